@@ -1,0 +1,3 @@
+from healthviz_desktop.app import main
+
+raise SystemExit(main())

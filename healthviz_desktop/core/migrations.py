@@ -1,0 +1,126 @@
+"""Schema migrations: an append-only list of idempotent steps, tracked by ``PRAGMA user_version``.
+
+Rules (learned from Vorta's non-idempotent migrations): never edit a released step, only append;
+every statement must be safe to run twice (IF NOT EXISTS, or a check before ALTER), because a crash
+between a step and its version bump re-runs the step. Each step commits together with its version.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Step:
+    version: int
+    description: str
+    apply: Callable[[sqlite3.Connection], None]
+
+
+def _run(conn: sqlite3.Connection, script: str) -> None:
+    # Not executescript(): it COMMITs any open transaction first, which would split a step from
+    # its version bump. Our DDL has no semicolons inside statements, so splitting is safe.
+    for statement in script.split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _v1_journal(conn: sqlite3.Connection) -> None:
+    _run(
+        conn,
+        """
+        CREATE TABLE IF NOT EXISTS entry (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            occurred_at TEXT NOT NULL,
+            occurred_utc TEXT NOT NULL,
+            utc_offset_minutes INTEGER NOT NULL,
+            day TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            mood INTEGER CHECK (mood BETWEEN 0 AND 10),
+            energy INTEGER CHECK (energy BETWEEN 0 AND 10),
+            sleep_hours REAL CHECK (sleep_hours BETWEEN 0 AND 24),
+            sleep_quality INTEGER CHECK (sleep_quality BETWEEN 0 AND 10),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS entry_day ON entry(day, occurred_utc);
+        CREATE INDEX IF NOT EXISTS entry_utc ON entry(occurred_utc);
+        CREATE INDEX IF NOT EXISTS entry_deleted ON entry(deleted_at);
+
+        CREATE TABLE IF NOT EXISTS observation (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            symptom TEXT NOT NULL,
+            custom INTEGER NOT NULL DEFAULT 0,
+            severity INTEGER NOT NULL CHECK (severity BETWEEN 0 AND 10),
+            qualities TEXT NOT NULL DEFAULT '[]',
+            body_area TEXT,
+            onset_at TEXT,
+            duration_minutes INTEGER
+        );
+        CREATE INDEX IF NOT EXISTS observation_entry ON observation(entry_id);
+        CREATE INDEX IF NOT EXISTS observation_symptom ON observation(symptom, severity);
+
+        CREATE TABLE IF NOT EXISTS dose (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            custom INTEGER NOT NULL DEFAULT 0,
+            amount REAL,
+            unit TEXT,
+            taken_at TEXT,
+            relief TEXT,
+            drug_class TEXT
+        );
+        CREATE INDEX IF NOT EXISTS dose_entry ON dose(entry_id);
+        CREATE INDEX IF NOT EXISTS dose_name ON dose(name);
+
+        CREATE TABLE IF NOT EXISTS entry_label (
+            entry_id INTEGER NOT NULL REFERENCES entry(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('tag', 'trigger')),
+            position INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            PRIMARY KEY (entry_id, kind, position)
+        );
+        CREATE INDEX IF NOT EXISTS entry_label_name ON entry_label(kind, name);
+
+        CREATE VIRTUAL TABLE IF NOT EXISTS entry_fts USING fts5(
+            notes, symptoms, labels, medications,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+
+        CREATE TABLE IF NOT EXISTS meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
+STEPS: tuple[Step, ...] = (
+    Step(1, "journal: entries, observations, doses, labels, full-text index", _v1_journal),
+)
+
+SCHEMA_VERSION = STEPS[-1].version
+
+
+def pending_steps(current: int) -> list[Step]:
+    return [step for step in STEPS if step.version > current]
+
+
+def apply_step(conn: sqlite3.Connection, step: Step) -> None:
+    """Run one step and bump user_version in the same transaction (conn is in autocommit mode)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        step.apply(conn)
+        conn.execute(f"PRAGMA user_version = {int(step.version)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
