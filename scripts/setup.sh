@@ -52,7 +52,7 @@ case "$mode" in
   app)
     exec .venv/bin/healthviz "$@" ;;
   test)
-    exec .venv/bin/python -m healthviz_desktop.testing.run_suite "$@" ;;
+    exec scripts/run-tests.sh "$@" ;;
   install)
     echo "Installed into .venv" ;;
   *)

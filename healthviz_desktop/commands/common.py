@@ -36,6 +36,11 @@ def translate_error(exc: BaseException) -> tuple[str, int] | None:
         return str(exc), 1
     if isinstance(exc, ValidationFailed):
         return f"invalid entry: {exc}", 1
+    from healthviz_desktop.core.backups import BackupRejected
+    from healthviz_desktop.core.interchange_json import ImportRejected
+
+    if isinstance(exc, BackupRejected | ImportRejected):
+        return str(exc), 1
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.strerror}: {exc.filename}", 1
     return None

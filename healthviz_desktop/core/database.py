@@ -100,7 +100,7 @@ def migrate(paths: DataPaths) -> int:
         configure_connection(conn)
         if existed and found > 0:
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            sqlite_copy(conn, paths.backups / f"pre-migration-v{found}-{stamp}.sqlite3")
+            sqlite_copy(conn, paths.backups / f"journal-{stamp}-pre-migration-v{found}.sqlite3")
         for step in steps:
             apply_step(conn, step)
     finally:

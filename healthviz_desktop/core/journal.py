@@ -171,6 +171,15 @@ class Journal:
         entry = self.get(d[0])
         return entry.doses[d[1]]
 
+    def existing_uids(self, uids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        with self.db.raw() as raw:
+            for start in range(0, len(uids), 500):
+                chunk = list(uids[start:start + 500])
+                found.update(r[0] for r in raw.execute(
+                    f"SELECT uid FROM entry WHERE uid IN ({_marks(chunk)})", chunk))
+        return found
+
     def known_labels(self, kind: str) -> list[str]:
         with self.db.raw() as raw:
             return [r[0] for r in raw.execute(

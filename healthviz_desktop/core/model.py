@@ -213,8 +213,11 @@ def _check_time(value: datetime | None, path: str, err: Report, required: bool =
         if required:
             err(path, "is required")
         return
-    if value.tzinfo is None or value.utcoffset() is None:
+    offset = value.utcoffset()
+    if offset is None:
         err(path, "must include a UTC offset, e.g. 2026-03-01T08:30:00+01:00")
+    elif offset.total_seconds() % 60 or abs(offset.total_seconds()) > 14 * 3600:
+        err(path, "UTC offset must be whole minutes, at most ±14:00")
     elif not MIN_YEAR <= value.year <= MAX_YEAR:
         err(path, f"year must be between {MIN_YEAR} and {MAX_YEAR}")
 

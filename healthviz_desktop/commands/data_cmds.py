@@ -1,0 +1,193 @@
+"""``healthviz export|import|backup|restore|demo-data|info``."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from healthviz_desktop.commands.common import UserError, add_json_flag, open_journal, print_json
+
+if TYPE_CHECKING:
+    from healthviz_desktop.core.paths import DataPaths
+
+
+def register(sub: Any) -> None:
+    export = sub.add_parser("export", help="export the journal as JSON (lossless) or CSV (for spreadsheets)")
+    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    export.set_defaults(handler=cmd_export)
+
+    imp = sub.add_parser("import", help="import a JSON export; all or nothing")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(handler=cmd_import)
+
+    backup = sub.add_parser("backup", help="back up the journal now (or --list backups)")
+    backup.add_argument("--list", action="store_true", help="list backups instead")
+    add_json_flag(backup)
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = sub.add_parser("restore", help="replace the journal with a backup (the current one is kept)")
+    restore.add_argument("file", type=Path)
+    restore.set_defaults(handler=cmd_restore)
+
+    demo = sub.add_parser("demo-data", help="add a realistic synthetic journal (for trying the app)")
+    demo.add_argument("--days", type=int, default=90)
+    demo.add_argument("--seed", type=int, default=1)
+    demo.set_defaults(handler=cmd_demo)
+
+    info = sub.add_parser("info", help="where data lives, schema version, entry count, keyring backend")
+    add_json_flag(info)
+    info.set_defaults(handler=cmd_info)
+
+
+def auto_backup(paths: DataPaths) -> None:
+    """The daily rotating backup, with the interval and count from settings when there are any."""
+    from healthviz_desktop.core.backups import maybe_auto_backup
+
+    interval, keep = timedelta(days=1), 7
+    try:
+        from healthviz_desktop.core.settings import Settings
+
+        settings = Settings.load(paths)
+        interval = timedelta(hours=settings.backup_interval_hours)
+        keep = settings.backup_keep
+    except (ImportError, AttributeError):
+        pass
+    maybe_auto_backup(paths, interval, keep)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    if args.format == "json":
+        from healthviz_desktop.core.interchange_json import export_json
+
+        count = export_json(journal, args.output)
+        print(f"Exported {count} entries to {args.output}")
+    else:
+        from healthviz_desktop.core.interchange_csv import export_csv
+
+        count = export_csv(journal, args.output)
+        print(f"Exported {count} rows to {args.output}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from healthviz_desktop.core.backups import create_backup
+    from healthviz_desktop.core.interchange_json import ImportRejected, import_json, read_document
+
+    if args.file.suffix.lower() == ".csv":
+        raise UserError("CSV is an export format for spreadsheets (it is lossy); import a JSON export instead.")
+    if not args.file.is_file():
+        raise UserError(f"no such file: {args.file}")
+    try:
+        read_document(args.file)  # validate before touching the journal at all
+        journal = open_journal(args)
+        if journal.count(_everything()) > 0:
+            create_backup(journal.paths, "pre-import")
+        report = import_json(journal, args.file)
+    except ImportRejected as exc:
+        raise UserError(str(exc)) from exc
+    extra = f" ({report.already_present} already in the journal, skipped)" if report.already_present else ""
+    print(f"Imported {report.added} entries{extra}.")
+    return 0
+
+
+def _everything() -> Any:
+    from healthviz_desktop.core.query import JournalFilter
+
+    return JournalFilter(include_deleted=True)
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from healthviz_desktop.core.backups import BackupRejected, create_backup, list_backups
+    from healthviz_desktop.core.paths import DataPaths
+
+    paths = DataPaths.at(args.data_dir)
+    if args.list:
+        backups = list_backups(paths)
+        if args.json:
+            print_json([{"path": str(b.path), "created": b.created.isoformat(), "reason": b.reason,
+                         "bytes": b.size} for b in backups])
+        for b in [] if args.json else backups:
+            print(f"{b.created:%Y-%m-%d %H:%M} UTC  {b.reason:<14} {b.size / 1024:8.0f} KiB  {b.path}")
+        return 0
+    open_journal(args).close()  # migrates an old journal (with its own pre-migration copy) first
+    try:
+        made = create_backup(paths)
+    except BackupRejected as exc:
+        raise UserError(str(exc)) from exc
+    if args.json:
+        print_json({"path": str(made)})
+    else:
+        print(f"Backed up to {made}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from healthviz_desktop.core.backups import BackupRejected, restore_backup
+    from healthviz_desktop.core.paths import DataPaths
+
+    try:
+        kept = restore_backup(DataPaths.at(args.data_dir), args.file)
+    except BackupRejected as exc:
+        raise UserError(str(exc)) from exc
+    print(f"Restored {args.file}. The journal it replaced is kept at {kept}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from healthviz_desktop.core.demo_data import generate_demo_entries
+
+    if not 1 <= args.days <= 50_000:
+        raise UserError("--days must be between 1 and 50000")
+    journal = open_journal(args)
+    saved = journal.add_many(generate_demo_entries(args.days, args.seed))
+    print(f"Added {len(saved)} synthetic entries over {args.days} days (seed {args.seed}).")
+    return 0
+
+
+def keyring_backend_description() -> str:
+    try:
+        import keyring
+
+        backend = keyring.get_keyring()
+    except Exception as exc:  # a broken keyring setup must not break `info`
+        return f"unavailable ({type(exc).__name__})"
+    name = f"{type(backend).__module__}.{type(backend).__name__}"
+    if "fail" in name or "null" in name.lower():
+        return f"none ({name}): install GNOME Keyring or KWallet to store API keys"
+    return name
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from healthviz_desktop.core.backups import list_backups
+    from healthviz_desktop.core.migrations import SCHEMA_VERSION
+
+    journal = open_journal(args)
+    backups = list_backups(journal.paths)
+    data = {
+        "data_dir": str(journal.paths.root),
+        "database": str(journal.paths.database),
+        "schema_version": journal.db.schema_version(),
+        "app_schema_version": SCHEMA_VERSION,
+        "entries": journal.count(),
+        "trash": journal.count(_trash()),
+        "backups": len(backups),
+        "latest_backup": str(backups[0].path) if backups else None,
+        "keyring_backend": keyring_backend_description(),
+    }
+    if args.json:
+        print_json(data)
+    else:
+        width = max(len(k) for k in data)
+        for key, value in data.items():
+            print(f"{key.replace('_', ' '):<{width}}  {value}")
+    return 0
+
+
+def _trash() -> Any:
+    from healthviz_desktop.core.query import JournalFilter
+
+    return JournalFilter(only_deleted=True)

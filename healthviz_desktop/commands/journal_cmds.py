@@ -1,0 +1,258 @@
+"""``healthviz entry add|list|show|edit|delete|undelete`` and ``healthviz search``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING, Any
+
+from healthviz_desktop.commands.common import UserError, add_json_flag, open_journal, print_json
+
+if TYPE_CHECKING:
+    from healthviz_desktop.core.model import Entry
+    from healthviz_desktop.core.query import JournalFilter
+
+
+def register(sub: Any) -> None:
+    entry = sub.add_parser("entry", help="add, list, show, edit or delete journal entries")
+    esub = entry.add_subparsers(dest="entry_command", metavar="ACTION", required=True)
+
+    add = esub.add_parser("add", help="write a new entry")
+    _entry_fields(add)
+    add.add_argument("--from-json", metavar="FILE", help="read the entry as a JSON object (- for stdin)")
+    add_json_flag(add)
+    add.set_defaults(handler=cmd_add)
+
+    edit = esub.add_parser("edit", help="change an entry; list options replace that list")
+    edit.add_argument("id", type=int)
+    _entry_fields(edit)
+    add_json_flag(edit)
+    edit.set_defaults(handler=cmd_edit)
+
+    lst = esub.add_parser("list", help="list entries, newest first")
+    _filters(lst)
+    lst.add_argument("--limit", type=int, default=50)
+    lst.add_argument("--trash", action="store_true", help="list entries in the trash")
+    add_json_flag(lst)
+    lst.set_defaults(handler=cmd_list)
+
+    show = esub.add_parser("show", help="show one entry")
+    show.add_argument("id", type=int)
+    add_json_flag(show)
+    show.set_defaults(handler=cmd_show)
+
+    delete = esub.add_parser("delete", help="move an entry to the trash")
+    delete.add_argument("id", type=int)
+    delete.set_defaults(handler=cmd_delete)
+
+    undelete = esub.add_parser("undelete", help="bring an entry back from the trash")
+    undelete.add_argument("id", type=int)
+    undelete.set_defaults(handler=cmd_undelete)
+
+    search = sub.add_parser("search", help="full-text search with filters")
+    search.add_argument("query", nargs="?", default="", help="words to find (prefixes match)")
+    _filters(search)
+    search.add_argument("--limit", type=int, default=50)
+    add_json_flag(search)
+    search.set_defaults(handler=cmd_search)
+
+
+def _entry_fields(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--at", help="when (ISO date-time; default now, local time zone)")
+    p.add_argument("--day", help="journal day, if not the one --at implies (YYYY-MM-DD)")
+    p.add_argument("--notes", help="free-text notes")
+    p.add_argument("--symptom", action="append", metavar="SPEC",
+                   help='e.g. "migraine severity=7 qualities=throbbing,pressing area=temples duration=3h"')
+    p.add_argument("--dose", action="append", metavar="SPEC", help='e.g. "ibuprofen 400 mg relief=some at=09:15"')
+    p.add_argument("--tag", action="append")
+    p.add_argument("--trigger", action="append")
+    for name in ("mood", "energy", "sleep-quality"):
+        p.add_argument(f"--{name}", type=int, metavar="0-10")
+    p.add_argument("--sleep-hours", type=float)
+
+
+def _filters(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
+    p.add_argument("--symptom")
+    p.add_argument("--min-severity", type=int, metavar="0-10")
+    p.add_argument("--medication")
+
+
+def _filter_from(args: argparse.Namespace) -> JournalFilter:
+    from healthviz_desktop.commands.entry_specs import parse_day
+    from healthviz_desktop.core.query import JournalFilter
+
+    return JournalFilter(
+        date_from=parse_day(args.date_from) if args.date_from else None,
+        date_to=parse_day(args.date_to) if args.date_to else None,
+        symptom=args.symptom, min_severity=args.min_severity, medication=args.medication,
+        only_deleted=getattr(args, "trash", False),
+    )
+
+
+def _apply_fields(entry: Entry, args: argparse.Namespace) -> Entry:
+    from healthviz_desktop.commands.entry_specs import parse_day, parse_dose, parse_symptom, parse_when
+    from healthviz_desktop.core.model import journal_day
+
+    if args.at:
+        entry.occurred_at = parse_when(args.at)
+        entry.day = journal_day(entry.occurred_at)
+    if args.day:
+        entry.day = parse_day(args.day)
+    if args.notes is not None:
+        entry.notes = args.notes
+    for field in ("mood", "energy", "sleep_quality", "sleep_hours"):
+        if getattr(args, field) is not None:
+            setattr(entry, field, getattr(args, field))
+    if args.symptom is not None:
+        entry.observations = [parse_symptom(s, entry.occurred_at) for s in args.symptom]
+    if args.dose is not None:
+        entry.doses = [parse_dose(d, entry.occurred_at) for d in args.dose]
+    if args.tag is not None:
+        entry.tags = list(args.tag)
+    if args.trigger is not None:
+        entry.triggers = list(args.trigger)
+    return entry
+
+
+def _read_json_entry(source: str) -> Entry:
+    from healthviz_desktop.core.interchange_json import entry_from_dict
+    from healthviz_desktop.core.model import FieldError
+
+    try:
+        text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8").read()
+        data = json.loads(text)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise UserError(f"could not read an entry from {source}: {exc}") from exc
+    errors: list[FieldError] = []
+    entry = entry_from_dict(data, errors)
+    if entry is None:
+        raise UserError("invalid entry: " + "; ".join(str(e) for e in errors))
+    return entry
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from healthviz_desktop.core.model import Entry
+    from healthviz_desktop.core.timefmt import now_local
+
+    entry = _read_json_entry(args.from_json) if args.from_json else Entry(occurred_at=now_local())
+    entry = _apply_fields(entry, args)
+    journal = open_journal(args)
+    saved = journal.add(entry)
+    _after_write(journal)
+    if args.json:
+        print_json(_entry_json(saved))
+    else:
+        print(f"Added entry {saved.id} ({saved.effective_day().isoformat()}).")
+    return 0
+
+
+def cmd_edit(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    saved = journal.update(_apply_fields(journal.get(args.id), args))
+    _after_write(journal)
+    if args.json:
+        print_json(_entry_json(saved))
+    else:
+        print(f"Saved entry {saved.id}.")
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    journal.delete(args.id)
+    print(f"Moved entry {args.id} to the trash. Undo with: healthviz entry undelete {args.id}")
+    return 0
+
+
+def cmd_undelete(args: argparse.Namespace) -> int:
+    open_journal(args).undelete(args.id)
+    print(f"Entry {args.id} is back in the journal.")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    entry = open_journal(args).get(args.id)
+    if args.json:
+        print_json(_entry_json(entry))
+    else:
+        print(format_entry(entry))
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    entries = journal.list_entries(_filter_from(args), 0, args.limit)
+    if args.json:
+        print_json([_entry_json(e) for e in entries])
+    else:
+        for e in entries:
+            print(_summary_line(e))
+        if not entries:
+            print("No entries.", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    hits = journal.search(args.query, _filter_from(args), args.limit)
+    if args.json:
+        print_json([{**_entry_json(h.entry), "snippet": h.snippet} for h in hits])
+    else:
+        for h in hits:
+            print(_summary_line(h.entry, h.snippet))
+        if not hits:
+            print("Nothing found.", file=sys.stderr)
+    return 0
+
+
+def _after_write(journal: Any) -> None:
+    from healthviz_desktop.commands.data_cmds import auto_backup
+
+    auto_backup(journal.paths)
+
+
+def _entry_json(entry: Entry) -> dict[str, Any]:
+    from healthviz_desktop.core.interchange_json import entry_to_dict
+
+    return {"id": entry.id, **entry_to_dict(entry)}
+
+
+def _summary_line(entry: Entry, snippet: str | None = None) -> str:
+    symptoms = ", ".join(f"{o.label} {o.severity}/10" for o in entry.observations) or "-"
+    text = (snippet if snippet is not None else entry.notes).replace("\n", " ")
+    return f"{entry.id:>6}  {entry.effective_day()}  {entry.occurred_at:%H:%M}  {symptoms}  {text[:60]}"
+
+
+def format_entry(entry: Entry) -> str:
+    from healthviz_desktop.core.catalogue import catalogue
+
+    cat = catalogue()
+    lines = [f"Entry {entry.id} — {entry.effective_day():%A %d %B %Y}, {entry.occurred_at:%H:%M (UTC%z)}"]
+    for o in entry.observations:
+        parts = [f"{o.label} {o.severity}/10 ({cat.severity_anchors[o.severity]})"]
+        if o.body_area:
+            parts.append(cat.areas[o.body_area].label.lower())
+        if o.qualities:
+            parts.append(", ".join(cat.qualities[q].label.lower() for q in o.qualities))
+        if o.duration_minutes:
+            parts.append(f"{o.duration_minutes // 60} h {o.duration_minutes % 60:02d} min")
+        lines.append("  • " + " · ".join(parts))
+    for d in entry.doses:
+        amount = f" {d.amount:g} {d.unit or ''}".rstrip() if d.amount is not None else ""
+        relief = f", relief: {d.relief}" if d.relief else ""
+        lines.append(f"  ℞ {d.label}{amount}{relief}")
+    facts = [f"{k} {v}" for k, v in (("mood", entry.mood), ("energy", entry.energy),
+                                     ("sleep", f"{entry.sleep_hours:g} h" if entry.sleep_hours is not None else None),
+                                     ("sleep quality", entry.sleep_quality)) if v is not None]
+    if facts:
+        lines.append("  " + ", ".join(facts))
+    if entry.triggers:
+        lines.append("  Triggers: " + ", ".join(entry.triggers))
+    if entry.tags:
+        lines.append("  Tags: " + ", ".join(entry.tags))
+    if entry.notes:
+        lines.append("  " + entry.notes.replace("\n", "\n  "))
+    return "\n".join(lines)

@@ -1,0 +1,240 @@
+"""The lossless JSON journal format (docs/journal-format.md): export, and all-or-nothing import.
+
+Export is deterministic (sorted keys, entries by time then uid, no export timestamp) so that
+export → import into an empty journal → export gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from healthviz_desktop.core.atomic import write_atomic
+from healthviz_desktop.core.journal import Journal
+from healthviz_desktop.core.model import Dose, Entry, FieldError, Observation, normalise_entry, validate_entry
+
+FORMAT_NAME = "healthviz-journal"
+FORMAT_VERSION = 1
+MAX_REPORTED_ERRORS = 20
+
+
+class ImportRejected(ValueError):
+    """The file was not imported at all; ``errors`` name each record and field at fault."""
+
+    def __init__(self, path: Path, errors: list[str]) -> None:
+        self.errors = errors
+        shown = "\n  ".join(errors[:MAX_REPORTED_ERRORS])
+        more = f"\n  … and {len(errors) - MAX_REPORTED_ERRORS} more" if len(errors) > MAX_REPORTED_ERRORS else ""
+        super().__init__(f"{path} was not imported; nothing was changed.\n  {shown}{more}")
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    added: int
+    already_present: int
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    return {
+        "uid": entry.uid,
+        "occurred_at": entry.occurred_at.isoformat(),
+        "day": entry.effective_day().isoformat(),
+        "notes": entry.notes,
+        "tags": list(entry.tags),
+        "triggers": list(entry.triggers),
+        "mood": entry.mood,
+        "energy": entry.energy,
+        "sleep_hours": entry.sleep_hours,
+        "sleep_quality": entry.sleep_quality,
+        "observations": [
+            {"symptom": o.symptom, "custom": o.custom, "severity": o.severity, "qualities": list(o.qualities),
+             "body_area": o.body_area, "onset_at": _time(o.onset_at), "duration_minutes": o.duration_minutes}
+            for o in entry.observations
+        ],
+        "doses": [
+            {"name": d.name, "custom": d.custom, "amount": d.amount, "unit": d.unit, "taken_at": _time(d.taken_at),
+             "relief": d.relief, "drug_class": d.drug_class}
+            for d in entry.doses
+        ],
+        "created_at": _time(entry.created_at),
+        "updated_at": _time(entry.updated_at),
+    }
+
+
+def export_document(entries: list[Entry]) -> bytes:
+    doc = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "entries": [entry_to_dict(e) for e in entries]}
+    return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def export_json(journal: Journal, path: Path) -> int:
+    entries = journal.all_entries()
+    write_atomic(path, export_document(entries))
+    return len(entries)
+
+
+class _Reader:
+    """Type-checked field access that records every problem with its path instead of raising."""
+
+    def __init__(self, data: dict[str, Any], path: str, errors: list[FieldError]) -> None:
+        self.data, self.path, self.errors = data, path, errors
+
+    def _fail(self, key: str, message: str) -> None:
+        self.errors.append(FieldError(f"{self.path}.{key}" if self.path else key, message))
+
+    def get(self, key: str, kind: str, *, required: bool = False, default: Any = None) -> Any:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self._fail(key, "is missing")
+            return default
+        value = self.data[key]
+        ok = {
+            "str": isinstance(value, str),
+            "int": isinstance(value, int) and not isinstance(value, bool),
+            "number": isinstance(value, int | float) and not isinstance(value, bool),
+            "bool": isinstance(value, bool),
+            "list": isinstance(value, list),
+        }[kind]
+        if not ok:
+            self._fail(key, f"expected {kind}, got {type(value).__name__} {json.dumps(value)[:40]}")
+            return default
+        return float(value) if kind == "number" else value
+
+    def strings(self, key: str) -> list[str]:
+        items = self.get(key, "list", default=[])
+        if not all(isinstance(i, str) for i in items):
+            self._fail(key, "expected a list of strings")
+            return []
+        return list(items)
+
+    def time(self, key: str, *, required: bool = False) -> datetime | None:
+        text = self.get(key, "str", required=required)
+        if text is None:
+            return None
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError:
+            self._fail(key, f"not an ISO-8601 date-time: {text[:40]!r}")
+            return None
+        if value.tzinfo is None:
+            self._fail(key, f"{text!r} has no UTC offset (write e.g. {text}+01:00)")
+            return None
+        return value
+
+    def day(self, key: str) -> date | None:
+        text = self.get(key, "str")
+        if text is None:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self._fail(key, f"not a date (YYYY-MM-DD): {text[:40]!r}")
+            return None
+
+    def child(self, item: Any, path: str) -> _Reader | None:
+        if not isinstance(item, dict):
+            self.errors.append(FieldError(path, "expected an object"))
+            return None
+        return _Reader(item, path, self.errors)
+
+
+def entry_from_dict(data: Any, errors: list[FieldError]) -> Entry | None:
+    """Parse one record; on any problem, append FieldErrors and return None."""
+    if not isinstance(data, dict):
+        errors.append(FieldError("", "expected an object"))
+        return None
+    start = len(errors)
+    r = _Reader(data, "", errors)
+    observations = []
+    for i, item in enumerate(r.get("observations", "list", default=[])):
+        o = r.child(item, f"observations[{i}]")
+        if o:
+            observations.append(Observation(
+                symptom=o.get("symptom", "str", required=True, default=""),
+                severity=o.get("severity", "int", required=True, default=0),
+                qualities=o.strings("qualities"), body_area=o.get("body_area", "str"),
+                onset_at=o.time("onset_at"), duration_minutes=o.get("duration_minutes", "int"),
+                custom=o.get("custom", "bool", default=False)))
+    doses = []
+    for i, item in enumerate(r.get("doses", "list", default=[])):
+        d = r.child(item, f"doses[{i}]")
+        if d:
+            doses.append(Dose(
+                name=d.get("name", "str", required=True, default=""), amount=d.get("amount", "number"),
+                unit=d.get("unit", "str"), taken_at=d.time("taken_at"), relief=d.get("relief", "str"),
+                drug_class=d.get("drug_class", "str"), custom=d.get("custom", "bool", default=False)))
+    occurred = r.time("occurred_at", required=True)
+    entry_kwargs: dict[str, Any] = {
+        "day": r.day("day"), "notes": r.get("notes", "str", default=""), "tags": r.strings("tags"),
+        "triggers": r.strings("triggers"), "mood": r.get("mood", "int"), "energy": r.get("energy", "int"),
+        "sleep_hours": r.get("sleep_hours", "number"), "sleep_quality": r.get("sleep_quality", "int"),
+        "observations": observations, "doses": doses,
+        "created_at": r.time("created_at"), "updated_at": r.time("updated_at"),
+    }
+    uid = r.get("uid", "str")
+    if uid is not None and not (0 < len(uid) <= 64 and uid.isprintable()):
+        errors.append(FieldError("uid", "must be 1-64 printable characters"))
+    if len(errors) > start or occurred is None:
+        return None
+    entry = Entry(occurred_at=occurred, **entry_kwargs, **({"uid": uid} if uid else {}))
+    normalise_entry(entry)
+    problems = validate_entry(entry)
+    errors.extend(problems)
+    return None if problems else entry
+
+
+def read_document(path: Path) -> list[Entry]:
+    """Parse and validate a whole file; raises ImportRejected naming every bad record and field."""
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ImportRejected(path, [f"the file is not UTF-8 text (byte {exc.start})"]) from exc
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportRejected(path, [f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+                                    " (is the file complete?)"]) from exc
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
+        raise ImportRejected(path, [f'not a HealthViz journal export (expected "format": "{FORMAT_NAME}")'])
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ImportRejected(path, ["version: expected a whole number"])
+    if version > FORMAT_VERSION:
+        raise ImportRejected(path, [f"written by a newer HealthViz (format version {version}; this version "
+                                    f"reads up to {FORMAT_VERSION}). Update HealthViz to import it."])
+    records = doc.get("entries")
+    if not isinstance(records, list):
+        raise ImportRejected(path, ["entries: expected a list"])
+    problems: list[str] = []
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for index, record in enumerate(records):
+        errors: list[FieldError] = []
+        entry = entry_from_dict(record, errors)
+        label = f"entry {index + 1}"
+        if isinstance(record, dict) and isinstance(record.get("uid"), str):
+            label += f" (uid {record['uid'][:32]})"
+        problems.extend(f"{label}: {e.path or 'record'}: {e.message}" for e in errors)
+        if entry is not None:
+            if entry.uid in seen:
+                problems.append(f"{label}: uid: appears twice in the file")
+            seen.add(entry.uid)
+            entries.append(entry)
+    if problems:
+        raise ImportRejected(path, problems)
+    return entries
+
+
+def import_json(journal: Journal, path: Path) -> ImportReport:
+    """All or nothing: either every new entry is added in one transaction, or nothing changes."""
+    entries = read_document(path)
+    existing = journal.existing_uids([e.uid for e in entries])
+    fresh = [e for e in entries if e.uid not in existing]
+    journal.add_many(fresh, prepared=True, keep_timestamps=True)
+    return ImportReport(added=len(fresh), already_present=len(entries) - len(fresh))

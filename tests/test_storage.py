@@ -1,0 +1,119 @@
+"""The SQLite file: pragmas, permissions, migrations, the too-new guard, unreadable files."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlmodel import SQLModel
+
+import healthviz_desktop.core.migrations as migrations
+import healthviz_desktop.core.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
+from healthviz_desktop.core.backups import list_backups
+from healthviz_desktop.core.database import Database, DatabaseTooNew, DatabaseUnreadable
+from healthviz_desktop.core.journal import Journal
+from healthviz_desktop.core.paths import DataPaths
+from tests.conftest import run_healthviz, sample_entry
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_pragmas_are_what_the_design_says(journal: Journal) -> None:
+    with journal.db.raw() as raw:
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert raw.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert raw.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+        assert raw.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == migrations.SCHEMA_VERSION
+
+
+def test_data_directory_is_0700_and_every_file_0600(journal: Journal) -> None:
+    journal.add(sample_entry())
+    root = journal.paths.root
+    assert root.stat().st_mode & 0o777 == 0o700
+    files = [p for p in root.rglob("*") if p.is_file()]
+    assert {p.name for p in files} >= {"journal.sqlite3", "journal.sqlite3-wal"}
+    assert {p.name: oct(p.stat().st_mode & 0o777) for p in files} == {p.name: "0o600" for p in files}
+
+
+def test_a_loose_existing_directory_is_tightened(tmp_path: Path) -> None:
+    loose = tmp_path / "loose"
+    loose.mkdir(mode=0o755)
+    Journal.open(loose).close()
+    assert loose.stat().st_mode & 0o777 == 0o700
+
+
+def test_sqlmodel_tables_mirror_the_migrated_schema(journal: Journal) -> None:
+    with journal.db.raw() as raw:
+        for table in SQLModel.metadata.sorted_tables:
+            columns = [r[1] for r in raw.execute(f"PRAGMA table_info({table.name})")]
+            assert columns == [c.name for c in table.columns], table.name
+
+
+def test_every_migration_step_is_idempotent(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "twice.sqlite3")
+    conn.isolation_level = None
+    for step in migrations.STEPS:
+        step.apply(conn)
+        step.apply(conn)  # a crash before the version bump re-runs a step: it must be harmless
+    conn.close()
+
+
+def test_a_database_newer_than_the_app_is_refused_untouched(data_dir: Path) -> None:
+    Journal.open(data_dir).close()
+    db = DataPaths.at(data_dir).database
+    conn = sqlite3.connect(db)
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 5}")
+    conn.close()
+    before = _sha(db)
+    with pytest.raises(DatabaseTooNew):
+        Database.open(DataPaths.at(data_dir))
+    assert _sha(db) == before
+    proc = run_healthviz("--data-dir", str(data_dir), "entry", "list")
+    assert proc.returncode == 3
+    assert "newer version of HealthViz" in proc.stderr and "Traceback" not in proc.stderr
+    assert _sha(db) == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(data_dir: Path) -> None:
+    paths = DataPaths.at(data_dir).ensure()
+    paths.database.write_bytes(b"this is not sqlite" * 100)
+    before = _sha(paths.database)
+    with pytest.raises(DatabaseUnreadable):
+        Database.open(paths)
+    proc = run_healthviz("--data-dir", str(data_dir), "info")
+    assert proc.returncode == 4 and "not a readable HealthViz journal" in proc.stderr
+    assert _sha(paths.database) == before
+
+
+def test_migrating_an_older_journal_backs_it_up_first(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    journal = Journal.open(data_dir)
+    journal.add(sample_entry())
+    journal.close()
+
+    def _v2(conn: sqlite3.Connection) -> None:
+        columns = [r[1] for r in conn.execute("PRAGMA table_info(entry)")]
+        if "pinned" not in columns:
+            conn.execute("ALTER TABLE entry ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0")
+
+    step2 = migrations.Step(migrations.SCHEMA_VERSION + 1, "test: pin entries", _v2)
+    monkeypatch.setattr(migrations, "STEPS", (*migrations.STEPS, step2))
+    import healthviz_desktop.core.database as database
+
+    monkeypatch.setattr(database, "SCHEMA_VERSION", step2.version)
+    monkeypatch.setattr(database, "pending_steps", lambda cur: [s for s in migrations.STEPS if s.version > cur])
+    Journal.open(data_dir).close()
+    paths = DataPaths.at(data_dir)
+    copies = [b for b in list_backups(paths) if b.reason == "pre-migration-v1"]
+    assert len(copies) == 1
+    conn = sqlite3.connect(copies[0].path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("SELECT count(*) FROM entry").fetchone()[0] == 1
+    conn.close()
+    conn = sqlite3.connect(paths.database)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == step2.version
+    conn.close()
