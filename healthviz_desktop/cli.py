@@ -18,6 +18,8 @@ from healthviz_desktop import __version__
 COMMAND_MODULES = (
     "healthviz_desktop.commands.journal_cmds",
     "healthviz_desktop.commands.data_cmds",
+    "healthviz_desktop.commands.prompt_cmds",
+    "healthviz_desktop.commands.generate_cmds",
 )
 
 

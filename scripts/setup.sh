@@ -38,6 +38,19 @@ if [ -n "$missing" ]; then
 fi
 
 PY=${PYTHON:-python3}
+if ! "$PY" -c 'import sys; assert sys.version_info >= (3, 11)' 2>/dev/null; then
+  echo "HealthViz needs Python 3.11 or newer as $PY (set PYTHON=/path/to/python3.11)." >&2
+  exit 1
+fi
+# Debian's python3 ships venv without ensurepip until python3-venv is installed.
+if ! "$PY" -c 'import ensurepip' 2>/dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null
+  else
+    echo "Please install python3-venv first (as root: apt-get install python3-venv)." >&2
+    exit 1
+  fi
+fi
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi

@@ -36,7 +36,7 @@ def test_edit_replaces_children_and_keeps_created_at(journal: Journal) -> None:
     edited = journal.update(saved)
     assert [o.symptom for o in edited.observations] == ["nausea"] and edited.doses == []
     assert edited.created_at == journal.get(saved.id).created_at and edited.updated_at >= edited.created_at
-    assert [h.entry.id for h in journal.search("noon")] == [saved.id]
+    assert [h.entry_id for h in journal.search("noon")] == [saved.id]
     assert journal.search("dark room") == []  # the old notes left the index
 
 
@@ -88,7 +88,8 @@ def test_search_words_prefixes_diacritics_and_filters(journal: Journal) -> None:
     assert len(journal.search("", JournalFilter(symptom="migraine", min_severity=6))) == 1
     assert len(journal.search("", JournalFilter(medication="acetaminophen"))) == 1
     assert len(journal.search("", JournalFilter(date_from=date(2026, 3, 15)))) == 1
-    assert "[" in journal.search("cafe")[0].snippet
+    hit = journal.search("cafe")[0]
+    assert "[café]" in hit.snippet and hit.summary == "Migraine 8/10" and hit.day == date(2026, 3, 2)
 
 
 @pytest.mark.parametrize("query", ['"', "a OR", "NEAR(", "*", "col:x", "'); DROP TABLE entry; --", "^", "\u202e"])

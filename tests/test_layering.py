@@ -45,7 +45,8 @@ def test_importing_every_core_module_loads_no_qt() -> None:
 def test_cli_and_app_modules_have_no_import_time_side_effects(tmp_path: Path) -> None:
     code = (
         "import sys, healthviz_desktop.app, healthviz_desktop.cli\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'sqlalchemy', 'sqlmodel', 'openai', 'av')))"
+        "heavy = ('PySide6', 'sqlalchemy', 'sqlmodel', 'openai', 'av')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=tmp_path)
     assert out.stdout.strip() == "[]"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -27,7 +27,7 @@ def test_half_past_midnight_belongs_to_the_evening_it_continues() -> None:
 def test_the_day_is_the_local_one_not_utc() -> None:
     # 23:30 in New York is already the next day in UTC; the person lived it on the 2nd.
     late = datetime(2026, 3, 2, 23, 30, tzinfo=MINUS5)
-    assert late.astimezone(timezone.utc).date() == date(2026, 3, 3)
+    assert late.astimezone(UTC).date() == date(2026, 3, 3)
     assert journal_day(late) == date(2026, 3, 2)
     assert journal_day(datetime(2026, 3, 3, 4, 0, tzinfo=PLUS1)) == date(2026, 3, 3)
 

@@ -108,10 +108,11 @@ def test_migrating_an_older_journal_backs_it_up_first(data_dir: Path, monkeypatc
     monkeypatch.setattr(database, "pending_steps", lambda cur: [s for s in migrations.STEPS if s.version > cur])
     Journal.open(data_dir).close()
     paths = DataPaths.at(data_dir)
-    copies = [b for b in list_backups(paths) if b.reason == "pre-migration-v1"]
+    old_version = step2.version - 1
+    copies = [b for b in list_backups(paths) if b.reason == f"pre-migration-v{old_version}"]
     assert len(copies) == 1
     conn = sqlite3.connect(copies[0].path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == old_version
     assert conn.execute("SELECT count(*) FROM entry").fetchone()[0] == 1
     conn.close()
     conn = sqlite3.connect(paths.database)

@@ -46,16 +46,11 @@ def auto_backup(paths: DataPaths) -> None:
     """The daily rotating backup, with the interval and count from settings when there are any."""
     from healthviz_desktop.core.backups import maybe_auto_backup
 
-    interval, keep = timedelta(days=1), 7
-    try:
-        from healthviz_desktop.core.settings import Settings
+    from healthviz_desktop.core.settings import load_settings
 
-        settings = Settings.load(paths)
-        interval = timedelta(hours=settings.backup_interval_hours)
-        keep = settings.backup_keep
-    except (ImportError, AttributeError):
-        pass
-    maybe_auto_backup(paths, interval, keep)
+    settings = load_settings(paths.settings)
+    if settings.backup_interval_days > 0:  # 0: the person turned automatic backups off
+        maybe_auto_backup(paths, timedelta(days=settings.backup_interval_days), settings.backup_keep)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

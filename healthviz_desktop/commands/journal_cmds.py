@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from healthviz_desktop.commands.common import UserError, add_json_flag, open_journal, print_json
@@ -122,7 +123,7 @@ def _read_json_entry(source: str) -> Entry:
     from healthviz_desktop.core.model import FieldError
 
     try:
-        text = sys.stdin.read() if source == "-" else open(source, encoding="utf-8").read()
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
         data = json.loads(text)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise UserError(f"could not read an entry from {source}: {exc}") from exc
@@ -199,10 +200,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     hits = journal.search(args.query, _filter_from(args), args.limit)
     if args.json:
-        print_json([{**_entry_json(h.entry), "snippet": h.snippet} for h in hits])
+        entries = {e.id: e for e in journal.get_many([h.entry_id for h in hits])}
+        print_json([{**_entry_json(entries[h.entry_id]), "snippet": h.snippet} for h in hits])
     else:
         for h in hits:
-            print(_summary_line(h.entry, h.snippet))
+            text = h.snippet.replace("\n", " ")
+            print(f"{h.entry_id:>6}  {h.day}  {h.occurred_at:%H:%M}  {h.summary or '-'}  {text[:60]}")
         if not hits:
             print("Nothing found.", file=sys.stderr)
     return 0
@@ -220,9 +223,9 @@ def _entry_json(entry: Entry) -> dict[str, Any]:
     return {"id": entry.id, **entry_to_dict(entry)}
 
 
-def _summary_line(entry: Entry, snippet: str | None = None) -> str:
+def _summary_line(entry: Entry) -> str:
     symptoms = ", ".join(f"{o.label} {o.severity}/10" for o in entry.observations) or "-"
-    text = (snippet if snippet is not None else entry.notes).replace("\n", " ")
+    text = entry.notes.replace("\n", " ")
     return f"{entry.id:>6}  {entry.effective_day()}  {entry.occurred_at:%H:%M}  {symptoms}  {text[:60]}"
 
 

@@ -61,7 +61,8 @@ def generate_demo_entries(days: int, seed: int = 1, end: date | None = None) -> 
             morning.doses.append(Dose("propranolol", 40.0, "mg", morning.occurred_at, None))
         entries.append(morning)
 
-        migraine_risk = 0.07 + (0.12 if short_night else 0) + (0.08 if stress else 0) + (0.05 if day.weekday() == 0 else 0)
+        monday = day.weekday() == 0
+        migraine_risk = 0.07 + (0.12 if short_night else 0) + (0.08 if stress else 0) + (0.05 if monday else 0)
         if on_preventive:
             migraine_risk *= 0.5
         if rng.random() < migraine_risk:

@@ -79,6 +79,11 @@ def export_json(journal: Journal, path: Path) -> int:
     return len(entries)
 
 
+_KINDS: dict[str, type | tuple[type, ...]] = {
+    "str": str, "int": int, "number": (int, float), "bool": bool, "list": list,
+}
+
+
 class _Reader:
     """Type-checked field access that records every problem with its path instead of raising."""
 
@@ -94,13 +99,7 @@ class _Reader:
                 self._fail(key, "is missing")
             return default
         value = self.data[key]
-        ok = {
-            "str": isinstance(value, str),
-            "int": isinstance(value, int) and not isinstance(value, bool),
-            "number": isinstance(value, int | float) and not isinstance(value, bool),
-            "bool": isinstance(value, bool),
-            "list": isinstance(value, list),
-        }[kind]
+        ok = isinstance(value, _KINDS[kind]) and (kind == "bool" or not isinstance(value, bool))
         if not ok:
             self._fail(key, f"expected {kind}, got {type(value).__name__} {json.dumps(value)[:40]}")
             return default

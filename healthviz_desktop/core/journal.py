@@ -7,16 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from healthviz_desktop.core.catalogue import catalogue
 from healthviz_desktop.core.database import Database
-from healthviz_desktop.core.entry_rows import RowBatch, entries_from_rows
+from healthviz_desktop.core.entry_rows import FTS_SQL, RowBatch, fts_columns, load_entries, search_key
 from healthviz_desktop.core.model import Dose, Entry, ValidationFailed, normalise_entry, validate_entry
 from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.query import JournalFilter, filter_sql
-from healthviz_desktop.core.timefmt import now_utc_iso
+from healthviz_desktop.core.timefmt import from_iso, now_utc_iso
 
 
 class EntryNotFound(LookupError):
@@ -27,8 +28,26 @@ class EntryNotFound(LookupError):
 
 @dataclass(frozen=True)
 class SearchHit:
-    entry: Entry
+    """What a result list shows: enough to draw a row without loading the whole entry."""
+
+    entry_id: int
+    day: date
+    occurred_at: datetime
     snippet: str
+    symptoms: tuple[tuple[str, int], ...]  # (label, severity)
+
+    @classmethod
+    def from_row(cls, row: Sequence[Any]) -> SearchHit:
+        symptoms = []
+        for part in (row[4] or "").split("\x1e") if row[4] else ():
+            name, custom, severity = part.split("\x1f")
+            label = name if custom == "1" else catalogue().symptom_label(name)
+            symptoms.append((label, int(severity)))
+        return cls(row[0], date.fromisoformat(row[1]), from_iso(row[2]), row[3] or "", tuple(symptoms))
+
+    @property
+    def summary(self) -> str:
+        return ", ".join(f"{label} {severity}/10" for label, severity in self.symptoms)
 
 
 class Journal:
@@ -63,7 +82,11 @@ class Journal:
 
     def add_many(self, entries: Sequence[Entry], *, prepared: bool = False,
                  keep_timestamps: bool = False) -> list[Entry]:
-        """Insert entries in one transaction: all of them or none. Returns them with ids."""
+        """Insert entries in one transaction: all of them or none. Returns them with ids.
+
+        With ``prepared=True`` the caller hands over entries it got from ``prepare()`` (or equivalent
+        normalisation and validation); they are given their ids in place.
+        """
         ready = list(entries) if prepared else [self.prepare(e) for e in entries]
         now = now_utc_iso()
         batch = RowBatch()
@@ -74,8 +97,9 @@ class Journal:
             for offset, entry in enumerate(ready):
                 created = entry.created_at.isoformat() if keep_timestamps and entry.created_at else now
                 updated = entry.updated_at.isoformat() if keep_timestamps and entry.updated_at else now
-                batch.add(next_id + offset, entry, created, updated)
-                saved.append(replace(entry, id=next_id + offset, day=entry.effective_day()))
+                entry.id, entry.day = next_id + offset, entry.effective_day()  # prepared entries are our copies
+                batch.add(entry.id, entry, created, updated)
+                saved.append(entry)
             batch.write(raw)
         return saved
 
@@ -102,11 +126,16 @@ class Journal:
         self._set_deleted(entry_id, None)
 
     def _set_deleted(self, entry_id: int, stamp: str | None) -> None:
+        """Trash takes the entry out of the search index; undo puts it back."""
+        entry = self.get(entry_id, include_deleted=True)
         with self.db.write() as conn:
             raw = conn.connection.dbapi_connection
             cur = raw.execute("UPDATE entry SET deleted_at = ? WHERE id = ?", (stamp, entry_id))
             if cur.rowcount == 0:
                 raise EntryNotFound(entry_id)
+            _delete_fts(raw, [entry_id])
+            if stamp is None:
+                raw.execute(FTS_SQL, (search_key(entry.occurred_at, entry_id), entry_id, *fts_columns(entry)))
 
     def purge(self, entry_ids: Iterable[int]) -> int:
         """Erase trashed entries for good."""
@@ -148,16 +177,19 @@ class Journal:
         return sorted(self._load(ids), key=lambda e: (e.occurred_at.timestamp(), e.uid))
 
     def search(self, text: str, flt: JournalFilter | None = None, limit: int = 200) -> list[SearchHit]:
+        """Newest matches first, as light hits (load the entries you show with ``get_many``).
+
+        Driven from the full-text index in its rowid (= time) order with no sort step, so the cost is
+        one page of matches and their snippets, not every match."""
         flt = replace(flt or JournalFilter(), text=text)
-        where, params = filter_sql(flt, fts_joined=True)
-        snippet = "snippet(entry_fts, 0, '[', ']', '…', 12)" if flt.fts_query() else "substr(e.notes, 1, 80)"
-        fts_join = "JOIN entry_fts ON entry_fts.rowid = e.id" if flt.fts_query() else ""
-        sql = (f"SELECT e.id, {snippet} FROM entry e {fts_join} WHERE {where} "
-               "ORDER BY e.occurred_utc DESC LIMIT ?")
+        sql, params = search_sql(flt, limit)
         with self.db.raw() as raw:
-            rows = raw.execute(sql, [*params, limit]).fetchall()
-        entries = {e.id: e for e in self._load([r[0] for r in rows])}
-        return [SearchHit(entries[r[0]], r[1] or "") for r in rows if r[0] in entries]
+            rows = raw.execute(sql, params).fetchall()
+        return [SearchHit.from_row(r) for r in rows]
+
+    def get_many(self, ids: Sequence[int]) -> list[Entry]:
+        """Live entries for these ids, in the same order (missing or trashed ones are left out)."""
+        return self._load(ids)
 
     def last_dose(self, name: str) -> Dose | None:
         """The most recent dose of a medication, so the editor can offer it again."""
@@ -168,8 +200,8 @@ class Journal:
             if row is None:
                 return None
             d = raw.execute("SELECT entry_id, position FROM dose WHERE id = ?", (row[0],)).fetchone()
-        entry = self.get(d[0])
-        return entry.doses[d[1]]
+        dose: Dose = self.get(d[0]).doses[d[1]]
+        return dose
 
     def existing_uids(self, uids: Sequence[str]) -> set[str]:
         found: set[str] = set()
@@ -195,26 +227,30 @@ class Journal:
     def _load(self, ids: Sequence[int], *, include_deleted: bool = False) -> list[Entry]:
         if not ids:
             return []
-        from sqlmodel import Session, col, select
+        with self.db.raw() as raw:
+            return load_entries(raw, ids, include_deleted=include_deleted)
 
-        from healthviz_desktop.core.tables import DoseRow, EntryLabelRow, EntryRow, ObservationRow
 
-        found: dict[int, Entry] = {}
-        for chunk_start in range(0, len(ids), 500):
-            chunk = list(ids[chunk_start:chunk_start + 500])
-            with Session(self.db.engine) as session:
-                q = select(EntryRow).where(col(EntryRow.id).in_(chunk))
-                if not include_deleted:
-                    q = q.where(col(EntryRow.deleted_at).is_(None))
-                rows: Any = session.exec(q).all()
-                live = [r.id for r in rows]
-                obs = session.exec(select(ObservationRow).where(col(ObservationRow.entry_id).in_(live))).all()
-                doses = session.exec(select(DoseRow).where(col(DoseRow.entry_id).in_(live))).all()
-                labels = session.exec(select(EntryLabelRow).where(col(EntryLabelRow.entry_id).in_(live))).all()
-            for entry in entries_from_rows(rows, obs, doses, labels):
-                assert entry.id is not None
-                found[entry.id] = entry
-        return [found[i] for i in ids if i in found]
+_SYMPTOMS = ("(SELECT group_concat(o.symptom || char(31) || o.custom || char(31) || o.severity, char(30)) "
+             "FROM observation o WHERE o.entry_id = e.id)")
+
+
+def search_sql(flt: JournalFilter, limit: int) -> tuple[str, list[Any]]:
+    """One page of hits, newest first: id, day, time, snippet and symptoms of each entry."""
+    columns = "e.id, e.day, e.occurred_at, {snippet}, " + _SYMPTOMS
+    if not flt.fts_query():
+        where, params = filter_sql(flt)
+        sql = (f"SELECT {columns.format(snippet='substr(e.notes, 1, 80)')} FROM entry e WHERE {where} "
+               "ORDER BY e.occurred_utc DESC, e.id DESC LIMIT ?")
+        return sql, [*params, limit]
+    where, params = filter_sql(flt, with_text=False)
+    sql = (f"SELECT {columns.format(snippet=_SNIPPET)} FROM entry_fts "
+           f"JOIN entry e ON e.id = entry_fts.entry_id WHERE entry_fts MATCH ? AND {where} "
+           "ORDER BY entry_fts.rowid DESC LIMIT ?")
+    return sql, [flt.fts_query(), *params, limit]
+
+
+_SNIPPET = "snippet(entry_fts, 1, '[', ']', '…', 12)"
 
 
 def _marks(items: Sequence[object]) -> str:
@@ -229,9 +265,14 @@ def _next_entry_id(raw: Any) -> int:
     return max(seq[0] if seq else 0, top or 0) + 1
 
 
+def _delete_fts(raw: Any, entry_ids: Sequence[int]) -> None:
+    raw.executemany("DELETE FROM entry_fts WHERE rowid = (SELECT search_key FROM entry WHERE id = ?)",
+                    [(i,) for i in entry_ids])
+
+
 def _delete_rows(raw: Any, entry_ids: Sequence[int]) -> None:
     """Remove an entry's children and search row (the entry row itself stays unless purged)."""
     params = [(i,) for i in entry_ids]
     for table in ("observation", "dose", "entry_label"):
         raw.executemany(f"DELETE FROM {table} WHERE entry_id = ?", params)
-    raw.executemany("DELETE FROM entry_fts WHERE rowid = ?", params)
+    _delete_fts(raw, entry_ids)

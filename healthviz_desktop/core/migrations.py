@@ -38,6 +38,7 @@ def _v1_journal(conn: sqlite3.Connection) -> None:
             occurred_utc TEXT NOT NULL,
             utc_offset_minutes INTEGER NOT NULL,
             day TEXT NOT NULL,
+            search_key INTEGER NOT NULL,
             notes TEXT NOT NULL DEFAULT '',
             mood INTEGER CHECK (mood BETWEEN 0 AND 10),
             energy INTEGER CHECK (energy BETWEEN 0 AND 10),
@@ -48,8 +49,8 @@ def _v1_journal(conn: sqlite3.Connection) -> None:
             deleted_at TEXT
         );
         CREATE INDEX IF NOT EXISTS entry_day ON entry(day, occurred_utc);
-        CREATE INDEX IF NOT EXISTS entry_utc ON entry(occurred_utc);
-        CREATE INDEX IF NOT EXISTS entry_deleted ON entry(deleted_at);
+        CREATE INDEX IF NOT EXISTS entry_live_order ON entry(deleted_at, occurred_utc, id);
+        CREATE UNIQUE INDEX IF NOT EXISTS entry_search_key ON entry(search_key);
 
         CREATE TABLE IF NOT EXISTS observation (
             id INTEGER PRIMARY KEY,
@@ -91,7 +92,7 @@ def _v1_journal(conn: sqlite3.Connection) -> None:
         CREATE INDEX IF NOT EXISTS entry_label_name ON entry_label(kind, name);
 
         CREATE VIRTUAL TABLE IF NOT EXISTS entry_fts USING fts5(
-            notes, symptoms, labels, medications,
+            entry_id UNINDEXED, notes, symptoms, labels, medications,
             tokenize = 'unicode61 remove_diacritics 2'
         );
 
@@ -103,8 +104,77 @@ def _v1_journal(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v2_generation(conn: sqlite3.Connection) -> None:
+    """Clip generation: durable jobs, their status history, the cost ledger, provider settings.
+    No API key is ever stored here (keys live in the OS keyring)."""
+    _run(
+        conn,
+        """
+        CREATE TABLE IF NOT EXISTS generation_job (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            provider TEXT NOT NULL,
+            status TEXT NOT NULL,
+            request_json TEXT NOT NULL,
+            spec_json TEXT NOT NULL,
+            remix_of TEXT,
+            entry_ids TEXT NOT NULL DEFAULT '[]',
+            estimate REAL NOT NULL DEFAULT 0,
+            currency TEXT NOT NULL DEFAULT 'USD',
+            remote_id TEXT,
+            remote_state TEXT,
+            progress INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT,
+            error_code TEXT,
+            message TEXT NOT NULL DEFAULT '',
+            clip_path TEXT,
+            thumb_path TEXT,
+            lease_owner TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            sent_at TEXT,
+            submitted_at TEXT,
+            finished_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS generation_job_status ON generation_job(status);
+
+        CREATE TABLE IF NOT EXISTS generation_event (
+            id INTEGER PRIMARY KEY,
+            job_id INTEGER NOT NULL REFERENCES generation_job(id) ON DELETE CASCADE,
+            at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX IF NOT EXISTS generation_event_job ON generation_event(job_id);
+
+        CREATE TABLE IF NOT EXISTS cost_ledger (
+            id INTEGER PRIMARY KEY,
+            job_id INTEGER NOT NULL UNIQUE REFERENCES generation_job(id),
+            provider TEXT NOT NULL,
+            model TEXT NOT NULL,
+            seconds INTEGER NOT NULL,
+            size TEXT NOT NULL,
+            amount REAL NOT NULL,
+            currency TEXT NOT NULL,
+            month TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS cost_ledger_month ON cost_ledger(month);
+
+        CREATE TABLE IF NOT EXISTS provider_setting (
+            name TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            settings TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "journal: entries, observations, doses, labels, full-text index", _v1_journal),
+    Step(2, "generation: jobs, job events, cost ledger, provider settings", _v2_generation),
 )
 
 SCHEMA_VERSION = STEPS[-1].version

@@ -7,6 +7,7 @@ going to bed still belongs to the evening's day. We keep the aware timestamp wit
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,6 +24,11 @@ MAX_ITEMS = 50
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 Report = Callable[[str, str], None]
+
+# Control characters (tab and newline allowed in notes only) and lone surrogates, which cannot be stored.
+_BAD_LINE = re.compile(r"[\x00-\x1f\x7f]")
+_BAD_MULTILINE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def journal_day(occurred_at: datetime, rollover_hour: int = DAY_ROLLOVER_HOUR) -> date:
@@ -230,10 +236,7 @@ def _check_text(value: str, path: str, limit: int, err: Report, *, required: boo
     if len(value) > limit:
         err(path, f"is {len(value):,} characters long; the limit is {limit:,}")
         return
-    allowed = "\n\t" if multiline else ""
-    if any((ord(c) < 32 and c not in allowed) or ord(c) == 127 for c in value):
+    if (_BAD_MULTILINE if multiline else _BAD_LINE).search(value):
         err(path, "contains control characters")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
+    if _SURROGATE.search(value):
         err(path, "is not valid Unicode text")

@@ -29,9 +29,9 @@ class JournalFilter:
         return " ".join(f'"{w}"*' for w in words)
 
 
-def filter_sql(flt: JournalFilter, *, fts_joined: bool = False) -> tuple[str, list[Any]]:
-    """A WHERE clause over ``entry e`` with its parameters. With ``fts_joined`` the caller has joined
-    ``entry_fts`` (to read snippets) and the text match is put on it directly."""
+def filter_sql(flt: JournalFilter, *, with_text: bool = True) -> tuple[str, list[Any]]:
+    """A WHERE clause over ``entry e`` with its parameters. Without ``with_text`` the caller matches
+    the text itself (search drives the query from the full-text index)."""
     clauses: list[str] = []
     params: list[Any] = []
     if flt.only_deleted:
@@ -56,11 +56,12 @@ def filter_sql(flt: JournalFilter, *, fts_joined: bool = False) -> tuple[str, li
         clauses.append(f"EXISTS ({sub})")
     if flt.medication:
         key = catalogue().medication_key(flt.medication) or flt.medication
-        clauses.append("EXISTS (SELECT 1 FROM dose d WHERE d.entry_id = e.id AND (d.name = ? OR lower(d.name) = lower(?)))")
+        clauses.append(
+            "EXISTS (SELECT 1 FROM dose d WHERE d.entry_id = e.id AND (d.name = ? OR lower(d.name) = lower(?)))")
         params.extend([key, flt.medication])
     fts = flt.fts_query()
-    if fts:
-        clauses.append("entry_fts MATCH ?" if fts_joined else
-                       "e.id IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?)")
+    if fts and with_text:
+        # The index holds live entries only (trash leaves it), so this also means "not deleted".
+        clauses.append("e.id IN (SELECT entry_id FROM entry_fts WHERE entry_fts MATCH ?)")
         params.append(fts)
     return " AND ".join(clauses) or "1", params

@@ -8,6 +8,7 @@ the controlled vocabulary and derived numbers only (never from free text).
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from itertools import pairwise
 from typing import Any
 
 SCENE_SPEC_VERSION = 1
@@ -46,6 +47,9 @@ class SceneSpec:
     height: int = 720
     version: int = SCENE_SPEC_VERSION
     extra: dict[str, Any] = field(default_factory=dict)
+    # added by the prompt composer (defaults keep older specs loadable)
+    textures: tuple[str, ...] = ()  # from qualities: "glowing", "glassy", "grainy", ...
+    colour_temperature: int = 5000  # kelvin, from severity: cool when mild, warm when severe
 
     def intensity_at(self, t: float) -> float:
         """Intensity at clip position t (0..1), following the arc when there is one."""
@@ -54,7 +58,7 @@ class SceneSpec:
         points = sorted(self.arc, key=lambda p: p.t)
         if t <= points[0].t:
             return points[0].intensity
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in pairwise(points):
             if a.t <= t <= b.t:
                 span = (b.t - a.t) or 1.0
                 return a.intensity + (b.intensity - a.intensity) * (t - a.t) / span
@@ -70,4 +74,5 @@ class SceneSpec:
         data["arc"] = tuple(ArcPoint(**p) for p in data.get("arc", ()))
         data["motions"] = tuple(data.get("motions", ()))
         data["beats"] = tuple(data.get("beats", ()))
+        data["textures"] = tuple(data.get("textures", ()))
         return cls(**data)

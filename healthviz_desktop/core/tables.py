@@ -17,6 +17,7 @@ class EntryRow(SQLModel, table=True):
     occurred_utc: str
     utc_offset_minutes: int
     day: str
+    search_key: int = Field(unique=True)
     notes: str = ""
     mood: int | None = None
     energy: int | None = None

@@ -18,7 +18,10 @@ def from_iso(text: str) -> datetime:
 
 def to_utc_key(value: datetime) -> str:
     """Fixed-width UTC text: sorts the same as the instants it names."""
-    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    offset = value.utcoffset()
+    assert offset is not None
+    # Same text as astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ"), several times faster (bulk imports).
+    return (value.replace(tzinfo=None) - offset).isoformat(timespec="microseconds") + "Z"
 
 
 def offset_minutes(value: datetime) -> int:
