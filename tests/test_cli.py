@@ -99,3 +99,15 @@ def test_data_dir_from_the_environment_is_honoured(tmp_path: Path, monkeypatch) 
     monkeypatch.setenv("HEALTHVIZ_DATA_DIR", str(tmp_path / "env-dir"))
     proc = run_healthviz("info", "--json")
     assert json.loads(proc.stdout)["data_dir"] == str(tmp_path / "env-dir")
+
+
+def test_console_script_is_installed_and_runs(tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).parent / "healthviz"
+    assert script.exists() or shutil.which("healthviz"), "the healthviz entry point is not installed"
+    proc = subprocess.run([str(script if script.exists() else "healthviz"), "--version"], capture_output=True,
+                          text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.startswith("HealthViz ")

@@ -118,3 +118,29 @@ def test_migrating_an_older_journal_backs_it_up_first(data_dir: Path, monkeypatc
     conn = sqlite3.connect(paths.database)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == step2.version
     conn.close()
+
+
+def test_concurrent_writers_queue_instead_of_failing(data_dir: Path) -> None:
+    """One writer at a time: three processes saving at once all succeed, nothing is lost."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    Journal.open(data_dir).close()
+    script = (
+        "import sys\n"
+        "from tests.conftest import sample_entry\n"
+        "from healthviz_desktop.core.journal import Journal\n"
+        "j = Journal.open(sys.argv[1])\n"
+        "for n in range(40):\n"
+        "    j.add(sample_entry(hour=n % 24, uid=f'{sys.argv[2]}-{n}'))\n"
+    )
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(data_dir), f"w{i}"], cwd=REPO,
+                              stderr=subprocess.PIPE, text=True) for i in range(3)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0, err
+    journal = Journal.open(data_dir)
+    assert journal.count() == 120
+    journal.close()

@@ -45,7 +45,6 @@ def register(sub: Any) -> None:
 def auto_backup(paths: DataPaths) -> None:
     """The daily rotating backup, with the interval and count from settings when there are any."""
     from healthviz_desktop.core.backups import maybe_auto_backup
-
     from healthviz_desktop.core.settings import load_settings
 
     settings = load_settings(paths.settings)
