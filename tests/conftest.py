@@ -1,8 +1,4 @@
-"""Shared fixtures: a journal on disk, the CLI in-process and as a subprocess, a sample entry.
-
-NOTE: reconstructed from how the tests use it after the original file was accidentally overwritten
-(see the UI engineer's report); the lead should compare with their own copy.
-"""
+"""Shared fixtures: a journal in a real SQLite file on disk, the CLI in-process and as a process."""
 
 from __future__ import annotations
 
@@ -29,8 +25,8 @@ def sample_entry(day: date = date(2026, 3, 2), hour: int = 9, **fields: Any) -> 
     values: dict[str, Any] = {
         "occurred_at": datetime(day.year, day.month, day.day, hour, 15, tzinfo=TZ),
         "notes": "Dark room helped.",
-        "observations": [Observation("migraine", 7, ["throbbing"], "temples")],
-        "doses": [Dose("ibuprofen", 400.0, "mg")],
+        "observations": [Observation("migraine", 7, ["throbbing"], "temples", duration_minutes=180)],
+        "doses": [Dose("ibuprofen", 400.0, "mg", relief="some")],
         "tags": ["work"],
         "triggers": ["poor sleep"],
         "mood": 5,

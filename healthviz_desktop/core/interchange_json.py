@@ -143,8 +143,86 @@ class _Reader:
         return _Reader(item, path, self.errors)
 
 
+class _Irregular(Exception):
+    """The fast path met something unusual; the careful reader will say exactly what."""
+
+
+def _opt(value: Any, kind: type) -> Any:
+    if value is None or (type(value) is kind):
+        return value
+    raise _Irregular
+
+
+def _num(value: Any) -> float | None:
+    if value is None:
+        return None
+    if type(value) in (int, float):
+        return float(value)
+    raise _Irregular
+
+
+def _when(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    parsed = datetime.fromisoformat(_opt(value, str))
+    if parsed.tzinfo is None:
+        raise _Irregular
+    return parsed
+
+
+def _strs(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if type(value) is list and all(type(v) is str for v in value):
+        return list(value)
+    raise _Irregular
+
+
+def _fast_entry(data: dict[str, Any]) -> Entry | None:
+    """The common case (a well-formed export) without per-field bookkeeping: bulk imports spend most
+    of their time here. Anything unusual returns None and the careful reader takes over, so both
+    accept exactly the same records."""
+    try:
+        g = data.get
+        observations = [
+            Observation(symptom=_opt(o["symptom"], str), severity=_opt(o["severity"], int),
+                        qualities=_strs(o.get("qualities")), body_area=_opt(o.get("body_area"), str),
+                        onset_at=_when(o.get("onset_at")), duration_minutes=_opt(o.get("duration_minutes"), int),
+                        custom=_opt(o.get("custom"), bool) or False)
+            for o in _opt(g("observations"), list) or ()
+        ]
+        doses = [
+            Dose(name=_opt(d["name"], str), amount=_num(d.get("amount")), unit=_opt(d.get("unit"), str),
+                 taken_at=_when(d.get("taken_at")), relief=_opt(d.get("relief"), str),
+                 drug_class=_opt(d.get("drug_class"), str), custom=_opt(d.get("custom"), bool) or False)
+            for d in _opt(g("doses"), list) or ()
+        ]
+        occurred = _when(data["occurred_at"])
+        uid = _opt(g("uid"), str)
+        day = _opt(g("day"), str)
+        entry = Entry(
+            occurred_at=occurred,  # type: ignore[arg-type]
+            day=date.fromisoformat(day) if day is not None else None, notes=_opt(g("notes"), str) or "",
+            tags=_strs(g("tags")), triggers=_strs(g("triggers")), mood=_opt(g("mood"), int),
+            energy=_opt(g("energy"), int), sleep_hours=_num(g("sleep_hours")),
+            sleep_quality=_opt(g("sleep_quality"), int), observations=observations, doses=doses,
+            created_at=_when(g("created_at")), updated_at=_when(g("updated_at")),
+        )
+        if occurred is None or uid is None or not (0 < len(uid) <= 64 and uid.isprintable()):
+            return None
+        entry.uid = uid
+    except (_Irregular, KeyError, TypeError, ValueError, AttributeError):
+        return None
+    normalise_entry(entry)
+    return None if validate_entry(entry) else entry
+
+
 def entry_from_dict(data: Any, errors: list[FieldError]) -> Entry | None:
     """Parse one record; on any problem, append FieldErrors and return None."""
+    if isinstance(data, dict):
+        fast = _fast_entry(data)
+        if fast is not None:
+            return fast
     if not isinstance(data, dict):
         errors.append(FieldError("", "expected an object"))
         return None
