@@ -1,0 +1,128 @@
+"""The person's preferences: a small JSON file next to the journal, written atomically, owner-only (0600).
+
+Unknown keys are kept (a newer version may have written them); bad values fall back to defaults
+rather than stopping the app from opening.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from healthviz_desktop.core.model import DAY_ROLLOVER_HOUR, MAX_NAME_CHARS
+
+APPEARANCES = ("system", "light", "dark")
+BACKUP_INTERVALS = {"off": 0, "daily": 1, "weekly": 7}
+MAX_PRIVATE_TERMS = 500
+
+
+@dataclass
+class Settings:
+    appearance: str = "system"
+    backup_interval: str = "daily"
+    backup_keep: int = 10
+    private_terms: list[str] = field(default_factory=list)
+    day_rollover_hour: int = DAY_ROLLOVER_HOUR
+    first_run_done: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def backup_interval_days(self) -> int:
+        return BACKUP_INTERVALS[self.backup_interval]
+
+    def problems(self) -> list[str]:
+        """What is wrong with these values, in words; empty when they can be saved."""
+        out: list[str] = []
+        if self.appearance not in APPEARANCES:
+            out.append(f"appearance must be one of {', '.join(APPEARANCES)}")
+        if self.backup_interval not in BACKUP_INTERVALS:
+            out.append(f"backup interval must be one of {', '.join(BACKUP_INTERVALS)}")
+        if not 1 <= self.backup_keep <= 1000:
+            out.append("keep between 1 and 1000 backups")
+        if not 0 <= self.day_rollover_hour <= 12:
+            out.append("the day rollover hour must be between 0 and 12")
+        if len(self.private_terms) > MAX_PRIVATE_TERMS:
+            out.append(f"at most {MAX_PRIVATE_TERMS} private terms")
+        for term in self.private_terms:
+            if not term.strip() or len(term) > MAX_NAME_CHARS or any(ord(c) < 32 for c in term):
+                out.append(f"private term {term[:20]!r} must be 1–{MAX_NAME_CHARS} characters on one line")
+        return out
+
+
+def clean_terms(terms: list[str]) -> list[str]:
+    """Trimmed, non-empty, without case-insensitive duplicates, in the order given."""
+    seen: dict[str, str] = {}
+    for term in terms:
+        t = " ".join(term.split())
+        if t and t.casefold() not in seen:
+            seen[t.casefold()] = t
+    return list(seen.values())
+
+
+def _coerce(raw: dict[str, Any]) -> Settings:
+    default = Settings()
+    known = {f.name for f in fields(Settings)} - {"extra"}
+    values: dict[str, Any] = {}
+    for name in known:
+        if name not in raw:
+            continue
+        value, want = raw[name], getattr(default, name)
+        if isinstance(want, bool):
+            ok = isinstance(value, bool)
+        elif isinstance(want, int):
+            ok = isinstance(value, int) and not isinstance(value, bool)
+        elif isinstance(want, list):
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        else:
+            ok = isinstance(value, str)
+        if ok:
+            values[name] = value
+    settings = Settings(**values, extra={k: v for k, v in raw.items() if k not in known})
+    if settings.problems():
+        # Keep what is valid field by field: one bad value must not reset the rest.
+        for name in ("appearance", "backup_interval", "backup_keep", "day_rollover_hour"):
+            trial = Settings(**{name: getattr(settings, name)})
+            if trial.problems():
+                setattr(settings, name, getattr(default, name))
+        settings.private_terms = [t for t in clean_terms(settings.private_terms)
+                                  if len(t) <= MAX_NAME_CHARS][:MAX_PRIVATE_TERMS]
+    return settings
+
+
+def load_settings(path: Path) -> Settings:
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return Settings()
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    return _coerce(raw)
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write atomically: a private temp file in the same folder, fsync, then rename over the old one."""
+    settings.private_terms = clean_terms(settings.private_terms)
+    problems = settings.problems()
+    if problems:
+        raise ValueError("; ".join(problems))
+    data = asdict(settings)
+    extra = data.pop("extra")
+    payload = json.dumps({**extra, **data}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

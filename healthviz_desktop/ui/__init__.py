@@ -1,0 +1,1 @@
+"""Qt widgets over core: the journal window, its editor, trends and settings."""

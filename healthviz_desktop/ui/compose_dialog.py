@@ -1,0 +1,278 @@
+"""Compose: turn an entry, a selection or a date range into a de-identified video prompt, and show exactly
+what would leave the computer before anything does.
+
+Composing is fast (well under a millisecond), so it runs on the GUI thread. The dialog never sends: it
+emits ``send_requested`` with the checked ComposedPrompt and the generation engine takes it from there.
+Send stays disabled while the outbound check fails, and for explainer text until the person approves it.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from healthviz_desktop.core.journal import Journal
+from healthviz_desktop.core.prompting.composer import (
+    ComposedPrompt,
+    compose_explainer,
+    compose_moment,
+    compose_trend,
+)
+from healthviz_desktop.core.prompting.grammar import grammar
+
+_MODES = {"moment": "Moment (one entry)", "trend": "Trend (a date range)", "explainer": "Explainer (your notes)"}
+_BLOCK, _NOTE = QColor("#f6b8b8"), QColor("#fde9a9")
+
+
+class ComposeDialog(QDialog):
+    send_requested = Signal(object)  # ComposedPrompt, exactly as checked
+
+    def __init__(self, journal: Journal, private_terms: list[str], *, entry_ids: list[int] | None = None,
+                 date_range: tuple[date, date] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Compose a video prompt")
+        self.setObjectName("composeDialog")
+        self.resize(900, 680)
+        self.journal, self.private_terms = journal, list(private_terms)
+        self.entry_ids = list(entry_ids or [])
+        self.composed: ComposedPrompt | None = None
+        self._base: ComposedPrompt | None = None
+        self._updating = False
+        g = grammar()
+
+        self.mode = QComboBox(self)
+        for key, label in _MODES.items():
+            self.mode.addItem(label, key)
+        self.entry = QComboBox(self)
+        for entry_id in self.entry_ids:
+            self.entry.addItem(f"Entry {entry_id}", entry_id)
+        first, last = date_range or self._selection_range()
+        self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
+        for edit, value in ((self.date_from, first), (self.date_to, last)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDate(QDate(value.year, value.month, value.day))
+        self.style_box = QComboBox(self)
+        for key, style in g.styles.items():
+            self.style_box.addItem(style.label, key)
+        self.seconds = QComboBox(self)
+        for s in g.allowed_seconds:
+            self.seconds.addItem(f"{s} seconds", s)
+        self.seconds.setCurrentIndex(list(g.allowed_seconds).index(int(g.defaults["seconds"])))
+        self.size_box = QComboBox(self)
+        for size in g.allowed_sizes:
+            self.size_box.addItem(size, size)
+        self.explainer = QPlainTextEdit(self)
+        self.explainer.setPlaceholderText("Your own notes on how something works, e.g. how a supplement is "
+                                          "thought to act. Names, dates and numbers are removed before use.")
+        self.approve = QCheckBox("I have read the de-identified text below and approve sending it", self)
+
+        form = QFormLayout()
+        form.addRow("&Mode", self.mode)
+        form.addRow("&Entry", self.entry)
+        dates = QHBoxLayout()
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("to", self))
+        dates.addWidget(self.date_to)
+        self.dates_row = QWidget(self)
+        self.dates_row.setLayout(dates)
+        form.addRow("&Dates", self.dates_row)
+        form.addRow("St&yle", self.style_box)
+        form.addRow("&Length", self.seconds)
+        form.addRow("Si&ze", self.size_box)
+        options = QGroupBox("What to show", self)
+        options.setLayout(form)
+
+        self.prompt = QPlainTextEdit(self)
+        self.prompt.setObjectName("promptEdit")
+        self.exact = QPlainTextEdit(self)
+        self.exact.setReadOnly(True)
+        self.exact.setObjectName("exactRequest")
+        self.removed = QListWidget(self)
+        self.findings = QListWidget(self)
+        tabs = QTabWidget(self)
+        tabs.addTab(self.prompt, "&Prompt (editable)")
+        tabs.addTab(self.exact, "E&xactly what will be sent")
+        tabs.addTab(self.removed, "&Left out")
+        tabs.addTab(self.findings, "&Check")
+        self.tabs = tabs
+        self.verdict = QLabel(self)
+        self.verdict.setWordWrap(True)
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.reset = QPushButton("&Reset prompt", self)
+        self.send = QPushButton("&Send…", self)
+        self.send.setObjectName("sendButton")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.reset, QDialogButtonBox.ButtonRole.ResetRole)
+        buttons.addButton(self.send, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.rejected.connect(self.reject)
+
+        left = QWidget(self)
+        lv = QVBoxLayout(left)
+        lv.addWidget(options)
+        lv.addWidget(QLabel("Explainer notes", self))
+        lv.addWidget(self.explainer)
+        lv.addWidget(self.approve)
+        split = QSplitter(self)
+        split.addWidget(left)
+        split.addWidget(tabs)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        layout.addWidget(self.verdict)
+        layout.addWidget(buttons)
+
+        start_mode = "moment" if self.entry_ids and date_range is None else ("trend" if date_range or
+                                                                             self.entry_ids else "explainer")
+        if len(self.entry_ids) > 1 and date_range is None:
+            start_mode = "trend"
+        self.mode.setCurrentIndex(list(_MODES).index(start_mode))
+        for box in (self.mode, self.entry, self.style_box, self.seconds, self.size_box):
+            box.currentIndexChanged.connect(self.recompose)
+        self.date_from.dateChanged.connect(self.recompose)
+        self.date_to.dateChanged.connect(self.recompose)
+        self.explainer.textChanged.connect(self.recompose)
+        self.approve.toggled.connect(self._update_send)
+        self.prompt.textChanged.connect(self._prompt_edited)
+        self.reset.clicked.connect(self.recompose)
+        self.send.clicked.connect(self._send)
+        self.recompose()
+
+    # ---- composing -----------------------------------------------------------------------------------
+
+    def _selection_range(self) -> tuple[date, date]:
+        days = [self.journal.get(i).effective_day() for i in self.entry_ids[:500]]
+        if days:
+            return min(days), max(days)
+        today = date.today()
+        return today.replace(day=1), today
+
+    def current_mode(self) -> str:
+        return str(self.mode.currentData())
+
+    def recompose(self) -> None:
+        mode = self.current_mode()
+        self.entry.setEnabled(mode == "moment")
+        self.dates_row.setEnabled(mode == "trend")
+        self.explainer.setEnabled(mode == "explainer")
+        self.approve.setVisible(mode == "explainer")
+        self.approve.setChecked(False)
+        options: dict[str, Any] = {"style": self.style_box.currentData(), "seconds": self.seconds.currentData(),
+                                   "size": self.size_box.currentData(), "private_terms": self.private_terms}
+        try:
+            if mode == "moment":
+                if self.entry.currentData() is None:
+                    raise ValueError("choose an entry in the journal first")
+                composed = compose_moment(self.journal.get(int(self.entry.currentData())), **options)
+            elif mode == "trend":
+                first, last = _py_date(self.date_from.date()), _py_date(self.date_to.date())
+                composed = compose_trend(self.journal.days_between(first, last), first, last, **options)
+            else:
+                text = self.explainer.toPlainText()
+                if not text.strip():
+                    raise ValueError("write your explainer notes on the left")
+                composed = compose_explainer(text, **options)
+        except (ValueError, LookupError) as exc:
+            self._show_problem(str(exc))
+            return
+        self._base = composed
+        self._updating = True
+        try:
+            self.prompt.setPlainText(composed.prompt)
+        finally:
+            self._updating = False
+        self._show(composed)
+
+    def _prompt_edited(self) -> None:
+        if self._updating or self._base is None:
+            return
+        self._show(self._base.with_prompt(self.prompt.toPlainText()))
+
+    def _show_problem(self, message: str) -> None:
+        self._base = self.composed = None
+        self._updating = True
+        try:
+            self.prompt.clear()
+        finally:
+            self._updating = False
+        self.exact.clear()
+        self.removed.clear()
+        self.findings.clear()
+        self.verdict.setText(f"Nothing to send: {message}.")
+        self._update_send()
+
+    def _show(self, composed: ComposedPrompt) -> None:
+        self.composed = composed
+        self.exact.setPlainText(json.dumps(composed.request, ensure_ascii=False, indent=2))
+        self.removed.clear()
+        for r in composed.removed:
+            self.removed.addItem(f"{r.field}: {r.reason}\n    “{_short(r.text)}”")
+        self.findings.clear()
+        for f in composed.verdict.findings:
+            self.findings.addItem(("Blocked — " if f.blocking else "Note — ") + f.message)
+        self._highlight(composed)
+        state = "✔ " if composed.verdict.ok else "✖ "
+        extra = " Your own words: read them before sending." if composed.needs_approval else ""
+        self.verdict.setText(state + composed.verdict.summary() + "." + extra)
+        self._update_send()
+
+    def _highlight(self, composed: ComposedPrompt) -> None:
+        """Mark what the check found in the prompt: red blocks sending, yellow is a note (words you added)."""
+        selections = []
+        doc_len = len(self.prompt.toPlainText())
+        for f in composed.verdict.findings:
+            if f.field != "prompt" or f.end > doc_len:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(_BLOCK if f.blocking else _NOTE)
+            fmt.setToolTip(f.message)
+            sel.format = fmt
+            cursor = QTextCursor(self.prompt.document())
+            cursor.setPosition(f.start)
+            cursor.setPosition(f.end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            selections.append(sel)
+        self.prompt.setExtraSelections(selections)
+
+    def _update_send(self) -> None:
+        c = self.composed
+        ok = c is not None and c.verdict.ok and (not c.needs_approval or self.approve.isChecked())
+        self.send.setEnabled(ok)
+
+    def _send(self) -> None:
+        if self.composed is not None and self.send.isEnabled():
+            self.send_requested.emit(self.composed)
+
+
+def _py_date(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

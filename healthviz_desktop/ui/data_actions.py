@@ -1,0 +1,192 @@
+"""Long work with the journal's data, always off the GUI thread with a progress bar: import, export,
+backups, restore, demo data; plus first-run and settings changes that trigger them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from healthviz_desktop.core.paths import DataPaths
+from healthviz_desktop.core.settings import Settings, save_settings
+from healthviz_desktop.ui.theme import apply_appearance
+
+if TYPE_CHECKING:
+    from healthviz_desktop.ui.main_window import MainWindow
+
+
+def load_demo(journal: Any, days: int, seed: int = 7) -> int:
+    from healthviz_desktop.core.demo_data import generate_demo_entries
+
+    return len(journal.add_many(generate_demo_entries(days, seed)))
+
+
+def backup_and_rotate(paths: DataPaths, reason: str, keep: int) -> Path:
+    from healthviz_desktop.core.backups import create_backup, rotate
+
+    made = create_backup(paths, reason)
+    rotate(paths, keep)
+    return made
+
+
+def auto_backup(paths: DataPaths, interval_days: int, keep: int) -> Path | None:
+    from healthviz_desktop.core.backups import maybe_auto_backup
+
+    return maybe_auto_backup(paths, timedelta(days=interval_days), keep)
+
+
+def restore_and_reopen(journal: Any, paths: DataPaths, file: Path) -> tuple[Any, Path]:
+    """Close the live journal, restore the backup over it (the old one is kept), open it again."""
+    from healthviz_desktop.core.backups import restore_backup
+    from healthviz_desktop.core.journal import Journal
+
+    journal.close()
+    kept = restore_backup(paths, file)
+    return Journal.open(paths.root), kept
+
+
+class DataActions(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.w = window
+        # Replaced in tests: choose a file without a modal native dialog.
+        self.ask_open_file: Callable[[str, str], str] = self._ask_open
+        self.ask_save_file: Callable[[str, str, str], str] = self._ask_save
+
+    def _ask_open(self, title: str, pattern: str) -> str:
+        return QFileDialog.getOpenFileName(self.w, title, str(Path.home()), pattern)[0]
+
+    def _ask_save(self, title: str, name: str, pattern: str) -> str:
+        return QFileDialog.getSaveFileName(self.w, title, str(Path.home() / name), pattern)[0]
+
+    def _failed(self, what: str) -> Callable[[BaseException], None]:
+        def show(exc: BaseException) -> None:
+            QMessageBox.warning(self.w, "HealthViz", f"{what} did not finish.\n\n{exc}")
+        return show
+
+    # ---- import / export -----------------------------------------------------------------------
+
+    def import_json(self) -> None:
+        from healthviz_desktop.core.interchange_json import import_json
+
+        name = self.ask_open_file("Import a HealthViz JSON export", "HealthViz JSON (*.json)")
+        if not name:
+            return
+
+        def done(report: Any) -> None:
+            self.w.flash(
+                f"Imported {report.added} entries ({report.already_present} were already here).", 8000)
+            self.w.reload()
+            self.w.refresh_trends()
+
+        self.w.workers.submit(import_json, self.w.journal, Path(name), label="Importing…",
+                              on_result=done, on_error=self._failed("The import"))
+
+    def _export(self, kind: str) -> None:
+        from healthviz_desktop.core import interchange_csv, interchange_json
+
+        fn = interchange_json.export_json if kind == "json" else interchange_csv.export_csv
+        pattern = "JSON (*.json)" if kind == "json" else "CSV (*.csv)"
+        name = self.ask_save_file(f"Export the journal as {kind.upper()}", f"healthviz-journal.{kind}", pattern)
+        if not name:
+            return
+        self.w.workers.submit(fn, self.w.journal, Path(name), label="Exporting…",
+                              on_result=lambda n: self.w.flash(
+                                  f"Exported {n} entries to {name}.", 8000),
+                              on_error=self._failed("The export"))
+
+    def export_json(self) -> None:
+        self._export("json")
+
+    def export_csv(self) -> None:
+        self._export("csv")
+
+    # ---- backups -------------------------------------------------------------------------------
+
+    def backup_now(self, then: Callable[[], None] | None = None) -> None:
+        def done(path: Path) -> None:
+            self.w.flash(f"Backed up to {path.name}.", 8000)
+            if then:
+                then()
+
+        self.w.workers.submit(backup_and_rotate, self.w.paths, "manual", self.w.settings.backup_keep,
+                              label="Backing up…", on_result=done, on_error=self._failed("The backup"))
+
+    def restore(self, file: Path, dialog: QWidget | None = None) -> None:
+        if self.w.journal is None:
+            return
+        journal, self.w.journal = self.w.journal, None
+        self.w.model.clear()
+        self.w._set_enabled(False)
+
+        def done(result: tuple[Any, Path]) -> None:
+            self.w.journal = result[0]
+            self.w._set_enabled(True)
+            self.w.deleted.clear()
+            self.w.reload()
+            self.w.refresh_trends()
+            self.w.flash(f"Restored. Your previous journal was kept as {result[1].name}.",
+                                           10000)
+            if dialog is not None and hasattr(dialog, "refresh_backups"):
+                dialog.refresh_backups()
+
+        def failed(exc: BaseException) -> None:
+            from healthviz_desktop.core.journal import Journal
+
+            self.w.journal = Journal.open(self.w.paths.root)  # the old file is untouched on failure
+            self.w._set_enabled(True)
+            self.w.reload()
+            self._failed("The restore")(exc)
+
+        self.w.workers.submit(restore_and_reopen, journal, self.w.paths, file, label="Restoring…",
+                              on_result=done, on_error=failed)
+
+    # ---- first run and settings ----------------------------------------------------------------
+
+    def after_open(self) -> None:
+        s = self.w.settings
+        if not s.first_run_done:
+            self.show_welcome(first_run=True)
+        elif s.backup_interval_days:
+            self.w.workers.submit(auto_backup, self.w.paths, s.backup_interval_days, s.backup_keep)
+
+    def show_welcome(self, *, first_run: bool) -> Any:
+        from healthviz_desktop.ui.welcome import WelcomeDialog
+
+        dialog = WelcomeDialog(self.w.paths, self.w)
+
+        def finished(_result: int) -> None:
+            if first_run:
+                self.settings_applied(self.w.settings, first_run_done=True)
+            if dialog.wants_demo:
+                self.load_demo_data(dialog.demo_days)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    def load_demo_data(self, days: int) -> None:
+        def done(n: int) -> None:
+            self.w.flash(f"Loaded {n} made-up demo entries.", 8000)
+            self.w.reload()
+            self.w.refresh_trends()
+
+        self.w.workers.submit(load_demo, self.w.journal, days, label="Loading demo data…",
+                              on_result=done, on_error=self._failed("Loading demo data"))
+
+    def settings_applied(self, settings: Settings, *, first_run_done: bool | None = None) -> None:
+        if first_run_done is not None:
+            settings.first_run_done = first_run_done
+            try:
+                save_settings(self.w.paths.settings, settings)
+            except OSError as exc:
+                self._failed("Saving settings")(exc)
+        self.w.settings = settings
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and app.property("healthviz_appearance") != settings.appearance:
+            apply_appearance(app, settings.appearance)
+            self.w.refresh_trends()  # charts pick their theme from the palette

@@ -1,0 +1,113 @@
+"""The selected entry, read-only: every field in plain words, with Edit / Delete / Compose buttons."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from healthviz_desktop.core.catalogue import catalogue
+from healthviz_desktop.core.model import Entry
+from healthviz_desktop.ui.journal_delegate import dose_text
+from healthviz_desktop.ui.journal_model import day_title
+from healthviz_desktop.ui.theme import band_color
+
+
+def _duration(minutes: int) -> str:
+    h, m = divmod(minutes, 60)
+    return f"{h} h {m} min" if h and m else f"{h} h" if h else f"{m} min"
+
+
+def entry_html(entry: Entry) -> str:
+    cat = catalogue()
+    e = escape
+    parts = [f"<h2>{e(day_title(entry.effective_day()))}</h2>",
+             f"<p style='opacity:.75'>At {entry.occurred_at:%H:%M} (UTC{entry.occurred_at:%z})</p>"]
+    if entry.observations:
+        parts.append("<h3>Symptoms</h3><ul>")
+        for o in entry.observations:
+            colour = band_color(cat.severity_band(o.severity)).name()
+            bits = [f"<b>{e(o.label)}</b>{' (your own)' if o.custom else ''} — "
+                    f"<span style='color:{colour}'><b>{o.severity}</b></span> "
+                    f"{e(cat.severity_anchors.get(o.severity, ''))}"]
+            if o.qualities:
+                bits.append("Felt: " + e(", ".join(cat.qualities[q].label if q in cat.qualities else q
+                                                   for q in o.qualities)))
+            if o.body_area:
+                bits.append("Where: " + e(cat.areas[o.body_area].label if o.body_area in cat.areas else o.body_area))
+            if o.onset_at:
+                bits.append(f"Started {o.onset_at:%H:%M}")
+            if o.duration_minutes is not None:
+                bits.append("Lasted " + _duration(o.duration_minutes))
+            parts.append("<li>" + "<br>".join(bits) + "</li>")
+        parts.append("</ul>")
+    if entry.doses:
+        parts.append("<h3>Medications</h3><ul>")
+        for d in entry.doses:
+            extra = []
+            if d.taken_at:
+                extra.append(f"at {d.taken_at:%H:%M}")
+            if d.relief:
+                extra.append(f"relief: {d.relief}")
+            cls = cat.medication_classes.get(d.drug_class or "")
+            if cls:
+                extra.append(cls.label)
+            tail = f" <span style='opacity:.75'>({e('; '.join(extra))})</span>" if extra else ""
+            parts.append(f"<li>{e(dose_text(Entry(occurred_at=entry.occurred_at, doses=[d])))}{tail}</li>")
+        parts.append("</ul>")
+    rows = []
+    for label, value in (("Triggers", ", ".join(entry.triggers)), ("Tags", ", ".join(entry.tags)),
+                         ("Mood", f"{entry.mood}/10" if entry.mood is not None else ""),
+                         ("Energy", f"{entry.energy}/10" if entry.energy is not None else ""),
+                         ("Slept", f"{entry.sleep_hours:g} h" if entry.sleep_hours is not None else ""),
+                         ("Sleep quality", f"{entry.sleep_quality}/10" if entry.sleep_quality is not None else "")):
+        if value:
+            rows.append(f"<tr><td style='padding-right:12px'>{label}</td><td>{e(value)}</td></tr>")
+    if rows:
+        parts.append("<table>" + "".join(rows) + "</table>")
+    if entry.notes.strip():
+        parts.append("<h3>Notes</h3><p>" + e(entry.notes).replace("\n", "<br>") + "</p>")
+    return "".join(parts)
+
+
+class DetailsView(QWidget):
+    edit_requested = Signal()
+    delete_requested = Signal()
+    compose_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("details")
+        self.browser.setAccessibleName("Selected entry")
+        self.browser.setOpenLinks(False)
+        self.edit_button = QPushButton("&Edit", self)
+        self.delete_button = QPushButton("&Delete", self)
+        self.compose_button = QPushButton("Compose clip prompt…", self)
+        self.edit_button.setAccessibleName("Edit this entry")
+        self.delete_button.setAccessibleName("Move this entry to the trash")
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.delete_button.clicked.connect(self.delete_requested)
+        self.compose_button.clicked.connect(self.compose_requested)
+        buttons = QHBoxLayout()
+        for b in (self.edit_button, self.delete_button, self.compose_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.browser, 1)
+        lay.addLayout(buttons)
+        self.entry: Entry | None = None
+        self.show_entry(None)
+
+    def show_entry(self, entry: Entry | None, placeholder: str = "") -> None:
+        self.entry = entry
+        if entry is None:
+            text = placeholder or "Select an entry to see it here, or press Ctrl+N to write a new one."
+            self.browser.setHtml(f"<p style='opacity:.7'>{escape(text)}</p>")
+        else:
+            self.browser.setHtml(entry_html(entry))
+        for b in (self.edit_button, self.delete_button):
+            b.setEnabled(entry is not None)
+        self.compose_button.setEnabled(entry is not None and self.compose_button.property("available") is not False)

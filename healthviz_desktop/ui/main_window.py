@@ -1,0 +1,402 @@
+"""The journal window: list grouped by day, the selected entry, search and filters, trends.
+
+It paints at once with an "Opening your journal…" placeholder; the journal (SQLAlchemy, ~340 ms to
+import) is opened in a worker and the first page handed to the model when ready.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from healthviz_desktop.core.paths import DataPaths
+from healthviz_desktop.core.query import JournalFilter
+from healthviz_desktop.core.settings import Settings
+from healthviz_desktop.ui.actions import COMPOSE_MODULE, build_actions
+from healthviz_desktop.ui.data_actions import DataActions
+from healthviz_desktop.ui.details_view import DetailsView
+from healthviz_desktop.ui.filter_bar import FilterBar
+from healthviz_desktop.ui.journal_delegate import JournalDelegate
+from healthviz_desktop.ui.journal_model import EntryRole, FirstPage, JournalModel, load_first_page
+from healthviz_desktop.ui.workers import Workers
+
+
+@dataclass(frozen=True)
+class Opened:
+    reader: Any
+    page: FirstPage
+    custom_symptoms: list[str]
+    medications: list[str]
+
+
+def open_reader(paths: DataPaths, flt: JournalFilter) -> Opened:
+    """Runs in a worker: the first page through plain sqlite3 (no SQLAlchemy import on this path)."""
+    from healthviz_desktop.core.journal_reader import JournalReader
+    from healthviz_desktop.core.trends import custom_symptom_names
+
+    reader = JournalReader.open(paths.root)
+    return Opened(reader, load_first_page(reader, flt), custom_symptom_names(reader), reader.known_medications())
+
+
+def open_full_journal(paths: DataPaths) -> Any:
+    """Runs in a worker after the list shows: the journal service used for every write."""
+    from healthviz_desktop.core.journal import Journal
+
+    return Journal.open(paths.root)
+
+
+class MainWindow(QMainWindow):
+    list_shown = Signal()  # the first page is on screen (reads only)
+    journal_ready = Signal()  # the journal is open for writing too
+    # Set by ui/actions.py:build_actions.
+    act_new: QAction
+    act_import: QAction
+    act_export_json: QAction
+    act_export_csv: QAction
+    act_backup: QAction
+    act_settings: QAction
+    act_edit: QAction
+    act_delete: QAction
+    act_undo: QAction
+    act_compose: QAction
+    compose_available: bool
+    toolbar: QToolBar
+    list_reloaded = Signal()
+
+    def __init__(self, paths: DataPaths, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths, self.settings = paths, settings
+        self.journal: Any = None  # core.journal.Journal once open: every write goes through it
+        self.reader: Any = None  # core.journal_reader.JournalReader: the list and trends read through it
+        self.deleted: list[int] = []  # undo stack of trashed entry ids
+        self._pending_select: int | None = None
+        self._reload_generation = 0
+        self.setWindowTitle("HealthViz — Journal")
+        self.setObjectName("mainWindow")
+        self.resize(1280, 820)
+        self.workers = Workers(self)
+        self.model = JournalModel(self)
+        self.data = DataActions(self)
+
+        self.filters = FilterBar(self)
+        self.filters.changed.connect(self.apply_filter)
+        self.list = QListView(self)
+        self.list.setObjectName("journalList")
+        self.list.setAccessibleName("Journal entries, newest first, grouped by day")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(JournalDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setMouseTracking(True)
+        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.list.doubleClicked.connect(lambda _i: self.edit_entry())
+        self.list.activated.connect(lambda _i: self.edit_entry())
+        self.details = DetailsView(self)
+        self.details.show_entry(None, "Opening your journal…")
+        self.details.edit_requested.connect(self.edit_entry)
+        self.details.delete_requested.connect(self.delete_selected)
+        self.details.compose_requested.connect(self.compose)
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
+
+        left = QWidget(self)
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.list, 1)
+        ll.addWidget(self.empty_hint)
+        split = QSplitter(self)
+        split.addWidget(left)
+        split.addWidget(self.details)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        split.setSizes([720, 520])
+        journal_page = QWidget(self)
+        jl = QVBoxLayout(journal_page)
+        jl.setContentsMargins(0, 0, 0, 0)
+        jl.addWidget(self.filters)
+        jl.addWidget(split, 1)
+        self._trends: Any = None  # built when first shown: QtCharts stays out of the first paint
+        self.trends_page = QWidget(self)
+        QVBoxLayout(self.trends_page).setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(journal_page, "&Journal")
+        self.tabs.addTab(self.trends_page, "&Trends")
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("entryCount")
+        self.location_label = QLabel(f"Data: {paths.root}", self)
+        self.location_label.setObjectName("dataLocation")
+        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.progress.setAccessibleName("Background work")
+        self.progress.hide()
+        self.undo_button = QPushButton("Undo delete (Ctrl+Z)", self)
+        self.undo_button.setFlat(True)
+        self.undo_button.hide()
+        self.undo_button.clicked.connect(self.undo_delete)
+        self.message = QLabel(self)
+        self.message.setObjectName("statusMessage")
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message.clear)
+        bar = self.statusBar()
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.undo_button)
+        bar.addWidget(self.message, 1)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.location_label)
+        self.workers.activity.connect(self._activity)
+        self.workers.idle.connect(self.progress.hide)
+        self.workers.failed.connect(self._task_failed)
+        self.model.modelReset.connect(self._update_counts)
+        self._build_actions()
+        self.setTabOrder(self.filters.search, self.list)
+        self.setTabOrder(self.list, self.details.browser)
+        self._set_enabled(False)
+        self.filters.setEnabled(False)
+
+    # ---- actions -------------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        build_actions(self)
+
+    def _set_enabled(self, ready: bool) -> None:
+        for act in (self.act_new, self.act_import, self.act_export_json, self.act_export_csv, self.act_backup):
+            act.setEnabled(ready)
+        self._selection_actions()
+
+    def _selection_actions(self) -> None:
+        has = self.selected_entry() is not None and self.journal is not None
+        self.act_edit.setEnabled(has)
+        self.act_delete.setEnabled(has)
+        self.act_compose.setEnabled(has and self.compose_available)
+
+    # ---- opening and loading -------------------------------------------------------------------
+
+    def open_journal(self) -> None:
+        self.workers.submit(open_reader, self.paths, self.filters.value(),
+                            on_result=self._reader_opened, on_error=self._open_failed)
+
+    def _reader_opened(self, opened: Opened) -> None:
+        self.reader = opened.reader
+        self.filters.set_vocabulary(opened.custom_symptoms, opened.medications)
+        self.filters.setEnabled(True)
+        self.model.reset_with(opened.reader, opened.page)
+        self.details.show_entry(None)
+        first = next((r for r in range(self.model.rowCount()) if self.model.entry_at(r)), None)
+        if first is not None:
+            self.list.setCurrentIndex(self.model.index(first, 0))
+            self.list.scrollToTop()
+        if self._trends is not None:
+            self._trends.set_journal(self.reader)
+        self.list_shown.emit()
+        self.workers.submit(open_full_journal, self.paths, on_result=self._journal_opened,
+                            on_error=self._open_failed)
+
+    def _journal_opened(self, journal: Any) -> None:
+        self.journal = journal
+        self._set_enabled(True)
+        self.journal_ready.emit()
+        self.data.after_open()
+
+    def _open_failed(self, exc: BaseException) -> None:
+        self.details.show_entry(None, f"The journal could not be opened. {exc}")
+        QMessageBox.critical(self, "HealthViz", f"The journal could not be opened.\n\n{exc}")
+
+    def apply_filter(self, flt: JournalFilter) -> None:
+        self.reload()
+
+    def reload(self, select_id: int | None = None) -> None:
+        """Re-query the list with the current filter (in a worker); then select ``select_id``."""
+        if self.reader is None:
+            return
+        self._reload_generation += 1
+        generation = self._reload_generation
+        self._pending_select = select_id if select_id is not None else self._selected_id()
+        self.workers.submit(load_first_page, self.reader, self.filters.value(),
+                            on_result=lambda page: self._reloaded(page, generation))
+
+    def _reloaded(self, page: FirstPage, generation: int) -> None:
+        if generation != self._reload_generation:
+            return
+        self.model.reset_with(self.reader, page)
+        target = self._pending_select
+        row = None
+        if target is not None and target >= 0:
+            row = self.model.fetch_all_until(lambda e: e.id == target)
+        if row is None:
+            row = next((r for r in range(self.model.rowCount()) if self.model.entry_at(r)), None)
+        if row is not None:
+            index = self.model.index(row, 0)
+            self.list.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.list.scrollTo(index, QListView.ScrollHint.PositionAtCenter)
+        else:
+            self.details.show_entry(None)
+        self._selection_actions()
+        self.list_reloaded.emit()
+
+    def flash(self, text: str, msecs: int = 6000) -> None:
+        """A status message that, unlike QStatusBar.showMessage, leaves the count and Undo visible."""
+        self.message.setText(text)
+        self._message_timer.start(msecs)
+
+    def _update_counts(self) -> None:
+        total = self.model.total
+        noun = "entry" if total == 1 else "entries"
+        self.count_label.setText(f"{total:,} {noun}" + (" match" if self.filters.is_filtered() else ""))
+        empty = total == 0 and self.reader is not None
+        self.empty_hint.setVisible(empty)
+        self.empty_hint.setText("Nothing matches these filters." if self.filters.is_filtered()
+                                else "Your journal is empty. Press Ctrl+N to write the first entry.")
+
+    # ---- selection and editing -----------------------------------------------------------------
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.details.show_entry(current.data(EntryRole) if current.isValid() else None)
+        self._selection_actions()
+
+    def selected_entry(self) -> Any:
+        index = self.list.currentIndex()
+        return index.data(EntryRole) if index.isValid() else None
+
+    def _selected_id(self) -> int | None:
+        entry = self.selected_entry()
+        return entry.id if entry is not None else None
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.filters.search.setFocus()
+        self.filters.search.selectAll()
+
+    def open_editor(self, entry: Any = None) -> Any:
+        from healthviz_desktop.ui.entry_editor import EntryEditor
+
+        editor = EntryEditor(self.journal, entry, self, rollover_hour=self.settings.day_rollover_hour)
+        editor.saved.connect(self._entry_saved)
+        editor.open()
+        return editor
+
+    def new_entry(self) -> Any:
+        return self.open_editor(None) if self.journal is not None else None
+
+    def edit_entry(self) -> Any:
+        entry = self.selected_entry()
+        return self.open_editor(entry) if entry is not None else None
+
+    def _entry_saved(self, entry: Any) -> None:
+        self.flash("Saved.")
+        self.reload(select_id=entry.id)
+        self.refresh_trends()
+
+    def delete_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or self.journal is None:
+            return
+        self.journal.delete(entry.id)
+        self.deleted.append(entry.id)
+        self._after_trash_change("Moved to the trash.")
+        row = self.list.currentIndex().row()
+        nxt = next((self.model.entry_at(r) for r in (row + 1, row + 2, row - 1) if self.model.entry_at(r)), None)
+        self.reload(select_id=nxt.id if nxt is not None else -1)
+
+    def undo_delete(self) -> None:
+        if not self.deleted or self.journal is None:
+            return
+        entry_id = self.deleted.pop()
+        self.journal.undelete(entry_id)
+        self._after_trash_change("Entry restored.")
+        self.reload(select_id=entry_id)
+
+    def _after_trash_change(self, message: str) -> None:
+        self.act_undo.setEnabled(bool(self.deleted))
+        self.undo_button.setVisible(bool(self.deleted))
+        self.flash(message)
+        self.refresh_trends()
+
+    # ---- other windows -------------------------------------------------------------------------
+
+    def compose(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or not self.compose_available:
+            return
+        module = importlib.import_module(COMPOSE_MODULE)
+        dialog = module.ComposeDialog(self.journal, list(self.settings.private_terms), entry_ids=[entry.id],
+                                      parent=self)
+        dialog.open()
+
+    def open_settings(self) -> Any:
+        from healthviz_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self.paths, self)
+        dialog.applied.connect(self.data.settings_applied)
+        dialog.backup_requested.connect(lambda: self.data.backup_now(dialog.refresh_backups))
+        dialog.restore_requested.connect(lambda path: self.data.restore(path, dialog))
+        dialog.open()
+        return dialog
+
+    @property
+    def trends(self) -> Any:
+        """The trends view, created on first use."""
+        if self._trends is None:
+            from healthviz_desktop.ui.trends_view import TrendsView
+
+            self._trends = TrendsView(self.workers, self.trends_page)
+            layout = self.trends_page.layout()
+            assert layout is not None
+            layout.addWidget(self._trends)
+            self._trends.set_journal(self.reader)
+        return self._trends
+
+    def refresh_trends(self) -> None:
+        if self._trends is not None:
+            self._trends.refresh()
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.trends  # noqa: B018 - builds the view on first visit
+        self.setWindowTitle("HealthViz — Trends" if index == 1 else "HealthViz — Journal")
+
+    def _activity(self, label: str, done: int, total: int) -> None:
+        self.progress.setFormat(f"{label} %p%" if total else label)
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setToolTip(label)
+        self.progress.show()
+
+    def _task_failed(self, exc: BaseException) -> None:
+        QMessageBox.warning(self, "HealthViz", f"Something went wrong in the background:\n\n{exc}")
+
+    def _about(self) -> None:
+        from healthviz_desktop import __version__
+
+        QMessageBox.about(self, "About HealthViz", f"HealthViz {__version__}\nA private symptom journal. "
+                          "Your data stays on this computer.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.workers.wait(60_000)  # let a save, backup or import finish before the journal closes
+        if self.journal is not None:
+            self.journal.close()
+        super().closeEvent(event)

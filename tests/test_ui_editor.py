@@ -1,0 +1,148 @@
+"""The entry editor through its widgets: defaults, anchored severity, inline validation, remembered doses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDateTime, Qt
+
+from healthviz_desktop.core.journal import Journal
+from healthviz_desktop.core.model import Dose, Entry, Observation
+from healthviz_desktop.core.timefmt import now_local
+from healthviz_desktop.ui.editor_rows import to_qdatetime
+from healthviz_desktop.ui.entry_editor import EntryEditor
+from tests.ui_helpers import OFFSCREEN_ONLY, TZ
+
+pytestmark = OFFSCREEN_ONLY
+
+
+@pytest.fixture
+def journal(tmp_path: Path) -> Iterator[Journal]:
+    j = Journal.open(tmp_path / "data")
+    yield j
+    j.close()
+
+
+def make_editor(qtbot, journal: Journal, entry: Entry | None = None) -> EntryEditor:  # type: ignore[no-untyped-def]
+    editor = EntryEditor(journal, entry)
+    qtbot.addWidget(editor)
+    editor.show()
+    return editor
+
+
+def test_defaults_to_now_in_local_time_zone(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    before = now_local().replace(second=0, microsecond=0)
+    editor = make_editor(qtbot, journal)
+    value = editor.value()
+    assert value.occurred_at.utcoffset() == now_local().utcoffset()
+    assert before - timedelta(minutes=1) <= value.occurred_at <= now_local() + timedelta(minutes=1)
+    assert len(editor.obs_rows) == 1 and editor.value().id is None
+
+
+def test_severity_slider_shows_its_anchor(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    editor = make_editor(qtbot, journal)
+    sev = editor.obs_rows[0].severity
+    sev.slider.setFocus()
+    qtbot.keyClick(sev.slider, Qt.Key.Key_End)
+    assert sev.value() == 10 and "as bad as it has ever been" in sev.anchor.text()
+    sev.setValue(7)
+    assert sev.anchor_text() == "7 — hard to concentrate, focus of attention"
+    assert "7 — hard to concentrate" in sev.slider.accessibleDescription()
+
+
+def test_inline_validation_messages_and_save_blocked(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    editor = make_editor(qtbot, journal)
+    row = editor.obs_rows[0]
+    # An empty entry: no message until the person tries to save, then one that says what to do.
+    assert not editor.form_error.isVisible()
+    editor.save_button.click()
+    assert editor.isVisible() and "Add a symptom" in editor.form_error.text()
+    assert journal.count() == 0
+    # A symptom name too long: the message appears under that symptom as it is typed.
+    row.symptom.setEditText("x" * 81)
+    assert row.error.isVisible() and "Symptom" in row.error.text() and "limit is 80" in row.error.text()
+    row.symptom.setEditText("Jaw clicking")
+    assert not row.error.isVisible()
+    # In the future: refused with a message by the date field.
+    editor.when.setDateTime(QDateTime.currentDateTime().addDays(2))
+    assert editor.when_error.isVisible() and "future" in editor.when_error.text()
+    editor.save_button.click()
+    assert editor.isVisible() and journal.count() == 0
+    # Back-dated is fine.
+    editor.when.setDateTime(QDateTime.currentDateTime().addDays(-3))
+    assert not editor.when_error.isVisible()
+    editor.tags.setText("ok, " + "t" * 90)
+    assert editor.labels_error.isVisible() and "Tags" in editor.labels_error.text()
+    editor.tags.setText("ok")
+    with qtbot.waitSignal(editor.saved) as saved:
+        editor.save_button.click()
+    stored = saved.args[0]
+    assert stored.observations[0].custom and stored.observations[0].symptom == "Jaw clicking"
+    assert stored.effective_day() == (datetime.now() - timedelta(days=3)).date() or stored.occurred_at.hour < 4
+
+
+def test_full_entry_round_trips_through_the_form(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    when = datetime(2026, 3, 2, 21, 40, tzinfo=TZ)
+    saved = journal.add(Entry(
+        occurred_at=when, notes="made-up notes\nsecond line", tags=["work"], triggers=["stress", "bright light"],
+        mood=3, energy=4, sleep_hours=5.5, sleep_quality=2,
+        observations=[Observation("migraine", 8, ["throbbing", "pressing"], "temples",
+                                  onset_at=when - timedelta(hours=2), duration_minutes=150)],
+        doses=[Dose("sumatriptan", 50, "mg", relief="good", taken_at=when - timedelta(minutes=90))]))
+    editor = make_editor(qtbot, journal, saved)
+    obs = editor.obs_rows[0]
+    assert obs.symptom.currentText() == "Migraine" and obs.area.currentData() == "temples"
+    assert sorted(obs.qualities.selected()) == ["pressing", "throbbing"]
+    assert (obs.hours.value(), obs.minutes.value()) == (2, 30)
+    value = editor.value()
+    assert value.observations == [Observation("migraine", 8, ["throbbing", "pressing"], "temples",
+                                              onset_at=value.observations[0].onset_at, duration_minutes=150)]
+    assert value.observations[0].onset_at == when - timedelta(hours=2)
+    assert value.doses[0].name == "sumatriptan" and value.doses[0].amount == 50 and value.doses[0].relief == "good"
+    assert value.doses[0].taken_at == when - timedelta(minutes=90)
+    assert (value.mood, value.energy, value.sleep_hours, value.sleep_quality) == (3, 4, 5.5, 2)
+    assert value.triggers == ["stress", "bright light"] and value.notes == "made-up notes\nsecond line"
+    assert value.occurred_at == when
+
+
+def test_medication_remembers_the_last_dose(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    journal.add(Entry(occurred_at=datetime(2026, 3, 1, 9, tzinfo=TZ), doses=[Dose("ibuprofen", 200, "mg")]))
+    journal.add(Entry(occurred_at=datetime(2026, 3, 5, 9, tzinfo=TZ), doses=[Dose("ibuprofen", 600, "mg")]))
+    journal.add(Entry(occurred_at=datetime(2026, 3, 6, 9, tzinfo=TZ),
+                      doses=[Dose("Feverfew tea", 1, "tablet", drug_class="supplement")]))
+    editor = make_editor(qtbot, journal)
+    dose = editor.add_dose()
+    qtbot.keyClicks(dose.name.lineEdit(), "Ibuprofen")
+    assert dose.amount.value() == 600 and dose.unit.currentText() == "mg"
+    assert "Last time: 600 mg" in dose.remembered.text()
+    assert not dose.drug_class.isEnabled()  # catalogue medicines have a known class
+    other = editor.add_dose()
+    other.name.setEditText("Feverfew tea")  # the person's own medicine: its class is remembered too
+    assert other.drug_class.isEnabled() and other.drug_class.currentData() == "supplement"
+    assert other.amount.value() == 1
+
+
+def test_trigger_field_completes_the_current_word(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    editor = make_editor(qtbot, journal)
+    completer = editor.triggers.words
+    editor.triggers.setFocus()
+    qtbot.keyClicks(editor.triggers, "stress, bri")
+    assert completer.completionPrefix() == "bri"
+    offered = [completer.completionModel().index(r, 0).data() for r in range(completer.completionCount())]
+    assert offered == ["bright light"]
+    completer.activated.emit(offered[0])  # what choosing the popup's row does
+    assert editor.triggers.items() == ["stress", "bright light"]
+
+
+def test_removing_a_symptom_row(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    editor = make_editor(qtbot, journal)
+    second = editor.add_observation()
+    second.symptom.setEditText("Nausea")
+    editor.obs_rows[0].remove.click()
+    assert editor.obs_rows == [second]
+    assert [o.symptom for o in editor.value().observations] == ["nausea"]
+    editor.when.setDateTime(to_qdatetime(now_local() - timedelta(hours=1)))
+    assert editor.errors() == []
