@@ -1,0 +1,129 @@
+"""The last gate: a check on the exact request body that would leave the laptop.
+
+It runs on every string in the request, offline and deterministically, and blocks the request when it
+finds a private term, a name, a place, an address, a date, an age over 89, a phone/fax number, an
+e-mail address, a URL, an IP address, an ID-like number, an employer or a school (the de-identifier's
+detector), a field the video API does not take, or a value outside the allowed ones. For moment and
+trend prompts, which the app writes itself, it also rejects any word outside the metaphor grammar's
+vocabulary; after the person edits a prompt those words are flagged (shown) but do not block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from healthviz_desktop.core.prompting.deidentify import CATEGORY_LABELS, find_identifiers
+
+ALLOWED_FIELDS = ("model", "prompt", "seconds", "size")
+ALLOWED_SECONDS = ("4", "8", "12")
+ALLOWED_SIZES = ("720x1280", "1280x720", "1024x1792", "1792x1024")
+_MODEL = re.compile(r"[a-z][a-z0-9.\-]{1,40}")
+_VOCAB_WORD = re.compile(r"[A-Za-z]+")
+MAX_PROMPT_CHARS = 4000
+_ENUMERATED = {("seconds", s) for s in ALLOWED_SECONDS} | {("size", s) for s in ALLOWED_SIZES}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the check found: what kind, in which field, and where (``field`` text[start:end])."""
+
+    category: str  # a de-identifier category, or "field", "value", "vocabulary"
+    field: str
+    start: int
+    end: int
+    text: str
+    message: str
+    blocking: bool = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"category": self.category, "field": self.field, "start": self.start, "end": self.end,
+                "text": self.text, "message": self.message, "blocking": self.blocking}
+
+
+@dataclass(frozen=True)
+class CheckVerdict:
+    ok: bool
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.blocking)
+
+    def summary(self) -> str:
+        if self.ok and not self.findings:
+            return "passed: nothing identifying found"
+        if self.ok:
+            return f"passed, with {len(self.findings)} note(s)"
+        first = self.blocking[0]
+        more = f" (and {len(self.blocking) - 1} more)" if len(self.blocking) > 1 else ""
+        return f"blocked: {first.message}{more}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "summary": self.summary(), "findings": [f.to_dict() for f in self.findings]}
+
+
+def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
+                  vocabulary: frozenset[str] | None = None, vocabulary_blocks: bool = True) -> CheckVerdict:
+    """Check the request body exactly as it would be sent. ``vocabulary`` (casefolded words) restricts
+    every word of the prompt to it: blocking unless ``vocabulary_blocks`` is False (an edited prompt)."""
+    findings: list[Finding] = []
+    for key in request:
+        if key not in ALLOWED_FIELDS:
+            findings.append(Finding("field", str(key), 0, len(str(key)), str(key),
+                                    f"field {key!r} is not part of a video request"))
+    _check_values(request, findings)
+    for path, text in _strings(request):
+        if (path, text) in _ENUMERATED:
+            continue  # an allowed value from a fixed list ("8", "1280x720") cannot carry anything else
+        for span in find_identifiers(text, private_terms):
+            findings.append(Finding(span.category, path, span.start, span.end, span.text,
+                                    f"{CATEGORY_LABELS[span.category]} in {path} at {span.start}–{span.end}: "
+                                    f"{span.text!r}"))
+    prompt = request.get("prompt")
+    outside = set() if vocabulary is None or not isinstance(prompt, str) else {
+        w for w in _VOCAB_WORD.findall(prompt) if w.casefold() not in vocabulary}
+    if outside and isinstance(prompt, str):  # only then find where they are
+        taken = [(f.start, f.end) for f in findings if f.field == "prompt"]
+        for m in _VOCAB_WORD.finditer(prompt):
+            if m.group() in outside and not any(s <= m.start() < e for s, e in taken):
+                findings.append(Finding("vocabulary", "prompt", m.start(), m.end(), m.group(),
+                                        f"word {m.group()!r} at {m.start()} is not from the metaphor vocabulary",
+                                        blocking=vocabulary_blocks))
+    findings.sort(key=lambda f: (f.field, f.start, f.end))
+    return CheckVerdict(ok=not any(f.blocking for f in findings), findings=tuple(findings))
+
+
+def _check_values(request: dict[str, Any], findings: list[Finding]) -> None:
+    def bad(key: str, message: str) -> None:
+        value = str(request.get(key))
+        findings.append(Finding("value", key, 0, len(value), value, message))
+
+    model, prompt = request.get("model"), request.get("prompt")
+    if not isinstance(model, str) or not _MODEL.fullmatch(model):
+        bad("model", "model must be a plain model name such as 'sora-2'")
+    if not isinstance(prompt, str) or not prompt.strip():
+        bad("prompt", "the prompt is empty")
+    elif len(prompt) > MAX_PROMPT_CHARS:
+        bad("prompt", f"the prompt is {len(prompt)} characters; the limit is {MAX_PROMPT_CHARS}")
+    if request.get("seconds") not in ALLOWED_SECONDS:
+        bad("seconds", f"seconds must be one of {', '.join(ALLOWED_SECONDS)} (as a string)")
+    if request.get("size") not in ALLOWED_SIZES:
+        bad("size", f"size must be one of {', '.join(ALLOWED_SIZES)}")
+
+
+def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string in a JSON-like value with its path ("prompt", "extra[0].note"); keys included."""
+    if isinstance(value, str):
+        yield path or "value", value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            key_path = f"{path}.{k}" if path else str(k)
+            if str(k) not in ALLOWED_FIELDS:
+                yield f"{key_path} (field name)", str(k)
+            yield from _strings(v, key_path)
+    elif isinstance(value, list | tuple):
+        for i, v in enumerate(value):
+            yield from _strings(v, f"{path}[{i}]")
