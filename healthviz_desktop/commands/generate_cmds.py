@@ -1,0 +1,460 @@
+"""``healthviz render``, ``healthviz jobs ...``, ``healthviz keys ...``, ``healthviz providers ...``.
+
+Keys are read from a hidden prompt or from standard input, never from the command line (argv is visible
+to every user of the machine and lands in shell history).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from healthviz_desktop.commands.common import UserError, add_json_flag, open_journal, print_json
+
+if TYPE_CHECKING:
+    from healthviz_desktop.core.jobs import JobEvent, JobRunner
+    from healthviz_desktop.core.journal import Journal
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def register(sub: Any) -> None:
+    render = sub.add_parser("render", help="make a clip from an entry or a date range")
+    src = render.add_mutually_exclusive_group(required=True)
+    src.add_argument("--entry", type=int, metavar="ID", help="one entry: a moment")
+    src.add_argument("--range", metavar="FROM..TO", help="a date range (YYYY-MM-DD..YYYY-MM-DD): a trend")
+    src.add_argument("--scene", metavar="FILE", help="a scene spec as JSON (local renderer only)")
+    render.add_argument("--provider", default="local",
+                        help="local (default, offline, free) or a provider name")
+    render.add_argument("--seconds", type=int, default=8, help="4, 8 or 12 (default 8)")
+    render.add_argument("--size", default="1280x720", help="1280x720 (default) or 720x1280")
+    render.add_argument("--style", default="abstract_3d", help="visual style preset")
+    render.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
+                        help="where to save the MP4")
+    render.add_argument("--yes", action="store_true", help="send a paid request without asking")
+    add_json_flag(render)
+    render.set_defaults(handler=_wrap(cmd_render))
+
+    jobs = sub.add_parser("jobs", help="list, resume or cancel clip jobs; budget and ledger")
+    jsub = jobs.add_subparsers(dest="jobs_command", metavar="ACTION", required=True)
+    lst = jsub.add_parser("list", help="clip jobs, newest first")
+    lst.add_argument("--limit", type=int, default=50)
+    add_json_flag(lst)
+    lst.set_defaults(handler=_wrap(cmd_jobs_list))
+    resume = jsub.add_parser("resume", help="carry on unfinished jobs (all, or one)")
+    resume.add_argument("id", type=int, nargs="?")
+    resume.add_argument("--resend", action="store_true",
+                        help="for a job that may or may not have reached the service: send it again")
+    add_json_flag(resume)
+    resume.set_defaults(handler=_wrap(cmd_jobs_resume))
+    cancel = jsub.add_parser("cancel", help="stop a job for good")
+    cancel.add_argument("id", type=int)
+    cancel.set_defaults(handler=_wrap(cmd_jobs_cancel))
+    budget = jsub.add_parser("budget", help="show or set the monthly budget for paid clips")
+    budget.add_argument("amount", type=float, nargs="?")
+    budget.add_argument("--clear", action="store_true", help="remove the budget")
+    budget.set_defaults(handler=_wrap(cmd_jobs_budget))
+    ledger = jsub.add_parser("ledger", help="what finished paid clips cost")
+    ledger.add_argument("--month", help="YYYY-MM (default: all)")
+    add_json_flag(ledger)
+    ledger.set_defaults(handler=_wrap(cmd_jobs_ledger))
+
+    keys = sub.add_parser("keys", help="API keys in the system keyring")
+    ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
+    kset = ksub.add_parser("set", help="store a key (read from a hidden prompt or standard input)")
+    kset.add_argument("provider")
+    kset.set_defaults(handler=_wrap(cmd_keys_set))
+    kdel = ksub.add_parser("delete", help="forget a key")
+    kdel.add_argument("provider")
+    kdel.set_defaults(handler=_wrap(cmd_keys_delete))
+    kstat = ksub.add_parser("status", help="is a key stored? (never shows it)")
+    kstat.add_argument("provider")
+    add_json_flag(kstat)
+    kstat.set_defaults(handler=_wrap(cmd_keys_status))
+
+    prov = sub.add_parser("providers", help="clip generators: list, add or change, remove")
+    psub = prov.add_subparsers(dest="providers_command", metavar="ACTION", required=True)
+    plist = psub.add_parser("list", help="known providers")
+    add_json_flag(plist)
+    plist.set_defaults(handler=_wrap(cmd_providers_list))
+    pset = psub.add_parser("set", help="add or change a service speaking the /videos protocol")
+    pset.add_argument("name")
+    pset.add_argument("--base-url", required=True)
+    pset.add_argument("--model", default="sora-2")
+    pset.add_argument("--price-per-second", type=float, default=0.10)
+    pset.add_argument("--sizes", default="1280x720,720x1280")
+    pset.add_argument("--seconds", default="4,8,12")
+    pset.add_argument("--label", default="")
+    pset.set_defaults(handler=_wrap(cmd_providers_set))
+    prm = psub.add_parser("remove", help="remove a provider (its key stays until `keys delete`)")
+    prm.add_argument("name")
+    prm.set_defaults(handler=_wrap(cmd_providers_remove))
+
+
+def _wrap(handler: Handler) -> Handler:
+    """Turn the engine's own plain-language failures into one-line CLI errors."""
+
+    @functools.wraps(handler)
+    def call(args: argparse.Namespace) -> int:
+        from healthviz_desktop.core.costs import BudgetExceeded
+        from healthviz_desktop.core.jobs import JobBusy, JobRefused
+        from healthviz_desktop.core.jobs_store import JobNotFound
+        from healthviz_desktop.core.keys import KeyStoreError
+        from healthviz_desktop.core.providers.base import ProviderError
+        from healthviz_desktop.core.providers.registry import UnknownProvider
+
+        try:
+            return handler(args)
+        except (BudgetExceeded, JobRefused, JobBusy, KeyStoreError, ProviderError) as exc:
+            raise UserError(str(exc)) from None
+        except (JobNotFound, UnknownProvider) as exc:
+            raise UserError(str(exc.args[0])) from None
+
+    return call
+
+
+def _runner(journal: Journal) -> JobRunner:
+    from healthviz_desktop.core.jobs import JobRunner
+
+    return JobRunner(journal.db)
+
+
+# ---- render ----------------------------------------------------------------------------------------
+
+def cmd_render(args: argparse.Namespace) -> int:
+
+    journal = open_journal(args)
+    try:
+        runner = _runner(journal)
+        provider = runner.providers.get(args.provider)
+        caps = provider.capabilities()
+        request = _build_request(journal, args, caps.models[0] if caps.models else None, caps.remote)
+        problem = caps.check(request.body)
+        if problem:
+            raise UserError(f"{provider.label} cannot make this clip: {problem}.")
+        if caps.remote:
+            _confirm_send(runner, provider, request, args)
+        job = runner.submit(args.provider, request)
+        print(f"job {job.id}: {provider.label}", file=sys.stderr)
+        job = _drive(runner, job.id, args)
+        return _deliver(job, args)
+    finally:
+        journal.close()
+
+
+def _build_request(journal: Journal, args: argparse.Namespace, model: str | None, remote: bool) -> Any:
+    from healthviz_desktop.core.providers.base import GenerationRequest
+    from healthviz_desktop.core.providers.local import LOCAL_MODEL
+    from healthviz_desktop.core.scene import SceneSpec
+
+    if args.scene:
+        if remote:
+            raise UserError("--scene is for the local renderer only: what is sent to a service must come "
+                            "from the journal through the prompt firewall (--entry or --range).")
+        spec = SceneSpec.from_dict(json.loads(Path(args.scene).read_text(encoding="utf-8")))
+        body = {"model": LOCAL_MODEL, "prompt": "", "seconds": str(args.seconds), "size": args.size}
+        return GenerationRequest(spec, body)
+    composed = _compose(journal, args, model)
+    if not composed.verdict.ok:
+        raise UserError(f"The prompt firewall stopped this request ({composed.verdict.summary()}). "
+                        "Nothing was sent.")
+    body = dict(composed.request)
+    if not remote:
+        body["model"] = LOCAL_MODEL
+    return GenerationRequest(composed.spec, body)
+
+
+def _compose(journal: Journal, args: argparse.Namespace, model: str | None) -> Any:
+    from datetime import date
+
+    from healthviz_desktop.core.prompting.composer import compose_moment, compose_trend
+    from healthviz_desktop.core.settings import load_settings
+
+    settings_file = journal.paths.settings
+    terms = list(load_settings(settings_file).private_terms) if settings_file.exists() else []
+    opts = {"style": args.style, "seconds": args.seconds, "size": args.size, "model": model,
+            "private_terms": terms}
+    try:
+        if args.entry is not None:
+            return compose_moment(journal.get(args.entry), **opts)
+        first, sep, last = str(args.range).partition("..")
+        if not sep:
+            raise UserError("--range needs FROM..TO, e.g. 2026-03-01..2026-03-31")
+        start, end = date.fromisoformat(first), date.fromisoformat(last)
+        return compose_trend(journal.days_between(start, end), start, end, **opts)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _confirm_send(runner: JobRunner, provider: Any, request: Any, args: argparse.Namespace) -> None:
+    from healthviz_desktop.core.keys import KeyStore
+
+    avail = provider.availability()
+    if not avail.available:
+        print(f"note: {provider.label}: {avail.reason}; the request will most likely fail.", file=sys.stderr)
+    estimate = provider.estimate(request)
+    runner.costs.check(estimate)
+    print(f"This request leaves your computer for {provider.label}:", file=sys.stderr)
+    print(json.dumps(request.body, indent=2, ensure_ascii=False), file=sys.stderr)
+    print(f"Cost: {estimate.describe()}. {runner.costs.state().describe()}.", file=sys.stderr)
+    store = KeyStore()
+    if store.get(provider.name) is None:
+        status = store.status(provider.name)
+        if status.state == "no_keyring" and sys.stdin.isatty():
+            import getpass
+
+            print(status.message, file=sys.stderr)
+            key = getpass.getpass(f"API key for {provider.label} (this session only): ")
+            store.set_session(provider.name, key)
+        else:
+            raise UserError(status.message)
+    if args.yes:
+        return
+    if not sys.stdin.isatty():
+        raise UserError("This request costs money: add --yes to send it without a prompt.")
+    answer = input("Send it? [y/N] ").strip().lower()
+    if answer not in ("y", "yes"):
+        raise UserError("Not sent.", exit_code=0)
+
+
+def _drive(runner: JobRunner, job_id: int, args: argparse.Namespace) -> Any:
+    import threading
+
+    bar = _ProgressBar() if sys.stderr.isatty() and not getattr(args, "json", False) else None
+    if bar is not None:
+        runner.subscribe(bar.update)
+    try:
+        return runner.run(job_id, threading.Event())
+    except KeyboardInterrupt:
+        raise UserError(f"Stopped. The job is kept: `healthviz jobs resume {job_id}` carries on.",
+                        130) from None
+    finally:
+        if bar is not None:
+            bar.done()
+
+
+def _deliver(job: Any, args: argparse.Namespace) -> int:
+    import os
+    import shutil
+
+    if job.status != "completed":
+        raise UserError(f"job {job.id} {job.status.replace('_', ' ')}: {job.message}", exit_code=5)
+    out: Path = args.output
+    tmp = out.with_name(f".{out.name}.part")
+    shutil.copyfile(job.clip_path, tmp)
+    os.replace(tmp, out)
+    if getattr(args, "json", False):
+        print_json({**job.summary(), "output": str(out)})
+    else:
+        print(out)
+    return 0
+
+
+class _ProgressBar:
+    WORDS: ClassVar[dict[str, str]] = {
+        "pending": "waiting", "sending": "sending", "running": "at the service",
+        "downloading": "rendering/downloading", "completed": "done"}
+
+    def __init__(self) -> None:
+        self.width = 30
+
+    def update(self, event: JobEvent) -> None:
+        filled = int(self.width * max(0.0, min(1.0, event.progress)))
+        word = self.WORDS.get(event.status, event.status.replace("_", " "))
+        line = f"\r[{'#' * filled}{'.' * (self.width - filled)}] {event.progress:4.0%} {word:<22}"
+        sys.stderr.write(line)
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+# ---- jobs ------------------------------------------------------------------------------------------
+
+def cmd_jobs_list(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    try:
+        jobs = _runner(journal).store.list_jobs(limit=args.limit)
+    finally:
+        journal.close()
+    if args.json:
+        print_json([j.summary() for j in jobs])
+        return 0
+    for j in jobs:
+        line = (f"{j.id:>4}  {j.status:<15} {j.provider:<10} "
+                f"{j.request.get('seconds')}s {j.request.get('size')}")
+        if j.estimate:
+            line += f"  ~${j.estimate:.2f}"
+        print(line + (f"  {j.message}" if j.message and not j.finished else ""))
+    return 0
+
+
+def cmd_jobs_resume(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    try:
+        runner = _runner(journal)
+        if args.id is not None:
+            job = runner.resume(args.id, resend=args.resend)
+            if job.status == "needs_decision":
+                raise UserError(f"{job.message} (add --resend to send it again)")
+            targets = [job]
+        else:
+            targets = runner.recover()
+        results = [_drive(runner, job.id, args) for job in targets if not job.finished]
+        if args.json:
+            print_json([j.summary() for j in results])
+        for job in results:
+            detail = job.clip_path if job.status == "completed" else job.message
+            print(f"job {job.id}: {job.status.replace('_', ' ')} {detail or ''}".rstrip())
+        return 0 if all(j.status == "completed" for j in results) else 5
+    finally:
+        journal.close()
+
+
+def cmd_jobs_cancel(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    try:
+        job = _runner(journal).cancel(args.id)
+    finally:
+        journal.close()
+    print(f"job {job.id}: {job.status}")
+    return 0
+
+
+def cmd_jobs_budget(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    try:
+        costs = _runner(journal).costs
+        if args.clear:
+            costs.set_budget(None)
+        elif args.amount is not None:
+            if args.amount < 0:
+                raise UserError("a budget cannot be negative")
+            costs.set_budget(args.amount)
+        print(costs.state().describe())
+    finally:
+        journal.close()
+    return 0
+
+
+def cmd_jobs_ledger(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    try:
+        rows = _runner(journal).costs.ledger(args.month)
+    finally:
+        journal.close()
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        print(f"{str(r['recorded_at'])[:10]}  job {r['job_id']:>4}  {r['provider']:<10} {r['seconds']}s "
+              f"{r['size']}  ${float(str(r['amount'])):.2f}")
+    total = sum(float(str(r["amount"])) for r in rows)
+    print(f"total ${total:.2f}")
+    return 0
+
+
+# ---- keys ------------------------------------------------------------------------------------------
+
+def _read_key(prompt: str) -> str:
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    return sys.stdin.readline().strip()
+
+
+def cmd_keys_set(args: argparse.Namespace) -> int:
+    from healthviz_desktop.core.keys import KeyStore
+
+    store = KeyStore()
+    key = _read_key(f"API key for {args.provider}: ")
+    store.set(args.provider, key)
+    print(f"key for {args.provider} stored in the system keyring")
+    return 0
+
+
+def cmd_keys_delete(args: argparse.Namespace) -> int:
+    from healthviz_desktop.core.keys import KeyStore
+
+    found = KeyStore().delete(args.provider)
+    print(f"key for {args.provider} {'deleted' if found else 'was not stored'}")
+    return 0
+
+
+def cmd_keys_status(args: argparse.Namespace) -> int:
+    from healthviz_desktop.core.keys import KeyStore
+
+    status = KeyStore().status(args.provider)
+    if args.json:
+        print_json({"provider": status.provider, "state": status.state, "message": status.message,
+                    "backend": status.backend})
+    else:
+        print(f"{status.provider}: {status.state} - {status.message}")
+    return 0 if status.state in ("stored", "session") else 3
+
+
+# ---- providers -------------------------------------------------------------------------------------
+
+def cmd_providers_list(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    try:
+        runner = _runner(journal)
+        infos = runner.providers.infos()
+        rows = []
+        for info in infos:
+            provider = runner.providers.get(info.name)
+            avail, caps = provider.availability(), provider.capabilities()
+            rows.append({"name": info.name, "kind": info.kind, "label": info.label,
+                         "available": avail.available, "reason": avail.reason, "seconds": list(caps.seconds),
+                         "sizes": list(caps.sizes), "models": list(caps.models),
+                         "base_url": info.settings.base_url if info.settings else None,
+                         "price_per_second": info.settings.price_per_second if info.settings else 0.0})
+    finally:
+        journal.close()
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        note = "" if r["available"] else f"  ({r['reason']})"
+        print(f"{r['name']:<12} {r['label']}{note}")
+    return 0
+
+
+def cmd_providers_set(args: argparse.Namespace) -> int:
+    from healthviz_desktop.core.providers.sora import SoraSettings
+
+    try:
+        seconds = tuple(int(s) for s in args.seconds.split(","))
+    except ValueError:
+        raise UserError("--seconds takes numbers like 4,8,12") from None
+    settings = SoraSettings(name=args.name, base_url=args.base_url, model=args.model,
+                            price_per_second=args.price_per_second, label=args.label,
+                            sizes=tuple(s.strip() for s in args.sizes.split(",") if s.strip()),
+                            seconds=seconds)
+    journal = open_journal(args)
+    try:
+        try:
+            _runner(journal).providers.save(settings)
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    finally:
+        journal.close()
+    print(f"provider {args.name} saved (add its key with `healthviz keys set {args.name}`)")
+    return 0
+
+
+def cmd_providers_remove(args: argparse.Namespace) -> int:
+    journal = open_journal(args)
+    try:
+        found = _runner(journal).providers.remove(args.name)
+    finally:
+        journal.close()
+    print(f"provider {args.name} {'removed' if found else 'was not configured'}")
+    return 0

@@ -1,0 +1,1 @@
+"""Clip generators behind one interface (base.Provider): the local renderer and /videos services."""

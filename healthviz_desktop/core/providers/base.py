@@ -1,0 +1,231 @@
+"""The one interface every clip generator speaks: the embedded local renderer and remote /videos services.
+
+A job drives a provider in small steps so that a window can call each from a worker and stay responsive:
+``submit`` (one request, returns the provider's id), ``poll`` (one request, returns the status and how long
+to wait), ``download`` (streams the clip and thumbnail into files it is given), ``cancel``. Nothing here
+sleeps; retrying and waiting are the job runner's decisions.
+
+Errors are ProviderError subclasses whose message is plain language the person can act on, and which say
+whether trying again later can help (``retryable``). No message ever contains an API key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Protocol, runtime_checkable
+
+from healthviz_desktop.core.scene import SceneSpec
+
+Progress = Callable[[float], None]
+Cancelled = Callable[[], bool]
+RemoteState = Literal["queued", "in_progress", "completed", "failed"]
+
+
+@dataclass(frozen=True)
+class Capabilities:
+    models: tuple[str, ...]
+    seconds: tuple[int, ...]
+    sizes: tuple[str, ...]  # "1280x720"
+    remote: bool  # True: the prompt leaves the machine
+    remix: bool = False
+
+    def check(self, request: dict[str, Any]) -> str | None:
+        """Why ``request`` cannot be sent to this provider, or None when it can."""
+        if self.models and request.get("model") not in self.models:
+            return f"model {request.get('model')!r} is not one of {', '.join(self.models)}"
+        try:
+            seconds = int(str(request.get("seconds", "")))
+        except ValueError:
+            return f"seconds {request.get('seconds')!r} is not a number"
+        if seconds not in self.seconds:
+            return f"{seconds} s is not offered (choose {', '.join(str(s) for s in self.seconds)})"
+        if request.get("size") not in self.sizes:
+            return f"size {request.get('size')!r} is not offered (choose {', '.join(self.sizes)})"
+        return None
+
+
+@dataclass(frozen=True)
+class CostEstimate:
+    amount: float  # in `currency`, before sending
+    currency: str = "USD"
+    per_second: float = 0.0
+    seconds: int = 0
+    note: str = ""
+
+    def describe(self) -> str:
+        if self.amount == 0:
+            return "free (drawn on this computer)" if not self.note else f"free ({self.note})"
+        return f"about {format_money(self.amount, self.currency)} ({self.seconds} s at " \
+               f"{format_money(self.per_second, self.currency)}/s)"
+
+
+def format_money(amount: float, currency: str = "USD") -> str:
+    return f"${amount:,.2f}" if currency == "USD" else f"{amount:,.2f} {currency}"
+
+
+@dataclass(frozen=True)
+class Availability:
+    available: bool
+    reason: str = ""  # shown to the person when not available, e.g. "retired by the vendor"
+
+
+@dataclass(frozen=True)
+class RemoteStatus:
+    state: RemoteState
+    progress: int = 0  # percent
+    poll_after: float | None = None  # seconds the service asked us to wait before asking again
+    error_code: str | None = None
+    error_message: str | None = None
+    expires_at: int | None = None
+
+
+@dataclass(frozen=True)
+class GenerationRequest:
+    """What a job asks for: the scene (drawn locally) and the exact /videos body (sent remotely)."""
+
+    spec: SceneSpec
+    body: dict[str, Any]  # model, prompt, seconds (a string: "4"/"8"/"12"), size ("1280x720")
+    remix_of: str | None = None  # the provider's id of a finished video to remix
+
+    @property
+    def seconds(self) -> int:
+        return int(str(self.body.get("seconds", self.spec.seconds)))
+
+    @property
+    def size(self) -> tuple[int, int]:
+        text = str(self.body.get("size", f"{self.spec.width}x{self.spec.height}"))
+        width, height = text.lower().split("x")
+        return int(width), int(height)
+
+
+@dataclass(frozen=True)
+class Downloaded:
+    video: Path
+    thumbnail: Path | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@runtime_checkable
+class Provider(Protocol):
+    name: str
+    label: str
+
+    def capabilities(self) -> Capabilities: ...
+
+    def availability(self) -> Availability: ...
+
+    def estimate(self, request: GenerationRequest) -> CostEstimate: ...
+
+    def submit(self, request: GenerationRequest) -> tuple[str, RemoteStatus]: ...
+
+    def poll(self, remote_id: str) -> RemoteStatus: ...
+
+    def download(self, remote_id: str, request: GenerationRequest, video: Path, thumbnail: Path,
+                 on_progress: Progress | None = None, cancelled: Cancelled | None = None) -> Downloaded: ...
+
+    def cancel(self, remote_id: str) -> None: ...
+
+
+# ---- errors ----------------------------------------------------------------------------------------
+
+class ProviderError(Exception):
+    """A failure with a plain message. ``retryable``: the same request may succeed later."""
+
+    code = "provider_error"
+    retryable = False
+
+    def __init__(self, message: str, *, retry_after: float | None = None, status: int | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.status = status
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
+
+class InvalidKey(ProviderError):
+    code = "invalid_key"
+
+
+class NoAccess(ProviderError):
+    code = "no_access"
+
+
+class ModelRetired(ProviderError):
+    code = "retired"
+
+
+class NotFound(ProviderError):
+    code = "not_found"
+
+
+class BadRequest(ProviderError):
+    code = "bad_request"
+
+
+class QuotaExceeded(ProviderError):
+    code = "quota"
+
+
+class ModerationBlocked(ProviderError):
+    code = "moderation_blocked"
+
+
+class GenerationFailed(ProviderError):
+    code = "generation_failed"
+
+
+class InvalidDownload(ProviderError):
+    """The service sent something that is not a playable clip; asking again may get a good copy."""
+
+    code = "invalid_download"
+    retryable = True
+
+
+class KeyMissing(ProviderError):
+    code = "key_missing"
+
+
+class Unavailable(ProviderError):
+    code = "unavailable"
+
+
+class RateLimited(ProviderError):
+    code = "rate_limited"
+    retryable = True
+
+
+class ServerError(ProviderError):
+    code = "server_error"
+    retryable = True
+
+
+class Timeout(ProviderError):
+    code = "timeout"
+    retryable = True
+
+
+class ConnectionLost(ProviderError):
+    code = "connection"
+    retryable = True
+
+
+class Ambiguous(ProviderError):
+    """A create request went out but no answer came back: the service may or may not have started a
+    (paid) job. Never resent on our own; the person decides."""
+
+    code = "ambiguous"
+
+
+def redact(text: str, *secrets: str | None) -> str:
+    """``text`` with every secret (and any long prefix of it) replaced, for messages and logs."""
+    for secret in secrets:
+        if secret and len(secret) >= 4:
+            text = text.replace(secret, "[key hidden]")
+            for cut in (16, 8):
+                if len(secret) > cut:
+                    text = text.replace(secret[:cut], "[key hidden]")
+    return text

@@ -1,0 +1,144 @@
+"""Durable jobs across crashes: a process running a job is SIGKILLed while polling and while downloading;
+after a restart the clip arrives exactly once and the paid request is never sent twice."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from healthviz_desktop.core.jobs import CRASHED_WHILE_SENDING
+from tests.conftest import REPO
+from tests.fake_videos_server import FakeVideos, make_media, request, runner_for
+
+
+@pytest.fixture(scope="module")
+def media() -> tuple[bytes, bytes]:
+    return make_media(4)
+
+
+@pytest.fixture
+def fake(media: tuple[bytes, bytes]) -> Iterator[FakeVideos]:
+    server = FakeVideos(*media).start()
+    yield server
+    server.stop()
+
+
+def _job_process(data_dir: Path, url: str, mode: str) -> subprocess.Popen[str]:
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    return subprocess.Popen([sys.executable, "-m", "tests.support.job_process", str(data_dir), url, mode],
+                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting")
+        time.sleep(0.02)
+
+
+def _job_row(data_dir: Path) -> tuple[str, str | None]:
+    conn = sqlite3.connect(data_dir / "journal.sqlite3")
+    try:
+        row = conn.execute("SELECT status, remote_id FROM generation_job").fetchone()
+        return str(row[0]), row[1]
+    finally:
+        conn.close()
+
+
+def _resume(data_dir: Path, url: str) -> str:
+    proc = _job_process(data_dir, url, "resume")
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    return out
+
+
+def _assert_delivered_once(data_dir: Path, media: tuple[bytes, bytes]) -> None:
+    clips = sorted((data_dir / "clips").glob("*.mp4"))
+    assert len(clips) == 1 and clips[0].read_bytes() == media[0]
+    conn = sqlite3.connect(data_dir / "journal.sqlite3")
+    try:
+        assert conn.execute("SELECT status FROM generation_job").fetchall() == [("completed",)]
+        assert conn.execute("SELECT count(*), sum(amount) FROM cost_ledger").fetchone() == (1, pytest.approx(0.4))
+    finally:
+        conn.close()
+
+
+@pytest.mark.slow
+def test_killed_while_polling_resumes_polling_and_never_resends(tmp_path: Path, fake: FakeVideos,
+                                                                 media: tuple[bytes, bytes]) -> None:
+    fake.hold.set()
+    proc = _job_process(tmp_path, fake.url, "start")
+    _wait_for(lambda: fake.count("retrieve") >= 3)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    status, remote_id = _job_row(tmp_path)
+    assert status == "running" and remote_id in fake.videos
+    fake.release()
+    out = _resume(tmp_path, fake.url)
+    assert "done 1 completed" in out
+    assert fake.count("create") == 1
+    _assert_delivered_once(tmp_path, media)
+    assert "resuming \n" in _resume(tmp_path, fake.url)  # a second start finds nothing left to do
+    assert fake.count("create") == 1 and fake.count("content") == 2
+
+
+@pytest.mark.slow
+def test_killed_while_downloading_continues_the_download_and_delivers_once(tmp_path: Path, fake: FakeVideos,
+                                                                         media: tuple[bytes, bytes]) -> None:
+    fake.pause_content_at = len(media[0]) // 2
+    proc = _job_process(tmp_path, fake.url, "start")
+    assert fake.content_paused.wait(60)
+    time.sleep(0.2)  # let the first half reach the partial file
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(10)
+    assert _job_row(tmp_path)[0] == "downloading"
+    partial = tmp_path / "clips" / ".partial"
+    assert [p.stat().st_size for p in partial.iterdir()] == [len(media[0]) // 2]
+    fake.content_gate.set()
+    fake.pause_content_at = None
+    assert "done 1 completed" in _resume(tmp_path, fake.url)
+    assert fake.count("create") == 1
+    videos = [r for r in fake.seen("content") if r.variant == "video"]
+    assert [r.range for r in videos] == [None, f"bytes={len(media[0]) // 2}-"]  # the rest, not it all again
+    _assert_delivered_once(tmp_path, media)
+
+
+def test_a_crash_between_sending_and_storing_the_id_waits_for_the_person(tmp_path: Path,
+                                                                       fake: FakeVideos) -> None:
+    runner = runner_for(tmp_path, fake)
+    job = runner.submit("fake", request(4))
+    runner.store.update(job.id, status="sending", sent_at="2026-11-01T10:00:00+00:00")  # then the crash
+    runner.db.close()
+
+    restarted = runner_for(tmp_path, fake)
+    assert restarted.recover() == []
+    job = restarted.store.get(job.id)
+    assert job.status == "needs_decision" and job.message == CRASHED_WHILE_SENDING
+    assert restarted.run(job.id).status == "needs_decision"
+    assert fake.count("create") == 0
+    assert restarted.cancel(job.id).status == "cancelled" and fake.count("delete") == 0
+
+
+def test_a_rename_done_before_the_crash_is_recognised_not_downloaded_again(tmp_path: Path, fake: FakeVideos,
+                                                                        media: tuple[bytes, bytes]) -> None:
+    runner = runner_for(tmp_path, fake)
+    job = runner.submit("fake", request(4))
+    runner.advance(job.id)
+    while runner.store.get(job.id).status == "running":
+        runner.advance(job.id)
+    job = runner.store.get(job.id)
+    assert job.status == "downloading"
+    (tmp_path / "clips").mkdir(exist_ok=True)
+    (tmp_path / "clips" / f"{job.uid}.mp4").write_bytes(media[0])  # renamed, then killed before the commit
+    assert runner.run(job.id).status == "completed"
+    assert fake.count("content") == 0
+    _assert_delivered_once(tmp_path, media)
