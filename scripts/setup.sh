@@ -57,6 +57,8 @@ fi
 .venv/bin/python -m pip install -q --upgrade pip
 if [ "$mode" = test ]; then
   .venv/bin/python -m pip install -q -e ".[test]"
+  # The contract test runs OpenAI's spec through the Prism mock server: fetch it once, here.
+  npx --yes @stoplight/prism-cli@5 --version >/dev/null
 else
   .venv/bin/python -m pip install -q -e .
 fi

@@ -1,4 +1,4 @@
-"""The sqlite3-only reader the window uses for its list agrees with the journal service, entry for entry."""
+"""The sqlite3-only reader the window starts with: same queries as the journal service, its own connections."""
 
 from __future__ import annotations
 

@@ -48,10 +48,18 @@ def test_a_loose_existing_directory_is_tightened(tmp_path: Path) -> None:
 
 
 def test_sqlmodel_tables_mirror_the_migrated_schema(journal: Journal) -> None:
+    from healthviz_desktop.core.entry_rows import TABLE_COLUMNS
+
     with journal.db.raw() as raw:
+        real = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        declared = {t.name for t in SQLModel.metadata.sorted_tables}
+        # every table of ours is declared (FTS shadow tables and sqlite_sequence are SQLite's own)
+        assert {t for t in real if not t.startswith(("entry_fts", "sqlite_"))} == declared
         for table in SQLModel.metadata.sorted_tables:
             columns = [r[1] for r in raw.execute(f"PRAGMA table_info({table.name})")]
             assert columns == [c.name for c in table.columns], table.name
+            if table.name in TABLE_COLUMNS:  # the fast readers' column lists agree too
+                assert list(TABLE_COLUMNS[table.name]) == columns, table.name
 
 
 def test_every_migration_step_is_idempotent(tmp_path: Path) -> None:

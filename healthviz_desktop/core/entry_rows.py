@@ -9,11 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlmodel import SQLModel
-
 from healthviz_desktop.core.catalogue import catalogue
 from healthviz_desktop.core.model import Dose, Entry, Observation
-from healthviz_desktop.core.tables import DoseRow, EntryLabelRow, EntryRow, ObservationRow
 from healthviz_desktop.core.timefmt import from_iso, offset_minutes, to_iso, to_utc_key
 
 ENTRY_SQL = (
@@ -114,9 +111,21 @@ def fts_columns(entry: Entry) -> tuple[str, str, str, str]:
 Row = Mapping[str, Any]  # sqlite3.Row: columns by name
 
 
-def select_columns(table: type[SQLModel]) -> str:
-    """The column list of a table as the SQLModel class declares it (kept equal to the SQL by a test)."""
-    return ", ".join(c.name for c in table.__table__.columns)  # type: ignore[attr-defined]
+# Column lists as the tables declare them. Kept here, not read from core/tables.py, so that reading the
+# journal never imports SQLModel (~550 ms); tests/test_storage.py checks they match the schema.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "entry": ("id", "uid", "occurred_at", "occurred_utc", "utc_offset_minutes", "day", "search_key", "notes",
+              "mood", "energy", "sleep_hours", "sleep_quality", "created_at", "updated_at", "deleted_at"),
+    "observation": ("id", "entry_id", "position", "symptom", "custom", "severity", "qualities", "body_area",
+                    "onset_at", "duration_minutes"),
+    "dose": ("id", "entry_id", "position", "name", "custom", "amount", "unit", "taken_at", "relief",
+             "drug_class"),
+    "entry_label": ("entry_id", "kind", "position", "name"),
+}
+
+
+def _columns(table: str) -> str:
+    return ", ".join(TABLE_COLUMNS[table])
 
 
 def entries_from_rows(
@@ -160,14 +169,14 @@ def load_entries(raw: sqlite3.Connection, ids: Sequence[int], *, include_deleted
         chunk = list(ids[start:start + 500])
         marks = ",".join("?" * len(chunk))
         live = "" if include_deleted else " AND deleted_at IS NULL"
-        sql = f"SELECT {select_columns(EntryRow)} FROM entry WHERE id IN ({marks}){live}"
+        sql = f"SELECT {_columns('entry')} FROM entry WHERE id IN ({marks}){live}"
         rows = cur.execute(sql, chunk).fetchall()
         kept = [r["id"] for r in rows]
         marks = ",".join("?" * len(kept))
         children = [
-            cur.execute(f"SELECT {select_columns(t)} FROM {t.__tablename__} WHERE entry_id IN ({marks})",
-                        kept).fetchall() if kept else []
-            for t in (ObservationRow, DoseRow, EntryLabelRow)
+            cur.execute(f"SELECT {_columns(t)} FROM {t} WHERE entry_id IN ({marks})", kept).fetchall()
+            if kept else []
+            for t in ("observation", "dose", "entry_label")
         ]
         for entry in entries_from_rows(rows, *children):
             assert entry.id is not None

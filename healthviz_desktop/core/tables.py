@@ -68,3 +68,63 @@ class MetaRow(SQLModel, table=True):
     __tablename__ = "meta"
     key: str = Field(primary_key=True)
     value: str
+
+
+class GenerationJobRow(SQLModel, table=True):
+    __tablename__ = "generation_job"
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True)
+    provider: str
+    status: str
+    request_json: str
+    spec_json: str
+    remix_of: str | None = None
+    entry_ids: str = "[]"
+    estimate: float = 0
+    currency: str = "USD"
+    remote_id: str | None = None
+    remote_state: str | None = None
+    progress: int = 0
+    attempts: int = 0
+    next_attempt_at: str | None = None
+    error_code: str | None = None
+    message: str = ""
+    clip_path: str | None = None
+    thumb_path: str | None = None
+    lease_owner: str | None = None
+    created_at: str
+    updated_at: str
+    sent_at: str | None = None
+    submitted_at: str | None = None
+    finished_at: str | None = None
+
+
+class GenerationEventRow(SQLModel, table=True):
+    __tablename__ = "generation_event"
+    id: int | None = Field(default=None, primary_key=True)
+    job_id: int = Field(foreign_key="generation_job.id")
+    at: str
+    status: str
+    detail: str = ""
+
+
+class CostLedgerRow(SQLModel, table=True):
+    __tablename__ = "cost_ledger"
+    id: int | None = Field(default=None, primary_key=True)
+    job_id: int = Field(foreign_key="generation_job.id", unique=True)
+    provider: str
+    model: str
+    seconds: int
+    size: str
+    amount: float
+    currency: str
+    month: str
+    recorded_at: str
+
+
+class ProviderSettingRow(SQLModel, table=True):
+    __tablename__ = "provider_setting"
+    name: str = Field(primary_key=True)
+    kind: str
+    settings: str
+    updated_at: str

@@ -17,15 +17,12 @@ from typing import TYPE_CHECKING
 
 from healthviz_desktop.core.catalogue import catalogue
 
-if TYPE_CHECKING:  # the journal pulls in SQLAlchemy; the window imports this module before it paints
-    from healthviz_desktop.core.journal import Journal
-    from healthviz_desktop.core.journal_reader import JournalReader
+if TYPE_CHECKING:
+    from healthviz_desktop.core.journal_reads import JournalReads
 
 
-def _raw(source: Journal | JournalReader) -> AbstractContextManager[sqlite3.Connection]:
-    """Either a ``Journal`` or a ``JournalReader``: both read through a plain sqlite3 connection."""
-    db = getattr(source, "db", None)
-    return db.raw() if db is not None else source.raw()  # type: ignore[union-attr]
+def _raw(source: JournalReads) -> AbstractContextManager[sqlite3.Connection]:
+    return source.raw()
 
 UNCLASSIFIED = "unclassified"
 COMBINED = "several_classes"
@@ -87,7 +84,7 @@ class Trends:
         return self.range.whole_months().months()
 
 
-def severity_by_day(journal: Journal | JournalReader, rng: DateRange) -> dict[str, list[tuple[date, int]]]:
+def severity_by_day(journal: JournalReads, rng: DateRange) -> dict[str, list[tuple[date, int]]]:
     """For each symptom key (or custom name): (day, highest severity that day), oldest first."""
     sql = ("SELECT o.symptom, e.day, max(o.severity) FROM observation o JOIN entry e ON e.id = o.entry_id "
            "WHERE e.deleted_at IS NULL AND e.day BETWEEN ? AND ? GROUP BY o.symptom, e.day ORDER BY e.day")
@@ -98,7 +95,7 @@ def severity_by_day(journal: Journal | JournalReader, rng: DateRange) -> dict[st
     return dict(out)
 
 
-def symptom_days_by_month(journal: Journal | JournalReader, rng: DateRange) -> dict[str, dict[str, int]]:
+def symptom_days_by_month(journal: JournalReads, rng: DateRange) -> dict[str, dict[str, int]]:
     """For each symptom: month -> number of days it was felt (severity 1 or more)."""
     months = rng.whole_months()
     sql = ("SELECT o.symptom, substr(e.day, 1, 7), count(DISTINCT e.day) FROM observation o "
@@ -111,13 +108,13 @@ def symptom_days_by_month(journal: Journal | JournalReader, rng: DateRange) -> d
     return dict(out)
 
 
-def medication_days_by_month(journal: Journal | JournalReader, rng: DateRange) -> dict[str, dict[str, int]]:
+def medication_days_by_month(journal: JournalReads, rng: DateRange) -> dict[str, dict[str, int]]:
     """For each medication class: month -> days with at least one dose of that class."""
     return {cls: {m: len(days) for m, days in by_month.items()}
             for cls, by_month in _medication_day_sets(journal, rng).items()}
 
 
-def _medication_day_sets(journal: Journal | JournalReader, rng: DateRange) -> dict[str, dict[str, set[str]]]:
+def _medication_day_sets(journal: JournalReads, rng: DateRange) -> dict[str, dict[str, set[str]]]:
     months = rng.whole_months()
     sql = ("SELECT DISTINCT coalesce(d.drug_class, ?), e.day FROM dose d JOIN entry e ON e.id = d.entry_id "
            "WHERE e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
@@ -152,7 +149,7 @@ def overuse_flags(day_sets: dict[str, dict[str, set[str]]]) -> list[OveruseFlag]
     return flags
 
 
-def compute_trends(journal: Journal | JournalReader, rng: DateRange) -> Trends:
+def compute_trends(journal: JournalReads, rng: DateRange) -> Trends:
     day_sets = _medication_day_sets(journal, rng)
     return Trends(
         range=rng,
@@ -163,7 +160,7 @@ def compute_trends(journal: Journal | JournalReader, rng: DateRange) -> Trends:
     )
 
 
-def custom_symptom_names(journal: Journal | JournalReader, limit: int = 200) -> list[str]:
+def custom_symptom_names(journal: JournalReads, limit: int = 200) -> list[str]:
     """Symptoms the person typed themselves, most used first (offered again in the editor)."""
     sql = ("SELECT symptom FROM observation WHERE custom = 1 GROUP BY lower(symptom) "
            "ORDER BY count(*) DESC LIMIT ?")
