@@ -14,6 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.common import write_section
 from healthviz_desktop.core.scene import ArcPoint, PaletteColour, SceneSpec
 
 SCENES = {
@@ -57,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="2 s clips, one run each (a smoke check)")
     parser.add_argument("--runs", type=int, default=None, help="runs per figure (median is reported)")
+    parser.add_argument("--no-write", action="store_true", help="do not update docs/benchmarks.md")
     args = parser.parse_args(argv)
     seconds = 2 if args.quick else 8
     runs = args.runs or (1 if args.quick else 3)
@@ -69,20 +72,22 @@ def main(argv: list[str] | None = None) -> int:
             base = statistics.median(baseline(spec, width, height, out) for _ in range(runs))
             took = statistics.median(render(spec, out) for _ in range(runs))
             rows.append((name, base, took, took / base, took / seconds))
-    print(f"Local renderer, {seconds} s {width}x{height} at 24 fps ({frames} frames), "
-          f"median of {runs} run(s)")
-    print("baseline = encoding the same scene's frames, drawn beforehand into memory "
-          "(same encoder settings)\n")
-    print("| scene | baseline s | render s | render / baseline (goal <= 1.5) "
-          "| render / clip length (goal <= 1.0) |")
-    print("| --- | ---: | ---: | ---: | ---: |")
-    for name, base, took, ratio, realtime in rows:
-        print(f"| {name} | {base:.2f} | {took:.2f} | {ratio:.2f}x | {realtime:.2f} |")
+    lines = [f"Local renderer, {seconds} s {width}x{height} at 24 fps ({frames} frames), median of {runs} run(s).",
+             "Baseline: encoding the same scene's frames, drawn beforehand into memory (same encoder settings).",
+             "",
+             "| scene | baseline s | render s | render / baseline (goal ≤ 1.5) | render / clip length (goal ≤ 1.0) |",
+             "| --- | ---: | ---: | ---: | ---: |"]
+    lines += [f"| {name} | {base:.2f} | {took:.2f} | {ratio:.2f}× | {realtime:.2f} |"
+              for name, base, took, ratio, realtime in rows]
     worst = max(r[3] for r in rows)
     worst_rt = max(r[4] for r in rows)
     ok = worst <= 1.5 and worst_rt <= 1.0
-    verdict = "goal met" if ok else "GOAL MISSED"
-    print(f"\nworst ratio {worst:.2f}x, worst real-time factor {worst_rt:.2f}: {verdict}")
+    lines += ["", f"Worst ratio {worst:.2f}×, worst real-time factor {worst_rt:.2f}: "
+                  f"{'goal met' if ok else 'GOAL MISSED'}."]
+    body = "\n".join(lines)
+    print(body)
+    if not args.no_write and not args.quick:
+        write_section("Local renderer", body)
     return 0 if ok else 1
 
 

@@ -41,8 +41,29 @@ def translate_error(exc: BaseException) -> tuple[str, int] | None:
 
     if isinstance(exc, BackupRejected | ImportRejected):
         return str(exc), 1
+    generation = _generation_error(exc)
+    if generation is not None:
+        return generation, 1
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.strerror}: {exc.filename}", 1
+    return None
+
+
+def _generation_error(exc: BaseException) -> str | None:
+    """Clip-generation failures already carry plain messages (never a key). Their modules are only
+    checked once loaded: an exception of a class can only exist if its module was imported."""
+    checks = (
+        ("healthviz_desktop.core.costs", ("BudgetExceeded",)),
+        ("healthviz_desktop.core.jobs", ("JobBusy", "JobRefused")),
+        ("healthviz_desktop.core.jobs_store", ("JobNotFound",)),
+        ("healthviz_desktop.core.keys", ("KeyStoreError",)),
+        ("healthviz_desktop.core.providers.base", ("ProviderError",)),
+        ("healthviz_desktop.core.providers.registry", ("UnknownProvider",)),
+    )
+    for module_name, names in checks:
+        module = sys.modules.get(module_name)
+        if module is not None and isinstance(exc, tuple(getattr(module, n) for n in names)):
+            return str(exc.args[0]) if exc.args else str(exc)
     return None
 
 

@@ -143,16 +143,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def keyring_backend_description() -> str:
-    try:
-        import keyring
+    """The keyring API keys would go to, judged as the key store judges it (plain-text backends refused)."""
+    from healthviz_desktop.core.keys import NO_KEYRING, KeyStore
 
-        backend = keyring.get_keyring()
+    try:
+        name = KeyStore().backend_name()
     except Exception as exc:  # a broken keyring setup must not break `info`
         return f"unavailable ({type(exc).__name__})"
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if "fail" in name or "null" in name.lower():
-        return f"none ({name}): install GNOME Keyring or KWallet to store API keys"
-    return name
+    return name if name else f"none: {NO_KEYRING.split('. ')[1]}"
 
 
 def cmd_info(args: argparse.Namespace) -> int:

@@ -1,13 +1,8 @@
-"""``healthviz render``, ``healthviz jobs ...``, ``healthviz keys ...``, ``healthviz providers ...``.
-
-Keys are read from a hidden prompt or from standard input, never from the command line (argv is visible
-to every user of the machine and lands in shell history).
-"""
+"""``healthviz render`` and ``healthviz jobs list|resume|cancel|budget|ledger``."""
 
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import sys
 from collections.abc import Callable
@@ -38,84 +33,32 @@ def register(sub: Any) -> None:
                         help="where to save the MP4")
     render.add_argument("--yes", action="store_true", help="send a paid request without asking")
     add_json_flag(render)
-    render.set_defaults(handler=_wrap(cmd_render))
+    render.set_defaults(handler=cmd_render)
 
     jobs = sub.add_parser("jobs", help="list, resume or cancel clip jobs; budget and ledger")
     jsub = jobs.add_subparsers(dest="jobs_command", metavar="ACTION", required=True)
     lst = jsub.add_parser("list", help="clip jobs, newest first")
     lst.add_argument("--limit", type=int, default=50)
     add_json_flag(lst)
-    lst.set_defaults(handler=_wrap(cmd_jobs_list))
+    lst.set_defaults(handler=cmd_jobs_list)
     resume = jsub.add_parser("resume", help="carry on unfinished jobs (all, or one)")
     resume.add_argument("id", type=int, nargs="?")
     resume.add_argument("--resend", action="store_true",
                         help="for a job that may or may not have reached the service: send it again")
     add_json_flag(resume)
-    resume.set_defaults(handler=_wrap(cmd_jobs_resume))
+    resume.set_defaults(handler=cmd_jobs_resume)
     cancel = jsub.add_parser("cancel", help="stop a job for good")
     cancel.add_argument("id", type=int)
-    cancel.set_defaults(handler=_wrap(cmd_jobs_cancel))
+    cancel.set_defaults(handler=cmd_jobs_cancel)
     budget = jsub.add_parser("budget", help="show or set the monthly budget for paid clips")
     budget.add_argument("amount", type=float, nargs="?")
     budget.add_argument("--clear", action="store_true", help="remove the budget")
-    budget.set_defaults(handler=_wrap(cmd_jobs_budget))
+    budget.set_defaults(handler=cmd_jobs_budget)
     ledger = jsub.add_parser("ledger", help="what finished paid clips cost")
     ledger.add_argument("--month", help="YYYY-MM (default: all)")
     add_json_flag(ledger)
-    ledger.set_defaults(handler=_wrap(cmd_jobs_ledger))
+    ledger.set_defaults(handler=cmd_jobs_ledger)
 
-    keys = sub.add_parser("keys", help="API keys in the system keyring")
-    ksub = keys.add_subparsers(dest="keys_command", metavar="ACTION", required=True)
-    kset = ksub.add_parser("set", help="store a key (read from a hidden prompt or standard input)")
-    kset.add_argument("provider")
-    kset.set_defaults(handler=_wrap(cmd_keys_set))
-    kdel = ksub.add_parser("delete", help="forget a key")
-    kdel.add_argument("provider")
-    kdel.set_defaults(handler=_wrap(cmd_keys_delete))
-    kstat = ksub.add_parser("status", help="is a key stored? (never shows it)")
-    kstat.add_argument("provider")
-    add_json_flag(kstat)
-    kstat.set_defaults(handler=_wrap(cmd_keys_status))
-
-    prov = sub.add_parser("providers", help="clip generators: list, add or change, remove")
-    psub = prov.add_subparsers(dest="providers_command", metavar="ACTION", required=True)
-    plist = psub.add_parser("list", help="known providers")
-    add_json_flag(plist)
-    plist.set_defaults(handler=_wrap(cmd_providers_list))
-    pset = psub.add_parser("set", help="add or change a service speaking the /videos protocol")
-    pset.add_argument("name")
-    pset.add_argument("--base-url", required=True)
-    pset.add_argument("--model", default="sora-2")
-    pset.add_argument("--price-per-second", type=float, default=0.10)
-    pset.add_argument("--sizes", default="1280x720,720x1280")
-    pset.add_argument("--seconds", default="4,8,12")
-    pset.add_argument("--label", default="")
-    pset.set_defaults(handler=_wrap(cmd_providers_set))
-    prm = psub.add_parser("remove", help="remove a provider (its key stays until `keys delete`)")
-    prm.add_argument("name")
-    prm.set_defaults(handler=_wrap(cmd_providers_remove))
-
-
-def _wrap(handler: Handler) -> Handler:
-    """Turn the engine's own plain-language failures into one-line CLI errors."""
-
-    @functools.wraps(handler)
-    def call(args: argparse.Namespace) -> int:
-        from healthviz_desktop.core.costs import BudgetExceeded
-        from healthviz_desktop.core.jobs import JobBusy, JobRefused
-        from healthviz_desktop.core.jobs_store import JobNotFound
-        from healthviz_desktop.core.keys import KeyStoreError
-        from healthviz_desktop.core.providers.base import ProviderError
-        from healthviz_desktop.core.providers.registry import UnknownProvider
-
-        try:
-            return handler(args)
-        except (BudgetExceeded, JobRefused, JobBusy, KeyStoreError, ProviderError) as exc:
-            raise UserError(str(exc)) from None
-        except (JobNotFound, UnknownProvider) as exc:
-            raise UserError(str(exc.args[0])) from None
-
-    return call
 
 
 def _runner(journal: Journal) -> JobRunner:
@@ -361,100 +304,3 @@ def cmd_jobs_ledger(args: argparse.Namespace) -> int:
 
 
 # ---- keys ------------------------------------------------------------------------------------------
-
-def _read_key(prompt: str) -> str:
-    if sys.stdin.isatty():
-        import getpass
-
-        return getpass.getpass(prompt)
-    return sys.stdin.readline().strip()
-
-
-def cmd_keys_set(args: argparse.Namespace) -> int:
-    from healthviz_desktop.core.keys import KeyStore
-
-    store = KeyStore()
-    key = _read_key(f"API key for {args.provider}: ")
-    store.set(args.provider, key)
-    print(f"key for {args.provider} stored in the system keyring")
-    return 0
-
-
-def cmd_keys_delete(args: argparse.Namespace) -> int:
-    from healthviz_desktop.core.keys import KeyStore
-
-    found = KeyStore().delete(args.provider)
-    print(f"key for {args.provider} {'deleted' if found else 'was not stored'}")
-    return 0
-
-
-def cmd_keys_status(args: argparse.Namespace) -> int:
-    from healthviz_desktop.core.keys import KeyStore
-
-    status = KeyStore().status(args.provider)
-    if args.json:
-        print_json({"provider": status.provider, "state": status.state, "message": status.message,
-                    "backend": status.backend})
-    else:
-        print(f"{status.provider}: {status.state} - {status.message}")
-    return 0 if status.state in ("stored", "session") else 3
-
-
-# ---- providers -------------------------------------------------------------------------------------
-
-def cmd_providers_list(args: argparse.Namespace) -> int:
-    journal = open_journal(args)
-    try:
-        runner = _runner(journal)
-        infos = runner.providers.infos()
-        rows = []
-        for info in infos:
-            provider = runner.providers.get(info.name)
-            avail, caps = provider.availability(), provider.capabilities()
-            rows.append({"name": info.name, "kind": info.kind, "label": info.label,
-                         "available": avail.available, "reason": avail.reason, "seconds": list(caps.seconds),
-                         "sizes": list(caps.sizes), "models": list(caps.models),
-                         "base_url": info.settings.base_url if info.settings else None,
-                         "price_per_second": info.settings.price_per_second if info.settings else 0.0})
-    finally:
-        journal.close()
-    if args.json:
-        print_json(rows)
-        return 0
-    for r in rows:
-        note = "" if r["available"] else f"  ({r['reason']})"
-        print(f"{r['name']:<12} {r['label']}{note}")
-    return 0
-
-
-def cmd_providers_set(args: argparse.Namespace) -> int:
-    from healthviz_desktop.core.providers.sora import SoraSettings
-
-    try:
-        seconds = tuple(int(s) for s in args.seconds.split(","))
-    except ValueError:
-        raise UserError("--seconds takes numbers like 4,8,12") from None
-    settings = SoraSettings(name=args.name, base_url=args.base_url, model=args.model,
-                            price_per_second=args.price_per_second, label=args.label,
-                            sizes=tuple(s.strip() for s in args.sizes.split(",") if s.strip()),
-                            seconds=seconds)
-    journal = open_journal(args)
-    try:
-        try:
-            _runner(journal).providers.save(settings)
-        except ValueError as exc:
-            raise UserError(str(exc)) from None
-    finally:
-        journal.close()
-    print(f"provider {args.name} saved (add its key with `healthviz keys set {args.name}`)")
-    return 0
-
-
-def cmd_providers_remove(args: argparse.Namespace) -> int:
-    journal = open_journal(args)
-    try:
-        found = _runner(journal).providers.remove(args.name)
-    finally:
-        journal.close()
-    print(f"provider {args.name} {'removed' if found else 'was not configured'}")
-    return 0
