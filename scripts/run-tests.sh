@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 export LANG=${LANG:-C.UTF-8} QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1
 py=.venv/bin/python
 
-echo "== ruff"; .venv/bin/ruff check healthviz_desktop tests benchmarks
+echo "== ruff"; .venv/bin/ruff check healthviz_desktop tests benchmarks scripts
 echo "== mypy"; .venv/bin/mypy healthviz_desktop
 echo "== pytest"
 keyring_home=$(mktemp -d)

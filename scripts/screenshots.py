@@ -1,4 +1,4 @@
-"""Drive the real window under an X server and save PNGs of the journal, editor, trends and settings.
+"""Drive the real window under an X server and save PNGs of the journal, editor, compose, trends, settings.
 
 Run through scripts/screenshots.sh (it starts Xvfb and loads made-up demo data). Each shot is taken
 from the screen (QScreen.grabWindow), i.e. what the X server really shows, cropped to the window.
@@ -54,6 +54,19 @@ def main() -> int:
         editor.resize(860, 820)
         QTimer.singleShot(400, lambda: (shoot(editor, "editor"), editor.reject(), QTimer.singleShot(100, steps.pop(0))))
 
+    def compose() -> None:
+        window.compose()
+        dialogs = [w for w in app.topLevelWidgets() if type(w).__name__ == "ComposeDialog" and w.isVisible()]
+        if not dialogs:
+            print("the compose dialog did not open", file=sys.stderr)
+            steps.pop(0)()
+            return
+        dialog = dialogs[0]
+        dialog.move(40, 20)
+        dialog.resize(1200, 820)
+        QTimer.singleShot(600, lambda: (shoot(dialog, "compose"), dialog.reject(),
+                                        QTimer.singleShot(100, steps.pop(0))))
+
     def trends() -> None:
         window.tabs.setCurrentIndex(1)
         window.trends.period.setCurrentIndex(window.trends.period.findData(90))
@@ -70,7 +83,7 @@ def main() -> int:
                                         QTimer.singleShot(300, lambda: (shoot(dialog, "settings-private-terms"),
                                                                         dialog.reject(), app.quit()))))
 
-    steps.extend([journal, trends, trends_shot])
+    steps.extend([journal, compose, trends, trends_shot])
     window.journal_ready.connect(lambda: QTimer.singleShot(500, after_open))
     window.show()
     window.open_journal()

@@ -26,45 +26,9 @@ def report_error(message: str, code: int) -> int:
 
 def translate_error(exc: BaseException) -> tuple[str, int] | None:
     """A message and exit code for failures the person can act on; None for real bugs."""
-    from healthviz_desktop.core.database import StorageError
-    from healthviz_desktop.core.journal import EntryNotFound
-    from healthviz_desktop.core.model import ValidationFailed
+    from healthviz_desktop.core.errors import user_message
 
-    if isinstance(exc, StorageError):
-        return str(exc), exc.exit_code
-    if isinstance(exc, EntryNotFound):
-        return str(exc), 1
-    if isinstance(exc, ValidationFailed):
-        return f"invalid entry: {exc}", 1
-    from healthviz_desktop.core.backups import BackupRejected
-    from healthviz_desktop.core.interchange_json import ImportRejected
-
-    if isinstance(exc, BackupRejected | ImportRejected):
-        return str(exc), 1
-    generation = _generation_error(exc)
-    if generation is not None:
-        return generation, 1
-    if isinstance(exc, OSError) and exc.filename:
-        return f"{exc.strerror}: {exc.filename}", 1
-    return None
-
-
-def _generation_error(exc: BaseException) -> str | None:
-    """Clip-generation failures already carry plain messages (never a key). Their modules are only
-    checked once loaded: an exception of a class can only exist if its module was imported."""
-    checks = (
-        ("healthviz_desktop.core.costs", ("BudgetExceeded",)),
-        ("healthviz_desktop.core.jobs", ("JobBusy", "JobRefused")),
-        ("healthviz_desktop.core.jobs_store", ("JobNotFound",)),
-        ("healthviz_desktop.core.keys", ("KeyStoreError",)),
-        ("healthviz_desktop.core.providers.base", ("ProviderError",)),
-        ("healthviz_desktop.core.providers.registry", ("UnknownProvider",)),
-    )
-    for module_name, names in checks:
-        module = sys.modules.get(module_name)
-        if module is not None and isinstance(exc, tuple(getattr(module, n) for n in names)):
-            return str(exc.args[0]) if exc.args else str(exc)
-    return None
+    return user_message(exc)
 
 
 def open_journal(args: argparse.Namespace) -> Journal:

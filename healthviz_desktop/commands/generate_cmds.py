@@ -76,10 +76,7 @@ def cmd_render(args: argparse.Namespace) -> int:
         runner = _runner(journal)
         provider = runner.providers.get(args.provider)
         caps = provider.capabilities()
-        request = _build_request(journal, args, caps.models[0] if caps.models else None, caps.remote)
-        problem = caps.check(request.body)
-        if problem:
-            raise UserError(f"{provider.label} cannot make this clip: {problem}.")
+        request = _build_request(journal, args, provider)
         if caps.remote:
             _confirm_send(runner, provider, request, args)
         job = runner.submit(args.provider, request)
@@ -90,26 +87,26 @@ def cmd_render(args: argparse.Namespace) -> int:
         journal.close()
 
 
-def _build_request(journal: Journal, args: argparse.Namespace, model: str | None, remote: bool) -> Any:
+def _build_request(journal: Journal, args: argparse.Namespace, provider: Any) -> Any:
     from healthviz_desktop.core.providers.base import GenerationRequest
     from healthviz_desktop.core.providers.local import LOCAL_MODEL
     from healthviz_desktop.core.scene import SceneSpec
 
+    caps = provider.capabilities()
+    model = caps.models[0] if caps.models else None
     if args.scene:
-        if remote:
+        if caps.remote:
             raise UserError("--scene is for the local renderer only: what is sent to a service must come "
                             "from the journal through the prompt firewall (--entry or --range).")
         spec = SceneSpec.from_dict(json.loads(Path(args.scene).read_text(encoding="utf-8")))
         body = {"model": LOCAL_MODEL, "prompt": "", "seconds": str(args.seconds), "size": args.size}
+        problem = caps.check(body)
+        if problem:
+            raise UserError(f"{provider.label} cannot make this clip: {problem}.")
         return GenerationRequest(spec, body)
-    composed = _compose(journal, args, model)
-    if not composed.verdict.ok:
-        raise UserError(f"The prompt firewall stopped this request ({composed.verdict.summary()}). "
-                        "Nothing was sent.")
-    body = dict(composed.request)
-    if not remote:
-        body["model"] = LOCAL_MODEL
-    return GenerationRequest(composed.spec, body)
+    from healthviz_desktop.core.sending import prepare_request
+
+    return prepare_request(_compose(journal, args, model), provider)
 
 
 def _compose(journal: Journal, args: argparse.Namespace, model: str | None) -> Any:

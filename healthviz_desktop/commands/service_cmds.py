@@ -112,7 +112,7 @@ def cmd_providers_list(args: argparse.Namespace) -> int:
         print_json(rows)
         return 0
     for r in rows:
-        note = "" if r["available"] else f"  ({r['reason']})"
+        note = "" if r["available"] or r["reason"] in r["label"] else f"  ({r['reason']})"
         print(f"{r['name']:<12} {r['label']}{note}")
     return 0
 

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from healthviz_desktop.core.journal import Journal
+from healthviz_desktop.core.model import Entry
 from healthviz_desktop.core.prompting.composer import (
     ComposedPrompt,
     compose_explainer,
@@ -67,8 +68,8 @@ class ComposeDialog(QDialog):
         for key, label in _MODES.items():
             self.mode.addItem(label, key)
         self.entry = QComboBox(self)
-        for entry_id in self.entry_ids:
-            self.entry.addItem(f"Entry {entry_id}", entry_id)
+        for entry in journal.get_many(self.entry_ids[:500]):
+            self.entry.addItem(_entry_label(entry), entry.id)
         first, last = date_range or self._selection_range()
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
         for edit, value in ((self.date_from, first), (self.date_to, last)):
@@ -142,7 +143,7 @@ class ComposeDialog(QDialog):
         split.addWidget(tabs)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(split, 1)  # the prompt takes the height; the verdict line stays a line
         layout.addWidget(self.verdict)
         layout.addWidget(buttons)
 
@@ -276,3 +277,10 @@ def _py_date(value: QDate) -> date:
 def _short(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def _entry_label(entry: Entry) -> str:
+    """"Sat 14 Nov 2026 20:07 · Migraine 7/10": which entry, in the words the journal list uses."""
+    worst = max(entry.observations, key=lambda o: o.severity, default=None)
+    what = f" · {worst.label} {worst.severity}/10" if worst else ""
+    return f"{entry.occurred_at:%a %d %b %Y %H:%M}{what}"

@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.resize(1280, 820)
         self.workers = Workers(self)
+        self._clip_sender: Any = None  # ui.clip_sender.ClipSender, made on the first Send
         self.model = JournalModel(self)
         self.data = DataActions(self)
 
@@ -345,7 +346,15 @@ class MainWindow(QMainWindow):
         module = importlib.import_module(COMPOSE_MODULE)
         dialog = module.ComposeDialog(self.journal, list(self.settings.private_terms), entry_ids=[entry.id],
                                       parent=self)
+        dialog.send_requested.connect(self._send_clip)
         dialog.open()
+
+    def _send_clip(self, composed: Any) -> None:
+        from healthviz_desktop.ui.clip_sender import ClipSender
+
+        if self._clip_sender is None:
+            self._clip_sender = ClipSender(self, self.journal, self.workers)
+        self._clip_sender.send(composed)
 
     def open_settings(self) -> Any:
         from healthviz_desktop.ui.settings_dialog import SettingsDialog

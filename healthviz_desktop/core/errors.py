@@ -1,0 +1,40 @@
+"""Which failures are the person's to act on, and their message: shared by the CLI and the window.
+
+Every exception listed here carries a message written for people (and never an API key). Anything
+else is a bug and should surface as one. Modules are only consulted once loaded: an exception of a
+class can only exist if its module was imported, and light paths (``deidentify``) stay light.
+"""
+
+from __future__ import annotations
+
+import sys
+
+# (module, class names, exit code for the CLI)
+_KNOWN: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
+    ("healthviz_desktop.core.database", ("StorageError",), None),  # carries its own exit code
+    ("healthviz_desktop.core.journal_reads", ("EntryNotFound",), 1),
+    ("healthviz_desktop.core.model", ("ValidationFailed",), 1),
+    ("healthviz_desktop.core.backups", ("BackupRejected",), 1),
+    ("healthviz_desktop.core.interchange_json", ("ImportRejected",), 1),
+    ("healthviz_desktop.core.costs", ("BudgetExceeded",), 1),
+    ("healthviz_desktop.core.jobs", ("JobBusy", "JobRefused"), 1),
+    ("healthviz_desktop.core.jobs_store", ("JobNotFound",), 1),
+    ("healthviz_desktop.core.keys", ("KeyStoreError",), 1),
+    ("healthviz_desktop.core.providers.base", ("ProviderError",), 1),
+    ("healthviz_desktop.core.providers.registry", ("UnknownProvider",), 1),
+)
+
+
+def user_message(exc: BaseException) -> tuple[str, int] | None:
+    """(message, CLI exit code) for a failure the person can act on; None for a bug."""
+    for module_name, names, code in _KNOWN:
+        module = sys.modules.get(module_name)
+        if module is None or not isinstance(exc, tuple(getattr(module, n) for n in names)):
+            continue
+        text = str(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc)
+        if names == ("ValidationFailed",):
+            text = f"invalid entry: {exc}"
+        return text, int(getattr(exc, "exit_code", code if code is not None else 1))
+    if isinstance(exc, OSError) and exc.filename:
+        return f"{exc.strerror}: {exc.filename}", 1
+    return None

@@ -1,0 +1,31 @@
+"""From a checked prompt to the request one provider gets: the step the CLI and the window share.
+
+Nothing here sends anything; it refuses what must not go (a prompt the firewall blocked) and what the
+provider cannot make, so the caller never writes a job row for a request that would fail for sure.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from healthviz_desktop.core.jobs import JobRefused
+from healthviz_desktop.core.providers.base import GenerationRequest, Provider
+from healthviz_desktop.core.providers.local import LOCAL_MODEL
+
+if TYPE_CHECKING:
+    from healthviz_desktop.core.prompting.composer import ComposedPrompt
+
+
+def prepare_request(composed: ComposedPrompt, provider: Provider) -> GenerationRequest:
+    """The exact request for ``provider``; raises JobRefused (with a plain message) when it cannot go."""
+    if not composed.verdict.ok:
+        raise JobRefused(f"The prompt firewall stopped this request ({composed.verdict.summary()}). "
+                         "Nothing was sent.")
+    caps = provider.capabilities()
+    body = dict(composed.request)
+    if not caps.remote:
+        body["model"] = LOCAL_MODEL  # drawn here from the scene spec; the prompt text stays unused
+    problem = caps.check(body)
+    if problem:
+        raise JobRefused(f"{provider.label} cannot make this clip: {problem}.")
+    return GenerationRequest(composed.spec, body)
