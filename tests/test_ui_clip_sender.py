@@ -9,8 +9,8 @@ import av
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.core.jobs_store import JobStore
+from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.ui.clip_sender import ClipSender
 from healthviz_desktop.ui.compose_dialog import ComposeDialog
 from healthviz_desktop.ui.workers import Workers
