@@ -152,3 +152,34 @@ def test_concurrent_writers_queue_instead_of_failing(data_dir: Path) -> None:
     journal = Journal.open(data_dir)
     assert journal.count() == 120
     journal.close()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A 512 KiB filesystem of our own (tmpfs), to fill up for real."""
+    import subprocess
+
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)], capture_output=True)
+    if made.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here ({made.stderr.decode().strip()}); needs root")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_full_disk_is_a_clear_message_and_loses_nothing(tiny_disk: Path) -> None:
+    data = tiny_disk / "journal"
+    first = run_healthviz("--data-dir", str(data), "entry", "add", "--symptom", "migraine severity=6",
+                          "--notes", "before the disk filled up")
+    assert first.returncode == 0, first.stderr
+    full = run_healthviz("--data-dir", str(data), "demo-data", "--days", "600")
+    assert full.returncode == 1
+    assert "disk is full, so nothing was saved" in full.stderr and "Traceback" not in full.stderr
+    shown = run_healthviz("--data-dir", str(data), "entry", "show", "1", "--json")
+    assert shown.returncode == 0 and "before the disk filled up" in shown.stdout
+    info = run_healthviz("--data-dir", str(data), "info", "--json")
+    assert '"entries": 1' in info.stdout
+    conn = sqlite3.connect(data / "journal.sqlite3")
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()

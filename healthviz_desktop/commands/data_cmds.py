@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
+import sys
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,8 +50,17 @@ def auto_backup(paths: DataPaths) -> None:
     from healthviz_desktop.core.settings import load_settings
 
     settings = load_settings(paths.settings)
-    if settings.backup_interval_days > 0:  # 0: the person turned automatic backups off
+    if settings.backup_interval_days <= 0:  # the person turned automatic backups off
+        return
+    try:
         maybe_auto_backup(paths, timedelta(days=settings.backup_interval_days), settings.backup_keep)
+    except (OSError, sqlite3.Error) as exc:
+        # What the command saved is saved; a backup that could not be made must not say otherwise.
+        from healthviz_desktop.core.errors import DISK_FULL, user_message
+
+        known = user_message(exc)
+        reason = "the disk is full" if known and known[0] == DISK_FULL else f"{type(exc).__name__}: {exc}"
+        print(f"healthviz: warning: the automatic backup was not made: {reason}", file=sys.stderr)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -7,7 +7,14 @@ class can only exist if its module was imported, and light paths (``deidentify``
 
 from __future__ import annotations
 
+import errno
+import sqlite3
 import sys
+
+DISK_FULL = ("The disk is full, so nothing was saved (the journal is as it was before). Free some space "
+             "and try again.")
+BUSY = "Another HealthViz window or command is writing to this journal right now; try again in a moment."
+READ_ONLY = "The journal's folder or file is read-only, so nothing was saved. Check its permissions."
 
 # (module, class names, exit code for the CLI)
 _KNOWN: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
@@ -35,6 +42,25 @@ def user_message(exc: BaseException) -> tuple[str, int] | None:
         if names == ("ValidationFailed",):
             text = f"invalid entry: {exc}"
         return text, int(getattr(exc, "exit_code", code if code is not None else 1))
+    condition = _storage_condition(exc)
+    if condition is not None:
+        return condition, 1
     if isinstance(exc, OSError) and exc.filename:
         return f"{exc.strerror}: {exc.filename}", 1
+    return None
+
+
+def _storage_condition(exc: BaseException) -> str | None:
+    """Conditions of the machine rather than of the data: a full disk, a busy or read-only journal."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return DISK_FULL
+    driver = getattr(exc, "orig", exc)  # SQLAlchemy wraps the sqlite3 error it got
+    if isinstance(driver, sqlite3.OperationalError):
+        text = str(driver).lower()
+        if "disk is full" in text or "disk i/o error" in text:
+            return DISK_FULL if "full" in text else f"The disk reported an error, so nothing was saved ({text})."
+        if "locked" in text or "busy" in text:
+            return BUSY
+        if "readonly" in text or "read-only" in text:
+            return READ_ONLY
     return None

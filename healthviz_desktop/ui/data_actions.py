@@ -152,7 +152,16 @@ class DataActions(QObject):
         if not s.first_run_done:
             self.show_welcome(first_run=True)
         elif s.backup_interval_days:
-            self.w.workers.submit(auto_backup, self.w.paths, s.backup_interval_days, s.backup_keep)
+            self.w.workers.submit(auto_backup, self.w.paths, s.backup_interval_days, s.backup_keep,
+                                  on_error=self._auto_backup_failed)
+
+    def _auto_backup_failed(self, exc: BaseException) -> None:
+        # Not a modal error: the journal is fine, only today's safety copy is missing.
+        from healthviz_desktop.core.errors import DISK_FULL, user_message
+
+        known = user_message(exc)
+        reason = "the disk is full" if known and known[0] == DISK_FULL else (known[0] if known else str(exc))
+        self.w.statusBar().showMessage(f"The automatic backup was not made: {reason}", 30_000)
 
     def show_welcome(self, *, first_run: bool) -> Any:
         from healthviz_desktop.ui.welcome import WelcomeDialog

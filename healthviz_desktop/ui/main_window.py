@@ -396,7 +396,11 @@ class MainWindow(QMainWindow):
         self.progress.show()
 
     def _task_failed(self, exc: BaseException) -> None:
-        QMessageBox.warning(self, "HealthViz", f"Something went wrong in the background:\n\n{exc}")
+        from healthviz_desktop.core.errors import user_message
+
+        known = user_message(exc)
+        text = known[0] if known else f"Something went wrong in the background ({type(exc).__name__}: {exc})."
+        QMessageBox.warning(self, "HealthViz", text)
 
     def _about(self) -> None:
         from healthviz_desktop import __version__
