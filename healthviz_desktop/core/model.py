@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from healthviz_desktop.core.catalogue import catalogue
+from healthviz_desktop.core.limits import DAY_ROLLOVER_HOUR as DAY_ROLLOVER_HOUR  # re-exported: the settings
+from healthviz_desktop.core.limits import MAX_NAME_CHARS as MAX_NAME_CHARS  # use them without this module
 
-DAY_ROLLOVER_HOUR = 4
 RELIEF_LEVELS = ("none", "some", "good", "complete")
 
 MAX_NOTES_CHARS = 100_000
-MAX_NAME_CHARS = 80
 MAX_ITEMS = 50
 MIN_YEAR, MAX_YEAR = 1900, 2200
 

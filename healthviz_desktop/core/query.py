@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from healthviz_desktop.core.catalogue import catalogue
-
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -47,6 +45,8 @@ def filter_sql(flt: JournalFilter, *, with_text: bool = True) -> tuple[str, list
     if flt.symptom or flt.min_severity is not None:
         sub = "SELECT 1 FROM observation o WHERE o.entry_id = e.id"
         if flt.symptom:
+            from healthviz_desktop.core.catalogue import catalogue  # not at import: the window paints first
+
             key = catalogue().symptom_key(flt.symptom) or flt.symptom
             sub += " AND (o.symptom = ? OR lower(o.symptom) = lower(?))"
             params.extend([key, flt.symptom])
@@ -55,6 +55,8 @@ def filter_sql(flt: JournalFilter, *, with_text: bool = True) -> tuple[str, list
             params.append(flt.min_severity)
         clauses.append(f"EXISTS ({sub})")
     if flt.medication:
+        from healthviz_desktop.core.catalogue import catalogue
+
         key = catalogue().medication_key(flt.medication) or flt.medication
         clauses.append(
             "EXISTS (SELECT 1 FROM dose d WHERE d.entry_id = e.id AND (d.name = ? OR lower(d.name) = lower(?)))")

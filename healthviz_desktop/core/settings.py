@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from healthviz_desktop.core.model import DAY_ROLLOVER_HOUR, MAX_NAME_CHARS
+from healthviz_desktop.core.limits import DAY_ROLLOVER_HOUR, MAX_NAME_CHARS
 
 APPEARANCES = ("system", "light", "dark")
 BACKUP_INTERVALS = {"off": 0, "daily": 1, "weekly": 7}

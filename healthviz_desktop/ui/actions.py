@@ -28,17 +28,27 @@ def _action(self: MainWindow, text: str, slot: Any, shortcut: Any = None, *, men
     self.addAction(act)
     return act
 
+
+def _about(self: MainWindow) -> None:
+    from PySide6.QtWidgets import QMessageBox  # not before the first paint
+
+    from healthviz_desktop import __version__
+
+    QMessageBox.about(self, "About HealthViz", f"HealthViz {__version__}\nA private symptom journal. "
+                      "Your data stays on this computer.")
+
+
 def build_actions(self: MainWindow) -> None:
     bar = self.menuBar()
     file_menu, edit_menu, view_menu = bar.addMenu("&File"), bar.addMenu("&Edit"), bar.addMenu("&View")
     tools_menu, help_menu = bar.addMenu("&Tools"), bar.addMenu("&Help")
     self.act_new = _action(self, "&New entry…", self.new_entry, QKeySequence.StandardKey.New, menu=file_menu)
     file_menu.addSeparator()
-    self.act_import = _action(self, "&Import JSON…", self.data.import_json, menu=file_menu)
-    self.act_export_json = _action(self, "&Export JSON…", self.data.export_json, menu=file_menu)
-    self.act_export_csv = _action(self, "Export &CSV…", self.data.export_csv, menu=file_menu)
+    self.act_import = _action(self, "&Import JSON…", lambda: self.data.import_json(), menu=file_menu)
+    self.act_export_json = _action(self, "&Export JSON…", lambda: self.data.export_json(), menu=file_menu)
+    self.act_export_csv = _action(self, "Export &CSV…", lambda: self.data.export_csv(), menu=file_menu)
     file_menu.addSeparator()
-    self.act_backup = _action(self, "&Back up now", self.data.backup_now, menu=file_menu)
+    self.act_backup = _action(self, "&Back up now", lambda: self.data.backup_now(), menu=file_menu)
     self.act_settings = _action(self, "&Settings…", self.open_settings, "Ctrl+,", menu=file_menu)
     file_menu.addSeparator()
     _action(self, "&Quit", self.close, QKeySequence.StandardKey.Quit, menu=file_menu)
@@ -61,7 +71,7 @@ def build_actions(self: MainWindow) -> None:
         self.details.compose_button.setToolTip(tip)
     self.details.compose_button.setProperty("available", self.compose_available)
     _action(self, "&Welcome…", lambda: self.data.show_welcome(first_run=False), menu=help_menu)
-    _action(self, "&About HealthViz", self._about, menu=help_menu)
+    _action(self, "&About HealthViz", lambda: _about(self), menu=help_menu)
     tools = self.addToolBar("Main")
     tools.setObjectName("mainToolbar")
     tools.setMovable(False)

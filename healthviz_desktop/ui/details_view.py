@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
-from healthviz_desktop.core.catalogue import catalogue
-from healthviz_desktop.core.model import Entry
-from healthviz_desktop.ui.journal_delegate import dose_text
-from healthviz_desktop.ui.journal_model import day_title
-from healthviz_desktop.ui.theme import band_color
+if TYPE_CHECKING:
+    from healthviz_desktop.core.model import Entry
 
 
 def _duration(minutes: int) -> str:
@@ -20,6 +17,15 @@ def _duration(minutes: int) -> str:
 
 
 def entry_html(entry: Entry) -> str:
+    # Imported here, not at the top: the view is built before the first paint, an entry is shown after.
+    from html import escape
+
+    from healthviz_desktop.core.catalogue import catalogue
+    from healthviz_desktop.core.model import Entry
+    from healthviz_desktop.ui.journal_delegate import dose_text
+    from healthviz_desktop.ui.journal_model import day_title
+    from healthviz_desktop.ui.theme import band_color
+
     cat = catalogue()
     e = escape
     parts = [f"<h2>{e(day_title(entry.effective_day()))}</h2>",
@@ -105,7 +111,10 @@ class DetailsView(QWidget):
         self.entry = entry
         if entry is None:
             text = placeholder or "Select an entry to see it here, or press Ctrl+N to write a new one."
-            self.browser.setHtml(f"<p style='opacity:.7'>{escape(text)}</p>")
+            # Text content only (no attributes), so these three are all the escaping it needs; the
+            # html module stays out of the start-up path.
+            text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            self.browser.setHtml(f"<p style='opacity:.7'>{text}</p>")
         else:
             self.browser.setHtml(entry_html(entry))
         for b in (self.edit_button, self.delete_button):

@@ -6,12 +6,13 @@ Typing is debounced (250 ms) so the list is re-queried once a word is typed, not
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from healthviz_desktop.core.catalogue import catalogue
-from healthviz_desktop.core.query import JournalFilter
+if TYPE_CHECKING:  # first needed when the journal opens, after the first paint
+    from healthviz_desktop.core.query import JournalFilter
 
 RANGES = (("Any time", None), ("Last 7 days", 7), ("Last 30 days", 30), ("Last 90 days", 90),
           ("Last 365 days", 365), ("Custom…", -1))
@@ -45,7 +46,10 @@ class FilterBar(QWidget):
         self.symptom.setAccessibleName("Symptom filter")
         self.medication = QComboBox(self)
         self.medication.setAccessibleName("Medication filter")
-        self.set_vocabulary([], [])
+        # Only the "Any …" choices for now: the catalogue (TOML) is read once the window has painted,
+        # when the journal opens and set_vocabulary() fills these with its names as well.
+        self.symptom.addItem("Any symptom", None)
+        self.medication.addItem("Any medication", None)
         self.min_severity = QComboBox(self)
         self.min_severity.setAccessibleName("Minimum severity")
         self.min_severity.addItem("Any severity", None)
@@ -78,6 +82,8 @@ class FilterBar(QWidget):
 
     def set_vocabulary(self, custom_symptoms: list[str], medications: list[str]) -> None:
         """Catalogue items plus the person's own names; keeps the current choice when it still exists."""
+        from healthviz_desktop.core.catalogue import catalogue
+
         cat = catalogue()
         for combo, any_label, items in (
             (self.symptom, "Any symptom", [(s.label, k) for k, s in cat.symptoms.items()]
@@ -101,6 +107,8 @@ class FilterBar(QWidget):
         self.emit_now()
 
     def value(self, today: date | None = None) -> JournalFilter:
+        from healthviz_desktop.core.query import JournalFilter
+
         today = today or date.today()
         days = self.range.currentData()
         first = last = None
@@ -115,6 +123,8 @@ class FilterBar(QWidget):
         )
 
     def is_filtered(self) -> bool:
+        from healthviz_desktop.core.query import JournalFilter
+
         return self.value() != JournalFilter()
 
     def emit_now(self) -> None:
@@ -135,6 +145,7 @@ class FilterBar(QWidget):
         self._range_changed(0)
 
     def keyPressEvent(self, event: object) -> None:  # Esc in the bar clears the search first
+        from PySide6.QtCore import Qt  # not at the top: see ui/theme.py _system_is_dark
         from PySide6.QtGui import QKeyEvent
 
         if isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape and self.search.text():

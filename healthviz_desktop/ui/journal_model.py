@@ -7,32 +7,32 @@ worker (opening the journal imports SQLAlchemy) and handed over with ``reset_wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Signal
 
-from healthviz_desktop.core.catalogue import catalogue
-from healthviz_desktop.core.model import Entry
-from healthviz_desktop.core.query import JournalFilter
-
-if TYPE_CHECKING:  # importing the journal pulls in SQLAlchemy: not before the window paints
+if TYPE_CHECKING:  # the journal pulls in SQLAlchemy, the model the catalogue: not before the window paints
     from healthviz_desktop.core.journal import Journal
     from healthviz_desktop.core.journal_reader import JournalReader
+    from healthviz_desktop.core.model import Entry
+    from healthviz_desktop.core.query import JournalFilter
 
 PAGE_SIZE = 200
 
-KindRole = Qt.ItemDataRole.UserRole + 1
-EntryRole = Qt.ItemDataRole.UserRole + 2
-EntryIdRole = Qt.ItemDataRole.UserRole + 3
-DayRole = Qt.ItemDataRole.UserRole + 4
+# Qt.ItemDataRole values as ints (fixed by Qt's ABI), and QtCore.Qt only inside methods: the Qt
+# namespace's Python type costs ~30 ms to build and nothing before the first paint may need it.
+_DISPLAY, _TOOLTIP, _ACCESSIBLE_TEXT, _USER = 0, 3, 11, 0x0100
+KindRole = _USER + 1
+EntryRole = _USER + 2
+EntryIdRole = _USER + 3
+DayRole = _USER + 4
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True)
-class FirstPage:
+class FirstPage(NamedTuple):  # not a dataclass: ~1 ms less before the first paint
     """What a worker hands the model: the filter, the total and the first page of entries."""
 
     flt: JournalFilter
@@ -69,6 +69,8 @@ def entry_summary(entry: Entry) -> str:
 
 
 def entry_tooltip(entry: Entry) -> str:
+    from healthviz_desktop.core.catalogue import catalogue
+
     cat = catalogue()
     lines = [f"{o.label}: {cat.severity_label(o.severity)}" for o in entry.observations]
     if entry.notes:
@@ -82,7 +84,7 @@ class JournalModel(QAbstractListModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._journal: Journal | JournalReader | None = None
-        self._flt = JournalFilter()
+        self._flt: JournalFilter | None = None  # set with the first page
         self._rows: list[date | Entry] = []
         self._fetched = 0  # entries fetched so far (offset for the next page)
         self._total = 0
@@ -96,7 +98,7 @@ class JournalModel(QAbstractListModel):
         return self._journal
 
     @property
-    def filter(self) -> JournalFilter:
+    def filter(self) -> JournalFilter | None:
         return self._flt
 
     @property
@@ -151,7 +153,7 @@ class JournalModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent):
             return
-        assert self._journal is not None
+        assert self._journal is not None and self._flt is not None
         entries = self._journal.list_entries(self._flt, self._fetched, self.page_size)
         if not entries:  # the journal shrank under us (another process); stop asking
             self._total = self._fetched
@@ -173,7 +175,7 @@ class JournalModel(QAbstractListModel):
         for _ in range(max_pages + 1):
             for row in range(start, len(self._rows)):
                 item = self._rows[row]
-                if isinstance(item, Entry) and predicate(item):
+                if not isinstance(item, date) and predicate(item):
                     return row
             start = len(self._rows)
             if not self.canFetchMore():
@@ -186,28 +188,29 @@ class JournalModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
+    def flags(self, index: Index) -> QtCore.Qt.ItemFlag:
+        flag = QtCore.Qt.ItemFlag
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
+            return flag.NoItemFlags
         if isinstance(self._rows[index.row()], date):
-            return Qt.ItemFlag.ItemIsEnabled
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+            return flag.ItemIsEnabled
+        return flag.ItemIsEnabled | flag.ItemIsSelectable | flag.ItemNeverHasChildren
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         item = self._rows[index.row()]
         if isinstance(item, date):
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if role in (_DISPLAY, _ACCESSIBLE_TEXT):
                 return day_title(item)
             if role == KindRole:
                 return "day"
             if role == DayRole:
                 return item.isoformat()
             return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role in (_DISPLAY, _ACCESSIBLE_TEXT):
             return entry_summary(item)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return entry_tooltip(item) or None
         if role == KindRole:
             return "entry"
@@ -228,10 +231,10 @@ class JournalModel(QAbstractListModel):
 
     def row_of(self, entry_id: int) -> int | None:
         for row, item in enumerate(self._rows):
-            if isinstance(item, Entry) and item.id == entry_id:
+            if not isinstance(item, date) and item.id == entry_id:
                 return row
         return None
 
     def entry_at(self, row: int) -> Entry | None:
         item = self._rows[row] if 0 <= row < len(self._rows) else None
-        return item if isinstance(item, Entry) else None
+        return None if item is None or isinstance(item, date) else item

@@ -6,7 +6,6 @@ benchmark that spawned us) and quits once the journal is visible: used by benchm
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
@@ -14,14 +13,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.settings import load_settings
 from healthviz_desktop.ui.main_window import MainWindow
-from healthviz_desktop.ui.theme import apply_appearance, follow_system
+from healthviz_desktop.ui.theme import STYLE, STYLE_ARGS, apply_appearance, follow_system
 
 
 class _FirstPaint(QObject):
@@ -40,17 +38,28 @@ class _FirstPaint(QObject):
 
 
 def parse_args(argv: list[str]) -> Path | None:
-    parser = argparse.ArgumentParser(prog="healthviz")
-    parser.add_argument("--data-dir", type=Path, default=None)
-    return parser.parse_args(argv).data_dir  # type: ignore[no-any-return]
+    """``--data-dir DIR`` or ``--data-dir=DIR``: all app._wants_window lets through to the window. By hand:
+    setting up argparse (gettext, locale) costs a few ms before the first paint."""
+    data_dir, rest = None, list(argv)
+    while rest:
+        head = rest.pop(0)
+        if head == "--data-dir" and rest:
+            data_dir = Path(rest.pop(0))
+        elif head.startswith("--data-dir="):
+            data_dir = Path(head.partition("=")[2])
+        else:
+            sys.exit(f"healthviz: unexpected argument {head!r}; usage: healthviz [--data-dir DIR]")
+    return data_dir
 
 
 def make_app() -> QApplication:
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
         return existing
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
-    app = QApplication(sys.argv[:1])
+    # High-DPI scale factors pass through unrounded: Qt 6's default, so not set here (that would
+    # build the Qt namespace's Python type before the first paint; see ui/theme.py).
+    app = QApplication([*sys.argv[:1], *STYLE_ARGS])
+    app.setProperty("healthviz_style", STYLE)
     app.setApplicationName("HealthViz")
     app.setApplicationDisplayName("HealthViz")
     app.setOrganizationName("HealthViz")

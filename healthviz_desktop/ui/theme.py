@@ -7,9 +7,19 @@ back to Fusion with our own palette. "System" follows ``colorSchemeChanged`` whi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+if TYPE_CHECKING:  # at run time imported where used: see _system_is_dark()
+    from PySide6.QtCore import Qt
+
+# One look everywhere. make_app() starts the application with "-style Fusion" rather than calling
+# setStyle(): that returns the QStyle, and wrapping it builds QStyle's Python type (~15 ms of enum
+# classes) before the first paint.
+STYLE = "Fusion"
+STYLE_ARGS = ["-style", STYLE]
 
 # DVPRS-style bands: mild green, moderate amber, severe red; tuned for contrast on both backgrounds.
 _BANDS = {
@@ -50,22 +60,36 @@ def _palette(dark: bool) -> QPalette:
     return p
 
 
+def _system_is_dark(app: QApplication) -> bool:
+    """Whether the platform's colour scheme is Dark (Unknown counts as light).
+
+    The first time, before we have set a palette of our own, Qt's palette for this platform and
+    scheme answers: it is dark exactly when the scheme is Dark (checked under xcb with the gtk3 theme,
+    Adwaita and Adwaita:dark). Asking colorScheme() instead would build the Python type of the whole
+    Qt namespace (~30 ms of enum classes) before the window's first paint.
+    """
+    if app.property("healthviz_appearance") is None:
+        return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    from PySide6.QtCore import Qt
+
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
 def apply_appearance(app: QApplication, appearance: str) -> None:
     """Apply "system", "light" or "dark". Safe to call again when the setting changes."""
     hints = app.styleHints()
-    want: bool | None
-    if appearance == "dark":
-        hints.setColorScheme(Qt.ColorScheme.Dark)
-        want = True
-    elif appearance == "light":
-        hints.setColorScheme(Qt.ColorScheme.Light)
-        want = False
+    if appearance in ("dark", "light"):
+        from PySide6.QtCore import Qt
+
+        dark = appearance == "dark"
+        hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
     else:
         hints.unsetColorScheme()
-        scheme = hints.colorScheme()
-        want = None if scheme == Qt.ColorScheme.Unknown else scheme == Qt.ColorScheme.Dark
-    app.setStyle("Fusion")  # one look everywhere; follows the palette below
-    app.setPalette(_palette(bool(want)))
+        dark = _system_is_dark(app)
+    if app.property("healthviz_style") != STYLE:  # not started with STYLE_ARGS
+        app.setStyle(STYLE)
+        app.setProperty("healthviz_style", STYLE)
+    app.setPalette(_palette(dark))
     app.setProperty("healthviz_appearance", appearance)
 
 

@@ -59,9 +59,17 @@ MONTH_DATES = tuple(_DATE_LIST[i] for i in (2, 3, 4, 5))
 MONTH_WORDS = frozenset(MONTHS.split("|"))
 DIGITS = re.compile(r"\d+")
 JOIN = re.compile(r"[\s.\-/()+:]{1,3}")
+# digit runs joined by JOIN: the clusters that walking the DIGITS runs and testing each gap with JOIN gives
+DIGIT_CLUSTER = re.compile(r"\d+(?:" + JOIN.pattern + r"\d+)*")
 TLD_GATE = re.compile(r"\.(?:com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|app|ly|us|ca|au|nz|ie|in|eu|"
                       r"dev|ai|care|clinic|med)\b", re.IGNORECASE)
 HEX_COLON_GATE = re.compile(r":[0-9a-fA-F]{0,4}:")
+# necessary conditions, so a window without them skips the patterns: every numeric date has a digit, a
+# separator and a digit, or "the" before a day; every age has a 90-149 number standing alone or an age word;
+# a postcode has a capital letter then a digit
+NUMERIC_DATE_GATE = re.compile(r"\d[\-/.]\d|(?i:the)\s+[:\d]")
+AGE_GATE = re.compile(r"(?<!\d)(?:9\d|1[0-4]\d)(?!\d)|(?i:ninet|hundred)")
+POSTCODE_GATE = re.compile(r"[A-Z]\d")
 UNIT_WORDS = frozenset(("apt", "apartment", "flat", "unit", "suite", "ste", "box", "p", "po"))
 
 _AGE_NUM = r"(?:9\d|1[0-4]\d)"
@@ -93,10 +101,12 @@ DIMENSION = re.compile(r"\b\d{2,5}x\d{2,5}\b")
 
 ID_TOKEN = re.compile(r"(?<![\w\-])(?=[A-Za-z\-]*\d)[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)*(?![\w])")
 WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+WORD_SPLIT = re.compile(r"([^\W\d_][\w'’\-]*)", re.UNICODE)  # WORD, captured: split() keeps the words
 # capitalised words in Latin, Greek and Cyrillic scripts (the filter in code checks isupper())
-# (no look-behind: it would slow the scan several times; the code checks the character before)
+# (no look-behind: it would slow the scan several times; the code keeps a match only at the start of the
+# text or where WORDISH does not match the character before, so a capital inside a word is skipped)
 CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩЀ-Я][\w'’\-]*")
-CAP_AFTER = re.compile(r"[^\w'’\-]([A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩЀ-Я][\w'’\-]*)")  # group 1, after a non-word character
+WORDISH = re.compile(r"[\w'’\-]")  # a character that continues a word: no capitalised word starts after it
 ORG_CUE_WORDS = frozenset((
     "work", "works", "worked", "working", "employed", "job", "shift", "shifts", "internship", "placement",
     "manager", "engineer", "nurse", "cashier", "driver", "clerk", "teacher", "lecturer", "student", "pupil",
@@ -126,6 +136,7 @@ class Lexicon:
     plain_words: frozenset[str]  # known words that cannot start a name on their own (fast path)
     id_cue_words: frozenset[str]  # first words of the cues: where to look for id_cue
     org_cue_words: frozenset[str]
+    cue_words: frozenset[str]  # every word the de-identifier's gates look for
 
 
 def _words(raw: list[str]) -> frozenset[str]:
@@ -148,6 +159,8 @@ def lexicon() -> Lexicon:
             known.update(w.casefold() for w in WORD.findall(text))
     known.update(m for m in MONTHS.split("|"))
     ambiguous = _words(raw["ambiguous_first_names"])
+    id_cue_words = frozenset(w for w in WORD.findall(" ".join(c.split()[0] for c in raw["id_cues"]).casefold())
+                             if len(w) > 1)
     eponym = re.compile(
         rf"\b(?:{_alt(raw['eponyms'])})(?:(?:['’]s|['’])(?:\s+(?:{_alt(raw['condition_words'])}))?"
         rf"|\s+(?:{_alt(raw['condition_words'])}))(?!\w)", re.IGNORECASE)
@@ -175,9 +188,8 @@ def lexicon() -> Lexicon:
         school_words=_words(raw["school_words"]), facility_words=_words(raw["facility_words"]),
         first_names=_words(raw["first_names"]) - ambiguous, ambiguous_first_names=ambiguous,
         known_words=frozenset(known), eponym=eponym, id_cue=id_cue, org_cue=org_cue, street=street,
-        id_cue_words=frozenset(w for w in WORD.findall(" ".join(c.split()[0] for c in raw["id_cues"]).casefold())
-                               if len(w) > 1),
-        org_cue_words=ORG_CUE_WORDS,
+        id_cue_words=id_cue_words, org_cue_words=ORG_CUE_WORDS,
+        cue_words=MONTH_WORDS | id_cue_words | _words(raw["street_suffixes"]) | UNIT_WORDS | ORG_CUE_WORDS,
         not_name=frozenset(known) | _words(raw["titles"]) | _words(raw["relations"]) | _words(raw["name_cues"])
         | _words(raw["place_cues"]),
         plain_words=frozenset(known) - _words(raw["titles"]) - _words(raw["relations"]) - _words(raw["first_names"])

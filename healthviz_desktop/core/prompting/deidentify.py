@@ -14,10 +14,22 @@ It is a rule-based filter, not a guarantee: see docs/privacy.md for its limits. 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate, compress, count, repeat
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_names import (
+    PUNCT,
+    Add,
+    bare,
+    cap_groups,
+    find_names,
+    org_cues,
+    org_groups,
+    unpossessive,
+)
 
 PLACEHOLDERS = {
     "name": "[NAME]", "private": "[PRIVATE]", "place": "[PLACE]", "address": "[ADDRESS]", "date": "[DATE]",
@@ -37,11 +49,8 @@ _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 
              "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30}
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
 _SOFT = {"name", "place", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
-_JOINERS = {"of", "&", "de", "van", "von", "da", "del", "der", "du", "le", "la", "bin", "al", "di"}
 _WRAPS = {"name", "place", "address", "employer", "school"}
-Add = Callable[[tuple[str, int, int]], None]
-Word = tuple[str, int, int]
-_PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
+_ORDINALS = ("st", "nd", "rd", "th")
 _PLACEHOLDER = re.compile(r"\[(?:" + "|".join(p[1:-1] for p in PLACEHOLDERS.values()) + r")\]")
 
 
@@ -88,8 +97,8 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
     where a cheap sign says it could match (an "@", a month name, a cue word, a cluster of digits)."""
     lex = P.lexicon()
     folded = text.casefold()
-    words = {w.strip(_PUNCT) for w in folded.split()}  # for cheap "could this pattern match" tests
-    words.update([_bare(w) for w in words if "'" in w or "’" in w])
+    tokens = folded.split()
+    words = _cue_words(folded, tokens, lex)  # for cheap "could this pattern match" tests
     n = len(text)
     found: list[tuple[str, int, int]] = []
     add = found.append
@@ -98,11 +107,14 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
         for m in rx.finditer(text, lo, hi):
             add((cat, m.start(group), m.end(group)))
 
+    index: list[_WordIndex] = []  # built once, the first time a cue word is there
+
     def near(keys: frozenset[str], before: int, after: int) -> list[tuple[int, int]]:
         if keys.isdisjoint(words):
             return []
-        return _merge([(max(0, m.start() - before), min(n, m.end() + after)) for m in P.WORD.finditer(text)
-                       if _bare(m.group()) in keys])
+        if not index:
+            index.append(_WordIndex(text))
+        return _merge([(max(0, s - before), min(n, e + after)) for s, e in index[0].spans(keys)])
 
     if "@" in text:
         scan(P.EMAIL, "email")
@@ -115,16 +127,26 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
                 add(("ip", m.start(), m.end()))
         scan(P.MAC, "id")
     for lo, hi in _digit_windows(text):
-        scan(P.IPV4, "ip", lo, hi)
-        scan(P.SSN, "id", lo, hi)
-        _phones(text, add, lo, hi)
-        for rx in P.NUMERIC_DATES:
-            scan(rx, "date", lo, hi, "d" if "d" in rx.groupindex else 0)
-        for rx in P.AGE_PATTERNS:
-            scan(rx, "age", lo, hi)
-        _number_ids(text, add, lo, hi)
-        for rx in (P.STATE_ZIP, P.POSTCODE):
-            scan(rx, "address", lo, hi)
+        # each pattern runs only where what it needs is there: its dots, enough digits, an age number...
+        runs = P.DIGITS.findall(text, lo, hi)
+        digits = sum(map(len, runs))
+        if text.count(".", lo, hi) >= 3:
+            scan(P.IPV4, "ip", lo, hi)
+        if digits >= 9:
+            scan(P.SSN, "id", lo, hi)
+            _phones(text, add, lo, hi)
+        if P.NUMERIC_DATE_GATE.search(text, lo, hi):
+            for rx in P.NUMERIC_DATES:
+                scan(rx, "date", lo, hi, "d" if "d" in rx.groupindex else 0)
+        if P.AGE_GATE.search(text, lo, hi):
+            for rx in P.AGE_PATTERNS:
+                scan(rx, "age", lo, hi)
+        if digits >= 3:
+            _number_ids(text, add, lo, hi)
+        if max(map(len, runs)) >= 5:
+            scan(P.STATE_ZIP, "address", lo, hi)
+        if P.POSTCODE_GATE.search(text, lo, hi):
+            scan(P.POSTCODE, "address", lo, hi)
     if words & P.MONTH_WORDS:
         for rx in P.MONTH_DATES:
             scan(rx, "date", group="d" if "d" in rx.groupindex else 0)
@@ -141,16 +163,48 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
         scan(P.UNIT, "address", lo, hi)
         scan(P.PO_BOX, "address", lo, hi)
     for lo, hi in near(lex.org_cue_words, 0, 90):
-        _org_cues(text, add, lo, hi)
-    groups = _cap_groups(text)
-    _org_groups(groups, add)
-    _names(text, groups, add)
-    flat = " ".join(folded.split())
+        org_cues(text, add, lo, hi)
+    groups = cap_groups(text)
+    org_groups(groups, add)
+    find_names(text, groups, add)
+    flat = " ".join(tokens) if private_terms else ""
     present = tuple(t for t in private_terms if t.strip() and " ".join(t.split()).casefold() in flat)
     pattern = P.private_term_pattern(present) if present else None
     if pattern is not None:
         scan(pattern, "private")
     return _resolve(text, found)
+
+
+def _cue_words(folded: str, tokens: list[str], lex: P.Lexicon) -> set[str]:
+    """The cue words (months, ID, street, unit and employer cues) among the text's words, each word
+    stripped of punctuation and, with an apostrophe, also without a possessive ("mrn's" → "mrn")."""
+    cues = lex.cue_words
+    found = set(cues.intersection(map(str.strip, tokens, repeat(PUNCT))))
+    if "'" in folded or "’" in folded:
+        stripped = {w.strip(PUNCT) for w in tokens if "'" in w or "’" in w}
+        found.update(cues.intersection([bare(w) for w in stripped if "'" in w or "’" in w]))
+    return found
+
+
+class _WordIndex:
+    """Every ``P.WORD`` match of a text, casefolded, with its offsets: one C-level split (no match objects)."""
+
+    def __init__(self, text: str) -> None:
+        pieces = P.WORD_SPLIT.split(text)  # [between, word, between, word, ..., between]
+        self.folded = list(map(str.casefold, pieces[1::2]))
+        self.offsets = list(accumulate(map(len, pieces), initial=0))  # word k: offsets[2k+1]:offsets[2k+2]
+
+    def spans(self, keys: frozenset[str]) -> list[tuple[int, int]]:
+        """Where the words whose ``bare`` form is one of ``keys`` are, in order."""
+        off, hit = self.offsets, _forms(keys).__contains__
+        return [(off[2 * k + 1], off[2 * k + 2]) for k in compress(count(), map(hit, self.folded))]
+
+
+@lru_cache(maxsize=16)
+def _forms(keys: frozenset[str]) -> frozenset[str]:
+    """Every casefolded word whose ``bare`` form is in ``keys``: a key as is, with a possessive ("mrn's",
+    "mrn’s") or with a trailing apostrophe (``bare`` removes no more than that)."""
+    return frozenset(c for k in keys for c in (k, k + "'s", k + "’s", k + "'", k + "’") if unpossessive(c) in keys)
 
 
 def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
@@ -201,23 +255,23 @@ def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _digit_windows(text: str) -> list[tuple[int, int]]:
     """Stretches of text around digit clusters that could be part of an identifier: three digits or
-    more, two numbers joined by / . - (dates), a 90-149 number (an age), or an ordinal ("the 4th")."""
-    runs = [(m.start(), m.end()) for m in P.DIGITS.finditer(text)]
+    more, two numbers joined by / . - (dates), a 90-149 number (an age), or an ordinal ("the 4th").
+    A cluster is digit runs joined by at most three of ``P.JOIN``'s characters."""
+    n = len(text)
     windows: list[tuple[int, int]] = []
-    i = 0
-    while i < len(runs):
-        j, digits, dated = i, runs[i][1] - runs[i][0], False
-        while j + 1 < len(runs) and runs[j + 1][0] - runs[j][1] <= 3 and P.JOIN.fullmatch(
-                text[runs[j][1]:runs[j + 1][0]]):
-            dated = dated or bool(set(text[runs[j][1]:runs[j + 1][0]]) & set("/.-"))
-            j += 1
-            digits += runs[j][1] - runs[j][0]
-        s, e = runs[i][0], runs[j][1]
-        value = text[s:e]
-        if (digits >= 3 or (dated and digits >= 2) or (value.isdigit() and 90 <= int(value) <= 149)
-                or text[e:e + 2].casefold() in ("st", "nd", "rd", "th") or (j > i and text[e:e + 1].isupper())):
-            windows.append((max(0, s - 48), min(len(text), e + 24)))
-        i = j + 1
+    for m in P.DIGIT_CLUSTER.finditer(text):
+        s, e = m.span()
+        value = m.group()
+        if value.isdigit():  # a single run (the joining characters are never digits)
+            if not (e - s >= 3 or 90 <= int(value) <= 149 or text[e:e + 2].casefold() in _ORDINALS):
+                continue
+        else:
+            digits = sum(map(len, P.DIGITS.findall(value)))
+            dated = "/" in value or "." in value or "-" in value
+            if not (digits >= 3 or (dated and digits >= 2) or text[e:e + 2].casefold() in _ORDINALS
+                    or text[e:e + 1].isupper()):
+                continue
+        windows.append((max(0, s - 48), min(n, e + 24)))
     return _merge(windows)
 
 
@@ -240,154 +294,3 @@ def _phones(text: str, add: Add, lo: int, hi: int) -> None:
         if 9 <= digits <= 15:
             before = text[max(0, m.start() - 16):m.start()]
             add(("fax" if P.FAX_CUE.search(before) else "phone", m.start(), m.end()))
-
-
-def _org_cues(text: str, add: Add, lo: int, hi: int) -> None:
-    lex = P.lexicon()
-    for m in lex.org_cue.finditer(text, lo, hi):
-        org = m.group("org")
-        words = {w.casefold() for w in P.WORD.findall(org)}
-        if words <= lex.known_words:
-            continue
-        cue = m.group("cue").casefold()
-        kind = _org_kind(words, "school" if re.search(r"stud|school|pupil|enrolled", cue) else "employer")
-        add((kind, m.start("org"), m.start("org") + len(org.rstrip(".,;:'’-"))))
-
-
-def _org_groups(groups: list[_Group], add: Add) -> None:
-    """ "Harlow Logistics Ltd", "Westmarch University", "University of Eastvale", "St Agnes Hospital" """
-    lex = P.lexicon()
-    for group in groups:
-        words = [w.casefold().rstrip(".") for w, _, _ in group.words]
-        if len(words) < 2:
-            continue
-        last = words[-1]
-        kind = ""
-        if last in lex.org_suffixes:
-            kind = "employer"
-        elif last in lex.school_words or (words[0] in ("university", "college") and group.joined_of):
-            kind = "school"
-        elif last in lex.facility_words or " ".join(words[-2:]) in lex.facility_words:
-            kind = "place"
-        if kind and not set(words[:-1]) <= lex.known_words | lex.org_suffixes | lex.school_words:
-            add((kind, group.start, group.end))
-
-
-def _org_kind(words: set[str], default: str) -> str:
-    lex = P.lexicon()
-    if words & lex.school_words:
-        return "school"
-    if words & lex.facility_words:
-        return "place"
-    if words & lex.org_suffixes:
-        return "employer"
-    return default
-
-
-@dataclass(frozen=True)
-class _Group:
-    words: tuple[Word, ...]  # the capitalised words of the run, with their offsets
-    start: int
-    end: int
-    prev: str  # the word before, casefolded ("" at the start)
-    prev2: str
-    sentence_start: bool
-    joined_of: bool
-
-
-def _cap_groups(text: str) -> list[_Group]:
-    """Runs of capitalised words ("Jonah Whitfield", "Bank of Avalon"), with the two words before them."""
-    lex = P.lexicon()
-    titles = lex.titles
-    head = P.CAP.match(text)
-    caps = [(head.group(), 0, head.end())] if head and _is_cap(head.group()) else []
-    caps += [(m.group(1), m.start(1), m.end(1)) for m in P.CAP_AFTER.finditer(text) if _is_cap(m.group(1))]
-    groups: list[_Group] = []
-    i = 0
-    while i < len(caps):
-        j, joined_of = i + 1, False
-        while j < len(caps):
-            gap = text[caps[j - 1][2]:caps[j][1]]
-            inner = gap.strip()
-            if gap == " " or (gap == ". " and len(caps[j - 1][0]) == 1):
-                j += 1
-            elif inner.casefold() in _JOINERS and gap == f" {inner} " and j + 1 <= len(caps):
-                joined_of = joined_of or inner.casefold() == "of"
-                j += 1
-            else:
-                break
-        if j == i + 1 and _bare(caps[i][0]) in lex.plain_words:
-            i = j  # fast path: a lone ordinary capitalised word ("The", "Beat") is never a name
-            continue
-        start = caps[i][1]
-        before = text[max(0, start - 60):start]
-        prevs = [w.strip(_PUNCT).casefold() for w in before.split()[-2:]]
-        prev = prevs[-1] if prevs else ""
-        prev2 = prevs[-2] if len(prevs) > 1 else ""
-        stripped = before.rstrip()
-        sentence_start = (not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;•*–—\"") \
-            and prev not in titles
-        groups.append(_Group(tuple(caps[i:j]), start, caps[j - 1][2], prev, prev2, sentence_start, joined_of))
-        i = j
-    return groups
-
-
-def _is_cap(word: str) -> bool:
-    # "Jonah", "O'Neill", "Zoë"; not "MRI" or "I"
-    return word[0].isupper() and (len(word) == 1 or not word.isupper()) and word != "I"
-
-
-def _bare(word: str) -> str:
-    """Casefolded, without a possessive ("Jonah's" → "jonah")."""
-    w = word.casefold()
-    if w.endswith(("'s", "’s")):
-        return w[:-2]
-    return w[:-1] if w.endswith(("'", "’")) else w
-
-
-def _names(text: str, groups: list[_Group], add: Add) -> None:
-    """Capitalised runs that read as a name (after a title or relation, a known given name, or an unknown
-    word mid-sentence) or as a place (an unknown word after "in", "at", "near"...)."""
-    lex = P.lexicon()
-    not_name = lex.not_name
-    for g in groups:
-        run: list[Word] = []
-        prev, prev2, at_start, titled = g.prev, g.prev2, g.sentence_start, g.prev in lex.titles
-        words = list(g.words)
-        for k, (w, s, e) in enumerate(words):
-            b = _bare(w)
-            joins_place = b in lex.place_prefixes and k + 1 < len(words)
-            if run and b not in lex.titles and b not in lex.relations:
-                run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
-                continue
-            if b in lex.titles or (b in not_name and not joins_place):
-                if run:
-                    _name_run(text, run, prev, prev2, at_start, titled, add)
-                    run = []
-                titled = b in lex.titles
-                prev2, prev, at_start = prev, b, False
-                continue
-            run.append((w, s, e))
-        if run:
-            _name_run(text, run, prev, prev2, at_start, titled, add)
-
-
-def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool, titled: bool,
-              add: Add) -> None:
-    lex = P.lexicon()
-    start, end = run[0][1], run[-1][2]
-    if re.search(r"['’]s?$", text[start:end]):  # "Jonah's": the possessive stays readable
-        end -= 2 if text[end - 1] == "s" else 1
-    first = _bare(run[0][0])
-    if all(len(_bare(w)) == 1 for w, _, _ in run) and not titled:
-        return  # "Vitamin D", "Hep C": lone letters are not names
-    after_relation = prev in lex.relations or (prev2 in lex.relations and text[:start].rstrip().endswith(","))
-    if titled or after_relation or first in lex.first_names or (
-            first in lex.ambiguous_first_names and len(run) > 1):
-        add(("name", start, end))
-    elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
-        return  # "Grace", "Will" alone could be ordinary words
-    elif prev in lex.place_cues and not at_start:
-        add(("place", start, end))
-    elif not at_start or len(run) > 1 or prev in lex.name_cues:
-        add(("name", start, end))

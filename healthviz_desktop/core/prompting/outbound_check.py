@@ -22,6 +22,8 @@ ALLOWED_SECONDS = ("4", "8", "12")
 ALLOWED_SIZES = ("720x1280", "1280x720", "1024x1792", "1792x1024")
 _MODEL = re.compile(r"[a-z][a-z0-9.\-]{1,40}")
 _VOCAB_WORD = re.compile(r"[A-Za-z]+")
+# bytes: A-Z to a-z, a-z kept, everything else a space
+_LOWER_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 MAX_PROMPT_CHARS = 4000
 _ENUMERATED = {("seconds", s) for s in ALLOWED_SECONDS} | {("size", s) for s in ALLOWED_SIZES}
 
@@ -83,7 +85,7 @@ def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
                                     f"{CATEGORY_LABELS[span.category]} in {path} at {span.start}–{span.end}: "
                                     f"{span.text!r}"))
     prompt = request.get("prompt")
-    outside = set() if vocabulary is None or not isinstance(prompt, str) else {
+    outside = set() if vocabulary is None or not isinstance(prompt, str) or _all_in(prompt, vocabulary) else {
         w for w in _VOCAB_WORD.findall(prompt) if w.casefold() not in vocabulary}
     if outside and isinstance(prompt, str):  # only then find where they are
         taken = [(f.start, f.end) for f in findings if f.field == "prompt"]
@@ -94,6 +96,14 @@ def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
                                         blocking=vocabulary_blocks))
     findings.sort(key=lambda f: (f.field, f.start, f.end))
     return CheckVerdict(ok=not any(f.blocking for f in findings), findings=tuple(findings))
+
+
+def _all_in(prompt: str, vocabulary: frozenset[str]) -> bool:
+    """Whether every ``_VOCAB_WORD`` of the prompt, casefolded, is in ``vocabulary``, in C: in UTF-8 every byte
+    of a non-ASCII character is >= 0x80, so the ASCII letter runs of the bytes are the words, and an ASCII
+    word's casefold is its lower case."""
+    letters = prompt.encode("utf-8", "surrogatepass").translate(_LOWER_LETTERS).decode("ascii")
+    return vocabulary.issuperset(letters.split())
 
 
 def _check_values(request: dict[str, Any], findings: list[Finding]) -> None:

@@ -1,0 +1,185 @@
+"""Names, places and organisations in free text, found from runs of capitalised words and from cues
+("works at ..."): the part of the de-identifier (deidentify.py) that reads words rather than digits."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from healthviz_desktop.core.prompting import deid_patterns as P
+
+Add = Callable[[tuple[str, int, int]], None]
+Word = tuple[str, int, int]
+PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
+_JOINERS = {"of", "&", "de", "van", "von", "da", "del", "der", "du", "le", "la", "bin", "al", "di"}
+
+
+def org_cues(text: str, add: Add, lo: int, hi: int) -> None:
+    lex = P.lexicon()
+    for m in lex.org_cue.finditer(text, lo, hi):
+        org = m.group("org")
+        words = {w.casefold() for w in P.WORD.findall(org)}
+        if words <= lex.known_words:
+            continue
+        cue = m.group("cue").casefold()
+        kind = _org_kind(words, "school" if re.search(r"stud|school|pupil|enrolled", cue) else "employer")
+        add((kind, m.start("org"), m.start("org") + len(org.rstrip(".,;:'’-"))))
+
+
+def org_groups(groups: list[CapGroup], add: Add) -> None:
+    """ "Harlow Logistics Ltd", "Westmarch University", "University of Eastvale", "St Agnes Hospital" """
+    lex = P.lexicon()
+    for group in groups:
+        words = [w.casefold().rstrip(".") for w, _, _ in group.words]
+        if len(words) < 2:
+            continue
+        last = words[-1]
+        kind = ""
+        if last in lex.org_suffixes:
+            kind = "employer"
+        elif last in lex.school_words or (words[0] in ("university", "college") and group.joined_of):
+            kind = "school"
+        elif last in lex.facility_words or " ".join(words[-2:]) in lex.facility_words:
+            kind = "place"
+        if kind and not set(words[:-1]) <= lex.known_words | lex.org_suffixes | lex.school_words:
+            add((kind, group.start, group.end))
+
+
+def _org_kind(words: set[str], default: str) -> str:
+    lex = P.lexicon()
+    if words & lex.school_words:
+        return "school"
+    if words & lex.facility_words:
+        return "place"
+    if words & lex.org_suffixes:
+        return "employer"
+    return default
+
+
+@dataclass(frozen=True)
+class CapGroup:
+    words: tuple[Word, ...]  # the capitalised words of the run, with their offsets
+    start: int
+    end: int
+    prev: str  # the word before, casefolded ("" at the start)
+    prev2: str
+    sentence_start: bool
+    joined_of: bool
+
+
+def cap_groups(text: str) -> list[CapGroup]:
+    """Runs of capitalised words ("Jonah Whitfield", "Bank of Avalon"), with the two words before them."""
+    lex = P.lexicon()
+    titles, plain = lex.titles, lex.plain_words
+    after_word = P.WORDISH.match
+    caps: list[Word] = []
+    append = caps.append
+    for m in P.CAP.finditer(text):  # a capital that starts a word: at the start or after a non-word character
+        s, e = m.span()
+        if s and after_word(text, s - 1):
+            continue
+        w = m.group()
+        if _is_cap(w):
+            append((w, s, e))
+    groups: list[CapGroup] = []
+    i, total = 0, len(caps)
+    while i < total:
+        j, joined_of = i + 1, False
+        while j < total:
+            prev_word, _, prev_end = caps[j - 1]
+            width = caps[j][1] - prev_end
+            if width > 5:  # longer than " ", ". " or a joiner (at most three characters, even casefolded)
+                break
+            gap = text[prev_end:prev_end + width]
+            if gap == " " or (gap == ". " and len(prev_word) == 1):
+                j += 1
+                continue
+            inner = gap.strip()
+            if inner.casefold() in _JOINERS and gap == f" {inner} ":
+                joined_of = joined_of or inner.casefold() == "of"
+                j += 1
+            else:
+                break
+        if j == i + 1 and bare(caps[i][0]) in plain:
+            i = j  # fast path: a lone ordinary capitalised word ("The", "Beat") is never a name
+            continue
+        start = caps[i][1]
+        before = text[max(0, start - 60):start]
+        prevs = [w.strip(PUNCT).casefold() for w in before.split()[-2:]]
+        prev = prevs[-1] if prevs else ""
+        prev2 = prevs[-2] if len(prevs) > 1 else ""
+        stripped = before.rstrip()
+        sentence_start = (not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;•*–—\"") \
+            and prev not in titles
+        groups.append(CapGroup(tuple(caps[i:j]), start, caps[j - 1][2], prev, prev2, sentence_start, joined_of))
+        i = j
+    return groups
+
+
+def _is_cap(word: str) -> bool:
+    # "Jonah", "O'Neill", "Zoë"; not "MRI" or "I"
+    return word[0].isupper() and (len(word) == 1 or not word.isupper()) and word != "I"
+
+
+def bare(word: str) -> str:
+    """Casefolded, without a possessive ("Jonah's" → "jonah")."""
+    w = word.casefold()
+    if w.endswith(("'s", "’s")):
+        return w[:-2]
+    return w[:-1] if w.endswith(("'", "’")) else w
+
+
+def unpossessive(w: str) -> str:
+    """``bare`` of a word that is already casefolded (the same steps after the casefold)."""
+    if w.endswith(("'s", "’s")):
+        return w[:-2]
+    return w[:-1] if w.endswith(("'", "’")) else w
+
+
+def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
+    """Capitalised runs that read as a name (after a title or relation, a known given name, or an unknown
+    word mid-sentence) or as a place (an unknown word after "in", "at", "near"...)."""
+    lex = P.lexicon()
+    not_name = lex.not_name
+    for g in groups:
+        run: list[Word] = []
+        prev, prev2, at_start, titled = g.prev, g.prev2, g.sentence_start, g.prev in lex.titles
+        words = list(g.words)
+        for k, (w, s, e) in enumerate(words):
+            b = bare(w)
+            joins_place = b in lex.place_prefixes and k + 1 < len(words)
+            if run and b not in lex.titles and b not in lex.relations:
+                run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
+                continue
+            if b in lex.titles or (b in not_name and not joins_place):
+                if run:
+                    _name_run(text, run, prev, prev2, at_start, titled, add)
+                    run = []
+                titled = b in lex.titles
+                prev2, prev, at_start = prev, b, False
+                continue
+            run.append((w, s, e))
+        if run:
+            _name_run(text, run, prev, prev2, at_start, titled, add)
+
+
+def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool, titled: bool,
+              add: Add) -> None:
+    lex = P.lexicon()
+    start, end = run[0][1], run[-1][2]
+    if re.search(r"['’]s?$", text[start:end]):  # "Jonah's": the possessive stays readable
+        end -= 2 if text[end - 1] == "s" else 1
+    first = bare(run[0][0])
+    if all(len(bare(w)) == 1 for w, _, _ in run) and not titled:
+        return  # "Vitamin D", "Hep C": lone letters are not names
+    after_relation = prev in lex.relations or (prev2 in lex.relations and text[:start].rstrip().endswith(","))
+    if titled or after_relation or first in lex.first_names or (
+            first in lex.ambiguous_first_names and len(run) > 1):
+        add(("name", start, end))
+    elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
+        return  # "Grace", "Will" alone could be ordinary words
+    elif prev in lex.place_cues and not at_start:
+        add(("place", start, end))
+    elif not at_start or len(run) > 1 or prev in lex.name_cues:
+        add(("name", start, end))

@@ -1,0 +1,192 @@
+"""FROZEN reference copy of healthviz_desktop/core/prompting/deid_patterns.py (as of commit ebd51bd), kept only so
+tests/test_deid_equivalence.py can prove the optimised detector returns exactly the same spans. Do not edit."""
+
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from healthviz_desktop.core.resources import load_toml
+
+MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+          "jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec")
+_ORD = r"(?:st|nd|rd|th)"
+_DAY = rf"(?:[12]\d|3[01]|0?[1-9]){_ORD}?"
+_YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
+
+EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICODE)
+URL = re.compile(
+    r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]"
+    r"|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|"
+    r"app|ly|us|ca|au|nz|ie|in|eu|dev|ai|care|clinic|med)\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?",
+    re.IGNORECASE)
+IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.]*\d)")
+IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])", re.IGNORECASE)
+MAC = re.compile(r"\b(?:[0-9a-f]{2}[:\-]){5}[0-9a-f]{2}\b", re.IGNORECASE)
+SSN = re.compile(r"\b\d{3}[- ]\d{2}[- ]\d{4}\b")
+PHONE = re.compile(r"(?<![\w/.\-])(?:\+\d{1,3}[\s.\-]?)?(?:\(\d{1,5}\)[\s.\-]?)?\d{2,5}(?:[\s.\-]\d{2,6}){1,4}(?![\w/])"
+                   r"|(?<![\w/.\-])\+\d{9,14}\b|(?<![\w/.\-])0\d{9,10}\b")
+FAX_CUE = re.compile(r"\bfax\b[\s:.#-]*(?:no\.?|number)?[\s:.#-]*$", re.IGNORECASE)
+
+_DATE_LIST = (
+    # ISO and year-first: 2026-03-04, 2026/3/4, with an optional time
+    re.compile(rf"\b{_YEAR}[\-/.](?:0?[1-9]|1[0-2])[\-/.](?:[12]\d|3[01]|0?[1-9])"
+               r"(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?)?\b"),
+    # 04/03/2026, 4.3.26, 3-4-2026 (day and month in either order)
+    re.compile(r"(?<![\d/.\-])(?:[12]\d|3[01]|0?[1-9])[/.\-](?:[12]\d|3[01]|0?[1-9])[/.\-](?:\d{4}|\d{2})(?![\d/.\-]*\d)"),
+    # 4 March 2026, 4th of March, March 4th, 2026, Mar 4, March 2026, March '26
+    re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?)(?:{MONTHS})\b\.?(?:,?\s+(?:{_YEAR}|'\d\d))?", re.IGNORECASE),
+    re.compile(rf"\b(?:{MONTHS})\.?\s+{_DAY}\b(?:,?\s+(?:{_YEAR}|'\d\d))?", re.IGNORECASE),
+    re.compile(rf"\b(?:{MONTHS})\.?,?\s+(?:{_YEAR}|'\d\d)\b", re.IGNORECASE),
+    # a month on its own after a time preposition: "since March", "in early May"
+    re.compile(r"\b(?i:in|on|since|until|till|from|by|of|during|before|after) "
+               r"(?P<d>(?:(?:early|mid|late)[\s\-])?(?:January|February|March|April|May|June|July|August|"
+               r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"),
+    # "on 3/4", "since 12/11" (two parts need a cue: "7/10" alone is a score)
+    re.compile(r"\b(?i:on|since|until|till|from|by|before|after|dated|born) "
+               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]|[12]\d|3[01]))\b(?!\s*(?:/|out of|\.\d))"),
+    re.compile(rf"\bthe\s+{_DAY.replace('?', '', 1)}\b", re.IGNORECASE),  # "the 9th"
+)
+
+# the de-identifier runs numeric patterns only near digits and month-name ones only when a month is there
+NUMERIC_DATES = tuple(_DATE_LIST[i] for i in (0, 1, 6, 7))
+MONTH_DATES = tuple(_DATE_LIST[i] for i in (2, 3, 4, 5))
+MONTH_WORDS = frozenset(MONTHS.split("|"))
+DIGITS = re.compile(r"\d+")
+JOIN = re.compile(r"[\s.\-/()+:]{1,3}")
+TLD_GATE = re.compile(r"\.(?:com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|app|ly|us|ca|au|nz|ie|in|eu|"
+                      r"dev|ai|care|clinic|med)\b", re.IGNORECASE)
+HEX_COLON_GATE = re.compile(r":[0-9a-fA-F]{0,4}:")
+UNIT_WORDS = frozenset(("apt", "apartment", "flat", "unit", "suite", "ste", "box", "p", "po"))
+
+_AGE_NUM = r"(?:9\d|1[0-4]\d)"
+_AGE_WORD = r"(?:ninety|one hundred|a hundred)(?:[\s\-](?:and[\s\-])?(?:one|two|three|four|five|six|seven|eight|nine))?"
+AGE_PATTERNS = (
+    re.compile(rf"\b(?:{_AGE_NUM}|{_AGE_WORD})[\s\-]*(?:years?|yrs?)[\s\-]*(?:old|of age)\b", re.IGNORECASE),
+    re.compile(rf"\b{_AGE_NUM}\s*(?:y/?o|yo|y\.o\.)(?!\w)", re.IGNORECASE),
+    re.compile(rf"\b(?:aged?|age:|age is|turned|turns|turning)\s*(?:{_AGE_NUM}\b|{_AGE_WORD})", re.IGNORECASE),
+    re.compile(rf"\b{_AGE_NUM}(?:st|nd|rd|th)\s+birthday\b", re.IGNORECASE),
+    re.compile(r"\b(?:in\s+(?:his|her|their|my)\s+)(?:90s|nineties|100s|hundreds)\b", re.IGNORECASE),
+    re.compile(rf"\b(?:{_AGE_WORD}|{_AGE_NUM})[\s\-]year[\s\-]old\b", re.IGNORECASE),
+)
+
+POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
+STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
+PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.IGNORECASE)
+UNIT = re.compile(r"\b(?:apt|apartment|flat|unit|suite|ste)\.?\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
+
+# clinical shapes that look like identifiers and must survive
+SEVERITY = re.compile(r"\b(?:10|\d)(?:\.\d)?\s*(?:/\s*10|out of (?:10|ten))\b", re.IGNORECASE)
+DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|kg|ml|mL|l|IU|iu|units?|tablets?|tabs?|capsules?|caps?|"
+                  r"drops?|puffs?|sprays?|patch(?:es)?|%|mmHg|bpm|mg/dL|mmol/L|mIU/L|ng/mL|pg/mL|nmol/L|"
+                  r"µmol/L|°[CF]|lbs?|hours?|hrs?|h|minutes?|mins?|days?|weeks?|steps|cups?|glasses)(?![\w])")
+LAB = re.compile(r"\b(?:BP|HR|RR|TSH|T3|T4|FT4|FT3|HbA1c|A1c|LDL|HDL|CRP|ESR|INR|eGFR|ALT|AST|Hb|Hgb|WBC|RBC|"
+                 r"SpO2|sats?|O2|glucose|ferritin|B12|vitamin D|potassium|sodium|creatinine|cholesterol|"
+                 r"temp(?:erature)?|pulse|weight|BMI|PSA|ANA|heart rate|blood pressure|sugar|level)"
+                 r"\s*(?:of|was|is|at|:|=|-)?\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
+DIMENSION = re.compile(r"\b\d{2,5}x\d{2,5}\b")
+
+ID_TOKEN = re.compile(r"(?<![\w\-])(?=[A-Za-z\-]*\d)[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)*(?![\w])")
+WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+# capitalised words in Latin, Greek and Cyrillic scripts (the filter in code checks isupper())
+# (no look-behind: it would slow the scan several times; the code checks the character before)
+CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩЀ-Я][\w'’\-]*")
+CAP_AFTER = re.compile(r"[^\w'’\-]([A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩЀ-Я][\w'’\-]*)")  # group 1, after a non-word character
+ORG_CUE_WORDS = frozenset((
+    "work", "works", "worked", "working", "employed", "job", "shift", "shifts", "internship", "placement",
+    "manager", "engineer", "nurse", "cashier", "driver", "clerk", "teacher", "lecturer", "student", "pupil",
+    "volunteer", "study", "studies", "studied", "studying", "enrolled", "go", "goes", "went", "fired", "laid",
+    "quit"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    titles: frozenset[str]
+    relations: frozenset[str]
+    name_cues: frozenset[str]
+    place_cues: frozenset[str]
+    place_prefixes: frozenset[str]
+    street_suffixes: frozenset[str]
+    org_suffixes: frozenset[str]
+    school_words: frozenset[str]
+    facility_words: frozenset[str]
+    first_names: frozenset[str]
+    ambiguous_first_names: frozenset[str]
+    known_words: frozenset[str]  # capitalised, but never a name on their own
+    eponym: re.Pattern[str]
+    id_cue: re.Pattern[str]
+    org_cue: re.Pattern[str]
+    street: re.Pattern[str]
+    not_name: frozenset[str]  # words that do not start or continue a name run on their own
+    plain_words: frozenset[str]  # known words that cannot start a name on their own (fast path)
+    id_cue_words: frozenset[str]  # first words of the cues: where to look for id_cue
+    org_cue_words: frozenset[str]
+
+
+def _words(raw: list[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in raw)
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw = load_toml("deid_lexicon.toml")
+    cat = load_toml("catalogue.toml")
+    known: set[str] = {w.casefold() for w in raw["not_names"] + raw["clinical_words"] + raw["common_words"]}
+    for section in ("symptoms", "qualities", "areas", "medications", "medication_classes"):
+        for key, item in cat[section].items():
+            known.update(WORD.findall(key.replace("_", " ").casefold()))
+            text = " ".join([item["label"], *item.get("aliases", [])])
+            known.update(w.casefold() for w in WORD.findall(text))
+    known.update(m for m in MONTHS.split("|"))
+    ambiguous = _words(raw["ambiguous_first_names"])
+    eponym = re.compile(
+        rf"\b(?:{_alt(raw['eponyms'])})(?:(?:['’]s|['’])(?:\s+(?:{_alt(raw['condition_words'])}))?"
+        rf"|\s+(?:{_alt(raw['condition_words'])}))(?!\w)", re.IGNORECASE)
+    id_cue = re.compile(
+        rf"\b(?:{_alt(raw['id_cues'])})\b\.?\s*(?:#|:|is|was|=|number|no\.?)?\s*(?:#|:)?\s*"
+        r"(?P<value>[A-Za-z0-9](?:[A-Za-z0-9\-/.]*[A-Za-z0-9])?"
+        r"(?:[ \-](?:[A-Za-z0-9]*\d[A-Za-z0-9]*|(?-i:[A-Z]{2,4})\b)){0,3})",
+        re.IGNORECASE)
+    org_cue = re.compile(
+        r"\b(?P<cue>work(?:s|ed|ing)?\s+(?:at|for)|employed\s+(?:at|by)|(?:job|shift|shifts|internship|placement)\s+at|"
+        r"(?:manager|engineer|nurse|cashier|driver|clerk|teacher|lecturer|student|pupil|volunteer)\s+at|"
+        r"stud(?:y|ies|ied|ying)\s+at|enrolled\s+at|(?:go|goes|went)\s+to\s+school\s+at|"
+        r"(?:fired|laid off|quit)\s+(?:from|at))\s+(?:the\s+)?"
+        r"(?P<org>[A-Z][\w'’&.\-]*(?:\s+(?:of|&|and|for|the)?\s*[A-Z][\w'’&.\-]*){0,5})")
+    # with a house number any suffix will do; without one, only whole words ("Maple Road", not "Met Dr")
+    full = [w for w in raw["street_suffixes"] if len(w) > 3]
+    street = re.compile(
+        rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(raw['street_suffixes'])})"
+        rf"|\b(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(full)}))\b\.?"
+        r"(?:,?\s+(?i:apt|apartment|flat|unit|suite)\.?\s*#?\s*\d+[A-Za-z]?)?")
+    return Lexicon(
+        titles=_words(raw["titles"]), relations=_words(raw["relations"]), name_cues=_words(raw["name_cues"]),
+        place_cues=_words(raw["place_cues"]), place_prefixes=_words(raw["place_prefixes"]),
+        street_suffixes=_words(raw["street_suffixes"]), org_suffixes=_words(raw["org_suffixes"]),
+        school_words=_words(raw["school_words"]), facility_words=_words(raw["facility_words"]),
+        first_names=_words(raw["first_names"]) - ambiguous, ambiguous_first_names=ambiguous,
+        known_words=frozenset(known), eponym=eponym, id_cue=id_cue, org_cue=org_cue, street=street,
+        id_cue_words=frozenset(w for w in WORD.findall(" ".join(c.split()[0] for c in raw["id_cues"]).casefold())
+                               if len(w) > 1),
+        org_cue_words=ORG_CUE_WORDS,
+        not_name=frozenset(known) | _words(raw["titles"]) | _words(raw["relations"]) | _words(raw["name_cues"])
+        | _words(raw["place_cues"]),
+        plain_words=frozenset(known) - _words(raw["titles"]) - _words(raw["relations"]) - _words(raw["first_names"])
+        - ambiguous - _words(raw["place_prefixes"]),
+    )
+
+
+@lru_cache(maxsize=64)
+def private_term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One regex for the person's private terms: whole words, any case, spaces flexible, possessive kept
+    outside the match. Longest first so "Anna Marsh" wins over "Anna"."""
+    cleaned = sorted({" ".join(t.split()) for t in terms if t.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    return re.compile(rf"(?<![\w])(?:{_alt(cleaned)})(?![\w])", re.IGNORECASE)
