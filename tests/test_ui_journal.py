@@ -75,6 +75,15 @@ def test_window_title_list_grouped_by_day_and_status_bar(window: MainWindow) -> 
     assert m.flags(m.index(1, 0)) & Qt.ItemFlag.ItemIsSelectable
 
 
+def test_window_has_the_app_icon_in_every_shipped_size(window: MainWindow) -> None:
+    from healthviz_desktop.ui.icons import ICON_SIZES
+
+    icon = window.windowIcon()
+    assert not icon.isNull()
+    assert {s.width() for s in icon.availableSizes()} == set(ICON_SIZES)
+    assert icon.pixmap(256, 256).toImage().pixelColor(128, 112).red() > 200  # the glowing knot, not blank
+
+
 def test_selecting_shows_details(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     row = entry_rows(window)[0]
     select_row(qtbot, window, row)

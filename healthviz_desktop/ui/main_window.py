@@ -7,16 +7,15 @@ import) is opened in a worker and the first page handed to the model when ready.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QListView,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -26,40 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from healthviz_desktop.core.paths import DataPaths
-from healthviz_desktop.core.query import JournalFilter
-from healthviz_desktop.core.settings import Settings
 from healthviz_desktop.ui.actions import COMPOSE_MODULE, build_actions
-from healthviz_desktop.ui.data_actions import DataActions
 from healthviz_desktop.ui.details_view import DetailsView
 from healthviz_desktop.ui.filter_bar import FilterBar
-from healthviz_desktop.ui.journal_delegate import JournalDelegate
 from healthviz_desktop.ui.journal_model import EntryRole, FirstPage, JournalModel, load_first_page
 from healthviz_desktop.ui.workers import Workers
 
+if TYPE_CHECKING:  # imported once the window has painted (tests/test_startup_imports.py)
+    from PySide6.QtGui import QCloseEvent
 
-@dataclass(frozen=True)
-class Opened:
-    reader: Any
-    page: FirstPage
-    custom_symptoms: list[str]
-    medications: list[str]
-
-
-def open_reader(paths: DataPaths, flt: JournalFilter) -> Opened:
-    """Runs in a worker: the first page through plain sqlite3 (no SQLAlchemy import on this path)."""
-    from healthviz_desktop.core.journal_reader import JournalReader
-    from healthviz_desktop.core.trends import custom_symptom_names
-
-    reader = JournalReader.open(paths.root)
-    return Opened(reader, load_first_page(reader, flt), custom_symptom_names(reader), reader.known_medications())
-
-
-def open_full_journal(paths: DataPaths) -> Any:
-    """Runs in a worker after the list shows: the journal service used for every write."""
-    from healthviz_desktop.core.journal import Journal
-
-    return Journal.open(paths.root)
+    from healthviz_desktop.core.paths import DataPaths
+    from healthviz_desktop.core.query import JournalFilter
+    from healthviz_desktop.core.settings import Settings
+    from healthviz_desktop.ui.data_actions import DataActions
+    from healthviz_desktop.ui.opening import Opened
 
 
 class MainWindow(QMainWindow):
@@ -94,15 +73,14 @@ class MainWindow(QMainWindow):
         self.workers = Workers(self)
         self._clip_sender: Any = None  # ui.clip_sender.ClipSender, made on the first Send
         self.model = JournalModel(self)
-        self.data = DataActions(self)
+        self._data: DataActions | None = None
 
         self.filters = FilterBar(self)
         self.filters.changed.connect(self.apply_filter)
         self.list = QListView(self)
         self.list.setObjectName("journalList")
         self.list.setAccessibleName("Journal entries, newest first, grouped by day")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(JournalDelegate(self.list))
+        self.list.setModel(self.model)  # its delegate is set in open_journal(): no rows to draw before
         self.list.setUniformItemSizes(True)
         self.list.setMouseTracking(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
@@ -114,8 +92,7 @@ class MainWindow(QMainWindow):
         self.details.edit_requested.connect(self.edit_entry)
         self.details.delete_requested.connect(self.delete_selected)
         self.details.compose_requested.connect(self.compose)
-        self.empty_hint = QLabel(self)
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint = QLabel(self)  # centred in open_journal(); hidden until then
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()
 
@@ -124,7 +101,7 @@ class MainWindow(QMainWindow):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.list, 1)
         ll.addWidget(self.empty_hint)
-        split = QSplitter(self)
+        split = QSplitter(parent=self)  # by keyword: matching QSplitter(Qt.Orientation) builds Qt
         split.addWidget(left)
         split.addWidget(self.details)
         split.setStretchFactor(0, 3)
@@ -149,7 +126,6 @@ class MainWindow(QMainWindow):
         self.count_label.setObjectName("entryCount")
         self.location_label = QLabel(f"Data: {paths.root}", self)
         self.location_label.setObjectName("dataLocation")
-        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(220)
         self.progress.setAccessibleName("Background work")
@@ -173,16 +149,13 @@ class MainWindow(QMainWindow):
         self.workers.idle.connect(self.progress.hide)
         self.workers.failed.connect(self._task_failed)
         self.model.modelReset.connect(self._update_counts)
-        self._build_actions()
+        build_actions(self)
         self.setTabOrder(self.filters.search, self.list)
         self.setTabOrder(self.list, self.details.browser)
         self._set_enabled(False)
         self.filters.setEnabled(False)
 
     # ---- actions -------------------------------------------------------------------------------
-
-    def _build_actions(self) -> None:
-        build_actions(self)
 
     def _set_enabled(self, ready: bool) -> None:
         for act in (self.act_new, self.act_import, self.act_export_json, self.act_export_csv, self.act_backup):
@@ -197,9 +170,32 @@ class MainWindow(QMainWindow):
 
     # ---- opening and loading -------------------------------------------------------------------
 
+    @property
+    def data(self) -> DataActions:
+        """Import, export, backups, first run: made on first use, which is after the first paint."""
+        if self._data is None:
+            from healthviz_desktop.ui.data_actions import DataActions
+
+            self._data = DataActions(self)
+        return self._data
+
     def open_journal(self) -> None:
+        """Called once the window has painted: read the first page in a worker."""
+        from healthviz_desktop.ui.opening import open_reader
+
         self.workers.submit(open_reader, self.paths, self.filters.value(),
                             on_result=self._reader_opened, on_error=self._open_failed)
+        # Meanwhile, what needs the Qt namespace (~30 ms to build in Python; see ui/theme.py) or only
+        # matters once there are rows.
+        from PySide6.QtCore import Qt
+
+        from healthviz_desktop.ui.icons import app_icon
+        from healthviz_desktop.ui.journal_delegate import JournalDelegate
+
+        QApplication.setWindowIcon(app_icon())  # this window and every dialog after it
+        self.list.setItemDelegate(JournalDelegate(self.list))
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def _reader_opened(self, opened: Opened) -> None:
         self.reader = opened.reader
@@ -214,6 +210,8 @@ class MainWindow(QMainWindow):
         if self._trends is not None:
             self._trends.set_journal(self.reader)
         self.list_shown.emit()
+        from healthviz_desktop.ui.opening import open_full_journal
+
         self.workers.submit(open_full_journal, self.paths, on_result=self._journal_opened,
                             on_error=self._open_failed)
 
@@ -225,6 +223,8 @@ class MainWindow(QMainWindow):
 
     def _open_failed(self, exc: BaseException) -> None:
         self.details.show_entry(None, f"The journal could not be opened. {exc}")
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.critical(self, "HealthViz", f"The journal could not be opened.\n\n{exc}")
 
     def apply_filter(self, flt: JournalFilter) -> None:
@@ -396,17 +396,13 @@ class MainWindow(QMainWindow):
         self.progress.show()
 
     def _task_failed(self, exc: BaseException) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from healthviz_desktop.core.errors import user_message
 
         known = user_message(exc)
         text = known[0] if known else f"Something went wrong in the background ({type(exc).__name__}: {exc})."
         QMessageBox.warning(self, "HealthViz", text)
-
-    def _about(self) -> None:
-        from healthviz_desktop import __version__
-
-        QMessageBox.about(self, "About HealthViz", f"HealthViz {__version__}\nA private symptom journal. "
-                          "Your data stays on this computer.")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.workers.wait(60_000)  # let a save, backup or import finish before the journal closes
