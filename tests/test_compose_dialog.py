@@ -81,3 +81,18 @@ def test_explainer_needs_approval(qtbot: Any, journal: Journal) -> None:
     assert not dlg.send.isEnabled()
     dlg.approve.setChecked(True)
     assert dlg.send.isEnabled()
+
+
+def test_editing_an_approved_explainer_needs_approval_again_and_removals_are_marked(
+        qtbot: Any, journal: Journal) -> None:
+    dlg = _dialog(qtbot, journal)
+    dlg.explainer.setPlainText("Dr. Amara Quell said magnesium may calm nerve signals.")
+    marked = {dlg.prompt.toPlainText()[s.cursor.selectionStart():s.cursor.selectionEnd()]
+              for s in dlg.prompt.extraSelections()}
+    assert "[NAME]" in marked  # where the de-identifier took something out is shown, not only listed
+    dlg.approve.setChecked(True)
+    assert dlg.send.isEnabled()
+    dlg.prompt.setPlainText(dlg.prompt.toPlainText() + " Effects take weeks.")
+    assert not dlg.approve.isChecked() and not dlg.send.isEnabled()
+    dlg.approve.setChecked(True)
+    assert dlg.send.isEnabled()

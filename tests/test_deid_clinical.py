@@ -46,3 +46,34 @@ def test_empty_and_plain_text() -> None:
     assert deidentify("").text == ""
     plain = "the headache eased after a dark room and water"
     assert deidentify(plain).text == plain
+
+
+@pytest.mark.parametrize(("text", "expected", "terms"), [
+    # an eponym's possessive after a title or a given name is a person, not a condition
+    ("Dr. Bell's nurse took bloods.", "Dr. [NAME]'s nurse took bloods.", []),
+    ("Dr. Bell's nurse took bloods.", "Dr. [PRIVATE]'s nurse took bloods.", ["Bell"]),
+    ("Met John Smith's wife.", "Met [NAME]'s wife.", []),
+    ("Mrs Baker's cat was ill.", "Mrs [NAME]'s cat was ill.", []),
+    ("Mr Parkinson's dog barked.", "Mr [PRIVATE]'s dog barked.", ["Parkinson"]),
+    # a listed private term wins over a bare eponym, never over one with a condition word
+    ("Barrett's office called about Barrett's oesophagus.", "[PRIVATE]'s office called about Barrett's oesophagus.",
+     ["Barrett"]),
+    # and the conditions themselves stay, after a relation too
+    ("My mum's Crohn's is worse and Dad's Parkinson's too.",
+     "My mum's Crohn's is worse and Dad's Parkinson's too.", []),
+])
+def test_possessive_names_that_are_also_eponyms(text: str, expected: str, terms: list[str]) -> None:
+    assert deidentify(text, terms).text == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Grandad is 93 and still gardens.", "Grandad is [AGE] and still gardens."),
+    ("My grandmother, 94, lives alone.", "My grandmother, [AGE], lives alone."),
+    ("Nana is ninety-one this spring.", "Nana is [AGE] this spring."),
+    ("Grandpa Jonah is ninety-four now.", "Grandpa [NAME] is [AGE] now."),
+    # a person word before a measurement is not an age
+    ("She is 95 kg; my nurse, 95 minutes late; HR is 95, sats 94%.",
+     "She is 95 kg; my nurse, 95 minutes late; HR is 95, sats 94%."),
+])
+def test_ages_over_89_after_a_person_word(text: str, expected: str) -> None:
+    assert deidentify(text).text == expected

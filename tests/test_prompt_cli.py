@@ -93,3 +93,15 @@ def test_prompt_explainer_and_settings_terms(data_dir: Path, cli: Any, tmp_path:
     data = json.loads(res.out)
     assert "Westfield" not in data["request"]["prompt"] and "[PRIVATE]" in data["request"]["prompt"]
     assert data["needs_approval"] is True
+
+
+def test_unreadable_settings_stop_prompt_and_deidentify(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    journal = Journal.open(data)
+    entry_id = journal.add(sample_entry()).id
+    journal.close()
+    (data / "settings.json").write_text('{"private_terms": ["Quenby"],}', encoding="utf-8")  # a stray comma
+    for args, stdin in ((["prompt", "--entry", str(entry_id)], None), (["deidentify"], "Quenby came.")):
+        res = run_healthviz("--data-dir", str(data), *args, stdin=stdin)
+        assert res.returncode == 1 and res.stdout == "", (args, res.stdout)
+        assert "settings file could not be read" in res.stderr and "Traceback" not in res.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -32,7 +33,9 @@ def test_moment_prompt_follows_the_brief_structure() -> None:
     assert [ln for ln in lines if ln.startswith("Beat ")][-1].startswith("Beat 4 (9–12 s)")
     assert lines[-1].startswith("No text")
     assert cp.request == {"model": "sora-2", "prompt": cp.prompt, "seconds": "12", "size": "720x1280"}
-    assert "12" not in cp.prompt.split("Actions:")[0] or "seconds" not in cp.prompt  # duration is a parameter
+    # duration and size are request parameters: the prose before the counted beats names neither
+    prose = cp.prompt.split("Actions:")[0]
+    assert not re.search(r"\b12\b|seconds?\b|720|1280|portrait|landscape", prose), prose
     assert cp.verdict.ok and not cp.verdict.findings
     assert cp.spec.width == 720 and cp.spec.height == 1280 and cp.spec.seconds == 12
 

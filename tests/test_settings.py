@@ -69,3 +69,28 @@ def test_clean_terms_is_idempotent_and_unique(terms: list[str]) -> None:
     assert clean_terms(once) == once
     assert len({t.casefold() for t in once}) == len(once)
     assert all(t == t.strip() and t for t in once)
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"private_terms": "Jonah Example"}'])
+def test_unreadable_file_never_means_no_private_terms(tmp_path: Path, content: str) -> None:
+    from healthviz_desktop.core.settings import SettingsUnreadable, private_terms_of
+
+    path = tmp_path / "settings.json"
+    path.write_text(content, encoding="utf-8")
+    assert load_settings(path).unreadable
+    with pytest.raises(SettingsUnreadable, match="does not know your private terms") as caught:
+        private_terms_of(path)
+    assert str(path) in str(caught.value)
+    # saving new settings keeps the unreadable file beside it, since it may hold the person's terms
+    s = load_settings(path)
+    s.private_terms = ["Jonah Example"]
+    save_settings(path, s)
+    kept = list(tmp_path.glob("settings.unreadable-*.json"))
+    assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == content
+    assert private_terms_of(path) == ["Jonah Example"] and "unreadable" not in path.read_text(encoding="utf-8")
+
+
+def test_no_file_means_no_terms_yet(tmp_path: Path) -> None:
+    from healthviz_desktop.core.settings import private_terms_of
+
+    assert private_terms_of(tmp_path / "settings.json") == []

@@ -53,15 +53,10 @@ def read_terms_file(path: str | None) -> list[str]:
 
 def settings_terms(args: argparse.Namespace) -> list[str]:
     """The private terms saved in Settings, when the settings module and file exist."""
-    try:
-        from healthviz_desktop.core.paths import DataPaths
-        from healthviz_desktop.core.settings import load_settings
-    except ImportError:
-        return []
-    try:
-        return list(load_settings(DataPaths.at(getattr(args, "data_dir", None)).settings).private_terms)
-    except (OSError, ValueError, AttributeError):
-        return []
+    from healthviz_desktop.core.paths import DataPaths
+    from healthviz_desktop.core.settings import private_terms_of
+
+    return private_terms_of(DataPaths.at(getattr(args, "data_dir", None)).settings)
 
 
 def private_terms(args: argparse.Namespace) -> list[str]:

@@ -28,4 +28,12 @@ def prepare_request(composed: ComposedPrompt, provider: Provider) -> GenerationR
     problem = caps.check(body)
     if problem:
         raise JobRefused(f"{provider.label} cannot make this clip: {problem}.")
+    if caps.remote:
+        # Once more on the body exactly as it will leave, not on the verdict stored with the prompt:
+        # the request is a plain dict that anything between composing and sending could have changed.
+        from healthviz_desktop.core.prompting.outbound_check import check_request
+
+        final = check_request(body, composed.private_terms)
+        if not final.ok:
+            raise JobRefused(f"The prompt firewall stopped this request ({final.summary()}). Nothing was sent.")
     return GenerationRequest(composed.spec, body)

@@ -1,7 +1,9 @@
 """The person's preferences: a small JSON file next to the journal, written atomically, owner-only (0600).
 
 Unknown keys are kept (a newer version may have written them); bad values fall back to defaults
-rather than stopping the app from opening.
+rather than stopping the app from opening. The one exception is the private terms: a file that exists
+but cannot be read is marked ``unreadable``, and work that sends something (``private_terms_of``,
+the Compose window) refuses to go ahead rather than quietly use none.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,8 @@ class Settings:
     day_rollover_hour: int = DAY_ROLLOVER_HOUR
     first_run_done: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+    # Why the file on disk could not be read ("" when it could); never saved.
+    unreadable: str = field(default="", compare=False)
 
     @property
     def backup_interval_days(self) -> int:
@@ -53,6 +58,24 @@ class Settings:
         return out
 
 
+class SettingsUnreadable(Exception):
+    """The settings file exists but cannot be read, so the private terms are unknown."""
+
+
+def unreadable_message(path: Path, reason: str) -> str:
+    return (f"Your settings file could not be read ({reason}), so HealthViz does not know your private terms "
+            f"and will not build or send a prompt. Fix or remove {path}, or open Settings and save your "
+            "private terms again (the unreadable file is then kept beside it).")
+
+
+def private_terms_of(path: Path) -> list[str]:
+    """The saved private terms, for work that must not go ahead without them; none when there is no file."""
+    settings = load_settings(path)
+    if settings.unreadable:
+        raise SettingsUnreadable(unreadable_message(path, settings.unreadable))
+    return list(settings.private_terms)
+
+
 def clean_terms(terms: list[str]) -> list[str]:
     """Trimmed, non-empty, without case-insensitive duplicates, in the order given."""
     seen: dict[str, str] = {}
@@ -65,7 +88,7 @@ def clean_terms(terms: list[str]) -> list[str]:
 
 def _coerce(raw: dict[str, Any]) -> Settings:
     default = Settings()
-    known = {f.name for f in fields(Settings)} - {"extra"}
+    known = {f.name for f in fields(Settings)} - {"extra", "unreadable"}
     values: dict[str, Any] = {}
     for name in known:
         if name not in raw:
@@ -82,6 +105,8 @@ def _coerce(raw: dict[str, Any]) -> Settings:
         if ok:
             values[name] = value
     settings = Settings(**values, extra={k: v for k, v in raw.items() if k not in known})
+    if "private_terms" in raw and "private_terms" not in values:
+        settings.unreadable = "its private terms are not a list of words"
     if settings.problems():
         # Keep what is valid field by field: one bad value must not reset the rest.
         for name in ("appearance", "backup_interval", "backup_keep", "day_rollover_hour"):
@@ -98,10 +123,12 @@ def load_settings(path: Path) -> Settings:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return Settings()
-    except (OSError, ValueError):
-        return Settings()
+    except OSError as exc:
+        return Settings(unreadable=exc.strerror or type(exc).__name__)
+    except ValueError:
+        return Settings(unreadable="it is not valid JSON")
     if not isinstance(raw, dict):
-        return Settings()
+        return Settings(unreadable="it is not a JSON object")
     return _coerce(raw)
 
 
@@ -113,6 +140,10 @@ def save_settings(path: Path, settings: Settings) -> None:
         raise ValueError("; ".join(problems))
     data = asdict(settings)
     extra = data.pop("extra")
+    data.pop("unreadable")
+    if settings.unreadable and path.exists():  # keep what could not be read: it may hold the private terms
+        os.replace(path, path.with_name(f"{path.stem}.unreadable-{int(time.time())}{path.suffix}"))
+        settings.unreadable = ""
     payload = json.dumps({**extra, **data}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".settings-", suffix=".json", dir=path.parent)

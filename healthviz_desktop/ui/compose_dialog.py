@@ -42,10 +42,11 @@ from healthviz_desktop.core.prompting.composer import (
     compose_moment,
     compose_trend,
 )
+from healthviz_desktop.core.prompting.deidentify import PLACEHOLDER
 from healthviz_desktop.core.prompting.grammar import grammar
 
 _MODES = {"moment": "Moment (one entry)", "trend": "Trend (a date range)", "explainer": "Explainer (your notes)"}
-_BLOCK, _NOTE = QColor("#f6b8b8"), QColor("#fde9a9")
+_BLOCK, _NOTE, _REMOVED, _INK = QColor("#f6b8b8"), QColor("#fde9a9"), QColor("#bfe3f5"), QColor("#1a1a1a")
 
 
 class ComposeDialog(QDialog):
@@ -211,6 +212,7 @@ class ComposeDialog(QDialog):
     def _prompt_edited(self) -> None:
         if self._updating or self._base is None:
             return
+        self.approve.setChecked(False)  # what was approved is not what would now be sent
         self._show(self._base.with_prompt(self.prompt.toPlainText()))
 
     def _show_problem(self, message: str) -> None:
@@ -251,11 +253,25 @@ class ComposeDialog(QDialog):
             sel = QTextEdit.ExtraSelection()
             fmt = QTextCharFormat()
             fmt.setBackground(_BLOCK if f.blocking else _NOTE)
+            fmt.setForeground(_INK)  # the pale marks stay readable in the dark theme too
             fmt.setToolTip(f.message)
             sel.format = fmt
             cursor = QTextCursor(self.prompt.document())
             cursor.setPosition(f.start)
             cursor.setPosition(f.end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            selections.append(sel)
+        text = self.prompt.toPlainText()
+        for m in PLACEHOLDER.finditer(text):  # where the de-identifier took something out (explainer text)
+            sel = QTextEdit.ExtraSelection()
+            fmt = QTextCharFormat()
+            fmt.setBackground(_REMOVED)
+            fmt.setForeground(_INK)
+            fmt.setToolTip("Removed by the de-identifier: see “Left out”")
+            sel.format = fmt
+            cursor = QTextCursor(self.prompt.document())
+            cursor.setPosition(m.start())
+            cursor.setPosition(m.end(), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             selections.append(sel)
         self.prompt.setExtraSelections(selections)

@@ -61,7 +61,7 @@ def make_app() -> QApplication:
     app = QApplication([*sys.argv[:1], *STYLE_ARGS])
     app.setProperty("healthviz_style", STYLE)
     app.setApplicationName("HealthViz")
-    app.setApplicationDisplayName("HealthViz")
+    # No application display name: Qt would append it to every title ("HealthViz — Journal — HealthViz").
     app.setOrganizationName("HealthViz")
     app.setDesktopFileName("healthviz")
     return app

@@ -82,10 +82,12 @@ class MainWindow(QMainWindow):
         self.list.setAccessibleName("Journal entries, newest first, grouped by day")
         self.list.setModel(self.model)  # its delegate is set in open_journal(): no rows to draw before
         self.list.setUniformItemSizes(True)
+        # several entries can be selected (Shift/Ctrl) to compose a trend over them
+        self.list.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.list.setMouseTracking(True)
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
-        self.list.doubleClicked.connect(lambda _i: self.edit_entry())
+        # activated alone: a double-click emits it too, and answering both opened two editors
         self.list.activated.connect(lambda _i: self.edit_entry())
         self.details = DetailsView(self)
         self.details.show_entry(None, "Opening your journal…")
@@ -166,7 +168,8 @@ class MainWindow(QMainWindow):
         has = self.selected_entry() is not None and self.journal is not None
         self.act_edit.setEnabled(has)
         self.act_delete.setEnabled(has)
-        self.act_compose.setEnabled(has and self.compose_available)
+        # Compose works from the current entry, a selection, the Trends period, or explainer notes alone
+        self.act_compose.setEnabled(self.journal is not None and self.compose_available)
 
     # ---- opening and loading -------------------------------------------------------------------
 
@@ -210,6 +213,8 @@ class MainWindow(QMainWindow):
         if self._trends is not None:
             self._trends.set_journal(self.reader)
         self.list_shown.emit()
+        if self.settings.unreadable:  # say it now, not first when a prompt is refused
+            self.flash("Your settings file could not be read: see Settings before composing a clip.", 30_000)
         from healthviz_desktop.ui.opening import open_full_journal
 
         self.workers.submit(open_full_journal, self.paths, on_result=self._journal_opened,
@@ -339,15 +344,39 @@ class MainWindow(QMainWindow):
 
     # ---- other windows -------------------------------------------------------------------------
 
+    def selected_ids(self) -> list[int]:
+        """The selected entries' ids, newest first (the list allows Shift/Ctrl selection)."""
+        rows = sorted(i.row() for i in self.list.selectionModel().selectedIndexes())
+        return [e.id for e in (self.model.entry_at(r) for r in rows) if e is not None and e.id is not None]
+
     def compose(self) -> None:
-        entry = self.selected_entry()
-        if entry is None or not self.compose_available:
+        """On the Trends tab, a trend of the period shown; else the selected entries (one: a moment, several:
+        a trend over their days); with nothing selected, the dialog opens for explainer notes."""
+        if self.journal is None or not self.compose_available or self._settings_unreadable():
             return
+        date_range = None
+        ids = self.selected_ids()
+        if self.tabs.currentIndex() == 1 and self._trends is not None:
+            shown = self._trends.date_range()
+            date_range, ids = (shown.first, shown.last), []
+        elif not ids and self.selected_entry() is not None:
+            ids = [self.selected_entry().id]
         module = importlib.import_module(COMPOSE_MODULE)
-        dialog = module.ComposeDialog(self.journal, list(self.settings.private_terms), entry_ids=[entry.id],
-                                      parent=self)
+        dialog = module.ComposeDialog(self.journal, list(self.settings.private_terms), entry_ids=ids,
+                                      date_range=date_range, parent=self)
         dialog.send_requested.connect(self._send_clip)
         dialog.open()
+
+    def _settings_unreadable(self) -> bool:
+        """Say so, and return True, when the settings file could not be read: the private terms are unknown."""
+        if not self.settings.unreadable:
+            return False
+        from PySide6.QtWidgets import QMessageBox
+
+        from healthviz_desktop.core.settings import unreadable_message
+
+        QMessageBox.warning(self, "HealthViz", unreadable_message(self.paths.settings, self.settings.unreadable))
+        return True
 
     def _send_clip(self, composed: Any) -> None:
         from healthviz_desktop.ui.clip_sender import ClipSender

@@ -1,5 +1,7 @@
-"""FROZEN reference copy of healthviz_desktop/core/prompting/deidentify.py (as of commit ebd51bd), kept only so
-tests/test_deid_equivalence.py can prove the optimised detector returns exactly the same spans. Do not edit."""
+"""Reference implementation of healthviz_desktop/core/prompting/deidentify.py: the plain, unoptimised detector
+(as of commit ebd51bd), kept so tests/test_deid_equivalence.py can prove the optimised one returns exactly the
+same spans. A change in WHAT is found is made here and in deidentify.py alike (then the golden spans are
+regenerated on purpose); a change in how fast it is found is made in deidentify.py only."""
 
 
 from __future__ import annotations
@@ -113,6 +115,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
             scan(rx, "date", lo, hi, "d" if "d" in rx.groupindex else 0)
         for rx in P.AGE_PATTERNS:
             scan(rx, "age", lo, hi)
+        scan(lex.person_age, "age", lo, hi, "d")
         _number_ids(text, add, lo, hi)
         for rx in (P.STATE_ZIP, P.POSTCODE):
             scan(rx, "address", lo, hi)
@@ -122,6 +125,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
     if "ninet" in folded or "hundred" in folded:
         for rx in P.AGE_PATTERNS:
             scan(rx, "age")
+        scan(lex.person_age, "age", group="d")
     for lo, hi in near(lex.id_cue_words, 0, 70):
         for m in lex.id_cue.finditer(text, lo, hi):
             if sum(ch.isdigit() for ch in m.group("value")) >= 2:
@@ -157,7 +161,8 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                                 for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION) for m in rx.finditer(text, lo, hi)):
             continue
         if cat in ("private", "name", "place") and any(
-                start < m.end() and m.start() < end for m in lex.eponym.finditer(text, lo, hi)):
+                start < m.end() and m.start() < end and _shields(text, m, cat)
+                for m in lex.eponym.finditer(text, lo, hi)):
             continue
         kept.append((cat, start, end))
     # a name or place that contains a private term ("Amara Quell" around "Amara") goes out whole
@@ -174,6 +179,23 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
             chosen.append(cand)
     chosen.sort(key=lambda c: c[1])
     return [Span("id" if cat == "number" else cat, s, e, text[s:e]) for cat, s, e in chosen]
+
+
+def _shields(text: str, eponym: re.Match[str], cat: str) -> bool:
+    """Whether an eponym keeps a name, place or private term that overlaps it from being removed.
+
+    With a condition word it always does ("Bell's palsy", even with the private term "Bell"). A bare
+    possessive ("Crohn's") shields only a guessed name or place, and not after a title or a given name:
+    "Dr. Bell's nurse" and "John Smith's wife" are people. A private term the person listed wins over it."""
+    lex = P.lexicon()
+    words = eponym.group().split()
+    if len(words) > 1 and words[-1].casefold() in lex.condition_words:
+        return True
+    if cat == "private":
+        return False
+    before = text[max(0, eponym.start() - 40):eponym.start()].split()
+    prev = before[-1].strip(_PUNCT).casefold() if before else ""
+    return prev not in lex.titles and prev not in lex.first_names and prev not in lex.ambiguous_first_names
 
 
 def _overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:

@@ -1,5 +1,5 @@
-"""FROZEN reference copy of healthviz_desktop/core/prompting/deid_patterns.py (as of commit ebd51bd), kept only so
-tests/test_deid_equivalence.py can prove the optimised detector returns exactly the same spans. Do not edit."""
+"""Reference copy of healthviz_desktop/core/prompting/deid_patterns.py for tests/support/deid_reference.py (the
+plain detector the optimised one must equal): a change in what is found is made in both, as that module says."""
 
 
 from __future__ import annotations
@@ -116,6 +116,8 @@ class Lexicon:
     ambiguous_first_names: frozenset[str]
     known_words: frozenset[str]  # capitalised, but never a name on their own
     eponym: re.Pattern[str]
+    condition_words: frozenset[str]  # what makes an eponym clinical on its own ("Bell's palsy")
+    person_age: re.Pattern[str]  # an age after a person word ("Grandad is 93"), group d
     id_cue: re.Pattern[str]
     org_cue: re.Pattern[str]
     street: re.Pattern[str]
@@ -165,13 +167,21 @@ def lexicon() -> Lexicon:
         rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(raw['street_suffixes'])})"
         rf"|\b(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(full)}))\b\.?"
         r"(?:,?\s+(?i:apt|apartment|flat|unit|suite)\.?\s*#?\s*\d+[A-Za-z]?)?")
+    # "Grandad is 93", "my grandmother, 94,", "Nana Ellis is ninety-one": a person word, up to two
+    # capitalised names, "is"/"was" or a comma, then a 90-149 number or its words; not a measurement after it
+    person = sorted(set(raw["relations"]) | set(raw["titles"]) | {"he", "she"}, key=len, reverse=True)
+    person_age = re.compile(
+        rf"\b(?:{_alt(person)})(?:['’]s)?(?:\s+(?-i:[A-Z][\w'’\-]*)){{0,2}}(?:\s+(?:is|was)(?:\s+now)?|\s*,)\s+"
+        rf"(?P<d>{_AGE_NUM}|{_AGE_WORD})(?!\w|[.,/]\d|\s*(?:%|/|°|(?:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|"
+        r"hours?|hrs?|days?|seconds?|secs?)\b))", re.IGNORECASE)
     return Lexicon(
         titles=_words(raw["titles"]), relations=_words(raw["relations"]), name_cues=_words(raw["name_cues"]),
         place_cues=_words(raw["place_cues"]), place_prefixes=_words(raw["place_prefixes"]),
         street_suffixes=_words(raw["street_suffixes"]), org_suffixes=_words(raw["org_suffixes"]),
         school_words=_words(raw["school_words"]), facility_words=_words(raw["facility_words"]),
         first_names=_words(raw["first_names"]) - ambiguous, ambiguous_first_names=ambiguous,
-        known_words=frozenset(known), eponym=eponym, id_cue=id_cue, org_cue=org_cue, street=street,
+        known_words=frozenset(known), eponym=eponym, condition_words=_words(raw["condition_words"]),
+        person_age=person_age, id_cue=id_cue, org_cue=org_cue, street=street,
         id_cue_words=frozenset(w for w in WORD.findall(" ".join(c.split()[0] for c in raw["id_cues"]).casefold())
                                if len(w) > 1),
         org_cue_words=ORG_CUE_WORDS,

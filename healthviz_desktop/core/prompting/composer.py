@@ -240,8 +240,28 @@ def _finish(g: Grammar, opts: ClipOptions, mode: str, spec: SceneSpec, prose: li
     request = build_request(opts, prompt)
     vocab = g.vocabulary if mode in ("moment", "trend") else None
     verdict = check_request(request, private_terms, vocabulary=vocab)
+    swapped = _avoid_private_words(g, prompt, verdict) if vocab is not None else None
+    if swapped is not None:
+        prompt = swapped
+        request = build_request(opts, prompt)
+        verdict = check_request(request, private_terms, vocabulary=vocab)
     return ComposedPrompt(mode, spec, prompt, request, tuple(removed), verdict, tuple(private_terms),
                           needs_approval, False, source_text)
+
+
+def _avoid_private_words(g: Grammar, prompt: str, verdict: CheckVerdict) -> str | None:
+    """The prompt with each grammar word that is one of the person's private terms ("amber" for someone
+    called Amber) replaced by its alternative from the grammar; None when there is nothing to replace."""
+    hits = {f.text.casefold() for f in verdict.blocking if f.category == "private" and f.field == "prompt"}
+    swap = {w: g.alternatives[w] for w in hits if w in g.alternatives}
+    if not swap:
+        return None
+
+    def same_case(m: re.Match[str]) -> str:
+        alt = swap[m.group().casefold()]
+        return alt[:1].upper() + alt[1:] if m.group()[:1].isupper() else alt
+
+    return re.sub(r"\b(?:" + "|".join(map(re.escape, swap)) + r")\b", same_case, prompt, flags=re.IGNORECASE)
 
 
 # ---- trend ------------------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 
 _SOFT = {"name", "place", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
 _WRAPS = {"name", "place", "address", "employer", "school"}
 _ORDINALS = ("st", "nd", "rd", "th")
-_PLACEHOLDER = re.compile(r"\[(?:" + "|".join(p[1:-1] for p in PLACEHOLDERS.values()) + r")\]")
+PLACEHOLDER = re.compile(r"\[(?:" + "|".join(p[1:-1] for p in PLACEHOLDERS.values()) + r")\]")
 
 
 @dataclass(frozen=True)
@@ -141,6 +141,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
         if P.AGE_GATE.search(text, lo, hi):
             for rx in P.AGE_PATTERNS:
                 scan(rx, "age", lo, hi)
+            scan(lex.person_age, "age", lo, hi, "d")
         if digits >= 3:
             _number_ids(text, add, lo, hi)
         if max(map(len, runs)) >= 5:
@@ -153,6 +154,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
     if "ninet" in folded or "hundred" in folded:
         for rx in P.AGE_PATTERNS:
             scan(rx, "age")
+        scan(lex.person_age, "age", group="d")
     for lo, hi in near(lex.id_cue_words, 0, 70):
         for m in lex.id_cue.finditer(text, lo, hi):
             if sum(ch.isdigit() for ch in m.group("value")) >= 2:
@@ -213,14 +215,15 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
     n = len(text)
     kept: list[tuple[str, int, int]] = []
     for cat, start, end in found:
-        if end <= start or _PLACEHOLDER.fullmatch(text[start:end]):
+        if end <= start or PLACEHOLDER.fullmatch(text[start:end]):
             continue
         lo, hi = max(0, start - 40), min(n, end + 40)
         if cat in _SOFT and any(start < m.end() and m.start() < end
                                 for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION) for m in rx.finditer(text, lo, hi)):
             continue
         if cat in ("private", "name", "place") and any(
-                start < m.end() and m.start() < end for m in lex.eponym.finditer(text, lo, hi)):
+                start < m.end() and m.start() < end and _shields(text, m, cat)
+                for m in lex.eponym.finditer(text, lo, hi)):
             continue
         kept.append((cat, start, end))
     # a name or place that contains a private term ("Amara Quell" around "Amara") goes out whole
@@ -237,6 +240,23 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
             chosen.append(cand)
     chosen.sort(key=lambda c: c[1])
     return [Span("id" if cat == "number" else cat, s, e, text[s:e]) for cat, s, e in chosen]
+
+
+def _shields(text: str, eponym: re.Match[str], cat: str) -> bool:
+    """Whether an eponym keeps a name, place or private term that overlaps it from being removed.
+
+    With a condition word it always does ("Bell's palsy", even with the private term "Bell"). A bare
+    possessive ("Crohn's") shields only a guessed name or place, and not after a title or a given name:
+    "Dr. Bell's nurse" and "John Smith's wife" are people. A private term the person listed wins over it."""
+    lex = P.lexicon()
+    words = eponym.group().split()
+    if len(words) > 1 and words[-1].casefold() in lex.condition_words:
+        return True
+    if cat == "private":
+        return False
+    before = text[max(0, eponym.start() - 40):eponym.start()].split()
+    prev = before[-1].strip(PUNCT).casefold() if before else ""
+    return prev not in lex.titles and prev not in lex.first_names and prev not in lex.ambiguous_first_names
 
 
 def _overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:

@@ -120,6 +120,7 @@ class Grammar:
     arcs: dict[str, ArcShape]
     styles: dict[str, Style]
     synonyms: dict[str, str]  # word -> family
+    alternatives: dict[str, str]  # grammar word -> what to say instead when it is a private term
     vocabulary: frozenset[str]  # every word a moment or trend prompt may contain, casefolded
 
     @property
@@ -204,6 +205,7 @@ def build_grammar(raw: dict[str, Any]) -> Grammar:
         arcs={k: ArcShape(k, v["phrase"], tuple(v["beats"])) for k, v in raw["arcs"].items()},
         styles={k: Style(k, v["label"], v["line"], v["lens"], v["lighting"]) for k, v in raw["styles"].items()},
         synonyms=synonyms,
+        alternatives={str(k).casefold(): str(v) for k, v in raw.get("alternatives", {}).items()},
         vocabulary=frozenset(vocab),
     )
 

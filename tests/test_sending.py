@@ -1,0 +1,32 @@
+"""The step from a checked prompt to a provider's request: what the firewall blocked never goes, and the body
+is checked again exactly as it leaves, whatever changed it after composing."""
+
+from __future__ import annotations
+
+import pytest
+
+from healthviz_desktop.core.jobs import JobRefused
+from healthviz_desktop.core.prompting.composer import compose_moment
+from healthviz_desktop.core.providers.sora import SoraProvider, SoraSettings
+from healthviz_desktop.core.sending import prepare_request
+from tests.conftest import sample_entry
+
+REMOTE = SoraProvider(SoraSettings(name="fake", base_url="http://127.0.0.1:9/v1"), key=lambda: "test-key")
+
+
+def test_a_checked_prompt_goes_as_composed() -> None:
+    composed = compose_moment(sample_entry())
+    assert prepare_request(composed, REMOTE).body == composed.request
+
+
+@pytest.mark.parametrize("tamper", [
+    lambda body: body.update(prompt=body["prompt"] + " Call 555-010-2233."),
+    lambda body: body.update(prompt=body["prompt"] + " For Quenby."),
+    lambda body: body.update(user="jonah@example.org"),
+])
+def test_a_body_changed_after_the_check_is_refused(tamper) -> None:  # type: ignore[no-untyped-def]
+    composed = compose_moment(sample_entry(), private_terms=["Quenby"])
+    assert composed.verdict.ok
+    tamper(composed.request)  # the stored verdict still says ok
+    with pytest.raises(JobRefused, match="Nothing was sent"):
+        prepare_request(composed, REMOTE)
