@@ -77,3 +77,16 @@ def test_possessive_names_that_are_also_eponyms(text: str, expected: str, terms:
 ])
 def test_ages_over_89_after_a_person_word(text: str, expected: str) -> None:
     assert deidentify(text).text == expected
+
+
+@pytest.mark.parametrize(("term", "written"), [
+    ("O'Neill", "O’Neill"), ("O’Neill", "O'Neill"), ("St Agnes", "St. Agnes"), ("St. Agnes", "St Agnes"),
+    ("Mary-Jane", "Mary Jane"), ("Mary Jane", "mary-jane"), ("Anna  Marsh", "Anna\nMarsh"),
+])
+def test_private_terms_match_whatever_the_punctuation_between_their_words(term: str, written: str) -> None:
+    assert deidentify(f"Saw {written} today.", [term]).text == "Saw [PRIVATE] today."
+
+
+def test_private_terms_stay_whole_words() -> None:
+    out = deidentify("Annabel brought an annex; Ann did not.", ["Ann"]).text
+    assert out == "Annabel brought an annex; [PRIVATE] did not."

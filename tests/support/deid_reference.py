@@ -140,8 +140,8 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
     groups = _cap_groups(text)
     _org_groups(groups, add)
     _names(text, groups, add)
-    flat = " ".join(folded.split())
-    present = tuple(t for t in private_terms if t.strip() and " ".join(t.split()).casefold() in flat)
+    flat = P.term_key(folded)
+    present = tuple(t for t in private_terms if (key := P.term_key(t)) and key in flat)
     pattern = P.private_term_pattern(present) if present else None
     if pattern is not None:
         scan(pattern, "private")

@@ -207,11 +207,36 @@ def lexicon() -> Lexicon:
     )
 
 
+_NOT_ALNUM = re.compile(r"[\W_]+")
+_SEPARATED = re.compile(r"([\W_]+)")
+_EDGE = " \t\n\r\f\v.,;:!?\"'’“”()[]{}<>*&-"  # what a term may start or end with that is not part of it
+_TERM_GAP = r"[\s.'’\-]*"  # what may stand between a private term's words: "O'Neill", "O’Neill", "St. Agnes"
+
+
+def term_key(text: str) -> str:
+    """Letters and digits only, casefolded: what a text must contain for a private term to be in it."""
+    return _NOT_ALNUM.sub("", text.casefold())
+
+
 @lru_cache(maxsize=64)
 def private_term_pattern(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One regex for the person's private terms: whole words, any case, spaces flexible, possessive kept
-    outside the match. Longest first so "Anna Marsh" wins over "Anna"."""
-    cleaned = sorted({" ".join(t.split()) for t in terms if t.strip()}, key=len, reverse=True)
-    if not cleaned:
+    """One regex for the person's private terms: whole words, any case; between the term's words any spaces,
+    dots, apostrophes or hyphens, so "O'Neill" finds "O’Neill" and "St Agnes" finds "St. Agnes"; a
+    possessive stays outside the match. Longest first so "Anna Marsh" wins over "Anna"."""
+    alts = {_term_regex(t) for t in terms if term_key(t)}
+    if not alts:
         return None
-    return re.compile(rf"(?<![\w])(?:{_alt(cleaned)})(?![\w])", re.IGNORECASE)
+    alt = "|".join(sorted(alts, key=lambda a: (len(a), a), reverse=True))
+    return re.compile(rf"(?<![\w])(?:{alt})(?![\w])", re.IGNORECASE)
+
+
+def _term_regex(term: str) -> str:
+    """A term's words, escaped, with a flexible gap between them; any other mark it has between two words
+    ("Tarrow & Finch") must be there too, with any spacing around it."""
+    pieces = _SEPARATED.split(term.strip(_EDGE))
+    out = [re.escape(pieces[0])]
+    for sep, word in zip(pieces[1::2], pieces[2::2], strict=True):
+        marks = "".join(c for c in sep if not c.isspace() and c not in ".'’-")
+        out.append(f"{_TERM_GAP}{re.escape(marks)}{_TERM_GAP}" if marks else _TERM_GAP)
+        out.append(re.escape(word))
+    return "".join(out)

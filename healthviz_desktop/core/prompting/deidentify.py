@@ -169,8 +169,8 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
     groups = cap_groups(text)
     org_groups(groups, add)
     find_names(text, groups, add)
-    flat = " ".join(tokens) if private_terms else ""
-    present = tuple(t for t in private_terms if t.strip() and " ".join(t.split()).casefold() in flat)
+    flat = P.term_key(folded) if private_terms else ""
+    present = tuple(t for t in private_terms if (key := P.term_key(t)) and key in flat)
     pattern = P.private_term_pattern(present) if present else None
     if pattern is not None:
         scan(pattern, "private")
