@@ -90,3 +90,8 @@ def test_private_terms_match_whatever_the_punctuation_between_their_words(term: 
 def test_private_terms_stay_whole_words() -> None:
     out = deidentify("Annabel brought an annex; Ann did not.", ["Ann"]).text
     assert out == "Annabel brought an annex; [PRIVATE] did not."
+
+
+def test_a_birth_year_goes_but_other_years_stay() -> None:
+    text = "Dad was born 1931; I was b. 1984. Migraines since 2019, worse in 2026."
+    assert deidentify(text).text == "Dad was born [DATE]; I was b. [DATE]. Migraines since 2019, worse in 2026."

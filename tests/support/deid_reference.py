@@ -117,6 +117,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
             scan(rx, "age", lo, hi)
         scan(lex.person_age, "age", lo, hi, "d")
         _number_ids(text, add, lo, hi)
+        scan(P.BIRTH_YEAR, "date", lo, hi, "d")
         for rx in (P.STATE_ZIP, P.POSTCODE):
             scan(rx, "address", lo, hi)
     if words & P.MONTH_WORDS:

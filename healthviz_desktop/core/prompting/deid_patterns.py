@@ -56,6 +56,8 @@ _DATE_LIST = (
 # the de-identifier runs numeric patterns only near digits and month-name ones only when a month is there
 NUMERIC_DATES = tuple(_DATE_LIST[i] for i in (0, 1, 6, 7))
 MONTH_DATES = tuple(_DATE_LIST[i] for i in (2, 3, 4, 5))
+# A birth year alone narrows who someone is (and can say they are over 89): "born 1931", "b. 1947"
+BIRTH_YEAR = re.compile(r"\b(?:born|b\.)\s+(?:in\s+)?(?P<d>(?:18|19|20)\d\d)(?!\d)", re.IGNORECASE)
 MONTH_WORDS = frozenset(MONTHS.split("|"))
 DIGITS = re.compile(r"\d+")
 JOIN = re.compile(r"[\s.\-/()+:]{1,3}")

@@ -144,6 +144,8 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
             scan(lex.person_age, "age", lo, hi, "d")
         if digits >= 3:
             _number_ids(text, add, lo, hi)
+            if "born" in folded or "b." in folded:
+                scan(P.BIRTH_YEAR, "date", lo, hi, "d")
         if max(map(len, runs)) >= 5:
             scan(P.STATE_ZIP, "address", lo, hi)
         if P.POSTCODE_GATE.search(text, lo, hi):
