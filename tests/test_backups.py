@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+import re
 import sqlite3
 from datetime import timedelta
 from pathlib import Path
@@ -20,7 +22,8 @@ from healthviz_desktop.core.backups import (
 from healthviz_desktop.core.database import DatabaseTooNew
 from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.core.migrations import SCHEMA_VERSION
-from tests.conftest import sample_entry
+from healthviz_desktop.core.settings import Settings
+from tests.conftest import REPO, sample_entry
 
 
 def _count(db: Path) -> int:
@@ -66,7 +69,7 @@ def test_restore_checks_the_file_and_keeps_the_replaced_journal(journal: Journal
     assert _count(kept) == 4 and "pre-restore" in kept.name
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "not-a-journal", "too-new"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "not-a-journal", "unversioned", "too-new"])
 def test_restore_refuses_bad_backups_and_changes_nothing(journal: Journal, tmp_path: Path, damage: str) -> None:
     journal.add(sample_entry())
     good = create_backup(journal.paths)
@@ -77,10 +80,10 @@ def test_restore_refuses_bad_backups_and_changes_nothing(journal: Journal, tmp_p
         bad.write_bytes(good.read_bytes()[:6000])
     elif damage == "not-a-journal":
         sqlite3.connect(bad).execute("CREATE TABLE other (x)").connection.close()
-    else:
+    else:  # a journal's tables without a schema version (which no HealthViz writes), or a newer one
         bad.write_bytes(good.read_bytes())
         conn = sqlite3.connect(bad)
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        conn.execute(f"PRAGMA user_version = {0 if damage == 'unversioned' else SCHEMA_VERSION + 1}")
         conn.close()
     before = journal.paths.database.read_bytes()
     with pytest.raises((BackupRejected, DatabaseTooNew)):
@@ -95,3 +98,36 @@ def test_backup_of_a_missing_journal_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(BackupRejected, match="no journal"):
         create_backup(DataPaths.at(tmp_path / "nothing"))
     assert maybe_auto_backup(DataPaths.at(tmp_path / "nothing"), timedelta(0)) is None
+
+
+def test_backups_are_rollback_journal_files_that_open_without_side_files(journal: Journal) -> None:
+    journal.add(sample_entry())
+    made = create_backup(journal.paths)
+    # Header bytes 18/19 (file format write/read version): 2 = WAL, 1 = rollback journal.
+    assert journal.paths.database.read_bytes()[18:20] == b"\x02\x02"  # the live journal stays WAL
+    assert made.read_bytes()[18:20] == b"\x01\x01"
+    conn = sqlite3.connect(f"{made.as_uri()}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT count(*) FROM entry").fetchone()[0] == 1
+        # A WAL file would have -wal and -shm beside it now (and could not be read on read-only media).
+        assert [p.name for p in journal.paths.backups.iterdir()] == [made.name]
+    finally:
+        conn.close()
+
+
+def test_restore_refuses_the_live_journal_itself(journal: Journal, tmp_path: Path) -> None:
+    journal.add(sample_entry())
+    alias = tmp_path / "alias.sqlite3"
+    alias.symlink_to(journal.paths.database)
+    for file in (journal.paths.database, alias):
+        with pytest.raises(BackupRejected, match="is the live journal itself, not a backup"):
+            restore_backup(journal.paths, file)
+    assert list_backups(journal.paths) == []  # refused before the pre-restore copy
+    assert journal.count() == 1
+
+
+def test_the_readme_states_how_many_automatic_backups_are_kept() -> None:
+    stated = re.search(r"also automatic: daily, keeping (\d+)", (REPO / "README.md").read_text(encoding="utf-8"))
+    assert stated is not None
+    default = inspect.signature(maybe_auto_backup).parameters["keep"].default
+    assert int(stated.group(1)) == Settings().backup_keep == default

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import sqlite3
 from pathlib import Path
@@ -12,8 +13,8 @@ from sqlmodel import SQLModel
 import healthviz_desktop.core.migrations as migrations
 import healthviz_desktop.core.tables  # noqa: F401  (registers the tables on SQLModel.metadata)
 from healthviz_desktop.core.backups import list_backups
-from healthviz_desktop.core.database import Database, DatabaseTooNew, DatabaseUnreadable
-from healthviz_desktop.core.journal import Journal
+from healthviz_desktop.core.database import Database, DatabaseTooNew, DatabaseUnreadable, NotAJournal
+from healthviz_desktop.core.journal import DuplicateEntry, Journal
 from healthviz_desktop.core.paths import DataPaths
 from tests.conftest import run_healthviz, sample_entry
 
@@ -98,10 +99,8 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(data_dir: Path) -> N
     assert _sha(paths.database) == before
 
 
-def test_migrating_an_older_journal_backs_it_up_first(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    journal = Journal.open(data_dir)
-    journal.add(sample_entry())
-    journal.close()
+def _an_app_one_schema_newer(monkeypatch: pytest.MonkeyPatch) -> migrations.Step:
+    """Pretend this version of the app has one more migration step than the journal on disk."""
 
     def _v2(conn: sqlite3.Connection) -> None:
         columns = [r[1] for r in conn.execute("PRAGMA table_info(entry)")]
@@ -114,11 +113,29 @@ def test_migrating_an_older_journal_backs_it_up_first(data_dir: Path, monkeypatc
 
     monkeypatch.setattr(database, "SCHEMA_VERSION", step2.version)
     monkeypatch.setattr(database, "pending_steps", lambda cur: [s for s in migrations.STEPS if s.version > cur])
+    return step2
+
+
+def _user_version(db: Path) -> int:
+    conn = sqlite3.connect(db)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_migrating_an_older_journal_backs_it_up_first(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    journal = Journal.open(data_dir)
+    journal.add(sample_entry())
+    journal.close()
+    step2 = _an_app_one_schema_newer(monkeypatch)
     Journal.open(data_dir).close()
     paths = DataPaths.at(data_dir)
     old_version = step2.version - 1
     copies = [b for b in list_backups(paths) if b.reason == f"pre-migration-v{old_version}"]
     assert len(copies) == 1
+    assert [p.name for p in paths.backups.iterdir()] == [copies[0].path.name]  # no temporary file left
+    assert copies[0].path.read_bytes()[18:20] == b"\x01\x01"  # a rollback-journal file, not WAL
     conn = sqlite3.connect(copies[0].path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == old_version
     assert conn.execute("SELECT count(*) FROM entry").fetchone()[0] == 1
@@ -126,6 +143,63 @@ def test_migrating_an_older_journal_backs_it_up_first(data_dir: Path, monkeypatc
     conn = sqlite3.connect(paths.database)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == step2.version
     conn.close()
+
+
+class _DiskFillsDuringCopy(sqlite3.Connection):
+    """A connection whose backup-API copy fails after its first page, as on a disk that fills up."""
+
+    def backup(self, target: sqlite3.Connection, **_: object) -> None:
+        def fail(_status: int, _remaining: int, _total: int) -> None:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        super().backup(target, pages=1, progress=fail)
+
+
+def test_a_failed_pre_migration_copy_leaves_no_backup_and_migrates_nothing(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    journal = Journal.open(data_dir)
+    journal.add(sample_entry())
+    journal.close()
+    paths = DataPaths.at(data_dir)
+    version = _user_version(paths.database)
+    _an_app_one_schema_newer(monkeypatch)
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: real_connect(*a, factory=_DiskFillsDuringCopy, **k))
+    with pytest.raises(OSError, match="No space left"):
+        Database.open(paths)
+    monkeypatch.setattr(sqlite3, "connect", real_connect)
+    # Nothing under a backup's name (a half-written copy would look like a good one), no temporary file.
+    assert list(paths.backups.iterdir()) == []
+    assert _user_version(paths.database) == version  # the migration did not start without its copy
+    assert Journal.open(data_dir).count() == 1
+
+
+def test_a_sqlite_file_of_another_program_is_refused_untouched(data_dir: Path) -> None:
+    paths = DataPaths.at(data_dir).ensure()
+    conn = sqlite3.connect(paths.database)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.execute("INSERT INTO recipes VALUES ('soup')")
+    conn.commit()
+    conn.close()
+    before = _sha(paths.database)
+    with pytest.raises(NotAJournal, match=r"not a HealthViz journal \(it holds recipes and no HealthViz schema"):
+        Database.open(paths)
+    proc = run_healthviz("--data-dir", str(data_dir), "entry", "list")
+    assert proc.returncode == 4 and "of some other program, not a HealthViz journal" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert _sha(paths.database) == before and list(paths.backups.iterdir()) == []
+
+
+def test_a_duplicate_uid_is_refused_whole_and_named(journal: Journal) -> None:
+    journal.add(sample_entry(uid="made-up-1"))
+    before = [(e.id, e.uid) for e in journal.all_entries()]
+    with pytest.raises(DuplicateEntry, match="uid made-up-1 is already in this journal, so nothing was saved"):
+        journal.add_many([sample_entry(uid="made-up-2"), sample_entry(uid="made-up-1"), sample_entry()])
+    with pytest.raises(DuplicateEntry, match="uid made-up-3 is given to more than one of the entries being saved"):
+        journal.add_many([sample_entry(uid="made-up-3"), sample_entry(uid="made-up-3")], skip_existing=True)
+    assert [(e.id, e.uid) for e in journal.all_entries()] == before  # all or nothing
+    saved = journal.add_many([sample_entry(uid="made-up-1"), sample_entry(uid="made-up-4")], skip_existing=True)
+    assert [e.uid for e in saved] == ["made-up-4"] and journal.count() == 2
 
 
 def test_concurrent_writers_queue_instead_of_failing(data_dir: Path) -> None:

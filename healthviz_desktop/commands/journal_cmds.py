@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from healthviz_desktop.commands.common import UserError, add_json_flag, open_journal, print_json
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from healthviz_desktop.core.model import Entry
     from healthviz_desktop.core.query import JournalFilter
 
@@ -33,7 +35,7 @@ def register(sub: Any) -> None:
 
     lst = esub.add_parser("list", help="list entries, newest first")
     _filters(lst)
-    lst.add_argument("--limit", type=int, default=50)
+    lst.add_argument("--limit", type=_whole(1), default=50, metavar="N")
     lst.add_argument("--trash", action="store_true", help="list entries in the trash")
     add_json_flag(lst)
     lst.set_defaults(handler=cmd_list)
@@ -54,7 +56,7 @@ def register(sub: Any) -> None:
     search = sub.add_parser("search", help="full-text search with filters")
     search.add_argument("query", nargs="?", default="", help="words to find (prefixes match)")
     _filters(search)
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=_whole(1), default=50, metavar="N")
     add_json_flag(search)
     search.set_defaults(handler=cmd_search)
 
@@ -73,11 +75,28 @@ def _entry_fields(p: argparse.ArgumentParser) -> None:
     p.add_argument("--sleep-hours", type=float)
 
 
+def _whole(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type for a whole number in range: out of range is a usage error (exit 2) that says
+    the range, instead of a filter that silently matches nothing or a limit that lists nothing."""
+    wanted = f"a whole number from {low} to {high}" if high is not None else f"a whole number, at least {low}"
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected {wanted}, got {text!r}") from None
+        if value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"must be {wanted}, got {value}")
+        return value
+
+    return parse
+
+
 def _filters(p: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD")
     p.add_argument("--symptom")
-    p.add_argument("--min-severity", type=int, metavar="0-10")
+    p.add_argument("--min-severity", type=_whole(0, 10), metavar="0-10")
     p.add_argument("--medication")
 
 

@@ -6,7 +6,6 @@ File names carry when and why: ``journal-20261123T101500Z-auto.sqlite3``. Automa
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import sqlite3
@@ -23,6 +22,7 @@ from healthviz_desktop.core.database import (
 )
 from healthviz_desktop.core.migrations import SCHEMA_VERSION
 from healthviz_desktop.core.paths import DataPaths, touch_private_file
+from healthviz_desktop.core.settings import Settings
 
 _NAME = re.compile(r"^journal-(\d{8}T\d{6}Z)(?:-(\d+))?-([a-z][a-z0-9-]*)\.sqlite3$")
 AUTO = "auto"
@@ -67,19 +67,12 @@ def create_backup(paths: DataPaths, reason: str = "manual") -> Path:
     while target.exists():
         n += 1
         target = paths.backups / f"journal-{stamp}-{n}-{reason}.sqlite3"
-    tmp = paths.backups / f".{target.name}.partial"
     source = sqlite3.connect(paths.database)
     try:
         configure_connection(source)
-        sqlite_copy(source, tmp)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
+        return sqlite_copy(source, target)  # under a temporary name, renamed when complete
     finally:
         source.close()
-    os.replace(tmp, target)
-    return target
 
 
 def rotate(paths: DataPaths, keep: int) -> list[Path]:
@@ -92,7 +85,8 @@ def rotate(paths: DataPaths, keep: int) -> list[Path]:
     return removed
 
 
-def maybe_auto_backup(paths: DataPaths, interval: timedelta = timedelta(days=1), keep: int = 7) -> Path | None:
+def maybe_auto_backup(paths: DataPaths, interval: timedelta = timedelta(days=1),
+                      keep: int = Settings.backup_keep) -> Path | None:
     """Take an automatic backup when the newest one is older than ``interval``; rotate afterwards."""
     if not paths.database.exists():
         return None
@@ -122,18 +116,24 @@ def check_backup(file: Path) -> int:
         raise BackupRejected(f"{file} failed its integrity check ({'; '.join(result[:3])}). Nothing was changed.")
     if version > SCHEMA_VERSION:
         raise DatabaseTooNew(file, version)
-    if not has_entries:
+    if not has_entries or version == 0:  # migrate() refuses a schema without a version: so do we, up front
         raise BackupRejected(f"{file} is a SQLite file but not a HealthViz journal. Nothing was changed.")
     return version
 
 
 def restore_backup(paths: DataPaths, file: Path) -> Path:
-    """Replace the live journal with ``file`` after checking it; returns the kept copy of the old one.
+    """Replace the live journal with ``file`` after checking it; returns the kept copy of the old one,
+    or ``paths.database`` itself when there was no journal to replace (an empty data folder).
 
     The old journal is first copied to ``backups/journal-…-pre-restore.sqlite3``; the backup is then
     copied into the live file through the backup API (one transaction on the destination, so a
     crash leaves either the old or the new journal, never a mix), and migrated if it is older.
     """
+    if paths.database.exists() and file.exists() and os.path.samefile(file, paths.database):
+        # Copying the journal onto itself would "succeed" and change nothing, which reads as a restore.
+        raise BackupRejected(
+            f"{file} is the live journal itself, not a backup. Choose a file from {paths.backups} "
+            "(`healthviz backup --list` shows them). Nothing was changed.")
     check_backup(file)
     paths.ensure()
     kept = create_backup(paths, "pre-restore") if paths.database.exists() else None

@@ -12,6 +12,8 @@ deadlocking when a reader tries to upgrade.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -20,6 +22,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from healthviz_desktop.core.atomic import fsync_dir
 from healthviz_desktop.core.migrations import SCHEMA_VERSION, apply_step, pending_steps
 from healthviz_desktop.core.paths import DataPaths, touch_private_file
 
@@ -51,6 +54,16 @@ class DatabaseUnreadable(StorageError):
         )
 
 
+class NotAJournal(StorageError):
+    def __init__(self, path: Path, names: list[str]) -> None:
+        shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        super().__init__(
+            f"The file {path} is a SQLite database of some other program, not a HealthViz journal (it holds "
+            f"{shown} and no HealthViz schema version). HealthViz left it untouched: move it out of the way, "
+            "or choose another folder with --data-dir."
+        )
+
+
 def configure_connection(conn: sqlite3.Connection) -> None:
     conn.isolation_level = None  # we issue BEGIN/COMMIT ourselves
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -59,28 +72,48 @@ def configure_connection(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = FULL")
 
 
-def read_user_version(path: Path) -> int:
-    """The schema version of an existing file, read without changing it."""
+def read_schema(path: Path) -> tuple[int, list[str]]:
+    """The schema version of an existing file and the names in its schema, read without changing it."""
     try:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            return version
+            names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master ORDER BY name")]
+            return version, names
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise DatabaseUnreadable(path, str(exc)) from exc
 
 
+def read_user_version(path: Path) -> int:
+    """The schema version of an existing file, read without changing it."""
+    return read_schema(path)[0]
+
+
 def sqlite_copy(source: sqlite3.Connection, target_path: Path) -> Path:
-    """A consistent copy through SQLite's online backup API (safe while others read or write)."""
-    touch_private_file(target_path)
-    target = sqlite3.connect(target_path)
+    """A consistent copy through SQLite's online backup API (safe while others read or write).
+
+    Written under a temporary name in the same folder and renamed when complete, so a crash or a full
+    disk never leaves a half-copied file under a name that says it is a backup. The copy is switched
+    from WAL to a rollback journal (header bytes 18/19 = 1) before the rename: a WAL file leaves -wal
+    and -shm files beside it whenever it is opened, and cannot be opened at all on read-only media.
+    """
+    tmp = target_path.with_name(f".{target_path.name}.partial")
     try:
-        source.backup(target)
-    finally:
-        target.close()
+        touch_private_file(tmp)
+        target = sqlite3.connect(tmp)
+        try:
+            source.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+        os.replace(tmp, target_path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+    fsync_dir(target_path.parent)
     return target_path
 
 
@@ -88,9 +121,14 @@ def migrate(paths: DataPaths) -> int:
     """Bring the journal to SCHEMA_VERSION, copying it to backups/ first. Returns the version found."""
     db = paths.database
     existed = db.exists() and db.stat().st_size > 0
-    found = read_user_version(db) if existed else 0
+    found, names = read_schema(db) if existed else (0, [])
     if found > SCHEMA_VERSION:
         raise DatabaseTooNew(db, found)
+    if found == 0 and names:
+        # Every step commits together with its version bump, so a HealthViz journal at version 0 has
+        # no schema at all: anything in it belongs to another program. Refused rather than backed up
+        # and migrated, because migrating would write our tables into someone else's database.
+        raise NotAJournal(db, names)
     steps = pending_steps(found)
     if not steps:
         return found
@@ -98,7 +136,7 @@ def migrate(paths: DataPaths) -> int:
     conn = sqlite3.connect(db)
     try:
         configure_connection(conn)
-        if existed and found > 0:
+        if found > 0:  # the only files with anything to lose (version 0 with a schema was refused above)
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             sqlite_copy(conn, paths.backups / f"journal-{stamp}-pre-migration-v{found}.sqlite3")
         for step in steps:

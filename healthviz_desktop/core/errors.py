@@ -29,6 +29,8 @@ _KNOWN: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
     ("healthviz_desktop.core.keys", ("KeyStoreError",), 1),
     ("healthviz_desktop.core.providers.base", ("ProviderError",), 1),
     ("healthviz_desktop.core.providers.registry", ("UnknownProvider",), 1),
+    ("healthviz_desktop.core.settings", ("SettingsUnreadable",), 1),
+    ("healthviz_desktop.core.journal", ("DuplicateEntry",), 1),
 )
 
 

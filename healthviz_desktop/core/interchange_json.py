@@ -202,18 +202,18 @@ def _fast_entry(data: dict[str, Any]) -> Entry | None:
         ]
         occurred = _when(data["occurred_at"])
         uid = _opt(g("uid"), str)
+        if occurred is None or uid is None or not (0 < len(uid) <= 64 and uid.isprintable()):
+            return None
         day = _opt(g("day"), str)
         entry = Entry(
-            occurred_at=occurred,  # type: ignore[arg-type]
+            occurred_at=occurred,
             day=date.fromisoformat(day) if day is not None else None, notes=_opt(g("notes"), str) or "",
             tags=_strs(g("tags")), triggers=_strs(g("triggers")), mood=_opt(g("mood"), int),
             energy=_opt(g("energy"), int), sleep_hours=_num(g("sleep_hours")),
             sleep_quality=_opt(g("sleep_quality"), int), observations=observations, doses=doses,
             created_at=_when(g("created_at")), updated_at=_when(g("updated_at")),
+            uid=uid,  # given, not assigned afterwards: the default would make a uuid4 for nothing
         )
-        if occurred is None or uid is None or not (0 < len(uid) <= 64 and uid.isprintable()):
-            return None
-        entry.uid = uid
     except (_Irregular, KeyError, TypeError, ValueError, AttributeError):
         return None
     normalise_entry(entry)
@@ -270,7 +270,15 @@ def entry_from_dict(data: Any, errors: list[FieldError]) -> Entry | None:
 
 
 def read_document(path: Path) -> list[Entry]:
-    """Parse and validate a whole file; raises ImportRejected naming every bad record and field."""
+    """Parse and validate a whole file; raises ImportRejected naming every bad record and field.
+
+    The entries come back ready for ``import_entries`` (normalised and validated), so a caller that
+    checks a file before touching the journal need not parse it a second time."""
+    with collector_paused():
+        return _read_document(path)
+
+
+def _read_document(path: Path) -> list[Entry]:
     try:
         text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -294,25 +302,32 @@ def read_document(path: Path) -> list[Entry]:
     problems: list[str] = []
     entries: list[Entry] = []
     seen: set[str] = set()
+    errors: list[FieldError] = []
     for index, record in enumerate(records):
-        errors: list[FieldError] = []
         entry = entry_from_dict(record, errors)
-        label = f"entry {index + 1}"
-        if isinstance(record, dict) and isinstance(record.get("uid"), str):
-            label += f" (uid {record['uid'][:32]})"
-        problems.extend(f"{label}: {e.path or 'record'}: {e.message}" for e in errors)
-        if entry is not None:
-            if entry.uid in seen:
-                problems.append(f"{label}: uid: appears twice in the file")
+        if entry is not None and entry.uid not in seen:  # the common case, kept lean: it runs per record
             seen.add(entry.uid)
             entries.append(entry)
+            continue
+        label = _label(index, record)
+        problems.extend(f"{label}: {e.path or 'record'}: {e.message}" for e in errors)
+        errors.clear()
+        if entry is not None:
+            problems.append(f"{label}: uid: appears twice in the file")
     if problems:
         raise ImportRejected(path, problems)
     return entries
 
 
+def _label(index: int, record: Any) -> str:
+    label = f"entry {index + 1}"
+    if isinstance(record, dict) and isinstance(record.get("uid"), str):
+        label += f" (uid {record['uid'][:32]})"
+    return label
+
+
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Bulk loads create millions of short-lived objects and no reference cycles; the cyclic collector
     would rescan the growing heap again and again (a third of an import's time at 100k entries)."""
     was_enabled = gc.isenabled()
@@ -324,11 +339,15 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def import_entries(journal: Journal, entries: list[Entry]) -> ImportReport:
+    """Add what ``read_document`` returned, all or nothing, in one transaction; uids already in the
+    journal are skipped (importing the same export twice adds nothing)."""
+    with collector_paused():
+        saved = journal.add_many(entries, prepared=True, keep_timestamps=True, skip_existing=True)
+    return ImportReport(added=len(saved), already_present=len(entries) - len(saved))
+
+
 def import_json(journal: Journal, path: Path) -> ImportReport:
     """All or nothing: either every new entry is added in one transaction, or nothing changes."""
-    with _collector_paused():
-        entries = read_document(path)
-        existing = journal.existing_uids([e.uid for e in entries])
-        fresh = [e for e in entries if e.uid not in existing]
-        journal.add_many(fresh, prepared=True, keep_timestamps=True)
-    return ImportReport(added=len(fresh), already_present=len(entries) - len(fresh))
+    with collector_paused():
+        return import_entries(journal, read_document(path))

@@ -19,7 +19,19 @@ from healthviz_desktop.core.model import Entry, ValidationFailed, normalise_entr
 from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.timefmt import now_utc_iso
 
-__all__ = ["EntryNotFound", "Journal", "SearchHit", "search_sql"]
+__all__ = ["DuplicateEntry", "EntryNotFound", "Journal", "SearchHit", "search_sql"]
+
+
+class DuplicateEntry(ValueError):
+    """An entry's uid is taken (uids identify an entry across exports), so the whole save was refused."""
+
+    def __init__(self, uid: str, *, in_journal: bool, in_trash: bool = False) -> None:
+        self.uid = uid
+        what = f"The uid {uid} is given to more than one of the entries being saved"
+        if in_journal:
+            where = "this journal's trash" if in_trash else "this journal"
+            what = f"An entry with uid {uid} is already in {where}"
+        super().__init__(f"{what}, so nothing was saved.")
 
 
 class Journal(JournalReads):
@@ -58,11 +70,12 @@ class Journal(JournalReads):
         return self.add_many([entry])[0]
 
     def add_many(self, entries: Sequence[Entry], *, prepared: bool = False,
-                 keep_timestamps: bool = False) -> list[Entry]:
-        """Insert entries in one transaction: all of them or none. Returns them with ids.
+                 keep_timestamps: bool = False, skip_existing: bool = False) -> list[Entry]:
+        """Insert entries in one transaction: all of them or none. Returns the ones saved, with ids.
 
         With ``prepared=True`` the caller hands over entries it got from ``prepare()`` (or equivalent
-        normalisation and validation); they are given their ids in place.
+        normalisation and validation); they are given their ids in place. A uid already in the journal
+        raises DuplicateEntry, unless ``skip_existing``: then that entry is left out of the result.
         """
         ready = list(entries) if prepared else [self.prepare(e) for e in entries]
         now = now_utc_iso()
@@ -70,6 +83,9 @@ class Journal(JournalReads):
         saved: list[Entry] = []
         with self.db.write() as conn:
             raw = conn.connection.dbapi_connection
+            if skip_existing:  # inside BEGIN IMMEDIATE: nobody can add one of these uids before we do
+                present = _uids_present(raw, [e.uid for e in ready])
+                ready = [e for e in ready if e.uid not in present]
             next_id = _next_entry_id(raw)
             for offset, entry in enumerate(ready):
                 created = entry.created_at.isoformat() if keep_timestamps and entry.created_at else now
@@ -77,7 +93,10 @@ class Journal(JournalReads):
                 entry.id, entry.day = next_id + offset, entry.effective_day()  # prepared entries are our copies
                 batch.add(entry.id, entry, created, updated)
                 saved.append(entry)
-            batch.write(raw)
+            try:
+                batch.write(raw)
+            except sqlite3.IntegrityError as exc:
+                raise _duplicate_or(exc, raw, ready, next_id) from exc
         return saved
 
     def update(self, entry: Entry) -> Entry:
@@ -124,6 +143,29 @@ class Journal(JournalReads):
             _delete_rows(raw, trashed)
             raw.executemany("DELETE FROM entry WHERE id = ?", [(i,) for i in trashed])
         return len(trashed)
+
+def _uids_present(raw: Any, uids: Sequence[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(uids), 500):
+        chunk = list(uids[start:start + 500])
+        found.update(r[0] for r in raw.execute(f"SELECT uid FROM entry WHERE uid IN ({sql_marks(chunk)})", chunk))
+    return found
+
+
+def _duplicate_or(exc: sqlite3.IntegrityError, raw: Any, ready: Sequence[Entry], next_id: int) -> Exception:
+    """Name the uid that broke ``entry.uid``'s UNIQUE constraint (anything else is a bug, re-raised as is).
+
+    Found after the fact rather than checked up front, so the hot path (bulk imports) pays nothing:
+    executemany stops at the first failing row, and the rows before it are still in this transaction
+    (which rolls back when we raise), so their count is the failing entry's position in ``ready``.
+    """
+    if "entry.uid" not in str(exc):
+        return exc
+    inserted = raw.execute("SELECT count(*) FROM entry WHERE id >= ?", (next_id,)).fetchone()[0]
+    uid = ready[inserted].uid
+    before = raw.execute("SELECT deleted_at FROM entry WHERE uid = ? AND id < ?", (uid, next_id)).fetchone()
+    return DuplicateEntry(uid, in_journal=before is not None, in_trash=bool(before and before[0]))
+
 
 def _next_entry_id(raw: Any) -> int:
     # Inside BEGIN IMMEDIATE nobody else can insert, so pre-assigning ids is safe; AUTOINCREMENT's

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def load_demo(journal: Any, days: int, seed: int = 7) -> int:
     from healthviz_desktop.core.demo_data import generate_demo_entries
 
-    return len(journal.add_many(generate_demo_entries(days, seed)))
+    return len(journal.add_many(generate_demo_entries(days, seed), skip_existing=True))  # twice is harmless
 
 
 def backup_and_rotate(paths: DataPaths, reason: str, keep: int) -> Path:
