@@ -197,5 +197,4 @@ class DataActions(QObject):
         self.w.settings = settings
         app = QApplication.instance()
         if isinstance(app, QApplication) and app.property("healthviz_appearance") != settings.appearance:
-            apply_appearance(app, settings.appearance)
-            self.w.refresh_trends()  # charts pick their theme from the palette
+            apply_appearance(app, settings.appearance)  # the window's changeEvent redraws what has colours

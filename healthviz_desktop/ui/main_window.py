@@ -32,6 +32,7 @@ from healthviz_desktop.ui.journal_model import EntryRole, FirstPage, JournalMode
 from healthviz_desktop.ui.workers import Workers
 
 if TYPE_CHECKING:  # imported once the window has painted (tests/test_startup_imports.py)
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QCloseEvent
 
     from healthviz_desktop.core.paths import DataPaths
@@ -432,6 +433,16 @@ class MainWindow(QMainWindow):
         known = user_message(exc)
         text = known[0] if known else f"Something went wrong in the background ({type(exc).__name__}: {exc})."
         QMessageBox.warning(self, "HealthViz", text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        from PySide6.QtCore import QEvent
+
+        if event.type() == QEvent.Type.PaletteChange and self.journal is not None:
+            # light/dark switched, from Settings or by the OS: the details' and charts' colours follow
+            if self.details.entry is not None:
+                self.details.show_entry(self.details.entry)
+            self.refresh_trends()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.workers.wait(60_000)  # let a save, backup or import finish before the journal closes
