@@ -49,7 +49,8 @@ class FakeVideos:
         self.faults: deque[Fault] = deque()
         self.retired_models = {"sora-retired"}
         self.polls_to_complete = 2
-        self.poll_after_ms = 20
+        self.poll_after_ms: int | None = 20  # openai-poll-after-ms on each retrieve; None: no header
+        self.create_poll_after_ms: int | None = None  # the same on the create/remix answer
         self.hold = threading.Event()  # set: jobs stay in_progress until release()
         self.pause_content_at: int | None = None  # stop the video body after this many bytes ...
         self.content_paused = threading.Event()  # ... say so ...
@@ -128,6 +129,10 @@ class FakeVideos:
             return
         video.update(status="completed", progress=100, completed_at=int(time.time()),
                      expires_at=int(time.time()) + 3600)
+
+    @staticmethod
+    def _poll_after(ms: int | None) -> dict[str, str]:
+        return {} if ms is None else {"openai-poll-after-ms": str(ms)}
 
     @staticmethod
     def public(video: dict[str, Any]) -> dict[str, Any]:
@@ -230,7 +235,7 @@ class FakeVideos:
                 if fields.get("seconds") not in ("4", "8", "12"):
                     self._error(400, "Invalid value for 'seconds'.", "invalid_value")
                     return
-                self._json(200, fake.public(fake._new_video(fields)))
+                self._json(200, fake.public(fake._new_video(fields)), fake._poll_after(fake.create_poll_after_ms))
 
             def _do_remix(self, parts: list[str], query: Any, fields: dict[str, str], fault: Any) -> None:
                 source = fake.videos.get(parts[1])
@@ -240,7 +245,7 @@ class FakeVideos:
                 video = fake._new_video({**{k: str(v) for k, v in source.items() if k in ("model", "size",
                                                                                         "seconds")},
                                          "prompt": fields.get("prompt", "")}, remix_of=parts[1])
-                self._json(200, fake.public(video))
+                self._json(200, fake.public(video), fake._poll_after(fake.create_poll_after_ms))
 
             def _do_retrieve(self, parts: list[str], query: Any, fields: dict[str, str], fault: Any) -> None:
                 video = fake.videos.get(parts[1])
@@ -248,7 +253,7 @@ class FakeVideos:
                     self._error(404, "Video not found", "not_found")
                     return
                 fake._advance(video)
-                self._json(200, fake.public(video), {"openai-poll-after-ms": str(fake.poll_after_ms)})
+                self._json(200, fake.public(video), fake._poll_after(fake.poll_after_ms))
 
             def _do_delete(self, parts: list[str], query: Any, fields: dict[str, str], fault: Any) -> None:
                 if fake.videos.pop(parts[1], None) is None:

@@ -122,7 +122,8 @@ def test_a_crash_between_sending_and_storing_the_id_waits_for_the_person(tmp_pat
     restarted = runner_for(tmp_path, fake)
     assert restarted.recover() == []
     job = restarted.store.get(job.id)
-    assert job.status == "needs_decision" and job.message == CRASHED_WHILE_SENDING
+    assert job.status == "needs_decision" and job.message == CRASHED_WHILE_SENDING.format(id=job.id)
+    assert f"`healthviz jobs resume {job.id} --resend` or `healthviz jobs cancel {job.id}`" in job.message
     assert restarted.run(job.id).status == "needs_decision"
     assert fake.count("create") == 0
     assert restarted.cancel(job.id).status == "cancelled" and fake.count("delete") == 0

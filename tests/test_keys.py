@@ -119,7 +119,7 @@ def test_keys_that_are_not_keys_are_refused_without_echoing_them(backend: Any) -
         KeyStore().set("fake", "   ")
 
 
-def test_a_locked_keyring_at_send_time_fails_the_job_plainly_without_sending(backend: Any, tmp_path: Any) -> None:
+def test_a_locked_keyring_at_send_time_stalls_the_job_plainly_without_sending(backend: Any, tmp_path: Any) -> None:
     from tests.fake_videos_server import FakeVideos, make_media, request, runner_for
 
     fake = FakeVideos(*make_media(4)).start()
@@ -127,7 +127,8 @@ def test_a_locked_keyring_at_send_time_fails_the_job_plainly_without_sending(bac
         runner = runner_for(tmp_path, fake, key=None)
         backend(LockedKeyring())
         job = runner.run(runner.submit("fake", request(4)).id)
-        assert job.status == "failed" and job.error_code == "key_missing" and "unlock your keyring" in job.message
+        # stalled, not failed: once the keyring is unlocked, `healthviz jobs resume` sends it
+        assert job.status == "stalled" and job.error_code == "key_missing" and "unlock your keyring" in job.message
         assert fake.requests == []
     finally:
         fake.stop()

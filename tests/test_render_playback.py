@@ -13,8 +13,20 @@ import pytest
 
 from healthviz_desktop.core.render import probe_clip, render_clip
 from tests.fake_videos_server import scene
+from tests.support.require import unavailable
 
-pytest.importorskip("PySide6.QtMultimedia")
+try:
+    import PySide6.QtMultimedia  # noqa: F401
+    _MISSING: str | None = None
+except ImportError as exc:
+    _MISSING = f"could not import PySide6.QtMultimedia: {exc}"
+
+
+@pytest.fixture(autouse=True)
+def _qt_multimedia() -> None:
+    """Skips without Qt Multimedia; fails instead under scripts/run-tests.sh (HEALTHVIZ_REQUIRE_ALL=1)."""
+    if _MISSING is not None:
+        unavailable(_MISSING)
 
 
 # No GPU and no sound card on a test machine: Qt says so at WARNING level, then decodes in software.

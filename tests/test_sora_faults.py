@@ -4,6 +4,10 @@ with injected faults (tests/fake_videos_server.py)."""
 from __future__ import annotations
 
 import hashlib
+import subprocess
+import sys
+import threading
+import time
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +17,7 @@ import pytest
 from healthviz_desktop.core.costs import BudgetExceeded
 from healthviz_desktop.core.jobs import JobEvent
 from healthviz_desktop.core.providers.sora import OPENAI_SHUTDOWN
+from tests.conftest import REPO
 from tests.fake_videos_server import FakeVideos, make_media, request, runner_for
 
 
@@ -37,10 +42,7 @@ def test_a_job_goes_from_request_to_a_checked_clip_exactly_once(tmp_path: Path, 
     runner = runner_for(tmp_path, fake)
     events: list[JobEvent] = []
     runner.subscribe(events.append)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        job = runner.run(runner.submit("fake", request(4)).id)
-    assert [w for w in caught if issubclass(w.category, DeprecationWarning)] == []
+    job = runner.run(runner.submit("fake", request(4)).id)
     assert job.status == "completed", job.message
     clip = Path(str(job.clip_path))
     assert clip.parent == tmp_path / "clips" and clip.read_bytes() == media[0]
@@ -73,11 +75,33 @@ def test_the_sdk_warns_on_videos_calls_but_our_provider_keeps_it_quiet(tmp_path:
         warnings.simplefilter("always")
         client.videos.retrieve(str(job.remote_id))
     assert any(issubclass(w.category, DeprecationWarning) for w in caught)  # the thing we hide is real
+    # A whole job (create, polls, downloads) in a process told to show every DeprecationWarning, as
+    # PYTHONWARNINGS=always does. In-process, pytest's own per-test filters would outrank ours.
+    proc = subprocess.run(
+        [sys.executable, "-W", "always::DeprecationWarning", "-m", "tests.support.job_process",
+         str(tmp_path / "child"), fake.url, "start"], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and "completed" in proc.stdout, proc.stderr
+    assert "Sora API" not in proc.stderr
+
+
+def test_hiding_it_leaves_other_threads_warnings_alone(tmp_path: Path, fake: FakeVideos) -> None:
+    """catch_warnings() around each call swapped the process-wide filter list: while one thread polled,
+    every thread's DeprecationWarnings were hidden (and its exit could drop another thread's filters)."""
+    runner = runner_for(tmp_path, fake)
+    job = runner.run(runner.submit("fake", request(4)).id)
     provider = runner.providers.get("fake")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        assert provider.poll(str(job.remote_id)).state == "completed"
-    assert caught == []
+    fake.fault("retrieve", "slow", delay=0.6)
+    polls = fake.count("retrieve")
+    worker = threading.Thread(target=provider.poll, args=(str(job.remote_id),))
+    worker.start()
+    deadline = time.monotonic() + 10
+    while fake.count("retrieve") == polls and time.monotonic() < deadline:
+        time.sleep(0.005)  # until the worker's request is at the server: it is inside its call
+    with warnings.catch_warnings(record=True) as caught:  # records; changes no filter
+        warnings.warn("another library's deprecation", DeprecationWarning, stacklevel=1)
+    worker.join(10)
+    assert fake.count("retrieve") == polls + 1
+    assert [str(w.message) for w in caught] == ["another library's deprecation"]
 
 
 def test_429_with_retry_after_is_honoured_before_the_create_is_sent_again(tmp_path: Path,
@@ -172,6 +196,7 @@ def test_a_create_with_no_answer_is_never_resent_without_the_person(tmp_path: Pa
     runner = runner_for(tmp_path, fake, timeout=0.5)
     job = runner.run(runner.submit("fake", request(4)).id)
     assert job.status == "needs_decision" and "may or may not have started a paid job" in job.message
+    assert f"`healthviz jobs resume {job.id} --resend` or `healthviz jobs cancel {job.id}`" in job.message
     assert runner.run(job.id).status == "needs_decision"
     assert runner.resume(job.id).status == "needs_decision"  # resume alone does not resend
     assert fake.count("create") == 1
@@ -218,6 +243,26 @@ def test_remix_and_cancel(tmp_path: Path, fake: FakeVideos) -> None:
     cancelled = runner.cancel(job.id)
     assert cancelled.status == "cancelled" and fake.count("delete") == 1
     assert running.remote_id not in fake.videos
+
+
+def test_a_remix_of_a_video_the_service_no_longer_has_says_so(tmp_path: Path, fake: FakeVideos) -> None:
+    runner = runner_for(tmp_path, fake)
+    source = runner.run(runner.submit("fake", request(4)).id)
+    del fake.videos[str(source.remote_id)]  # expired or deleted at the service
+    remix = runner.run(runner.remix(source.id, "The knot loosens into calm light.").id)
+    assert remix.status == "failed" and remix.error_code == "not_found"
+    assert "The video to remix is no longer on the service" in remix.message
+    assert "retired" not in remix.message and "model" not in remix.message
+    assert fake.count("remix") == 1
+
+
+def test_a_remix_with_no_answer_is_never_resent_either(tmp_path: Path, fake: FakeVideos) -> None:
+    runner = runner_for(tmp_path, fake, timeout=0.5)
+    source = runner.run(runner.submit("fake", request(4)).id)
+    fake.fault("remix", "slow", delay=1.5)  # a remix is a paid job too
+    remix = runner.run(runner.remix(source.id, "Calmer light.").id)
+    assert remix.status == "needs_decision" and f"healthviz jobs resume {remix.id} --resend" in remix.message
+    assert fake.count("remix") == 1
 
 
 def test_polling_gives_up_politely_after_the_timeout_and_resumes(tmp_path: Path, fake: FakeVideos) -> None:

@@ -61,19 +61,31 @@ def register(sub: Any) -> None:
 
 
 
-def _runner(journal: Journal) -> JobRunner:
+def _runner(journal: Journal, *, recover: bool = False) -> JobRunner:
+    """``recover``: first classify jobs an earlier crash left (one query when there are none), so a job
+    that may be a paid one shows as needing a decision; stalled jobs stay stalled, saying why."""
     from healthviz_desktop.core.jobs import JobRunner
 
-    return JobRunner(journal.db)
+    runner = JobRunner(journal.db)
+    if recover:
+        runner.recover(resume_stalled=False)
+    return runner
+
+
+def _awaiting_decision(runner: JobRunner) -> list[Any]:
+    """Jobs that may be paid jobs at the service and wait for the person (resend or cancel)."""
+    return runner.store.list_jobs(("needs_decision",), limit=10_000)
 
 
 # ---- render ----------------------------------------------------------------------------------------
 
 def cmd_render(args: argparse.Namespace) -> int:
-
+    _check_output(args.output)
     journal = open_journal(args)
     try:
-        runner = _runner(journal)
+        runner = _runner(journal, recover=True)
+        for waiting in _awaiting_decision(runner):
+            print(f"note: job {waiting.id} needs your decision: {waiting.message}", file=sys.stderr)
         provider = runner.providers.get(args.provider)
         caps = provider.capabilities()
         request = _build_request(journal, args, provider)
@@ -85,6 +97,25 @@ def cmd_render(args: argparse.Namespace) -> int:
         return _deliver(job, args)
     finally:
         journal.close()
+
+
+def _check_output(out: Path) -> None:
+    """Before anything is rendered or paid for: the clip must be able to land where it was asked to."""
+    import tempfile
+
+    folder = out.parent
+    nothing = "Nothing was rendered or sent."
+    if out.is_dir():
+        raise UserError(f"{out} is a folder: give a file name for the clip, e.g. {out / 'clip.mp4'}. {nothing}")
+    if not folder.is_dir():
+        raise UserError(f"The folder {folder} does not exist, so the clip cannot be saved as {out}. Create it "
+                        f"or choose another place. {nothing}")
+    try:  # a real file, not os.access(): that says yes to root and knows nothing of read-only mounts
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{out.name}.", suffix=".check"):
+            pass
+    except OSError as exc:
+        raise UserError(f"The clip cannot be saved in {folder} ({exc.strerror or exc}). Choose a folder you "
+                        f"can write to. {nothing}") from None
 
 
 def _build_request(journal: Journal, args: argparse.Namespace, provider: Any) -> Any:
@@ -113,10 +144,9 @@ def _compose(journal: Journal, args: argparse.Namespace, model: str | None) -> A
     from datetime import date
 
     from healthviz_desktop.core.prompting.composer import compose_moment, compose_trend
-    from healthviz_desktop.core.settings import load_settings
+    from healthviz_desktop.core.settings import private_terms_of
 
-    settings_file = journal.paths.settings
-    terms = list(load_settings(settings_file).private_terms) if settings_file.exists() else []
+    terms = private_terms_of(journal.paths.settings)
     opts = {"style": args.style, "seconds": args.seconds, "size": args.size, "model": model,
             "private_terms": terms}
     try:
@@ -179,6 +209,7 @@ def _drive(runner: JobRunner, job_id: int, args: argparse.Namespace) -> Any:
 
 
 def _deliver(job: Any, args: argparse.Namespace) -> int:
+    import contextlib
     import os
     import shutil
 
@@ -186,8 +217,15 @@ def _deliver(job: Any, args: argparse.Namespace) -> int:
         raise UserError(f"job {job.id} {job.status.replace('_', ' ')}: {job.message}", exit_code=5)
     out: Path = args.output
     tmp = out.with_name(f".{out.name}.part")
-    shutil.copyfile(job.clip_path, tmp)
-    os.replace(tmp, out)
+    try:
+        shutil.copyfile(job.clip_path, tmp)
+        os.replace(tmp, out)
+    except OSError as exc:  # checked before sending, but the folder can go away (or fill up) meanwhile
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        raise UserError(f"job {job.id} is done, but the clip could not be saved as {out} "
+                        f"({exc.strerror or exc}). It is kept safe at {job.clip_path}: copy it from there "
+                        "(`healthviz jobs list` shows it too).") from None
     if getattr(args, "json", False):
         print_json({**job.summary(), "output": str(out)})
     else:
@@ -220,7 +258,7 @@ class _ProgressBar:
 def cmd_jobs_list(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     try:
-        jobs = _runner(journal).store.list_jobs(limit=args.limit)
+        jobs = _runner(journal, recover=True).store.list_jobs(limit=args.limit)
     finally:
         journal.close()
     if args.json:
@@ -239,19 +277,22 @@ def cmd_jobs_resume(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     try:
         runner = _runner(journal)
+        targets = runner.recover(resume_stalled=args.id is None)
         if args.id is not None:
             job = runner.resume(args.id, resend=args.resend)
             if job.status == "needs_decision":
-                raise UserError(f"{job.message} (add --resend to send it again)")
+                raise UserError(job.message)
             targets = [job]
-        else:
-            targets = runner.recover()
         results = [_drive(runner, job.id, args) for job in targets if not job.finished]
+        if args.id is None:  # they cannot carry on without the person: say so, never exit 0 quietly
+            driven = {j.id for j in results}
+            results += [j for j in _awaiting_decision(runner) if j.id not in driven]
         if args.json:
             print_json([j.summary() for j in results])
-        for job in results:
-            detail = job.clip_path if job.status == "completed" else job.message
-            print(f"job {job.id}: {job.status.replace('_', ' ')} {detail or ''}".rstrip())
+        else:
+            for job in results:
+                detail = job.clip_path if job.status == "completed" else job.message
+                print(f"job {job.id}: {job.status.replace('_', ' ')} {detail or ''}".rstrip())
         return 0 if all(j.status == "completed" for j in results) else 5
     finally:
         journal.close()

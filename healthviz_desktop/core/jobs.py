@@ -8,6 +8,8 @@ The order of writes is the whole design:
 3. Polling and downloading can repeat freely: they change nothing at the service. A download goes to
    clips/.partial/, is checked with PyAV, then renamed into clips/; completion and the ledger charge
    are one transaction, so a clip is delivered (and paid for in the ledger) exactly once.
+4. Every status change is conditional on the status it was read in (``expect=``): a cancel from another
+   window or command lands between any two steps, and a runner that was mid-step never overwrites it.
 
 Driving it: ``advance(job_id)`` does one bounded step (one HTTP request, or one render) and says how long
 to wait before the next; a window calls it from a worker on a timer. ``run`` loops with a cancellable
@@ -32,18 +34,24 @@ from healthviz_desktop.core.jobs_store import FINISHED, UNFINISHED, Job, JobStor
 from healthviz_desktop.core.paths import make_private_dir
 from healthviz_desktop.core.providers.base import (
     Ambiguous,
+    GenerationFailed,
     GenerationRequest,
+    KeyMissing,
+    ModerationBlocked,
     NotFound,
     Provider,
     ProviderError,
 )
 from healthviz_desktop.core.providers.registry import Providers
+from healthviz_desktop.core.providers.sora import moderation_message
 from healthviz_desktop.core.scene import SceneSpec
 
+# Both end with the two commands the person chooses between, with the job's real id (``.format(id=)``).
+DECIDE = ("Check your account with the service, then choose: `healthviz jobs resume {id} --resend` or "
+          "`healthviz jobs cancel {id}`.")
 CRASHED_WHILE_SENDING = (
     "HealthViz stopped while this request was being sent, before the service's answer was saved. The "
-    "service may or may not have started a paid job. It was not sent again. Check your account with the "
-    "service, then choose: `healthviz jobs resume ID --resend` or `healthviz jobs cancel ID`.")
+    "service may or may not have started a paid job. It was not sent again. " + DECIDE)
 
 
 class JobRefused(Exception):
@@ -100,7 +108,8 @@ class JobRunner:
             listener(event)
 
     def _set(self, job: Job, event: str | None = None, **fields: Any) -> Job:
-        updated = self.store.update(job.id, event=event, **fields)
+        """Change ``job`` only if it is still in the status it was read in; else return it as it now is."""
+        updated = self.store.update(job.id, event=event, expect=(job.status,), **fields)
         self._emit(updated)
         return updated
 
@@ -147,32 +156,42 @@ class JobRunner:
         return job
 
     def cancel(self, job_id: int) -> Job:
-        """Stop a job for good; a job the service has is deleted there too (best effort)."""
-        job = self.store.get(job_id)
-        if job.finished:
-            return job
-        note = "cancelled"
-        if job.remote_id and job.provider != "local":
-            try:
-                self.providers.get(job.provider).cancel(job.remote_id)
-            except (ProviderError, LookupError) as exc:
-                note = f"cancelled here; the service could not be told ({exc})"
-        return self._set(job, note, status="cancelled", finished_at=_iso(_now()), message=note,
-                         lease_owner=None)
+        """Stop a job for good; a job the service has is deleted there too (best effort). No lease: it must
+        work while another window is mid-download; that runner's next conditional write finds it cancelled."""
+        job = self.store.update(job_id, event="cancelled", expect=(*UNFINISHED, "needs_decision"),
+                                status="cancelled", finished_at=_iso(_now()), message="cancelled",
+                                lease_owner=None)
+        if job.status == "cancelled":
+            job = self._tell_service(job)
+            self._emit(job)
+        return job
 
-    def recover(self) -> list[Job]:
-        """At start-up: classify jobs a crash interrupted. Returns the jobs that can carry on."""
+    def _tell_service(self, job: Job) -> Job:
+        try:
+            if job.remote_id and job.provider != "local":
+                self.providers.get(job.provider).cancel(job.remote_id)
+        except (ProviderError, LookupError) as exc:
+            return self.store.update(job.id, event="the service could not be told", expect=("cancelled",),
+                                     message=f"cancelled here; the service could not be told ({exc})")
+        return job
+
+    def recover(self, *, resume_stalled: bool = True) -> list[Job]:
+        """Classify jobs a crash interrupted (one query when none is unfinished); returns those that can carry
+        on. ``resume_stalled=False``: stalled jobs keep saying why they wait (for commands not driving them)."""
         carry_on = []
         for job in self.store.list_jobs(UNFINISHED, limit=10_000):
             if job.status == "sending":
                 if job.id in self._active or not self.store.claim(job.id):
                     continue  # a live process is sending it right now
-                self._set(job, "found after a crash while sending", status="needs_decision",
-                          message=CRASHED_WHILE_SENDING, error_code="crashed_while_sending")
+                self._crashed_while_sending(job)
                 self.store.release(job.id)
                 continue
-            carry_on.append(self.resume(job.id) if job.status == "stalled" else job)
+            carry_on.append(self.resume(job.id) if job.status == "stalled" and resume_stalled else job)
         return carry_on
+
+    def _crashed_while_sending(self, job: Job) -> Job:
+        return self._set(job, "found after a crash while sending", status="needs_decision",
+                         message=CRASHED_WHILE_SENDING.format(id=job.id), error_code="crashed_while_sending")
 
     # ---- driving ----------------------------------------------------------------------------------
 
@@ -208,9 +227,7 @@ class JobRunner:
             if job.status == "pending":
                 return self._send(job, provider, request)
             if job.status == "sending":  # we hold the lease and are not sending: a crash left it
-                job = self._set(job, "found after a crash while sending", status="needs_decision",
-                                message=CRASHED_WHILE_SENDING, error_code="crashed_while_sending")
-                return Step(job, None)
+                return Step(self._crashed_while_sending(job), None)
             if job.status == "running":
                 return self._poll(job, provider)
             return self._download(job, provider, request, cancelled)
@@ -223,11 +240,15 @@ class JobRunner:
 
     def _send(self, job: Job, provider: Provider, request: GenerationRequest) -> Step:
         job = self._set(job, "sending request", status="sending", sent_at=_iso(_now()), next_attempt_at=None)
+        if job.status != "sending":  # cancelled a moment ago: nothing goes out
+            return Step(job, None)
         try:
             remote_id, status = provider.submit(request)
         except Ambiguous as exc:
-            return Step(self._set(job, exc.code, status="needs_decision", message=exc.message,
-                                  error_code=exc.code), None)
+            return Step(self._set(job, exc.code, status="needs_decision", error_code=exc.code,
+                                  message=f"{exc.message} {DECIDE.format(id=job.id)}"), None)
+        except KeyMissing as exc:  # nothing went out; resumable once the key is there (or unlocked)
+            return self._stall(job, exc)
         except ProviderError as exc:
             if exc.retryable and job.attempts + 1 < self.max_attempts:
                 return self._retry(job, exc, status="pending")
@@ -236,11 +257,14 @@ class JobRunner:
         except BaseException as exc:
             self._set(job, "unexpected error while sending", status="needs_decision", error_code="unexpected",
                       message=f"An unexpected error happened while sending ({type(exc).__name__}). "
-                              + CRASHED_WHILE_SENDING)
+                              + CRASHED_WHILE_SENDING.format(id=job.id))
             raise
         job = self._set(job, "accepted by the service", status="running", remote_id=remote_id,
                         remote_state=status.state, progress=status.progress, submitted_at=_iso(_now()),
                         attempts=0, message="")
+        if job.status == "cancelled":  # cancelled while the request was out: keep its id, stop it there
+            job = self._tell_service(self.store.update(job.id, expect=("cancelled",), remote_id=remote_id))
+            return Step(job, None)
         return Step(job, 0.0 if provider.name == "local" else self._poll_wait(status.poll_after))
 
     def _poll(self, job: Job, provider: Provider) -> Step:
@@ -263,9 +287,6 @@ class JobRunner:
             return Step(self._set(job, "finished at the service", status="downloading",
                                   remote_state="completed", progress=0, attempts=0, message=""), 0.0)
         if status.state == "failed":
-            from healthviz_desktop.core.providers.base import GenerationFailed, ModerationBlocked
-            from healthviz_desktop.core.providers.sora import moderation_message
-
             if status.error_code == "moderation_blocked":
                 return self._fail(job, ModerationBlocked(moderation_message(provider.label)))
             detail = f": {status.error_message}" if status.error_message else ""
@@ -327,9 +348,16 @@ class JobRunner:
     # ---- outcomes -------------------------------------------------------------------------------------
 
     def _complete(self, job: Job, clip: Path, thumb: Path | None) -> Job:
-        done = self.store.complete(job.id, clip_path=str(clip), thumb_path=str(thumb) if thumb else None,
-                                   charge=job.estimate > 0)
-        self._emit(done, 1.0)
+        thumb_path = str(thumb) if thumb else None
+        done = self.store.complete(job.id, clip_path=str(clip), thumb_path=thumb_path, charge=job.estimate > 0)
+        if done.status == "cancelled" and not done.clip_path:
+            # Cancelled (elsewhere) while the clip was arriving. The person said stop, so the job stays
+            # cancelled and is not put in the ledger, like any cancel; but deleting bytes that arrived
+            # (and were most likely billed) would lose them, so the clip is kept and the job says where.
+            done = self.store.update(job.id, event="the clip arrived after the cancel; kept",
+                                     expect=("cancelled",), clip_path=str(clip), thumb_path=thumb_path,
+                                     message=f"Cancelled while the clip was arriving; it is kept at {clip}.")
+        self._emit(done, 1.0 if done.status == "completed" else None)
         return done
 
     def _retry(self, job: Job, exc: ProviderError, *, status: str, retryable: bool = False) -> Step:

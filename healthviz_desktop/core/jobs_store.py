@@ -3,7 +3,8 @@
 Every change of a job is one short write transaction (BEGIN IMMEDIATE, synchronous=FULL) that also
 appends a row to generation_event, so the job's history survives any crash. Completing a job and
 charging the ledger happen in the same transaction; the ledger's UNIQUE(job_id) makes the charge
-exactly-once even if completion is attempted twice.
+exactly-once even if completion is attempted twice. Status changes can be conditional (``expect``) on the
+status the caller read, so a cancel made elsewhere is never overwritten by a runner mid-step.
 """
 
 from __future__ import annotations
@@ -167,7 +168,8 @@ class JobStore:
         return self.get(job_id)
 
     def complete(self, job_id: int, *, clip_path: str, thumb_path: str | None, charge: bool) -> Job:
-        """Mark delivered and charge the ledger, together; a second call changes nothing."""
+        """Mark delivered and charge the ledger, together. Only a job still ``downloading`` is completed:
+        a second call, or a job cancelled meanwhile by another window or command, changes nothing."""
         now = now_utc_iso()
         with self.db.write() as conn:
             raw = conn.connection.dbapi_connection
@@ -175,7 +177,7 @@ class JobStore:
             if row is None:
                 raise JobNotFound(job_id)
             job = _row_to_job(tuple(row))
-            if job.status == "completed":
+            if job.status != "downloading":
                 return job
             raw.execute(
                 "UPDATE generation_job SET status = 'completed', progress = 100, clip_path = ?, "

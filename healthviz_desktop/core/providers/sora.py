@@ -11,15 +11,15 @@ Decisions that keep paid jobs safe:
   the person decides, we never resend on our own. Only a connection that never opened is retried.
 - Downloads stream to a file the caller names; a cut-off stream keeps its bytes and the next attempt
   asks for the rest with a Range header.
-- The SDK marks every videos.* call deprecated; the warning is silenced around each call, locally.
+- The SDK marks every videos.* call deprecated; one narrow process-wide filter hides that (see below).
+- The service's ``openai-poll-after-ms`` (on the create answer and on each retrieve) sets the next poll.
 """
 
 from __future__ import annotations
 
 import os
 import warnings
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,12 +76,16 @@ PRESETS: dict[str, SoraSettings] = {
 }
 
 
-@contextmanager
-def _quiet() -> Iterator[None]:
-    """The SDK warns on every videos.* call that OpenAI retired the API; users must not see that."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", DeprecationWarning)
-        yield
+# The SDK's videos resource (openai.resources.videos) marks every method deprecated because OpenAI retires
+# its own Videos API; other services speak the protocol, and users must not see that. A filter installed
+# once at import, not catch_warnings() around each call: that swaps the process-wide filter list and is not
+# thread-safe (Qt workers call providers from several threads), hiding or showing other threads' warnings.
+# Narrow: the category, the resource's message, and the module the warning is attributed to, which is the
+# caller of the decorated method (typing_extensions.deprecated warns at stacklevel 2): the SDK's raw and
+# streaming response wrappers, through which every call below goes. Called directly from here, the warning
+# would name this module and not be hidden (pytest is set to fail on that).
+warnings.filterwarnings("ignore", message=r"The Sora API ", category=DeprecationWarning,
+                        module=r"openai\._(legacy_)?response\Z")
 
 
 class SoraProvider:
@@ -112,25 +116,25 @@ class SoraProvider:
     # ---- protocol ------------------------------------------------------------------------------
 
     def submit(self, request: GenerationRequest) -> tuple[str, RemoteStatus]:
-        client = self._connect()
+        videos = self._connect().videos.with_raw_response
         body = request.body
+        op = "remix" if request.remix_of else "create"
         try:
-            with _quiet():
-                if request.remix_of:
-                    video = client.videos.remix(request.remix_of, prompt=str(body["prompt"]))
-                else:
-                    video = client.videos.create(prompt=str(body["prompt"]), model=str(body["model"]),
-                                                 seconds=str(body["seconds"]), size=str(body["size"]))
+            if request.remix_of:
+                raw = videos.remix(request.remix_of, prompt=str(body["prompt"]))
+            else:
+                raw = videos.create(prompt=str(body["prompt"]), model=str(body["model"]),
+                                    seconds=str(body["seconds"]), size=str(body["size"]))
+            video = raw.parse()
         except Exception as exc:
-            raise self._translate(exc, "create") from None
-        return str(video.id), self._status(video, None)
+            raise self._translate(exc, op) from None
+        return str(video.id), self._status(video, raw.headers.get("openai-poll-after-ms"))
 
     def poll(self, remote_id: str) -> RemoteStatus:
         client = self._connect()
         try:
-            with _quiet():
-                raw = client.videos.with_raw_response.retrieve(remote_id)
-                video = raw.parse()
+            raw = client.videos.with_raw_response.retrieve(remote_id)
+            video = raw.parse()
         except Exception as exc:
             raise self._translate(exc, "poll") from None
         return self._status(video, raw.headers.get("openai-poll-after-ms"))
@@ -148,8 +152,7 @@ class SoraProvider:
     def cancel(self, remote_id: str) -> None:
         client = self._connect()
         try:
-            with _quiet():
-                client.videos.delete(remote_id)
+            client.videos.with_raw_response.delete(remote_id)
         except Exception as exc:
             err = self._translate(exc, "delete")
             if not isinstance(err, b.NotFound | b.ModelRetired):
@@ -197,7 +200,7 @@ class SoraProvider:
         if have:
             headers["Range"] = f"bytes={have}-"
         try:
-            with _quiet(), client.videos.with_streaming_response.download_content(
+            with client.videos.with_streaming_response.download_content(
                     remote_id, variant=variant, extra_headers=headers) as response:
                 append = bool(have) and response.status_code == 206
                 if not append:
@@ -232,12 +235,13 @@ class SoraProvider:
         code = str(getattr(exc, "code", "") or "")
         server_msg = redact(str(getattr(exc, "message", "") or ""), key)[:300]
         host = urlparse(s.base_url).netloc or s.base_url
+        sends = op in ("create", "remix")  # both start a paid job at the service
         if isinstance(exc, openai.APITimeoutError):
-            if op == "create":
+            if sends:
                 return b.Ambiguous(_ambiguous(label))
             return b.Timeout(f"{label} did not answer in time.")
         if isinstance(exc, openai.APIConnectionError):
-            if op == "create" and not _never_sent(exc):
+            if sends and not _never_sent(exc):
                 return b.Ambiguous(_ambiguous(label))
             return b.ConnectionLost(f"The connection to {label} ({host}) failed or was cut off.")
         if not isinstance(exc, openai.APIStatusError):
@@ -248,6 +252,9 @@ class SoraProvider:
         model_unknown = "model" in server_msg.lower() and "not found" in server_msg.lower()
         if code == "moderation_blocked":
             return b.ModerationBlocked(moderation_message(label))
+        if status == 404 and op == "remix":  # the source video, not the model: remix sends no model
+            return b.NotFound(f"The video to remix is no longer on the service ({label}): it may have expired "
+                              "or been deleted. Make a new clip instead.", status=404)
         if status == 401:
             return b.InvalidKey(f"{label} rejected the API key (invalid or revoked). Set a new one with "
                                 f"`healthviz keys set {self.name}`.", status=401)
@@ -281,9 +288,9 @@ def moderation_message(label: str) -> str:
 
 
 def _ambiguous(label: str) -> str:
+    """The job runner adds the two commands to choose between, with the job's id (jobs.DECIDE)."""
     return (f"The request reached {label} but no answer came back, so it may or may not have started a "
-            "paid job. It was not sent again. Check your account with the service, then choose: "
-            "`healthviz jobs resume ID --resend` or `healthviz jobs cancel ID`.")
+            "paid job. It was not sent again.")
 
 
 def _never_sent(exc: BaseException) -> bool:

@@ -1,0 +1,90 @@
+"""Through the CLI: `render`, `jobs list` and `jobs resume` first classify jobs a crash left (a request
+caught mid-send needs the person's decision, named with its real id); a missing key at send time stalls
+the job, and `jobs resume` finishes it once the key is there."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from healthviz_desktop.core import keys
+from tests.fake_videos_server import FakeVideos, make_media, request, runner_for
+
+
+@pytest.fixture(scope="module")
+def media() -> tuple[bytes, bytes]:
+    return make_media(4)
+
+
+@pytest.fixture
+def fake(media: tuple[bytes, bytes]) -> Iterator[FakeVideos]:
+    server = FakeVideos(*media).start()
+    server.create_poll_after_ms = 10  # the CLI's default first wait is 2 s
+    yield server
+    server.stop()
+
+
+def _crashed_while_sending(data_dir: Path, fake: FakeVideos) -> int:
+    """A job whose request was going out when the process died (the row says sending, no id came back)."""
+    runner = runner_for(data_dir, fake)
+    job = runner.submit("fake", request(4))
+    runner.store.update(job.id, status="sending", sent_at="2026-11-01T10:00:00+00:00")
+    runner.db.close()
+    return job.id
+
+
+def _decision(job_id: int) -> str:
+    return f"`healthviz jobs resume {job_id} --resend` or `healthviz jobs cancel {job_id}`"
+
+
+def test_jobs_resume_names_each_job_that_needs_a_decision_and_does_not_exit_0(
+        cli: Callable[..., Any], data_dir: Path, fake: FakeVideos) -> None:
+    job_id = _crashed_while_sending(data_dir, fake)
+    r = cli("jobs", "resume")
+    assert r.code == 5
+    assert f"job {job_id}: needs decision HealthViz stopped while this request was being sent" in r.out
+    assert _decision(job_id) in r.out and "resume ID" not in r.out
+    assert fake.count("create") == 0
+    (job,) = json.loads(cli("jobs", "resume", "--json").out)  # and again: still waiting, never resent
+    assert job["status"] == "needs_decision" and fake.count("create") == 0
+
+
+def test_jobs_list_shows_a_crashed_send_as_needing_a_decision(cli: Callable[..., Any], data_dir: Path,
+                                                              fake: FakeVideos) -> None:
+    job_id = _crashed_while_sending(data_dir, fake)
+    r = cli("jobs", "list")
+    assert r.code == 0 and "needs_decision" in r.out and _decision(job_id) in r.out
+    assert fake.requests == []
+
+
+def test_render_first_says_which_jobs_wait_for_a_decision(cli: Callable[..., Any], data_dir: Path,
+                                                          fake: FakeVideos, tmp_path: Path) -> None:
+    job_id = _crashed_while_sending(data_dir, fake)
+    added = cli("entry", "add", "--at", "2026-03-03T09:30:00+01:00", "--notes", "Dark room helped.",
+                "--symptom", "migraine severity=7 qualities=throbbing area=temples", "--json")
+    out = tmp_path / "clip.mp4"
+    r = cli("render", "--entry", str(json.loads(added.out)["id"]), "--provider", "fake", "--seconds", "4",
+            "--yes", "-o", str(out))
+    assert r.code == 0, r.err
+    assert f"note: job {job_id} needs your decision" in r.err and _decision(job_id) in r.err
+    assert out.exists() and fake.count("create") == 1  # the new clip only; the crashed one is not resent
+
+
+def test_a_missing_key_at_send_time_stalls_the_job_and_resume_finishes_it(
+        cli: Callable[..., Any], data_dir: Path, fake: FakeVideos, monkeypatch: pytest.MonkeyPatch) -> None:
+    runner = runner_for(data_dir, fake, name="keyless", key=None)
+    job = runner.run(runner.submit("keyless", request(4)).id)
+    assert job.status == "stalled" and job.error_code == "key_missing"
+    assert "healthviz keys set keyless" in job.message and f"healthviz jobs resume {job.id}" in job.message
+    assert fake.requests == []
+    runner.db.close()
+    assert "stalled" in cli("jobs", "list").out  # listing does not resume it behind the person's back
+    monkeypatch.setitem(keys._SESSION, "keyless", "test-key")  # the key is there now (this session only)
+    r = cli("jobs", "resume", str(job.id))
+    assert r.code == 0, r.out + r.err
+    assert f"job {job.id}: completed" in r.out
+    assert fake.count("create") == 1
