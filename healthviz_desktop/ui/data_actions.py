@@ -166,7 +166,7 @@ class DataActions(QObject):
     def show_welcome(self, *, first_run: bool) -> Any:
         from healthviz_desktop.ui.welcome import WelcomeDialog
 
-        dialog = WelcomeDialog(self.w.paths, self.w)
+        dialog = WelcomeDialog(self.w.paths, self.w, entries=self.w.model.total)
 
         def finished(_result: int) -> None:
             if first_run:

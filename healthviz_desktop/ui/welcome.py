@@ -13,7 +13,7 @@ DEMO_DAYS = 120
 
 
 class WelcomeDialog(QDialog):
-    def __init__(self, paths: DataPaths, parent: QWidget | None = None) -> None:
+    def __init__(self, paths: DataPaths, parent: QWidget | None = None, *, entries: int = 0) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to HealthViz")
         self.setObjectName("welcomeDialog")
@@ -30,6 +30,8 @@ class WelcomeDialog(QDialog):
         self.demo = QCheckBox(f"Load {DEMO_DAYS} days of made-up demo entries to look around "
                               "(you can delete them later)", self)
         self.demo.setAccessibleName("Load demo data")
+        # made-up entries never go into a journal that already holds real ones
+        self.demo.setVisible(entries == 0)
         buttons = QDialogButtonBox(self)
         start = buttons.addButton("Start", QDialogButtonBox.ButtonRole.AcceptRole)
         start.setDefault(True)
