@@ -77,3 +77,21 @@ def cli(data_dir: Path, capsys: pytest.CaptureFixture[str]) -> Callable[..., Cli
         return CliResult(code, captured.out, captured.err)
 
     return call
+
+
+@pytest.fixture(scope="session")
+def media() -> tuple[bytes, bytes]:
+    """A real 4 s H.264 clip and its thumbnail for the fake video service, encoded once per run."""
+    from tests.fake_videos_server import make_media
+
+    return make_media(4)
+
+
+@pytest.fixture
+def fake(media: tuple[bytes, bytes]) -> Iterator[Any]:
+    """The local fake ``/videos`` service on 127.0.0.1 (tests/fake_videos_server.py), stopped afterwards."""
+    from tests.fake_videos_server import FakeVideos
+
+    server = FakeVideos(*media).start()
+    yield server
+    server.stop()

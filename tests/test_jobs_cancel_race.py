@@ -5,25 +5,11 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import pytest
-
-from tests.fake_videos_server import FakeVideos, make_media, request, runner_for
-
-
-@pytest.fixture(scope="module")
-def media() -> tuple[bytes, bytes]:
-    return make_media(4)
-
-
-@pytest.fixture
-def fake(media: tuple[bytes, bytes]) -> Iterator[FakeVideos]:
-    server = FakeVideos(*media).start()
-    yield server
-    server.stop()
+from tests.fake_videos_server import FakeVideos, request, runner_for
 
 
 def _in_thread(work: Callable[[], Any]) -> tuple[threading.Thread, list[Any]]:

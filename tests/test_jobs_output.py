@@ -6,25 +6,13 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.fake_videos_server import FakeVideos, make_media, runner_for, scene
-
-
-@pytest.fixture(scope="module")
-def media() -> tuple[bytes, bytes]:
-    return make_media(4)
-
-
-@pytest.fixture
-def fake(media: tuple[bytes, bytes]) -> Iterator[FakeVideos]:
-    server = FakeVideos(*media).start()
-    yield server
-    server.stop()
+from tests.fake_videos_server import FakeVideos, runner_for, scene
 
 
 @pytest.fixture

@@ -9,12 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fake_videos_server import FakeVideos, make_media, request, runner_for
-
-
-@pytest.fixture(scope="module")
-def media() -> tuple[bytes, bytes]:
-    return make_media(4)
+from tests.fake_videos_server import FakeVideos, request, runner_for
 
 
 @pytest.fixture

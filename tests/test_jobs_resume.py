@@ -9,26 +9,14 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from healthviz_desktop.core.jobs import CRASHED_WHILE_SENDING
 from tests.conftest import REPO
-from tests.fake_videos_server import FakeVideos, make_media, request, runner_for
-
-
-@pytest.fixture(scope="module")
-def media() -> tuple[bytes, bytes]:
-    return make_media(4)
-
-
-@pytest.fixture
-def fake(media: tuple[bytes, bytes]) -> Iterator[FakeVideos]:
-    server = FakeVideos(*media).start()
-    yield server
-    server.stop()
+from tests.fake_videos_server import FakeVideos, request, runner_for
 
 
 def _job_process(data_dir: Path, url: str, mode: str) -> subprocess.Popen[str]:

@@ -9,7 +9,6 @@ import sys
 import threading
 import time
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,19 +17,7 @@ from healthviz_desktop.core.costs import BudgetExceeded
 from healthviz_desktop.core.jobs import JobEvent
 from healthviz_desktop.core.providers.sora import OPENAI_SHUTDOWN
 from tests.conftest import REPO
-from tests.fake_videos_server import FakeVideos, make_media, request, runner_for
-
-
-@pytest.fixture(scope="module")
-def media() -> tuple[bytes, bytes]:
-    return make_media(4)
-
-
-@pytest.fixture
-def fake(media: tuple[bytes, bytes]) -> Iterator[FakeVideos]:
-    server = FakeVideos(*media).start()
-    yield server
-    server.stop()
+from tests.fake_videos_server import FakeVideos, request, runner_for
 
 
 def _files_containing(root: Path, needle: bytes) -> list[Path]:
