@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, QTime
 
 from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.core.model import Dose, Entry, Observation
@@ -28,6 +28,8 @@ def journal(tmp_path: Path) -> Iterator[Journal]:
 
 def make_editor(qtbot, journal: Journal, entry: Entry | None = None) -> EntryEditor:  # type: ignore[no-untyped-def]
     editor = EntryEditor(journal, entry)
+    # pytest-qt closes the editor after each test; a changed form would then ask (a modal box) first.
+    editor.confirm_discard = lambda: True  # type: ignore[method-assign]
     qtbot.addWidget(editor)
     editor.show()
     return editor
@@ -105,7 +107,37 @@ def test_full_entry_round_trips_through_the_form(qtbot, journal: Journal) -> Non
     assert value.doses[0].taken_at == when - timedelta(minutes=90)
     assert (value.mood, value.energy, value.sleep_hours, value.sleep_quality) == (3, 4, 5.5, 2)
     assert value.triggers == ["stress", "bright light"] and value.notes == "made-up notes\nsecond line"
-    assert value.occurred_at == when
+    # The same instant is not enough: the entry keeps the offset it was lived in, and so its wall clock.
+    for got, wanted in ((value.occurred_at, when), (value.observations[0].onset_at, when - timedelta(hours=2)),
+                        (value.doses[0].taken_at, when - timedelta(minutes=90))):
+        assert got is not None and got == wanted and got.utcoffset() == TZ.utcoffset(None)
+        assert got.replace(tzinfo=None) == wanted.replace(tzinfo=None)
+
+
+def test_editing_keeps_the_offset_and_the_journal_day(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    # Written at 04:28 in Nepal (+05:45): 22:43 UTC the day before, so read in this computer's zone
+    # (whatever it is, bar Nepal) the entry would slip to another journal day with the 04:00 rollover.
+    nepal = timezone(timedelta(hours=5, minutes=45))
+    when = datetime(2026, 3, 2, 4, 28, tzinfo=nepal)
+    stored = journal.add(Entry(occurred_at=when, observations=[Observation("migraine", 5, onset_at=when)]))
+    assert stored.effective_day() == date(2026, 3, 2)
+    editor = make_editor(qtbot, journal, stored)
+    assert "04:28" in editor.when.text() and "UTC+0545" in editor.when_zone.text()
+    assert editor.obs_rows[0].onset.time() == QTime(4, 28)
+    assert editor.errors() == []
+    with qtbot.waitSignal(editor.saved) as saved:  # opened and saved untouched: nothing moves
+        editor.save_button.click()
+    again = journal.get(saved.args[0].id)
+    assert again.occurred_at.utcoffset() == nepal.utcoffset(None) and again.occurred_at.hour == 4
+    assert again.effective_day() == date(2026, 3, 2)
+    assert again.observations[0].onset_at is not None and again.observations[0].onset_at.utcoffset() == \
+        nepal.utcoffset(None)
+    # A time typed later means that time where the entry was lived.
+    editor = make_editor(qtbot, journal, again)
+    editor.when.setTime(QTime(9, 10))
+    value = editor.value()
+    assert value.occurred_at == datetime(2026, 3, 2, 9, 10, tzinfo=nepal)
+    assert value.occurred_at.utcoffset() == nepal.utcoffset(None) and value.day == date(2026, 3, 2)
 
 
 def test_medication_remembers_the_last_dose(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]

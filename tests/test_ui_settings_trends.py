@@ -4,22 +4,26 @@ with demo data, the trends view's charts and overuse flag, and the worker pool."
 from __future__ import annotations
 
 import itertools
+import re
 import stat
 import threading
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QBarSeries, QLineSeries, QScatterSeries
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QLineSeries, QScatterSeries
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QImage, QPainter, QPalette, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 
 from healthviz_desktop.core.backups import list_backups
 from healthviz_desktop.core.model import Dose, Entry, Observation
 from healthviz_desktop.core.settings import Settings, load_settings
+from healthviz_desktop.ui.journal_delegate import JournalDelegate, time_text
+from healthviz_desktop.ui.journal_model import EntryRole, KindRole
 from healthviz_desktop.ui.main_window import MainWindow
 from healthviz_desktop.ui.settings_dialog import SettingsDialog
+from healthviz_desktop.ui.trends_view import axis_labels, month_label, months_note
 from healthviz_desktop.ui.welcome import WelcomeDialog
 from healthviz_desktop.ui.workers import Workers
 from tests.test_ui_journal import open_window, wait_reload
@@ -48,10 +52,16 @@ def test_settings_persist_and_apply(qtbot, window: MainWindow) -> None:  # type:
     dialog.interval.setCurrentIndex(dialog.interval.findData("weekly"))
     dialog.keep.setValue(4)
     dialog.rollover.setValue(5)
+    dialog.tabs.setCurrentIndex(3)  # Private terms
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     for name in ("Dr Placeholder", "Exampleton Clinic", "dr placeholder"):
+        dialog.new_term.setFocus()
         dialog.new_term.setText(name)
         qtbot.keyClick(dialog.new_term, Qt.Key.Key_Return)
+        # Enter adds the term, as the field says; it neither presses OK nor saves.
+        assert dialog.isVisible() and dialog.new_term.text() == ""
     assert dialog.term_list() == ["Dr Placeholder", "Exampleton Clinic"]
+    assert load_settings(window.paths.settings).private_terms == []
     with qtbot.waitSignal(dialog.applied):
         dialog.accept()
     saved = load_settings(window.paths.settings)
@@ -141,6 +151,11 @@ def test_trends_charts_and_overuse_flag(qtbot, tmp_path: Path) -> None:  # type:
             assert all(abs(b - a - 86_400_000) <= 3_600_000 for a, b in itertools.pairwise(xs))  # DST
         bars = window.trends.days_chart.series()
         assert bars and isinstance(bars[0], QBarSeries)
+        months = next(a for a in window.trends.days_chart.axes() if isinstance(a, QBarCategoryAxis)).categories()
+        assert months == axis_labels(window.trends.trends.months, today)
+        assert re.fullmatch(r"[A-Z][a-z]{2}<br>\d{4}", months[0]), months  # the year, in full
+        assert window.trends.days_chart.axes(Qt.Orientation.Horizontal)[0].titleText() == \
+            months_note(window.trends.trends.months, today)
         meds = window.trends.meds_chart.series()[0]
         assert {b.label() for b in meds.barSets()} >= {"Triptan", "Simple analgesic"}
         flags_text = window.trends.flags.text()
@@ -175,3 +190,55 @@ def test_workers_run_off_the_gui_thread_and_report_back_on_it(qtbot) -> None:  #
     with qtbot.waitSignal(workers.idle, timeout=5000):
         workers.submit(lambda: 1 / 0, label="Failing", on_error=errors.append)
     assert isinstance(errors[0], ZeroDivisionError)
+
+
+def test_month_labels_say_the_year_and_which_month_is_still_under_way() -> None:
+    today = date(2026, 12, 1)
+    assert month_label("2026-09", today) == "Sep 2026"  # not "Sep 26", which reads as 26 September
+    assert [month_label(m, today) for m in ("2026-11", "2026-12", "2027-01")] == ["Nov 2026", "Dec 2026*",
+                                                                                   "Jan 2027*"]
+    assert month_label("2027-02", date(2027, 2, 28)) == "Feb 2027"  # the last day: the month is whole
+    assert months_note(["2026-09", "2026-10", "2026-11", "2026-12"], today) == \
+        "whole calendar months from 1 Sep 2026 · * not over yet: counted to 1 Dec 2026"
+    assert months_note(["2026-09", "2026-10"], today) == "whole calendar months from 1 Sep 2026"
+    assert axis_labels(["2026-11", "2026-12", "2027-01", "2027-02"], date(2027, 2, 3)) == \
+        ["Nov<br>2026", "Dec", "Jan<br>2027", "Feb*"]
+
+
+class RecordingPainter(QPainter):
+    """Keeps the text the delegate draws (its Python code calls drawText on this object)."""
+
+    def __init__(self, image: QImage) -> None:
+        super().__init__(image)
+        self.texts: list[str] = []
+
+    def drawText(self, *args: object) -> None:  # type: ignore[override]
+        self.texts += [a for a in args if isinstance(a, str)]
+        super().drawText(*args)  # type: ignore[call-overload]
+
+
+def test_after_midnight_entries_show_their_weekday(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Monday 2 March 2026: 08:45, and 00:20 on Tuesday, which still counts for Monday (04:00 rollover).
+    late = Entry(occurred_at=datetime(2026, 3, 3, 0, 20, tzinfo=TZ), observations=[Observation("migraine", 4)])
+    morning = Entry(occurred_at=datetime(2026, 3, 2, 8, 45, tzinfo=TZ), notes="made-up")
+    assert late.effective_day() == morning.effective_day() == date(2026, 3, 2)
+    assert (time_text(late), time_text(morning)) == ("00:20 Tue", "08:45")
+    model = QStandardItemModel()
+    for entry in (late, morning):
+        item = QStandardItem()
+        item.setData(entry, EntryRole)
+        item.setData("entry", KindRole)
+        model.appendRow(item)
+    delegate = JournalDelegate()
+    drawn = []
+    for row in range(2):
+        image = QImage(640, 60, QImage.Format.Format_ARGB32)
+        painter = RecordingPainter(image)
+        option = QStyleOptionViewItem()
+        option.rect = QRect(0, 0, 640, 60)
+        option.font = QApplication.font()
+        option.palette = QApplication.palette()
+        delegate.paint(painter, option, model.index(row, 0))
+        painter.end()
+        drawn.append(painter.texts)
+    assert "00:20 Tue" in drawn[0] and "08:45" in drawn[1]

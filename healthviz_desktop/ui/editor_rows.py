@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
-from PySide6.QtCore import QDateTime, Signal
+from PySide6.QtCore import QDateTime, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,16 +22,53 @@ from PySide6.QtWidgets import (
 
 from healthviz_desktop.core.catalogue import catalogue
 from healthviz_desktop.core.model import RELIEF_LEVELS, Dose, Observation
-from healthviz_desktop.ui.editor_widgets import ChipGroup, ErrorLabel, SeverityField, labelled
+from healthviz_desktop.ui.editor_widgets import ChipGroup, ErrorLabel, Labelled, SeverityField, labelled
 
 
 def to_qdatetime(value: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(value.timestamp()))
+    """The same instant as a QDateTime; a time field shows it in its own zone (see WallClock)."""
+    return QDateTime.fromMSecsSinceEpoch(round(value.timestamp() * 1000))
 
 
-def from_qdatetime(value: QDateTime) -> datetime:
-    """An aware local datetime: the offset the computer has at that moment (DST-correct)."""
-    return datetime.fromtimestamp(value.toSecsSinceEpoch()).astimezone()
+class WallClock:
+    """The zone in which the editor's time fields show and read wall-clock times.
+
+    An entry keeps the UTC offset it was lived in: "08:28" written at +01:00 on a trip still says 08:28
+    when edited at home in UTC, and a correction typed there ("make it 08:45") means 08:45 where it was
+    lived, so such an entry is edited in its own fixed offset. An entry written in this computer's zone
+    (and a new one) is edited in the local zone, so moving its date across a DST change gets that day's
+    offset rather than a stale one.
+    """
+
+    def __init__(self, fixed: timezone | None = None) -> None:
+        self.fixed = fixed
+
+    @classmethod
+    def of(cls, when: datetime | None) -> WallClock:
+        offset = when.utcoffset() if when is not None else None
+        if when is None or offset is None or offset == when.astimezone().utcoffset():
+            return cls()
+        return cls(timezone(offset))
+
+    def attach(self, edit: QDateTimeEdit) -> None:
+        if self.fixed is not None:
+            seconds = int(self.fixed.utcoffset(None).total_seconds())
+            edit.setTimeZone(QTimeZone.fromSecondsAheadOfUtc(seconds))
+
+    def from_q(self, value: QDateTime) -> datetime:
+        msecs = value.toMSecsSinceEpoch()
+        if self.fixed is not None:
+            return datetime.fromtimestamp(msecs // 1000, self.fixed) + timedelta(milliseconds=msecs % 1000)
+        # Local: the offset the computer has at that moment (DST-correct).
+        return (datetime.fromtimestamp(msecs // 1000) + timedelta(milliseconds=msecs % 1000)).astimezone()
+
+
+def field_name(path: str) -> str:
+    """What the form calls the field a validation path ends in: "observations[0].body_area" → "Body area"."""
+    last = path.split(".")[-1].split("[")[0]
+    return {"symptom": "Symptom", "severity": "Severity", "qualities": "Quality", "body_area": "Body area",
+            "onset_at": "Onset", "duration_minutes": "Duration", "name": "Medication", "amount": "Amount",
+            "unit": "Unit", "relief": "Relief", "drug_class": "Class", "taken_at": "Time taken"}.get(last, last)
 
 
 def _name_combo(items: list[tuple[str, str]], extra: list[str], accessible: str, parent: QWidget) -> QComboBox:
@@ -73,23 +110,41 @@ class _Row(QFrame):
     remove_requested = Signal(object)
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None) -> None:
+    def __init__(self, parent: QWidget | None, clock: WallClock | None) -> None:
         super().__init__(parent)
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.clock = clock or WallClock()
         self.error = ErrorLabel(self)
+        self.captions: list[Labelled] = []
+
+    def _make_remove(self) -> None:
+        # Made after the fields, so it is last in Tab order even before the editor sets the chain.
         self.remove = QToolButton(self)
         self.remove.setText("Remove")
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
 
+    def _caption(self, text: str, widget: QWidget, buddy: QWidget | None = None) -> Labelled:
+        box = labelled(text, widget, self, buddy)
+        self.captions.append(box)
+        return box
+
+    def set_mnemonics(self, on: bool) -> None:
+        for box in self.captions:
+            box.set_mnemonic(on)
+
+    def tab_widgets(self) -> list[QWidget]:
+        """This row's fields in reading order (the editor chains them into its Tab order)."""
+        raise NotImplementedError
+
 
 class ObservationRow(_Row):
-    def __init__(self, known_custom: list[str], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, known_custom: list[str], parent: QWidget | None = None, *,
+                 clock: WallClock | None = None) -> None:
+        super().__init__(parent, clock)
         cat = catalogue()
         self.symptom = _name_combo([(k, s.label) for k, s in cat.symptoms.items()], known_custom,
                                    "Symptom", self)
         _placeholder(self.symptom, "Pick or type a symptom")
-        self.remove.setAccessibleName("Remove this symptom")
         self.severity = SeverityField(self)
         self.qualities = ChipGroup([(k, q.label) for k, q in cat.qualities.items()], "Quality", self)
         self.area = QComboBox(self)
@@ -103,6 +158,7 @@ class ObservationRow(_Row):
         self.onset.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.onset.setAccessibleName("Onset time")
         self.onset.setEnabled(False)
+        self.clock.attach(self.onset)
         self.has_onset.toggled.connect(self.onset.setEnabled)
         self.hours = QSpinBox(self)
         self.hours.setRange(-1, 744)
@@ -114,14 +170,16 @@ class ObservationRow(_Row):
         self.minutes.setRange(0, 59)
         self.minutes.setSuffix(" min")
         self.minutes.setAccessibleName("Duration, minutes")
+        self._make_remove()
+        self.remove.setAccessibleName("Remove this symptom")
         self.symptom.currentTextChanged.connect(self._symptom_changed)
 
         grid = QGridLayout(self)
-        grid.addWidget(labelled("&Symptom", self.symptom, self), 0, 0)
-        grid.addWidget(labelled("Se&verity", self.severity, self), 0, 1, 1, 2)
+        grid.addWidget(self._caption("&Symptom", self.symptom), 0, 0)
+        grid.addWidget(self._caption("Se&verity", self.severity, self.severity.slider), 0, 1, 1, 2)
         grid.addWidget(self.remove, 0, 3)
         grid.addWidget(labelled("Qualities", self.qualities, self), 1, 0, 1, 4)
-        grid.addWidget(labelled("Body &area", self.area, self), 2, 0)
+        grid.addWidget(self._caption("Body &area", self.area), 2, 0)
         onset_box = QWidget(self)
         ob = QHBoxLayout(onset_box)
         ob.setContentsMargins(0, 0, 0, 0)
@@ -133,13 +191,19 @@ class ObservationRow(_Row):
         db.setContentsMargins(0, 0, 0, 0)
         db.addWidget(self.hours)
         db.addWidget(self.minutes)
-        grid.addWidget(labelled("&Duration", dur, self), 2, 2, 1, 2)
+        grid.addWidget(self._caption("&Duration", dur, self.hours), 2, 2, 1, 2)
         grid.addWidget(self.error, 3, 0, 1, 4)
         grid.setColumnStretch(1, 1)
         for sig in (self.symptom.currentTextChanged, self.severity.valueChanged, self.qualities.changed,
                     self.area.currentIndexChanged, self.hours.valueChanged, self.minutes.valueChanged,
                     self.has_onset.toggled, self.onset.dateTimeChanged):
             sig.connect(self.changed)
+
+    def tab_widgets(self) -> list[QWidget]:
+        # Remove comes last although it sits top right: a destructive button should not be the
+        # second stop on the way through a row.
+        return [self.symptom, self.severity.slider, *self.qualities.chips(), self.area, self.has_onset,
+                self.onset, self.hours, self.minutes, self.remove]
 
     def _symptom_changed(self, _text: str) -> None:
         # Suggest the symptom's usual body area the first time a catalogue symptom is chosen.
@@ -175,7 +239,7 @@ class ObservationRow(_Row):
         return Observation(
             symptom=symptom, severity=self.severity.value(), qualities=self.qualities.selected(),
             body_area=self.area.currentData(), custom=custom, duration_minutes=duration,
-            onset_at=from_qdatetime(self.onset.dateTime()) if self.has_onset.isChecked() else None,
+            onset_at=self.clock.from_q(self.onset.dateTime()) if self.has_onset.isChecked() else None,
         )
 
 
@@ -183,13 +247,12 @@ class DoseRow(_Row):
     """A medication dose. Choosing a medication fills in its last dose, so repeat doses are one click."""
 
     def __init__(self, known: list[str], last_dose: Callable[[str], Dose | None],
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+                 parent: QWidget | None = None, *, clock: WallClock | None = None) -> None:
+        super().__init__(parent, clock)
         cat = catalogue()
         self._last_dose = last_dose
         self.name = _name_combo([(k, m.label) for k, m in cat.medications.items()], known, "Medication", self)
         _placeholder(self.name, "Pick or type a medication")
-        self.remove.setAccessibleName("Remove this medication")
         self.amount = QDoubleSpinBox(self)
         self.amount.setRange(0, 1_000_000)
         self.amount.setDecimals(1)
@@ -215,13 +278,16 @@ class DoseRow(_Row):
         self.taken.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.taken.setAccessibleName("Time taken")
         self.taken.setEnabled(False)
+        self.clock.attach(self.taken)
         self.has_time.toggled.connect(self.taken.setEnabled)
+        self._make_remove()
+        self.remove.setAccessibleName("Remove this medication")
         self.remembered = QLabel(self)
         self.remembered.setObjectName("hint")
         self.name.currentTextChanged.connect(self._name_changed)
 
         grid = QGridLayout(self)
-        grid.addWidget(labelled("&Medication", self.name, self), 0, 0)
+        grid.addWidget(self._caption("&Medication", self.name), 0, 0)
         grid.addWidget(labelled("Amount", self.amount, self), 0, 1)
         grid.addWidget(labelled("Unit", self.unit, self), 0, 2)
         grid.addWidget(self.remove, 0, 3)
@@ -239,6 +305,10 @@ class DoseRow(_Row):
         for sig in (self.name.currentTextChanged, self.amount.valueChanged, self.unit.currentTextChanged,
                     self.relief.currentIndexChanged, self.drug_class.currentIndexChanged, self.has_time.toggled):
             sig.connect(self.changed)
+
+    def tab_widgets(self) -> list[QWidget]:
+        return [self.name, self.amount, self.unit, self.drug_class, self.relief, self.has_time, self.taken,
+                self.remove]
 
     def _name_changed(self, text: str) -> None:
         key, custom = _combo_key(self.name, catalogue().medication_key)
@@ -281,5 +351,5 @@ class DoseRow(_Row):
         return Dose(
             name=name, custom=custom, amount=self.amount.value() or None, unit=self.unit.currentText().strip() or None,
             relief=self.relief.currentData(), drug_class=self.drug_class.currentData() if custom else None,
-            taken_at=from_qdatetime(self.taken.dateTime()) if self.has_time.isChecked() else None,
+            taken_at=self.clock.from_q(self.taken.dateTime()) if self.has_time.isChecked() else None,
         )

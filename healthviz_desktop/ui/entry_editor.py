@@ -1,27 +1,30 @@
 """The entry editor: when, symptoms, medications, triggers and tags, mood/energy/sleep, notes.
 
 Validation is live and inline: every change re-runs core's ``validate_entry`` on what the form holds
-and shows each message under the field it names. Ctrl+S saves, Esc cancels. Date and time default to
-now in the local time zone and can be moved back for a late entry.
+and shows each message under the field it names. Ctrl+S (or the Save button) saves; Enter never does,
+because a person types Enter to finish a field, not to send the whole entry. Esc cancels, asking first
+when something was changed. Date and time default to now in the local time zone and can be moved back
+for a late entry; an existing entry keeps the UTC offset it was written in (see editor_rows.WallClock).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -43,20 +46,10 @@ from healthviz_desktop.core.model import (
 )
 from healthviz_desktop.core.timefmt import now_local
 from healthviz_desktop.core.trends import custom_symptom_names
-from healthviz_desktop.ui.editor_rows import DoseRow, ObservationRow, from_qdatetime, to_qdatetime
-from healthviz_desktop.ui.editor_widgets import ErrorLabel, ListField
+from healthviz_desktop.ui.editor_rows import DoseRow, ObservationRow, WallClock, field_name, to_qdatetime
+from healthviz_desktop.ui.editor_widgets import ErrorLabel, ListField, hours_spin, scale_spin, set_tab_chain
 
 FUTURE_SLACK = timedelta(minutes=5)
-
-
-def _scale(name: str, maximum: int = 10) -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(-1, maximum)
-    spin.setSpecialValueText("not recorded")
-    spin.setValue(-1)
-    spin.setAccessibleName(name)
-    spin.setSuffix(f" / {maximum}")
-    return spin
 
 
 class EntryEditor(QDialog):
@@ -67,6 +60,8 @@ class EntryEditor(QDialog):
         super().__init__(parent)
         self.journal = journal
         self.original = entry
+        self._blank = Entry(occurred_at=now_local())  # one base (and uid) for a new entry's every value()
+        self.clock = WallClock.of(entry.occurred_at if entry else None)
         self._tried_to_save = False
         self.setWindowTitle("Edit entry" if entry else "New entry")
         self.setObjectName("entryEditor")
@@ -79,7 +74,9 @@ class EntryEditor(QDialog):
         self.when.setCalendarPopup(True)
         self.when.setDisplayFormat("ddd d MMM yyyy  HH:mm")
         self.when.setAccessibleName("Date and time")
+        self.clock.attach(self.when)
         self.when.setDateTime(to_qdatetime(entry.occurred_at if entry else (now or now_local())))
+        self._loaded_when = self.when.dateTime()
         self.when_zone = QLabel(self)
         self.when_error = ErrorLabel(self)
 
@@ -99,15 +96,10 @@ class EntryEditor(QDialog):
         self.triggers = ListField(triggers, "Triggers", self)
         self.tags = ListField(journal.known_labels("tag"), "Tags", self)
         self.labels_error = ErrorLabel(self)
-        self.mood, self.energy, self.sleep_quality = _scale("Mood"), _scale("Energy"), _scale("Sleep quality")
-        self.sleep_hours = QDoubleSpinBox(self)
-        self.sleep_hours.setRange(-0.5, 24)
-        self.sleep_hours.setSingleStep(0.5)
-        self.sleep_hours.setDecimals(1)
-        self.sleep_hours.setSpecialValueText("not recorded")
-        self.sleep_hours.setValue(-0.5)
-        self.sleep_hours.setSuffix(" h")
-        self.sleep_hours.setAccessibleName("Hours slept")
+        # Made in screen order, with a parent: Qt's Tab chain starts as creation order.
+        self.mood, self.energy = scale_spin("Mood", self), scale_spin("Energy", self)
+        self.sleep_hours = hours_spin("Hours slept", self)
+        self.sleep_quality = scale_spin("Sleep quality", self)
         self.wellbeing_error = ErrorLabel(self)
         self.notes = QPlainTextEdit(self)
         self.notes.setAccessibleName("Notes")
@@ -120,6 +112,9 @@ class EntryEditor(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setToolTip("Save (Ctrl+S)")
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        for button in (self.save_button, self.cancel_button, self.add_obs, self.add_dose_btn):
+            button.setAutoDefault(False)  # no default button: Enter must not save (see keyPressEvent)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
@@ -136,10 +131,41 @@ class EntryEditor(QDialog):
                   self.sleep_hours.valueChanged, self.notes.textChanged):
             w.connect(self.revalidate)
         self.revalidate()
+        self._pristine = self.value()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        # QDialogButtonBox makes its accept button the default when shown; the editor has none.
+        self.save_button.setDefault(False)
         self.activateWindow()  # Ctrl+S belongs to the editor as soon as it shows
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Line edits and combo boxes pass Enter on to the dialog, which would press the default
+        # button. Here Enter only presses the button that has focus, as Space does.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QAbstractButton) and not focused.isCheckable():
+                focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def is_changed(self) -> bool:
+        return self.value() != self._pristine
+
+    def confirm_discard(self) -> bool:
+        """Asked before a changed form is thrown away (tests replace this)."""
+        answer = QMessageBox.question(
+            self, "Discard this entry?" if self.original is None else "Discard your changes?",
+            "What you changed here is not saved yet.",
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:  # Esc, Cancel and the window's close button all come here
+        if self.is_changed() and not self.confirm_discard():
+            return
+        super().reject()
 
     def _build_layout(self) -> None:
         body = QWidget(self)
@@ -163,7 +189,7 @@ class EntryEditor(QDialog):
         more = QGroupBox("Triggers, tags and how you were", body)
         form = QFormLayout(more)
         form.addRow("&Triggers", self.triggers)
-        form.addRow("T&ags", self.tags)
+        form.addRow("Ta&gs", self.tags)  # Alt+A is Body &area
         form.addRow(self.labels_error)
         scales = QHBoxLayout()
         scale_widgets: list[tuple[str, QWidget]] = [("Mood", self.mood), ("Energy", self.energy),
@@ -183,6 +209,7 @@ class EntryEditor(QDialog):
         col.addWidget(self.notes, 1)
         col.addWidget(self.notes_error)
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop; it still scrolls to the focused field
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
@@ -192,24 +219,26 @@ class EntryEditor(QDialog):
     # ---- rows ----------------------------------------------------------------------------------
 
     def add_observation(self, *, focus: bool = False) -> ObservationRow:
-        row = ObservationRow(self._known_symptoms, self)
-        row.set_default_onset(from_qdatetime(self.when.dateTime()))
+        row = ObservationRow(self._known_symptoms, self, clock=self.clock)
+        row.set_default_onset(self._occurred())
         row.remove_requested.connect(self._remove_row)
         row.changed.connect(self.revalidate)
         self.obs_rows.append(row)
         self.obs_box.addWidget(row)
+        self._rows_changed()
         if focus:
             row.symptom.setFocus()
         self.revalidate()
         return row
 
     def add_dose(self, *, focus: bool = False) -> DoseRow:
-        row = DoseRow(self._known_meds, self.journal.last_dose, self)
-        row.set_default_time(from_qdatetime(self.when.dateTime()))
+        row = DoseRow(self._known_meds, self.journal.last_dose, self, clock=self.clock)
+        row.set_default_time(self._occurred())
         row.remove_requested.connect(self._remove_row)
         row.changed.connect(self.revalidate)
         self.dose_rows.append(row)
         self.dose_box.addWidget(row)
+        self._rows_changed()
         if focus:
             row.name.setFocus()
         self.revalidate()
@@ -222,7 +251,20 @@ class EntryEditor(QDialog):
             self.dose_rows.remove(row)
         row.hide()
         row.deleteLater()
+        self._rows_changed()
         self.revalidate()
+
+    def _rows_changed(self) -> None:
+        """Rows come and go, so Tab order and Alt-letters are set again each time: Tab follows the screen
+        top to bottom, and only the first row of each kind has Alt-letters (one letter, one field)."""
+        for rows in (self.obs_rows, self.dose_rows):
+            for i, row in enumerate(rows):
+                row.set_mnemonics(i == 0)
+        set_tab_chain([
+            self.when, *(w for r in self.obs_rows for w in r.tab_widgets()), self.add_obs,
+            *(w for r in self.dose_rows for w in r.tab_widgets()), self.add_dose_btn, self.triggers, self.tags,
+            self.mood, self.energy, self.sleep_hours, self.sleep_quality, self.notes, self.save_button,
+            self.cancel_button])
 
     # ---- values --------------------------------------------------------------------------------
 
@@ -241,20 +283,29 @@ class EntryEditor(QDialog):
 
     def value(self) -> Entry:
         """What the form holds, as an Entry (not yet normalised or validated)."""
-        base = self.original or Entry(occurred_at=now_local())
+        base = self.original or self._blank
 
         def opt(spin: QSpinBox) -> int | None:
             return None if spin.value() < 0 else spin.value()
 
-        occurred = from_qdatetime(self.when.dateTime())
         return replace(
-            base, occurred_at=occurred, day=journal_day(occurred, self.rollover_hour),
+            base, occurred_at=self._occurred(), day=self._day(),
             notes=self.notes.toPlainText(), tags=self.tags.items(), triggers=self.triggers.items(),
             mood=opt(self.mood), energy=opt(self.energy), sleep_quality=opt(self.sleep_quality),
             sleep_hours=None if self.sleep_hours.value() < 0 else self.sleep_hours.value(),
             observations=[r.value() for r in self._filled(self.obs_rows)],
             doses=[r.value() for r in self._filled(self.dose_rows)],
         )
+
+    def _occurred(self) -> datetime:
+        if self.original is not None and self.when.dateTime() == self._loaded_when:
+            return self.original.occurred_at  # untouched: exactly as stored, offset and all
+        return self.clock.from_q(self.when.dateTime())
+
+    def _day(self) -> date:
+        if self.original is not None and self.original.day and self.when.dateTime() == self._loaded_when:
+            return self.original.day  # an untouched time never moves the entry to another day
+        return journal_day(self._occurred(), self.rollover_hour)
 
     @staticmethod
     def _filled(rows: list[Any]) -> list[Any]:
@@ -284,7 +335,7 @@ class EntryEditor(QDialog):
             if head.startswith(("observations[", "doses[")) and head.endswith("]"):
                 rows = self._filled(self.obs_rows if head.startswith("obs") else self.dose_rows)
                 idx = int(head[head.index("[") + 1:-1])
-                put(rows[idx] if idx < len(rows) else self.form_error, f"{_field_name(err.path)} {err.message}")
+                put(rows[idx] if idx < len(rows) else self.form_error, f"{field_name(err.path)} {err.message}")
             elif field == "occurred_at":
                 put(self.when_error, f"{nice[field]} {err.message}")
             elif field in ("tags", "triggers"):
@@ -302,8 +353,7 @@ class EntryEditor(QDialog):
         return found
 
     def _update_zone(self) -> None:
-        when = from_qdatetime(self.when.dateTime())
-        day = journal_day(when, self.rollover_hour)
+        when, day = self._occurred(), self._day()
         note = " (before the day's rollover hour)" if day != when.date() else ""
         self.when_zone.setText(f"UTC{when:%z} · counts for {day:%a %d %b}{note}")
 
@@ -337,10 +387,3 @@ class EntryEditor(QDialog):
             self.when.setFocus()
         elif self.notes_error.isVisible():
             self.notes.setFocus()
-
-
-def _field_name(path: str) -> str:
-    last = path.split(".")[-1].split("[")[0]
-    return {"symptom": "Symptom", "severity": "Severity", "qualities": "Quality", "body_area": "Body area",
-            "onset_at": "Onset", "duration_minutes": "Duration", "name": "Medication", "amount": "Amount",
-            "unit": "Unit", "relief": "Relief", "drug_class": "Class", "taken_at": "Time taken"}.get(last, last)

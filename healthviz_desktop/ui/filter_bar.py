@@ -42,19 +42,20 @@ class FilterBar(QWidget):
             edit.setVisible(False)
         self.to_label = QLabel("to", self)
         self.to_label.setVisible(False)
+        # Created in the order they sit on screen: Tab follows creation order.
         self.symptom = QComboBox(self)
         self.symptom.setAccessibleName("Symptom filter")
+        self.min_severity = QComboBox(self)
+        self.min_severity.setAccessibleName("Minimum severity")
+        self.min_severity.addItem("Any severity", None)
+        for n in range(1, 11):
+            self.min_severity.addItem(f"Severity ≥ {n}", n)
         self.medication = QComboBox(self)
         self.medication.setAccessibleName("Medication filter")
         # Only the "Any …" choices for now: the catalogue (TOML) is read once the window has painted,
         # when the journal opens and set_vocabulary() fills these with its names as well.
         self.symptom.addItem("Any symptom", None)
         self.medication.addItem("Any medication", None)
-        self.min_severity = QComboBox(self)
-        self.min_severity.setAccessibleName("Minimum severity")
-        self.min_severity.addItem("Any severity", None)
-        for n in range(1, 11):
-            self.min_severity.addItem(f"Severity ≥ {n}", n)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("Clear filters")
         self.clear_button.setAccessibleName("Clear search and filters")

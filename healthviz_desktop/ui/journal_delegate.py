@@ -34,6 +34,14 @@ def checkin_text(entry: Entry) -> str:
     return "Note" if entry.notes.strip() else "Empty entry"
 
 
+def time_text(entry: Entry) -> str:
+    """The clock time, plus the weekday when the entry was written on another calendar day than the
+    journal day it is listed under (after midnight, before the rollover hour): "00:20 Tue" under
+    Monday, so it does not read as out of order above Monday's "08:45"."""
+    when = entry.occurred_at
+    return f"{when:%H:%M %a}" if when.date() != entry.effective_day() else f"{when:%H:%M}"
+
+
 def dose_text(entry: Entry) -> str:
     out = []
     for d in entry.doses:
@@ -99,9 +107,9 @@ class JournalDelegate(QStyledItemDelegate):
         x = rect.left() + PAD
         painter.setFont(font)
         painter.setPen(muted)
-        time_w = fm.horizontalAdvance("00:00") + PAD
-        painter.drawText(QRect(x, top, time_w, line_h), Qt.AlignmentFlag.AlignVCenter,
-                         entry.occurred_at.strftime("%H:%M"))
+        clock = time_text(entry)
+        time_w = max(fm.horizontalAdvance("00:00"), fm.horizontalAdvance(clock)) + PAD
+        painter.drawText(QRect(x, top, time_w, line_h), Qt.AlignmentFlag.AlignVCenter, clock)
         x += time_w
         right = rect.right() - PAD
         cat = catalogue()

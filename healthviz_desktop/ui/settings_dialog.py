@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.settings import BACKUP_INTERVALS, Settings, clean_terms, save_settings
+from healthviz_desktop.ui.editor_widgets import ErrorLabel
 
 _INTERVAL_LABELS = {"off": "Off", "daily": "Every day", "weekly": "Every week"}
 
@@ -54,9 +55,7 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._appearance_tab(), "A&ppearance")
         tabs.addTab(self._terms_tab(), "&Private terms")
         self.tabs = tabs
-        self.error = QLabel(self)
-        self.error.setStyleSheet("color: #d93025;")
-        self.error.hide()
+        self.error = ErrorLabel(self)  # readable on light and dark backgrounds
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                    self)
         buttons.accepted.connect(self.accept)
@@ -174,6 +173,14 @@ class SettingsDialog(QDialog):
 
     # ---- behaviour -----------------------------------------------------------------------------
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The field says "then press Enter": there Enter adds the term (returnPressed did) and stops,
+        # instead of reaching QDialog, which would press OK and save and close the whole dialog.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.new_term:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def add_term(self) -> None:
         text = " ".join(self.new_term.text().split())
         if text and text.casefold() not in {t.casefold() for t in self.term_list()}:
@@ -227,8 +234,7 @@ class SettingsDialog(QDialog):
         try:
             save_settings(self.paths.settings, value)
         except (OSError, ValueError) as exc:
-            self.error.setText(f"Settings were not saved: {exc}")
-            self.error.show()
+            self.error.show_errors([f"Settings were not saved: {exc}"])
             return
         self.settings = value
         self.applied.emit(value)

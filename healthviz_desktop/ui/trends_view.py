@@ -6,7 +6,7 @@ Aggregation runs in a worker (core/trends.py); this file only turns numbers into
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
@@ -65,6 +65,39 @@ def _consecutive_runs(points: list[tuple[date, int]]) -> list[list[tuple[date, i
         else:
             runs.append([(day, sev)])
     return [r for r in runs if len(r) > 1]
+
+
+def _month_end(start: date) -> date:
+    return (start + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+
+
+def month_label(month: str, today: date | None = None) -> str:
+    """ "2026-09" → "Sep 2026" (a two-digit year, "Sep 26", reads as 26 September). Months are counted
+    whole (core/trends.py), so only a month not over yet holds fewer days than its name says: it gets a
+    star, explained by months_note()."""
+    start = datetime.strptime(month, "%Y-%m").date()
+    return f"{start:%b %Y}" + ("*" if _month_end(start) > (today or date.today()) else "")
+
+
+def axis_labels(months: list[str], today: date | None = None) -> list[str]:
+    """Month names, the year under the first one and under each January: 13 labels of "Sep 2026" are
+    cut to "Se..." in half a window, and the year repeated on each says nothing new."""
+    out = []
+    for i, month in enumerate(months):
+        name, year = month_label(month, today).split(" ")
+        star = "*" if year.endswith("*") else ""
+        out.append(f"{name}{star}<br>{year.rstrip('*')}" if i == 0 or month.endswith("-01") else name + star)
+    return out
+
+
+def months_note(months: list[str], today: date | None = None) -> str:
+    """The x-axis title: a period starting mid-month still counts its first month from the 1st, and a
+    starred month is counted only up to today."""
+    today = today or date.today()
+    note = f"whole calendar months from 1 {datetime.strptime(months[0], '%Y-%m'):%b %Y}" if months else ""
+    if any(month_label(m, today).endswith("*") for m in months):
+        note += f" · * not over yet: counted to {today.day} {today:%b %Y}"
+    return note
 
 
 def _msecs(day: date) -> int:
@@ -250,7 +283,9 @@ class TrendsView(QWidget):
             series.append(bar)
         chart.addSeries(series)
         x = QBarCategoryAxis()
-        x.append([datetime.strptime(m, "%Y-%m").strftime("%b %y") for m in months])
+        x.append(axis_labels(months))
+        x.setTruncateLabels(False)  # QtCharts cuts "2026" to "20..." in a 13-month axis it has room for
+        x.setTitleText(months_note(months))
         y = QValueAxis()
         step = max(1, -(-(top + 1) // 6))  # whole days per tick, about six ticks
         y.setRange(0, step * max(5, -(-(top + 1) // step)))
