@@ -56,3 +56,10 @@ def test_the_same_seed_and_end_date_give_identical_output() -> None:
     assert export_document(generate_demo_entries(30, seed=9, end=END)) == first  # uids included
     assert export_document(generate_demo_entries(30, seed=10, end=END)) != first
     assert export_document(generate_demo_entries(30, seed=9, end=END - timedelta(days=1))) != first
+
+
+def test_nothing_is_dated_later_than_now() -> None:
+    from datetime import UTC, datetime
+
+    entries = generate_demo_entries(3, seed=5)
+    assert entries and all(e.occurred_at <= datetime.now(UTC) for e in entries)

@@ -9,7 +9,7 @@ places or dates of real people: notes come from a small fixed set of neutral phr
 from __future__ import annotations
 
 import random
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 
 from healthviz_desktop.core.model import Dose, Entry, Observation
 
@@ -107,4 +107,6 @@ def generate_demo_entries(days: int, seed: int = 1, end: date | None = None) -> 
         ))
     for entry in entries:  # uids from the seed too, so the same seed gives the same journal
         entry.uid = f"{rng.getrandbits(128):032x}"
-    return entries
+    # Nothing later than now: a journal records what happened (the editor refuses future times too).
+    now = datetime.now(UTC)
+    return [e for e in entries if e.occurred_at <= now]
