@@ -9,7 +9,7 @@ a quarter of the arithmetic. Coordinates are normalised: y runs -1 (top) .. 1 (b
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -74,6 +74,7 @@ class Canvas:
         self.ys = ((np.arange(height, dtype=np.float32) + 0.5) / height * 2.0 - 1.0).astype(np.float32)
         self.rgb = np.zeros((3, height, width), dtype=np.float32)
         self._scratch = np.empty((height, width), dtype=np.float32)
+        self._radial_index: dict[tuple[float, float, float, float, int], Any] = {}  # add_radial's maps
         self.px_per_unit = height / 2.0
 
     def dist2(self, cx: float, cy: float, sx: float = 1.0, sy: float = 1.0) -> F32:
@@ -103,9 +104,15 @@ class Canvas:
         """
         import numpy as np
 
-        d = np.sqrt(self.dist2(cx, cy, sx, sy))
-        d *= np.float32(self.RADIAL_STEPS)
-        idx = np.minimum(d, np.float32(profile.shape[1] - 1)).astype(np.int32)
+        key = (cx, cy, sx, sy, profile.shape[1])
+        idx = self._radial_index.get(key)
+        if idx is None:  # the same geometry frame after frame (a still motif): the map is kept
+            d = np.sqrt(self.dist2(cx, cy, sx, sy))
+            d *= np.float32(self.RADIAL_STEPS)
+            idx = np.minimum(d, np.float32(profile.shape[1] - 1)).astype(np.int32)
+            if len(self._radial_index) >= 4:  # a moving motif: keep only the newest few
+                self._radial_index.pop(next(iter(self._radial_index)))
+            self._radial_index[key] = idx
         for c in range(3):
             np.take(profile[c], idx, out=self._scratch)
             self.rgb[c] += self._scratch

@@ -88,7 +88,16 @@ def encode_frames(frames: Any, path: Path, width: int, height: int, *, fps: int 
     """Encode an iterable of RGB uint8 arrays (any size; scaled to width x height) as H.264 MP4."""
     import av
 
-    source: Any = _prefetch(frames) if threaded else iter(frames)
+    def convert(image: Any) -> Any:
+        frame = av.VideoFrame.from_ndarray(image, format="rgb24")
+        return frame.reformat(width=width, height=height, format="yuv420p", dst_colorspace="ITU709",
+                              interpolation="BILINEAR")
+
+    # Threaded, the worker draws AND converts (scale + RGB to YUV), so this thread only feeds libx264:
+    # measured on 2 cores, converting here instead left the encoder waiting (2.37 s against 2.08 s for an
+    # 8 s clip). Frames that already exist encode fastest without the thread (threaded=False).
+    converted = (convert(image) for image in frames)
+    source: Any = _prefetch(converted) if threaded else converted
     container: Any = av.open(str(path), "w", format="mp4", options={"movflags": "+faststart"})
     count = 0
     try:
@@ -99,12 +108,9 @@ def encode_frames(frames: Any, path: Path, width: int, height: int, *, fps: int 
         stream.options = {"preset": preset, "crf": "20"}
         ctx = stream.codec_context
         ctx.colorspace, ctx.color_primaries, ctx.color_trc, ctx.color_range = 1, 1, 1, 1  # BT.709, limited
-        for image in source:
+        for frame in source:
             if cancelled is not None and cancelled():
                 raise RenderCancelled("The render was stopped.")
-            frame = av.VideoFrame.from_ndarray(image, format="rgb24")
-            frame = frame.reformat(width=width, height=height, format="yuv420p",
-                                   dst_colorspace="ITU709", interpolation="BILINEAR")
             frame.pts = count
             for packet in stream.encode(frame):
                 container.mux(packet)

@@ -81,7 +81,9 @@ def prepare_motions(d: SceneDrawer) -> None:
         dy = cv.ys[:, None] - cy
         theta = np.arctan2(dy, dx).astype(np.float32)
         r = np.sqrt(dx * dx + dy * dy).astype(np.float32)
-        d.extra["sector"] = (theta * np.float32(7 / TAU)) % np.float32(1.0)  # 7 wedges round the motif
+        sector = (theta * np.float32(7 / TAU)) % np.float32(1.0)  # 7 wedges round the motif
+        # in 1/65536ths of a turn: a shard's wedge test is then one wrapping uint16 add
+        d.extra["sector16"] = (sector * np.float32(65536.0)).astype(np.uint16)
         d.extra["r"] = r
         # spiral arms: the angle and log-radius part of the phase never changes, only the spin
         d.extra["spiral_base"] = theta * np.float32(3.0) + np.log(r + np.float32(0.05)) * np.float32(4.0)
@@ -129,7 +131,7 @@ def _shards(d: SceneDrawer, st: FrameState) -> None:
     """Stabbing: sharp-edged wedges jab out of the motif at random moments and fade quickly."""
     import numpy as np
 
-    sector, r = d.extra["sector"], d.extra["r"]
+    sector, r = d.extra["sector16"], d.extra["r"]
     seeds = d.extra["shards"]
     assert isinstance(sector, np.ndarray) and isinstance(r, np.ndarray) and isinstance(seeds, np.ndarray)
     rate = 0.6 + 2.2 * st.intensity  # jabs per second
@@ -141,17 +143,20 @@ def _shards(d: SceneDrawer, st: FrameState) -> None:
         flash = math.exp(-6.0 * age)
         if flash < 0.04:
             continue
-        rot = np.float32((slot * 0.618 + seeds[k + 3]) % 1.0)
+        rot = np.uint16(int(((slot * 0.618 + seeds[k + 3]) % 1.0) * 65536.0) & 0xFFFF)
+        width = np.uint16(int((0.05 + 0.08 * st.intensity) * 65536.0))
         reach = st.radius * (1.2 + (1.6 + 1.4 * st.intensity) * (1.0 - age))
         rows = d.canvas.rows_near(cy - reach, cy + reach)
         cols = _cols_near(d, cx - reach, cx + reach)
-        sec, rr = sector[rows, cols], r[rows, cols]
-        sharp = ((sec + rot) % np.float32(1.0)) < np.float32(0.05 + 0.08 * st.intensity)
-        fall = np.float32(flash) * (np.float32(1.0) - rr * np.float32(1.0 / max(reach, 1e-3)))
-        layer = np.where(sharp & (rr > st.radius * 0.45), np.clip(fall, 0.0, None), np.float32(0.0))
+        rr = r[rows, cols]
+        # in the wedge (uint16 wraps round the turn) and outside the motif's core; then only those pixels
+        sharp = (sector[rows, cols] + rot) < width
+        sharp &= rr > np.float32(st.radius * 0.45)
+        fall = np.float32(flash) * (np.float32(1.0) - rr[sharp] * np.float32(1.0 / max(reach, 1e-3)))
+        np.clip(fall, 0.0, None, out=fall)
         gain = 0.6 + 1.4 * st.intensity
         for c in range(3):
-            d.canvas.rgb[c, rows, cols] += layer * np.float32(colour[c] * gain)
+            d.canvas.rgb[c, rows, cols][sharp] += fall * np.float32(colour[c] * gain)
 
 
 def _cols_near(d: SceneDrawer, x_lo: float, x_hi: float) -> slice:
