@@ -84,3 +84,9 @@ def test_severity_anchors_cover_the_whole_scale() -> None:
     assert sorted(cat.severity_anchors) == list(range(11))
     assert cat.severity_label(7).startswith("7 — ")
     assert [cat.severity_band(s) for s in (0, 3, 5, 8)] == ["none", "mild", "moderate", "severe"]
+
+
+def test_windows_and_old_mac_line_ends_in_notes_become_newlines() -> None:
+    entry = normalise_entry(Entry(occurred_at=datetime(2026, 3, 2, 9, tzinfo=UTC),
+                                  notes="one\r\ntwo\rthree\n"))
+    assert entry.notes == "one\ntwo\nthree\n" and not validate_entry(entry)

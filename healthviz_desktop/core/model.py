@@ -144,6 +144,8 @@ def normalise_entry(entry: Entry) -> Entry:
             dose.name, dose.custom = dose.name.strip(), True
     entry.tags = _dedupe(t.strip() for t in entry.tags)
     entry.triggers = _dedupe(t.strip() for t in entry.triggers)
+    if "\r" in entry.notes:  # pasted from Windows or an old Mac: line ends, not control characters
+        entry.notes = entry.notes.replace("\r\n", "\n").replace("\r", "\n")
     return entry
 
 
