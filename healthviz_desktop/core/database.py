@@ -12,8 +12,6 @@ deadlocking when a reader tries to upgrade.
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -22,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from healthviz_desktop.core.atomic import fsync_dir
+from healthviz_desktop.core.atomic import replacing
 from healthviz_desktop.core.migrations import SCHEMA_VERSION, apply_step, pending_steps
 from healthviz_desktop.core.paths import DataPaths, touch_private_file
 
@@ -99,8 +97,7 @@ def sqlite_copy(source: sqlite3.Connection, target_path: Path) -> Path:
     from WAL to a rollback journal (header bytes 18/19 = 1) before the rename: a WAL file leaves -wal
     and -shm files beside it whenever it is opened, and cannot be opened at all on read-only media.
     """
-    tmp = target_path.with_name(f".{target_path.name}.partial")
-    try:
+    with replacing(target_path, ".partial") as tmp:
         touch_private_file(tmp)
         target = sqlite3.connect(tmp)
         try:
@@ -108,12 +105,6 @@ def sqlite_copy(source: sqlite3.Connection, target_path: Path) -> Path:
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
-        os.replace(tmp, target_path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-        raise
-    fsync_dir(target_path.parent)
     return target_path
 
 
