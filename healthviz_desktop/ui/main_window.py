@@ -6,7 +6,6 @@ import) is opened in a worker and the first page handed to the model when ready.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
@@ -25,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from healthviz_desktop.ui.actions import COMPOSE_MODULE, build_actions
+from healthviz_desktop.ui.actions import build_actions
 from healthviz_desktop.ui.details_view import DetailsView
 from healthviz_desktop.ui.filter_bar import FilterBar
 from healthviz_desktop.ui.journal_model import EntryRole, FirstPage, JournalModel, load_first_page
@@ -73,6 +72,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 820)
         self.workers = Workers(self)
         self._clip_sender: Any = None  # ui.clip_sender.ClipSender, made on the first Send
+        self.job_resume: Any = None  # ui.job_resume.JobResume, once the journal is open
         self.model = JournalModel(self)
         self._data: DataActions | None = None
 
@@ -222,10 +222,14 @@ class MainWindow(QMainWindow):
                             on_error=self._open_failed)
 
     def _journal_opened(self, journal: Any) -> None:
+        from healthviz_desktop.ui.job_resume import JobResume
+
         self.journal = journal
         self._set_enabled(True)
         self.journal_ready.emit()
         self.data.after_open()
+        self.job_resume = JobResume(self)  # nothing lost: clip jobs a crash or a close interrupted
+        self.job_resume.start()
 
     def _open_failed(self, exc: BaseException) -> None:
         self.details.show_entry(None, f"The journal could not be opened. {exc}")
@@ -351,40 +355,9 @@ class MainWindow(QMainWindow):
         return [e.id for e in (self.model.entry_at(r) for r in rows) if e is not None and e.id is not None]
 
     def compose(self) -> None:
-        """On the Trends tab, a trend of the period shown; else the selected entries (one: a moment, several:
-        a trend over their days); with nothing selected, the dialog opens for explainer notes."""
-        if self.journal is None or not self.compose_available or self._settings_unreadable():
-            return
-        date_range = None
-        ids = self.selected_ids()
-        if self.tabs.currentIndex() == 1 and self._trends is not None:
-            shown = self._trends.date_range()
-            date_range, ids = (shown.first, shown.last), []
-        elif not ids and self.selected_entry() is not None:
-            ids = [self.selected_entry().id]
-        module = importlib.import_module(COMPOSE_MODULE)
-        dialog = module.ComposeDialog(self.journal, list(self.settings.private_terms), entry_ids=ids,
-                                      date_range=date_range, parent=self)
-        dialog.send_requested.connect(self._send_clip)
-        dialog.open()
+        from healthviz_desktop.ui.compose_actions import compose
 
-    def _settings_unreadable(self) -> bool:
-        """Say so, and return True, when the settings file could not be read: the private terms are unknown."""
-        if not self.settings.unreadable:
-            return False
-        from PySide6.QtWidgets import QMessageBox
-
-        from healthviz_desktop.core.settings import unreadable_message
-
-        QMessageBox.warning(self, "HealthViz", unreadable_message(self.paths.settings, self.settings.unreadable))
-        return True
-
-    def _send_clip(self, composed: Any) -> None:
-        from healthviz_desktop.ui.clip_sender import ClipSender
-
-        if self._clip_sender is None:
-            self._clip_sender = ClipSender(self, self.journal, self.workers)
-        self._clip_sender.send(composed)
+        compose(self)
 
     def open_settings(self) -> Any:
         from healthviz_desktop.ui.settings_dialog import SettingsDialog
@@ -445,6 +418,10 @@ class MainWindow(QMainWindow):
             self.refresh_trends()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.job_resume is not None:
+            self.job_resume.stop()
+        if self._clip_sender is not None:  # a clip being made stops between two steps, kept for next time
+            self._clip_sender.cancel.set()
         self.workers.wait(60_000)  # let a save, backup or import finish before the journal closes
         if self.journal is not None:
             self.journal.close()
