@@ -48,6 +48,22 @@ def test_a_loose_existing_directory_is_tightened(tmp_path: Path) -> None:
     assert loose.stat().st_mode & 0o777 == 0o700
 
 
+def test_a_busy_folder_pointed_at_keeps_its_mode_and_the_journal_is_private_anyway(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"  # someone's home, /tmp or a shared drive given as --data-dir
+    shared.mkdir(mode=0o755)
+    shared.chmod(0o755)
+    (shared / "other.txt").write_text("not ours", encoding="utf-8")
+    Journal.open(shared).close()
+    assert shared.stat().st_mode & 0o777 == 0o755
+    assert (shared / "journal.sqlite3").stat().st_mode & 0o777 == 0o600
+    assert (shared / "backups").stat().st_mode & 0o777 == 0o700
+    Journal.open(shared).close()  # and keeps it on every later open
+    assert shared.stat().st_mode & 0o777 == 0o755
+    (shared / "other.txt").unlink()  # only HealthViz's files left: now it is the journal's folder
+    Journal.open(shared).close()
+    assert shared.stat().st_mode & 0o777 == 0o700
+
+
 def test_sqlmodel_tables_mirror_the_migrated_schema(journal: Journal) -> None:
     from healthviz_desktop.core.entry_rows import TABLE_COLUMNS
 

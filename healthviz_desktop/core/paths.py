@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 APP_DIR_NAME = "HealthViz"
+# What HealthViz itself keeps in its folder (and the temporary names it writes them under)
+_OURS = re.compile(r"\.?(?:journal\.sqlite3|settings|backups|clips)")
 DATA_DIR_ENV = "HEALTHVIZ_DATA_DIR"
 
 
@@ -60,6 +63,12 @@ class DataPaths:
         return self.root / "settings.json"
 
     def ensure(self) -> DataPaths:
-        make_private_dir(self.root)
+        # The folder is tightened to 0700 when it is ours: new, or holding nothing but what HealthViz keeps
+        # there. A busy folder someone points --data-dir at (their home, /tmp, a shared drive) keeps its
+        # mode: the journal, settings and backups in it are private on their own (0600 files, 0700 dirs).
+        if not self.root.exists() or all(_OURS.match(p.name) for p in self.root.iterdir()):
+            make_private_dir(self.root)
+        else:
+            self.root.mkdir(parents=True, exist_ok=True)
         make_private_dir(self.backups)
         return self
