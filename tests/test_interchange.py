@@ -106,6 +106,10 @@ MALFORMED = {
     "newer format": (json.dumps({"format": "healthviz-journal", "version": 99, "entries": []}), "newer HealthViz"),
     "other json": (json.dumps({"hello": "world"}), "not a HealthViz journal export"),
     "bool as number": (_doc({**GOOD, "sleep_hours": True}), "sleep_hours: expected number"),
+    "misspelt field": (_doc(GOOD, {**GOOD, "uid": "z", "notse": "typo"}),
+                       "entry 2 (uid z): notse: is not a field of this format"),
+    "misspelt nested field": (_doc({**GOOD, "observations": [{"symptom": "migraine", "severty": 6}]}),
+                              "observations[0].severty: is not a field of this format"),
 }
 
 

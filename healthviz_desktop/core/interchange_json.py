@@ -139,11 +139,26 @@ class _Reader:
             self._fail(key, f"not a date (YYYY-MM-DD): {text[:40]!r}")
             return None
 
-    def child(self, item: Any, path: str) -> _Reader | None:
+    def child(self, item: Any, path: str, keys: frozenset[str]) -> _Reader | None:
         if not isinstance(item, dict):
             self.errors.append(FieldError(path, "expected an object"))
             return None
-        return _Reader(item, path, self.errors)
+        reader = _Reader(item, path, self.errors)
+        reader.only(keys)
+        return reader
+
+    def only(self, keys: frozenset[str]) -> None:
+        for key in sorted(set(self.data) - keys, key=str):
+            self._fail(str(key), "is not a field of this format (misspelt?)")
+
+
+# Every key a version-1 record may have. Another key is refused, naming it: in a file this version
+# reads, an unknown key is a typo ("notse"), and dropping it silently would lose what the person meant.
+ENTRY_KEYS = frozenset({"uid", "occurred_at", "day", "notes", "tags", "triggers", "mood", "energy",
+                        "sleep_hours", "sleep_quality", "observations", "doses", "created_at", "updated_at"})
+OBSERVATION_KEYS = frozenset({"symptom", "custom", "severity", "qualities", "body_area", "onset_at",
+                              "duration_minutes"})
+DOSE_KEYS = frozenset({"name", "custom", "amount", "unit", "taken_at", "relief", "drug_class"})
 
 
 class _Irregular(Exception):
@@ -186,19 +201,21 @@ def _fast_entry(data: dict[str, Any]) -> Entry | None:
     of their time here. Anything unusual returns None and the careful reader takes over, so both
     accept exactly the same records."""
     try:
+        if not ENTRY_KEYS.issuperset(data):
+            return None
         g = data.get
         observations = [
             Observation(symptom=_opt(o["symptom"], str), severity=_opt(o["severity"], int),
                         qualities=_strs(o.get("qualities")), body_area=_opt(o.get("body_area"), str),
                         onset_at=_when(o.get("onset_at")), duration_minutes=_opt(o.get("duration_minutes"), int),
                         custom=_opt(o.get("custom"), bool) or False)
-            for o in _opt(g("observations"), list) or ()
+            for o in _opt(g("observations"), list) or () if _known(o, OBSERVATION_KEYS)
         ]
         doses = [
             Dose(name=_opt(d["name"], str), amount=_num(d.get("amount")), unit=_opt(d.get("unit"), str),
                  taken_at=_when(d.get("taken_at")), relief=_opt(d.get("relief"), str),
                  drug_class=_opt(d.get("drug_class"), str), custom=_opt(d.get("custom"), bool) or False)
-            for d in _opt(g("doses"), list) or ()
+            for d in _opt(g("doses"), list) or () if _known(d, DOSE_KEYS)
         ]
         occurred = _when(data["occurred_at"])
         uid = _opt(g("uid"), str)
@@ -220,6 +237,12 @@ def _fast_entry(data: dict[str, Any]) -> Entry | None:
     return None if validate_entry(entry) else entry
 
 
+def _known(item: Any, keys: frozenset[str]) -> bool:
+    if isinstance(item, dict) and not keys.issuperset(item):
+        raise _Irregular
+    return True
+
+
 def entry_from_dict(data: Any, errors: list[FieldError]) -> Entry | None:
     """Parse one record; on any problem, append FieldErrors and return None."""
     if isinstance(data, dict):
@@ -231,9 +254,10 @@ def entry_from_dict(data: Any, errors: list[FieldError]) -> Entry | None:
         return None
     start = len(errors)
     r = _Reader(data, "", errors)
+    r.only(ENTRY_KEYS)
     observations = []
     for i, item in enumerate(r.get("observations", "list", default=[])):
-        o = r.child(item, f"observations[{i}]")
+        o = r.child(item, f"observations[{i}]", OBSERVATION_KEYS)
         if o:
             observations.append(Observation(
                 symptom=o.get("symptom", "str", required=True, default=""),
@@ -243,7 +267,7 @@ def entry_from_dict(data: Any, errors: list[FieldError]) -> Entry | None:
                 custom=o.get("custom", "bool", default=False)))
     doses = []
     for i, item in enumerate(r.get("doses", "list", default=[])):
-        d = r.child(item, f"doses[{i}]")
+        d = r.child(item, f"doses[{i}]", DOSE_KEYS)
         if d:
             doses.append(Dose(
                 name=d.get("name", "str", required=True, default=""), amount=d.get("amount", "number"),
