@@ -238,3 +238,12 @@ def test_the_build_backend_is_new_enough_for_the_license_field() -> None:
         (setuptools,) = [r for r in pyproject["build-system"]["requires"] if r.startswith("setuptools")]
         floor = re.fullmatch(r"setuptools\s*>=\s*(\d+)(?:\.\d+)*", setuptools)
         assert floor is not None and int(floor.group(1)) >= 77, setuptools
+
+
+def test_info_on_a_folder_without_a_journal_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "deep"
+    proc = run_healthviz("--data-dir", str(missing), "info", "--json")
+    assert proc.returncode == 0, proc.stderr
+    info = json.loads(proc.stdout)
+    assert info["entries"] == 0 and info["schema_version"] is None and "none yet" in info["database"]
+    assert not (tmp_path / "typo").exists()

@@ -195,20 +195,29 @@ def keyring_backend_description() -> str:
 def cmd_info(args: argparse.Namespace) -> int:
     from healthviz_desktop.core.backups import list_backups
     from healthviz_desktop.core.migrations import SCHEMA_VERSION
+    from healthviz_desktop.core.paths import DataPaths
 
-    journal = open_journal(args)
-    backups = list_backups(journal.paths)
-    data = {
-        "data_dir": str(journal.paths.root),
-        "database": str(journal.paths.database),
-        "schema_version": journal.db.schema_version(),
-        "app_schema_version": SCHEMA_VERSION,
-        "entries": journal.count(),
-        "trash": journal.count(_trash()),
-        "backups": len(backups),
-        "latest_backup": str(backups[0].path) if backups else None,
-        "keyring_backend": keyring_backend_description(),
-    }
+    paths = DataPaths.at(args.data_dir)
+    if not paths.database.exists():  # only looking: a mistyped --data-dir must not leave a journal behind
+        data: dict[str, Any] = {
+            "data_dir": str(paths.root), "database": f"{paths.database} (none yet: made by the first entry)",
+            "schema_version": None, "app_schema_version": SCHEMA_VERSION, "entries": 0, "trash": 0,
+            "backups": 0, "latest_backup": None, "keyring_backend": keyring_backend_description(),
+        }
+    else:
+        journal = open_journal(args)
+        backups = list_backups(journal.paths)
+        data = {
+            "data_dir": str(journal.paths.root),
+            "database": str(journal.paths.database),
+            "schema_version": journal.db.schema_version(),
+            "app_schema_version": SCHEMA_VERSION,
+            "entries": journal.count(),
+            "trash": journal.count(_trash()),
+            "backups": len(backups),
+            "latest_backup": str(backups[0].path) if backups else None,
+            "keyring_backend": keyring_backend_description(),
+        }
     if args.json:
         print_json(data)
     else:
