@@ -83,3 +83,28 @@ def test_a_missing_key_at_send_time_stalls_the_job_and_resume_finishes_it(
     assert r.code == 0, r.out + r.err
     assert f"job {job.id}: completed" in r.out
     assert fake.count("create") == 1
+
+
+def test_render_remix_remixes_an_earlier_clip_at_the_same_service(cli: Callable[..., Any], data_dir: Path,
+                                                                  fake: FakeVideos, tmp_path: Path) -> None:
+    runner = runner_for(data_dir, fake)
+    first = runner.run(runner.submit("fake", request(4)).id)
+    assert first.status == "completed" and first.remote_id
+    runner.db.close()
+    added = cli("entry", "add", "--at", "2026-03-03T09:30:00+01:00",
+                "--symptom", "migraine severity=3 qualities=throbbing area=temples", "--json")
+    entry = str(json.loads(added.out)["id"])
+    out = tmp_path / "remix.mp4"
+    r = cli("render", "--entry", entry, "--provider", "fake", "--seconds", "4", "--yes", "--remix",
+            str(first.id), "-o", str(out))
+    assert r.code == 0, r.err
+    assert out.exists() and fake.count("create") == 1 and fake.count("remix") == 1
+    assert fake.seen("remix")[0].path.endswith(f"/videos/{first.remote_id}/remix")
+    # refused before anything is sent: a local job, or another service
+    local = cli("render", "--entry", entry, "--seconds", "4", "-o", str(tmp_path / "l.mp4"))
+    local_id = local.err.split("job ")[1].split(":")[0]
+    for args, why in ((["--provider", "fake", "--remix", local_id], "Only a clip made by a video service"),
+                      (["--provider", "local", "--remix", str(first.id)], "Only a clip made by a video service")):
+        bad = cli("render", "--entry", entry, "--seconds", "4", "--yes", *args, "-o", str(tmp_path / "x.mp4"))
+        assert bad.code == 1 and why in bad.err and "Traceback" not in bad.err
+    assert fake.count("remix") == 1 and fake.count("create") == 1

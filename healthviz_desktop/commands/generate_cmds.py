@@ -32,6 +32,9 @@ def register(sub: Any) -> None:
     render.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
                         help="where to save the MP4")
     render.add_argument("--yes", action="store_true", help="send a paid request without asking")
+    render.add_argument("--remix", type=int, metavar="JOB",
+                        help="remix the clip of an earlier job at the same service (its id stays there) "
+                             "with this prompt, instead of making a new one")
     add_json_flag(render)
     render.set_defaults(handler=cmd_render)
 
@@ -89,6 +92,8 @@ def cmd_render(args: argparse.Namespace) -> int:
         provider = runner.providers.get(args.provider)
         caps = provider.capabilities()
         request = _build_request(journal, args, provider)
+        if args.remix is not None:
+            request = _remix_of(runner, args, request)
         if caps.remote:
             _confirm_send(runner, provider, request, args)
         job = runner.submit(args.provider, request)
@@ -97,6 +102,26 @@ def cmd_render(args: argparse.Namespace) -> int:
         return _deliver(job, args)
     finally:
         journal.close()
+
+
+def _remix_of(runner: JobRunner, args: argparse.Namespace, request: Any) -> Any:
+    """The same request, as a remix of job ``args.remix``'s video: only a finished clip made by the same
+    remote service can be remixed (the service keeps the video under its id for a while)."""
+    from dataclasses import replace
+
+    from healthviz_desktop.core.providers.local import LOCAL_NAME
+
+    source = runner.store.get(args.remix)
+    if LOCAL_NAME in (source.provider, args.provider):
+        raise UserError("Only a clip made by a video service can be remixed, and only there: this computer "
+                        "draws every clip anew (render again with other choices). Nothing was sent.")
+    if source.status != "completed" or not source.remote_id:
+        raise UserError(f"Job {source.id} has no finished clip at a video service to remix ({source.status}). "
+                        "Nothing was sent.")
+    if source.provider != args.provider:
+        raise UserError(f"Job {source.id} was made by {source.provider!r}: remix it there with --provider "
+                        f"{source.provider}. Nothing was sent.")
+    return replace(request, remix_of=source.remote_id)
 
 
 def _check_output(out: Path) -> None:
