@@ -51,8 +51,8 @@ def test_damaged_or_partly_wrong_file_keeps_what_is_valid(tmp_path: Path) -> Non
     assert s.appearance == "system"  # bad value -> default
     assert s.backup_keep == 4  # good value kept
     assert s.first_run_done is False  # wrong type -> default
-    assert s.private_terms == []  # list with a non-string is refused whole
-    save_settings(path, s)
+    assert s.private_terms == [] and s.unreadable  # a list with a non-string is refused whole, and said
+    save_settings(path, s, over_unreadable=True)
     assert json.loads(path.read_text(encoding="utf-8"))["future_key"] == {"x": 1}  # unknown keys survive
 
 
@@ -81,10 +81,17 @@ def test_unreadable_file_never_means_no_private_terms(tmp_path: Path, content: s
     with pytest.raises(SettingsUnreadable, match="does not know your private terms") as caught:
         private_terms_of(path)
     assert str(path) in str(caught.value)
-    # saving new settings keeps the unreadable file beside it, since it may hold the person's terms
+    # nothing written by the way replaces it (it may hold the person's terms) ...
     s = load_settings(path)
+    s.first_run_done = True
+    with pytest.raises(SettingsUnreadable):
+        save_settings(path, s)
+    with pytest.raises(SettingsUnreadable):
+        save_settings(path, Settings(first_run_done=True))  # a fresh object, same file on disk
+    assert path.read_text(encoding="utf-8") == content
+    # ... only the person saving their settings does, and the unreadable file is kept beside it
     s.private_terms = ["Jonah Example"]
-    save_settings(path, s)
+    save_settings(path, s, over_unreadable=True)
     kept = list(tmp_path.glob("settings.unreadable-*.json"))
     assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == content
     assert private_terms_of(path) == ["Jonah Example"] and "unreadable" not in path.read_text(encoding="utf-8")

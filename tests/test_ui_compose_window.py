@@ -101,9 +101,30 @@ def test_unreadable_settings_refuse_to_compose(qtbot: Any, tmp_path: Path, monke
     w = open_window(qtbot, tmp_path / "d")
     try:
         assert "settings file could not be read" in w.message.text()
+        # no welcome (the file exists: this is no first run), so nothing saves over it on closing one
+        from healthviz_desktop.ui.welcome import WelcomeDialog
+
+        assert w.findChild(WelcomeDialog) is None
         w.list.setCurrentIndex(w.model.index(entry_rows(w)[0], 0))
         w.act_compose.trigger()
         assert len(warned) == 1 and "private terms" in warned[0]
         assert not [d for d in w.findChildren(ComposeDialog) if d.isVisible()]
+    finally:
+        w.close()
+    assert (tmp_path / "d" / "settings.json").read_text(encoding="utf-8") == '{"private_terms": ["Quenby"],'
+
+
+def test_settings_dialog_over_an_unreadable_file_says_so_and_keeps_it(qtbot: Any, tmp_path: Path) -> None:
+    seed_journal(tmp_path / "e", make_entries(2))
+    broken = '{"private_terms": ["Quenby"],'
+    (tmp_path / "e" / "settings.json").write_text(broken, encoding="utf-8")
+    w = open_window(qtbot, tmp_path / "e")
+    try:
+        dialog = w.open_settings()
+        assert "could not be read" in dialog.error.text() and dialog.error.isVisible()
+        dialog.accept()  # the person saves their settings: the unreadable file is kept beside the new one
+        kept = list((tmp_path / "e").glob("settings.unreadable-*.json"))
+        assert len(kept) == 1 and kept[0].read_text(encoding="utf-8") == broken
+        assert not w.settings.unreadable
     finally:
         w.close()

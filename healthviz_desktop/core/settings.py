@@ -76,6 +76,16 @@ def private_terms_of(path: Path) -> list[str]:
     return list(settings.private_terms)
 
 
+def _kept_name(path: Path) -> Path:
+    """Where an unreadable settings file is kept: a new name each time, never over an earlier one."""
+    stamp = time.strftime("%Y%m%dT%H%M%S")
+    for n in range(1, 1000):
+        kept = path.with_name(f"{path.stem}.unreadable-{stamp}{'' if n == 1 else f'-{n}'}{path.suffix}")
+        if not kept.exists():
+            return kept
+    raise OSError(f"too many unreadable settings files kept beside {path}")
+
+
 def clean_terms(terms: list[str]) -> list[str]:
     """Trimmed, non-empty, without case-insensitive duplicates, in the order given."""
     seen: dict[str, str] = {}
@@ -132,8 +142,12 @@ def load_settings(path: Path) -> Settings:
     return _coerce(raw)
 
 
-def save_settings(path: Path, settings: Settings) -> None:
-    """Write atomically: a private temp file in the same folder, fsync, then rename over the old one."""
+def save_settings(path: Path, settings: Settings, *, over_unreadable: bool = False) -> None:
+    """Write atomically: a private temp file in the same folder, fsync, then rename over the old one.
+
+    A file on disk that cannot be read may hold the person's private terms, so it is never written over
+    by the way (the first-run flag, say): that raises SettingsUnreadable. Only the person saving their
+    settings (``over_unreadable``) replaces it, and the unreadable file is kept beside it."""
     settings.private_terms = clean_terms(settings.private_terms)
     problems = settings.problems()
     if problems:
@@ -141,8 +155,11 @@ def save_settings(path: Path, settings: Settings) -> None:
     data = asdict(settings)
     extra = data.pop("extra")
     data.pop("unreadable")
-    if settings.unreadable and path.exists():  # keep what could not be read: it may hold the private terms
-        os.replace(path, path.with_name(f"{path.stem}.unreadable-{int(time.time())}{path.suffix}"))
+    on_disk = settings.unreadable or (load_settings(path).unreadable if path.exists() else "")
+    if on_disk:
+        if not over_unreadable:
+            raise SettingsUnreadable(unreadable_message(path, on_disk))
+        os.replace(path, _kept_name(path))
         settings.unreadable = ""
     payload = json.dumps({**extra, **data}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     path.parent.mkdir(parents=True, exist_ok=True)

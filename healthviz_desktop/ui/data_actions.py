@@ -149,7 +149,7 @@ class DataActions(QObject):
 
     def after_open(self) -> None:
         s = self.w.settings
-        if not s.first_run_done:
+        if not s.first_run_done and not s.unreadable:  # a file that exists is no first run, readable or not
             self.show_welcome(first_run=True)
         elif s.backup_interval_days:
             self.w.workers.submit(auto_backup, self.w.paths, s.backup_interval_days, s.backup_keep,
@@ -190,8 +190,12 @@ class DataActions(QObject):
     def settings_applied(self, settings: Settings, *, first_run_done: bool | None = None) -> None:
         if first_run_done is not None:
             settings.first_run_done = first_run_done
+            from healthviz_desktop.core.settings import SettingsUnreadable
+
             try:
                 save_settings(self.w.paths.settings, settings)
+            except SettingsUnreadable:
+                pass  # never over a file that may hold private terms; the window has said it cannot be read
             except OSError as exc:
                 self._failed("Saving settings")(exc)
         self.w.settings = settings

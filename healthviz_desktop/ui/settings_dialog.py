@@ -65,6 +65,10 @@ class SettingsDialog(QDialog):
         lay.addWidget(self.error)
         lay.addWidget(buttons)
         self.refresh_backups()
+        if settings.unreadable:  # why the private terms look empty, and what OK will do
+            from healthviz_desktop.core.settings import unreadable_message
+
+            self.error.show_errors([unreadable_message(paths.settings, settings.unreadable)])
 
     # ---- tabs ----------------------------------------------------------------------------------
 
@@ -232,7 +236,7 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         value = self.value()
         try:
-            save_settings(self.paths.settings, value)
+            save_settings(self.paths.settings, value, over_unreadable=True)  # the person chose to save
         except (OSError, ValueError) as exc:
             self.error.show_errors([f"Settings were not saved: {exc}"])
             return
