@@ -95,16 +95,23 @@ def test_render_remix_remixes_an_earlier_clip_at_the_same_service(cli: Callable[
                 "--symptom", "migraine severity=3 qualities=throbbing area=temples", "--json")
     entry = str(json.loads(added.out)["id"])
     out = tmp_path / "remix.mp4"
-    r = cli("render", "--entry", entry, "--provider", "fake", "--seconds", "4", "--yes", "--remix",
-            str(first.id), "-o", str(out))
+    # no --seconds: the remix comes back at the source's 4 s, so that is what is composed, shown and priced
+    r = cli("render", "--entry", entry, "--provider", "fake", "--yes", "--remix", str(first.id), "-o", str(out))
     assert r.code == 0, r.err
     assert out.exists() and fake.count("create") == 1 and fake.count("remix") == 1
-    assert fake.seen("remix")[0].path.endswith(f"/videos/{first.remote_id}/remix")
+    remix = fake.seen("remix")[0]
+    assert remix.path.endswith(f"/videos/{first.remote_id}/remix") and set(remix.fields) == {"prompt"}
+    shown = r.err.split("leaves your computer for")[1].split("Cost:")[0]
+    assert f"a remix of the service's video {first.remote_id}" in shown and '"seconds"' not in shown
+    assert "0.40" in r.err.split("Cost:")[1].splitlines()[0]  # 4 s at the fake's 0.10 a second, not 8 s
     # refused before anything is sent: a local job, or another service
     local = cli("render", "--entry", entry, "--seconds", "4", "-o", str(tmp_path / "l.mp4"))
     local_id = local.err.split("job ")[1].split(":")[0]
+    other = runner_for(data_dir, fake, name="other")
+    other.db.close()
     for args, why in ((["--provider", "fake", "--remix", local_id], "Only a clip made by a video service"),
-                      (["--provider", "local", "--remix", str(first.id)], "Only a clip made by a video service")):
+                      (["--provider", "local", "--remix", str(first.id)], "Only a clip made by a video service"),
+                      (["--provider", "other", "--remix", str(first.id)], "remix it there with --provider fake")):
         bad = cli("render", "--entry", entry, "--seconds", "4", "--yes", *args, "-o", str(tmp_path / "x.mp4"))
         assert bad.code == 1 and why in bad.err and "Traceback" not in bad.err
     assert fake.count("remix") == 1 and fake.count("create") == 1

@@ -91,9 +91,14 @@ def cmd_render(args: argparse.Namespace) -> int:
             print(f"note: job {waiting.id} needs your decision: {waiting.message}", file=sys.stderr)
         provider = runner.providers.get(args.provider)
         caps = provider.capabilities()
+        source = _remix_source(runner, args) if args.remix is not None else None
         request = _build_request(journal, args, provider)
-        if args.remix is not None:
-            request = _remix_of(runner, args, request)
+        if source is not None:
+            from dataclasses import replace
+
+            # the service remixes with the prompt alone: length, size and model are the source's
+            request = replace(request, body={**source.request, "prompt": request.body["prompt"]},
+                              remix_of=source.remote_id)
         if caps.remote:
             _confirm_send(runner, provider, request, args)
         job = runner.submit(args.provider, request)
@@ -104,11 +109,10 @@ def cmd_render(args: argparse.Namespace) -> int:
         journal.close()
 
 
-def _remix_of(runner: JobRunner, args: argparse.Namespace, request: Any) -> Any:
-    """The same request, as a remix of job ``args.remix``'s video: only a finished clip made by the same
-    remote service can be remixed (the service keeps the video under its id for a while)."""
-    from dataclasses import replace
-
+def _remix_source(runner: JobRunner, args: argparse.Namespace) -> Any:
+    """The earlier job to remix: a finished clip made by the same remote service (which keeps the video
+    under its id for a while). The new prompt is composed for the source's length and size, the only
+    ones the service's remix can give back."""
     from healthviz_desktop.core.providers.local import LOCAL_NAME
 
     source = runner.store.get(args.remix)
@@ -121,7 +125,8 @@ def _remix_of(runner: JobRunner, args: argparse.Namespace, request: Any) -> Any:
     if source.provider != args.provider:
         raise UserError(f"Job {source.id} was made by {source.provider!r}: remix it there with --provider "
                         f"{source.provider}. Nothing was sent.")
-    return replace(request, remix_of=source.remote_id)
+    args.seconds, args.size = int(source.request["seconds"]), str(source.request["size"])
+    return source
 
 
 def _check_output(out: Path) -> None:
@@ -195,7 +200,11 @@ def _confirm_send(runner: JobRunner, provider: Any, request: Any, args: argparse
     estimate = provider.estimate(request)
     runner.costs.check(estimate)
     print(f"This request leaves your computer for {provider.label}:", file=sys.stderr)
-    print(json.dumps(request.body, indent=2, ensure_ascii=False), file=sys.stderr)
+    if request.remix_of:  # a remix sends the prompt alone, for the service's own video
+        print(f"(a remix of the service's video {request.remix_of})", file=sys.stderr)
+        print(json.dumps({"prompt": request.body["prompt"]}, indent=2, ensure_ascii=False), file=sys.stderr)
+    else:
+        print(json.dumps(request.body, indent=2, ensure_ascii=False), file=sys.stderr)
     print(f"Cost: {estimate.describe()}. {runner.costs.state().describe()}.", file=sys.stderr)
     store = KeyStore()
     if store.get(provider.name) is None:
