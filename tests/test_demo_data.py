@@ -61,5 +61,8 @@ def test_the_same_seed_and_end_date_give_identical_output() -> None:
 def test_nothing_is_dated_later_than_now() -> None:
     from datetime import UTC, datetime
 
-    entries = generate_demo_entries(3, seed=5)
-    assert entries and all(e.occurred_at <= datetime.now(UTC) for e in entries)
+    noon = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)  # the demo's evening check-ins that day are still to come
+    whole = generate_demo_entries(3, seed=5, end=noon.date(), now=datetime(2027, 1, 1, tzinfo=UTC))
+    upto = generate_demo_entries(3, seed=5, end=noon.date(), now=noon)
+    assert any(e.occurred_at > noon for e in whole)
+    assert upto == [e for e in whole if e.occurred_at <= noon] and upto

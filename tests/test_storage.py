@@ -59,7 +59,11 @@ def test_a_busy_folder_pointed_at_keeps_its_mode_and_the_journal_is_private_anyw
     assert (shared / "backups").stat().st_mode & 0o777 == 0o700
     Journal.open(shared).close()  # and keeps it on every later open
     assert shared.stat().st_mode & 0o777 == 0o755
-    (shared / "other.txt").unlink()  # only HealthViz's files left: now it is the journal's folder
+    (shared / "other.txt").unlink()
+    (shared / "clips_holiday").mkdir()  # a name that only starts like one of ours is not ours
+    Journal.open(shared).close()
+    assert shared.stat().st_mode & 0o777 == 0o755
+    (shared / "clips_holiday").rmdir()  # only HealthViz's files left: now it is the journal's folder
     Journal.open(shared).close()
     assert shared.stat().st_mode & 0o777 == 0o700
 

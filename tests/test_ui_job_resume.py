@@ -45,3 +45,35 @@ def test_with_nothing_unfinished_the_window_says_nothing(qtbot: Any, tmp_path: P
         assert not window.job_resume.result.anything and "clip job" not in window.message.text()
     finally:
         window.close()
+
+
+def test_a_paid_job_never_sent_waits_for_the_person_instead_of_going_out_at_start(
+        qtbot: Any, tmp_path: Path, fake: Any) -> None:
+    data = tmp_path / "data"
+    seed_journal(data, make_entries(2))
+    runner = runner_for(data, fake)
+    job = runner.submit("fake", request(4))  # written, not sent (the app stopped before it went out)
+    runner.db.close()
+    window = open_window(qtbot, data)
+    try:
+        qtbot.waitUntil(lambda: window.job_resume.result is not None, timeout=30_000)
+        assert [j.id for j in window.job_resume.result.waiting] == [job.id]
+        assert fake.requests == [] and "not sent yet" in window.message.text()
+    finally:
+        window.close()
+
+
+def test_stop_in_the_window_cancels_the_job_for_good(tmp_path: Path, fake: Any) -> None:
+    import threading
+
+    from healthviz_desktop.ui.clip_sender import _drive
+
+    runner = runner_for(tmp_path / "d", fake)
+    job = runner.submit("fake", request(4))
+    cancel, stop = threading.Event(), threading.Event()
+    cancel.set()
+    stop.set()  # the person pressed Stop before it went out
+    assert _drive(runner, job.id, cancel, stop).status == "cancelled"
+    assert fake.requests == []
+    closing = runner.submit("fake", request(4))
+    assert _drive(runner, closing.id, cancel, threading.Event()).status == "pending"  # closing only: kept

@@ -102,9 +102,12 @@ def test_backup_now_and_restore_with_confirmation(qtbot, window: MainWindow) -> 
     assert window.journal is not None and window.journal.count() == 21
     asked: list[str] = []
     dialog.confirm_restore = lambda label: asked.append(label) or True
+    before = window.job_resume
     with wait_reload(qtbot, window):
         dialog.restore.click()
     assert asked and window.journal.count() == 20 and window.model.total == 20
+    # the job driver held the replaced journal: stopped, and a new one started on the restored file
+    assert before.cancel.is_set() and window.job_resume is not before
     assert "pre-restore" in {b.reason for b in list_backups(window.paths)}
     assert "kept as" in window.message.text()
 

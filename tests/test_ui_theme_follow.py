@@ -39,7 +39,12 @@ def test_switching_to_dark_redraws_details_and_charts(qtbot: Any, window: MainWi
     window.list.setCurrentIndex(m.index(severe, 0))
     light_html = window.details.browser.toHtml()
     assert _BANDS[False]["severe"] in light_html
-    window.trends  # noqa: B018 - built, so it has charts to redraw
+    from PySide6.QtCharts import QChart
+
+    with qtbot.waitSignal(window.trends.updated, timeout=20_000):
+        window.trends  # noqa: B018 - built now: its first drawing is done before the switch
+    assert window.trends.severity_chart.theme() == QChart.ChartTheme.ChartThemeLight
     with qtbot.waitSignal(window.trends.updated, timeout=20_000):
         apply_appearance(app, "dark")  # what the OS colour-scheme handler does for "system"
     assert _BANDS[True]["severe"] in window.details.browser.toHtml()
+    assert window.trends.severity_chart.theme() == QChart.ChartTheme.ChartThemeDark

@@ -33,8 +33,10 @@ def _at(day: date, hour: int, minute: int) -> datetime:
     return datetime.combine(day, time(hour, minute), DEMO_TZ)
 
 
-def generate_demo_entries(days: int, seed: int = 1, end: date | None = None) -> list[Entry]:
-    """About two to three entries a day for ``days`` days ending on ``end`` (default: today)."""
+def generate_demo_entries(days: int, seed: int = 1, end: date | None = None,
+                          now: datetime | None = None) -> list[Entry]:
+    """About two to three entries a day for ``days`` days ending on ``end`` (default: today), none later
+    than ``now`` (default: the clock)."""
     rng = random.Random(seed)
     last = end or date.today()
     first = last - timedelta(days=days - 1)
@@ -108,5 +110,5 @@ def generate_demo_entries(days: int, seed: int = 1, end: date | None = None) -> 
     for entry in entries:  # uids from the seed too, so the same seed gives the same journal
         entry.uid = f"{rng.getrandbits(128):032x}"
     # Nothing later than now: a journal records what happened (the editor refuses future times too).
-    now = datetime.now(UTC)
+    now = now or datetime.now(UTC)
     return [e for e in entries if e.occurred_at <= now]

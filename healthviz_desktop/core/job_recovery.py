@@ -44,9 +44,17 @@ def carry_on(db: Database, cancel: threading.Event, progress: Progress | None = 
     if not has_unfinished(db):
         return Recovery()
     from healthviz_desktop.core.jobs import JobRunner
+    from healthviz_desktop.core.providers.local import LOCAL_NAME
 
     runner = JobRunner(db)
-    todo = [job for job in runner.recover(resume_stalled=False) if job.status != "stalled"]
+    todo, held = [], []
+    for job in runner.recover(resume_stalled=False):
+        if job.status == "stalled":
+            continue
+        if job.status == "pending" and job.provider != LOCAL_NAME and not job.sent_at:
+            held.append(job)  # never sent: a paid request goes out only when the person says so, not at start
+            continue
+        todo.append(job)
     done: list[Job] = []
     for n, job in enumerate(todo):
         if cancel.is_set():
@@ -54,5 +62,5 @@ def carry_on(db: Database, cancel: threading.Event, progress: Progress | None = 
         if progress is not None:
             progress(n, len(todo), f"Carrying on clip job {job.id}…")
         done.append(runner.run(job.id, cancel))
-    waiting = runner.store.list_jobs(("needs_decision", "stalled"), limit=100)
+    waiting = runner.store.list_jobs(("needs_decision", "stalled"), limit=100) + held
     return Recovery(done, waiting)

@@ -199,6 +199,8 @@ class JobRunner:
         """Advance until the job finishes or needs the person; returns early (job intact) on cancel."""
         cancel = cancel or threading.Event()
         while True:
+            if cancel.is_set():  # before each step too: a job stopped before it went out is never sent
+                return self.store.get(job_id)
             step = self.advance(job_id, cancelled=cancel.is_set)
             if step.wait is None or cancel.is_set():
                 return step.job

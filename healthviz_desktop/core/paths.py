@@ -9,7 +9,8 @@ from pathlib import Path
 
 APP_DIR_NAME = "HealthViz"
 # What HealthViz itself keeps in its folder (and the temporary names it writes them under)
-_OURS = re.compile(r"\.?(?:journal\.sqlite3|settings|backups|clips)")
+_OURS = re.compile(r"journal\.sqlite3(?:-wal|-shm|-journal)?|settings\.json|settings\.unreadable-[\w-]+\.json"
+                   r"|\.settings-\w+\.json|backups|clips")
 DATA_DIR_ENV = "HEALTHVIZ_DATA_DIR"
 
 
@@ -66,7 +67,7 @@ class DataPaths:
         # The folder is tightened to 0700 when it is ours: new, or holding nothing but what HealthViz keeps
         # there. A busy folder someone points --data-dir at (their home, /tmp, a shared drive) keeps its
         # mode: the journal, settings and backups in it are private on their own (0600 files, 0700 dirs).
-        if not self.root.exists() or all(_OURS.match(p.name) for p in self.root.iterdir()):
+        if not self.root.exists() or all(_OURS.fullmatch(p.name) for p in self.root.iterdir()):
             make_private_dir(self.root)
         else:
             self.root.mkdir(parents=True, exist_ok=True)

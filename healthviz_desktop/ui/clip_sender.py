@@ -59,13 +59,14 @@ class ClipSender(QObject):
             return
         job = runner.submit(name, request)
         runner.subscribe(self.job_event.emit)  # called on the worker thread; the signal hops to this one
-        self.cancel = threading.Event()
+        self.cancel, stop = threading.Event(), threading.Event()
         self.progress = QProgressDialog(f"Making the clip with {provider.label}…", "Stop", 0, 100,
                                         self.parent_widget)
         self.progress.setWindowTitle("HealthViz — clip")
         self.progress.setMinimumDuration(0)
+        self.progress.canceled.connect(stop.set)
         self.progress.canceled.connect(self.cancel.set)
-        self.workers.submit(runner.run, job.id, self.cancel, on_result=self._done, on_error=self._failed,
+        self.workers.submit(_drive, runner, job.id, self.cancel, stop, on_result=self._done, on_error=self._failed,
                             label="Making the clip")
 
     def _confirm_remote(self, runner: Any, provider: Any, request: Any) -> bool:
@@ -130,3 +131,12 @@ class ClipSender(QObject):
         message = known[0] if known else f"Something went wrong ({type(exc).__name__}). The job is kept."
         QMessageBox.warning(self.parent_widget, "Clip not made", message)
 
+
+def _drive(runner: Any, job_id: int, cancel: threading.Event, stop: threading.Event) -> Any:
+    """Run the job; "Stop" (``stop``) cancels it for good, at the service too, so it is never sent or paid
+    for behind the person's back later. The window closing only sets ``cancel``: the job is kept and is
+    carried on when the journal next opens."""
+    job = runner.run(job_id, cancel)
+    if stop.is_set() and not job.finished:
+        job = runner.cancel(job_id)
+    return job

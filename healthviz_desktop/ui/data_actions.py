@@ -119,13 +119,23 @@ class DataActions(QObject):
     def restore(self, file: Path, dialog: QWidget | None = None) -> None:
         if self.w.journal is None:
             return
+        if self.w.job_resume is not None:  # it holds the journal being replaced: stopped, then started again
+            self.w.job_resume.stop(wait_ms=60_000)
+        self.w._clip_sender = None
         journal, self.w.journal = self.w.journal, None
         self.w.model.clear()
         self.w._set_enabled(False)
 
+        def restart_jobs() -> None:
+            from healthviz_desktop.ui.job_resume import JobResume
+
+            self.w.job_resume = JobResume(self.w)
+            self.w.job_resume.start()
+
         def done(result: tuple[Any, Path]) -> None:
             self.w.journal = result[0]
             self.w._set_enabled(True)
+            restart_jobs()
             self.w.deleted.clear()
             self.w.reload()
             self.w.refresh_trends()
@@ -139,6 +149,7 @@ class DataActions(QObject):
 
             self.w.journal = Journal.open(self.w.paths.root)  # the old file is untouched on failure
             self.w._set_enabled(True)
+            restart_jobs()
             self.w.reload()
             self._failed("The restore")(exc)
 

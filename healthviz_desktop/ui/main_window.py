@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.job_resume is not None:
-            self.job_resume.stop()
+            self.job_resume.stop(wait_ms=60_000)
         if self._clip_sender is not None:  # a clip being made stops between two steps, kept for next time
             self._clip_sender.cancel.set()
         self.workers.wait(60_000)  # let a save, backup or import finish before the journal closes
