@@ -13,25 +13,16 @@ from PySide6.QtWidgets import QMessageBox
 
 from healthviz_desktop.ui.compose_dialog import ComposeDialog
 from healthviz_desktop.ui.entry_editor import EntryEditor
-from healthviz_desktop.ui.journal_model import KindRole
 from healthviz_desktop.ui.main_window import MainWindow
-from tests.test_ui_journal import open_window
-from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, seed_journal
+from tests.ui_helpers import OFFSCREEN_ONLY, entry_rows, make_entries, open_window, seed_journal, seeded_window
 
 pytestmark = OFFSCREEN_ONLY
 
 
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
-    seed_journal(tmp_path / "data", make_entries(20))
-    w = open_window(qtbot, tmp_path / "data")
-    yield w
-    w.close()
-
-
-def entry_rows(window: MainWindow) -> list[int]:
-    m = window.model
-    return [r for r in range(m.rowCount()) if m.index(r, 0).data(KindRole) == "entry"]
+    with seeded_window(qtbot, tmp_path / "data", 20) as w:
+        yield w
 
 
 def opened_dialog(window: MainWindow) -> ComposeDialog:

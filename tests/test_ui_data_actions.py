@@ -10,8 +10,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from tests.test_ui_journal import open_window
-from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, seed_journal
+from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, open_window, seed_journal
 
 pytestmark = OFFSCREEN_ONLY
 

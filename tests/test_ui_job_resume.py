@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.fake_videos_server import request, runner_for
-from tests.test_ui_journal import open_window
-from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, seed_journal
+from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, open_window, seed_journal
 
 pytestmark = OFFSCREEN_ONLY
 

@@ -12,30 +12,13 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from healthviz_desktop.core.journal import Journal
-from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.query import JournalFilter
-from healthviz_desktop.core.settings import load_settings
 from healthviz_desktop.ui.entry_editor import EntryEditor
 from healthviz_desktop.ui.journal_model import EntryRole, JournalModel, KindRole, load_first_page
 from healthviz_desktop.ui.main_window import MainWindow
-from healthviz_desktop.ui.theme import apply_appearance
-from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, seed_journal
+from tests.ui_helpers import OFFSCREEN_ONLY, entry_rows, make_entries, open_window, seed_journal
 
 pytestmark = OFFSCREEN_ONLY
-
-
-def open_window(qtbot, root: Path) -> MainWindow:  # type: ignore[no-untyped-def]
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    paths = DataPaths.at(root)
-    settings = load_settings(paths.settings)
-    apply_appearance(app, settings.appearance)
-    window = MainWindow(paths, settings)
-    qtbot.addWidget(window)
-    window.show()
-    with qtbot.waitSignal(window.journal_ready, timeout=20_000):
-        window.open_journal()
-    return window
 
 
 def wait_reload(qtbot, window: MainWindow):  # type: ignore[no-untyped-def]
@@ -48,11 +31,6 @@ def window(qtbot, tmp_path: Path) -> Iterator[MainWindow]:  # type: ignore[no-un
     w = open_window(qtbot, tmp_path / "data")
     yield w
     w.close()
-
-
-def entry_rows(window: MainWindow) -> list[int]:
-    m = window.model
-    return [r for r in range(m.rowCount()) if m.index(r, 0).data(KindRole) == "entry"]
 
 
 def select_row(qtbot, window: MainWindow, row: int) -> None:  # type: ignore[no-untyped-def]

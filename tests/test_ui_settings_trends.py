@@ -26,8 +26,8 @@ from healthviz_desktop.ui.settings_dialog import SettingsDialog
 from healthviz_desktop.ui.trends_view import axis_labels, month_label, months_note
 from healthviz_desktop.ui.welcome import WelcomeDialog
 from healthviz_desktop.ui.workers import Workers
-from tests.test_ui_journal import open_window, wait_reload
-from tests.ui_helpers import OFFSCREEN_ONLY, TZ, make_entries, seed_journal
+from tests.test_ui_journal import wait_reload
+from tests.ui_helpers import OFFSCREEN_ONLY, TZ, make_entries, open_window, seed_journal
 
 pytestmark = OFFSCREEN_ONLY
 

@@ -13,18 +13,15 @@ from PySide6.QtWidgets import QApplication
 from healthviz_desktop.ui.journal_model import KindRole
 from healthviz_desktop.ui.main_window import MainWindow
 from healthviz_desktop.ui.theme import _BANDS, apply_appearance
-from tests.test_ui_journal import open_window
-from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, seed_journal
+from tests.ui_helpers import OFFSCREEN_ONLY, seeded_window
 
 pytestmark = OFFSCREEN_ONLY
 
 
 @pytest.fixture
 def window(qtbot: Any, tmp_path: Path) -> Iterator[MainWindow]:
-    seed_journal(tmp_path / "data", make_entries(10))
-    w = open_window(qtbot, tmp_path / "data")
-    yield w
-    w.close()
+    with seeded_window(qtbot, tmp_path / "data", 10) as w:
+        yield w
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     apply_appearance(app, "system")

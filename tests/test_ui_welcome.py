@@ -7,8 +7,7 @@ from typing import Any
 
 from healthviz_desktop.core.settings import Settings
 from healthviz_desktop.ui.welcome import WelcomeDialog
-from tests.test_ui_journal import open_window
-from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, seed_journal
+from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, open_window, seed_journal
 
 pytestmark = OFFSCREEN_ONLY
 

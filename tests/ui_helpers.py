@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -44,3 +47,44 @@ def seed_journal(root: Path, entries: list[Entry], settings: Settings | None = N
         journal.add_many(entries)
     journal.close()
     save_settings(root / "settings.json", settings or Settings(first_run_done=True, backup_interval="off"))
+
+
+def open_window(qtbot: Any, root: Path) -> Any:
+    """The real main window on the journal at ``root``, shown, once the journal is open for writing."""
+    from PySide6.QtWidgets import QApplication
+
+    from healthviz_desktop.core.paths import DataPaths
+    from healthviz_desktop.core.settings import load_settings
+    from healthviz_desktop.ui.main_window import MainWindow
+    from healthviz_desktop.ui.theme import apply_appearance
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    paths = DataPaths.at(root)
+    settings = load_settings(paths.settings)
+    apply_appearance(app, settings.appearance)
+    window = MainWindow(paths, settings)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.journal_ready, timeout=20_000):
+        window.open_journal()
+    return window
+
+
+@contextmanager
+def seeded_window(qtbot: Any, root: Path, days: int = 20, settings: Settings | None = None) -> Iterator[Any]:
+    """A window on a journal of ``days`` days of made-up entries (two a day), closed afterwards."""
+    seed_journal(root, make_entries(days), settings)
+    window = open_window(qtbot, root)
+    try:
+        yield window
+    finally:
+        window.close()
+
+
+def entry_rows(window: Any) -> list[int]:
+    """The list rows that are entries (not day headers)."""
+    from healthviz_desktop.ui.journal_model import KindRole
+
+    m = window.model
+    return [r for r in range(m.rowCount()) if m.index(r, 0).data(KindRole) == "entry"]
