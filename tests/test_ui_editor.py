@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QDateTime, Qt, QTime
 
 from healthviz_desktop.core.journal import Journal
@@ -17,13 +14,6 @@ from healthviz_desktop.ui.entry_editor import EntryEditor
 from tests.ui_helpers import OFFSCREEN_ONLY, TZ
 
 pytestmark = OFFSCREEN_ONLY
-
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    j = Journal.open(tmp_path / "data")
-    yield j
-    j.close()
 
 
 def make_editor(qtbot, journal: Journal, entry: Entry | None = None) -> EntryEditor:  # type: ignore[no-untyped-def]

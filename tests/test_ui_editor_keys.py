@@ -4,7 +4,6 @@ Alt-letter names which field, and error text that can be read on both themes (Qt
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,13 +22,6 @@ from healthviz_desktop.ui.theme import apply_appearance
 from tests.ui_helpers import OFFSCREEN_ONLY
 
 pytestmark = OFFSCREEN_ONLY
-
-@pytest.fixture
-def journal(tmp_path: Path) -> Iterator[Journal]:
-    j = Journal.open(tmp_path / "data")
-    yield j
-    j.close()
-
 
 @pytest.fixture
 def editor(qtbot, journal: Journal) -> EntryEditor:  # type: ignore[no-untyped-def]
