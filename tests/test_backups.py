@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import inspect
 import re
+import shutil
 import sqlite3
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,7 +25,7 @@ from healthviz_desktop.core.backups import (
 from healthviz_desktop.core.database import DatabaseTooNew
 from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.core.migrations import SCHEMA_VERSION
-from healthviz_desktop.core.settings import Settings
+from healthviz_desktop.core.settings import Settings, save_settings
 from tests.conftest import REPO, sample_entry
 
 
@@ -57,6 +60,44 @@ def test_automatic_backups_run_daily_and_keep_n(journal: Journal, monkeypatch: p
     removed = rotate(journal.paths, keep=3)
     kinds = [b.reason for b in list_backups(journal.paths)]
     assert len(removed) == 3 and kinds.count("auto") == 3 and kinds.count("manual") == 1
+
+
+def _old_autos(journal: Journal, days_ago: range) -> list[str]:
+    """Real automatic backups as earlier days left them (a copy of the journal under each day's name)."""
+    made = create_backup(journal.paths, backups.AUTO)
+    names = []
+    for n in days_ago:
+        stamp = (datetime.now(UTC) - timedelta(days=n)).strftime("%Y%m%dT%H%M%SZ")
+        name = f"journal-{stamp}-auto.sqlite3"
+        shutil.copyfile(made, journal.paths.backups / name)
+        names.append(name)
+    made.unlink()
+    return names
+
+
+def test_the_automatic_backup_rotates_what_it_keeps(journal: Journal) -> None:
+    journal.add(sample_entry())
+    old = _old_autos(journal, range(2, 7))  # five autos, two to six days old: the newest first
+    manual = create_backup(journal.paths, "manual")
+    made = maybe_auto_backup(journal.paths, timedelta(days=1), keep=3)
+    assert made is not None and _count(made) == 1
+    autos = [b.path.name for b in list_backups(journal.paths) if b.reason == backups.AUTO]
+    assert autos == [made.name, *old[:2]]  # the new one and the two newest before it; the oldest went
+    assert manual.exists()  # never rotated away
+    assert maybe_auto_backup(journal.paths, timedelta(days=1), keep=3) is None  # not due: nothing changes
+    assert len([b for b in list_backups(journal.paths) if b.reason == backups.AUTO]) == 3
+
+
+def test_a_command_that_saves_makes_the_daily_backup_and_keeps_what_settings_say(
+        journal: Journal, cli: Callable[..., Any]) -> None:
+    journal.add(sample_entry())
+    save_settings(journal.paths.settings, Settings(backup_keep=2))
+    old = _old_autos(journal, range(2, 6))
+    result = cli("entry", "add", "--symptom", "migraine severity=4")
+    assert result.code == 0, result.err
+    autos = [b for b in list_backups(journal.paths) if b.reason == backups.AUTO]
+    assert [b.path.name for b in autos][1:] == old[:1] and len(autos) == 2
+    assert _count(autos[0].path) == 2  # the new backup holds what the command just saved
 
 
 def test_restore_checks_the_file_and_keeps_the_replaced_journal(journal: Journal) -> None:
