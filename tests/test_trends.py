@@ -107,3 +107,67 @@ def test_several_classes_together_flag(journal: Journal) -> None:
     journal.add_many(entries)
     t = compute_trends(journal, DateRange(aug, date(2026, 8, 31)))
     assert [(f.drug_class, f.days, f.threshold) for f in t.flags] == [(COMBINED, 11, 10)]
+
+
+# ICHD-3 8.2 boundaries, each side of each one. A day is a journal day with at least one dose of the class.
+WATCHED = [("simple_analgesic", "ibuprofen", 15), ("triptan", "sumatriptan", 10), ("ergot", "ergotamine", 10),
+           ("opioid", "codeine", 10), ("combination_analgesic", "co_codamol", 10)]
+
+
+def _flags(journal: Journal, month: date) -> list[tuple[str, int, int]]:
+    t = compute_trends(journal, DateRange(month, month + timedelta(days=27)))
+    return [(f.drug_class, f.days, f.threshold) for f in t.flags]
+
+
+@pytest.mark.parametrize(("drug_class", "medicine", "threshold"), WATCHED)
+def test_each_class_flags_at_its_threshold_and_not_a_day_before(journal: Journal, drug_class: str, medicine: str,
+                                                                 threshold: int) -> None:
+    march, april = date(2026, 3, 1), date(2026, 4, 1)
+    journal.add_many([entry(march + timedelta(days=i), meds=(medicine,)) for i in range(threshold - 1)]
+                     + [entry(april + timedelta(days=i), meds=(medicine,)) for i in range(threshold)])
+    assert _flags(journal, march) == []
+    assert _flags(journal, april) == [(drug_class, threshold, threshold)]
+
+
+def test_several_classes_flag_at_ten_days_together_and_not_at_nine(journal: Journal) -> None:
+    march, april = date(2026, 3, 1), date(2026, 4, 1)
+    journal.add_many([entry(march + timedelta(days=i), meds=("sumatriptan",)) for i in range(5)]
+                     + [entry(march + timedelta(days=5 + i), meds=("codeine",)) for i in range(4)]
+                     + [entry(april + timedelta(days=i), meds=("sumatriptan",)) for i in range(6)]
+                     + [entry(april + timedelta(days=6 + i), meds=("codeine",)) for i in range(4)])
+    assert _flags(journal, march) == []  # 9 days
+    assert _flags(journal, april) == [(COMBINED, 10, 10)]
+
+
+def test_several_classes_count_days_not_doses(journal: Journal) -> None:
+    """Two classes on the same day is one day: 6 + 6 doses over 9 days is 9 days, not 12."""
+    may = date(2026, 5, 1)
+    journal.add_many([entry(may + timedelta(days=i), meds=("sumatriptan",)) for i in range(6)]
+                     + [entry(may + timedelta(days=3 + i), meds=("codeine",), hour=20) for i in range(6)])
+    assert _flags(journal, may) == []
+    journal.add(entry(may + timedelta(days=20), meds=("ibuprofen",)))  # a third class on a tenth day
+    assert _flags(journal, may) == [(COMBINED, 10, 10)]
+
+
+def test_one_class_alone_or_with_unwatched_medicines_is_not_several_classes(journal: Journal) -> None:
+    june = date(2026, 6, 1)
+    journal.add_many([entry(june + timedelta(days=i), meds=("ibuprofen",)) for i in range(12)]  # below its 15
+                     + [entry(june + timedelta(days=12 + i), meds=("rimegepant",)) for i in range(3)]
+                     + [entry(june + timedelta(days=15 + i), meds=("Grandma's tea",)) for i in range(3)])
+    assert _flags(journal, june) == []
+
+
+def test_a_class_over_its_own_threshold_is_not_also_flagged_as_several(journal: Journal) -> None:
+    july = date(2026, 7, 1)
+    journal.add_many([entry(july + timedelta(days=i), meds=("sumatriptan",)) for i in range(10)]
+                     + [entry(july + timedelta(days=10 + i), meds=("codeine",)) for i in range(3)])
+    assert _flags(journal, july) == [("triptan", 10, 10)]
+
+
+def test_days_are_counted_in_the_month_of_the_journal_day(journal: Journal) -> None:
+    """A dose at 01:00 on the 1st belongs to the last day of the month before (the day the person lived)."""
+    aug, sept = date(2026, 8, 1), date(2026, 9, 1)
+    journal.add_many([entry(aug + timedelta(days=21 + i), meds=("sumatriptan",)) for i in range(9)]
+                     + [entry(sept, meds=("sumatriptan",), hour=1)])
+    assert _flags(journal, aug) == [("triptan", 10, 10)]
+    assert _flags(journal, sept) == []
