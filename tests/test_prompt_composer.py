@@ -144,3 +144,18 @@ def test_editing_rechecks_the_prompt() -> None:
     assert {"private", "phone"} <= cats
     gentle = cp.with_prompt(cp.prompt.replace("frosted glass", "frosted marble"))
     assert gentle.verdict.ok and [f.text for f in gentle.verdict.findings] == ["marble"]
+
+
+def test_nothing_typed_reaches_a_moment_prompt() -> None:
+    """The firewall's first half: notes, own symptom and medicine names, tags and triggers stay out of the
+    prompt (the de-identifier's and the outbound check's work starts only after this)."""
+    typed = entry(notes="Saw Dr Whitfield at Quarry Lane surgery", tags=["Brightwater office"],
+                  triggers=["Quenby's party"],
+                  observations=[Observation("migraine", 7, ["throbbing"], "temples"),
+                                Observation("Zilbury twinge", 5, custom=True)],
+                  doses=[Dose("Nanna Mabel's tonic", custom=True)])
+    cp = compose_moment(typed, private_terms=["Quenby"])
+    for word in ("Whitfield", "Quarry", "surgery", "Brightwater", "Quenby", "Zilbury", "Mabel", "tonic"):
+        assert word.casefold() not in cp.prompt.casefold(), word
+    assert cp.verdict.ok and {r.field for r in cp.removed} >= {"notes", "tags[0]", "triggers[0]",
+                                                              "observations[1].symptom", "doses[0].name"}

@@ -30,3 +30,19 @@ def test_a_body_changed_after_the_check_is_refused(tamper) -> None:  # type: ign
     tamper(composed.request)  # the stored verdict still says ok
     with pytest.raises(JobRefused, match="Nothing was sent"):
         prepare_request(composed, REMOTE)
+
+
+def test_a_prompt_the_firewall_blocked_is_refused_for_every_provider() -> None:
+    """The verdict saved with the prompt is checked first: for the local renderer it is the only check (nothing
+    leaves), and for a remote service it names what the firewall found when the prompt was shown."""
+    from healthviz_desktop.core.providers.local import LocalProvider
+
+    composed = compose_moment(sample_entry())
+    blocked = composed.with_prompt(composed.prompt + " Call Dr. Jonah Whitfield on 555-010-2233.")
+    assert not blocked.verdict.ok
+    for provider in (LocalProvider(), REMOTE):
+        with pytest.raises(JobRefused, match=r"^The prompt firewall stopped this request \(blocked: ") as refused:
+            prepare_request(blocked, provider)
+        assert refused.value.args[0].endswith("Nothing was sent.")
+        assert blocked.verdict.summary() in refused.value.args[0]
+    assert prepare_request(composed, LocalProvider()).body["prompt"] == composed.prompt  # the unblocked one goes
