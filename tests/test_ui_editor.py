@@ -63,8 +63,10 @@ def test_inline_validation_messages_and_save_blocked(qtbot, journal: Journal) ->
     assert editor.when_error.isVisible() and "future" in editor.when_error.text()
     editor.save_button.click()
     assert editor.isVisible() and journal.count() == 0
-    # Back-dated is fine.
-    editor.when.setDateTime(QDateTime.currentDateTime().addDays(-3))
+    # Back-dated is fine. Noon, so the day is checked whatever time the test runs (before the day's rollover
+    # hour an entry counts for the day before; test_an_after_midnight_time_counts_for_the_evening_before).
+    three_days_ago = date.today() - timedelta(days=3)
+    editor.when.setDateTime(QDateTime(three_days_ago, QTime(12, 0)))
     assert not editor.when_error.isVisible()
     editor.tags.setText("ok, " + "t" * 90)
     assert editor.labels_error.isVisible() and "Tags" in editor.labels_error.text()
@@ -73,7 +75,23 @@ def test_inline_validation_messages_and_save_blocked(qtbot, journal: Journal) ->
         editor.save_button.click()
     stored = saved.args[0]
     assert stored.observations[0].custom and stored.observations[0].symptom == "Jaw clicking"
-    assert stored.effective_day() == (datetime.now() - timedelta(days=3)).date() or stored.occurred_at.hour < 4
+    assert stored.occurred_at == datetime(three_days_ago.year, three_days_ago.month, three_days_ago.day,
+                                          12, 0).astimezone()
+    assert stored.day == three_days_ago and stored.effective_day() == three_days_ago
+
+
+def test_an_after_midnight_time_counts_for_the_evening_before(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
+    editor = make_editor(qtbot, journal)
+    editor.obs_rows[0].symptom.setEditText("Jaw clicking")
+    three_days_ago = date.today() - timedelta(days=3)
+    editor.when.setDateTime(QDateTime(three_days_ago, QTime(1, 30)))
+    assert "counts for" in editor.when_zone.text() and "before the day's rollover hour" in editor.when_zone.text()
+    with qtbot.waitSignal(editor.saved) as saved:
+        editor.save_button.click()
+    stored = saved.args[0]
+    assert (stored.occurred_at.date(), stored.occurred_at.hour) == (three_days_ago, 1)
+    assert stored.day == three_days_ago - timedelta(days=1)
+    assert journal.get(stored.id).day == three_days_ago - timedelta(days=1)  # as saved in the journal
 
 
 def test_full_entry_round_trips_through_the_form(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
