@@ -17,3 +17,10 @@ trap 'rm -rf "$keyring_home"' EXIT
 XDG_DATA_HOME="$keyring_home" dbus-run-session -- sh -c \
   'printf %s "ci-unlock" | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"' sh \
   "$py" -m pytest "$@"
+
+# Mutation check (tests/mutations.toml, docs/testing.md): each curated bug in the safety-critical code, put
+# into a scratch copy, must be caught by its tests. After a whole-suite run only: with test arguments just those
+# tests ran. HEALTHVIZ_MUTATIONS=0 leaves it out of a local run.
+if [ $# -eq 0 ] && [ "${HEALTHVIZ_MUTATIONS:-1}" != 0 ]; then
+  echo "== mutation check"; scripts/mutation-check.sh
+fi
