@@ -80,10 +80,19 @@ def test_inline_validation_messages_and_save_blocked(qtbot, journal: Journal) ->
     assert stored.day == three_days_ago and stored.effective_day() == three_days_ago
 
 
+def _a_day_without_a_clock_change(days_ago: int) -> date:
+    """A recent day whose small hours exist here (a DST change at 01:00 or 02:00 would move 01:30)."""
+    day = date.today() - timedelta(days=days_ago)
+    while datetime(day.year, day.month, day.day, 0).astimezone().utcoffset() != \
+            datetime(day.year, day.month, day.day, 12).astimezone().utcoffset():
+        day -= timedelta(days=1)
+    return day
+
+
 def test_an_after_midnight_time_counts_for_the_evening_before(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
     editor = make_editor(qtbot, journal)
     editor.obs_rows[0].symptom.setEditText("Jaw clicking")
-    three_days_ago = date.today() - timedelta(days=3)
+    three_days_ago = _a_day_without_a_clock_change(3)
     editor.when.setDateTime(QDateTime(three_days_ago, QTime(1, 30)))
     assert "counts for" in editor.when_zone.text() and "before the day's rollover hour" in editor.when_zone.text()
     with qtbot.waitSignal(editor.saved) as saved:
