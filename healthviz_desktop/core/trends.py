@@ -92,9 +92,9 @@ SymptomRow = tuple[str, str, int]  # symptom, ISO day, severity (more columns ma
 DoseRow = tuple[str, str]  # medication class (UNCLASSIFIED when none), ISO day (more columns may follow)
 
 _SYMPTOM_ROWS = ("SELECT o.symptom, e.day, o.severity FROM observation o JOIN entry e ON e.id = o.entry_id "
-                 "WHERE e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
+                 "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
 _DOSE_ROWS = ("SELECT coalesce(d.drug_class, ?), e.day FROM dose d JOIN entry e ON e.id = d.entry_id "
-              "WHERE e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
+              "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
 
 
 def symptom_rows(journal: JournalReads, first: date, last: date) -> list[SymptomRow]:
