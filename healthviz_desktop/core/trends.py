@@ -73,6 +73,22 @@ class OveruseFlag:
                 "Worth discussing with your clinician; not a diagnosis.")
 
 
+def grouped_flags(flags: list[OveruseFlag], today: date | None = None) -> list[str]:
+    """The flags in one sentence per medication class, months in order: what a page has room for when a
+    long period flags many months (each month's own sentence is OveruseFlag.describe())."""
+    by_class: dict[tuple[str, int], list[OveruseFlag]] = defaultdict(list)
+    for flag in flags:
+        by_class[(flag.drug_class, flag.threshold)].append(flag)
+    out = []
+    for (cls, threshold), items in by_class.items():
+        what = ("Acute medicines of several classes together" if cls == COMBINED
+                else catalogue().medication_classes[cls].label)
+        months = ", ".join(f"{month_label(f.month, today)} ({f.days} days)" for f in sorted(items, key=lambda f: f.month))
+        count = f"{len(items)} month{'s' * (len(items) != 1)}"
+        out.append(f"{what} on {threshold} or more days a month in {count}: {months}.")
+    return out
+
+
 @dataclass(frozen=True)
 class Trends:
     range: DateRange

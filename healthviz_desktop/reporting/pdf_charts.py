@@ -128,7 +128,7 @@ def _legend(c: Canvas, s: ReportSummary, x: float, y: float, width: float) -> fl
     items: list[tuple[str | None, str, str]] = [
         (None, UNRECORDED_BORDER, "no entry"), (NO_SYMPTOM, "", "no symptom"),
         *[(band_hex(b), "", f"{b} {lo}–{hi}") for b, (lo, hi) in bands.items()]]
-    cx = x
+    cx, top = x, y
     for fill, border, text in items:
         c.rect(cx, y + 1, 6, 6, fill, border or None, 0.4)
         cx += 8
@@ -141,12 +141,15 @@ def _legend(c: Canvas, s: ReportSummary, x: float, y: float, width: float) -> fl
     cx += c.text_width(text, 6.3) + 8
     names = _preventive_names(s.calendar)
     for row, name in enumerate(names[:3]):
+        label = f"{name} (preventive)"
+        if cx + 12 + c.text_width(label, 6.3) > x + width:  # the rest on a line of its own
+            cx, y = x, y + 9
         colour = CHART_PALETTE[row % len(CHART_PALETTE)] if row else PREVENTIVE
         c.rect(cx, y + 2.8, 10, 2.2, colour)
         cx += 12
-        c.text(cx, y, 120, f"{name} (preventive)", 6.3, wrap=False)
-        cx += c.text_width(f"{name} (preventive)", 6.3) + 8
-    return 9.0
+        c.text(cx, y, 120, label, 6.3, wrap=False)
+        cx += c.text_width(label, 6.3) + 8
+    return y - top + 9.0
 
 
 def acute_chart(c: Canvas, s: ReportSummary, x: float, y: float, width: float, height: float) -> float:
@@ -182,12 +185,14 @@ def acute_chart(c: Canvas, s: ReportSummary, x: float, y: float, width: float, h
         if len(months) > 6 and (m == 0 or month.endswith("-01")):
             c.text(px + m * group - 6, base + 8, group + 12, month[:4], 5.2, color=MUTED, align="center", wrap=False)
     c.line(px, base, px + pw, base, color=RULE, width=0.6)
-    lx = px
+    lx, ly = x, y + height - 8
     for k, cls in enumerate(classes):
-        c.rect(lx, y + height - 7, 6, 6, CHART_PALETTE[k % 8])
-        c.text(lx + 8, y + height - 8, 100, class_label(cls), 6.2, wrap=False)
+        if lx + 8 + c.text_width(class_label(cls), 6.2) > x + width:
+            lx, ly = x, ly + 8
+        c.rect(lx, ly + 1, 6, 6, CHART_PALETTE[k % 8])
+        c.text(lx + 8, ly, 100, class_label(cls), 6.2, wrap=False)
         lx += 14 + c.text_width(class_label(cls), 6.2)
     if not classes:
         c.text(px, y + plot_h / 2 - 4, pw, "No acute medication recorded in this period.", 7, color=MUTED,
                align="center")
-    return height
+    return max(height, ly + 8 - y)

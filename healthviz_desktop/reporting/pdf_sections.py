@@ -10,7 +10,7 @@ from typing import Any
 from healthviz_desktop.core.catalogue import catalogue
 from healthviz_desktop.core.report.export_files import ClipFacts
 from healthviz_desktop.core.report.summary import MedicationSummary, ReportSummary, format_minutes
-from healthviz_desktop.core.trends import FLAG_CAVEAT, month_label, months_note
+from healthviz_desktop.core.trends import FLAG_CAVEAT, grouped_flags, month_label, months_note
 from healthviz_desktop.reporting.pdf_canvas import FAINT, MUTED, RULE, TEXT, Canvas
 from healthviz_desktop.ui.theme import band_hex
 
@@ -136,8 +136,9 @@ def medication_days(c: Canvas, s: ReportSummary, x: float, y: float, width: floa
     ry = y
     ry += c.text(right, ry, rw, "Medication-overuse flag (ICHD-3 8.2)", BODY, bold=True) + 1.5
     if s.flags:
-        for flag in s.flags:
-            ry += c.text(right, ry, rw, "⚑ " + flag.describe(), BODY, color="#a12a1e") + 1.2
+        for line in grouped_flags(s.flags, s.generated_on):
+            ry += c.text(right, ry, rw, "⚑ " + line, BODY, color="#a12a1e") + 1.2
+        ry += c.text(right, ry, rw, "Worth discussing with a clinician; not a diagnosis.", BODY, color="#a12a1e") + 1
     else:
         ry += c.text(right, ry, rw, "No month reaches a threshold in this period: simple analgesics on 15 or more "
                      "days a month; triptans, ergots, opioids or combination analgesics (or several classes "
@@ -150,18 +151,18 @@ def _relief(m: MedicationSummary) -> str:
     if not m.relief_reported:
         return "not rated"
     helped = m.relief.get("good", 0) + m.relief.get("complete", 0)
-    text = f"good or complete after {helped} of {m.relief_reported}"
+    text = f"good or complete {helped} of {m.relief_reported}"
     if m.relief.get("none"):
-        text += f"; none after {m.relief['none']}"
-    return text + (f" ({m.doses - m.relief_reported} not rated)" if m.doses > m.relief_reported else "")
+        text += f", none {m.relief['none']}"
+    return text + (f" · {m.doses - m.relief_reported} unrated" if m.doses > m.relief_reported else "")
 
 
 def medications(c: Canvas, s: ReportSummary, x: float, y: float, width: float, rows: int) -> float:
     top = y
     y += heading(c, x, y, width, "Medications", "acute: taken for symptoms · preventive: taken regularly")
     scale = width / 523.0
-    cols = [Column("Medication", 104), Column("Kind", 112), Column("Usual dose", 58), Column("Doses", 34, "right"),
-            Column("Days taken", 56, "right"), Column("Reported relief", 159)]
+    cols = [Column("Medication", 98), Column("Kind", 126), Column("Usual dose", 52), Column("Doses", 30, "right"),
+            Column("Days taken", 52, "right"), Column("Relief after a dose", 165)]
     cols = [Column(col.title, col.width * scale, col.align) for col in cols]
     body = []
     for m in s.medications[:rows]:
@@ -178,7 +179,7 @@ def medications(c: Canvas, s: ReportSummary, x: float, y: float, width: float, r
     if len(s.medications) > rows:
         y += c.text(x, y + 1, width, f"{len(s.medications) - rows} more on the detail page.", SMALL, color=MUTED) + 1
     y += c.text(x, y + 1, width, "Days taken for a preventive: days with a dose, of the days since its first dose "
-                "in this period. Relief is as the patient rated it after each dose.", SMALL, color=MUTED) + 1
+                "in this period. Relief: doses the patient rated good or complete, of those rated.", SMALL, color=MUTED) + 1
     return y - top
 
 
@@ -190,8 +191,8 @@ def patterns(c: Canvas, s: ReportSummary, x: float, y: float, width: float) -> f
     for title, items in (("Triggers noted (days)", s.triggers[:10]),
                          ("How symptoms felt (days)", s.qualities[:10])):
         text = " · ".join(f"{p.name} {p.days}" for p in items) or "none noted often enough to list"
-        label_w = 112.0
-        c.text(x, y, label_w, title, BODY, bold=True)
+        label_w = 124.0
+        c.text(x, y, label_w, title, BODY, bold=True, wrap=False)
         y += max(c.text(x + label_w, y, width - label_w, text, BODY), c.line_height(BODY)) + 1.5
     y += c.text(x, y + 0.5, width, f"Listed once noted on at least {MIN_PATTERN_DAYS} of the {s.recorded_days} days "
                 "with entries (and absent on as many). Counted together with the symptoms, not as causes: "
@@ -216,7 +217,7 @@ def clip(c: Canvas, facts: ClipFacts, still: Any, x: float, y: float, width: flo
     right, rw = x + max(still_w, 132.0) + 10, width - max(still_w, 132.0) - 10
     ry = y
     made = facts.created[:16].replace("T", " ")
-    ry += c.text(right, ry, rw, f"Made by {facts.provider_label} · model {facts.model or '—'} · {facts.seconds} s, "
+    ry += c.text(right, ry, rw, f"Made by: {facts.provider_label} · model {facts.model or '—'} · {facts.seconds} s, "
                  f"{facts.size} · {made} UTC" + (f" · from the journal of {facts.source.replace('..', ' to ')}"
                                                   if facts.source else ""), BODY) + 2
     ry += c.text(right, ry, rw, "The exact prompt:", SMALL, bold=True, color=MUTED)

@@ -73,6 +73,7 @@ class ClipFacts:
         data = asdict(self)
         data.pop("extra")
         data.pop("provider_label")
+        data["source"] = self.source or None  # a job made from the command line does not record its entries
         data["label"] = LABEL_TEXT
         data["note"] = ("The prompt a video generator was given. It was built from the journal's structured fields "
                         "through HealthViz's own vocabulary; the person's notes are not in it.")
@@ -88,6 +89,7 @@ def clip_facts(job: Job, journal: JournalReads, provider_label: str, app_version
     if not Path(job.clip_path).is_file():
         raise ExportRefused(f"The clip of job {job.id} is no longer at {job.clip_path}.")
     days = sorted(d for d in (_entry_day(journal, i) for i in job.entry_ids) if d is not None)
+    # the journal days it was made from, when the job recorded its entries
     source = "" if not days else days[0].isoformat() if days[0] == days[-1] else f"{days[0]}..{days[-1]}"
     return ClipFacts(job.id, str(job.request.get("prompt", "")), job.provider, provider_label,
                      str(job.request.get("model", "")), int(str(job.request.get("seconds", 0) or 0)),
