@@ -17,8 +17,9 @@ from typing import Any
 
 import pytest
 
+from healthviz_desktop import __version__
 from healthviz_desktop.core.journal import Journal
-from healthviz_desktop.core.report.export_files import ReportOptions
+from healthviz_desktop.core.report.export_files import SELF_REPORTED, ReportOptions
 from healthviz_desktop.core.report.summary import build_summary
 from healthviz_desktop.core.trends import DateRange, month_label
 from tests.support.report_journals import END, demo_journal, two_years_twelve_medications
@@ -80,8 +81,8 @@ def test_page_one_holds_the_whole_summary(qapp: Any, journal: Journal, tmp_path:
     assert "more on the detail page" not in first or len(summary.medications) > 12
 
 
-FOOTER_WORDS = set("Self-reported by the patient with HealthViz — not a medical record · generated on this device on "
-                   "28 Oct 2026 HealthViz 0.1.0 page 1 of 2 3 4 5".split())
+FOOTER = f"{SELF_REPORTED} · generated on this device on 28 Oct 2026 with HealthViz {__version__} page 1 of 2 3 4 5"
+FOOTER_WORDS = set(FOOTER.split())
 
 
 def test_the_numbers_are_the_trends_views(qapp: Any, qtbot: Any, journal: Journal, tmp_path: Path) -> None:

@@ -151,5 +151,5 @@ def test_demo_journal_summary_has_every_part(journal: Journal) -> None:
 
 def test_parse_range() -> None:
     assert parse_range("2026-10-28..2026-08-01") == DateRange(date(2026, 8, 1), date(2026, 10, 28))
-    with pytest.raises(ValueError, match="FROM..TO"):
+    with pytest.raises(ValueError, match=r"FROM\.\.TO"):
         parse_range("2026-08-01")

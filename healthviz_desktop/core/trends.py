@@ -83,7 +83,8 @@ def grouped_flags(flags: list[OveruseFlag], today: date | None = None) -> list[s
     for (cls, threshold), items in by_class.items():
         what = ("Acute medicines of several classes together" if cls == COMBINED
                 else catalogue().medication_classes[cls].label)
-        months = ", ".join(f"{month_label(f.month, today)} ({f.days} days)" for f in sorted(items, key=lambda f: f.month))
+        months = ", ".join(f"{month_label(f.month, today)} ({f.days} days)"
+                           for f in sorted(items, key=lambda f: f.month))
         count = f"{len(items)} month{'s' * (len(items) != 1)}"
         out.append(f"{what} on {threshold} or more days a month in {count}: {months}.")
     return out

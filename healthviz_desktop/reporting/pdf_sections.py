@@ -179,7 +179,8 @@ def medications(c: Canvas, s: ReportSummary, x: float, y: float, width: float, r
     if len(s.medications) > rows:
         y += c.text(x, y + 1, width, f"{len(s.medications) - rows} more on the detail page.", SMALL, color=MUTED) + 1
     y += c.text(x, y + 1, width, "Days taken for a preventive: days with a dose, of the days since its first dose "
-                "in this period. Relief: doses the patient rated good or complete, of those rated.", SMALL, color=MUTED) + 1
+                "in this period. Relief: doses the patient rated good or complete, of those rated.", SMALL,
+                color=MUTED) + 1
     return y - top
 
 
