@@ -87,9 +87,9 @@ def export_for_doctor(journal: Journal, request: ExportRequest, *, today: date |
 
     step = progress or (lambda _d, _t, _x: None)
     target = request.destination
-    _check_destination(target, request.as_zip)
+    check_destination(target, request.as_zip)
     summary = build_summary(journal, request.period, today=today, include_notes=request.options.include_notes)
-    facts = _facts(journal, request.clip_job) if request.clip_job is not None else None
+    facts = job_clip_facts(journal, request.clip_job) if request.clip_job is not None else None
     notes: list[str] = []
     verification = None
     staging = Path(tempfile.mkdtemp(prefix=".healthviz-export-", dir=target.parent))
@@ -130,7 +130,7 @@ def write_report(journal: Journal, period: DateRange, out: Path, options: Report
 
     options = options or ReportOptions()
     summary = build_summary(journal, period, today=today, include_notes=options.include_notes)
-    facts = _facts(journal, clip_job) if clip_job is not None else None
+    facts = job_clip_facts(journal, clip_job) if clip_job is not None else None
     still = _still(Path(str(_job_clip(journal, clip_job)))) if clip_job is not None else None
     with replacing(out, ".pdf") as tmp:
         return render_report(summary, tmp, options, facts, still)
@@ -178,7 +178,7 @@ def _still(clip: Path) -> Any:
     return QImage(rgb.tobytes(), width, height, 3 * width, QImage.Format.Format_RGB888).copy()
 
 
-def _facts(journal: Journal, job_id: int) -> ClipFacts:
+def job_clip_facts(journal: Journal, job_id: int) -> ClipFacts:
     from healthviz_desktop.core.jobs_store import JobStore
 
     job = JobStore(journal.db).get(job_id)
@@ -200,7 +200,7 @@ def _provider_label(journal: Journal, name: str) -> str:
     return name
 
 
-def _check_destination(target: Path, as_zip: bool) -> None:
+def check_destination(target: Path, as_zip: bool) -> None:
     nothing = "Nothing was written."
     if not target.parent.is_dir():
         raise ExportRefused(f"The folder {target.parent} does not exist. {nothing}")
