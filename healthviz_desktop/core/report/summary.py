@@ -4,8 +4,8 @@ Clinicians read, in this order: how many days a month (and the 3-month trend), h
 treatment works, then triggers; ReportSummary follows that order. Every number the Trends view also
 shows comes from core/trends.py's aggregations over the same rows (``trends_from_rows``: the overuse
 flag, days per month, daily highest severity), so the report and the view cannot disagree. The rest
-comes from the same three queries (symptoms, doses, entries with their triggers), each run once over
-the previous period and this one together.
+comes from three queries in all (symptoms and doses from the previous period's first day to the end of
+this period's last month, entries with their triggers over the period), each walking the day index.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from healthviz_desktop.core.catalogue import catalogue
 from healthviz_desktop.core.trends import (
@@ -92,8 +92,7 @@ class MedicationSummary:
         return sum(self.relief.values())
 
 
-@dataclass(frozen=True)
-class DaySummary:
+class DaySummary(NamedTuple):  # a tuple: a period of years makes hundreds of them per report
     day: date
     recorded: bool  # any entry that day (a day without one is unknown, not symptom-free)
     highest: int | None  # the day's highest severity of any symptom
@@ -162,43 +161,39 @@ def build_summary(journal: JournalReads, period: DateRange, *, today: date | Non
     previous = previous_period(period)
     months = period.whole_months()
     first, last = months.first.isoformat(), months.last.isoformat()  # what the Trends view reads
+    before_first, before_last = previous.first.isoformat(), previous.last.isoformat()
     p_first, p_last = period.first.isoformat(), period.last.isoformat()
     acute_classes = sorted(k for k, c in catalogue().medication_classes.items() if c.acute)
     with journal.raw() as raw:
         entry_rows = raw.execute(_ENTRIES, (p_first, p_last)).fetchall()
         if not entry_rows:
             raise EmptyPeriod(period)
-        symptom_rows = raw.execute(_SYMPTOMS, (first, last)).fetchall()
-        dose_rows = raw.execute(_DOSES, (UNCLASSIFIED, first, last)).fetchall()
-        before = raw.execute(_previous_sql(len(acute_classes)), (previous.first.isoformat(),
-                             previous.last.isoformat(), *acute_classes)).fetchall()
+        # from the previous period's first day: the comparison needs its days felt and acute days
+        symptom_rows = raw.execute(_SYMPTOMS, (min(first, before_first), last)).fetchall()
+        dose_rows = raw.execute(_DOSES, (UNCLASSIFIED, min(first, before_first), last)).fetchall()
         notes = raw.execute(_NOTES, (p_first, p_last)).fetchall() if include_notes else None
     trends = trends_from_rows(symptom_rows, dose_rows, period)
     entries, recorded, triggers = _entry_days(entry_rows)
     doses = _Doses(dose_rows, p_first, p_last, set(acute_classes))
-    previous_days = {str(name): int(days) for kind, name, days in before if kind == "s"}
+    felt_before: dict[str, set[str]] = defaultdict(set)
+    for symptom, day, severity, *_ in symptom_rows:
+        if severity >= 1 and before_first <= day <= before_last:
+            felt_before[symptom].add(day)
+    previous_days = {k: len(v) for k, v in felt_before.items()}
+    acute_set = set(acute_classes)
+    acute_before = {day for cls, day, *_ in dose_rows if cls in acute_set and before_first <= day <= before_last}
     return ReportSummary(
         period=period, previous=previous, generated_on=today or date.today(),
         entries=entries, recorded_days=len(recorded), trends=trends,
         symptoms=_symptoms(symptom_rows, trends, p_first, p_last, previous_days),
         acute_days_by_month=acute_medication_days(trends),
-        acute_days=len(doses.acute), previous_acute_days=sum(int(n) for kind, _n, n in before if kind == "a"),
+        acute_days=len(doses.acute), previous_acute_days=len(acute_before),
         medications=doses.medications(),
         calendar=_calendar(period, recorded, trends, doses),
         triggers=_patterns(triggers, len(recorded)),
         qualities=_patterns(_quality_days(symptom_rows, p_first, p_last), len(recorded)),
         notes=None if notes is None else [NoteLine(date.fromisoformat(d), str(at), str(text)) for d, at, text in notes],
     )
-
-
-def _previous_sql(acute_classes: int) -> str:
-    """Days felt per symptom, and days with an acute medication, in the previous period: counted by SQLite
-    (only these two numbers are compared, so no rows need to come back)."""
-    marks = ",".join("?" * acute_classes) or "NULL"
-    return ("SELECT 's', o.symptom, count(DISTINCT e.day) FROM observation o JOIN entry e ON e.id = o.entry_id "
-            "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ?1 AND ?2 AND o.severity >= 1 GROUP BY o.symptom "
-            "UNION ALL SELECT 'a', '', count(DISTINCT e.day) FROM dose d JOIN entry e ON e.id = d.entry_id "
-            f"WHERE +e.deleted_at IS NULL AND e.day BETWEEN ?1 AND ?2 AND d.drug_class IN ({marks})")
 
 
 def _entry_days(rows: list[tuple[int, str, str | None]]) -> tuple[int, set[str], dict[str, set[str]]]:
@@ -292,13 +287,14 @@ def _calendar(period: DateRange, recorded: set[str], trends: Trends, doses: _Dos
             if sev > highest.get(day, -1):
                 highest[day] = sev
     out = []
-    day = period.first
     one = timedelta(days=1)
-    while day <= period.last:
+    acute, preventive = doses.acute, doses.preventive
+    for n in range((period.last - period.first).days + 1):
+        day = period.first + n * one
         iso = day.isoformat()
-        out.append(DaySummary(day, iso in recorded, highest.get(day), iso in doses.acute,
-                              tuple(sorted(doses.preventive.get(iso, ())))))
-        day += one
+        taken = preventive.get(iso)
+        out.append(DaySummary(day, iso in recorded, highest.get(day), iso in acute,
+                              tuple(sorted(taken)) if taken else ()))
     return out
 
 
@@ -306,10 +302,15 @@ def _quality_days(rows: list[tuple[str, str, int, int | None, str, int]], first:
                   ) -> dict[str, set[str]]:
     cat = catalogue()
     days: dict[str, set[str]] = defaultdict(set)
+    parsed: dict[str, list[str]] = {}  # the same few lists come back again and again
     for _s, day, severity, _m, qualities, _c in rows:
         if severity >= 1 and qualities != "[]" and qualities and first <= day <= last:
-            for q in json.loads(qualities):
-                days[cat.qualities[q].label if q in cat.qualities else q].add(day)
+            keys = parsed.get(qualities)
+            if keys is None:
+                keys = parsed[qualities] = [cat.qualities[q].label if q in cat.qualities else q
+                                            for q in json.loads(qualities)]
+            for label in keys:
+                days[label].add(day)
     return days
 
 
