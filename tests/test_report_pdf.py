@@ -194,3 +194,29 @@ def test_an_empty_period_says_so_and_writes_nothing(qapp: Any, journal: Journal,
     assert done.code == 1
     assert "no journal entries from 01 Jan 2020 to 31 Mar 2020" in done.err
     assert list(folder.iterdir()) == []  # no file, not even a partial one
+
+
+def test_page_one_holds_it_all_with_a_clip_on_letter(qapp: Any, journal: Journal, tmp_path: Path) -> None:
+    """The tightest case: two years, twelve medications, many overuse flags, a clip and its whole prompt."""
+    import keyring
+
+    from tests.test_doctor_export import PROMPT, finished_job
+    from tests.test_provenance import MemoryKeyring
+
+    two_years_twelve_medications(journal)
+    job = finished_job(journal, tmp_path)
+    before = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        from healthviz_desktop.reporting.doctor_export import ExportRequest, export_for_doctor
+
+        out = tmp_path / "export"
+        export_for_doctor(journal, ExportRequest(DateRange.last_days(730, END), out, ReportOptions(paper="letter"),
+                                                 job), today=END)
+    finally:
+        keyring.set_keyring(before)
+    first = pdf_text(out / "report.pdf", 1)
+    for heading in (*HEADINGS, "The illustration clip"):
+        assert heading in first
+    assert " ".join(PROMPT.split()[:6]) in " ".join(first.split())
+    assert [w for w in words_below(out / "report.pdf", 1, 792 - 36 - 22 + 8 - 1) if w not in FOOTER_WORDS] == []

@@ -83,10 +83,13 @@ def grouped_flags(flags: list[OveruseFlag], today: date | None = None) -> list[s
     for (cls, threshold), items in by_class.items():
         what = ("Acute medicines of several classes together" if cls == COMBINED
                 else catalogue().medication_classes[cls].label)
-        months = ", ".join(f"{month_label(f.month, today)} ({f.days} days)"
-                           for f in sorted(items, key=lambda f: f.month))
+        by_year: dict[str, list[str]] = defaultdict(list)
+        for f in sorted(items, key=lambda f: f.month):
+            name, year = month_label(f.month, today).split(" ")
+            by_year[year.rstrip("*")].append(f"{name}{'*' * year.endswith('*')} {f.days}")
+        months = "; ".join(f"{year}: {', '.join(names)}" for year, names in by_year.items())
         count = f"{len(items)} month{'s' * (len(items) != 1)}"
-        out.append(f"{what} on {threshold} or more days a month in {count}: {months}.")
+        out.append(f"{what} on {threshold} or more days a month, in {count} (days that month) — {months}.")
     return out
 
 

@@ -23,6 +23,7 @@ class Column:
     title: str
     width: float
     align: str = "left"
+    size: float = BODY
 
 
 def heading(c: Canvas, x: float, y: float, width: float, text: str, aside: str = "") -> float:
@@ -64,7 +65,8 @@ def table(c: Canvas, x: float, y: float, columns: list[Column], rows: list[list[
                 c.rect(cx + 1.5, y + row_h / 2 - 2.4, 4.8, 4.8, colour)
                 c.text(cx + 8, y + 0.8, col.width - 9.5, cell, BODY, align=col.align, wrap=False)
             else:
-                c.text(cx + 1.5, y + 0.8, col.width - 3, cell, BODY, align=col.align, wrap=False, bold=k == 0)
+                c.text(cx + 1.5, y + 0.8 + (BODY - col.size) * 0.6, col.width - 3, cell, col.size, align=col.align,
+                       wrap=False, bold=k == 0)
             cx += col.width
         y += row_h
     return y - top
@@ -151,19 +153,20 @@ def _relief(m: MedicationSummary) -> str:
     if not m.relief_reported:
         return "not rated"
     helped = m.relief.get("good", 0) + m.relief.get("complete", 0)
-    text = f"good or complete {helped} of {m.relief_reported}"
+    text = f"good/complete {helped} of {m.relief_reported}"
     if m.relief.get("none"):
         text += f", none {m.relief['none']}"
-    return text + (f" · {m.doses - m.relief_reported} unrated" if m.doses > m.relief_reported else "")
+    return text + (f"; {m.doses - m.relief_reported} unrated" if m.doses > m.relief_reported else "")
 
 
 def medications(c: Canvas, s: ReportSummary, x: float, y: float, width: float, rows: int) -> float:
     top = y
     y += heading(c, x, y, width, "Medications", "acute: taken for symptoms · preventive: taken regularly")
     scale = width / 523.0
-    cols = [Column("Medication", 98), Column("Kind", 126), Column("Usual dose", 52), Column("Doses", 30, "right"),
-            Column("Days taken", 52, "right"), Column("Relief after a dose", 165)]
-    cols = [Column(col.title, col.width * scale, col.align) for col in cols]
+    cols = [Column("Medication", 98), Column("Kind", 118, size=6.9), Column("Usual dose", 52),
+            Column("Doses", 30, "right"), Column("Days taken", 52, "right"),
+            Column("Relief after a dose", 173, size=6.9)]
+    cols = [Column(col.title, col.width * scale, col.align, col.size) for col in cols]
     body = []
     for m in s.medications[:rows]:
         kind = ("acute" if m.acute else "preventive" if m.acute is False else "not classified")
