@@ -185,3 +185,16 @@ def test_file_menu_has_export_for_doctor(qapp: Any, qtbot: Any, tmp_path: Path) 
     qtbot.waitUntil(lambda: dialog.preview.text() != "", timeout=10_000)
     dialog.reject()
     window.workers.wait()
+
+
+def test_report_with_a_clip_shows_its_still_and_prompt(qapp: Any, journal: Journal, cli: Callable[..., Any],
+                                                       tmp_path: Path) -> None:
+    demo_journal(journal)
+    job = finished_job(journal, tmp_path)
+    out = tmp_path / "report.pdf"
+    assert cli("report", "--range", PERIOD, "-o", str(out), "--with-clip", str(job)).code == 0
+    text = " ".join(pdf_text(out).split())
+    assert "The illustration clip" in text and "pulsing crimson knot" in text and "model healthviz-local-1" in text
+    without = tmp_path / "plain.pdf"
+    assert cli("report", "--range", PERIOD, "-o", str(without), "--with-clip", str(job), "--omit", "clip").code == 0
+    assert "The illustration clip" not in pdf_text(without)
