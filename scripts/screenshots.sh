@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One command for the README/docs screenshots: starts Xvfb, loads made-up demo data into a temporary
-# journal, drives the real window and writes docs/screenshots/{journal,editor,trends,settings}.png.
+# journal, drives the real window and writes docs/screenshots/{journal,editor,trends,settings}.png,
+# then report.png and labelled-frame.png (scripts/report_screenshots.py).
 #   scripts/screenshots.sh [OUTPUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,3 +25,5 @@ save_settings(Path(sys.argv[1]) / "settings.json",
                        private_terms=["Alex Example", "Dr Placeholder", "Exampleton Clinic", "Sample Corp"]))
 PY
 DISPLAY=$display .venv/bin/python scripts/screenshots.py "$data/journal" "$out"
+# the doctor's export: page one of the PDF and a labelled frame (offscreen, from a journal of its own)
+.venv/bin/python scripts/report_screenshots.py "$out"

@@ -31,6 +31,9 @@ _KNOWN: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
     ("healthviz_desktop.core.providers.registry", ("UnknownProvider",), 1),
     ("healthviz_desktop.core.settings", ("SettingsUnreadable",), 1),
     ("healthviz_desktop.core.journal", ("DuplicateEntry",), 1),
+    ("healthviz_desktop.core.report.summary", ("EmptyPeriod",), 1),
+    ("healthviz_desktop.core.provenance.signing", ("SigningUnavailable", "NotAClip"), 1),
+    ("healthviz_desktop.core.report.export_files", ("ExportRefused",), 1),
 )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 APP_DIR_NAME = "HealthViz"
 # What HealthViz itself keeps in its folder (and the temporary names it writes them under)
 _OURS = re.compile(r"journal\.sqlite3(?:-wal|-shm|-journal)?|settings\.json|settings\.unreadable-[\w-]+\.json"
-                   r"|\.settings-\w+\.json|backups|clips")
+                   r"|\.settings-\w+\.json|backups|clips|provenance")
 DATA_DIR_ENV = "HEALTHVIZ_DATA_DIR"
 
 

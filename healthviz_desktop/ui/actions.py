@@ -38,6 +38,23 @@ def _about(self: MainWindow) -> None:
                       "Your data stays on this computer.")
 
 
+def _export_for_doctor_action(self: MainWindow, menu: Any) -> QAction:
+    """File → Export for doctor… (ui/doctor_export_dialog.py, imported when chosen: after the first paint).
+    Enabled once the journal is open for reading and writing."""
+
+    def open_dialog() -> None:
+        from healthviz_desktop.ui.doctor_export_dialog import open_doctor_export
+
+        open_doctor_export(self)
+
+    act = _action(self, "Export for &doctor…", open_dialog, menu=menu,
+                  tip="A one-page report, and a labelled clip if you choose one, to show your doctor")
+    act.setObjectName("exportForDoctor")
+    act.setEnabled(False)
+    self.journal_ready.connect(lambda: act.setEnabled(True))
+    return act
+
+
 def build_actions(self: MainWindow) -> None:
     bar = self.menuBar()
     file_menu, edit_menu, view_menu = bar.addMenu("&File"), bar.addMenu("&Edit"), bar.addMenu("&View")
@@ -47,6 +64,7 @@ def build_actions(self: MainWindow) -> None:
     self.act_import = _action(self, "&Import JSON…", lambda: self.data.import_json(), menu=file_menu)
     self.act_export_json = _action(self, "&Export JSON…", lambda: self.data.export_json(), menu=file_menu)
     self.act_export_csv = _action(self, "Export &CSV…", lambda: self.data.export_csv(), menu=file_menu)
+    _export_for_doctor_action(self, file_menu)
     file_menu.addSeparator()
     self.act_backup = _action(self, "&Back up now", lambda: self.data.backup_now(), menu=file_menu)
     self.act_settings = _action(self, "&Settings…", self.open_settings, "Ctrl+,", menu=file_menu)

@@ -27,6 +27,14 @@ _BANDS = {
     True: {"none": "#9aa0a6", "mild": "#5cc46f", "moderate": "#f0a33a", "severe": "#ff6b5e"},
 }
 
+# Series colours of the Trends charts, reused by the doctor's report so both look alike.
+CHART_PALETTE = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f")
+
+
+def band_hex(band: str, dark: bool = False) -> str:
+    """The colour of a severity band ("none", "mild", "moderate", "severe") as #rrggbb."""
+    return _BANDS[dark].get(band, _BANDS[False]["none"])
+
 
 def is_dark(app: QGuiApplication | None = None) -> bool:
     app = app or QGuiApplication.instance()  # type: ignore[assignment]

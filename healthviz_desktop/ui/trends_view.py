@@ -6,7 +6,7 @@ Aggregation runs in a worker (core/trends.py); this file only turns numbers into
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
@@ -33,7 +33,19 @@ from PySide6.QtWidgets import (
 )
 
 from healthviz_desktop.core.catalogue import catalogue
-from healthviz_desktop.core.trends import FLAG_CAVEAT, UNCLASSIFIED, DateRange, Trends, compute_trends
+from healthviz_desktop.core.trends import (
+    FLAG_CAVEAT,
+    MAX_SHOWN,
+    DateRange,
+    Trends,
+    acute_medication_days,
+    class_label,
+    compute_trends,
+    month_label,
+    months_note,
+    ranked_symptoms,
+)
+from healthviz_desktop.ui.theme import CHART_PALETTE as PALETTE
 from healthviz_desktop.ui.theme import is_dark
 from healthviz_desktop.ui.workers import Workers
 
@@ -41,20 +53,12 @@ if TYPE_CHECKING:
     from healthviz_desktop.core.journal import Journal
     from healthviz_desktop.core.journal_reader import JournalReader
 
-MAX_SERIES = 6
+MAX_SERIES = MAX_SHOWN
 PERIODS = (("Last 30 days", 30), ("Last 90 days", 90), ("Last 365 days", 365), ("Custom…", -1))
-PALETTE = ("#4e79a7", "#e15759", "#59a14f", "#f28e2b", "#b07aa1", "#76b7b2", "#edc948", "#9c755f")
 
 
 def _label(symptom: str) -> str:
     return catalogue().symptom_label(symptom)
-
-
-def _class_label(key: str) -> str:
-    if key == UNCLASSIFIED:
-        return "Not classified"
-    cls = catalogue().medication_classes.get(key)
-    return cls.label.split(" (")[0] if cls else key
 
 
 def _consecutive_runs(points: list[tuple[date, int]]) -> list[list[tuple[date, int]]]:
@@ -67,18 +71,6 @@ def _consecutive_runs(points: list[tuple[date, int]]) -> list[list[tuple[date, i
     return [r for r in runs if len(r) > 1]
 
 
-def _month_end(start: date) -> date:
-    return (start + timedelta(days=31)).replace(day=1) - timedelta(days=1)
-
-
-def month_label(month: str, today: date | None = None) -> str:
-    """ "2026-09" → "Sep 2026" (a two-digit year, "Sep 26", reads as 26 September). Months are counted
-    whole (core/trends.py), so only a month not over yet holds fewer days than its name says: it gets a
-    star, explained by months_note()."""
-    start = datetime.strptime(month, "%Y-%m").date()
-    return f"{start:%b %Y}" + ("*" if _month_end(start) > (today or date.today()) else "")
-
-
 def axis_labels(months: list[str], today: date | None = None) -> list[str]:
     """Month names, the year under the first one and under each January: 13 labels of "Sep 2026" are
     cut to "Se..." in half a window, and the year repeated on each says nothing new."""
@@ -88,16 +80,6 @@ def axis_labels(months: list[str], today: date | None = None) -> list[str]:
         star = "*" if year.endswith("*") else ""
         out.append(f"{name}{star}<br>{year.rstrip('*')}" if i == 0 or month.endswith("-01") else name + star)
     return out
-
-
-def months_note(months: list[str], today: date | None = None) -> str:
-    """The x-axis title: a period starting mid-month still counts its first month from the 1st, and a
-    starred month is counted only up to today."""
-    today = today or date.today()
-    note = f"whole calendar months from 1 {datetime.strptime(months[0], '%Y-%m'):%b %Y}" if months else ""
-    if any(month_label(m, today).endswith("*") for m in months):
-        note += f" · * not over yet: counted to {today.day} {today:%b %Y}"
-    return note
 
 
 def _msecs(day: date) -> int:
@@ -213,15 +195,11 @@ class TrendsView(QWidget):
             chart.setTheme(theme)
             chart.setBackgroundBrush(bg)
         rng = trends.range
-        ranked = sorted(trends.symptom_days, key=lambda s: -sum(trends.symptom_days[s].values()))
-        ranked += [s for s in trends.severity if s not in ranked]
-        shown = ranked[:MAX_SERIES]
+        shown = ranked_symptoms(trends)[:MAX_SERIES]
         self._draw_severity(trends, shown)
         self._draw_bars(self.days_chart, trends.months, {s: trends.symptom_days.get(s, {}) for s in shown},
                         _label, "days")
-        acute = {k for k, c in catalogue().medication_classes.items() if c.acute} | {UNCLASSIFIED}
-        meds = {c: v for c, v in sorted(trends.medication_days.items()) if c in acute}
-        self._draw_bars(self.meds_chart, trends.months, meds, _class_label, "days")
+        self._draw_bars(self.meds_chart, trends.months, acute_medication_days(trends), class_label, "days")
         self._draw_flags(trends)
         n_days = (rng.last - rng.first).days + 1
         self.status.setText(f"{rng.first:%d %b %Y} – {rng.last:%d %b %Y} · {n_days} days · "
