@@ -1,0 +1,251 @@
+"""What happens at a moment of the clip: the trigger's opening cue, the relief's closing tide, and a trend's
+weather and stars. Each draws with an amount ``a`` (0..1) the timeline gives it, so it comes and goes with
+easing in the beat the prompt puts it in.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import skia
+
+from healthviz_desktop.core.render.kit import RGB, TAU, circle, mix, oval, paint, poly, rrect, shade, smooth
+from healthviz_desktop.core.render.stage import GLASS, Frame
+
+Cue = Callable[[Frame, float], None]
+TIDE: RGB = (0.35, 0.62, 0.9)
+WHITE: RGB = (1.0, 1.0, 1.0)
+
+
+def _corner(f: Frame) -> tuple[float, float, float]:
+    """Where an opening cue sits: the lower left, clear of the subject."""
+    return f.w * 0.2, f.h * 0.74, f.u * 0.22
+
+
+# ---- trigger cues ---------------------------------------------------------------------------------------
+
+def _stress(f: Frame, a: float) -> None:
+    for k in range(4):  # the air tightens: rings close in on the whole frame
+        s = (1.15 - 0.5 * a) - 0.12 * k
+        f.look.line(f.c, oval(f.w / 2, f.h / 2, f.w * 0.55 * s, f.h * 0.55 * s), f.pal.hot, f.u * 0.01, a * 0.5)
+
+
+def _poor_sleep(f: Frame, a: float) -> None:
+    y = f.h * 0.86
+    f.c.drawRect(skia.Rect.MakeLTRB(0, y, f.w, f.h), paint((0.55, 0.56, 0.6), 0.55 * a))
+    sun = skia.Path()
+    sun.addArc(skia.Rect.MakeLTRB(f.w * 0.5 - f.u * 0.2, y - f.u * 0.2, f.w * 0.5 + f.u * 0.2, y + f.u * 0.2), 180, 180)
+    f.look.solid(f.c, sun, (0.78, 0.78, 0.8), 0.8 * a)
+
+
+def _skipped_meal(f: Frame, a: float) -> None:
+    x, y, s = _corner(f)
+    squash = 0.35 + 0.15 * math.sin(f.t * 2.0)  # turning: the rim's ellipse opens and closes
+    bowl = skia.Path()
+    bowl.addArc(skia.Rect.MakeLTRB(x - s, y - s * 0.8, x + s, y + s * 0.8), 0, 180)
+    bowl.close()
+    f.look.glass(f.c, bowl, GLASS, a)
+    f.look.line(f.c, oval(x, y, s, s * squash), GLASS, f.u * 0.008, a)
+
+
+def _dehydration(f: Frame, a: float) -> None:
+    top = f.h * 0.84
+    f.look.solid(f.c, poly([(0, top), (f.w, top), (f.w, f.h), (0, f.h)]), (0.66, 0.5, 0.32), a)
+    cracks = skia.Path()
+    for k in range(14):
+        x = f.w * k / 13
+        cracks.moveTo(x, top)
+        cracks.lineTo(x + f.u * 0.08 * math.sin(k * 2.3), top + (f.h - top) * min(1.0, a * 1.3))
+    f.look.line(f.c, cracks, (0.3, 0.2, 0.12), max(1.0, f.u * 0.008), a)
+
+
+def _alcohol(f: Frame, a: float) -> None:
+    x, y, s = _corner(f)
+    f.c.save()
+    f.c.rotate(40 * a, x, y + s)
+    glass = poly([(x - s * 0.5, y - s), (x + s * 0.5, y - s), (x + s * 0.35, y + s), (x - s * 0.35, y + s)])
+    f.look.solid(f.c, poly([(x - s * 0.45, y - s * 0.3), (x + s * 0.45, y - s * 0.3), (x + s * 0.35, y + s),
+                            (x - s * 0.35, y + s)]), (0.28, 0.08, 0.1), a)
+    f.look.glass(f.c, glass, GLASS, a)
+    f.c.restore()
+    f.look.solid(f.c, oval(x + s * 1.3, y + s * 1.1, s * 0.9 * a, s * 0.15), (0.28, 0.08, 0.1), a)
+
+
+def _caffeine(f: Frame, a: float) -> None:
+    for k in range(3):
+        j = (f.i * 7 + k * 13) % 17 / 17
+        x, y = f.w * (0.1 + 0.8 * j), f.h * (0.15 + 0.7 * ((f.i * 3 + k * 5) % 11 / 11))
+        if (f.i + k) % 2:
+            f.look.light(f.c, x, y, f.u * 0.09, (1.0, 0.92, 0.6), a)
+
+
+def _bright_light(f: Frame, a: float) -> None:
+    f.look.light(f.c, f.w * 1.0, f.h * 0.3, f.u * 0.7, WHITE, a)
+    f.c.drawRect(skia.Rect.MakeLTRB(f.w * 0.93, 0, f.w, f.h), paint(WHITE, 0.5 * a))
+
+
+def _loud_noise(f: Frame, a: float) -> None:
+    x, y, s = _corner(f)
+    f.look.solid(f.c, oval(x, y, s * 1.5, s * 0.45), shade(TIDE, -0.3), a)
+    for k in range(4):
+        age = (f.t * 1.6 + k / 4) % 1.0
+        jit = math.sin(f.t * 40 + k) * f.u * 0.006  # the surface shakes
+        f.look.line(f.c, oval(x + jit, y, s * 1.4 * age, s * 0.42 * age), WHITE, 1.2, a * (1 - age))
+
+
+def _strong_smell(f: Frame, a: float) -> None:
+    for k in range(7):
+        s = k / 6
+        x = f.w * (0.02 + 0.3 * s * a)
+        y = f.h * (0.8 - 0.35 * s) + math.sin(s * 6 + f.t) * f.u * 0.08
+        f.c.drawCircle(x, y, f.u * (0.06 + 0.06 * s), paint((0.45, 0.42, 0.4), 0.35 * a, blur=f.u * 0.04))
+
+
+def _weather_change(f: Frame, a: float) -> None:
+    for k in range(3):
+        y = f.h * (0.08 + 0.06 * k)
+        pts = [(f.w * i / 16, y + math.sin(i * 0.9 + f.t * 3 + k) * f.u * 0.03) for i in range(17)]
+        f.look.line(f.c, smooth(pts), (0.75, 0.78, 0.82), f.u * 0.025, 0.6 * a)
+
+
+def _screen_time(f: Frame, a: float) -> None:
+    x, y, s = _corner(f)
+    f.look.light(f.c, x, y, s * 1.8, (0.45, 0.7, 1.0), 0.7 * a)
+    f.look.solid(f.c, rrect(x - s, y - s * 0.62, s * 2, s * 1.24, s * 0.08), (0.7, 0.85, 1.0), a)
+
+
+def _menstruation(f: Frame, a: float) -> None:
+    front = f.w * (1.05 - 0.7 * a)
+    pts = [(front + math.sin(k * 0.8 + f.t) * f.u * 0.04, f.h * (0.8 + 0.2 * k / 8)) for k in range(9)]
+    f.look.solid(f.c, smooth([*pts, (f.w * 1.1, f.h * 1.05), (f.w * 1.1, f.h * 0.8)], closed=True),
+                 mix((0.55, 0.15, 0.25), f.pal.key, 0.3), 0.8 * a)
+
+
+def _exercise(f: Frame, a: float) -> None:
+    x, y, s = _corner(f)
+    turn = 8.0 * (1 - math.exp(-f.t * 1.2))  # winding down: the turning slows
+    f.look.line(f.c, circle(x, y, s), (0.6, 0.62, 0.66), f.u * 0.02, a)
+    spokes = skia.Path()
+    for k in range(6):
+        ang = turn + TAU * k / 6
+        spokes.moveTo(x, y)
+        spokes.lineTo(x + math.cos(ang) * s, y + math.sin(ang) * s)
+    f.look.line(f.c, spokes, (0.6, 0.62, 0.66), f.u * 0.01, a)
+
+
+def _long_sitting(f: Frame, a: float) -> None:
+    x, y, s = _corner(f)
+    rust = (0.55, 0.3, 0.16)
+    f.look.solid(f.c, rrect(x - s, y - s * 0.4, s, s * 0.8, 3), rust, a)
+    f.c.save()
+    f.c.rotate(-8 - 6 * abs(math.sin(f.t * 0.8)) ** 6, x, y)  # a stiff, jerky opening
+    f.look.solid(f.c, rrect(x, y - s * 0.4, s, s * 0.8, 3), shade(rust, 0.1), a)
+    f.c.restore()
+    f.look.solid(f.c, rrect(x - s * 0.08, y - s * 0.5, s * 0.16, s, s * 0.08), shade(rust, -0.3), a)
+
+
+def _heavy_lifting(f: Frame, a: float) -> None:
+    x, y, s = _corner(f)
+    drop = (1 - a) * s * 1.5
+    bend = s * 0.12 * a
+    f.look.line(f.c, smooth([(x - s * 1.6, y + s * 0.5), (x, y + s * 0.5 + bend), (x + s * 1.6, y + s * 0.5)]),
+                (0.4, 0.4, 0.42), f.u * 0.03, a)
+    f.look.solid(f.c, rrect(x - s * 0.5, y - s * 0.5 - drop, s, s * 0.95, s * 0.1), (0.3, 0.31, 0.33), a)
+
+
+def _travel(f: Frame, a: float) -> None:
+    x, y, s = _corner(f)
+    streaks = skia.Path()
+    for k in range(6):
+        sy = y - s * 0.5 + s * k / 5
+        sx = x - s * 1.2 + ((f.t * 3 + k * 0.37) % 1.0) * s * 2.4
+        streaks.moveTo(sx, sy)
+        streaks.lineTo(sx + s * 0.6, sy)
+    f.c.save()
+    f.c.clipRect(skia.Rect.MakeLTRB(x - s * 1.2, y - s * 0.7, x + s * 1.2, y + s * 0.7))
+    f.look.line(f.c, streaks, (1.0, 0.85, 0.5), f.u * 0.02, a)
+    f.c.restore()
+    f.look.line(f.c, rrect(x - s * 1.2, y - s * 0.7, s * 2.4, s * 1.4, s * 0.1), (0.35, 0.35, 0.38), f.u * 0.02, a)
+
+
+def _late_night(f: Frame, a: float) -> None:
+    f.c.drawRect(skia.Rect.MakeWH(f.w, f.h), paint((0.02, 0.02, 0.05), 0.35 * a))
+    x, y, s = _corner(f)
+    f.look.light(f.c, x, y - s * 0.4, s * 1.2, (1.0, 0.72, 0.35), a)
+    f.look.solid(f.c, poly([(x - s * 0.4, y - s * 0.2), (x - s * 0.15, y - s * 0.7), (x + s * 0.15, y - s * 0.7),
+                            (x + s * 0.4, y - s * 0.2)]), (0.5, 0.35, 0.2), a)
+    f.look.line(f.c, poly([(x, y - s * 0.2), (x, y + s * 0.6)], closed=False), (0.3, 0.3, 0.3), f.u * 0.015, a)
+
+
+CUES: dict[str, Cue] = {
+    "stress": _stress, "poor sleep": _poor_sleep, "skipped meal": _skipped_meal, "dehydration": _dehydration,
+    "alcohol": _alcohol, "caffeine": _caffeine, "bright light": _bright_light, "loud noise": _loud_noise,
+    "strong smell": _strong_smell, "weather change": _weather_change, "screen time": _screen_time,
+    "menstruation": _menstruation, "exercise": _exercise, "long sitting": _long_sitting,
+    "heavy lifting": _heavy_lifting, "travel": _travel, "late night": _late_night,
+}
+
+
+# ---- relief: a cool tide washes in -----------------------------------------------------------------------
+
+RELIEF_CALM = {"none": 0.0, "some": 0.3, "good": 0.65, "complete": 1.0}
+
+
+def tide(f: Frame, sweep: float, stay: float) -> None:
+    """The cool tide: a wave front crossing the frame (sweep 0..1), then a cool wash whose strength is
+    `stay` (0 when the tide recedes and the scene stays as it was)."""
+    if sweep <= 0.0:
+        return
+    front = -f.w * 0.15 + f.w * 1.35 * sweep
+    edge = [(front + math.sin(k * 0.9 + f.t * 2.0) * f.u * 0.06, f.h * k / 10) for k in range(11)]
+    body = smooth([*edge, (-f.w * 0.2, f.h * 1.05), (-f.w * 0.2, -f.h * 0.05)], closed=True)
+    wash = 0.22 * (1 - sweep) + 0.22 * stay
+    f.c.drawPath(body, paint(TIDE, max(0.05, wash) if sweep < 1 else 0.22 * stay))
+    if sweep < 1.0:
+        f.look.line(f.c, smooth(edge), mix(TIDE, WHITE, 0.7), f.u * 0.02, 0.7 * (1 - sweep) + 0.2)
+
+
+# ---- trends: weather and a night sky of stars ------------------------------------------------------------
+
+def weather(f: Frame, storm: float, clearing: float) -> None:
+    """Storm clouds and rain in proportion to `storm`; rays of clear light when `clearing` > 0."""
+    if storm > 0.05:
+        cloud = (0.25, 0.26, 0.3) if f.dark else (0.4, 0.42, 0.46)
+        for k in range(6):
+            x = f.w * ((k / 5 + f.t * 0.01 * (1 + k % 3)) % 1.2 - 0.1)
+            f.c.drawOval(skia.Rect.MakeLTRB(x - f.w * 0.16, -f.h * 0.08, x + f.w * 0.16, f.h * (0.12 + 0.1 * storm)),
+                         paint(cloud, 0.25 + 0.55 * storm))
+        rain = skia.Path()
+        for k in range(int(80 * storm)):
+            x = f.w * ((k * 0.618) % 1.0)
+            y = (f.h * ((k * 0.377) % 1.0) + f.t * f.h * 1.3) % f.h
+            rain.moveTo(x, y)
+            rain.lineTo(x - f.u * 0.02, y + f.u * 0.07)
+        f.look.line(f.c, rain, (0.75, 0.8, 0.88), 1.0, 0.5 * storm)
+    if clearing > 0.05:
+        for k in range(4):
+            x = f.w * (0.2 + 0.2 * k)
+            ray = poly([(x - f.u * 0.05, 0), (x + f.u * 0.05, 0), (x + f.u * 0.35, f.h), (x + f.u * 0.1, f.h)])
+            f.c.drawPath(ray, paint(mix(f.pal.bright, WHITE, 0.5), 0.12 * clearing))
+
+
+def stars(f: Frame, rested: int, recorded: int) -> None:
+    """One star for each night recorded along the top; the rested nights bright."""
+    if recorded <= 0:
+        return
+    faint, bright = [], []
+    for k in range(recorded):
+        x = f.w * (0.06 + 0.88 * (k + 0.5) / recorded)
+        y = f.h * (0.05 + 0.06 * ((k * 0.618) % 1.0))
+        (bright if k < rested else faint).append((x, y))
+    f.look.dots(f.c, faint, (0.75, 0.78, 0.85), max(1.5, f.u * 0.008), 0.6)
+    path = skia.Path()
+    for x, y in bright:
+        s = f.u * 0.025 * (0.85 + 0.15 * math.sin(f.t * 2 + x))
+        path.moveTo(x - s, y)
+        path.lineTo(x + s, y)
+        path.moveTo(x, y - s)
+        path.lineTo(x, y + s)
+        f.look.light(f.c, x, y, f.u * 0.035, (1.0, 0.95, 0.8), 0.9)
+    f.look.line(f.c, path, (1.0, 0.97, 0.85), max(1.0, f.u * 0.005), 0.9)
