@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 import skia
 
-from healthviz_desktop.core.render.kit import RGB, TAU, circle, mix, oval, paint, poly, rrect, shade, smooth
+from healthviz_desktop.core.render.kit import RGB, TAU, circle, mix, oval, paint, poly, rrect, shade, smooth, soft
 from healthviz_desktop.core.render.stage import GLASS, Frame
 
 Cue = Callable[[Frame, float], None]
@@ -99,7 +99,8 @@ def _strong_smell(f: Frame, a: float) -> None:
         s = k / 6
         x = f.w * (0.02 + 0.3 * s * a)
         y = f.h * (0.8 - 0.35 * s) + math.sin(s * 6 + f.t) * f.u * 0.08
-        f.c.drawCircle(x, y, f.u * (0.06 + 0.06 * s), paint((0.45, 0.42, 0.4), 0.35 * a, blur=f.u * 0.04))
+        r = f.u * (0.1 + 0.1 * s)
+        soft(f.c, x, y, r, r, (0.45, 0.42, 0.4), 0.6 * a)
 
 
 def _weather_change(f: Frame, a: float) -> None:
@@ -212,10 +213,9 @@ def weather(f: Frame, storm: float, clearing: float) -> None:
     """Storm clouds and rain in proportion to `storm`; rays of clear light when `clearing` > 0."""
     if storm > 0.05:
         cloud = (0.25, 0.26, 0.3) if f.dark else (0.4, 0.42, 0.46)
-        for k in range(6):
-            x = f.w * ((k / 5 + f.t * 0.01 * (1 + k % 3)) % 1.2 - 0.1)
-            f.c.drawOval(skia.Rect.MakeLTRB(x - f.w * 0.16, -f.h * 0.08, x + f.w * 0.16, f.h * (0.12 + 0.1 * storm)),
-                         paint(cloud, 0.25 + 0.55 * storm))
+        for k in range(5):
+            x = f.w * ((k / 4 + f.t * 0.01 * (1 + k % 3)) % 1.2 - 0.1)
+            soft(f.c, x, f.h * 0.02, f.w * 0.2, f.h * (0.1 + 0.12 * storm), cloud, 0.4 + 0.6 * storm)
         rain = skia.Path()
         for k in range(int(80 * storm)):
             x = f.w * ((k * 0.618) % 1.0)
@@ -224,9 +224,9 @@ def weather(f: Frame, storm: float, clearing: float) -> None:
             rain.lineTo(x - f.u * 0.02, y + f.u * 0.07)
         f.look.line(f.c, rain, (0.75, 0.8, 0.88), 1.0, 0.5 * storm)
     if clearing > 0.05:
-        for k in range(4):
-            x = f.w * (0.2 + 0.2 * k)
-            ray = poly([(x - f.u * 0.05, 0), (x + f.u * 0.05, 0), (x + f.u * 0.35, f.h), (x + f.u * 0.1, f.h)])
+        for k in range(3):
+            x = f.w * (0.25 + 0.25 * k)
+            ray = poly([(x - f.u * 0.04, 0), (x + f.u * 0.04, 0), (x + f.u * 0.25, f.h * 0.8), (x + f.u * 0.1, f.h * 0.8)])
             f.c.drawPath(ray, paint(mix(f.pal.bright, WHITE, 0.5), 0.12 * clearing))
 
 

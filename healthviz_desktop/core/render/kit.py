@@ -189,10 +189,32 @@ def draw_light(canvas: skia.Canvas, x: float, y: float, r: float, c: RGB, streng
     """A glow of radius r (bloom): one sprite, scaled."""
     if strength <= 0.01 or r <= 0.5:
         return
-    sprite = light_sprite(_q(c), round(additive, 1))
+    _sprite(canvas, light_sprite(_q(c), round(additive, 1)), x, y, r, r, strength)
+
+
+def soft(canvas: skia.Canvas, x: float, y: float, rx: float, ry: float, c: RGB, alpha: float) -> None:
+    """A soft-edged blob (a blurred ellipse) painted over: the sprite, not a per-frame blur."""
+    if alpha <= 0.01 or rx <= 0.5 or ry <= 0.5:
+        return
+    _sprite(canvas, light_sprite(_q(c), 0.0), x, y, rx, ry, alpha)
+
+
+def _sprite(canvas: skia.Canvas, sprite: skia.Image, x: float, y: float, rx: float, ry: float, alpha: float) -> None:
+    """Draw a round sprite. Under a turned canvas (spin, sway, orbit) an image draw costs ~8x more
+    (12 ms against 1.5 ms at r=300), and a round blob looks the same turned, so it is drawn unturned at
+    the point the turned matrix maps its centre to."""
     p = skia.Paint()
-    p.setAlphaf(min(1.0, strength))
-    canvas.drawImageRect(sprite, skia.Rect.MakeLTRB(x - r, y - r, x + r, y + r), LINEAR, p)
+    p.setAlphaf(min(1.0, alpha))
+    m = canvas.getTotalMatrix()
+    if m.rectStaysRect():
+        canvas.drawImageRect(sprite, skia.Rect.MakeLTRB(x - rx, y - ry, x + rx, y + ry), LINEAR, p)
+        return
+    cx, cy = m.mapXY(x, y)
+    s = math.sqrt(abs(m.getScaleX() * m.getScaleY() - m.getSkewX() * m.getSkewY()))
+    canvas.save()
+    canvas.resetMatrix()
+    canvas.drawImageRect(sprite, skia.Rect.MakeLTRB(cx - rx * s, cy - ry * s, cx + rx * s, cy + ry * s), LINEAR, p)
+    canvas.restore()
 
 
 def _q(c: RGB) -> RGB:

@@ -32,6 +32,7 @@ from healthviz_desktop.core.render.kit import (
     paint,
     radial,
     shade,
+    soft,
 )
 
 WHITE: RGB = (1.0, 1.0, 1.0)
@@ -67,11 +68,7 @@ class Look:
         c.drawPath(path, paint(shade(col, 0.7), 0.55 * alpha, stroke=max(1.0, self.u * 0.006)))
         hx, hy = b.left() + b.width() * 0.32, b.top() + b.height() * 0.22
         hr = max(2.0, min(b.width(), b.height()) * 0.16)
-        c.save()
-        c.clipPath(path, doAntiAlias=True)
-        c.drawOval(skia.Rect.MakeLTRB(hx - hr * 1.4, hy - hr * 0.7, hx + hr * 1.4, hy + hr * 0.7),
-                   paint(WHITE, 0.22 * alpha, blur=hr * 0.35))
-        c.restore()
+        soft(c, hx, hy, hr * 1.6, hr * 0.9, WHITE, 0.35 * alpha)
 
     def glass(self, c: skia.Canvas, path: skia.Path, col: RGB, alpha: float = 1.0) -> None:
         b = path.getBounds()
@@ -124,19 +121,21 @@ class Watercolour(Look):
         col = self.ink(col)
         c.save()
         c.translate(self.u * 0.012, self.u * 0.008)
-        c.drawPath(path, paint(col, 0.22 * alpha, blur=self.u * 0.012))  # the wash bleeds past the edge
+        # the wash bleeds past the edge: a wide faint stroke (a second fill would cost the whole area again)
+        c.drawPath(path, paint(col, 0.16 * alpha, stroke=self.u * 0.03))
         c.restore()
         c.drawPath(path, paint(col, 0.5 * alpha))
-        c.drawPath(path, paint(shade(col, -0.35), 0.4 * alpha, stroke=self.u * 0.01, blur=self.u * 0.004))
+        c.drawPath(path, paint(shade(col, -0.35), 0.2 * alpha, stroke=self.u * 0.014))  # pigment pools at the rim
+        c.drawPath(path, paint(shade(col, -0.4), 0.35 * alpha, stroke=self.u * 0.005))
 
     def glass(self, c: skia.Canvas, path: skia.Path, col: RGB, alpha: float = 1.0) -> None:
         col = self.ink(col)
         c.drawPath(path, paint(col, 0.1 * alpha))
-        c.drawPath(path, paint(shade(col, -0.3), 0.3 * alpha, stroke=self.u * 0.008, blur=self.u * 0.003))
+        c.drawPath(path, paint(shade(col, -0.3), 0.3 * alpha, stroke=self.u * 0.006))
 
     def line(self, c: skia.Canvas, path: skia.Path, col: RGB, width: float, alpha: float = 1.0) -> None:
         col = self.ink(col)
-        c.drawPath(path, paint(col, 0.25 * alpha, stroke=width * 2.2, blur=width * 0.6))
+        c.drawPath(path, paint(col, 0.2 * alpha, stroke=width * 2.2))
         c.drawPath(path, paint(shade(col, -0.2), 0.75 * alpha, stroke=width))
 
     def light(self, c: skia.Canvas, x: float, y: float, r: float, col: RGB, strength: float = 1.0) -> None:
@@ -176,10 +175,13 @@ class PaperCutout(Look):
 
     def solid(self, c: skia.Canvas, path: skia.Path, col: RGB, alpha: float = 1.0) -> None:
         d = self.u * 0.012
+        b = path.getBounds()
+        big = b.width() * b.height() > (self.u * 0.8) ** 2
         for k, a in ((2.4, 0.12), (1.2, 0.22)):
             c.save()
             c.translate(d * k * 0.6, d * k)
-            c.drawPath(path, paint(BLACK, a * alpha))
+            # only the rim of a shadow shows past the card above it: a big shape's shadow is its outline
+            c.drawPath(path, paint(BLACK, a * alpha, stroke=d * k * 2.2) if big else paint(BLACK, a * alpha))
             c.restore()
         c.drawPath(path, paint(col, alpha))
         c.drawPath(path, paint(shade(col, 0.45), 0.5 * alpha, stroke=max(1.0, self.u * 0.004)))
@@ -229,8 +231,7 @@ class Clay(Look):
     def solid(self, c: skia.Canvas, path: skia.Path, col: RGB, alpha: float = 1.0) -> None:
         b = path.getBounds()
         cx, bottom, half = b.centerX(), b.bottom(), b.width() / 2
-        c.drawOval(skia.Rect.MakeLTRB(cx - half * 0.9, bottom - half * 0.08, cx + half * 0.9, bottom + half * 0.12),
-                   paint(BLACK, 0.22 * alpha, blur=self.u * 0.02))
+        soft(c, cx, bottom + half * 0.02, half * 1.1, half * 0.16 + self.u * 0.02, BLACK, 0.45 * alpha)
         r = max(b.width(), b.height()) * 0.75
         c.drawPath(path, paint(alpha=alpha, shader=radial(b.left() + b.width() * 0.3, b.top() + b.height() * 0.25, r, [
             (shade(col, 0.3), alpha), (col, alpha), (shade(col, -0.45), alpha)], [0.0, 0.45, 1.0])))

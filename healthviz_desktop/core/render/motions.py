@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import skia
 
-from healthviz_desktop.core.render.kit import RGB, TAU, ease, mix, oval, paint, poly, shade, smooth
+from healthviz_desktop.core.render.kit import RGB, TAU, ease, mix, oval, paint, poly, shade, smooth, soft
 from healthviz_desktop.core.render.stage import Frame
 
 WHITE: RGB = (1.0, 1.0, 1.0)
@@ -238,7 +238,7 @@ def _dim_pre(f: Frame) -> None:
 
 
 def _dim_post(f: Frame) -> None:
-    f.c.drawCircle(f.x, f.y, f.r * 1.6, paint(shade(f.pal.ground, -0.2), 0.35, blur=f.r * 0.4))
+    soft(f.c, f.x, f.y, f.r * 2.0, f.r * 2.0, shade(f.pal.ground, -0.2), 0.55)
 
 
 def _static(f: Frame) -> None:
@@ -305,16 +305,16 @@ def _frost(f: Frame) -> None:
             for side in (-0.7, 0.7):
                 path.moveTo(bx, by)
                 path.lineTo(bx - math.cos(a + side) * ln, by - math.sin(a + side) * ln)
-    f.c.drawCircle(f.x, f.y, f.r * 1.3, paint((0.85, 0.92, 1.0), 0.12 + 0.2 * grow, blur=f.r * 0.3))
+    soft(f.c, f.x, f.y, f.r * 1.7, f.r * 1.7, (0.85, 0.92, 1.0), 0.2 + 0.3 * grow)
     f.look.line(f.c, path, (0.88, 0.95, 1.0), max(1.0, f.u * 0.006), 0.9)
 
 
 def _haze(f: Frame) -> None:
     veil = mix((0.8, 0.8, 0.84), f.pal.bright, 0.3)
-    for k in range(3):
-        x = f.x + math.cos(f.t * 0.2 + k * 2.1) * f.r * 0.8
-        y = f.y + math.sin(f.t * 0.17 + k) * f.r * 0.4
-        f.c.drawCircle(x, y, f.r * 1.2, paint(veil, 0.14 + 0.16 * f.energy, blur=f.r * 0.5))
+    for k in range(2):
+        x = f.x + math.cos(f.t * 0.2 + k * 2.1) * f.r * 0.6
+        y = f.y + math.sin(f.t * 0.17 + k) * f.r * 0.3
+        soft(f.c, x, y, f.r * 1.6, f.r * 1.3, veil, 0.3 + 0.3 * f.energy)
 
 
 def _drain(f: Frame) -> None:

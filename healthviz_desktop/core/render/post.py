@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 PAPER_STYLES = frozenset({"watercolour", "paper_cutout", "scientific_illustration"})
 FILM_TILES = 6
+LIFT = 12  # grain never moves a pixel more than this many code values
 
 
 class Grain:
@@ -28,7 +29,7 @@ class Grain:
         self.amp = float(look.grain)
         self.paper = look.key in PAPER_STYLES
         self.seed = seed
-        self._tiles: list[NDArray[np.int16]] = []
+        self._tiles: list[NDArray[np.uint8]] = []
         self._stride = 0
 
     def _make(self, stride: int) -> None:
@@ -45,7 +46,10 @@ class Grain:
             else:  # film: clumps of two pixels, as grain reads at this size
                 base = rng.standard_normal((self.h // 2 + 1, stride // 2 + 1)).astype(np.float32)
                 field = np.repeat(np.repeat(base, 2, axis=0), 2, axis=1)[: self.h, :stride]
-            self._tiles.append(np.rint(field * self.amp).astype(np.int16))
+            # stored offset by +LIFT as uint8 so adding it is one in-place uint8 pass and taking LIFT
+            # back is another: limited-range Y lies in 16..235, so neither pass can wrap
+            grain = np.clip(np.rint(field * self.amp), -LIFT, LIFT) + LIFT
+            self._tiles.append(grain.astype(np.uint8))
         self._stride = stride
 
     def apply(self, frame: Any, index: int) -> None:
@@ -59,32 +63,32 @@ class Grain:
             self._make(stride)
         y = np.frombuffer(plane, dtype=np.uint8)[: stride * self.h].reshape(self.h, stride)
         tile = self._tiles[index % len(self._tiles)]
-        work = y.astype(np.int16)
-        work += tile
-        np.clip(work, 16, 235, out=work)
-        y[...] = work
+        y += tile
+        y -= np.uint8(LIFT)
 
 
 class Readback:
-    """One reusable BGRA buffer for reading the canvas back (no allocation per frame)."""
+    """Reads the canvas straight into one reusable BGRA video frame's buffer (no copy, no allocation per
+    frame); the conversion to YUV then makes the frame the encoder keeps."""
 
     def __init__(self, width: int, height: int) -> None:
+        import av
         import numpy as np
 
         self.w, self.h = width, height
-        self.buffer = np.empty((height, width, 4), dtype=np.uint8)
+        self.frame = av.VideoFrame(width, height, "bgra")
+        plane = self.frame.planes[0]
+        self.stride = int(plane.line_size)
+        self.pixels = np.frombuffer(plane, dtype=np.uint8)
         self.info = skia.ImageInfo.Make(width, height, skia.kBGRA_8888_ColorType, skia.kPremul_AlphaType)
 
-    def read(self, surface: skia.Surface) -> NDArray[np.uint8]:
-        surface.readPixels(self.info, self.buffer, self.w * 4)
-        return self.buffer
+    def read(self, surface: skia.Surface) -> Any:
+        surface.readPixels(self.info, self.pixels, self.stride)
+        return self.frame
 
 
 def to_video_frame(surface: skia.Surface, readback: Readback, grain: Grain, index: int) -> Any:
-    import av
-
-    pixels = readback.read(surface)
-    frame = av.VideoFrame.from_ndarray(pixels, format="bgra")
+    frame = readback.read(surface)
     out = frame.reformat(format="yuv420p", dst_colorspace="ITU709", interpolation="BILINEAR")
     grain.apply(out, index)
     return out

@@ -13,7 +13,20 @@ from dataclasses import dataclass
 
 import skia
 
-from healthviz_desktop.core.render.kit import RGB, TAU, circle, gear, mix, noise_image, oval, poly, rrect, shade, smooth
+from healthviz_desktop.core.render.kit import (
+    RGB,
+    TAU,
+    circle,
+    gear,
+    mix,
+    noise_image,
+    oval,
+    poly,
+    rrect,
+    shade,
+    smooth,
+    soft,
+)
 from healthviz_desktop.core.render.stage import BRASS, GLASS, Frame, Pal
 
 Draw = Callable[[Frame], None]
@@ -185,17 +198,8 @@ def fog_subject(f: Frame) -> None:
     for k in range(5):
         x = f.w * (((k * 0.29 + f.t * (0.012 + 0.006 * k)) % 1.4) - 0.2)
         y = f.h * (0.45 + 0.1 * k) + f.sag
-        f.look.light(f.c, x, y, f.u * (0.5 + 0.15 * k), fog, 0.25 * thick) if f.dark else \
-            f.c.drawOval(skia.Rect.MakeLTRB(x - f.u * 0.8, y - f.u * 0.2, x + f.u * 0.8, y + f.u * 0.2),
-                         _fog_paint(fog, 0.22 * thick, f.u * 0.08))
-    band = skia.Rect.MakeLTRB(0, f.h * 0.5, f.w, f.h)
-    f.c.drawRect(band, _fog_paint(fog, 0.12 + 0.2 * thick, 0.0))
-
-
-def _fog_paint(col: RGB, alpha: float, blur: float) -> skia.Paint:
-    from healthviz_desktop.core.render.kit import paint
-
-    return paint(col, alpha, blur=blur)
+        soft(f.c, x, y, f.u * 1.0, f.u * 0.3, fog, 0.35 * thick)
+    soft(f.c, f.w / 2, f.h * 0.85, f.w * 0.7, f.h * 0.3, fog, 0.2 + 0.3 * thick)
 
 
 # ---- brain fog: a cloud of mist thickens over a lens that tries to focus on a cluster of soft lights ---
@@ -214,7 +218,7 @@ def misted_subject(f: Frame) -> None:
     for k in range(4):
         mx = f.x + math.cos(f.t * 0.2 + k * 1.6) * f.r * 0.6
         my = f.y + math.sin(f.t * 0.25 + k) * f.r * 0.4
-        f.c.drawCircle(mx, my, f.r * 0.7, _fog_paint(mist, 0.12 + 0.22 * f.energy, f.r * 0.3))
+        soft(f.c, mx, my, f.r, f.r, mist, 0.2 + 0.35 * f.energy)
 
 
 # ---- nausea: a rolling sea heaves in long swells under a low green sky -------------------------------
@@ -238,7 +242,7 @@ def sea_subject(f: Frame) -> None:
         pts = [(f.w * i / 24, base + math.sin(i * 0.55 - f.t * (0.9 + 0.2 * k) + k) * amp) for i in range(-1, 26)]
         pts += [(f.w * 1.1, f.h * 1.1), (-f.w * 0.1, f.h * 1.1)]
         col = mix(shade(f.pal.accent, 0.15), shade(f.pal.accent, -0.5), depth)
-        f.look.solid(f.c, smooth(pts, closed=True), col, 0.95)
+        f.look.solid(f.c, smooth(pts, closed=True), col)
         crest = [(f.w * i / 24, base + math.sin(i * 0.55 - f.t * (0.9 + 0.2 * k) + k) * amp) for i in range(-1, 26)]
         f.look.line(f.c, smooth(crest), shade(col, 0.5), max(1.0, f.u * 0.006), 0.5)
 
@@ -258,6 +262,7 @@ def room_setting(f: Frame) -> None:
 
 
 def lamp_subject(f: Frame) -> None:
+    room_setting(f)
     swing = math.radians(6 + 22 * f.energy) * math.sin(f.t * 1.4)
     px, py = f.w / 2, 0.0
     ln = f.h * 0.42
@@ -281,5 +286,5 @@ MOTIFS_A: dict[str, Motif] = {
     "draining_fog": Motif(_dark, soft_lights_setting, fog_subject),
     "misted_lens": Motif(_dark, _nothing, misted_subject),
     "rolling_sea": Motif(sea_ground, sea_setting, sea_subject),
-    "tilting_room": Motif(_dark, room_setting, lamp_subject),
+    "tilting_room": Motif(_dark, _nothing, lamp_subject),
 }

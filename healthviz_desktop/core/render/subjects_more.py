@@ -61,7 +61,7 @@ def lake_setting(f: Frame) -> None:
 def rain_subject(f: Frame) -> None:
     horizon = f.h * 0.52
     dark = 0.15 + 0.5 * f.energy
-    f.c.drawRect(skia.Rect.MakeWH(f.w, f.h), paint((0.1, 0.11, 0.13), 0.08 + 0.25 * dark * (0.6 + 0.4 * f.p)))
+    f.c.drawRect(skia.Rect.MakeLTRB(0, horizon, f.w, f.h), paint((0.1, 0.11, 0.13), 0.1 + 0.35 * dark * (0.6 + 0.4 * f.p)))
     lx, ly = f.w * 0.72, horizon - f.h * 0.02
     f.look.light(f.c, lx, ly, f.u * 0.07, f.pal.kelvin if f.dark else (0.95, 0.6, 0.2), 1.0)
     f.look.line(f.c, poly([(lx, horizon + 4), (lx, horizon + f.h * 0.2)], closed=False),
