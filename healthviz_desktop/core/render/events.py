@@ -212,17 +212,20 @@ def tide(f: Frame, sweep: float, stay: float) -> None:
 def weather(f: Frame, storm: float, clearing: float) -> None:
     """Storm clouds and rain in proportion to `storm`; rays of clear light when `clearing` > 0."""
     if storm > 0.05:
-        cloud = (0.25, 0.26, 0.3) if f.dark else (0.4, 0.42, 0.46)
-        for k in range(5):
-            x = f.w * ((k / 4 + f.t * 0.01 * (1 + k % 3)) % 1.2 - 0.1)
-            soft(f.c, x, f.h * 0.02, f.w * 0.2, f.h * (0.1 + 0.12 * storm), cloud, 0.4 + 0.6 * storm)
+        cloud = (0.2, 0.21, 0.25) if f.dark else (0.36, 0.37, 0.42)
+        for k in range(6):
+            x = f.w * ((k / 5 + f.t * 0.015 * (1 + k % 3)) % 1.2 - 0.1)
+            soft(f.c, x, f.h * (0.02 + 0.05 * (k % 2)), f.w * 0.22, f.h * (0.12 + 0.22 * storm), cloud,
+                 min(1.0, 0.2 + 0.9 * storm))
         rain = skia.Path()
-        for k in range(int(80 * storm)):
+        slant = f.u * (0.02 + 0.06 * storm)
+        for k in range(int(110 * storm)):
             x = f.w * ((k * 0.618) % 1.0)
             y = (f.h * ((k * 0.377) % 1.0) + f.t * f.h * 1.3) % f.h
             rain.moveTo(x, y)
-            rain.lineTo(x - f.u * 0.02, y + f.u * 0.07)
-        f.look.line(f.c, rain, (0.75, 0.8, 0.88), 1.0, 0.5 * storm)
+            rain.lineTo(x - slant, y + f.u * 0.09)
+        f.look.line(f.c, rain, (0.8, 0.84, 0.92) if f.dark else (0.35, 0.4, 0.5), max(1.0, f.u * 0.004),
+                    0.35 + 0.4 * storm)
     if clearing > 0.05:
         for k in range(3):
             x = f.w * (0.25 + 0.25 * k)
@@ -238,7 +241,8 @@ def stars(f: Frame, rested: int, recorded: int) -> None:
     for k in range(recorded):
         x = f.w * (0.06 + 0.88 * (k + 0.5) / recorded)
         y = f.h * (0.05 + 0.06 * ((k * 0.618) % 1.0))
-        (bright if k < rested else faint).append((x, y))
+        lit = (k + 1) * rested // recorded > k * rested // recorded  # the rested nights spread evenly
+        (bright if lit else faint).append((x, y))
     f.look.dots(f.c, faint, (0.75, 0.78, 0.85), max(1.5, f.u * 0.008), 0.6)
     path = skia.Path()
     for x, y in bright:

@@ -103,13 +103,18 @@ class Watercolour(Look):
     far_blur = 3.0
 
     def ground(self, c: skia.Canvas, w: int, h: int, top: RGB, bottom: RGB) -> None:
-        paper = (0.95, 0.93, 0.87)
+        paper = (0.96, 0.94, 0.88)
         c.drawRect(skia.Rect.MakeWH(w, h), paint(paper))
+        # a graded wash, strongest at the top, fading to bare paper, with blooms of a second colour
         c.drawRect(skia.Rect.MakeWH(w, h), paint(shader=linear(0, 0, 0, h, [
-            (self.ink(top), 0.55), (self.ink(bottom), 0.35)])))
+            (mix(top, paper, 0.2), 0.55), (mix(top, paper, 0.5), 0.25), (mix(bottom, paper, 0.4), 0.3)],
+            [0.0, 0.55, 1.0])))
+        for k in range(5):
+            x, y = w * (0.1 + 0.2 * k), h * (0.2 + 0.5 * ((k * 0.618) % 1.0))
+            soft(c, x, y, w * 0.2, h * 0.25, mix(bottom if k % 2 else top, paper, 0.3), 0.18)
 
     def texture(self, c: skia.Canvas, w: int, h: int, seed: int) -> None:
-        c.drawImage(noise_image(w, h, seed, scale=2, tone=(1.0, 0.98, 0.92), alpha=0.10, fibres=260), 0, 0)
+        c.drawImage(noise_image(w, h, seed, scale=2, tone=(1.0, 0.98, 0.92), alpha=0.05, fibres=200), 0, 0)
 
     def vignette(self, c: skia.Canvas, w: int, h: int, strength: float = 0.25) -> None:
         super().vignette(c, w, h, 0.18)

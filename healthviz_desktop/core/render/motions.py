@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import skia
 
-from healthviz_desktop.core.render.kit import RGB, TAU, ease, mix, oval, paint, poly, shade, smooth, soft
+from healthviz_desktop.core.render.kit import RGB, TAU, draw_light, ease, mix, oval, paint, poly, rrect, shade, smooth, soft
 from healthviz_desktop.core.render.stage import Frame
 
 WHITE: RGB = (1.0, 1.0, 1.0)
@@ -152,7 +152,7 @@ def _weight_pre(f: Frame) -> None:
 def _weight_post(f: Frame) -> None:
     floor = f.h * 0.94
     f.look.solid(f.c, oval(f.x, floor, f.r * 1.6, f.u * 0.05), shade(f.pal.ground, 0.15), 0.8)
-    f.look.light(f.c, f.x, floor, f.r * 0.9, f.pal.key, 0.2 + 0.4 * f.energy)
+    draw_light(f.c, f.x, floor, f.r * 0.9, f.pal.key, 0.2 + 0.4 * f.energy, additive=1.0 if f.dark else 0.0)
 
 
 def _roll_pre(f: Frame) -> None:
@@ -215,20 +215,22 @@ def _crack(f: Frame) -> None:
 
 
 def _compression(f: Frame) -> None:
-    press = (0.05 + 0.13 * f.energy) * (0.75 + 0.25 * math.sin(f.t * 1.2))
-    wall = shade(f.pal.ground, -0.3) if f.dark else shade(f.pal.ground, 0.1)
-    dx, dy = f.w * press, f.h * press
-    for rect in (skia.Rect.MakeLTRB(0, 0, f.w, dy), skia.Rect.MakeLTRB(0, f.h - dy, f.w, f.h),
-                 skia.Rect.MakeLTRB(0, 0, dx, f.h), skia.Rect.MakeLTRB(f.w - dx, 0, f.w, f.h)):
-        f.c.drawRect(rect, paint(wall, 0.78))
-    edge = skia.Rect.MakeLTRB(dx, dy, f.w - dx, f.h - dy)
-    f.c.drawRect(edge, paint(f.pal.hot, 0.55, stroke=max(1.5, f.u * 0.008)))
-    for k in range(4):  # arrows of force along the walls, pointing in
-        a = k * math.pi / 2
-        cx, cy = f.w / 2 + math.cos(a) * (f.w / 2 - dx), f.h / 2 + math.sin(a) * (f.h / 2 - dy)
-        ix, iy = -math.cos(a) * f.u * 0.09, -math.sin(a) * f.u * 0.09
-        px, py = -iy * 0.6, ix * 0.6
-        f.look.solid(f.c, poly([(cx + px, cy + py), (cx + ix, cy + iy), (cx - px, cy - py)]), f.pal.hot, 0.8)
+    """The space presses inward: heavy slabs close in from the four sides, in time with the pulse when
+    there is one, and the air between them and the subject is squeezed into visible bands."""
+    squeeze = 0.5 + 0.5 * math.sin(f.t * _rate(f, 0.5) * math.pi) ** 2
+    press = (0.04 + 0.12 * f.energy) * (0.7 + 0.3 * squeeze)
+    slab = shade(f.pal.ground, 0.12) if f.dark else shade(f.pal.ground, 0.35)
+    dx, dy = f.w * press + f.u * 0.05, f.h * press + f.u * 0.05
+    for path in (rrect(-f.u, -f.u, f.w + 2 * f.u, dy + f.u, f.u * 0.04),
+                 rrect(-f.u, f.h - dy, f.w + 2 * f.u, dy + f.u, f.u * 0.04),
+                 rrect(-f.u, -f.u, dx + f.u, f.h + 2 * f.u, f.u * 0.04),
+                 rrect(f.w - dx, -f.u, dx + f.u, f.h + 2 * f.u, f.u * 0.04)):
+        f.look.solid(f.c, path, slab, 0.92)
+    for k in range(3):  # the squeezed air: bands that tighten round the subject
+        rx = (f.w / 2 - dx) * (0.95 - 0.18 * k) * (1 - 0.06 * squeeze)
+        ry = (f.h / 2 - dy) * (0.95 - 0.18 * k) * (1 - 0.06 * squeeze)
+        f.look.line(f.c, oval(f.x, f.y, rx, ry), mix(f.pal.hot, WHITE, 0.2), max(1.0, f.u * 0.005),
+                    (0.12 + 0.3 * f.energy) / (1 + k))
 
 
 # ---- light on the surface: dim glow, static, sparkle, prickle, arcs, frost, haze, drain --------------

@@ -26,7 +26,7 @@ LIFT = 12  # grain never moves a pixel more than this many code values
 class Grain:
     def __init__(self, width: int, height: int, look: Look, seed: int) -> None:
         self.w, self.h = width, height
-        self.amp = float(look.grain)
+        self.amp = float(look.grain)  # film grain, or the paper's tooth
         self.paper = look.key in PAPER_STYLES
         self.seed = seed
         self._tiles: list[NDArray[np.uint8]] = []

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import skia
 
 from healthviz_desktop.core.render import events
-from healthviz_desktop.core.render.kit import LINEAR, NEAREST, window
+from healthviz_desktop.core.render.kit import LINEAR, NEAREST, mix, soft, window
 from healthviz_desktop.core.render.looks import look_for
 from healthviz_desktop.core.render.motions import MOTIONS
 from healthviz_desktop.core.render.post import Grain, Readback, to_video_frame
@@ -182,6 +182,9 @@ class SceneDrawer:
         if self.has_scene:
             self.region.prop(f)
             self.motif.subject(f)
+            if f.calm > 0.01:  # the relief clears the subject itself, not only its motion: a calm veil
+                calm = mix(self.pal.ground, events.TIDE, 0.35) if self.look.dark else mix((0.9, 0.92, 0.94), events.TIDE, 0.2)
+                soft(c, f.x, f.y, f.r * 2.6, f.r * 2.6, calm, 0.8 * f.calm)
             if self.spec.motif in FRONTS:
                 FRONTS[self.spec.motif](f)
             if f.dim < 0.99:

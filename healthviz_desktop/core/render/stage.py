@@ -119,7 +119,15 @@ def _beam(f: Frame) -> None:
 
 
 def _centre(f: Frame) -> None:
-    f.look.glass(f.c, oval(f.x, f.y + f.r * 1.25, f.r * 1.5, f.r * 0.28), GLASS, 0.6)
+    """At the centre of the frame: a faint ring with four registration ticks (they show any turn)."""
+    rr = f.r * 1.6
+    f.look.glass(f.c, skia.Path.Circle(f.x, f.y, rr), GLASS, 0.5)
+    ticks = skia.Path()
+    for k in range(4):
+        a = k * math.pi / 2
+        ticks.moveTo(f.x + math.cos(a) * rr * 0.92, f.y + math.sin(a) * rr * 0.92)
+        ticks.lineTo(f.x + math.cos(a) * rr * 1.1, f.y + math.sin(a) * rr * 1.1)
+    f.look.line(f.c, ticks, GLASS, max(1.0, f.u * 0.006), 0.6)
 
 
 def _tubes(f: Frame) -> None:

@@ -19,7 +19,8 @@ from healthviz_desktop.core.render.kit import (
     circle,
     gear,
     mix,
-    noise_image,
+    native,
+    paint,
     oval,
     poly,
     rrect,
@@ -80,9 +81,44 @@ def knot_front(f: Frame) -> None:
 
 
 def frost_image(f: Frame) -> skia.Image:
+    """Frost on the pane, drawn once: a milky bloom thicker at the edges, fern-like crystals growing in
+    from the rim, and a fine soft tooth; the light behind reads diffused through it."""
+    import numpy as np
+
     w, h = max(8, int(f.r * 3.3)), max(8, int(f.r * 2.7))
-    return noise_image(w, h, f.seed, scale=2, tone=(0.95, 0.97, 1.0), alpha=0.35 if f.dark else 0.25,
-                       fibres=int(w * h / 900))
+    surface = skia.Surface(w, h)
+    c = surface.getCanvas()
+    c.clear(0)
+    ys, xs = np.mgrid[0:h, 0:w].astype(np.float32)
+    edge = np.minimum(np.minimum(xs, w - 1 - xs) / w, np.minimum(ys, h - 1 - ys) / h)
+    rng = np.random.default_rng(f.seed & 0xFFFFFFFF)
+    tooth = rng.random((h // 3 + 1, w // 3 + 1)).astype(np.float32)
+    tooth = np.repeat(np.repeat(tooth, 3, 0), 3, 1)[:h, :w]
+    milk = (0.22 + 0.45 * np.exp(-edge * 9.0) + 0.08 * tooth) * (0.9 if f.dark else 0.6)
+    rgba = np.empty((h, w, 4), np.uint8)
+    rgba[..., 3] = (np.clip(milk, 0, 1) * 255).astype(np.uint8)
+    for i, v in enumerate((0.93, 0.96, 1.0)):
+        rgba[..., i] = (rgba[..., 3] * v).astype(np.uint8)
+    c.drawImage(native(np.ascontiguousarray(rgba)), 0, 0)
+    ferns = skia.Path()
+    for k in range(26):
+        side = k % 4
+        t = rng.random()
+        x, y = [(t * w, 0.0), (float(w), t * h), (t * w, float(h)), (0.0, t * h)][side]
+        ang = [math.pi / 2, math.pi, -math.pi / 2, 0.0][side] + (rng.random() - 0.5) * 0.9
+        ln = min(w, h) * (0.12 + 0.22 * rng.random())
+        for s in range(6):
+            x2, y2 = x + math.cos(ang) * ln / 6, y + math.sin(ang) * ln / 6
+            ferns.moveTo(x, y)
+            ferns.lineTo(x2, y2)
+            for turn in (-0.8, 0.8):
+                ferns.moveTo(x2, y2)
+                ferns.lineTo(x2 + math.cos(ang + turn) * ln * 0.12 * (1 - s / 6),
+                             y2 + math.sin(ang + turn) * ln * 0.12 * (1 - s / 6))
+            x, y = x2, y2
+            ang += (rng.random() - 0.5) * 0.3
+    c.drawPath(ferns, paint((1.0, 1.0, 1.0), 0.55, stroke=max(1.0, f.u * 0.004)))
+    return surface.makeImageSnapshot()
 
 
 # ---- aura: a shimmering crescent of prism light across a dark glass lens -------------------------------
