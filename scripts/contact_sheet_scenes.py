@@ -4,12 +4,12 @@ every style at least twice, triggers, every relief level and three trend shapes.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from healthviz_desktop.core.model import Dose, Entry, Observation
 from healthviz_desktop.core.prompting.composer import ComposedPrompt, compose_explainer, compose_moment, compose_trend
 
-T0 = datetime(2026, 5, 4, 9, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 
 
 def _entry(*obs: Observation, triggers: tuple[str, ...] = (), relief: str | None = None, day: int = 0,

@@ -75,9 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", nargs="?", default="docs/contact_sheets")
     parser.add_argument("--only", nargs="*", default=None, help="names (or prefixes) of scenes to draw")
     args = parser.parse_args(argv)
-    from PySide6.QtGui import QGuiApplication
-
     from contact_sheet_scenes import scenes
+    from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication(["contact-sheets"])
     out = Path(args.out)

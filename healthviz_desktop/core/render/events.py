@@ -10,7 +10,20 @@ from collections.abc import Callable
 
 import skia
 
-from healthviz_desktop.core.render.kit import RGB, TAU, circle, mix, oval, paint, poly, rrect, shade, smooth, soft
+from healthviz_desktop.core.render.kit import (
+    RGB,
+    TAU,
+    circle,
+    draw_light,
+    mix,
+    oval,
+    paint,
+    poly,
+    rrect,
+    shade,
+    smooth,
+    soft,
+)
 from healthviz_desktop.core.render.stage import GLASS, Frame
 
 Cue = Callable[[Frame, float], None]
@@ -188,23 +201,54 @@ CUES: dict[str, Cue] = {
 }
 
 
-# ---- relief: a cool tide washes in -----------------------------------------------------------------------
+# ---- relief: a cool tide washes in, and each level ends its own way --------------------------------------
 
-RELIEF_CALM = {"none": 0.0, "some": 0.3, "good": 0.65, "complete": 1.0}
-
-
-def tide(f: Frame, sweep: float, stay: float) -> None:
-    """The cool tide: a wave front crossing the frame (sweep 0..1), then a cool wash whose strength is
-    `stay` (0 when the tide recedes and the scene stays as it was)."""
+def tide(f: Frame, sweep: float, wash: float) -> None:
+    """The cool tide: a wave front crossing the frame (sweep 0..1) with a cool wash of strength `wash`
+    behind it."""
     if sweep <= 0.0:
         return
     front = -f.w * 0.15 + f.w * 1.35 * sweep
     edge = [(front + math.sin(k * 0.9 + f.t * 2.0) * f.u * 0.06, f.h * k / 10) for k in range(11)]
     body = smooth([*edge, (-f.w * 0.2, f.h * 1.05), (-f.w * 0.2, -f.h * 0.05)], closed=True)
-    wash = 0.22 * (1 - sweep) + 0.22 * stay
-    f.c.drawPath(body, paint(TIDE, max(0.05, wash) if sweep < 1 else 0.22 * stay))
+    f.c.drawPath(body, paint(TIDE, max(0.06, 0.22 * (1 - sweep) + wash)))
     if sweep < 1.0:
         f.look.line(f.c, smooth(edge), mix(TIDE, WHITE, 0.7), f.u * 0.02, 0.7 * (1 - sweep) + 0.2)
+
+
+def _relief_none(f: Frame, sweep: float, after: float) -> None:
+    """'the scene stays as it was': the tide comes in, then draws back off the frame."""
+    tide(f, sweep * (1.0 - 0.9 * after), 0.05)
+
+
+def _relief_some(f: Frame, sweep: float, after: float) -> None:
+    tide(f, sweep, 0.1 * after)
+
+
+def _relief_good(f: Frame, sweep: float, after: float) -> None:
+    """'the glow fades to a faint ember': the wash, and one small warm point left where the subject was."""
+    tide(f, sweep, 0.16 * after)
+    draw_light(f.c, f.x, f.y, f.r * 0.25, (1.0, 0.55, 0.25), 0.9 * after, additive=1.0 if f.dark else 0.0)
+
+
+def _relief_complete(f: Frame, sweep: float, after: float) -> None:
+    """'the scene clears into calm': the wash settles into still water with a clear band of light."""
+    tide(f, sweep, 0.2 * after)
+    if after > 0.01:
+        soft(f.c, f.w / 2, f.h * 0.5, f.w * 0.7, f.h * 0.22, mix(TIDE, WHITE, 0.75), 0.45 * after)
+        still = skia.Path()
+        for k in range(5):
+            y = f.h * (0.68 + 0.06 * k)
+            still.moveTo(f.w * (0.15 + 0.04 * k), y)
+            still.lineTo(f.w * (0.85 - 0.04 * k), y)
+        f.look.line(f.c, still, mix(TIDE, WHITE, 0.5), max(1.0, f.u * 0.006), 0.6 * after)
+
+
+Relief = Callable[[Frame, float, float], None]
+RELIEFS: dict[str, tuple[float, Relief]] = {  # key -> (how far the subject calms, the ending)
+    "none": (0.0, _relief_none), "some": (0.3, _relief_some), "good": (0.7, _relief_good),
+    "complete": (1.0, _relief_complete),
+}
 
 
 # ---- trends: weather and a night sky of stars ------------------------------------------------------------
@@ -229,15 +273,58 @@ def weather(f: Frame, storm: float, clearing: float) -> None:
     if clearing > 0.05:
         for k in range(3):
             x = f.w * (0.25 + 0.25 * k)
-            ray = poly([(x - f.u * 0.04, 0), (x + f.u * 0.04, 0), (x + f.u * 0.25, f.h * 0.8), (x + f.u * 0.1, f.h * 0.8)])
-            f.c.drawPath(ray, paint(mix(f.pal.bright, WHITE, 0.5), 0.12 * clearing))
+            ray = poly([(x - f.u * 0.04, 0), (x + f.u * 0.04, 0), (x + f.u * 0.25, f.h * 0.8),
+                        (x + f.u * 0.1, f.h * 0.8)])
+            f.c.drawPath(ray, paint(mix(f.pal.bright, WHITE, 0.5), 0.16 * clearing))
+
+
+def _settling(f: Frame, storm: float) -> None:
+    """A storm settling into calm: the weather, with gaps of clear light opening as it eases."""
+    weather(f, storm, min(1.0, (1.0 - storm) * 1.2))
+
+
+def _building(f: Frame, storm: float) -> None:
+    """A calm that gathers into a storm: the clouds draw in from both sides and darken, wind streaks."""
+    weather(f, storm, 0.0)
+    gather = f.w * 0.45 * (1.0 - storm)
+    for side in (-1, 1):
+        x = f.w / 2 + side * (f.w * 0.25 + gather)
+        soft(f.c, x, f.h * 0.12, f.w * 0.18, f.h * 0.16, (0.18, 0.18, 0.24), 0.3 + 0.6 * storm)
+    wind = skia.Path()
+    for k in range(int(4 + 10 * storm)):
+        y = f.h * (0.25 + 0.05 * k % 0.5)
+        x = (f.w * ((k * 0.37) % 1.0) + f.t * f.w * 0.5) % (f.w * 1.2) - f.w * 0.1
+        wind.moveTo(x, y)
+        wind.lineTo(x + f.u * 0.3, y + f.u * 0.02)
+    f.look.line(f.c, wind, (0.75, 0.78, 0.85), max(1.0, f.u * 0.004), 0.45)
+
+
+def _steady(f: Frame, storm: float) -> None:
+    """Steady weather: a level band of cloud drifts past without changing."""
+    for k in range(7):
+        x = (f.w * k / 6 + f.t * f.w * 0.03) % (f.w * 1.3) - f.w * 0.15
+        soft(f.c, x, f.h * 0.1, f.w * 0.12, f.h * 0.06, (0.55, 0.57, 0.62), 0.35 + 0.4 * storm)
+
+
+def _waves(f: Frame, storm: float) -> None:
+    """Weather in waves: the cloud line itself rises and falls across the frame."""
+    line = [(f.w * i / 12, f.h * (0.12 + 0.08 * math.sin(i * 0.9 - f.t * 1.5))) for i in range(13)]
+    body = smooth([(0.0, -f.h * 0.05), *line, (float(f.w), -f.h * 0.05)], closed=True)
+    f.c.drawPath(body, paint((0.3, 0.32, 0.38) if f.dark else (0.45, 0.47, 0.52), 0.3 + 0.5 * storm))
+    f.look.line(f.c, smooth(line), (0.85, 0.87, 0.92), max(1.0, f.u * 0.006), 0.6)
+
+
+ARCS: dict[str, Callable[[Frame, float], None]] = {
+    "settling": _settling, "building": _building, "steady": _steady, "waves": _waves,
+}
 
 
 def stars(f: Frame, rested: int, recorded: int) -> None:
     """One star for each night recorded along the top; the rested nights bright."""
     if recorded <= 0:
         return
-    faint, bright = [], []
+    faint: list[tuple[float, float]] = []
+    bright: list[tuple[float, float]] = []
     for k in range(recorded):
         x = f.w * (0.06 + 0.88 * (k + 0.5) / recorded)
         y = f.h * (0.05 + 0.06 * ((k * 0.618) % 1.0))

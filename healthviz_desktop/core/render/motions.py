@@ -15,7 +15,20 @@ from dataclasses import dataclass
 
 import skia
 
-from healthviz_desktop.core.render.kit import RGB, TAU, draw_light, ease, mix, oval, paint, poly, rrect, shade, smooth, soft
+from healthviz_desktop.core.render.kit import (
+    RGB,
+    TAU,
+    draw_light,
+    ease,
+    mix,
+    oval,
+    paint,
+    poly,
+    rrect,
+    shade,
+    smooth,
+    soft,
+)
 from healthviz_desktop.core.render.stage import Frame
 
 WHITE: RGB = (1.0, 1.0, 1.0)
@@ -122,7 +135,8 @@ def _erosion(f: Frame) -> None:
 # ---- embers: glowing embers drift up from it ---------------------------------------------------------
 
 def _embers(f: Frame) -> None:
-    pts, hot = [], []
+    pts: list[tuple[float, float]] = []
+    hot: list[tuple[float, float]] = []
     for k in range(int(14 + 50 * f.energy)):
         age = (f.t * (0.15 + 0.3 * _h(k, 9)) + _h(k, 10)) % 1.0
         x = f.x + (_h(k, 11) - 0.5) * f.r * 2.0 + 0.06 * f.u * math.sin(TAU * (age * 2 + _h(k, 12)))
@@ -168,6 +182,18 @@ def _roll_post(f: Frame) -> None:
 
 def _sway_pre(f: Frame) -> None:
     f.spin += (1.5 + 4.0 * f.energy) * math.sin(f.t * 0.7)
+
+
+def _sway_post(f: Frame) -> None:
+    """A horizon through the scene that rocks with the sway (drawn in the turned frame), with a fainter
+    trailing copy: the roll reads as motion, not as a crooked picture."""
+    y = f.y + f.r * 1.4
+    for k, a in ((0, 0.6), (1, 0.25)):
+        f.c.save()
+        f.c.rotate(-k * 1.5 * math.cos(f.t * 0.7), f.x, f.y)
+        f.look.line(f.c, poly([(f.x - f.w, y), (f.x + f.w, y)], closed=False), mix(f.pal.bright, f.pal.key, 0.4),
+                    max(1.0, f.u * 0.008), a)
+        f.c.restore()
 
 
 def _spin_pre(f: Frame) -> None:
@@ -343,7 +369,7 @@ MOTIONS: dict[str, Motion] = {
     "frost": Motion(None, _frost),
     "prickle": Motion(None, _prickle),
     "drain": Motion(None, _drain),
-    "sway": Motion(_sway_pre, None),
+    "sway": Motion(_sway_pre, _sway_post),
     "tremble": Motion(_tremble_pre, _static),
     "spin": Motion(_spin_pre, _spin_post),
     "roll": Motion(_roll_pre, _roll_post),

@@ -61,7 +61,7 @@ class Grain:
         stride = int(plane.line_size)
         if stride != self._stride:
             self._make(stride)
-        y = np.frombuffer(plane, dtype=np.uint8)[: stride * self.h].reshape(self.h, stride)
+        y = np.frombuffer(memoryview(plane), dtype=np.uint8)[: stride * self.h].reshape(self.h, stride)
         tile = self._tiles[index % len(self._tiles)]
         y += tile
         y -= np.uint8(LIFT)
@@ -79,7 +79,7 @@ class Readback:
         self.frame = av.VideoFrame(width, height, "bgra")
         plane = self.frame.planes[0]
         self.stride = int(plane.line_size)
-        self.pixels = np.frombuffer(plane, dtype=np.uint8)
+        self.pixels = np.frombuffer(memoryview(plane), dtype=np.uint8)
         self.info = skia.ImageInfo.Make(width, height, skia.kBGRA_8888_ColorType, skia.kPremul_AlphaType)
 
     def read(self, surface: skia.Surface) -> Any:
@@ -104,7 +104,7 @@ def image_from_array(array: NDArray[np.uint8]) -> skia.Image:
     if arr.ndim != 3 or arr.shape[2] not in (3, 4):
         raise ValueError("an image must be an RGB or RGBA array (height, width, 3 or 4)")
     if arr.shape[2] == 3:
-        rgba = np.concatenate([arr, np.full(arr.shape[:2] + (1,), 255, np.uint8)], axis=2)
+        rgba = np.concatenate([arr, np.full((*arr.shape[:2], 1), 255, np.uint8)], axis=2)
     else:
         rgba = arr.copy()
         alpha = rgba[..., 3:4].astype(np.uint16)

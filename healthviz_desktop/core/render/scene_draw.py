@@ -28,9 +28,9 @@ from healthviz_desktop.core.render.kit import LINEAR, NEAREST, mix, soft, window
 from healthviz_desktop.core.render.looks import look_for
 from healthviz_desktop.core.render.motions import MOTIONS
 from healthviz_desktop.core.render.post import Grain, Readback, to_video_frame
-from healthviz_desktop.core.render.stage import REGIONS, Frame, Pal, apply_camera, camera
+from healthviz_desktop.core.render.stage import REGIONS, UNPLACED, Frame, Pal, apply_camera, camera
 from healthviz_desktop.core.render.subjects import frost_image, knot_front
-from healthviz_desktop.core.render.subjects_more import MOTIFS
+from healthviz_desktop.core.render.subjects_more import BLANK, MOTIFS
 
 if TYPE_CHECKING:
     import numpy as np
@@ -58,8 +58,9 @@ class SceneDrawer:
         self.u = min(width, height) / 2.0
         self.look = look_for(spec.style, self.u)
         self.pal = Pal.of(spec)
-        self.motif = MOTIFS.get(spec.motif, MOTIFS["still_pool"])
-        self.region = REGIONS.get(spec.region, REGIONS["field"])
+        # No fallbacks: a key without a drawing draws nothing (the every-element test then fails for it).
+        self.motif = MOTIFS.get(spec.motif, BLANK)
+        self.region = REGIONS.get(spec.region, UNPLACED)
         self.motions = [MOTIONS[m] for m in spec.motions if m in MOTIONS]
         self.seed = int.from_bytes(hashlib.sha256(
             json.dumps(spec.to_dict(), sort_keys=True, default=str).encode()).digest()[:8], "little")
@@ -87,7 +88,7 @@ class SceneDrawer:
         """The arc's intensity, except that with relief it holds until the last beat and then falls to the
         arc's end value while the tide washes in (the prompt's closing beat)."""
         spec = self.spec
-        if not spec.relief or not spec.arc:
+        if spec.relief not in events.RELIEFS or not spec.arc:
             return max(0.0, min(1.0, spec.intensity_at(p)))
         before = [a for a in spec.arc if a.t < 1.0] or list(spec.arc)
         end = max(spec.arc, key=lambda a: a.t).intensity
@@ -105,7 +106,8 @@ class SceneDrawer:
             ph = (t * self.spec.pulse_hz) % 1.0
             f.beat = math.exp(-4.5 * ph) * min(1.0, ph * 14.0)
         if self.spec.relief:
-            f.calm = events.RELIEF_CALM.get(self.spec.relief, 0.0) * window(p, self.last_beat + 0.3 * (1 - self.last_beat), 1.0)
+            calm = events.RELIEFS[self.spec.relief][0] if self.spec.relief in events.RELIEFS else 0.0
+            f.calm = calm * window(p, self.last_beat + 0.3 * (1 - self.last_beat), 1.0)
         f.x, f.y = self.base_x, self.base_y
         f.r = self.base_r * (0.82 + 0.3 * f.intensity)
         return f
@@ -183,7 +185,8 @@ class SceneDrawer:
             self.region.prop(f)
             self.motif.subject(f)
             if f.calm > 0.01:  # the relief clears the subject itself, not only its motion: a calm veil
-                calm = mix(self.pal.ground, events.TIDE, 0.35) if self.look.dark else mix((0.9, 0.92, 0.94), events.TIDE, 0.2)
+                calm = (mix(self.pal.ground, events.TIDE, 0.35) if self.look.dark
+                        else mix((0.9, 0.92, 0.94), events.TIDE, 0.2))
                 soft(c, f.x, f.y, f.r * 2.6, f.r * 2.6, calm, 0.8 * f.calm)
             if self.spec.motif in FRONTS:
                 FRONTS[self.spec.motif](f)
@@ -225,17 +228,17 @@ class SceneDrawer:
             a = window(p, 0.0, first_end * 0.15) * (1.0 - window(p, first_end * 0.7, first_end * 1.05))
             if a > 0.01:
                 cue(f, a)
+        arc = events.ARCS.get(spec.shape)
+        if arc is not None:  # a trend's weather follows the measured intensity: a calmer month calms
+            arc(f, f.intensity)
         if spec.mode == "trend":
-            storm = f.intensity
-            clearing = max(0.0, (spec.intensity_at(max(0.0, p - 0.1)) - f.intensity) * 4.0)
-            events.weather(f, storm, min(1.0, clearing + (1 - storm) * 0.4))
             extra = spec.extra or {}
             events.stars(f, int(extra.get("nights_rested", 0) or 0), int(extra.get("nights_recorded", 0) or 0))
-        if spec.relief:
+        if spec.relief in events.RELIEFS:
             span = 1.0 - self.last_beat
             sweep = window(p, self.last_beat, self.last_beat + 0.6 * span)
-            stay = events.RELIEF_CALM.get(spec.relief, 0.0)
-            events.tide(f, sweep, stay if spec.relief != "none" else 1.0 - window(p, self.last_beat + 0.6 * span, 1.0))
+            after = window(p, self.last_beat + 0.6 * span, 1.0 - 0.1 * span)
+            events.RELIEFS[spec.relief][1](f, sweep, after)
 
     # ---- output -----------------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ the prompt's shot line says (push-in, crane, tracking, orbit, glancing, pull-bac
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -14,7 +15,19 @@ from typing import TYPE_CHECKING
 
 import skia
 
-from healthviz_desktop.core.render.kit import RGB, ease, hex_rgb, kelvin_rgb, luma, mix, oval, poly, rrect, shade, smooth
+from healthviz_desktop.core.render.kit import (
+    RGB,
+    ease,
+    hex_rgb,
+    kelvin_rgb,
+    luma,
+    mix,
+    oval,
+    poly,
+    rrect,
+    shade,
+    smooth,
+)
 
 if TYPE_CHECKING:
     from healthviz_desktop.core.render.looks import Look
@@ -156,7 +169,7 @@ def _filaments(f: Frame) -> None:
 def _armature(f: Frame) -> None:
     joints = [(f.w * 0.12, f.y + f.r * 0.9), (f.x - f.r * 1.6, f.y + f.r * 0.2), (f.x, f.y),
               (f.x + f.r * 1.6, f.y + f.r * 0.3), (f.w * 0.9, f.y + f.r * 1.1)]
-    for a, b in zip(joints, joints[1:], strict=False):
+    for a, b in itertools.pairwise(joints):
         f.look.line(f.c, poly([a, b], closed=False), shade(BRASS, -0.15), f.u * 0.05)
     for jx, jy in joints[1:-1]:
         f.look.solid(f.c, skia.Path.Circle(jx, jy, f.u * 0.06), BRASS)
@@ -174,6 +187,12 @@ def _open_space(f: Frame) -> None:
     y = f.h * 0.74
     f.look.line(f.c, poly([(0, y), (f.w, y)], closed=False), shade(f.pal.key, -0.2), max(1.0, f.u * 0.004), 0.35)
 
+
+def _no_prop(f: Frame) -> None:
+    return None
+
+
+UNPLACED = Region(0.5, 0.5, 0.5, "still", _no_prop)  # an unknown region key: centred, no prop, no camera move
 
 REGIONS: dict[str, Region] = {
     "crown": Region(0.5, 0.34, 0.42, "push", _dome),

@@ -20,8 +20,8 @@ from healthviz_desktop.core.render.kit import (
     gear,
     mix,
     native,
-    paint,
     oval,
+    paint,
     poly,
     rrect,
     shade,
@@ -266,7 +266,8 @@ def sea_ground(p: Pal) -> tuple[RGB, RGB]:
 def sea_setting(f: Frame) -> None:
     for k in range(3):  # low cloud banks
         y = f.h * (0.08 + 0.07 * k)
-        f.look.solid(f.c, oval(f.w * (0.2 + 0.3 * k), y, f.w * 0.35, f.h * 0.05), shade((0.5, 0.62, 0.45), 0.1 * k), 0.7)
+        cloud = oval(f.w * (0.2 + 0.3 * k), y, f.w * 0.35, f.h * 0.05)
+        f.look.solid(f.c, cloud, shade((0.5, 0.62, 0.45), 0.1 * k), 0.7)
 
 
 def sea_subject(f: Frame) -> None:

@@ -61,7 +61,8 @@ def lake_setting(f: Frame) -> None:
 def rain_subject(f: Frame) -> None:
     horizon = f.h * 0.52
     dark = 0.15 + 0.5 * f.energy
-    f.c.drawRect(skia.Rect.MakeLTRB(0, horizon, f.w, f.h), paint((0.1, 0.11, 0.13), 0.1 + 0.35 * dark * (0.6 + 0.4 * f.p)))
+    darken = 0.1 + 0.35 * dark * (0.6 + 0.4 * f.p)  # the lake darkens as the rain goes on
+    f.c.drawRect(skia.Rect.MakeLTRB(0, horizon, f.w, f.h), paint((0.1, 0.11, 0.13), darken))
     lx, ly = f.w * 0.72, horizon - f.h * 0.02
     f.look.light(f.c, lx, ly, f.u * 0.07, f.pal.kelvin if f.dark else (0.95, 0.6, 0.2), 1.0)
     f.look.line(f.c, poly([(lx, horizon + 4), (lx, horizon + f.h * 0.2)], closed=False),
@@ -94,7 +95,8 @@ def night_setting(f: Frame) -> None:
 
 def sky_subject(f: Frame) -> None:
     horizon = f.h * 0.66
-    pts, bright = [], []
+    pts: list[tuple[float, float]] = []
+    bright: list[tuple[float, float]] = []
     for k in range(70):
         x, y = f.w * _unit_hash(k, 7), horizon * _unit_hash(k, 8) * 0.95
         flick = 0.5 + 0.5 * math.sin(f.t * (2 + 9 * _unit_hash(k, 9) * (0.3 + f.energy)) + k)
@@ -168,7 +170,8 @@ def silk_sheet_subject(f: Frame) -> None:
                for i in range(13)]
         band = [*pts, *[(x, y + f.r * 0.36) for x, y in reversed(pts)]]
         f.look.solid(f.c, smooth(band, closed=True), shade(silk, 0.12 * math.sin(k + f.t)), 0.9)
-    sparks = [(f.x + (_unit_hash(k + f.i // 2, 13) - 0.5) * f.r * 4.4, f.y + (_unit_hash(k + f.i // 2, 14) - 0.5) * f.r * 2.2)
+    step = f.i // 2
+    sparks = [(f.x + (_unit_hash(k + step, 13) - 0.5) * f.r * 4.4, f.y + (_unit_hash(k + step, 14) - 0.5) * f.r * 2.2)
               for k in range(int(10 + 40 * f.energy))]
     f.look.dots(f.c, sparks, (1.0, 0.95, 0.8), f.u * 0.012)
 
@@ -207,6 +210,8 @@ def diagram_subject(f: Frame) -> None:
             f.look.line(f.c, poly([(f.w * 0.5, f.h * (0.25 + 0.5 * (k - 1) / max(1, beats - 1))), (f.w * 0.5, y)],
                                   closed=False), GLASS, f.u * 0.02, 0.4)
 
+
+BLANK = Motif(_dark, _nothing, _nothing)  # what an unknown motif key draws: nothing
 
 MOTIFS: dict[str, Motif] = {
     **MOTIFS_A,
