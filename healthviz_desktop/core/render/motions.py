@@ -292,14 +292,18 @@ def _sparkle(f: Frame) -> None:
 
 def _prickle(f: Frame) -> None:
     path = skia.Path()
-    for k in range(int(16 + 40 * f.energy)):
-        if (k + f.i // 2) % 3:
+    tips = []
+    for k in range(int(30 + 60 * f.energy)):
+        if (k + f.i // 2) % 2:  # half of them prickle at a time, changing every other frame
             continue
-        a, d = TAU * _h(k, 22), f.r * (0.6 + 0.6 * _h(k, 23))
+        a, d = TAU * _h(k, 22), f.r * (0.5 + 0.8 * _h(k, 23))
         x, y = f.x + math.cos(a) * d, f.y + math.sin(a) * d
+        ln = f.u * (0.04 + 0.04 * f.energy)
         path.moveTo(x, y)
-        path.lineTo(x + math.cos(a) * f.u * 0.04, y + math.sin(a) * f.u * 0.04)
-    f.look.line(f.c, path, f.pal.hot, max(1.0, f.u * 0.007), 0.9)
+        path.lineTo(x + math.cos(a) * ln, y + math.sin(a) * ln)
+        tips.append((x + math.cos(a) * ln, y + math.sin(a) * ln))
+    f.look.line(f.c, path, mix(f.pal.hot, WHITE, 0.2), max(1.0, f.u * 0.009), 0.95)
+    f.look.dots(f.c, tips, mix(f.pal.hot, WHITE, 0.7), max(1.5, f.u * 0.016))
 
 
 def _arcs(f: Frame) -> None:

@@ -62,8 +62,9 @@ class SceneDrawer:
         self.motif = MOTIFS.get(spec.motif, BLANK)
         self.region = REGIONS.get(spec.region, UNPLACED)
         self.motions = [MOTIONS[m] for m in spec.motions if m in MOTIONS]
-        self.seed = int.from_bytes(hashlib.sha256(
-            json.dumps(spec.to_dict(), sort_keys=True, default=str).encode()).digest()[:8], "little")
+        # seeded by what is drawn, so the same scene with another cue or ending has the same texture
+        drawn = [spec.family, spec.motif, spec.style, spec.region, list(spec.motions), spec.width, spec.height]
+        self.seed = int.from_bytes(hashlib.sha256(json.dumps(drawn).encode()).digest()[:8], "little")
         portrait = height > width
         self.base_x = width * self.region.x
         self.base_y = height * (0.5 + (self.region.y - 0.5) * (0.7 if portrait else 1.0))
