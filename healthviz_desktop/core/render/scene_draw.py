@@ -77,6 +77,8 @@ class SceneDrawer:
         self.extra: dict[str, object] = {}
         if spec.motif in FRONTS:
             self.extra["frost"] = frost_image(self._base)
+        # crisp styles slide the far layer by whole pixels: it is drawn with a margin the slide can show
+        self.margin = int(self.u * 0.12) if self.look.far_blur <= 0 else 0
         self.far = self._far_layer(backdrop)
         self.has_scene = backdrop is None
         self.overlay = _overlay_image(overlay) if overlay is not None else None
@@ -116,8 +118,10 @@ class SceneDrawer:
     # ---- layers -----------------------------------------------------------------------------------------
 
     def _far_layer(self, backdrop: NDArray[np.uint8] | None) -> skia.Image:
-        surface = skia.Surface(self.w, self.h)
+        m = self.margin
+        surface = skia.Surface(self.w + 2 * m, self.h + 2 * m)
         c = surface.getCanvas()
+        c.translate(m, m)
         f = self._base
         f.c = c
         if backdrop is not None:
@@ -130,8 +134,6 @@ class SceneDrawer:
             f.c = self.canvas
             return surface.makeImageSnapshot()
         top, bottom = self.motif.ground(self.pal)
-        # a margin round the frame so the camera's slide never shows an edge
-        m = int(self.u * 0.12) if self.look.far_blur <= 0 else 0
         blur = self.look.far_blur * self.u / 360.0
         if blur > 0:  # depth of field: the setting is out of focus behind the subject
             c.saveLayer(paint=skia.Paint(ImageFilter=skia.ImageFilters.Blur(blur, blur)))
@@ -144,8 +146,9 @@ class SceneDrawer:
         self.motif.setting(f)
         if blur > 0:
             c.restore()
-        self.look.texture(c, self.w, self.h, self.seed)
-        self.look.vignette(c, self.w, self.h)
+        c.translate(-m, -m)  # texture and vignette cover the margin too, so a slide shows no seam
+        self.look.texture(c, self.w + 2 * m, self.h + 2 * m, self.seed)
+        self.look.vignette(c, self.w + 2 * m, self.h + 2 * m)
         f.c = self.canvas
         return surface.makeImageSnapshot()
 
@@ -218,7 +221,7 @@ class SceneDrawer:
             c.translate(-self.w / 2, -self.h / 2)
         else:
             c.translate(round(dx * FAR_DEPTH), round(dy * FAR_DEPTH))
-        c.drawImage(self.far, 0, 0, NEAREST)
+        c.drawImage(self.far, -self.margin, -self.margin, NEAREST)
         c.restore()
 
     def _events(self, f: Frame) -> None:
