@@ -130,10 +130,13 @@ def _screen_time(f: Frame, a: float) -> None:
 
 
 def _menstruation(f: Frame, a: float) -> None:
-    front = f.w * (1.05 - 0.7 * a)
-    pts = [(front + math.sin(k * 0.8 + f.t) * f.u * 0.04, f.h * (0.8 + 0.2 * k / 8)) for k in range(9)]
-    f.look.solid(f.c, smooth([*pts, (f.w * 1.1, f.h * 1.05), (f.w * 1.1, f.h * 0.8)], closed=True),
-                 mix((0.55, 0.15, 0.25), f.pal.key, 0.3), 0.8 * a)
+    """A slow tide drawing in: three low swells that rise along the bottom of the frame."""
+    tide_col = mix((0.55, 0.15, 0.25), f.pal.key, 0.3)
+    for k in range(3):
+        base = f.h * (1.02 - (0.08 + 0.05 * k) * a)
+        crest = [(f.w * i / 10, base + math.sin(i * 0.9 + f.t * 0.8 + k) * f.u * 0.03) for i in range(-1, 12)]
+        f.look.solid(f.c, smooth([*crest, (f.w * 1.1, f.h * 1.1), (-f.w * 0.1, f.h * 1.1)], closed=True),
+                     shade(tide_col, -0.15 * k), 0.75 * a)
 
 
 def _exercise(f: Frame, a: float) -> None:

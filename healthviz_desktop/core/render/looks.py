@@ -162,7 +162,9 @@ class PaperCutout(Look):
     far_blur = 0.0  # deep focus
 
     def ground(self, c: skia.Canvas, w: int, h: int, top: RGB, bottom: RGB) -> None:
-        c.drawRect(skia.Rect.MakeWH(w, h), paint(shade(grey(top, 0.2), 0.05)))
+        card = (0.78, 0.72, 0.64)  # coloured card: the palette's tones on a warm mid-tone stock
+        top, bottom = mix(grey(top, 0.2), card, 0.3), mix(bottom, card, 0.2)
+        c.drawRect(skia.Rect.MakeWH(w, h), paint(top))
         # layered card hills far behind, each a step darker: the cut-out's depth
         for k in range(3):
             y0 = h * (0.62 + 0.1 * k)
