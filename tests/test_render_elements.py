@@ -85,7 +85,7 @@ def test_the_grammar_names_every_kind_of_element() -> None:
 
 @pytest.mark.parametrize("name", sorted(elements()))
 def test_each_element_is_visibly_drawn(name: str) -> None:
-    spec, without, p = elements()[name]
+    _, without, p = elements()[name]
     share = changed(stills()[name], still(without, p))
     assert share >= MEANINGFUL, f"{name} changes only {share:.2%} of the frame"
 

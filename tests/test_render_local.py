@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import numpy as np
@@ -82,7 +82,7 @@ def test_the_region_places_the_subject() -> None:
 
 
 def _migraine(relief: str | None = "complete", trigger: str = "stress") -> SceneSpec:
-    entry = Entry(datetime(2026, 5, 1, 9, tzinfo=timezone.utc), triggers=[trigger],
+    entry = Entry(datetime(2026, 5, 1, 9, tzinfo=UTC), triggers=[trigger],
                   observations=[Observation("migraine", 7, ["throbbing", "pressing"], "temples", duration_minutes=200)],
                   doses=[Dose("ibuprofen", relief=relief)] if relief else [])
     spec = compose_moment(entry).spec
