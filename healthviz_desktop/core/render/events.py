@@ -262,7 +262,7 @@ def weather(f: Frame, storm: float, clearing: float) -> None:
         strip = _cloud_strip(f)
         drift = int(f.t * f.w * 0.02) % max(1, strip.width() - f.w)  # whole pixels: soft clouds, no shimmer
         p = skia.Paint()
-        p.setAlphaf(min(1.0, 0.15 + 0.95 * storm))
+        p.setAlphaf(max(0.0, min(1.0, 1.35 * storm - 0.15)))  # a calm month keeps only a trace
         depth = f.h * (0.55 + 0.45 * storm) / strip.height()  # heavier weather hangs lower
         f.c.save()
         f.c.scale(1.0, depth)
@@ -270,7 +270,7 @@ def weather(f: Frame, storm: float, clearing: float) -> None:
         f.c.restore()
         rain = skia.Path()
         slant = f.u * (0.02 + 0.06 * storm)
-        for k in range(int(110 * storm)):
+        for k in range(int(150 * max(0.0, storm - 0.25))):  # rain only while it is still stormy
             x = f.w * ((k * 0.618) % 1.0)
             y = (f.h * ((k * 0.377) % 1.0) + f.t * f.h * 1.3) % f.h
             rain.moveTo(x, y)
