@@ -50,6 +50,11 @@ class SceneSpec:
     # added by the prompt composer (defaults keep older specs loadable)
     textures: tuple[str, ...] = ()  # from qualities: "glowing", "glassy", "grainy", ...
     colour_temperature: int = 5000  # kelvin, from severity: cool when mild, warm when severe
+    # grammar keys the prompt's sentences came from, so the local renderer can draw the same things
+    cue: str = ""  # trigger key whose opening cue the prompt names ("stress")
+    relief: str = ""  # relief key whose closing beat the prompt names ("complete")
+    shape: str = ""  # trend arc key ("settling", "building", "steady", "waves")
+    backdrop: str = ""  # the family named in the prompt's background sentence
 
     def intensity_at(self, t: float) -> float:
         """Intensity at clip position t (0..1), following the arc when there is one."""

@@ -115,7 +115,8 @@ def compose_moment(entry: Entry, *, style: str = "abstract_3d", seconds: int = 8
         arc.append(ArcPoint(1.0, end))
     cue = first_trigger_cue(entry, g)
     secondary = next((m[1] for m in ranked[1:] if m[1] != family_key), None)
-    spec = _spec(g, opts, "moment", family_key, severity, quals, region_key, beats, tuple(arc))
+    spec = replace(_spec(g, opts, "moment", family_key, severity, quals, region_key, beats, tuple(arc)),
+                   cue=first_trigger_key(entry, g) or "", relief=relief or "", backdrop=secondary or "")
     prose = [f"{fam.subject} {fam.action} {fam.setting}, {g.regions[region_key].phrase}."]
     prose += [q.phrase + "." for q in _unique_phrases(quals)[:2]]
     prose.append(_intensity_sentence(g, severity))
@@ -153,10 +154,15 @@ def best_relief(entry: Entry) -> str | None:
 
 
 def first_trigger_cue(entry: Entry, g: Grammar) -> str | None:
+    key = first_trigger_key(entry, g)
+    return g.triggers[key] if key is not None else None
+
+
+def first_trigger_key(entry: Entry, g: Grammar) -> str | None:
     for trig in entry.triggers:
-        cue = g.triggers.get(" ".join(trig.casefold().split()))
-        if cue:
-            return cue
+        key = " ".join(trig.casefold().split())
+        if g.triggers.get(key):
+            return key
     return None
 
 
@@ -285,7 +291,8 @@ def compose_trend(entries: list[Entry], date_from: date, date_to: date, *, style
     quals = [g.qualities[q] for q in m.qualities]
     beats = [b.format(subject=fam.subject) for b in pick_beats(shape.beats, g.beats_for(opts.seconds))]
     arc = tuple(ArcPoint(t, round(v / 10, 3)) for t, v in m.arc)
-    spec = _spec(g, opts, "trend", m.family, m.mean, quals, m.region, beats, arc, extra=m.extra())
+    spec = replace(_spec(g, opts, "trend", m.family, m.mean, quals, m.region, beats, arc, extra=m.extra()),
+                   shape=m.shape)
     prose = [f"{fam.subject} {fam.action} {fam.setting}, {g.regions[m.region].phrase}."]
     prose += [q.phrase + "." for q in _unique_phrases(quals)[:2]]
     prose.append(g.prompt["trend_sentence"].format(start=_num(m.first_mean), end=_num(m.last_mean),

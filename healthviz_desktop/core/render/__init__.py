@@ -1,6 +1,6 @@
-"""The local renderer: draws a SceneSpec with numpy and encodes it as H.264 MP4 with PyAV.
+"""The local renderer: draws a SceneSpec with Skia and encodes it as H.264 MP4 with PyAV.
 
-Nothing here imports av or numpy at module level: the window imports core at start-up and must not pay
+Nothing here imports av, numpy or skia at module level: the window imports core at start-up and must not pay
 for them; `render_clip` imports them when a clip is actually made.
 """
 

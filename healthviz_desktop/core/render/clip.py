@@ -1,8 +1,9 @@
 """Encoding a drawn scene to H.264 MP4 (PyAV), writing its thumbnail, and checking any clip before we keep it.
 
-Drawing and encoding overlap: a worker thread draws frame n+1 (numpy releases the GIL for whole-array
-work) while this thread hands frame n to libx264. Frames are drawn at half size and scaled up by swscale
-in the same pass that converts RGB to YUV 4:2:0, tagged BT.709 so players show the palette's colours.
+Drawing and encoding overlap: a worker thread draws frame n+1 with Skia and converts it to YUV 4:2:0
+(tagged BT.709 so players show the palette's colours) while this thread hands frame n to libx264, whose
+own threads do the encoding. The clip is written under a temporary name beside the final one and renamed
+only when it is complete, so a crash, a cancel or a full disk never leaves a partial file under that name.
 """
 
 from __future__ import annotations
@@ -50,33 +51,36 @@ class ClipInfo:
 def render_clip(spec: SceneSpec, video_path: Path, thumb_path: Path | None = None, *,
                 seconds: float | None = None, size: tuple[int, int] | None = None, fps: int = FPS,
                 preset: str = "superfast", on_progress: Progress | None = None,
-                cancelled: Cancelled | None = None) -> ClipInfo:
+                cancelled: Cancelled | None = None, overlay: Any = None, backdrop: Any = None) -> ClipInfo:
     """Draw and encode ``spec`` to ``video_path`` (and a PNG thumbnail of its middle frame).
 
     ``on_progress`` gets 0..1 after each frame; ``cancelled`` is checked before each frame and stops
-    the render with RenderCancelled (the partial file is removed)."""
+    the render with RenderCancelled (the partial file is removed). ``overlay`` (an RGBA uint8 array, e.g.
+    a label) is composited top-right on every frame; ``backdrop`` (an RGB/RGBA array) replaces the drawn
+    scene with a still image under the same motion, relief, cue and grain layers."""
+    from healthviz_desktop.core.atomic import replacing
     from healthviz_desktop.core.render.scene_draw import SceneDrawer
 
     width, height = size or (spec.width, spec.height)
-    drawer = SceneDrawer(spec, width, height, fps=fps, seconds=seconds)
+    if width % 2 or height % 2 or width < 16 or height < 16:
+        raise ValueError(f"a clip must be at least 16x16 with even sides, not {width}x{height}")
+    drawer = SceneDrawer(spec, width, height, fps=fps, seconds=seconds, overlay=overlay, backdrop=backdrop)
     middle = drawer.frame_count // 2
     thumb: list[Any] = []
 
     def draw(i: int) -> Any:
-        image = drawer.frame(i)
+        frame = drawer.video_frame(i)
         if i == middle:
-            thumb.append(image)
-        return image
+            thumb.append(frame.to_ndarray(format="rgb24"))
+        return frame
 
-    try:
-        encode_frames((draw(i) for i in range(drawer.frame_count)), video_path, width, height, fps=fps,
+    with replacing(video_path) as partial:
+        encode_frames((draw(i) for i in range(drawer.frame_count)), partial, width, height, fps=fps,
                       total=drawer.frame_count, preset=preset, on_progress=on_progress, cancelled=cancelled,
                       metadata={"title": MARK_TITLE, "comment": MARK_COMMENT})
-    except BaseException:
-        video_path.unlink(missing_ok=True)
-        raise
     if thumb_path is not None and thumb:
-        write_png(thumb[0], thumb_path)
+        with replacing(thumb_path) as partial_thumb:
+            write_png(thumb[0], partial_thumb)
     # Not probed here: the job checks every clip (local or downloaded) the same way before keeping it.
     return ClipInfo(video_path, "h264", width, height, drawer.frame_count, drawer.frame_count / fps)
 
@@ -85,10 +89,16 @@ def encode_frames(frames: Any, path: Path, width: int, height: int, *, fps: int 
                   preset: str = "superfast", on_progress: Progress | None = None,
                   cancelled: Cancelled | None = None, metadata: dict[str, str] | None = None,
                   threaded: bool = True) -> int:
-    """Encode an iterable of RGB uint8 arrays (any size; scaled to width x height) as H.264 MP4."""
+    """Encode an iterable of RGB uint8 arrays (any size; scaled to width x height), or of av.VideoFrames
+    already in yuv420p at that size, as H.264 MP4."""
     import av
 
     def convert(image: Any) -> Any:
+        if isinstance(image, av.VideoFrame):
+            if image.format.name == "yuv420p" and (image.width, image.height) == (width, height):
+                return image
+            return image.reformat(width=width, height=height, format="yuv420p", dst_colorspace="ITU709",
+                                  interpolation="BILINEAR")
         frame = av.VideoFrame.from_ndarray(image, format="rgb24")
         return frame.reformat(width=width, height=height, format="yuv420p", dst_colorspace="ITU709",
                               interpolation="BILINEAR")
