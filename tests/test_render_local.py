@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 
 from healthviz_desktop.core.database import Database
-from healthviz_desktop.core.jobs import JobRunner
+from healthviz_desktop.core.generation.runner import JobRunner
 from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.render import probe_clip, render_clip
 from healthviz_desktop.core.render.clip import PLAYABLE_CODECS

@@ -9,7 +9,7 @@ import av
 import pytest
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
-from healthviz_desktop.core.jobs_store import JobStore
+from healthviz_desktop.core.generation.job_store import JobStore
 from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.ui.clip_sender import ClipSender
 from healthviz_desktop.ui.compose_dialog import ComposeDialog
