@@ -102,6 +102,7 @@ class GenerationJobRow(SQLModel, table=True):
     finished_at: str | None = None
     output_path: str | None = None  # where the person asked for the clip (render -o); delivered there
     delivered_at: str | None = None
+    unanswered_at: str | None = None  # when a create without an answer was given up on (or found cut off)
 
 
 class GenerationEventRow(SQLModel, table=True):

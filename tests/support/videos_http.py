@@ -172,6 +172,10 @@ def make_handler(fake: FakeVideos) -> type[BaseHTTPRequestHandler]:
                 ids = [v["id"] for v in videos]
                 videos = videos[ids.index(after) + 1:] if after in ids else []
             page = videos[:limit]
+            if fault is not None and fault.kind == "hang_after":  # the list is read; its answer held
+                fake._hold_here(fault)
+                self._drop()
+                return
             self._json(200, {"object": "list", "data": [fake.public(v) for v in page],
                              "first_id": page[0]["id"] if page else None,
                              "last_id": page[-1]["id"] if page else None, "has_more": len(videos) > limit})

@@ -72,6 +72,7 @@ class Job:
     finished_at: str | None = None
     output_path: str | None = None
     delivered_at: str | None = None
+    unanswered_at: str | None = None
 
     @property
     def finished(self) -> bool:
@@ -166,6 +167,20 @@ class JobStore:
         """Jobs a runner still has work on (unfinished, or finished and not yet delivered), oldest first."""
         with self.db.raw() as raw:
             return [_row_to_job(tuple(r)) for r in raw.execute(f"{_SELECT} WHERE {OPEN_WHERE} ORDER BY id")]
+
+    def cut_off_like(self, job: Job, within: float) -> list[Job]:
+        """Other jobs with the very same request, also cut off while sending, sent within ``within`` seconds
+        of ``job``: they may have made some of the same service's videos."""
+        from datetime import datetime
+
+        sent = datetime.fromisoformat(job.sent_at or job.updated_at)
+        with self.db.raw() as raw:
+            rows = raw.execute(f"{_SELECT} WHERE status = 'sending' AND provider = ? AND id != ? "
+                               "AND request_json = ? AND remix_of IS ?",
+                               (job.provider, job.id, json.dumps(job.request, sort_keys=True), job.remix_of))
+            others = [_row_to_job(tuple(r)) for r in rows]
+        return [o for o in others if o.sent_at and
+                abs((datetime.fromisoformat(o.sent_at) - sent).total_seconds()) <= within]
 
     def remote_ids(self, provider: str) -> frozenset[str]:
         """The service's ids every job of ``provider`` holds: a video one job adopted is no other's."""

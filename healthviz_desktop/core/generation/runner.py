@@ -143,9 +143,9 @@ class JobRunner(JobSteps):
             if job.status == "sending":
                 if job.id in self._active or not self.store.claim(job.id):
                     continue  # a live process is sending it right now
-                if not job.message:
-                    job = self._set(job, "found after a crash while sending",
-                                    message=STOPPED_WHILE_SENDING.format(id=job.id))
+                if not job.message or not job.unanswered_at:
+                    job = self._set(job, "found after a crash while sending", unanswered_at=job.unanswered_at or
+                                    _iso(_now()), message=job.message or STOPPED_WHILE_SENDING.format(id=job.id))
                 self.store.release(job.id)
             carry_on.append(self.resume(job.id) if job.status == "stalled" and resume_stalled else job)
         return carry_on

@@ -6,10 +6,11 @@ The order of writes is the whole design:
 2. A send without a clear answer (a kill, Ctrl-C, a timeout, a cut connection, a 5xx that a gateway may
    have given while the service went on) stays ``sending``. Whoever next holds the lease asks the service:
    its list of videos, newest first (``Provider.find_created``). One video this job could have made (same
-   prompt, model, length, size, created since the send, no other job's) is adopted: that is the job. A list
-   that reaches back past the send and shows none, once the provider's settle time has passed, proves
-   nothing was made: the job goes back to ``pending`` and is sent (still one create). Only when the service
-   cannot tell (no list, two candidates) does the job wait for the person (``needs_decision``).
+   prompt, model, length, size, created within the send window on the service's clock, no other job's) is
+   adopted: that is the job (identical requests cut off close together take one each, in the order they
+   were sent). A list that reaches back past the send and shows none, once the provider's settle time has
+   passed, proves nothing was made: the job goes back to ``pending`` and is sent (still one create). Only
+   when the service cannot tell (no list; more candidates than jobs) does the job wait for the person.
 3. Polling and downloading can repeat freely: they change nothing at the service. A download goes to
    clips/.partial/, is checked with PyAV, then renamed into clips/; completion and the ledger charge are
    one transaction, so a clip is made (and paid for in the ledger) exactly once. A clip the service made
@@ -59,6 +60,7 @@ STOPPED_WHILE_SENDING = (
     "is sent again only if the service made nothing.")
 REMAKE = "Make it again with `healthviz jobs remake {id}` (a new paid job)."
 CHECK_AGAIN_AT_MOST = 5.0  # seconds between looks at the service's list while a send settles
+RIVAL_REACH = 5.0  # identical sends this far apart (beyond the settle time) may compete for the same videos
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ class JobSteps:
             remote_id, status = provider.submit(request)
         except Ambiguous as exc:
             job = self._set(job, f"no clear answer ({exc.status or exc.code})", attempts=job.attempts + 1,
-                            error_code=exc.code,
+                            error_code=exc.code, unanswered_at=_iso(_now()),
                             message=f"{exc.message} Asking {provider.label} whether it did before anything is "
                                     "sent again…")
             return Step(job, 0.0)
@@ -131,7 +133,8 @@ class JobSteps:
             note = " It refused every attempt, so nothing was made or charged." if exc.retryable else ""
             return self._fail(job, exc, note)
         except BaseException:  # Ctrl-C, or a bug, while the request was out: the row keeps saying sending
-            self._set(job, "stopped while sending", message=STOPPED_WHILE_SENDING.format(id=job.id))
+            self._set(job, "stopped while sending", message=STOPPED_WHILE_SENDING.format(id=job.id),
+                      unanswered_at=_iso(_now()))
             raise
         job = self._set(job, "accepted by the service", status="running", remote_id=remote_id,
                         remote_state=status.state, progress=status.progress, submitted_at=_iso(_now()),
@@ -143,9 +146,14 @@ class JobSteps:
     def _reconcile(self, job: Job, provider: Provider, request: GenerationRequest) -> Step:
         """A send that got no answer: did the service make the clip? Its list of videos says."""
         label = provider.label
+        settle = provider.capabilities().settle_seconds
+        if not job.unanswered_at:  # found cut off by a crash: the wait for its video starts now at the latest
+            job = self._set(job, None, unanswered_at=_iso(_now()))
         sent = datetime.fromisoformat(job.sent_at or job.updated_at)
+        ended = datetime.fromisoformat(job.unanswered_at or job.updated_at)
         try:
-            found = provider.find_created(request, sent.timestamp(), self.store.remote_ids(job.provider))
+            found = provider.find_created(request, sent.timestamp(), ended.timestamp() + settle,
+                                          self.store.remote_ids(job.provider))
         except KeyMissing as exc:
             return self._stall(job, exc)
         except ProviderError as exc:
@@ -154,20 +162,21 @@ class JobSteps:
             if isinstance(exc, CannotList):
                 return self._undecided(job, exc.message)
             return self._undecided(job, f"{label} could not say whether it made this clip: {exc.message}")
-        if len(found.matches) == 1:
-            remote_id = found.matches[0]
-            job = self._set(job, f"found at the service as {remote_id}", status="running", remote_id=remote_id,
-                            remote_state="queued", submitted_at=_iso(_now()), attempts=0, next_attempt_at=None,
-                            message="", error_code=None)
-            if job.status == "cancelled":
-                return Step(self._keep_and_stop(job, remote_id), None)
-            return Step(job, 0.0)
         if found.matches:
-            return self._undecided(job, f"{label} has {len(found.matches)} videos this request could have made "
-                                        f"({', '.join(found.matches)}), so HealthViz cannot tell which is this job's")
+            # Identical requests cut off close together (the same entry sent twice, say) share the videos
+            # they made, one each in the order they were sent: which of them gets which does not matter.
+            group = [job, *self.store.cut_off_like(job, within=settle + RIVAL_REACH)]
+            group.sort(key=lambda j: (j.sent_at or "", j.id))
+            if len(found.matches) > len(group):
+                ids = ", ".join(m.id for m in found.matches)
+                return self._undecided(job, f"{label} has {len(found.matches)} videos this request could have "
+                                            f"made ({ids}), so HealthViz cannot tell which is this job's")
+            rank = [j.id for j in group].index(job.id)
+            if rank < len(found.matches):
+                return self._adopt(job, found.matches[rank].id)
         if not found.covered:
             return self._undecided(job, f"{label}'s list of videos does not reach back to when this was sent")
-        remaining = provider.capabilities().settle_seconds - (_now() - sent).total_seconds()
+        remaining = settle - (_now() - ended).total_seconds()
         if remaining > 0:  # a video can still appear: look again shortly
             wait = min(remaining, CHECK_AGAIN_AT_MOST)
             job = self._set(job, None, next_attempt_at=_iso(_now() + timedelta(seconds=wait)))
@@ -179,11 +188,19 @@ class JobSteps:
                                           "videos shows none was made, so nothing was charged. Try again later."),
                         None)
         delay = self._backoff(job.attempts) if job.attempts else 0.0
-        job = self._set(job, "the service made nothing: sending again", status="pending",
+        job = self._set(job, "the service made nothing: sending again", status="pending", unanswered_at=None,
                         next_attempt_at=_iso(_now() + timedelta(seconds=delay)) if delay else None,
                         message=f"{label}'s list of videos shows the earlier request made nothing; sending it "
                                 "again." if job.attempts else "")
         return Step(job, delay)
+
+    def _adopt(self, job: Job, remote_id: str) -> Step:
+        job = self._set(job, f"found at the service as {remote_id}", status="running", remote_id=remote_id,
+                        remote_state="queued", submitted_at=_iso(_now()), attempts=0, next_attempt_at=None,
+                        message="", error_code=None)
+        if job.status == "cancelled":
+            return Step(self._keep_and_stop(job, remote_id), None)
+        return Step(job, 0.0)
 
     def _undecided(self, job: Job, why: str) -> Step:
         return Step(self._set(job, "the service cannot tell", status="needs_decision", error_code="undecided",

@@ -108,6 +108,15 @@ class ClipChoices:
 
 
 @dataclass(frozen=True)
+class ClipOrder:
+    """What the person chose to make: from what, how, and by whom (the window's Send hands this over)."""
+
+    source: ClipSource
+    choices: ClipChoices
+    provider: str
+
+
+@dataclass(frozen=True)
 class Quote:
     """Everything the person confirms before a job is written; sending it writes exactly ``request``."""
 

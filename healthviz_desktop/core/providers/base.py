@@ -130,10 +130,16 @@ class GenerationRequest:
 
 
 @dataclass(frozen=True)
+class Made:
+    id: str  # the service's id of a video
+    created_at: float  # unix seconds, on the service's clock
+
+
+@dataclass(frozen=True)
 class Found:
     """What the service's own list says a create request made (reconciling a send that got no answer)."""
 
-    matches: tuple[str, ...]  # ids of videos this request could have made, not taken by another job
+    matches: tuple[Made, ...]  # videos this request could have made, not taken by another job; oldest first
     covered: bool  # the list reached back past the send: no match means nothing was made
 
 
@@ -164,7 +170,8 @@ class Provider(Protocol):
 
     def cancel(self, remote_id: str) -> None: ...
 
-    def find_created(self, request: GenerationRequest, since: float, exclude: frozenset[str]) -> Found: ...
+    def find_created(self, request: GenerationRequest, sent_from: float, sent_until: float,
+                     exclude: frozenset[str]) -> Found: ...
 
 
 # ---- errors ----------------------------------------------------------------------------------------

@@ -58,6 +58,7 @@ class LocalProvider:
     def cancel(self, remote_id: str) -> None:
         """Nothing to tell anyone: stopping the worker (the cancel check) is all it takes."""
 
-    def find_created(self, request: GenerationRequest, since: float, exclude: frozenset[str]) -> Found:
+    def find_created(self, request: GenerationRequest, sent_from: float, sent_until: float,
+                     exclude: frozenset[str]) -> Found:
         """``submit`` makes nothing anywhere: a send that was cut off made nothing, for certain."""
         return Found((), covered=True)

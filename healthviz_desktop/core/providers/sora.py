@@ -36,6 +36,7 @@ from healthviz_desktop.core.providers.base import (
     Downloaded,
     Found,
     GenerationRequest,
+    Made,
     Pricing,
     Progress,
     RemoteStatus,
@@ -43,7 +44,10 @@ from healthviz_desktop.core.providers.base import (
 )
 
 OPENAI_SHUTDOWN = "shut down by OpenAI on 2026-09-24"
-CLOCK_SKEW = 120.0  # seconds the service's clock may differ from ours when matching created_at to a send
+# Matching a video's created_at to a send: with the service's Date header its clock is known to the second,
+# so a small margin will do; without it, its clock may be off by minutes.
+CLOCK_MARGIN = 2.0
+CLOCK_SKEW = 120.0
 MAX_LIST_PAGES = 20  # of 100 videos: further back than that, the listing is not taken as covering the send
 
 
@@ -167,30 +171,36 @@ class SoraProvider:
             if not isinstance(err, b.NotFound | b.ModelRetired):
                 raise err from None
 
-    def find_created(self, request: GenerationRequest, since: float, exclude: frozenset[str]) -> Found:
+    def find_created(self, request: GenerationRequest, sent_from: float, sent_until: float,
+                     exclude: frozenset[str]) -> Found:
         """The videos this request could have made: same prompt, model, length and size (and source, for a
-        remix), created since ``since`` (unix seconds, less CLOCK_SKEW), not in ``exclude``. Pages through
-        GET /videos newest first until the listing is older than the send."""
+        remix), created between ``sent_from`` and ``sent_until`` (unix seconds on our clock, mapped to the
+        service's with its Date header), not in ``exclude``; oldest first. Pages through GET /videos newest
+        first until the listing is older than the send."""
         client = self._connect()
-        earliest = since - CLOCK_SKEW
-        matches: list[str] = []
+        matches: list[Made] = []
         after: str | None = None
         for _ in range(MAX_LIST_PAGES):
             try:
                 extra = {"after": after} if after else {}
-                page = client.videos.with_raw_response.list(limit=100, order="desc", **extra).parse()
+                raw = client.videos.with_raw_response.list(limit=100, order="desc", **extra)
+                page = raw.parse()
             except Exception as exc:
                 raise self._translate(exc, "list") from None
+            offset = _clock_offset(raw.headers.get("date"))
+            margin = CLOCK_MARGIN if offset is not None else CLOCK_SKEW
+            earliest, latest = sent_from + (offset or 0.0) - margin, sent_until + (offset or 0.0) + margin
             items = list(page.data or [])
             for video in items:
-                if int(getattr(video, "created_at", 0) or 0) < earliest:
-                    return Found(tuple(matches), covered=True)
-                if str(video.id) not in exclude and _made_by(video, request):
-                    matches.append(str(video.id))
+                created = float(getattr(video, "created_at", 0) or 0)
+                if created < earliest:
+                    return Found(_oldest_first(matches), covered=True)
+                if created <= latest and str(video.id) not in exclude and _made_by(video, request):
+                    matches.append(Made(str(video.id), created))
             if not items or page.has_more is False:
-                return Found(tuple(matches), covered=True)
+                return Found(_oldest_first(matches), covered=True)
             after = getattr(page, "last_id", None) or str(items[-1].id)
-        return Found(tuple(matches), covered=False)
+        return Found(_oldest_first(matches), covered=False)
 
     # ---- internals -----------------------------------------------------------------------------
 
@@ -333,6 +343,24 @@ def moderation_message(label: str) -> str:
 def _ambiguous(label: str, why: str) -> str:
     """The job runner goes on to ask the service's list of videos (and says so)."""
     return f"The request reached {label} but {why}, so the clip may have been created."
+
+
+def _oldest_first(matches: list[Made]) -> tuple[Made, ...]:
+    """The list comes newest first; equal seconds keep the service's order (its newer first), reversed."""
+    return tuple(reversed(sorted(matches, key=lambda m: -m.created_at)))
+
+
+def _clock_offset(date_header: str | None) -> float | None:
+    """The service's clock minus ours, in seconds, from an HTTP Date header (None without one)."""
+    if not date_header:
+        return None
+    import time
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(date_header).timestamp() - time.time()
+    except (TypeError, ValueError):
+        return None
 
 
 def _made_by(video: Any, request: GenerationRequest) -> bool:
