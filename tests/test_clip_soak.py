@@ -91,7 +91,8 @@ def test_over_twenty_kills_at_every_stage_lose_no_clip_and_pay_for_each_once(
     assert result.total > 20, result.kills
     assert all(any(k.startswith(f"render at {stage} / ") for k in result.kills) for stage in STAGES)
     assert any(k.endswith("SIGINT") for k in result.kills) and any(k.endswith("SIGKILL") for k in result.kills)
-    print(f"\nsoak: {len(result.clips)} clips, {result.total} kills in {result.seconds:.1f} s; {result.kills}")
+    print(f"\nsoak: {len(result.clips)} clips, {result.total} kills, {fake.count('create')} create requests, "
+          f"{fake.made()} videos made, ${fake.charged():.2f} charged = ledger, {result.seconds:.1f} s")
 
 
 if __name__ == "__main__":  # a longer soak by hand: python -m tests.test_clip_soak 40

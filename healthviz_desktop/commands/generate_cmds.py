@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from healthviz_desktop.commands import exit_codes
 from healthviz_desktop.commands.common import UserError, add_json_flag, open_journal, print_json
 
 if TYPE_CHECKING:
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
     from healthviz_desktop.core.journal import Journal
 
 Handler = Callable[[argparse.Namespace], int]
-DID_NOT_FINISH = 5  # a clip job failed, waits for the person, or could not carry on (README: exit codes)
-INTERRUPTED = 130
+DID_NOT_FINISH = exit_codes.NOT_FINISHED
+INTERRUPTED = exit_codes.INTERRUPTED
 
 
 def register(sub: Any) -> None:

@@ -10,6 +10,7 @@ import argparse
 import sys
 from typing import Any
 
+from healthviz_desktop.commands import exit_codes
 from healthviz_desktop.commands.common import UserError, add_json_flag, open_journal, print_json
 
 
@@ -90,7 +91,7 @@ def cmd_keys_status(args: argparse.Namespace) -> int:
                     "backend": status.backend})
     else:
         print(f"{status.provider}: {status.state} - {status.message}")
-    return 0 if status.state in ("stored", "session") else 1  # 1: no key to use (the message says why)
+    return exit_codes.OK if status.state in ("stored", "session") else exit_codes.PROBLEM  # no key to use
 
 
 # ---- providers -------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from healthviz_desktop.core.database import Database
-from healthviz_desktop.core.tables import GenerationJobRow
+from healthviz_desktop.core.tables import CostLedgerRow, GenerationJobRow
 from healthviz_desktop.core.timefmt import now_utc_iso
 
 # pending: written, not sent | sending: a create request went out and no id is stored: going out now (a live
@@ -108,15 +108,18 @@ def _row_to_job(row: tuple[Any, ...]) -> Job:
     return Job(**data)
 
 
-_LEDGER = ("INSERT INTO cost_ledger (job_id, provider, model, seconds, size, amount, currency, month, recorded_at) "
-           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(job_id) DO NOTHING")
+LEDGER_COLUMNS: tuple[str, ...] = tuple(
+    c.name for c in CostLedgerRow.__table__.columns if c.name != "id")  # type: ignore[attr-defined]
+_LEDGER = (f"INSERT INTO cost_ledger ({', '.join(LEDGER_COLUMNS)}) VALUES ({', '.join('?' * len(LEDGER_COLUMNS))}) "
+           "ON CONFLICT(job_id) DO NOTHING")
 
 
 def _charge(raw: Any, job: Job, now: str) -> None:
     """The job's estimate into the ledger, once (UNIQUE(job_id)), in the caller's transaction."""
-    raw.execute(_LEDGER, (job.id, job.provider, str(job.request.get("model", "")),
-                          int(job.request.get("seconds", 0) or 0), str(job.request.get("size", "")),
-                          job.estimate, job.currency, now[:7], now))
+    row = {"job_id": job.id, "provider": job.provider, "model": str(job.request.get("model", "")),
+           "seconds": int(job.request.get("seconds", 0) or 0), "size": str(job.request.get("size", "")),
+           "amount": job.estimate, "currency": job.currency, "month": now[:7], "recorded_at": now}
+    raw.execute(_LEDGER, tuple(row[c] for c in LEDGER_COLUMNS))
 
 
 def this_process() -> str:
@@ -305,16 +308,13 @@ class JobStore:
     # ---- ledger and budget ---------------------------------------------------------------
 
     def ledger(self, month: str | None = None) -> list[dict[str, Any]]:
-        sql = ("SELECT job_id, provider, model, seconds, size, amount, currency, month, recorded_at "
-               "FROM cost_ledger")
+        sql = f"SELECT {', '.join(LEDGER_COLUMNS)} FROM cost_ledger"
         params: tuple[Any, ...] = ()
         if month:
             sql += " WHERE month = ?"
             params = (month,)
-        keys = ("job_id", "provider", "model", "seconds", "size", "amount", "currency", "month",
-                "recorded_at")
         with self.db.raw() as raw:
-            return [dict(zip(keys, r, strict=True)) for r in raw.execute(sql + " ORDER BY id", params)]
+            return [dict(zip(LEDGER_COLUMNS, r, strict=True)) for r in raw.execute(sql + " ORDER BY id", params)]
 
     def spent(self, month: str) -> float:
         with self.db.raw() as raw:
