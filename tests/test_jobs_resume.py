@@ -139,6 +139,16 @@ def test_a_crash_before_the_service_made_anything_sends_once_after_its_list_says
     _assert_delivered_once(tmp_path, media)
 
 
+def test_the_advance_that_finds_a_job_mid_send_never_sends_it(tmp_path: Path, fake: FakeVideos) -> None:
+    """Whatever the list says, the step that finds a job cut off mid-send only settles it with the service:
+    sending it (once, when nothing was made) is a later step."""
+    job_id = _crashed_mid_send(tmp_path, fake, reached=False)
+    restarted = runner_for(tmp_path, fake, settle=0.0)
+    step = restarted.advance(job_id)
+    assert step.job.status == "pending" and fake.count("create") == 0 and fake.count("list") == 1
+    assert restarted.advance(job_id).job.status == "running" and fake.count("create") == 1
+
+
 def test_a_service_that_cannot_list_its_videos_leaves_the_decision_to_the_person(tmp_path: Path,
                                                                                    fake: FakeVideos) -> None:
     job_id = _crashed_mid_send(tmp_path, fake, reached=True)
