@@ -13,15 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QListView,
-    QMainWindow,
-    QTabWidget,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QListView, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from healthviz_desktop.ui.actions import build_actions
 from healthviz_desktop.ui.app_pools import app_pools
@@ -103,6 +95,8 @@ class MainWindow(QMainWindow):
         self.undo_button.clicked.connect(self.undo_delete)
         self.pools.activity.connect(sl.activity)
         self.pools.idle.connect(self.progress.hide)
+        for pool in self.pools.all():  # work this window started without its own error handling
+            pool.failed.connect(self._task_failed)
         self.model.modelReset.connect(self._update_counts)
         build_actions(self)
         self.setTabOrder(self.filters.search, self.list)

@@ -42,12 +42,15 @@ from healthviz_desktop.core.providers.base import (
     RemoteStatus,
     redact,
 )
+from healthviz_desktop.core.providers.sora_listing import (
+    CLOCK_MARGIN,
+    CLOCK_SKEW,
+    clock_offset,
+    made_by,
+    oldest_first,
+)
 
 OPENAI_SHUTDOWN = "shut down by OpenAI on 2026-09-24"
-# Matching a video's created_at to a send: with the service's Date header its clock is known to the second,
-# so a small margin will do; without it, its clock may be off by minutes.
-CLOCK_MARGIN = 2.0
-CLOCK_SKEW = 120.0
 MAX_LIST_PAGES = 20  # of 100 videos: further back than that, the listing is not taken as covering the send
 
 
@@ -187,20 +190,20 @@ class SoraProvider:
                 page = raw.parse()
             except Exception as exc:
                 raise self._translate(exc, "list") from None
-            offset = _clock_offset(raw.headers.get("date"))
+            offset = clock_offset(raw.headers.get("date"))
             margin = CLOCK_MARGIN if offset is not None else CLOCK_SKEW
             earliest, latest = sent_from + (offset or 0.0) - margin, sent_until + (offset or 0.0) + margin
             items = list(page.data or [])
             for video in items:
                 created = float(getattr(video, "created_at", 0) or 0)
                 if created < earliest:
-                    return Found(_oldest_first(matches), covered=True)
-                if created <= latest and str(video.id) not in exclude and _made_by(video, request):
+                    return Found(oldest_first(matches), covered=True)
+                if created <= latest and str(video.id) not in exclude and made_by(video, request):
                     matches.append(Made(str(video.id), created))
             if not items or page.has_more is False:
-                return Found(_oldest_first(matches), covered=True)
+                return Found(oldest_first(matches), covered=True)
             after = getattr(page, "last_id", None) or str(items[-1].id)
-        return Found(_oldest_first(matches), covered=False)
+        return Found(oldest_first(matches), covered=False)
 
     # ---- internals -----------------------------------------------------------------------------
 
@@ -343,35 +346,6 @@ def moderation_message(label: str) -> str:
 def _ambiguous(label: str, why: str) -> str:
     """The job runner goes on to ask the service's list of videos (and says so)."""
     return f"The request reached {label} but {why}, so the clip may have been created."
-
-
-def _oldest_first(matches: list[Made]) -> tuple[Made, ...]:
-    """The list comes newest first; equal seconds keep the service's order (its newer first), reversed."""
-    return tuple(reversed(sorted(matches, key=lambda m: -m.created_at)))
-
-
-def _clock_offset(date_header: str | None) -> float | None:
-    """The service's clock minus ours, in seconds, from an HTTP Date header (None without one)."""
-    if not date_header:
-        return None
-    import time
-    from email.utils import parsedate_to_datetime
-
-    try:
-        return parsedate_to_datetime(date_header).timestamp() - time.time()
-    except (TypeError, ValueError):
-        return None
-
-
-def _made_by(video: Any, request: GenerationRequest) -> bool:
-    body = request.body
-    same = (str(getattr(video, "prompt", "") or "") == str(body.get("prompt", ""))
-            and str(getattr(video, "model", "")) == str(body.get("model", ""))
-            and str(getattr(video, "seconds", "")) == str(body.get("seconds", ""))
-            and str(getattr(video, "size", "")) == str(body.get("size", "")))
-    if request.remix_of:
-        return same and getattr(video, "remixed_from_video_id", None) == request.remix_of
-    return same and not getattr(video, "remixed_from_video_id", None)
 
 
 def _never_sent(exc: BaseException) -> bool:
