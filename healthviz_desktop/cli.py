@@ -41,20 +41,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: Sequence[str] | None = None) -> int:
     """Run a CLI command; returns the exit code. User errors print one line to stderr, no traceback."""
+    from healthviz_desktop.commands import exit_codes
     from healthviz_desktop.commands.common import UserError, report_error
 
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()
-        return 2
+        return exit_codes.USAGE
     os.umask(0o077)  # anything we create (exports, backups, clips) is private by default
     try:
         return int(args.handler(args) or 0)
     except UserError as exc:
         return report_error(str(exc), exc.exit_code)
     except KeyboardInterrupt:
-        return report_error("interrupted", 130)
+        return report_error("interrupted", exit_codes.INTERRUPTED)
     except BrokenPipeError:
         sys.stderr.close()  # `healthviz entry list | head` is fine
         return 0

@@ -1,24 +1,24 @@
 """A local fake of the /videos protocol (Sora 2 wire format) for driving the real openai SDK in tests.
 
 Real HTTP on 127.0.0.1 with an ephemeral port (the SDK uses httpx2, which respx-style mocks do not
-intercept). It keeps jobs in memory, counts every request, serves real MP4 bytes with Range support, and
-injects faults on demand: 429 with Retry-After, 500, slow answers, a connection reset mid-download, a
-dropped connection after a create, moderation_blocked, 401 (echoing the key, as real services do, to
-prove we never repeat it), 404 for a retired model, and bytes that are not a video.
+intercept); the routes are in tests/support/videos_http.py. It keeps videos in memory, lists them newest
+first with the spec's paging, counts every request and charges every video it makes (``charged()``),
+serves real MP4 bytes with Range support, and injects faults on demand: 429 with Retry-After, 500/502/504
+(with or without the video made behind them), slow answers, a connection reset mid-download, a dropped
+connection after a create, a request held before or after its work (``hang``/``hang_after``, so a client
+can be killed or interrupted at that exact stage), moderation_blocked, 401 (echoing the key, as real
+services do, to prove we never repeat it), 404 for a retired model, 410 for an expired asset, a list
+route the service does not have, and bytes that are not a video.
 """
 
 from __future__ import annotations
 
-import email
-import json
-import socket
 import threading
 import time
 from collections import deque
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
-from urllib.parse import parse_qs, urlparse
 
 
 @dataclass
@@ -36,16 +36,23 @@ class Seen:
 @dataclass
 class Fault:
     route: str
-    kind: str  # "429" | "500" | "slow" | "reset" | "drop" | "401" | "garbage"
+    # "429" | "500" | "502" | "504" | "slow" | "reset" | "drop" | "401" | "garbage" | "410" | "unsupported"
+    # | "hang" (held before the work; nothing made; then dropped) | "hang_after" (the work done, the answer held)
+    kind: str
     retry_after: float | None = None
-    delay: float = 0.0
+    delay: float = 0.0  # "slow": how long; "hang*": the most it holds (until release_hold())
+    made: bool = True  # "drop", "5xx" on create/remix: the service made the video before failing to answer
+    variant: str | None = None  # content: only this variant ("video" | "thumbnail")
 
 
 class FakeVideos:
-    def __init__(self, video: bytes, thumbnail: bytes, *, key: str = "test-key") -> None:
+    def __init__(self, video: bytes, thumbnail: bytes, *, key: str = "test-key",
+                 price_per_second: float = 0.10) -> None:
         self.video, self.thumbnail, self.key = video, thumbnail, key
+        self.price_per_second = price_per_second
         self.requests: list[Seen] = []
         self.videos: dict[str, dict[str, Any]] = {}
+        self.charges: dict[str, float] = {}  # every video made, at the moment it was made (deleting refunds nothing)
         self.faults: deque[Fault] = deque()
         self.retired_models = {"sora-retired"}
         self.polls_to_complete = 2
@@ -55,10 +62,14 @@ class FakeVideos:
         self.pause_content_at: int | None = None  # stop the video body after this many bytes ...
         self.content_paused = threading.Event()  # ... say so ...
         self.content_gate = threading.Event()  # ... and wait for this before going on
+        self.holding = threading.Event()  # a hang fault is holding a request right now
+        self.unhold = threading.Event()  # set: every held request is let go
         self.bytes_served = 0
         self._lock = threading.Lock()
         self._counter = 0
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        from tests.support.videos_http import make_handler
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(self))
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True, name="fake-videos")
 
@@ -75,16 +86,21 @@ class FakeVideos:
 
     def stop(self) -> None:
         self.content_gate.set()
+        self.unhold.set()
         self._server.shutdown()
         self._server.server_close()
 
     def fault(self, route: str, kind: str, *, retry_after: float | None = None, delay: float = 0.0,
-              times: int = 1) -> None:
+              times: int = 1, made: bool = True, variant: str | None = None) -> None:
         for _ in range(times):
-            self.faults.append(Fault(route, kind, retry_after, delay))
+            self.faults.append(Fault(route, kind, retry_after, delay, made, variant))
 
     def release(self) -> None:
         self.hold.clear()
+
+    def release_hold(self) -> None:
+        """Let every request a hang fault holds go (its client is usually dead by then)."""
+        self.unhold.set()
 
     def count(self, route: str) -> int:
         return sum(1 for r in self.requests if r.route == route)
@@ -92,28 +108,51 @@ class FakeVideos:
     def seen(self, route: str) -> list[Seen]:
         return [r for r in self.requests if r.route == route]
 
+    def charged(self) -> float:
+        with self._lock:
+            return round(sum(self.charges.values()), 4)
+
+    def made(self) -> int:
+        """Videos made (paid for), whether or not anyone heard the answer."""
+        with self._lock:
+            return len(self.charges)
+
+    def expire(self, video_id: str) -> None:
+        """Its assets are gone (HTTP 410 on download); the video record stays."""
+        self.videos[video_id]["_expired"] = True
+
     # ---- behaviour --------------------------------------------------------------------------------
 
-    def _take_fault(self, route: str) -> Fault | None:
+    def _take_fault(self, route: str, variant: str | None = None) -> Fault | None:
         with self._lock:
             for f in list(self.faults):
-                if f.route == route:
+                if f.route == route and (f.variant is None or f.variant == (variant or "video")):
                     self.faults.remove(f)
                     return f
         return None
 
+    def _hold_here(self, fault: Fault) -> None:
+        self.unhold.clear()
+        self.holding.set()
+        try:
+            self.unhold.wait(fault.delay or 60)
+        finally:
+            self.holding.clear()
+
     def _new_video(self, fields: dict[str, str], remix_of: str | None = None) -> dict[str, Any]:
         with self._lock:
             self._counter += 1
-            vid = f"video_{self._counter:04d}"
-        video = {
-            "id": vid, "object": "video", "model": fields.get("model", "sora-2"), "status": "queued",
-            "progress": 0, "created_at": int(time.time()), "completed_at": None, "expires_at": None,
-            "prompt": fields.get("prompt"), "size": fields.get("size", "720x1280"),
-            "seconds": fields.get("seconds", "4"), "remixed_from_video_id": remix_of, "error": None,
-            "_polls": 0,
-        }
-        self.videos[vid] = video
+            seq = self._counter
+            vid = f"video_{seq:04d}"
+            video = {
+                "id": vid, "object": "video", "model": fields.get("model", "sora-2"), "status": "queued",
+                "progress": 0, "created_at": int(time.time()), "completed_at": None, "expires_at": None,
+                "prompt": fields.get("prompt"), "size": fields.get("size", "720x1280"),
+                "seconds": fields.get("seconds", "4"), "remixed_from_video_id": remix_of, "error": None,
+                "_polls": 0, "_seq": seq, "_expired": False,
+            }
+            self.videos[vid] = video
+            self.charges[vid] = round(self.price_per_second * int(video["seconds"]), 4)
         return video
 
     def _advance(self, video: dict[str, Any]) -> None:
@@ -137,198 +176,6 @@ class FakeVideos:
     @staticmethod
     def public(video: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in video.items() if not k.startswith("_")}
-
-    def _handler(self) -> type[BaseHTTPRequestHandler]:
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.0"  # one request per connection: a reset is easy to stage
-
-            def log_message(self, format: str, *args: Any) -> None:  # quiet test output
-                return
-
-            def _json(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
-                data = json.dumps(body).encode()
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                for k, v in (headers or {}).items():
-                    self.send_header(k, v)
-                self.end_headers()
-                self.wfile.write(data)
-
-            def _error(self, status: int, message: str, code: str | None = None,
-                       headers: dict[str, str] | None = None) -> None:
-                self._json(status, {"error": {"message": message, "type": "invalid_request_error",
-                                              "param": None, "code": code}}, headers)
-
-            def _route(self) -> tuple[str, list[str], dict[str, list[str]]]:
-                url = urlparse(self.path)
-                parts = [p for p in url.path.split("/") if p]
-                if parts and parts[0] == "v1":
-                    parts = parts[1:]
-                query = parse_qs(url.query)
-                if parts == ["videos"]:
-                    return ("create" if self.command == "POST" else "list"), parts, query
-                if len(parts) == 2:
-                    return ("delete" if self.command == "DELETE" else "retrieve"), parts, query
-                if len(parts) == 3 and parts[2] == "content":
-                    return "content", parts, query
-                if len(parts) == 3 and parts[2] == "remix":
-                    return "remix", parts, query
-                return "unknown", parts, query
-
-            def _fields(self) -> dict[str, str]:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
-                ctype = self.headers.get("Content-Type", "")
-                if ctype.startswith("multipart/form-data"):
-                    msg = email.message_from_bytes(f"Content-Type: {ctype}\r\n\r\n".encode() + body)
-                    out = {}
-                    for part in msg.get_payload():  # type: ignore[union-attr]
-                        name = part.get_param("name", header="content-disposition")
-                        out[str(name)] = part.get_payload(decode=True).decode()
-                    return out
-                if body:
-                    return {k: str(v) for k, v in json.loads(body).items()}
-                return {}
-
-            def _handle(self) -> None:
-                route, parts, query = self._route()
-                fields = self._fields() if self.command == "POST" else {}
-                authorized = self.headers.get("Authorization") == f"Bearer {fake.key}"
-                seen = Seen(self.command, route, self.path, self.headers.get("Range"),
-                            (query.get("variant") or [None])[0], fields, authorized)
-                with fake._lock:
-                    fake.requests.append(seen)
-                fault = fake._take_fault(route)
-                if fault is not None:
-                    if fault.kind == "slow":
-                        time.sleep(fault.delay)
-                    elif fault.kind == "429":
-                        headers = {"Retry-After": f"{fault.retry_after:g}"} if fault.retry_after is not None else {}
-                        self._error(429, "Rate limit reached for requests", "rate_limit_exceeded", headers)
-                        return
-                    elif fault.kind == "500":
-                        self._error(500, "The server had an error while processing your request.", None)
-                        return
-                    elif fault.kind == "401":
-                        authorized = False
-                    elif fault.kind == "drop":
-                        if route == "create":  # the service did create a (paid) job; the answer is lost
-                            fake._new_video(fields)
-                        self.close_connection = True
-                        self.connection.shutdown(socket.SHUT_RDWR)
-                        return
-                if not authorized:
-                    sent = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
-                    self._error(401, f"Incorrect API key provided: {sent}. You can find your API key at "
-                                     "https://example.invalid/keys.", "invalid_api_key")
-                    return
-                getattr(self, f"_do_{route}")(parts, query, fields, fault)
-
-            def _do_create(self, parts: list[str], query: Any, fields: dict[str, str], fault: Any) -> None:
-                if fields.get("model") in fake.retired_models:
-                    self._error(404, f"The model `{fields['model']}` does not exist or you do not have access "
-                                     "to it.", "model_not_found")
-                    return
-                if fields.get("seconds") not in ("4", "8", "12"):
-                    self._error(400, "Invalid value for 'seconds'.", "invalid_value")
-                    return
-                self._json(200, fake.public(fake._new_video(fields)), fake._poll_after(fake.create_poll_after_ms))
-
-            def _do_remix(self, parts: list[str], query: Any, fields: dict[str, str], fault: Any) -> None:
-                source = fake.videos.get(parts[1])
-                if source is None:
-                    self._error(404, "Video not found", "not_found")
-                    return
-                video = fake._new_video({**{k: str(v) for k, v in source.items() if k in ("model", "size",
-                                                                                        "seconds")},
-                                         "prompt": fields.get("prompt", "")}, remix_of=parts[1])
-                self._json(200, fake.public(video), fake._poll_after(fake.create_poll_after_ms))
-
-            def _do_retrieve(self, parts: list[str], query: Any, fields: dict[str, str], fault: Any) -> None:
-                video = fake.videos.get(parts[1])
-                if video is None:
-                    self._error(404, "Video not found", "not_found")
-                    return
-                fake._advance(video)
-                self._json(200, fake.public(video), fake._poll_after(fake.poll_after_ms))
-
-            def _do_delete(self, parts: list[str], query: Any, fields: dict[str, str], fault: Any) -> None:
-                if fake.videos.pop(parts[1], None) is None:
-                    self._error(404, "Video not found", "not_found")
-                    return
-                self._json(200, {"id": parts[1], "object": "video.deleted", "deleted": True})
-
-            def _do_list(self, parts: list[str], query: Any, fields: dict[str, str], fault: Any) -> None:
-                data = [fake.public(v) for v in fake.videos.values()]
-                self._json(200, {"object": "list", "data": data, "has_more": False})
-
-            def _do_unknown(self, parts: list[str], query: Any, fields: dict[str, str], fault: Any) -> None:
-                self._error(404, "Unknown path", "not_found")
-
-            def _do_content(self, parts: list[str], query: Any, fields: dict[str, str], fault: Any) -> None:
-                video = fake.videos.get(parts[1])
-                if video is None:
-                    self._error(404, "Video not found", "not_found")
-                    return
-                if video["status"] != "completed":
-                    self._error(400, "Video is not ready yet", "video_not_ready")
-                    return
-                variant = (query.get("variant") or ["video"])[0]
-                body = fake.thumbnail if variant == "thumbnail" else fake.video
-                if fault is not None and fault.kind == "garbage":
-                    body = b"\x00not a video\x00" * 64
-                start = 0
-                rng = self.headers.get("Range")
-                if rng and rng.startswith("bytes="):
-                    start = int(rng[6:].split("-")[0])
-                    if start >= len(body):
-                        self._error(416, "Range not satisfiable", None)
-                        return
-                self.send_response(206 if start else 200)
-                self.send_header("Content-Type", "image/webp" if variant == "thumbnail" else "video/mp4")
-                self.send_header("Content-Length", str(len(body) - start))
-                if start:
-                    self.send_header("Content-Range", f"bytes {start}-{len(body) - 1}/{len(body)}")
-                self.send_header("Accept-Ranges", "bytes")
-                self.end_headers()
-                payload = body[start:]
-                if fault is not None and fault.kind == "reset":
-                    half = payload[: len(payload) // 2]
-                    self.wfile.write(half)
-                    self.wfile.flush()
-                    fake.bytes_served += len(half)
-                    time.sleep(0.05)  # let the client take the first half in
-                    self.close_connection = True
-                    self.connection.shutdown(socket.SHUT_RDWR)  # cut off: fewer bytes than Content-Length
-                    return
-                pause = fake.pause_content_at if variant != "thumbnail" else None
-                if pause is not None and not start:
-                    self.wfile.write(payload[:pause])
-                    self.wfile.flush()
-                    fake.bytes_served += pause
-                    fake.content_paused.set()
-                    fake.content_gate.wait(30)
-                    payload = payload[pause:]
-                try:
-                    self.wfile.write(payload)
-                    self.wfile.flush()
-                    fake.bytes_served += len(payload)
-                except OSError:
-                    pass  # the client is gone (killed mid-download)
-
-            def do_GET(self) -> None:
-                self._handle()
-
-            def do_POST(self) -> None:
-                self._handle()
-
-            def do_DELETE(self) -> None:
-                self._handle()
-
-        return Handler
 
 
 def make_media(seconds: int = 4) -> tuple[bytes, bytes]:
@@ -376,20 +223,38 @@ def request(seconds: int = 4, prompt: str = "A knot of warm light pulses slowly 
                              {"model": model, "prompt": prompt, "seconds": str(seconds), "size": size})
 
 
-def runner_for(data_dir: Any, fake: FakeVideos, *, name: str = "fake", key: str | None = "test-key",
-               timeout: float = 2.0, retired: str = "", **runner_options: Any) -> Any:
-    """A JobRunner on a journal in ``data_dir`` with provider ``name`` pointing at ``fake``."""
-    from healthviz_desktop.core.database import Database
-    from healthviz_desktop.core.jobs import JobRunner
+FAST = {"base_delay": 0.01, "max_delay": 0.05, "default_poll": 0.01}  # runner options for tests
+
+
+def save_fake_provider(db: Any, fake: FakeVideos, *, name: str = "fake", key: str | None = "test-key",
+                       timeout: float = 2.0, retired: str = "", settle: float = 0.3, model: str = "sora-2") -> None:
+    """Provider ``name`` pointing at ``fake`` in the journal ``db``, with a session-only key."""
     from healthviz_desktop.core.keys import KeyStore
-    from healthviz_desktop.core.paths import DataPaths
+    from healthviz_desktop.core.providers.registry import Providers
     from healthviz_desktop.core.providers.sora import SoraSettings
 
-    db = Database.open(DataPaths.at(data_dir))
-    options = {"base_delay": 0.01, "max_delay": 0.05, "default_poll": 0.01, **runner_options}
-    runner = JobRunner(db, **options)
-    runner.providers.save(SoraSettings(name=name, base_url=fake.url, timeout=timeout, retired=retired,
-                                       label=f"Fake {name}"))
+    Providers(db).save(SoraSettings(name=name, base_url=fake.url, timeout=timeout, retired=retired,
+                                    label=f"Fake {name}", settle=settle, model=model))
     if key is not None:
         KeyStore().set_session(name, key)
-    return runner
+
+
+def runner_for(data_dir: Any, fake: FakeVideos, *, name: str = "fake", key: str | None = "test-key",
+               timeout: float = 2.0, retired: str = "", settle: float = 0.3, **runner_options: Any) -> Any:
+    """A JobRunner on a journal in ``data_dir`` with provider ``name`` pointing at ``fake``."""
+    from healthviz_desktop.core.database import Database
+    from healthviz_desktop.core.generation.runner import JobRunner
+    from healthviz_desktop.core.paths import DataPaths
+
+    db = Database.open(DataPaths.at(data_dir))
+    save_fake_provider(db, fake, name=name, key=key, timeout=timeout, retired=retired, settle=settle)
+    return JobRunner(db, **{**FAST, **runner_options})
+
+
+def studio_for(journal: Any, fake: FakeVideos, *, name: str = "fake", **options: Any) -> Any:
+    """The ClipStudio of ``journal`` with provider ``name`` pointing at ``fake`` (fast runner timings)."""
+    from healthviz_desktop.core.generation.studio import ClipStudio
+
+    provider_options = {k: options.pop(k) for k in ("key", "timeout", "retired", "settle", "model") if k in options}
+    save_fake_provider(journal.db, fake, name=name, **provider_options)
+    return ClipStudio(journal, **{**FAST, **options})

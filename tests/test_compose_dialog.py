@@ -6,8 +6,8 @@ import json
 from datetime import date
 from typing import Any
 
+from healthviz_desktop.core.generation.studio import ClipOrder
 from healthviz_desktop.core.journal import Journal
-from healthviz_desktop.core.prompting.composer import ComposedPrompt
 from healthviz_desktop.ui.compose_dialog import ComposeDialog
 from tests.conftest import sample_entry
 from tests.ui_helpers import OFFSCREEN_ONLY
@@ -35,8 +35,15 @@ def test_moment_shows_exact_request_and_sends_it(qtbot: Any, journal: Journal) -
     assert json.loads(dlg.exact.toPlainText())["seconds"] == "12"
     with qtbot.waitSignal(dlg.send_requested, timeout=1000) as sent:
         dlg.send.click()
-    composed = sent.args[0]
-    assert isinstance(composed, ComposedPrompt) and composed.request == json.loads(dlg.exact.toPlainText())
+    order = sent.args[0]
+    assert isinstance(order, ClipOrder) and order.provider == "local"
+    quote = dlg.studio.quote(order.source, order.choices, order.provider)  # what Send goes on to write
+    assert quote.request.body == json.loads(dlg.exact.toPlainText())
+    dlg.prompt.setPlainText(dlg.prompt.toPlainText() + " Softly.")  # the person's own words go too
+    with qtbot.waitSignal(dlg.send_requested, timeout=1000) as sent:
+        dlg.send.click()
+    order = sent.args[0]
+    assert dlg.studio.quote(order.source, order.choices, order.provider).request.body["prompt"].endswith("Softly.")
 
 
 def test_editing_in_an_identifier_blocks_and_highlights(qtbot: Any, journal: Journal) -> None:

@@ -14,7 +14,7 @@ from typing import Any
 import keyring
 import pytest
 
-from healthviz_desktop.core.jobs_store import JobStore
+from healthviz_desktop.core.generation.job_store import JobStore
 from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.core.trends import DateRange
 from tests.support.report_journals import END, demo_journal
@@ -184,7 +184,7 @@ def test_file_menu_has_export_for_doctor(qapp: Any, qtbot: Any, tmp_path: Path) 
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.preview.text() != "", timeout=10_000)
     dialog.reject()
-    window.workers.wait()
+    window.pools.wait()
 
 
 def test_report_with_a_clip_shows_its_still_and_prompt(qapp: Any, journal: Journal, cli: Callable[..., Any],

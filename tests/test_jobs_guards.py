@@ -1,8 +1,10 @@
 """The job guards at the core, without a window, through the runner's public API (submit, advance, run,
 resume) against the local fake /videos service:
 
-- a job found in ``sending`` after a crash is never sent again by ``advance()`` (the bug that would charge a
-  person twice): it waits for the person's decision, and only that decision sends it again;
+- a job found in ``sending`` after a crash is never sent again by ``advance()`` on the strength of not knowing
+  (the bug that would charge a person twice): it is settled with the service's own list first (adopted when
+  the service made it, sent once more only when the list shows nothing was made), and when the service
+  cannot tell, it waits for the person's decision, and only that decision sends it again;
 - a Stop set before a step keeps that step from happening (nothing is sent for a job stopped before it went);
 - a clip is never under its final name until it is whole.
 """
@@ -42,37 +44,52 @@ def _wait_for(condition: Callable[[], bool], timeout: float = 30.0) -> None:
 
 
 def _assert_waits_for_the_person(job: Any) -> None:
-    assert job.status == "needs_decision" and job.error_code == "crashed_while_sending", job
-    assert f"`healthviz jobs resume {job.id} --resend` or `healthviz jobs cancel {job.id}`" in job.message
+    assert job.status == "needs_decision" and job.error_code == "undecided", job
+    assert f"`healthviz jobs resume {job.id} --resend`" in job.message
+    assert f"`healthviz jobs cancel {job.id}`" in job.message
 
 
-def test_advance_never_resends_a_job_a_crash_left_mid_send(tmp_path: Path, fake: FakeVideos) -> None:
+def _crashed_mid_send(tmp_path: Path, fake: FakeVideos) -> tuple[Any, int]:
+    """What a crash leaves: the row says sending (committed before the request went out), and the lease
+    names a process that is gone. Returns a restarted runner and the job's id. No recover() first."""
     runner = runner_for(tmp_path, fake)
     job = runner.submit("fake", request(4))
-    # What a crash leaves: the row says sending (committed before the request went out), and the lease names
-    # a process that is gone. No recover() first: advance() itself must not send it.
     runner.store.update(job.id, status="sending", sent_at="2026-11-01T10:00:00+00:00",
                         lease_owner=_a_dead_process())
     runner.db.close()
+    return runner_for(tmp_path, fake), job.id
 
-    restarted = runner_for(tmp_path, fake)
-    step = restarted.advance(job.id)
+
+def test_advance_never_resends_a_job_a_crash_left_mid_send(tmp_path: Path, fake: FakeVideos) -> None:
+    restarted, job_id = _crashed_mid_send(tmp_path, fake)
+    step = restarted.advance(job_id)  # this step only asks the service what it made
+    assert fake.count("create") == 0 and fake.count("list") >= 1
+    assert step.job.status in ("sending", "pending"), step.job
+    # The service's list shows nothing was made: the job goes out once more, and only once.
+    assert restarted.run(job_id).status == "completed"
+    assert fake.count("create") == 1 and len(fake.videos) == 1
+
+
+def test_a_job_the_service_cannot_settle_waits_for_the_person(tmp_path: Path, fake: FakeVideos) -> None:
+    fake.fault("list", "unsupported")
+    restarted, job_id = _crashed_mid_send(tmp_path, fake)
+    step = restarted.advance(job_id)
     assert step.wait is None  # nothing more to do until the person decides
     _assert_waits_for_the_person(step.job)
     assert fake.count("create") == 0
-    assert restarted.run(job.id).status == "needs_decision"  # driving it again changes nothing
-    assert fake.count("create") == 0 and restarted.store.get(job.id).lease_owner is None
+    assert restarted.run(job_id).status == "needs_decision"  # driving it again changes nothing
+    assert fake.count("create") == 0 and restarted.store.get(job_id).lease_owner is None
 
-    # Only the person's decision sends it again, once.
-    assert restarted.resume(job.id, resend=True).status == "pending"
-    assert restarted.run(job.id).status == "completed"
+    # Only the person's decision sends it again, once (as a new job; the first is counted as spent).
+    again = restarted.resume(job_id, resend=True)
+    assert restarted.run(again.id).status == "completed"
     assert fake.count("create") == 1
 
 
 @pytest.mark.slow
 def test_a_process_killed_while_its_create_is_out_is_not_sent_again(tmp_path: Path, fake: FakeVideos) -> None:
     """The real crash: the create has reached the service (which goes on and makes a paid video) when the
-    process is killed. A new runner driving that job with advance() asks the person instead of sending."""
+    process is killed. A new runner driving that job adopts the video the service made instead of sending."""
     fake.fault("create", "slow", delay=1.0)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     proc = subprocess.Popen([sys.executable, "-m", "tests.support.job_process", str(tmp_path), fake.url, "start"],
@@ -87,10 +104,9 @@ def test_a_process_killed_while_its_create_is_out_is_not_sent_again(tmp_path: Pa
     restarted = runner_for(tmp_path, fake)
     job = restarted.store.list_jobs()[0]
     assert job.status == "sending" and job.remote_id is None
-    step = restarted.advance(job.id)
-    _assert_waits_for_the_person(step.job)
-    assert restarted.run(job.id).status == "needs_decision"
-    assert fake.count("create") == 1
+    done = restarted.run(job.id)
+    assert done.status == "completed" and done.remote_id == next(iter(fake.videos))
+    assert fake.count("create") == 1 and len(fake.videos) == 1
 
 
 def test_a_stop_set_before_the_first_step_sends_nothing(tmp_path: Path, fake: FakeVideos) -> None:
@@ -155,9 +171,10 @@ def test_a_job_another_live_process_holds_is_neither_driven_nor_taken_for_a_cras
 def test_carrying_on_at_start_finishes_what_the_service_has_and_sends_nothing_new(tmp_path: Path,
                                                                                 fake: FakeVideos) -> None:
     """What the app does when a journal opens after a crash: a job the service already has is polled and
-    delivered; a job caught mid-send waits for the person; a paid job never sent waits too (it goes out only
-    when the person says so, not behind their back at start-up)."""
-    from healthviz_desktop.core.job_recovery import carry_on
+    delivered; a job caught mid-send is settled with the service's own list first (it has no such video, so
+    it goes out once: still one video for that clip); a paid job never sent waits (it goes out only when the
+    person says so, not behind their back at start-up)."""
+    from healthviz_desktop.core.generation.recovery import carry_on
 
     runner = runner_for(tmp_path, fake)
     unsent = runner.submit("fake", request(4))
@@ -168,12 +185,12 @@ def test_carrying_on_at_start_finishes_what_the_service_has_and_sends_nothing_ne
     runner.db.close()
 
     restarted = runner_for(tmp_path, fake)
-    recovery = carry_on(restarted.db, threading.Event())
-    assert [(j.id, j.status) for j in recovery.carried_on] == [(under_way.id, "completed")]
-    assert sorted((j.id, j.status) for j in recovery.waiting) == [
-        (unsent.id, "pending"), (crashed.id, "needs_decision")]
-    assert fake.count("create") == 1  # nothing was sent at start-up
-    assert [row["job_id"] for row in restarted.costs.ledger()] == [under_way.id]
+    recovery = carry_on(restarted, threading.Event())
+    assert sorted((j.id, j.status) for j in recovery.carried_on) == [
+        (crashed.id, "completed"), (under_way.id, "completed")]
+    assert [(j.id, j.status) for j in recovery.waiting] == [(unsent.id, "pending")]
+    assert fake.count("create") == 2  # the settled one, once; the never-sent one not at all
+    assert sorted(row["job_id"] for row in restarted.costs.ledger()) == [crashed.id, under_way.id]
 
 
 def test_a_local_clip_and_its_thumbnail_are_private(tmp_path: Path, fake: FakeVideos) -> None:

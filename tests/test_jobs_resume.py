@@ -10,11 +10,12 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from healthviz_desktop.core.jobs import CRASHED_WHILE_SENDING
+from healthviz_desktop.core.generation.runner import STOPPED_WHILE_SENDING
 from tests.conftest import REPO
 from tests.fake_videos_server import FakeVideos, request, runner_for
 
@@ -100,21 +101,64 @@ def test_killed_while_downloading_continues_the_download_and_delivers_once(tmp_p
     _assert_delivered_once(tmp_path, media)
 
 
-def test_a_crash_between_sending_and_storing_the_id_waits_for_the_person(tmp_path: Path,
-                                                                       fake: FakeVideos) -> None:
+def _crashed_mid_send(tmp_path: Path, fake: FakeVideos, *, reached: bool) -> int:
+    """A job whose create request was out when the process died: the row says sending, no id stored.
+    ``reached``: the service got it and made the video (its answer was lost with the process)."""
     runner = runner_for(tmp_path, fake)
     job = runner.submit("fake", request(4))
-    runner.store.update(job.id, status="sending", sent_at="2026-11-01T10:00:00+00:00")  # then the crash
+    sent = runner.store.update(job.id, status="sending", sent_at=datetime.now(UTC).isoformat())
+    if reached:
+        fake._new_video({k: str(v) for k, v in sent.request.items()})
     runner.db.close()
+    return job.id
 
+
+def test_a_crash_after_the_service_made_the_clip_adopts_it_instead_of_sending_again(
+        tmp_path: Path, fake: FakeVideos, media: tuple[bytes, bytes]) -> None:
+    job_id = _crashed_mid_send(tmp_path, fake, reached=True)
     restarted = runner_for(tmp_path, fake)
-    assert restarted.recover() == []
-    job = restarted.store.get(job.id)
-    assert job.status == "needs_decision" and job.message == CRASHED_WHILE_SENDING.format(id=job.id)
-    assert f"`healthviz jobs resume {job.id} --resend` or `healthviz jobs cancel {job.id}`" in job.message
-    assert restarted.run(job.id).status == "needs_decision"
-    assert fake.count("create") == 0
-    assert restarted.cancel(job.id).status == "cancelled" and fake.count("delete") == 0
+    (found,) = restarted.recover()
+    assert found.status == "sending" and found.message == STOPPED_WHILE_SENDING.format(id=job_id)
+    assert fake.requests == []  # classifying asks nobody
+    job = restarted.run(job_id)
+    assert job.status == "completed" and job.remote_id == "video_0001"
+    assert fake.count("create") == 0 and fake.count("list") == 1 and fake.made() == 1
+    assert any(d == "found at the service as video_0001" for _, _, d in restarted.store.events(job_id))
+    _assert_delivered_once(tmp_path, media)
+
+
+def test_a_crash_before_the_service_made_anything_sends_once_after_its_list_says_so(
+        tmp_path: Path, fake: FakeVideos, media: tuple[bytes, bytes]) -> None:
+    job_id = _crashed_mid_send(tmp_path, fake, reached=False)
+    restarted = runner_for(tmp_path, fake, settle=0.5)
+    step = restarted.advance(job_id)  # the list is empty, but a video may still appear: not yet
+    assert step.job.status == "sending" and 0 < (step.wait or 0) <= 0.5 and fake.count("create") == 0
+    job = restarted.run(job_id)
+    assert job.status == "completed" and fake.count("create") == 1 and fake.made() == 1
+    assert fake.seen("list")[-1].at - fake.seen("list")[0].at >= 0.3  # it waited for the settle time
+    _assert_delivered_once(tmp_path, media)
+
+
+def test_the_advance_that_finds_a_job_mid_send_never_sends_it(tmp_path: Path, fake: FakeVideos) -> None:
+    """Whatever the list says, the step that finds a job cut off mid-send only settles it with the service:
+    sending it (once, when nothing was made) is a later step."""
+    job_id = _crashed_mid_send(tmp_path, fake, reached=False)
+    restarted = runner_for(tmp_path, fake, settle=0.0)
+    step = restarted.advance(job_id)
+    assert step.job.status == "pending" and fake.count("create") == 0 and fake.count("list") == 1
+    assert restarted.advance(job_id).job.status == "running" and fake.count("create") == 1
+
+
+def test_a_service_that_cannot_list_its_videos_leaves_the_decision_to_the_person(tmp_path: Path,
+                                                                                   fake: FakeVideos) -> None:
+    job_id = _crashed_mid_send(tmp_path, fake, reached=True)
+    restarted = runner_for(tmp_path, fake)
+    fake.fault("list", "unsupported")
+    job = restarted.run(job_id)
+    assert job.status == "needs_decision" and "cannot list its videos (HTTP 404)" in job.message
+    assert f"`healthviz jobs resume {job_id} --resend`" in job.message and f"jobs cancel {job_id}" in job.message
+    assert restarted.run(job_id).status == "needs_decision" and fake.count("create") == 0
+    assert restarted.cancel(job_id).status == "cancelled" and fake.count("delete") == 0
 
 
 def test_a_rename_done_before_the_crash_is_recognised_not_downloaded_again(tmp_path: Path, fake: FakeVideos,

@@ -73,7 +73,7 @@ def test_prompt_range_and_blocked_exit_code(data_dir: Path, cli: Any, tmp_path: 
     terms = tmp_path / "t.txt"
     terms.write_text("frosted\n", encoding="utf-8")  # a private term that the motif itself uses
     blocked = cli("prompt", "--range", "2026-03-01..2026-03-31", "--private-terms", str(terms))
-    assert blocked.code == 3 and "Check: blocked" in blocked.out and "frosted" in blocked.out
+    assert blocked.code == 6 and "Check: blocked" in blocked.out and "frosted" in blocked.out
     assert cli("prompt", "--range", "2026-03-31..2026-03-01").code == 1
     assert cli("prompt", "--range", "March").code == 1
     assert cli("prompt", "--entry", "999").code == 1

@@ -208,6 +208,7 @@ def test_no_keyring_means_a_session_only_key_and_a_message(tmp_path: Path, no_ke
                                                            capsys: pytest.CaptureFixture[str]) -> None:
     from healthviz_desktop.core import keys
 
+    keys._SESSION.clear()  # session keys other tests left in this process are not this test's
     root = tmp_path / "data"
     root.mkdir()
     creds = signing_credentials(root)

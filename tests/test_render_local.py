@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from healthviz_desktop.core.database import Database
-from healthviz_desktop.core.jobs import JobRunner
+from healthviz_desktop.core.generation.runner import JobRunner
 from healthviz_desktop.core.model import Dose, Entry, Observation
 from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.prompting.composer import compose_moment

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from healthviz_desktop.core.jobs import JobRefused
+from healthviz_desktop.core.generation.runner import JobRefused
+from healthviz_desktop.core.generation.sending import prepare_request
 from healthviz_desktop.core.prompting.composer import compose_moment
 from healthviz_desktop.core.providers.sora import SoraProvider, SoraSettings
-from healthviz_desktop.core.sending import prepare_request
 from tests.conftest import sample_entry
 
 REMOTE = SoraProvider(SoraSettings(name="fake", base_url="http://127.0.0.1:9/v1"), key=lambda: "test-key")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from healthviz_desktop.core.costs import BudgetExceeded
-from healthviz_desktop.core.jobs import JobEvent
+from healthviz_desktop.core.generation.costs import BudgetExceeded
+from healthviz_desktop.core.generation.runner import JobEvent
 from healthviz_desktop.core.providers.sora import OPENAI_SHUTDOWN
 from tests.conftest import REPO
 from tests.fake_videos_server import FakeVideos, request, runner_for
@@ -178,26 +178,6 @@ def test_model_not_found_elsewhere_says_the_model_may_be_retired(tmp_path: Path,
     assert fake.count("create") == 1
 
 
-def test_a_create_with_no_answer_is_never_resent_without_the_person(tmp_path: Path, fake: FakeVideos) -> None:
-    fake.fault("create", "slow", delay=1.5)  # the service makes the job, the answer comes too late
-    runner = runner_for(tmp_path, fake, timeout=0.5)
-    job = runner.run(runner.submit("fake", request(4)).id)
-    assert job.status == "needs_decision" and "may or may not have started a paid job" in job.message
-    assert f"`healthviz jobs resume {job.id} --resend` or `healthviz jobs cancel {job.id}`" in job.message
-    assert runner.run(job.id).status == "needs_decision"
-    assert runner.resume(job.id).status == "needs_decision"  # resume alone does not resend
-    assert fake.count("create") == 1
-    job = runner.run(runner.resume(job.id, resend=True).id)
-    assert job.status == "completed" and fake.count("create") == 2
-
-
-def test_a_dropped_connection_after_create_is_ambiguous_too(tmp_path: Path, fake: FakeVideos) -> None:
-    fake.fault("create", "drop")
-    runner = runner_for(tmp_path, fake)
-    job = runner.run(runner.submit("fake", request(4)).id)
-    assert job.status == "needs_decision" and fake.count("create") == 1 and len(fake.videos) == 1
-
-
 def test_the_monthly_budget_blocks_new_sends_with_a_clear_message(tmp_path: Path, fake: FakeVideos) -> None:
     runner = runner_for(tmp_path, fake)
     runner.costs.set_budget(0.70)
@@ -240,15 +220,6 @@ def test_a_remix_of_a_video_the_service_no_longer_has_says_so(tmp_path: Path, fa
     assert remix.status == "failed" and remix.error_code == "not_found"
     assert "The video to remix is no longer on the service" in remix.message
     assert "retired" not in remix.message and "model" not in remix.message
-    assert fake.count("remix") == 1
-
-
-def test_a_remix_with_no_answer_is_never_resent_either(tmp_path: Path, fake: FakeVideos) -> None:
-    runner = runner_for(tmp_path, fake, timeout=0.5)
-    source = runner.run(runner.submit("fake", request(4)).id)
-    fake.fault("remix", "slow", delay=1.5)  # a remix is a paid job too
-    remix = runner.run(runner.remix(source.id, "Calmer light.").id)
-    assert remix.status == "needs_decision" and f"healthviz jobs resume {remix.id} --resend" in remix.message
     assert fake.count("remix") == 1
 
 

@@ -36,6 +36,7 @@ def test_one_entry_composes_a_moment(qtbot: Any, window: MainWindow) -> None:
     window.act_compose.trigger()
     dlg = opened_dialog(window)
     assert dlg.current_mode() == "moment" and dlg.entry.count() == 1
+    assert dlg.studio is window.clip_jobs.studio  # one studio, one runner per open journal
     dlg.close()
 
 

@@ -18,8 +18,8 @@ pytestmark = OFFSCREEN_ONLY
 def run_action(qtbot: Any, window: Any, action: Any, label: str) -> list[str]:
     """Trigger ``action``; return the progress labels shown, after the workers went idle."""
     shown: list[str] = []
-    window.workers.activity.connect(lambda text, _d, _t: shown.append(text))
-    with qtbot.waitSignal(window.workers.idle, timeout=20_000):
+    window.pools.activity.connect(lambda text, _d, _t: shown.append(text))
+    with qtbot.waitSignal(window.pools.idle, timeout=20_000):
         action.trigger()
     assert label in shown and not window.progress.isVisible()
     return shown

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from tests.fake_videos_server import request, runner_for
+from tests.fake_videos_server import request, runner_for, studio_for
 from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, open_window, seed_journal
 
 pytestmark = OFFSCREEN_ONLY
@@ -27,8 +27,8 @@ def test_an_interrupted_clip_job_is_finished_when_the_window_opens(qtbot: Any, t
 
     window = open_window(qtbot, data)
     try:
-        qtbot.waitUntil(lambda: window.job_resume.result is not None, timeout=30_000)
-        done = window.job_resume.result.carried_on
+        qtbot.waitUntil(lambda: window.clip_jobs.recovery is not None, timeout=30_000)
+        done = window.clip_jobs.recovery.carried_on
         assert [j.status for j in done] == ["completed"] and Path(done[0].clip_path).is_file()
         assert fake.count("create") == 1  # carried on, never sent again
         assert "are done" in window.message.text()
@@ -40,8 +40,8 @@ def test_with_nothing_unfinished_the_window_says_nothing(qtbot: Any, tmp_path: P
     seed_journal(tmp_path / "d", make_entries(2))
     window = open_window(qtbot, tmp_path / "d")
     try:
-        qtbot.waitUntil(lambda: window.job_resume.result is not None, timeout=10_000)
-        assert not window.job_resume.result.anything and "clip job" not in window.message.text()
+        qtbot.waitUntil(lambda: window.clip_jobs.recovery is not None, timeout=10_000)
+        assert not window.clip_jobs.recovery.anything and "clip job" not in window.message.text()
     finally:
         window.close()
 
@@ -55,24 +55,74 @@ def test_a_paid_job_never_sent_waits_for_the_person_instead_of_going_out_at_star
     runner.db.close()
     window = open_window(qtbot, data)
     try:
-        qtbot.waitUntil(lambda: window.job_resume.result is not None, timeout=30_000)
-        assert [j.id for j in window.job_resume.result.waiting] == [job.id]
+        qtbot.waitUntil(lambda: window.clip_jobs.recovery is not None, timeout=30_000)
+        assert [j.id for j in window.clip_jobs.recovery.waiting] == [job.id]
         assert fake.requests == [] and "not sent yet" in window.message.text()
     finally:
         window.close()
 
 
 def test_stop_in_the_window_cancels_the_job_for_good(tmp_path: Path, fake: Any) -> None:
-    import threading
+    from healthviz_desktop.core.journal import Journal
+    from healthviz_desktop.ui.clip_jobs import Drive, drive_job
 
-    from healthviz_desktop.ui.clip_sender import _drive
+    journal = Journal.open(tmp_path / "d")
+    try:
+        studio = studio_for(journal, fake)
+        job = studio.runner.submit("fake", request(4))
+        stopped = Drive(job.id)
+        stopped.stop()  # the person pressed Stop before it went out
+        assert drive_job(studio, stopped).status == "cancelled"
+        assert fake.requests == []
+        closing = Drive(studio.runner.submit("fake", request(4)).id)
+        closing.halt.set()  # the window closing (or a restore) only halts it: kept
+        assert drive_job(studio, closing).status == "pending"
+    finally:
+        journal.close()
 
-    runner = runner_for(tmp_path / "d", fake)
-    job = runner.submit("fake", request(4))
-    cancel, stop = threading.Event(), threading.Event()
-    cancel.set()
-    stop.set()  # the person pressed Stop before it went out
-    assert _drive(runner, job.id, cancel, stop).status == "cancelled"
-    assert fake.requests == []
-    closing = runner.submit("fake", request(4))
-    assert _drive(runner, closing.id, cancel, threading.Event()).status == "pending"  # closing only: kept
+
+def test_a_restore_halts_a_clip_in_flight_before_the_file_is_replaced(qtbot: Any, tmp_path: Path, fake: Any,
+                                                                     monkeypatch: Any) -> None:
+    """Issue 9, item 8: a restore dropped the clip sender without setting its cancel flag, so a job being
+    driven went on writing job rows into the restored file."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from healthviz_desktop.core.backups import create_backup
+    from healthviz_desktop.core.generation.studio import ClipChoices, ClipOrder, ClipSource
+    from healthviz_desktop.core.paths import DataPaths
+    from healthviz_desktop.ui.compose_actions import clip_sender
+    from tests.fake_videos_server import save_fake_provider
+
+    data = tmp_path / "data"
+    seed_journal(data, make_entries(2))
+    backup = create_backup(DataPaths.at(data), "manual")  # from before the clip: no job rows in it
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: next(
+        (b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole), None))
+    window = open_window(qtbot, data)
+    try:
+        save_fake_provider(window.journal.db, fake)
+        fake.hold.set()  # the service keeps it in progress: the job is polled until something stops it
+        fake.create_poll_after_ms = 10
+        before = window.clip_jobs
+        sender = clip_sender(window)
+        entry_id = window.selected_entry().id
+        sender.send(ClipOrder(ClipSource.moment(entry_id), ClipChoices(seconds=4), "fake"))
+        qtbot.waitUntil(lambda: fake.count("retrieve") >= 2, timeout=30_000)
+        drive = sender.drive
+        order: list[str] = []
+        before.job_done.connect(lambda job: order.append(f"halted {job.status}"))
+        window.hub.changed.connect(lambda change: order.append(change.what))
+        with qtbot.waitSignal(window.list_reloaded, timeout=30_000):
+            window.data.restore(backup)
+        assert drive is not None and drive.halt.is_set() and not drive.stopped.is_set()
+        # the drive ended before the restored file was in use
+        assert [o for o in order if o != "jobs"][:2] == ["halted running", "journal"], order
+        polls = fake.count("retrieve")
+        qtbot.wait(300)
+        assert fake.count("retrieve") == polls  # nothing drives the old job on
+        assert window.journal.db.schema_version() > 0
+        with window.journal.db.raw() as raw:
+            assert raw.execute("SELECT count(*) FROM generation_job").fetchone()[0] == 0
+    finally:
+        window.close()

@@ -87,7 +87,7 @@ def test_settings_persist_and_apply(qtbot, window: MainWindow) -> None:  # type:
 
 def test_backup_now_and_restore_with_confirmation(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     dialog = window.open_settings()
-    with qtbot.waitSignal(window.workers.idle, timeout=20_000):
+    with qtbot.waitSignal(window.pools.idle, timeout=20_000):
         dialog.backup_now.click()
     qtbot.waitUntil(lambda: dialog.backups.count() == 1)
     assert [b.reason for b in list_backups(window.paths)] == ["manual"]
@@ -102,12 +102,12 @@ def test_backup_now_and_restore_with_confirmation(qtbot, window: MainWindow) -> 
     assert window.journal is not None and window.journal.count() == 21
     asked: list[str] = []
     dialog.confirm_restore = lambda label: asked.append(label) or True
-    before = window.job_resume
+    before = window.clip_jobs
     with wait_reload(qtbot, window):
         dialog.restore.click()
     assert asked and window.journal.count() == 20 and window.model.total == 20
-    # the job driver held the replaced journal: stopped, and a new one started on the restored file
-    assert before.cancel.is_set() and window.job_resume is not before
+    # the clip jobs held the replaced journal: stopped, and new ones started on the restored file
+    assert before.cancel.is_set() and window.clip_jobs is not before
     assert "pre-restore" in {b.reason for b in list_backups(window.paths)}
     assert "kept as" in window.message.text()
 

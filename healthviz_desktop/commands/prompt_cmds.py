@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from healthviz_desktop.core.prompting.composer import ComposedPrompt
 
-EXIT_BLOCKED = 3  # the request was composed but the outbound check blocked it
+EXIT_BLOCKED = 6  # the request was composed but the outbound check blocked it (commands/exit_codes.py)
 
 
 def register(sub: Any) -> None:

@@ -10,13 +10,14 @@ import argparse
 import sys
 from typing import Any
 
+from healthviz_desktop.commands import exit_codes
 from healthviz_desktop.commands.common import UserError, add_json_flag, open_journal, print_json
 
 
-def _runner(journal: Any) -> Any:
-    from healthviz_desktop.commands.generate_cmds import _runner as runner
+def _providers(journal: Any) -> Any:
+    from healthviz_desktop.core.providers.registry import Providers
 
-    return runner(journal)
+    return Providers(journal.db)
 
 
 def register(sub: Any) -> None:
@@ -46,6 +47,9 @@ def register(sub: Any) -> None:
     pset.add_argument("--sizes", default="1280x720,720x1280")
     pset.add_argument("--seconds", default="4,8,12")
     pset.add_argument("--label", default="")
+    pset.add_argument("--settle", type=float, default=120.0, metavar="SECONDS",
+                      help="after a create request got no answer, how long its video may take to show in the "
+                           "service's list before HealthViz concludes none was made and sends again (default 120)")
     pset.set_defaults(handler=cmd_providers_set)
     prm = psub.add_parser("remove", help="remove a provider (its key stays until `keys delete`)")
     prm.add_argument("name")
@@ -73,8 +77,8 @@ def cmd_keys_set(args: argparse.Namespace) -> int:
 def cmd_keys_delete(args: argparse.Namespace) -> int:
     from healthviz_desktop.core.keys import KeyStore
 
-    found = KeyStore().delete(args.provider)
-    print(f"key for {args.provider} {'deleted' if found else 'was not stored'}")
+    found = KeyStore().delete(args.provider)  # with no keyring to ask: NoKeyring, a plain message
+    print(f"key for {args.provider} {'deleted' if found else 'was not stored in the system keyring'}")
     return 0
 
 
@@ -87,7 +91,7 @@ def cmd_keys_status(args: argparse.Namespace) -> int:
                     "backend": status.backend})
     else:
         print(f"{status.provider}: {status.state} - {status.message}")
-    return 0 if status.state in ("stored", "session") else 3
+    return exit_codes.OK if status.state in ("stored", "session") else exit_codes.PROBLEM  # no key to use
 
 
 # ---- providers -------------------------------------------------------------------------------------
@@ -95,15 +99,14 @@ def cmd_keys_status(args: argparse.Namespace) -> int:
 def cmd_providers_list(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     try:
-        runner = _runner(journal)
-        infos = runner.providers.infos()
+        providers = _providers(journal)
         rows = []
-        for info in infos:
-            provider = runner.providers.get(info.name)
+        for info in providers.infos():
+            provider = providers.get(info.name)
             avail, caps = provider.availability(), provider.capabilities()
             rows.append({"name": info.name, "kind": info.kind, "label": info.label,
                          "available": avail.available, "reason": avail.reason, "seconds": list(caps.seconds),
-                         "sizes": list(caps.sizes), "models": list(caps.models),
+                         "sizes": list(caps.sizes), "models": list(caps.models), "media": caps.media,
                          "base_url": info.settings.base_url if info.settings else None,
                          "price_per_second": info.settings.price_per_second if info.settings else 0.0})
     finally:
@@ -127,11 +130,11 @@ def cmd_providers_set(args: argparse.Namespace) -> int:
     settings = SoraSettings(name=args.name, base_url=args.base_url, model=args.model,
                             price_per_second=args.price_per_second, label=args.label,
                             sizes=tuple(s.strip() for s in args.sizes.split(",") if s.strip()),
-                            seconds=seconds)
+                            seconds=seconds, settle=args.settle)
     journal = open_journal(args)
     try:
         try:
-            _runner(journal).providers.save(settings)
+            _providers(journal).save(settings)
         except ValueError as exc:
             raise UserError(str(exc)) from None
     finally:
@@ -143,7 +146,7 @@ def cmd_providers_set(args: argparse.Namespace) -> int:
 def cmd_providers_remove(args: argparse.Namespace) -> int:
     journal = open_journal(args)
     try:
-        found = _runner(journal).providers.remove(args.name)
+        found = _providers(journal).remove(args.name)
     finally:
         journal.close()
     print(f"provider {args.name} {'removed' if found else 'was not configured'}")

@@ -5,7 +5,8 @@
 - No keyring backend: a message naming what to install, and the key may be used for this session only
   (held in memory by this process, gone when it exits). Never a plain-text fallback: file-based backends
   (keyrings.alt, whose mere presence makes a plain-text file the default) are refused.
-- A locked keyring: "unlock your keyring".
+- A locked keyring: "unlock your keyring". A keyring that cannot even load its backend (a misspelt
+  PYTHON_KEYRING_BACKEND, a broken backend package): a plain message, never a traceback.
 """
 
 from __future__ import annotations
@@ -33,6 +34,22 @@ class KeyStoreError(Exception):
 class NoKeyring(KeyStoreError):
     def __init__(self) -> None:
         super().__init__(NO_KEYRING)
+
+
+class KeyringBroken(KeyStoreError):
+    """The keyring library could not load a backend at all (PYTHON_KEYRING_BACKEND names a module that is not
+    there, a keyring config file does, or a backend package is broken)."""
+
+    def __init__(self, exc: BaseException) -> None:
+        import os
+
+        named = os.environ.get("PYTHON_KEYRING_BACKEND")
+        where = (f"the backend named in PYTHON_KEYRING_BACKEND ({named})" if named
+                 else "the configured keyring backend")
+        super().__init__(
+            f"The system keyring could not be used: {where} did not load ({type(exc).__name__}: {exc}). "
+            "Unset PYTHON_KEYRING_BACKEND or fix the keyring configuration, then try again. Until then a key "
+            "can be used for this session only; it is never written to a file.")
 
 
 class KeyringLocked(KeyStoreError):
@@ -63,10 +80,14 @@ def _unsafe(backend: Any) -> bool:
 
 
 def _usable_backend() -> Any | None:
+    """The backend keys go to, None when there is none; KeyringBroken when the keyring cannot even load."""
     import keyring
     from keyring.backends.chainer import ChainerBackend
 
-    current = keyring.get_keyring()
+    try:
+        current = keyring.get_keyring()
+    except Exception as exc:  # keyring imports the configured backend lazily, here
+        raise KeyringBroken(exc) from None
     if isinstance(current, ChainerBackend):
         usable = [b for b in current.backends if not _unsafe(b)]
         return usable[0] if usable else None
@@ -101,7 +122,12 @@ class KeyStore:
         """The key for ``provider``: from the keyring, else one typed for this session, else None."""
         from keyring.errors import KeyringError
 
-        backend = _usable_backend()
+        try:
+            backend = _usable_backend()
+        except KeyringBroken:
+            if provider in _SESSION:
+                return _SESSION[provider]
+            raise
         if backend is not None:
             try:
                 value = backend.get_password(self.service, provider)
@@ -128,13 +154,16 @@ class KeyStore:
         _SESSION[provider] = _clean(key)
 
     def delete(self, provider: str) -> bool:
-        """Forget the key (keyring and session). True when there was one."""
+        """Forget the key (keyring and session). True when there was one. With no keyring to ask (and no
+        session key), NoKeyring: nobody can say whether a key is stored somewhere."""
         from keyring.errors import PasswordDeleteError
 
         found = _SESSION.pop(provider, None) is not None
         backend = _usable_backend()
         if backend is None:
-            return found
+            if found:
+                return True
+            raise NoKeyring()
         try:
             backend.delete_password(self.service, provider)
             return True
@@ -144,7 +173,12 @@ class KeyStore:
             raise _translate(exc) from None
 
     def status(self, provider: str) -> KeyStatus:
-        backend = _usable_backend()
+        try:
+            backend = _usable_backend()
+        except KeyringBroken as exc:
+            if provider in _SESSION:
+                return KeyStatus(provider, "session", "a key is set for this session only (the keyring is broken)")
+            return KeyStatus(provider, "no_keyring", str(exc))
         if backend is None:
             if provider in _SESSION:
                 return KeyStatus(provider, "session", "a key is set for this session only (no keyring)")

@@ -172,9 +172,25 @@ def _v2_generation(conn: sqlite3.Connection) -> None:
     )
 
 
+def _add_column(conn: sqlite3.Connection, table: str, column: str, decl: str) -> None:
+    """ALTER TABLE ... ADD COLUMN, once: SQLite has no IF NOT EXISTS for columns."""
+    if column not in {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}:
+        conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+
+
+def _v3_job_delivery(conn: sqlite3.Connection) -> None:
+    """A job remembers where the person asked for its clip, and when it was put there, so a job carried on
+    after a crash (`healthviz jobs resume`) still delivers it to that path; and when a create request that
+    got no answer was given up on, which is when the wait for its video to show in the service's list starts."""
+    _add_column(conn, "generation_job", "output_path", "TEXT")
+    _add_column(conn, "generation_job", "delivered_at", "TEXT")
+    _add_column(conn, "generation_job", "unanswered_at", "TEXT")
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "journal: entries, observations, doses, labels, full-text index", _v1_journal),
     Step(2, "generation: jobs, job events, cost ledger, provider settings", _v2_generation),
+    Step(3, "generation: a job's requested output path, delivery time, unanswered send", _v3_job_delivery),
 )
 
 SCHEMA_VERSION = STEPS[-1].version

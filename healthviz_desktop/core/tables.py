@@ -1,7 +1,10 @@
-"""SQLModel mappings of the journal tables created by migrations.py.
+"""The journal's schema, declared once: every table and column, in SQLModel.
 
-The migration SQL is the source of truth for the schema (released steps never change); these classes
-mirror it for typed queries, and tests/test_storage.py checks the two agree column for column.
+This is the one description of the schema. The job store's column list is read from it
+(``GenerationJobRow.__table__``); what cannot import SQLAlchemy is checked against it by
+tests/test_storage.py, column for column, with order, nullability and primary keys: the migration steps
+(released steps never change, so a change here is a new step appended to migrations.py) and the fast
+readers' column lists in entry_rows.py (they run before the window's first paint, without SQLAlchemy).
 """
 
 from __future__ import annotations
@@ -97,6 +100,9 @@ class GenerationJobRow(SQLModel, table=True):
     sent_at: str | None = None
     submitted_at: str | None = None
     finished_at: str | None = None
+    output_path: str | None = None  # where the person asked for the clip (render -o); delivered there
+    delivered_at: str | None = None
+    unanswered_at: str | None = None  # when a create without an answer was given up on (or found cut off)
 
 
 class GenerationEventRow(SQLModel, table=True):

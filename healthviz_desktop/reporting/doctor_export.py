@@ -179,24 +179,23 @@ def _still(clip: Path) -> Any:
 
 
 def job_clip_facts(journal: Journal, job_id: int) -> ClipFacts:
-    from healthviz_desktop.core.jobs_store import JobStore
+    from healthviz_desktop.core.generation.job_store import JobStore
 
     job = JobStore(journal.db).get(job_id)
     return clip_facts(job, journal, _provider_label(journal, job.provider), __version__)
 
 
 def _job_clip(journal: Journal, job_id: int) -> str:
-    from healthviz_desktop.core.jobs_store import JobStore
+    from healthviz_desktop.core.generation.job_store import JobStore
 
     return str(JobStore(journal.db).get(job_id).clip_path)
 
 
 def _provider_label(journal: Journal, name: str) -> str:
-    from healthviz_desktop.core.jobs_store import JobStore
     from healthviz_desktop.core.providers.registry import Providers
 
     with contextlib.suppress(Exception):  # a service removed since keeps its name
-        return str(Providers(JobStore(journal.db)).get(name).label)
+        return str(Providers(journal.db).get(name).label)
     return name
 
 

@@ -1,4 +1,4 @@
-"""The window's Compose action: what to compose from, and handing the checked prompt to the clip sender."""
+"""The window's Compose action: what to compose from, and handing the person's order to the clip sender."""
 
 from __future__ import annotations
 
@@ -8,25 +8,25 @@ from typing import TYPE_CHECKING, Any
 from healthviz_desktop.ui.actions import COMPOSE_MODULE
 
 if TYPE_CHECKING:
+    from healthviz_desktop.ui.clip_sender import ClipSender
     from healthviz_desktop.ui.main_window import MainWindow
 
 
 def compose(w: MainWindow) -> None:
     """On the Trends tab, a trend of the period shown; else the selected entries (one: a moment, several:
     a trend over their days); with nothing selected, the dialog opens for explainer notes."""
-    if w.journal is None or not w.compose_available or settings_unreadable(w):
+    if w.journal is None or w.clip_jobs is None or not w.compose_available or settings_unreadable(w):
         return
-    date_range = None
     ids = w.selected_ids()
-    if w.tabs.currentIndex() == 1 and w._trends is not None:
-        shown = w._trends.date_range()
-        date_range, ids = (shown.first, shown.last), []
+    date_range = w.trends_range()
+    if date_range is not None:
+        ids = []
     elif not ids and w.selected_entry() is not None:
         ids = [w.selected_entry().id]
     module = importlib.import_module(COMPOSE_MODULE)
     dialog = module.ComposeDialog(w.journal, list(w.settings.private_terms), entry_ids=ids,
-                                  date_range=date_range, parent=w)
-    dialog.send_requested.connect(lambda composed: send_clip(w, composed))
+                                  date_range=date_range, parent=w, studio=w.clip_jobs.studio)
+    dialog.send_requested.connect(lambda order: clip_sender(w).send(order))
     dialog.open()
 
 
@@ -42,9 +42,10 @@ def settings_unreadable(w: MainWindow) -> bool:
     return True
 
 
-def send_clip(w: MainWindow, composed: Any) -> None:
+def clip_sender(w: MainWindow) -> ClipSender:
+    """Send's confirmations and progress for the open journal's clip jobs: one per journal, made on first use."""
     from healthviz_desktop.ui.clip_sender import ClipSender
 
-    if w._clip_sender is None:
-        w._clip_sender = ClipSender(w, w.journal, w.workers)
-    w._clip_sender.send(composed)
+    jobs: Any = w.clip_jobs
+    found = next((s for s in w.findChildren(ClipSender) if s.jobs is jobs), None)
+    return found if found is not None else ClipSender(w, jobs)

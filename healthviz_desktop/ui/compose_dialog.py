@@ -1,16 +1,18 @@
 """Compose: turn an entry, a selection or a date range into a de-identified video prompt, and show exactly
 what would leave the computer before anything does.
 
-Composing is fast (well under a millisecond), so it runs on the GUI thread. The dialog never sends: it
-emits ``send_requested`` with the checked ComposedPrompt and the generation engine takes it from there.
-Send stays disabled while the outbound check fails, and for explainer text until the person approves it.
+First the person chooses who makes the clip: the dialog offers only the lengths and sizes that provider
+declares, and composes for its model (``ClipStudio.compose``), so what it shows is the request that provider
+would get. Composing is fast (well under a millisecond), so it runs on the GUI thread. The dialog never
+sends: it emits ``send_requested`` with a ClipOrder (what, how, by whom, with the person's own edit of the
+prompt) and ClipStudio takes it from there (ui/clip_sender.py). Send stays disabled while the outbound
+check fails, and for explainer text until the person approves it.
 """
 
 from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -34,31 +36,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from healthviz_desktop.core.generation.problems import JobRefused
+from healthviz_desktop.core.generation.studio import ClipChoices, ClipOrder, ClipSource, ClipStudio
 from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.core.model import Entry
-from healthviz_desktop.core.prompting.composer import (
-    ComposedPrompt,
-    compose_explainer,
-    compose_moment,
-    compose_trend,
-)
+from healthviz_desktop.core.prompting.composer import ComposedPrompt
 from healthviz_desktop.core.prompting.deidentify import PLACEHOLDER
 from healthviz_desktop.core.prompting.grammar import grammar
+from healthviz_desktop.core.providers.registry import DEFAULT_PROVIDER
 
 _MODES = {"moment": "Moment (one entry)", "trend": "Trend (a date range)", "explainer": "Explainer (your notes)"}
 _BLOCK, _NOTE, _REMOVED, _INK = QColor("#f6b8b8"), QColor("#fde9a9"), QColor("#bfe3f5"), QColor("#1a1a1a")
 
 
 class ComposeDialog(QDialog):
-    send_requested = Signal(object)  # ComposedPrompt, exactly as checked
+    send_requested = Signal(object)  # ClipOrder: the composition shown, for the provider chosen
 
     def __init__(self, journal: Journal, private_terms: list[str], *, entry_ids: list[int] | None = None,
-                 date_range: tuple[date, date] | None = None, parent: QWidget | None = None) -> None:
+                 date_range: tuple[date, date] | None = None, parent: QWidget | None = None,
+                 studio: ClipStudio | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Compose a video prompt")
         self.setObjectName("composeDialog")
         self.resize(900, 680)
         self.journal, self.private_terms = journal, list(private_terms)
+        self.studio = studio or ClipStudio(journal)
         self.entry_ids = list(entry_ids or [])
         self.composed: ComposedPrompt | None = None
         self._base: ComposedPrompt | None = None
@@ -80,19 +82,21 @@ class ComposeDialog(QDialog):
         self.style_box = QComboBox(self)
         for key, style in g.styles.items():
             self.style_box.addItem(style.label, key)
-        self.seconds = QComboBox(self)
-        for s in g.allowed_seconds:
-            self.seconds.addItem(f"{s} seconds", s)
-        self.seconds.setCurrentIndex(list(g.allowed_seconds).index(int(g.defaults["seconds"])))
-        self.size_box = QComboBox(self)
-        for size in g.allowed_sizes:
-            self.size_box.addItem(size, size)
+        self.provider = QComboBox(self)
+        self.offers = {offer.name: offer for offer in self.studio.offers() if offer.capabilities.media == "video"}
+        for offer in self.offers.values():
+            self.provider.addItem(offer.label if offer.available or offer.reason in offer.label
+                                  else f"{offer.label} ({offer.reason})", offer.name)
+        self.provider.setCurrentIndex(max(0, self.provider.findData(DEFAULT_PROVIDER)))
+        self.seconds, self.size_box = QComboBox(self), QComboBox(self)
+        self._fill_choices(int(g.defaults["seconds"]), "1280x720")
         self.explainer = QPlainTextEdit(self)
         self.explainer.setPlaceholderText("Your own notes on how something works, e.g. how a supplement is "
                                           "thought to act. Names, dates and numbers are removed before use.")
         self.approve = QCheckBox("I have read the de-identified text below and approve sending it", self)
 
         form = QFormLayout()
+        form.addRow("Made &by", self.provider)
         form.addRow("&Mode", self.mode)
         form.addRow("&Entry", self.entry)
         dates = QHBoxLayout()
@@ -155,6 +159,7 @@ class ComposeDialog(QDialog):
         self.mode.setCurrentIndex(list(_MODES).index(start_mode))
         for box in (self.mode, self.entry, self.style_box, self.seconds, self.size_box):
             box.currentIndexChanged.connect(self.recompose)
+        self.provider.currentIndexChanged.connect(self._provider_changed)
         self.date_from.dateChanged.connect(self.recompose)
         self.date_to.dateChanged.connect(self.recompose)
         self.explainer.textChanged.connect(self.recompose)
@@ -176,6 +181,43 @@ class ComposeDialog(QDialog):
     def current_mode(self) -> str:
         return str(self.mode.currentData())
 
+    def _fill_choices(self, seconds: int, size: str) -> None:
+        """Only what the chosen provider makes (and the grammar knows), keeping the choice where it can."""
+        g, caps = grammar(), self.offers[self.provider_name()].capabilities
+        for box, values, keep in ((self.seconds, [s for s in caps.seconds if s in g.allowed_seconds], seconds),
+                                  (self.size_box, [s for s in caps.sizes if s in g.allowed_sizes], size)):
+            box.blockSignals(True)
+            box.clear()
+            for value in values:
+                box.addItem(f"{value} seconds" if box is self.seconds else str(value), value)
+            box.setCurrentIndex(max(0, box.findData(keep)))
+            box.blockSignals(False)
+
+    def _provider_changed(self) -> None:
+        self._fill_choices(int(self.seconds.currentData() or 8), str(self.size_box.currentData()))
+        self.recompose()
+
+    def provider_name(self) -> str:
+        return str(self.provider.currentData())
+
+    def choices(self) -> ClipChoices:
+        return ClipChoices(str(self.style_box.currentData()), int(self.seconds.currentData() or 0),
+                           str(self.size_box.currentData()))
+
+    def source(self) -> ClipSource:
+        mode = self.current_mode()
+        if mode == "moment":
+            if self.entry.currentData() is None:
+                raise JobRefused("choose an entry in the journal first")
+            return ClipSource.moment(int(self.entry.currentData()))
+        if mode == "trend":
+            first, last = _py_date(self.date_from.date()), _py_date(self.date_to.date())
+            return ClipSource.trend(first, last, tuple(self.entry_ids))
+        text = self.explainer.toPlainText()
+        if not text.strip():
+            raise JobRefused("write your explainer notes on the left")
+        return ClipSource.explainer(text)
+
     def recompose(self) -> None:
         mode = self.current_mode()
         self.entry.setEnabled(mode == "moment")
@@ -183,23 +225,11 @@ class ComposeDialog(QDialog):
         self.explainer.setEnabled(mode == "explainer")
         self.approve.setVisible(mode == "explainer")
         self.approve.setChecked(False)
-        options: dict[str, Any] = {"style": self.style_box.currentData(), "seconds": self.seconds.currentData(),
-                                   "size": self.size_box.currentData(), "private_terms": self.private_terms}
         try:
-            if mode == "moment":
-                if self.entry.currentData() is None:
-                    raise ValueError("choose an entry in the journal first")
-                composed = compose_moment(self.journal.get(int(self.entry.currentData())), **options)
-            elif mode == "trend":
-                first, last = _py_date(self.date_from.date()), _py_date(self.date_to.date())
-                composed = compose_trend(self.journal.days_between(first, last), first, last, **options)
-            else:
-                text = self.explainer.toPlainText()
-                if not text.strip():
-                    raise ValueError("write your explainer notes on the left")
-                composed = compose_explainer(text, **options)
-        except (ValueError, LookupError) as exc:
-            self._show_problem(str(exc))
+            composed = self.studio.compose(self.source(), self.choices(), self.provider_name(),
+                                           private_terms=self.private_terms)
+        except (JobRefused, LookupError) as exc:
+            self._show_problem(str(exc).rstrip("."))
             return
         self._base = composed
         self._updating = True
@@ -281,9 +311,14 @@ class ComposeDialog(QDialog):
         ok = c is not None and c.verdict.ok and (not c.needs_approval or self.approve.isChecked())
         self.send.setEnabled(ok)
 
+    def order(self) -> ClipOrder:
+        """What Send hands over: the composition shown, with the person's own edit of the prompt."""
+        edited = self.composed.prompt if self.composed is not None and self.composed.edited else None
+        return ClipOrder(self.source().edited(edited), self.choices(), self.provider_name())
+
     def _send(self) -> None:
         if self.composed is not None and self.send.isEnabled():
-            self.send_requested.emit(self.composed)
+            self.send_requested.emit(self.order())
 
 
 def _py_date(value: QDate) -> date:

@@ -1,5 +1,6 @@
 """Long work with the journal's data, always off the GUI thread with a progress bar: import, export,
-backups, restore, demo data; plus first-run and settings changes that trigger them."""
+backups, restore, demo data; plus first-run and settings changes that trigger them. Writes go through the
+window's JournalHub (the app's write thread); the views refresh from its ``changed`` signal."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.settings import Settings, save_settings
+from healthviz_desktop.ui.journal_hub import Change
 from healthviz_desktop.ui.theme import apply_appearance
 
 if TYPE_CHECKING:
@@ -39,14 +41,18 @@ def auto_backup(paths: DataPaths, interval_days: int, keep: int) -> Path | None:
     return maybe_auto_backup(paths, timedelta(days=interval_days), keep)
 
 
-def restore_and_reopen(journal: Any, paths: DataPaths, file: Path) -> tuple[Any, Path]:
-    """Close the live journal, restore the backup over it (the old one is kept), open it again."""
+def restore_and_reopen(journal: Any, paths: DataPaths, file: Path) -> tuple[Any, Path | None, BaseException | None]:
+    """Close the live journal, restore the backup over it (the old one is kept), open it again. On failure
+    the old file is untouched and opened again: (journal, None, the failure)."""
     from healthviz_desktop.core.backups import restore_backup
     from healthviz_desktop.core.journal import Journal
 
     journal.close()
-    kept = restore_backup(paths, file)
-    return Journal.open(paths.root), kept
+    try:
+        kept = restore_backup(paths, file)
+    except Exception as exc:
+        return Journal.open(paths.root), None, exc
+    return Journal.open(paths.root), kept, None
 
 
 class DataActions(QObject):
@@ -80,11 +86,9 @@ class DataActions(QObject):
         def done(report: Any) -> None:
             self.w.flash(
                 f"Imported {report.added} entries ({report.already_present} were already here).", 8000)
-            self.w.reload()
-            self.w.refresh_trends()
 
-        self.w.workers.submit(import_json, self.w.journal, Path(name), label="Importing…",
-                              on_result=done, on_error=self._failed("The import"))
+        self.w.hub.write(import_json, Path(name), label="Importing…", change=Change("journal"),
+                         on_result=done, on_error=self._failed("The import"))
 
     def _export(self, kind: str) -> None:
         from healthviz_desktop.core import interchange_csv, interchange_json
@@ -94,10 +98,9 @@ class DataActions(QObject):
         name = self.ask_save_file(f"Export the journal as {kind.upper()}", f"healthviz-journal.{kind}", pattern)
         if not name:
             return
-        self.w.workers.submit(fn, self.w.journal, Path(name), label="Exporting…",
-                              on_result=lambda n: self.w.flash(
-                                  f"Exported {n} entries to {name}.", 8000),
-                              on_error=self._failed("The export"))
+        self.w.pools.reads.submit(fn, self.w.journal, Path(name), label="Exporting…", owner=self,
+                                  on_result=lambda n: self.w.flash(f"Exported {n} entries to {name}.", 8000),
+                                  on_error=self._failed("The export"))
 
     def export_json(self) -> None:
         self._export("json")
@@ -113,48 +116,34 @@ class DataActions(QObject):
             if then:
                 then()
 
-        self.w.workers.submit(backup_and_rotate, self.w.paths, "manual", self.w.settings.backup_keep,
-                              label="Backing up…", on_result=done, on_error=self._failed("The backup"))
+        self.w.pools.reads.submit(backup_and_rotate, self.w.paths, "manual", self.w.settings.backup_keep,
+                                  label="Backing up…", on_result=done, on_error=self._failed("The backup"), owner=self)
 
     def restore(self, file: Path, dialog: QWidget | None = None) -> None:
         if self.w.journal is None:
             return
-        if self.w.job_resume is not None:  # it holds the journal being replaced: stopped, then started again
-            self.w.job_resume.stop(wait_ms=60_000)
-        self.w._clip_sender = None
-        journal, self.w.journal = self.w.journal, None
+        # Clip jobs hold the journal being replaced: each stops between two steps (its cancel flag set),
+        # so none writes into the restored file; they are carried on from that file's own rows after.
+        journal = self.w.hub.detach(wait_ms=60_000)
         self.w.model.clear()
-        self.w._set_enabled(False)
+        self.w.set_ready(False)
 
-        def restart_jobs() -> None:
-            from healthviz_desktop.ui.job_resume import JobResume
-
-            self.w.job_resume = JobResume(self.w)
-            self.w.job_resume.start()
-
-        def done(result: tuple[Any, Path]) -> None:
-            self.w.journal = result[0]
-            self.w._set_enabled(True)
-            restart_jobs()
-            self.w.deleted.clear()
-            self.w.reload()
-            self.w.refresh_trends()
-            self.w.flash(f"Restored. Your previous journal was kept as {result[1].name}.",
-                                           10000)
+        def done(result: tuple[Any, Path | None, BaseException | None]) -> None:
+            reopened, kept, problem = result
+            self.w.attach_journal(reopened)
+            if problem is None:
+                self.w.forget_undo()
+            self.w.hub.changed.emit(Change("journal"))
+            if problem is not None:
+                self._failed("The restore")(problem)
+                return
+            assert kept is not None
+            self.w.flash(f"Restored. Your previous journal was kept as {kept.name}.", 10000)
             if dialog is not None and hasattr(dialog, "refresh_backups"):
                 dialog.refresh_backups()
 
-        def failed(exc: BaseException) -> None:
-            from healthviz_desktop.core.journal import Journal
-
-            self.w.journal = Journal.open(self.w.paths.root)  # the old file is untouched on failure
-            self.w._set_enabled(True)
-            restart_jobs()
-            self.w.reload()
-            self._failed("The restore")(exc)
-
-        self.w.workers.submit(restore_and_reopen, journal, self.w.paths, file, label="Restoring…",
-                              on_result=done, on_error=failed)
+        self.w.pools.writes.submit(restore_and_reopen, journal, self.w.paths, file, label="Restoring…",
+                                   on_result=done, on_error=self._failed("The restore"), owner=self)
 
     # ---- first run and settings ----------------------------------------------------------------
 
@@ -163,8 +152,8 @@ class DataActions(QObject):
         if not s.first_run_done and not s.unreadable:  # a file that exists is no first run, readable or not
             self.show_welcome(first_run=True)
         elif s.backup_interval_days:
-            self.w.workers.submit(auto_backup, self.w.paths, s.backup_interval_days, s.backup_keep,
-                                  on_error=self._auto_backup_failed)
+            self.w.pools.reads.submit(auto_backup, self.w.paths, s.backup_interval_days, s.backup_keep,
+                                      on_error=self._auto_backup_failed, owner=self)
 
     def _auto_backup_failed(self, exc: BaseException) -> None:
         # Not a modal error: the journal is fine, only today's safety copy is missing.
@@ -190,13 +179,9 @@ class DataActions(QObject):
         return dialog
 
     def load_demo_data(self, days: int) -> None:
-        def done(n: int) -> None:
-            self.w.flash(f"Loaded {n} made-up demo entries.", 8000)
-            self.w.reload()
-            self.w.refresh_trends()
-
-        self.w.workers.submit(load_demo, self.w.journal, days, label="Loading demo data…",
-                              on_result=done, on_error=self._failed("Loading demo data"))
+        self.w.hub.write(load_demo, days, label="Loading demo data…", change=Change("journal"),
+                         on_result=lambda n: self.w.flash(f"Loaded {n} made-up demo entries.", 8000),
+                         on_error=self._failed("Loading demo data"))
 
     def settings_applied(self, settings: Settings, *, first_run_done: bool | None = None) -> None:
         if first_run_done is not None:

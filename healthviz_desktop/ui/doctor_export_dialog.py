@@ -48,16 +48,18 @@ def open_doctor_export(window: Any, job_id: int | None = None) -> DoctorExportDi
     """Open the dialog over the main window (its journal and workers); None before the journal is open."""
     if getattr(window, "journal", None) is None:
         return None
-    trends = getattr(window, "_trends", None)
-    period = trends.date_range() if trends is not None else None
-    dialog = DoctorExportDialog(window.journal, window.workers, window, period=period, job_id=job_id)
+    from healthviz_desktop.core.trends import DateRange
+
+    shown = window.trends_range()  # the Trends tab's period when it is in front; else the dialog's default
+    period = DateRange(*shown) if shown is not None else None
+    dialog = DoctorExportDialog(window.journal, window.pools.reads, window, period=period, job_id=job_id)
     dialog.open()
     return dialog
 
 
 def finished_clips(journal: Journal) -> list[Any]:
     """Finished jobs whose clip is still on disk, newest first."""
-    from healthviz_desktop.core.jobs_store import JobStore
+    from healthviz_desktop.core.generation.job_store import JobStore
 
     return [j for j in JobStore(journal.db).list_jobs(("completed",), limit=200)
             if j.clip_path and Path(j.clip_path).is_file()]

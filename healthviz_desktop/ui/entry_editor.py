@@ -48,6 +48,7 @@ from healthviz_desktop.core.timefmt import now_local
 from healthviz_desktop.core.trends import custom_symptom_names
 from healthviz_desktop.ui.editor_rows import DoseRow, ObservationRow, WallClock, field_name, to_qdatetime
 from healthviz_desktop.ui.editor_widgets import ErrorLabel, ListField, hours_spin, scale_spin, set_tab_chain
+from healthviz_desktop.ui.journal_hub import JournalHub, store_entry
 
 FUTURE_SLACK = timedelta(minutes=5)
 
@@ -56,9 +57,10 @@ class EntryEditor(QDialog):
     saved = Signal(object)  # the Entry as stored
 
     def __init__(self, journal: Journal, entry: Entry | None = None, parent: QWidget | None = None,
-                 *, now: datetime | None = None, rollover_hour: int = DAY_ROLLOVER_HOUR) -> None:
+                 *, now: datetime | None = None, rollover_hour: int = DAY_ROLLOVER_HOUR, hub: Any = None) -> None:
         super().__init__(parent)
         self.journal = journal
+        self.hub = hub or JournalHub.over(journal, self)  # saves go through it: every view hears of them
         self.original = entry
         self._blank = Entry(occurred_at=now_local())  # one base (and uid) for a new entry's every value()
         self.clock = WallClock.of(entry.occurred_at if entry else None)
@@ -366,13 +368,20 @@ class EntryEditor(QDialog):
             self._focus_first_error()
             return
         entry = self.value()
-        try:
-            stored = self.journal.update(entry) if entry.id is not None else self.journal.add(entry)
-        except ValidationFailed as exc:  # core is the last word; show what it said inline
-            self.form_error.show_errors([str(e) for e in exc.errors])
-            return
+        self.save_button.setEnabled(False)  # one save at a time, on the app's write thread
+        self.hub.write(store_entry, entry, change="entries", on_result=self._stored, on_error=self._not_stored)
+
+    def _stored(self, stored: Entry) -> None:
         self.saved.emit(stored)
         self.accept()
+
+    def _not_stored(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        from healthviz_desktop.core.errors import user_message
+
+        known = user_message(exc)  # core is the last word on validity; its message shows inline
+        self.form_error.show_errors([str(e) for e in exc.errors] if isinstance(exc, ValidationFailed) else
+                                    [known[0] if known else f"Not saved ({type(exc).__name__}: {exc})."])
 
     def _focus_first_error(self) -> None:
         for obs in self.obs_rows:

@@ -1,34 +1,26 @@
 """The journal window: list grouped by day, the selected entry, search and filters, trends.
 
 It paints at once with an "Opening your journal…" placeholder; the journal (SQLAlchemy, ~340 ms to
-import) is opened in a worker and the first page handed to the model when ready.
+import) is opened in a worker and the first page handed to the model when ready. Work runs on the app's
+pools (ui/app_pools.py); every write goes through the JournalHub (ui/journal_hub.py) on its single write
+thread, and the list, trends and details refresh from its one ``changed`` signal.
 """
 
 from __future__ import annotations
 
+import builtins
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QApplication,
-    QLabel,
-    QListView,
-    QMainWindow,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-    QTabWidget,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLabel, QListView, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from healthviz_desktop.ui.actions import build_actions
-from healthviz_desktop.ui.details_view import DetailsView
-from healthviz_desktop.ui.filter_bar import FilterBar
+from healthviz_desktop.ui.app_pools import app_pools
+from healthviz_desktop.ui.journal_hub import Change, JournalHub, restore_entry, trash_entry
 from healthviz_desktop.ui.journal_model import EntryRole, FirstPage, JournalModel, load_first_page
-from healthviz_desktop.ui.workers import Workers
+from healthviz_desktop.ui.status_line import StatusLine
+from healthviz_desktop.ui.window_layout import build_layout
 
 if TYPE_CHECKING:  # imported once the window has painted (tests/test_startup_imports.py)
     from PySide6.QtCore import QEvent
@@ -37,7 +29,10 @@ if TYPE_CHECKING:  # imported once the window has painted (tests/test_startup_im
     from healthviz_desktop.core.paths import DataPaths
     from healthviz_desktop.core.query import JournalFilter
     from healthviz_desktop.core.settings import Settings
+    from healthviz_desktop.ui.clip_jobs import ClipJobs
     from healthviz_desktop.ui.data_actions import DataActions
+    from healthviz_desktop.ui.details_view import DetailsView
+    from healthviz_desktop.ui.filter_bar import FilterBar
     from healthviz_desktop.ui.opening import Opened
 
 
@@ -57,12 +52,22 @@ class MainWindow(QMainWindow):
     act_compose: QAction
     compose_available: bool
     toolbar: QToolBar
+    # Set by ui/window_layout.py:build_layout.
+    filters: FilterBar
+    list: QListView
+    details: DetailsView
+    empty_hint: QLabel
+    trends_page: QWidget
+    tabs: QTabWidget
     list_reloaded = Signal()
 
     def __init__(self, paths: DataPaths, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths, self.settings = paths, settings
-        self.journal: Any = None  # core.journal.Journal once open: every write goes through it
+        self.pools = app_pools()
+        self.hub = JournalHub(self)  # the open journal: every write goes through it, views hear of each
+        self.hub.changed.connect(self._journal_changed)
+        self.hub.write_failed.connect(lambda what, exc: self._task_failed(exc, what))
         self.reader: Any = None  # core.journal_reader.JournalReader: the list and trends read through it
         self.deleted: list[int] = []  # undo stack of trashed entry ids
         self._pending_select: int | None = None
@@ -70,97 +75,48 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("HealthViz — Journal")
         self.setObjectName("mainWindow")
         self.resize(1280, 820)
-        self.workers = Workers(self)
-        self._clip_sender: Any = None  # ui.clip_sender.ClipSender, made on the first Send
-        self.job_resume: Any = None  # ui.job_resume.JobResume, once the journal is open
         self.model = JournalModel(self)
         self._data: DataActions | None = None
 
-        self.filters = FilterBar(self)
+        self._trends: Any = None  # built when first shown: QtCharts stays out of the first paint
+        build_layout(self)
         self.filters.changed.connect(self.apply_filter)
-        self.list = QListView(self)
-        self.list.setObjectName("journalList")
-        self.list.setAccessibleName("Journal entries, newest first, grouped by day")
-        self.list.setModel(self.model)  # its delegate is set in open_journal(): no rows to draw before
-        self.list.setUniformItemSizes(True)
-        # several entries can be selected (Shift/Ctrl) to compose a trend over them
-        self.list.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
-        self.list.setMouseTracking(True)
-        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         # activated alone: a double-click emits it too, and answering both opened two editors
         self.list.activated.connect(lambda _i: self.edit_entry())
-        self.details = DetailsView(self)
-        self.details.show_entry(None, "Opening your journal…")
         self.details.edit_requested.connect(self.edit_entry)
         self.details.delete_requested.connect(self.delete_selected)
         self.details.compose_requested.connect(self.compose)
-        self.empty_hint = QLabel(self)  # centred in open_journal(); hidden until then
-        self.empty_hint.setWordWrap(True)
-        self.empty_hint.hide()
-
-        left = QWidget(self)
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.list, 1)
-        ll.addWidget(self.empty_hint)
-        split = QSplitter(parent=self)  # by keyword: matching QSplitter(Qt.Orientation) builds Qt
-        split.addWidget(left)
-        split.addWidget(self.details)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([720, 520])
-        journal_page = QWidget(self)
-        jl = QVBoxLayout(journal_page)
-        jl.setContentsMargins(0, 0, 0, 0)
-        jl.addWidget(self.filters)
-        jl.addWidget(split, 1)
-        self._trends: Any = None  # built when first shown: QtCharts stays out of the first paint
-        self.trends_page = QWidget(self)
-        QVBoxLayout(self.trends_page).setContentsMargins(0, 0, 0, 0)
-        self.tabs = QTabWidget(self)
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(journal_page, "&Journal")
-        self.tabs.addTab(self.trends_page, "&Trends")
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
-
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("entryCount")
-        self.location_label = QLabel(f"Data: {paths.root}", self)
-        self.location_label.setObjectName("dataLocation")
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.progress.setAccessibleName("Background work")
-        self.progress.hide()
-        self.undo_button = QPushButton("Undo delete (Ctrl+Z)", self)
-        self.undo_button.setFlat(True)
-        self.undo_button.hide()
+        self.status_line = StatusLine(self, paths.root)
+        sl = self.status_line
+        self.count_label, self.undo_button, self.message = sl.count_label, sl.undo_button, sl.message
+        self.progress, self.location_label = sl.progress, sl.location_label
         self.undo_button.clicked.connect(self.undo_delete)
-        self.message = QLabel(self)
-        self.message.setObjectName("statusMessage")
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(self.message.clear)
-        bar = self.statusBar()
-        bar.addWidget(self.count_label)
-        bar.addWidget(self.undo_button)
-        bar.addWidget(self.message, 1)
-        bar.addPermanentWidget(self.progress)
-        bar.addPermanentWidget(self.location_label)
-        self.workers.activity.connect(self._activity)
-        self.workers.idle.connect(self.progress.hide)
-        self.workers.failed.connect(self._task_failed)
+        self.pools.activity.connect(sl.activity)
+        self.pools.idle.connect(self.progress.hide)
+        for pool in self.pools.all():  # work this window started without its own error handling
+            pool.failed.connect(self._task_failed)
         self.model.modelReset.connect(self._update_counts)
         build_actions(self)
         self.setTabOrder(self.filters.search, self.list)
         self.setTabOrder(self.list, self.details.browser)
-        self._set_enabled(False)
+        self.set_ready(False)
         self.filters.setEnabled(False)
 
     # ---- actions -------------------------------------------------------------------------------
 
-    def _set_enabled(self, ready: bool) -> None:
+    @property
+    def journal(self) -> Any:
+        """core.journal.Journal while open for writes (through ``hub``), else None."""
+        return self.hub.journal
+
+    @property
+    def clip_jobs(self) -> ClipJobs | None:
+        return self.hub.clip_jobs
+
+    def set_ready(self, ready: bool) -> None:
+        """Writing actions on (the journal is open for writes) or off (opening, a restore)."""
         for act in (self.act_new, self.act_import, self.act_export_json, self.act_export_csv, self.act_backup):
             act.setEnabled(ready)
         self._selection_actions()
@@ -187,8 +143,8 @@ class MainWindow(QMainWindow):
         """Called once the window has painted: read the first page in a worker."""
         from healthviz_desktop.ui.opening import open_reader
 
-        self.workers.submit(open_reader, self.paths, self.filters.value(),
-                            on_result=self._reader_opened, on_error=self._open_failed)
+        self.pools.reads.submit(open_reader, self.paths, self.filters.value(), owner=self,
+                                on_result=self._reader_opened, on_error=self._open_failed)
         # Meanwhile, what needs the Qt namespace (~30 ms to build in Python; see ui/theme.py) or only
         # matters once there are rows.
         from PySide6.QtCore import Qt
@@ -218,18 +174,30 @@ class MainWindow(QMainWindow):
             self.flash("Your settings file could not be read: see Settings before composing a clip.", 30_000)
         from healthviz_desktop.ui.opening import open_full_journal
 
-        self.workers.submit(open_full_journal, self.paths, on_result=self._journal_opened,
-                            on_error=self._open_failed)
+        self.pools.reads.submit(open_full_journal, self.paths, on_result=self._journal_opened,
+                                on_error=self._open_failed, owner=self)
 
     def _journal_opened(self, journal: Any) -> None:
-        from healthviz_desktop.ui.job_resume import JobResume
-
-        self.journal = journal
-        self._set_enabled(True)
+        if not self.isVisible():  # closed while it opened: nothing may start on it
+            journal.close()
+            return
+        self.attach_journal(journal)
         self.journal_ready.emit()
         self.data.after_open()
-        self.job_resume = JobResume(self)  # nothing lost: clip jobs a crash or a close interrupted
-        self.job_resume.start()
+
+    def attach_journal(self, journal: Any) -> None:
+        """Open for writes: clip jobs a crash or a close interrupted are carried on (nothing lost)."""
+        self.hub.attach(journal)
+        assert self.hub.clip_jobs is not None
+        self.hub.clip_jobs.status.connect(lambda text: self.flash(text, 60_000))
+        self.set_ready(True)
+
+    def _journal_changed(self, change: Change) -> None:
+        """The one place views refresh after a write (ui/journal_hub.py)."""
+        if change.what == "jobs":
+            return  # no view shows jobs yet
+        self.reload(select_id=change.select_id)
+        self.refresh_trends()
 
     def _open_failed(self, exc: BaseException) -> None:
         self.details.show_entry(None, f"The journal could not be opened. {exc}")
@@ -247,8 +215,8 @@ class MainWindow(QMainWindow):
         self._reload_generation += 1
         generation = self._reload_generation
         self._pending_select = select_id if select_id is not None else self._selected_id()
-        self.workers.submit(load_first_page, self.reader, self.filters.value(),
-                            on_result=lambda page: self._reloaded(page, generation))
+        self.pools.reads.submit(load_first_page, self.reader, self.filters.value(), owner=self,
+                                on_result=lambda page: self._reloaded(page, generation), on_error=self._task_failed)
 
     def _reloaded(self, page: FirstPage, generation: int) -> None:
         if generation != self._reload_generation:
@@ -270,9 +238,7 @@ class MainWindow(QMainWindow):
         self.list_reloaded.emit()
 
     def flash(self, text: str, msecs: int = 6000) -> None:
-        """A status message that, unlike QStatusBar.showMessage, leaves the count and Undo visible."""
-        self.message.setText(text)
-        self._message_timer.start(msecs)
+        self.status_line.flash(text, msecs)
 
     def _update_counts(self) -> None:
         total = self.model.total
@@ -305,8 +271,8 @@ class MainWindow(QMainWindow):
     def open_editor(self, entry: Any = None) -> Any:
         from healthviz_desktop.ui.entry_editor import EntryEditor
 
-        editor = EntryEditor(self.journal, entry, self, rollover_hour=self.settings.day_rollover_hour)
-        editor.saved.connect(self._entry_saved)
+        editor = EntryEditor(self.journal, entry, self, rollover_hour=self.settings.day_rollover_hour, hub=self.hub)
+        editor.saved.connect(lambda _entry: self.flash("Saved."))
         editor.open()
         return editor
 
@@ -317,39 +283,39 @@ class MainWindow(QMainWindow):
         entry = self.selected_entry()
         return self.open_editor(entry) if entry is not None else None
 
-    def _entry_saved(self, entry: Any) -> None:
-        self.flash("Saved.")
-        self.reload(select_id=entry.id)
-        self.refresh_trends()
-
     def delete_selected(self) -> None:
         entry = self.selected_entry()
         if entry is None or self.journal is None:
             return
-        self.journal.delete(entry.id)
-        self.deleted.append(entry.id)
-        self._after_trash_change("Moved to the trash.")
         row = self.list.currentIndex().row()
         nxt = next((self.model.entry_at(r) for r in (row + 1, row + 2, row - 1) if self.model.entry_at(r)), None)
-        self.reload(select_id=nxt.id if nxt is not None else -1)
+        self.hub.write(trash_entry, entry.id, change=Change("entries", nxt.id if nxt is not None else -1),
+                       on_result=lambda _r: self._trash_changed(entry.id, None, "Moved to the trash."))
 
     def undo_delete(self) -> None:
         if not self.deleted or self.journal is None:
             return
-        entry_id = self.deleted.pop()
-        self.journal.undelete(entry_id)
-        self._after_trash_change("Entry restored.")
-        self.reload(select_id=entry_id)
+        entry_id = self.deleted[-1]
+        self.hub.write(restore_entry, entry_id, change=Change("entries", entry_id),
+                       on_result=lambda _r: self._trash_changed(None, entry_id, "Entry restored."))
 
-    def _after_trash_change(self, message: str) -> None:
+    def _trash_changed(self, trashed: int | None, restored: int | None, message: str) -> None:
+        if trashed is not None:
+            self.deleted.append(trashed)
+        if restored is not None and restored in self.deleted:
+            self.deleted.remove(restored)
         self.act_undo.setEnabled(bool(self.deleted))
         self.undo_button.setVisible(bool(self.deleted))
         self.flash(message)
-        self.refresh_trends()
+
+    def forget_undo(self) -> None:
+        """The trash ids mean nothing any more (another journal file was restored)."""
+        self.deleted.clear()
+        self._trash_changed(None, None, "")
 
     # ---- other windows -------------------------------------------------------------------------
 
-    def selected_ids(self) -> list[int]:
+    def selected_ids(self) -> builtins.list[int]:  # `list` is the list view in this class
         """The selected entries' ids, newest first (the list allows Shift/Ctrl selection)."""
         rows = sorted(i.row() for i in self.list.selectionModel().selectedIndexes())
         return [e.id for e in (self.model.entry_at(r) for r in rows) if e is not None and e.id is not None]
@@ -375,7 +341,7 @@ class MainWindow(QMainWindow):
         if self._trends is None:
             from healthviz_desktop.ui.trends_view import TrendsView
 
-            self._trends = TrendsView(self.workers, self.trends_page)
+            self._trends = TrendsView(self.pools.reads, self.trends_page)
             layout = self.trends_page.layout()
             assert layout is not None
             layout.addWidget(self._trends)
@@ -386,26 +352,26 @@ class MainWindow(QMainWindow):
         if self._trends is not None:
             self._trends.refresh()
 
+    def trends_range(self) -> tuple[Any, Any] | None:
+        """The period the Trends tab shows, when it is the tab in front."""
+        if self.tabs.currentIndex() != 1 or self._trends is None:
+            return None
+        shown = self._trends.date_range()
+        return shown.first, shown.last
+
     def _tab_changed(self, index: int) -> None:
         if index == 1:
             self.trends  # noqa: B018 - builds the view on first visit
         self.setWindowTitle("HealthViz — Trends" if index == 1 else "HealthViz — Journal")
 
-    def _activity(self, label: str, done: int, total: int) -> None:
-        self.progress.setFormat(f"{label} %p%" if total else label)
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
-        self.progress.setToolTip(label)
-        self.progress.show()
-
-    def _task_failed(self, exc: BaseException) -> None:
+    def _task_failed(self, exc: BaseException, what: str = "") -> None:
         from PySide6.QtWidgets import QMessageBox
 
         from healthviz_desktop.core.errors import user_message
 
         known = user_message(exc)
         text = known[0] if known else f"Something went wrong in the background ({type(exc).__name__}: {exc})."
-        QMessageBox.warning(self, "HealthViz", text)
+        QMessageBox.warning(self, "HealthViz", f"{what} did not finish.\n\n{text}" if what else text)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -418,11 +384,10 @@ class MainWindow(QMainWindow):
             self.refresh_trends()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.job_resume is not None:
-            self.job_resume.stop(wait_ms=60_000)
-        if self._clip_sender is not None:  # a clip being made stops between two steps, kept for next time
-            self._clip_sender.cancel.set()
-        self.workers.wait(60_000)  # let a save, backup or import finish before the journal closes
-        if self.journal is not None:
-            self.journal.close()
+        # A clip being made stops between two steps, kept for next time; a save, backup or import finishes
+        # before the journal closes.
+        journal = self.hub.detach(wait_ms=60_000)
+        self.pools.wait(60_000)
+        if journal is not None:
+            journal.close()
         super().closeEvent(event)

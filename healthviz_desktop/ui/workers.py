@@ -31,6 +31,7 @@ class _Callbacks(NamedTuple):  # not a dataclass: ~1 ms less before the first pa
     on_error: Callable[[BaseException], None] | None
     on_progress: Callable[[int, int, str], None] | None
     label: str | None
+    owner: QObject | None  # callbacks are dropped once it is gone (a closed window's answers)
 
 
 class _Task(QRunnable):
@@ -77,11 +78,13 @@ class Workers(QObject):
                on_result: Callable[[Any], None] | None = None,
                on_error: Callable[[BaseException], None] | None = None,
                on_progress: Callable[[int, int, str], None] | None = None,
-               label: str | None = None, with_progress: bool = False, **kwargs: Any) -> int:
+               label: str | None = None, with_progress: bool = False, owner: QObject | None = None,
+               **kwargs: Any) -> int:
         """Run ``fn(*args, **kwargs)`` on the pool. With ``label`` the window shows a progress bar.
-        With ``with_progress`` ``fn`` receives ``progress(done, total, text)``."""
+        With ``with_progress`` ``fn`` receives ``progress(done, total, text)``. With ``owner``, the callbacks
+        are dropped if it was deleted meanwhile (the pools outlive windows: they belong to the app)."""
         task_id = next(self._ids)
-        self._pending[task_id] = _Callbacks(on_result, on_error, on_progress, label)
+        self._pending[task_id] = _Callbacks(on_result, on_error, on_progress, label, owner)
         if label:
             self.activity.emit(label, 0, 0)
         self.pool.start(_Task(task_id, self._relay, fn, args, kwargs, with_progress))
@@ -103,7 +106,7 @@ class Workers(QObject):
         cb = self._pending.get(task_id)
         if cb is None:
             return
-        if cb.on_progress:
+        if cb.on_progress and _alive(cb.owner):
             cb.on_progress(done, total, text)
         if cb.label:
             self.activity.emit(text or cb.label, done, total)
@@ -114,6 +117,8 @@ class Workers(QObject):
         if cb is None:
             return
         try:
+            if not _alive(cb.owner):
+                return
             if ok:
                 if cb.on_result:
                     cb.on_result(value)
@@ -127,3 +132,11 @@ class Workers(QObject):
         finally:
             if not self.has_long_work():
                 self.idle.emit()
+
+
+def _alive(owner: QObject | None) -> bool:
+    if owner is None:
+        return True
+    from shiboken6 import isValid
+
+    return bool(isValid(owner))

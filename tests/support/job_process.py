@@ -13,16 +13,16 @@ from pathlib import Path
 
 def main() -> None:
     from healthviz_desktop.core.database import Database
-    from healthviz_desktop.core.jobs import JobRunner
+    from healthviz_desktop.core.generation.runner import JobRunner
     from healthviz_desktop.core.keys import KeyStore
     from healthviz_desktop.core.paths import DataPaths
     from healthviz_desktop.core.providers.sora import SoraSettings
-    from tests.fake_videos_server import request
+    from tests.fake_videos_server import FAST, request
 
     data_dir, base_url, mode = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
     db = Database.open(DataPaths.at(data_dir))
-    runner = JobRunner(db, base_delay=0.01, max_delay=0.05, default_poll=0.01)
-    runner.providers.save(SoraSettings(name="fake", base_url=base_url, timeout=10.0, label="Fake"))
+    runner = JobRunner(db, **FAST)
+    runner.providers.save(SoraSettings(name="fake", base_url=base_url, timeout=10.0, label="Fake", settle=0.3))
     KeyStore().set_session("fake", "test-key")
     if mode == "start":
         job = runner.submit("fake", request(4))

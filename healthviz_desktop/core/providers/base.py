@@ -2,8 +2,12 @@
 
 A job drives a provider in small steps so that a window can call each from a worker and stay responsive:
 ``submit`` (one request, returns the provider's id), ``poll`` (one request, returns the status and how long
-to wait), ``download`` (streams the clip and thumbnail into files it is given), ``cancel``. Nothing here
+to wait), ``download`` (streams the clip and thumbnail into files it is given), ``cancel``, and
+``find_created`` (the service's list of what it made, to settle a send that got no answer). Nothing here
 sleeps; retrying and waiting are the job runner's decisions.
+
+Each provider declares what it makes (``Capabilities``: media kind, models, sizes, lengths, prices), so
+composing offers only that and job code never asks which provider it is talking to.
 
 Errors are ProviderError subclasses whose message is plain language the person can act on, and which say
 whether trying again later can help (``retryable``). No message ever contains an API key.
@@ -23,24 +27,49 @@ Cancelled = Callable[[], bool]
 RemoteState = Literal["queued", "in_progress", "completed", "failed"]
 
 
+MediaKind = Literal["video", "image"]
+
+
+@dataclass(frozen=True)
+class Pricing:
+    """What the provider charges, as configured (the service's own bill is the final word)."""
+
+    per_second: float = 0.0  # video: times the clip's seconds
+    per_item: float = 0.0  # image: per picture
+    currency: str = "USD"
+
+
 @dataclass(frozen=True)
 class Capabilities:
-    models: tuple[str, ...]
-    seconds: tuple[int, ...]
+    """What a provider makes, declared by the provider: composing offers only these, and a request
+    outside them is refused before any job is written."""
+
+    media: MediaKind
+    models: tuple[str, ...]  # the first is the one composed for
     sizes: tuple[str, ...]  # "1280x720"
-    remote: bool  # True: the prompt leaves the machine
-    remix: bool = False
+    seconds: tuple[int, ...]  # lengths of a clip; () for a still image
+    remote: bool  # True: the request leaves the machine (and may cost money)
+    remix: bool = False  # can make a new clip from one of its finished ones
+    pricing: Pricing = field(default_factory=Pricing)
+    # Seconds after a create request that got no answer during which the video it may have made can still
+    # appear in the service's listing: before then, an empty listing proves nothing.
+    settle_seconds: float = 0.0
+
+    @property
+    def model(self) -> str:
+        return self.models[0]
 
     def check(self, request: dict[str, Any]) -> str | None:
         """Why ``request`` cannot be sent to this provider, or None when it can."""
-        if self.models and request.get("model") not in self.models:
+        if request.get("model") not in self.models:
             return f"model {request.get('model')!r} is not one of {', '.join(self.models)}"
-        try:
-            seconds = int(str(request.get("seconds", "")))
-        except ValueError:
-            return f"seconds {request.get('seconds')!r} is not a number"
-        if seconds not in self.seconds:
-            return f"{seconds} s is not offered (choose {', '.join(str(s) for s in self.seconds)})"
+        if self.media == "video":
+            try:
+                seconds = int(str(request.get("seconds", "")))
+            except ValueError:
+                return f"seconds {request.get('seconds')!r} is not a number"
+            if seconds not in self.seconds:
+                return f"{seconds} s is not offered (choose {', '.join(str(s) for s in self.seconds)})"
         if request.get("size") not in self.sizes:
             return f"size {request.get('size')!r} is not offered (choose {', '.join(self.sizes)})"
         return None
@@ -101,6 +130,20 @@ class GenerationRequest:
 
 
 @dataclass(frozen=True)
+class Made:
+    id: str  # the service's id of a video
+    created_at: float  # unix seconds, on the service's clock
+
+
+@dataclass(frozen=True)
+class Found:
+    """What the service's own list says a create request made (reconciling a send that got no answer)."""
+
+    matches: tuple[Made, ...]  # videos this request could have made, not taken by another job; oldest first
+    covered: bool  # the list reached back past the send: no match means nothing was made
+
+
+@dataclass(frozen=True)
 class Downloaded:
     video: Path
     thumbnail: Path | None
@@ -126,6 +169,9 @@ class Provider(Protocol):
                  on_progress: Progress | None = None, cancelled: Cancelled | None = None) -> Downloaded: ...
 
     def cancel(self, remote_id: str) -> None: ...
+
+    def find_created(self, request: GenerationRequest, sent_from: float, sent_until: float,
+                     exclude: frozenset[str]) -> Found: ...
 
 
 # ---- errors ----------------------------------------------------------------------------------------
@@ -185,6 +231,18 @@ class InvalidDownload(ProviderError):
     retryable = True
 
 
+class Expired(ProviderError):
+    """The service made the clip but no longer has it (its assets expired before the download)."""
+
+    code = "expired"
+
+
+class CannotList(ProviderError):
+    """The service cannot say what it made (no list of its videos), so a send without an answer stays open."""
+
+    code = "cannot_list"
+
+
 class KeyMissing(ProviderError):
     code = "key_missing"
 
@@ -214,8 +272,9 @@ class ConnectionLost(ProviderError):
 
 
 class Ambiguous(ProviderError):
-    """A create request went out but no answer came back: the service may or may not have started a
-    (paid) job. Never resent on our own; the person decides."""
+    """A create request went out but no clear answer came back (a timeout, a cut connection, a gateway's
+    502/504): the service may or may not have started a (paid) job. Never resent before the service's
+    own list of videos says it made nothing (the job runner's reconciliation)."""
 
     code = "ambiguous"
 

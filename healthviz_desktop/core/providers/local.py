@@ -2,7 +2,8 @@
 
 It speaks the same steps as a remote service so jobs treat every provider alike: ``submit`` only
 names the job (no work, nothing sent), ``poll`` answers "completed" at once, and ``download`` is where
-the clip is drawn and encoded, with progress and a cancel check between frames.
+the clip is drawn and encoded, with progress and a cancel check between frames. Its model name marks the
+request as drawn here: the prompt text in it is never used.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from healthviz_desktop.core.providers.base import (
     Capabilities,
     CostEstimate,
     Downloaded,
+    Found,
     GenerationRequest,
     Progress,
     RemoteStatus,
@@ -30,7 +32,8 @@ class LocalProvider:
     label = "This computer (offline, free)"
 
     def capabilities(self) -> Capabilities:
-        return Capabilities(models=(), seconds=(4, 8, 12), sizes=("1280x720", "720x1280"), remote=False)
+        return Capabilities(media="video", models=(LOCAL_MODEL,), seconds=(4, 8, 12),
+                            sizes=("1280x720", "720x1280"), remote=False)
 
     def availability(self) -> Availability:
         return Availability(True)
@@ -39,7 +42,7 @@ class LocalProvider:
         return CostEstimate(0.0, seconds=request.seconds)
 
     def submit(self, request: GenerationRequest) -> tuple[str, RemoteStatus]:
-        return f"local-{uuid.uuid4().hex[:12]}", RemoteStatus("queued")
+        return f"local-{uuid.uuid4().hex[:12]}", RemoteStatus("queued", poll_after=0.0)
 
     def poll(self, remote_id: str) -> RemoteStatus:
         return RemoteStatus("completed", progress=0)
@@ -54,3 +57,8 @@ class LocalProvider:
 
     def cancel(self, remote_id: str) -> None:
         """Nothing to tell anyone: stopping the worker (the cancel check) is all it takes."""
+
+    def find_created(self, request: GenerationRequest, sent_from: float, sent_until: float,
+                     exclude: frozenset[str]) -> Found:
+        """``submit`` makes nothing anywhere: a send that was cut off made nothing, for certain."""
+        return Found((), covered=True)

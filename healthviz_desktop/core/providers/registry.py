@@ -1,18 +1,24 @@
 """Which providers exist: the local renderer, the presets, and the services the person configured.
 
-Provider settings live in the journal's provider_setting table (never a key: keys are in the keyring,
-looked up by provider name when a request is about to go out).
+Provider settings live in the journal's provider_setting table (``ProviderSettingsStore``; never a key:
+keys are in the keyring, looked up by provider name when a request is about to go out).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from healthviz_desktop.core.jobs_store import JobStore
 from healthviz_desktop.core.keys import KeyStore
-from healthviz_desktop.core.providers.base import Provider
+from healthviz_desktop.core.providers.base import Capabilities, Provider
 from healthviz_desktop.core.providers.local import LOCAL_NAME, LocalProvider
+from healthviz_desktop.core.providers.settings_store import ProviderSettingsStore
 from healthviz_desktop.core.providers.sora import PRESETS, SoraProvider, SoraSettings
+
+if TYPE_CHECKING:
+    from healthviz_desktop.core.database import Database
+
+DEFAULT_PROVIDER = LOCAL_NAME  # offline, free: what a clip is made with unless the person chooses
 
 
 class UnknownProvider(LookupError):
@@ -24,21 +30,32 @@ class UnknownProvider(LookupError):
 @dataclass(frozen=True)
 class ProviderInfo:
     name: str
-    kind: str  # "local" | "sora"
+    kind: str  # "local" | "sora": which implementation speaks for it
     label: str
     settings: SoraSettings | None
 
 
+@dataclass(frozen=True)
+class Offer:
+    """A provider as a chooser shows it: what it makes, and whether it works now."""
+
+    name: str
+    label: str
+    capabilities: Capabilities
+    available: bool
+    reason: str = ""
+
+
 class Providers:
-    def __init__(self, store: JobStore, keys: KeyStore | None = None) -> None:
-        self.store = store
+    def __init__(self, store: ProviderSettingsStore | Database, keys: KeyStore | None = None) -> None:
+        self.store = store if isinstance(store, ProviderSettingsStore) else ProviderSettingsStore(store)
         self.keys = keys or KeyStore()
 
     def infos(self) -> list[ProviderInfo]:
         found = {LOCAL_NAME: ProviderInfo(LOCAL_NAME, "local", LocalProvider.label, None)}
         for name, preset in PRESETS.items():
             found[name] = ProviderInfo(name, "sora", preset.label or name, preset)
-        for name, (kind, data) in self.store.provider_settings().items():
+        for name, (kind, data) in self.store.all().items():
             if kind == "sora":
                 settings = SoraSettings.from_dict({**data, "name": name})
                 found[name] = ProviderInfo(name, kind, settings.label or name, settings)
@@ -50,17 +67,29 @@ class Providers:
     def get(self, name: str) -> Provider:
         for info in self.infos():
             if info.name == name:
-                if info.settings is None:
-                    return LocalProvider()
-                return SoraProvider(info.settings, lambda: self.keys.get(name))
+                return self._make(info)
         raise UnknownProvider(name, self.names())
+
+    def offers(self) -> list[Offer]:
+        out = []
+        for info in self.infos():
+            provider = self._make(info)
+            avail = provider.availability()
+            out.append(Offer(info.name, provider.label, provider.capabilities(), avail.available, avail.reason))
+        return out
+
+    def _make(self, info: ProviderInfo) -> Provider:
+        if info.settings is None:
+            return LocalProvider()
+        name = info.name
+        return SoraProvider(info.settings, lambda: self.keys.get(name))
 
     def save(self, settings: SoraSettings) -> None:
         if settings.name == LOCAL_NAME:
-            raise ValueError("'local' is the built-in renderer and cannot be replaced")
+            raise ValueError(f"{LOCAL_NAME!r} is the built-in renderer and cannot be replaced")
         data = settings.to_dict()
         data.pop("name", None)
-        self.store.save_provider(settings.name, "sora", data)
+        self.store.save(settings.name, "sora", data)
 
     def remove(self, name: str) -> bool:
-        return self.store.remove_provider(name)
+        return self.store.remove(name)

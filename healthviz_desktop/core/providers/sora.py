@@ -7,8 +7,10 @@ services speak the same protocol.
 Decisions that keep paid jobs safe:
 - ``max_retries=0`` on the client: the SDK would otherwise resend POST /videos on a timeout with no
   idempotency key, which can become two paid jobs. The job runner owns every retry.
-- A create that went out but got no answer (timeout, connection cut after sending) raises Ambiguous:
-  the person decides, we never resend on our own. Only a connection that never opened is retried.
+- A create that went out but got no clear answer (timeout, connection cut after sending, any 5xx: a
+  gateway's 502/504 cannot say whether the service behind it made the video) raises Ambiguous. The job
+  runner then asks the service's list of videos (``find_created``, GET /videos newest first) before
+  anything is sent again. Only a connection that never opened is retried at once.
 - Downloads stream to a file the caller names; a cut-off stream keeps its bytes and the next attempt
   asks for the rest with a Range header.
 - The SDK marks every videos.* call deprecated; one narrow process-wide filter hides that (see below).
@@ -32,13 +34,24 @@ from healthviz_desktop.core.providers.base import (
     Capabilities,
     CostEstimate,
     Downloaded,
+    Found,
     GenerationRequest,
+    Made,
+    Pricing,
     Progress,
     RemoteStatus,
     redact,
 )
+from healthviz_desktop.core.providers.sora_listing import (
+    CLOCK_MARGIN,
+    CLOCK_SKEW,
+    clock_offset,
+    made_by,
+    oldest_first,
+)
 
 OPENAI_SHUTDOWN = "shut down by OpenAI on 2026-09-24"
+MAX_LIST_PAGES = 20  # of 100 videos: further back than that, the listing is not taken as covering the send
 
 
 @dataclass(frozen=True)
@@ -53,6 +66,7 @@ class SoraSettings:
     label: str = ""
     retired: str = ""  # why the service no longer works, shown before sending and on a 404
     timeout: float = 60.0  # seconds for one HTTP request
+    settle: float = 120.0  # after a create with no answer, how long its video may take to appear in the list
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -101,7 +115,9 @@ class SoraProvider:
 
     def capabilities(self) -> Capabilities:
         s = self.settings
-        return Capabilities(models=(s.model,), seconds=s.seconds, sizes=s.sizes, remote=True, remix=True)
+        return Capabilities(media="video", models=(s.model,), seconds=s.seconds, sizes=s.sizes, remote=True,
+                            remix=True, pricing=Pricing(per_second=s.price_per_second, currency=s.currency),
+                            settle_seconds=s.settle)
 
     def availability(self) -> Availability:
         if self.settings.retired:
@@ -144,7 +160,7 @@ class SoraProvider:
         self._stream(remote_id, "video", "video/mp4", video, on_progress, cancelled)
         try:
             self._stream(remote_id, "thumbnail", "image/webp", thumbnail, None, cancelled)
-        except (b.NotFound, b.BadRequest, b.ModelRetired):
+        except (b.NotFound, b.BadRequest, b.ModelRetired, b.Expired):
             thumbnail.unlink(missing_ok=True)  # a service without thumbnails: the clip is what matters
             return Downloaded(video, None)
         return Downloaded(video, thumbnail)
@@ -157,6 +173,37 @@ class SoraProvider:
             err = self._translate(exc, "delete")
             if not isinstance(err, b.NotFound | b.ModelRetired):
                 raise err from None
+
+    def find_created(self, request: GenerationRequest, sent_from: float, sent_until: float,
+                     exclude: frozenset[str]) -> Found:
+        """The videos this request could have made: same prompt, model, length and size (and source, for a
+        remix), created between ``sent_from`` and ``sent_until`` (unix seconds on our clock, mapped to the
+        service's with its Date header), not in ``exclude``; oldest first. Pages through GET /videos newest
+        first until the listing is older than the send."""
+        client = self._connect()
+        matches: list[Made] = []
+        after: str | None = None
+        for _ in range(MAX_LIST_PAGES):
+            try:
+                extra = {"after": after} if after else {}
+                raw = client.videos.with_raw_response.list(limit=100, order="desc", **extra)
+                page = raw.parse()
+            except Exception as exc:
+                raise self._translate(exc, "list") from None
+            offset = clock_offset(raw.headers.get("date"))
+            margin = CLOCK_MARGIN if offset is not None else CLOCK_SKEW
+            earliest, latest = sent_from + (offset or 0.0) - margin, sent_until + (offset or 0.0) + margin
+            items = list(page.data or [])
+            for video in items:
+                created = float(getattr(video, "created_at", 0) or 0)
+                if created < earliest:
+                    return Found(oldest_first(matches), covered=True)
+                if created <= latest and str(video.id) not in exclude and made_by(video, request):
+                    matches.append(Made(str(video.id), created))
+            if not items or page.has_more is False:
+                return Found(oldest_first(matches), covered=True)
+            after = getattr(page, "last_id", None) or str(items[-1].id)
+        return Found(oldest_first(matches), covered=False)
 
     # ---- internals -----------------------------------------------------------------------------
 
@@ -238,11 +285,11 @@ class SoraProvider:
         sends = op in ("create", "remix")  # both start a paid job at the service
         if isinstance(exc, openai.APITimeoutError):
             if sends:
-                return b.Ambiguous(_ambiguous(label))
+                return b.Ambiguous(_ambiguous(label, "no answer came back in time"))
             return b.Timeout(f"{label} did not answer in time.")
         if isinstance(exc, openai.APIConnectionError):
             if sends and not _never_sent(exc):
-                return b.Ambiguous(_ambiguous(label))
+                return b.Ambiguous(_ambiguous(label, "the connection was cut before the answer came"))
             return b.ConnectionLost(f"The connection to {label} ({host}) failed or was cut off.")
         if not isinstance(exc, openai.APIStatusError):
             if _transport_error(exc):  # a stream cut off mid-download (the SDK does not wrap it)
@@ -250,6 +297,15 @@ class SoraProvider:
             return b.ProviderError(f"Unexpected problem talking to {label}: {exc.__class__.__name__}.")
         retry_after = _retry_after(exc.response.headers) if exc.response is not None else None
         model_unknown = "model" in server_msg.lower() and "not found" in server_msg.lower()
+        if sends and status is not None and status >= 500:
+            return b.Ambiguous(_ambiguous(label, f"it answered HTTP {status}, which does not say whether the "
+                                                 "service behind it made the video"), status=status)
+        if op == "list" and status in (404, 405, 501):
+            return b.CannotList(f"{label} cannot list its videos (HTTP {status}), so HealthViz cannot tell "
+                                "whether the request made one.", status=status)
+        if op == "download" and status in (404, 410):
+            return b.Expired(f"{label} no longer has this clip (HTTP {status}): it was made, but its download "
+                             "expired or was removed before HealthViz could fetch it.", status=status)
         if code == "moderation_blocked":
             return b.ModerationBlocked(moderation_message(label))
         if status == 404 and op == "remix":  # the source video, not the model: remix sends no model
@@ -287,10 +343,9 @@ def moderation_message(label: str) -> str:
             "lower intensity, then send again.")
 
 
-def _ambiguous(label: str) -> str:
-    """The job runner adds the two commands to choose between, with the job's id (jobs.DECIDE)."""
-    return (f"The request reached {label} but no answer came back, so it may or may not have started a "
-            "paid job. It was not sent again.")
+def _ambiguous(label: str, why: str) -> str:
+    """The job runner goes on to ask the service's list of videos (and says so)."""
+    return f"The request reached {label} but {why}, so the clip may have been created."
 
 
 def _never_sent(exc: BaseException) -> bool:

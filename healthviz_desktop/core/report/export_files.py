@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from healthviz_desktop.core.provenance.xmp import LABEL_TEXT
 
 if TYPE_CHECKING:
-    from healthviz_desktop.core.jobs_store import Job
+    from healthviz_desktop.core.generation.job_store import Job
     from healthviz_desktop.core.journal_reads import JournalReads
 
 SELF_REPORTED = "Self-reported by the patient with HealthViz — not a medical record"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from healthviz_desktop.core.jobs_store import JobStore
+from healthviz_desktop.core.generation.job_store import JobStore
 from healthviz_desktop.core.providers.base import CostEstimate, format_money
 
 BUDGET_KEY = "generation.monthly_budget"
@@ -66,18 +66,22 @@ class Costs:
         month = month or current_month()
         return BudgetState(month, self.budget(), self.store.spent(month), self.store.committed())
 
+    def refusal(self, estimate: CostEstimate) -> str | None:
+        """Why sending this would take the month past the budget, or None when it would not."""
+        if estimate.amount <= 0:
+            return None
+        st = self.state()
+        if st.budget is None or st.spent + st.committed + estimate.amount <= st.budget + 1e-9:
+            return None
+        return (f"Not sent: this clip would cost {format_money(estimate.amount, estimate.currency)}, and "
+                f"{st.describe()}. Raise the budget with `healthviz jobs budget AMOUNT`, wait until next "
+                "month, or make it on this computer for free (the local renderer).")
+
     def check(self, estimate: CostEstimate) -> None:
         """Raise BudgetExceeded when sending this would take the month past the budget."""
-        if estimate.amount <= 0:
-            return
-        st = self.state()
-        if st.budget is None:
-            return
-        if st.spent + st.committed + estimate.amount > st.budget + 1e-9:
-            raise BudgetExceeded(
-                f"Not sent: this clip would cost {format_money(estimate.amount, estimate.currency)}, and "
-                f"{st.describe()}. Raise the budget with `healthviz jobs budget AMOUNT`, wait until next "
-                "month, or use the free local renderer (--provider local).")
+        problem = self.refusal(estimate)
+        if problem:
+            raise BudgetExceeded(problem)
 
     def ledger(self, month: str | None = None) -> list[dict[str, object]]:
         return list(self.store.ledger(month))

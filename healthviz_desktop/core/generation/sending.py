@@ -1,16 +1,17 @@
-"""From a checked prompt to the request one provider gets: the step the CLI and the window share.
+"""From a checked prompt to the request one provider gets: the last step before a job is written.
 
 Nothing here sends anything; it refuses what must not go (a prompt the firewall blocked) and what the
-provider cannot make, so the caller never writes a job row for a request that would fail for sure.
+provider cannot make, so no job row is written for a request that would fail for sure. The prompt must
+have been composed for this provider (its model, one of its sizes and lengths): ``ClipStudio.compose``
+does that.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from healthviz_desktop.core.jobs import JobRefused
+from healthviz_desktop.core.generation.problems import JobRefused
 from healthviz_desktop.core.providers.base import GenerationRequest, Provider
-from healthviz_desktop.core.providers.local import LOCAL_MODEL
 
 if TYPE_CHECKING:
     from healthviz_desktop.core.prompting.composer import ComposedPrompt
@@ -23,11 +24,9 @@ def prepare_request(composed: ComposedPrompt, provider: Provider) -> GenerationR
                          "Nothing was sent.")
     caps = provider.capabilities()
     body = dict(composed.request)
-    if not caps.remote:
-        body["model"] = LOCAL_MODEL  # drawn here from the scene spec; the prompt text stays unused
     problem = caps.check(body)
     if problem:
-        raise JobRefused(f"{provider.label} cannot make this clip: {problem}.")
+        raise JobRefused(f"{provider.label} cannot make this clip: {problem}. Nothing was sent.")
     if caps.remote:
         # Once more on the body exactly as it will leave, not on the verdict stored with the prompt:
         # the request is a plain dict that anything between composing and sending could have changed.

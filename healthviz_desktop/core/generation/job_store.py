@@ -1,4 +1,4 @@
-"""Durable generation jobs in the journal database (tables from migration step 2).
+"""Durable generation jobs in the journal database (tables declared in core/tables.py).
 
 Every change of a job is one short write transaction (BEGIN IMMEDIATE, synchronous=FULL) that also
 appends a row to generation_event, so the job's history survives any crash. Completing a job and
@@ -16,20 +16,23 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from healthviz_desktop.core.database import Database
+from healthviz_desktop.core.tables import CostLedgerRow, GenerationJobRow
 from healthviz_desktop.core.timefmt import now_utc_iso
 
-# pending: written, not sent | sending: the request is going out now | running: the service has it
-# downloading: finished remotely, fetching (or drawing, for the local renderer) | stalled: waiting for
-# the person (a key, credit, or a service that took too long): resumable | needs_decision: sent but no
-# id came back: may be a paid job, never resent without the person.
+# pending: written, not sent | sending: a create request went out and no id is stored: going out now (a live
+# process holds the lease) or cut off (a kill, a timeout, a 5xx): the service's list of videos settles it
+# | running: the service has it | downloading: finished remotely, fetching (or drawing, for the local
+# renderer) | stalled: waiting for the person (a key, credit, or a service that took too long): resumable
+# | needs_decision: the service cannot say whether it made the clip: never resent without the person.
 UNFINISHED = ("pending", "sending", "running", "downloading", "stalled")
 FINISHED = ("completed", "failed", "cancelled")
 STATUSES = (*UNFINISHED, "needs_decision", *FINISHED)
 
-COLUMNS = ("id", "uid", "provider", "status", "request_json", "spec_json", "remix_of", "entry_ids",
-           "estimate", "currency", "remote_id", "remote_state", "progress", "attempts", "next_attempt_at",
-           "error_code", "message", "clip_path", "thumb_path", "lease_owner", "created_at", "updated_at",
-           "sent_at", "submitted_at", "finished_at")
+COLUMNS: tuple[str, ...] = tuple(GenerationJobRow.__table__.columns.keys())  # type: ignore[attr-defined]
+_JSON = {"request_json": "request", "spec_json": "spec"}  # stored as JSON text, held as dicts
+# Unfinished, or finished but not yet copied where the person asked (a crash came between the two).
+OPEN_WHERE = (f"status IN ({', '.join(repr(s) for s in UNFINISHED)}) OR (status = 'completed' AND "
+              "output_path IS NOT NULL AND delivered_at IS NULL)")
 
 _SELECT = f"SELECT {', '.join(COLUMNS)} FROM generation_job"
 _EVENT = "INSERT INTO generation_event (job_id, at, status, detail) VALUES (?, ?, ?, ?)"
@@ -67,10 +70,23 @@ class Job:
     sent_at: str | None = None
     submitted_at: str | None = None
     finished_at: str | None = None
+    output_path: str | None = None
+    delivered_at: str | None = None
+    unanswered_at: str | None = None
 
     @property
     def finished(self) -> bool:
         return self.status in FINISHED
+
+    @property
+    def undelivered(self) -> bool:
+        """Done, but not yet at the path the person asked for."""
+        return self.status == "completed" and bool(self.output_path) and not self.delivered_at
+
+    @property
+    def done(self) -> bool:
+        """Nothing left for a runner to do: finished and, when asked for, delivered."""
+        return self.finished and not self.undelivered
 
     def summary(self) -> dict[str, Any]:
         """What `jobs list --json` and a window show: no prompt internals, never a key."""
@@ -80,15 +96,30 @@ class Job:
             "model": self.request.get("model"), "estimate": self.estimate, "currency": self.currency,
             "remote_id": self.remote_id, "message": self.message, "clip": self.clip_path,
             "thumbnail": self.thumb_path, "created_at": self.created_at, "finished_at": self.finished_at,
+            "output": self.output_path, "delivered_at": self.delivered_at,
         }
 
 
 def _row_to_job(row: tuple[Any, ...]) -> Job:
     data = dict(zip(COLUMNS, row, strict=True))
-    data["request"] = json.loads(data.pop("request_json"))
-    data["spec"] = json.loads(data.pop("spec_json"))
+    for column, name in _JSON.items():
+        data[name] = json.loads(data.pop(column))
     data["entry_ids"] = json.loads(data["entry_ids"] or "[]")
     return Job(**data)
+
+
+LEDGER_COLUMNS: tuple[str, ...] = tuple(
+    c.name for c in CostLedgerRow.__table__.columns if c.name != "id")  # type: ignore[attr-defined]
+_LEDGER = (f"INSERT INTO cost_ledger ({', '.join(LEDGER_COLUMNS)}) VALUES ({', '.join('?' * len(LEDGER_COLUMNS))}) "
+           "ON CONFLICT(job_id) DO NOTHING")
+
+
+def _charge(raw: Any, job: Job, now: str) -> None:
+    """The job's estimate into the ledger, once (UNIQUE(job_id)), in the caller's transaction."""
+    row = {"job_id": job.id, "provider": job.provider, "model": str(job.request.get("model", "")),
+           "seconds": int(job.request.get("seconds", 0) or 0), "size": str(job.request.get("size", "")),
+           "amount": job.estimate, "currency": job.currency, "month": now[:7], "recorded_at": now}
+    raw.execute(_LEDGER, tuple(row[c] for c in LEDGER_COLUMNS))
 
 
 def this_process() -> str:
@@ -113,18 +144,19 @@ class JobStore:
         self.db = db
 
     def insert(self, *, uid: str, provider: str, request: dict[str, Any], spec: dict[str, Any],
-               estimate: float, currency: str, entry_ids: list[int], remix_of: str | None = None) -> Job:
+               estimate: float, currency: str, entry_ids: list[int], remix_of: str | None = None,
+               output_path: str | None = None, event: str = "created") -> Job:
         now = now_utc_iso()
         with self.db.write() as conn:
             raw = conn.connection.dbapi_connection
             cur = raw.execute(
                 "INSERT INTO generation_job (uid, provider, status, request_json, spec_json, remix_of, "
-                "entry_ids, estimate, currency, created_at, updated_at) "
-                "VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)",
+                "entry_ids, estimate, currency, output_path, created_at, updated_at) "
+                "VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (uid, provider, json.dumps(request, sort_keys=True), json.dumps(spec, sort_keys=True),
-                 remix_of, json.dumps(entry_ids), estimate, currency, now, now))
+                 remix_of, json.dumps(entry_ids), estimate, currency, output_path, now, now))
             job_id = int(cur.lastrowid or 0)
-            raw.execute(_EVENT, (job_id, now, "pending", "created"))
+            raw.execute(_EVENT, (job_id, now, "pending", event))
         return self.get(job_id)
 
     def get(self, job_id: int) -> Job:
@@ -133,6 +165,31 @@ class JobStore:
         if row is None:
             raise JobNotFound(job_id)
         return _row_to_job(tuple(row))
+
+    def open_jobs(self) -> list[Job]:
+        """Jobs a runner still has work on (unfinished, or finished and not yet delivered), oldest first."""
+        with self.db.raw() as raw:
+            return [_row_to_job(tuple(r)) for r in raw.execute(f"{_SELECT} WHERE {OPEN_WHERE} ORDER BY id")]
+
+    def cut_off_like(self, job: Job, within: float) -> list[Job]:
+        """Other jobs with the very same request, also cut off while sending, sent within ``within`` seconds
+        of ``job``: they may have made some of the same service's videos."""
+        from datetime import datetime
+
+        sent = datetime.fromisoformat(job.sent_at or job.updated_at)
+        with self.db.raw() as raw:
+            rows = raw.execute(f"{_SELECT} WHERE status = 'sending' AND provider = ? AND id != ? "
+                               "AND request_json = ? AND remix_of IS ?",
+                               (job.provider, job.id, json.dumps(job.request, sort_keys=True), job.remix_of))
+            others = [_row_to_job(tuple(r)) for r in rows]
+        return [o for o in others if o.sent_at and
+                abs((datetime.fromisoformat(o.sent_at) - sent).total_seconds()) <= within]
+
+    def remote_ids(self, provider: str) -> frozenset[str]:
+        """The service's ids every job of ``provider`` holds: a video one job adopted is no other's."""
+        with self.db.raw() as raw:
+            return frozenset(str(r[0]) for r in raw.execute(
+                "SELECT remote_id FROM generation_job WHERE provider = ? AND remote_id IS NOT NULL", (provider,)))
 
     def list_jobs(self, statuses: tuple[str, ...] | None = None, limit: int = 200) -> list[Job]:
         sql = _SELECT
@@ -146,9 +203,10 @@ class JobStore:
             return [_row_to_job(tuple(r)) for r in raw.execute(sql, params).fetchall()]
 
     def update(self, job_id: int, *, event: str | None = None, expect: tuple[str, ...] | None = None,
-               **fields: Any) -> Job:
+               charge: bool = False, **fields: Any) -> Job:
         """Change a job in one transaction, logging the change. With ``expect``, only when its status is
-        one of those (returns the job unchanged otherwise: someone else moved it on)."""
+        one of those (returns the job unchanged otherwise: someone else moved it on). ``charge``: the
+        job's estimate goes into the ledger in the same transaction (a clip made but lost, a resend)."""
         unknown = set(fields) - set(COLUMNS)
         if unknown:
             raise ValueError(f"unknown job fields {sorted(unknown)}")
@@ -156,15 +214,18 @@ class JobStore:
         fields["updated_at"] = now
         with self.db.write() as conn:
             raw = conn.connection.dbapi_connection
-            row = raw.execute("SELECT status FROM generation_job WHERE id = ?", (job_id,)).fetchone()
+            row = raw.execute(_SELECT + " WHERE id = ?", (job_id,)).fetchone()
             if row is None:
                 raise JobNotFound(job_id)
-            if expect is None or row[0] in expect:
+            before = _row_to_job(tuple(row))
+            if expect is None or before.status in expect:
                 sets = ", ".join(f"{k} = ?" for k in fields)
                 raw.execute(f"UPDATE generation_job SET {sets} WHERE id = ?", (*fields.values(), job_id))
-                status = fields.get("status", row[0])
-                if event is not None or status != row[0]:
+                status = fields.get("status", before.status)
+                if event is not None or status != before.status:
                     raw.execute(_EVENT, (job_id, now, status, event or ""))
+                if charge and before.estimate > 0:
+                    _charge(raw, before, now)
         return self.get(job_id)
 
     def complete(self, job_id: int, *, clip_path: str, thumb_path: str | None, charge: bool) -> Job:
@@ -184,15 +245,39 @@ class JobStore:
                 "thumb_path = ?, finished_at = ?, updated_at = ?, message = '', error_code = NULL, "
                 "lease_owner = NULL "
                 "WHERE id = ?", (clip_path, thumb_path, now, now, job_id))
-            raw.execute(_EVENT, (job_id, now, "completed", "clip delivered"))
+            raw.execute(_EVENT, (job_id, now, "completed", "clip made"))
             if charge:
-                raw.execute(
-                    "INSERT INTO cost_ledger (job_id, provider, model, seconds, size, amount, currency, "
-                    "month, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(job_id) DO NOTHING",
-                    (job_id, job.provider, str(job.request.get("model", "")),
-                     int(job.request.get("seconds", 0)), str(job.request.get("size", "")), job.estimate,
-                     job.currency, now[:7], now))
+                _charge(raw, job, now)
         return self.get(job_id)
+
+    def resend(self, job_id: int, uid: str) -> Job:
+        """At the person's word, for a job the service could not account for: in one transaction the job is
+        closed, its estimate charged (the service may have billed it), and the same request written again
+        as a new pending job, which is returned. Refused (JobNotFound aside) unless it still waits."""
+        now = now_utc_iso()
+        with self.db.write() as conn:
+            raw = conn.connection.dbapi_connection
+            row = raw.execute(_SELECT + " WHERE id = ?", (job_id,)).fetchone()
+            if row is None:
+                raise JobNotFound(job_id)
+            old = _row_to_job(tuple(row))
+            if old.status != "needs_decision":
+                raise ValueError(f"job {job_id} is {old.status}, not waiting for a decision")
+            cur = raw.execute(
+                "INSERT INTO generation_job (uid, provider, status, request_json, spec_json, remix_of, entry_ids, "
+                "estimate, currency, output_path, created_at, updated_at) "
+                "VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (uid, old.provider, json.dumps(old.request, sort_keys=True), json.dumps(old.spec, sort_keys=True),
+                 old.remix_of, json.dumps(old.entry_ids), old.estimate, old.currency, old.output_path, now, now))
+            new_id = int(cur.lastrowid or 0)
+            raw.execute(_EVENT, (new_id, now, "pending", f"sent again for job {job_id}"))
+            raw.execute("UPDATE generation_job SET status = 'failed', error_code = 'resent', finished_at = ?, "
+                        "updated_at = ?, lease_owner = NULL, message = ? WHERE id = ?",
+                        (now, now, f"Sent again as job {new_id} at your decision. The service could not say "
+                                   "whether this request made a clip, so its cost is counted as spent.", job_id))
+            raw.execute(_EVENT, (job_id, now, "failed", f"resent as job {new_id}"))
+            _charge(raw, old, now)
+        return self.get(new_id)
 
     def claim(self, job_id: int, owner: str | None = None) -> bool:
         """Take the job for this process unless a live process holds it (two windows; window and CLI)."""
@@ -220,19 +305,16 @@ class JobStore:
             return [(r[0], r[1], r[2]) for r in raw.execute(
                 "SELECT at, status, detail FROM generation_event WHERE job_id = ? ORDER BY id", (job_id,))]
 
-    # ---- ledger and provider settings ---------------------------------------------------------------
+    # ---- ledger and budget ---------------------------------------------------------------
 
     def ledger(self, month: str | None = None) -> list[dict[str, Any]]:
-        sql = ("SELECT job_id, provider, model, seconds, size, amount, currency, month, recorded_at "
-               "FROM cost_ledger")
+        sql = f"SELECT {', '.join(LEDGER_COLUMNS)} FROM cost_ledger"
         params: tuple[Any, ...] = ()
         if month:
             sql += " WHERE month = ?"
             params = (month,)
-        keys = ("job_id", "provider", "model", "seconds", "size", "amount", "currency", "month",
-                "recorded_at")
         with self.db.raw() as raw:
-            return [dict(zip(keys, r, strict=True)) for r in raw.execute(sql + " ORDER BY id", params)]
+            return [dict(zip(LEDGER_COLUMNS, r, strict=True)) for r in raw.execute(sql + " ORDER BY id", params)]
 
     def spent(self, month: str) -> float:
         with self.db.raw() as raw:
@@ -260,22 +342,3 @@ class JobStore:
             else:
                 raw.execute("INSERT INTO meta (key, value) VALUES (?, ?) "
                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
-
-    def provider_settings(self) -> dict[str, tuple[str, dict[str, Any]]]:
-        with self.db.raw() as raw:
-            return {r[0]: (r[1], json.loads(r[2])) for r in raw.execute(
-                "SELECT name, kind, settings FROM provider_setting ORDER BY name")}
-
-    def save_provider(self, name: str, kind: str, settings: dict[str, Any]) -> None:
-        with self.db.write() as conn:
-            conn.connection.dbapi_connection.execute(
-                "INSERT INTO provider_setting (name, kind, settings, updated_at) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT(name) DO UPDATE SET kind = excluded.kind, settings = excluded.settings, "
-                "updated_at = excluded.updated_at",
-                (name, kind, json.dumps(settings, sort_keys=True), now_utc_iso()))
-
-    def remove_provider(self, name: str) -> bool:
-        with self.db.write() as conn:
-            raw = conn.connection.dbapi_connection
-            cur = raw.execute("DELETE FROM provider_setting WHERE name = ?", (name,))
-            return bool(cur.rowcount)

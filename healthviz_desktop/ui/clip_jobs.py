@@ -1,0 +1,127 @@
+"""The window's clip work, on the app's pools: the journal's one ClipStudio (core/generation/studio.py) asked
+for quotes (reads), jobs written (the write thread) and driven (the generation pool), and the jobs an earlier
+run left open carried on when the journal opens. Results and job events come back on the GUI thread.
+
+Two ways to stop: ``stop()`` (the window closing, a restore replacing the journal) halts every drive
+between two steps and keeps each job for next time; a drive's own ``Drive.stop()`` (the person's Stop)
+ends that job for good, at the service too, so it is never sent or paid for behind their back later.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+
+from healthviz_desktop.ui.app_pools import app_pools
+
+if TYPE_CHECKING:
+    from healthviz_desktop.core.generation.job_store import Job
+    from healthviz_desktop.core.generation.recovery import Recovery
+    from healthviz_desktop.core.generation.studio import ClipOrder, ClipStudio
+
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class Drive:
+    """One job being driven: ``halt`` stops it between steps; ``stopped`` says the person ended it."""
+
+    def __init__(self, job_id: int) -> None:
+        self.job_id = job_id
+        self.halt = threading.Event()
+        self.stopped = threading.Event()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.halt.set()
+
+
+def drive_job(studio: ClipStudio, drive: Drive, emit: Callable[[Any], None] | None = None) -> Job:
+    """Runs on the generation pool: the job until done, waiting for the person, or halted."""
+    job = studio.drive(drive.job_id, drive.halt, emit)
+    if drive.stopped.is_set() and not job.done:
+        job = studio.cancel(drive.job_id)
+    return job
+
+
+class ClipJobs(QObject):
+    job_event = Signal(object)  # JobEvent, re-emitted on the GUI thread
+    job_done = Signal(object)  # Job, when a drive ends (done, waiting for the person, or halted)
+    recovered = Signal(object)  # Recovery, when the jobs an earlier run left were carried on
+    status = Signal(str)  # a line for the status bar
+
+    def __init__(self, studio: ClipStudio, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.studio = studio
+        self.pools = app_pools()
+        self.cancel = threading.Event()  # set by stop(): nothing of this journal is driven any more
+        self.drives: dict[int, Drive] = {}
+        self.recovery: Recovery | None = None  # the last carry_on's, for the status line and tests
+
+    def carry_on(self) -> None:
+        self.pools.generation.submit(self.studio.carry_on, self.cancel, with_progress=True, owner=self,
+                                     on_progress=lambda _d, _t, text: self.status.emit(text),
+                                     on_result=self._recovered, on_error=self._recovery_failed)
+
+    def quote(self, order: ClipOrder, on_result: Done, on_error: Failed) -> None:
+        self.pools.reads.submit(self.studio.quote, order.source, order.choices, order.provider, owner=self,
+                                on_result=on_result, on_error=on_error)
+
+    def remake(self, job_id: int, on_result: Done, on_error: Failed) -> None:
+        self.pools.reads.submit(self.studio.remake, job_id, owner=self, on_result=on_result, on_error=on_error)
+
+    def send(self, quote: Any, on_result: Done, on_error: Failed) -> None:
+        self.pools.writes.submit(self.studio.send, quote, owner=self, on_result=on_result, on_error=on_error)
+
+    def drive(self, job_id: int, on_result: Done, on_error: Failed) -> Drive:
+        drive = Drive(job_id)
+        if self.cancel.is_set():
+            drive.halt.set()
+        self.drives[job_id] = drive
+
+        def done(job: Job) -> None:
+            self.drives.pop(job_id, None)
+            self.job_done.emit(job)
+            on_result(job)
+
+        def failed(exc: BaseException) -> None:
+            self.drives.pop(job_id, None)
+            on_error(exc)
+
+        self.pools.generation.submit(drive_job, self.studio, drive, self.job_event.emit, owner=self,
+                                     on_result=done, on_error=failed, label="Making the clip")
+        return drive
+
+    def stop(self, wait_ms: int = 0) -> None:
+        """Halt every drive between two steps (each job is kept and carried on next time)."""
+        self.cancel.set()
+        for drive in list(self.drives.values()):
+            drive.halt.set()
+        if wait_ms:
+            self.pools.generation.wait(wait_ms)
+
+    def _recovered(self, recovery: Recovery) -> None:
+        self.recovery = recovery
+        self.recovered.emit(recovery)
+        if not recovery.anything:
+            return
+        made = [j for j in recovery.carried_on if j.status == "completed"]
+        parts = []
+        if made:
+            parts.append(f"{len(made)} clip job(s) left unfinished last time are done: "
+                         + ", ".join(str(j.output_path or j.clip_path) for j in made))
+        if recovery.waiting:
+            first = recovery.waiting[0]
+            why = first.message or ("not sent yet" if first.status == "pending" else first.status)
+            parts.append(f"{len(recovery.waiting)} clip job(s) wait for you. Job {first.id}: {why}")
+        if parts:
+            self.status.emit(" ".join(parts))
+
+    def _recovery_failed(self, exc: BaseException) -> None:
+        from healthviz_desktop.core.errors import user_message
+
+        known: Any = user_message(exc)
+        self.status.emit(f"Unfinished clip jobs could not be carried on: {known[0] if known else exc}")
