@@ -67,8 +67,11 @@ def medical(path: Path, names: set[str]) -> set[str]:
     out = set()
     for line in raw.splitlines():
         w = line.split("#")[0].strip()
+        if w.isupper() and len(w) >= 3 and w.isalnum():
+            out.add(w.casefold())  # an acronym ("NMDA", "MRSA"); two letters could be someone's initials
+            continue
         if not w or w[:1].isupper():
-            continue  # capitalised entries are eponyms, places, institutions and acronyms: never on their own
+            continue  # capitalised entries are eponyms, places and institutions: never on their own
         low = w.casefold()
         if _WORD.fullmatch(low) and low not in names:
             out.add(low)

@@ -68,9 +68,12 @@ class CheckVerdict:
 
 
 def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
-                  vocabulary: frozenset[str] | None = None, vocabulary_blocks: bool = True) -> CheckVerdict:
+                  vocabulary: frozenset[str] | None = None, vocabulary_blocks: bool = True,
+                  typed: bool = False) -> CheckVerdict:
     """Check the request body exactly as it would be sent. ``vocabulary`` (casefolded words) restricts
-    every word of the prompt to it: blocking unless ``vocabulary_blocks`` is False (an edited prompt)."""
+    every word of the prompt to it: blocking unless ``vocabulary_blocks`` is False (an edited prompt).
+    ``typed`` (explainer text, an edited prompt: words the person typed) adds the allowlist layer: every
+    token of the prompt outside the app's vocabularies blocks, whatever the de-identifier thought of it."""
     findings: list[Finding] = []
     for key in request:
         if key not in ALLOWED_FIELDS:
@@ -85,10 +88,12 @@ def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
                                     f"{CATEGORY_LABELS[span.category]} in {path} at {span.start}–{span.end}: "
                                     f"{span.text!r}"))
     prompt = request.get("prompt")
+    if typed and isinstance(prompt, str):
+        findings.extend(allowlist_findings(prompt, private_terms))
     outside = set() if vocabulary is None or not isinstance(prompt, str) or _all_in(prompt, vocabulary) else {
         w for w in _VOCAB_WORD.findall(prompt) if w.casefold() not in vocabulary}
     if outside and isinstance(prompt, str):  # only then find where they are
-        taken = [(f.start, f.end) for f in findings if f.field == "prompt"]
+        taken = [(f.start, f.end) for f in findings if f.field == "prompt" and f.blocking]
         for m in _VOCAB_WORD.finditer(prompt):
             if m.group() in outside and not any(s <= m.start() < e for s, e in taken):
                 findings.append(Finding("vocabulary", "prompt", m.start(), m.end(), m.group(),
@@ -96,6 +101,15 @@ def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
                                         blocking=vocabulary_blocks))
     findings.sort(key=lambda f: (f.field, f.start, f.end))
     return CheckVerdict(ok=not any(f.blocking for f in findings), findings=tuple(findings))
+
+
+def allowlist_findings(prompt: str, private_terms: Sequence[str] = ()) -> list[Finding]:
+    """The allowlist layer's verdict on a prompt: one blocking finding per unlisted token."""
+    from healthviz_desktop.core.prompting.allowlist import unlisted_words
+
+    return [Finding("unlisted", "prompt", u.start, u.end, u.text,
+                    f"{u.text!r} at {u.start}–{u.end} is held back by the allowlist: {u.reason}")
+            for u in unlisted_words(prompt, private_terms)]
 
 
 def _all_in(prompt: str, vocabulary: frozenset[str]) -> bool:
