@@ -10,7 +10,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from tests.support import deid_reference_context as C
 from tests.support import deid_reference_patterns as P
+from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
 PLACEHOLDERS = {
     "name": "[NAME]", "private": "[PRIVATE]", "place": "[PLACE]", "address": "[ADDRESS]", "date": "[DATE]",
@@ -26,6 +28,8 @@ CATEGORY_LABELS = {
 # Higher wins when two findings overlap.
 # "id" is an identifier after a cue ("MRN:"); "number" a bare long number, which a date, phone or
 # address explains better when they overlap. Both come out as [ID].
+# a blood pressure written without "BP" ("128/82", "141/93"): systolic over diastolic, never an ID
+_BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)")
 _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 65, "fax": 62, "phone": 60,
              "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30}
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
@@ -141,11 +145,10 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
     groups = _cap_groups(text)
     _org_groups(groups, add)
     _names(text, groups, add)
-    flat = P.term_key(folded)
-    present = tuple(t for t in private_terms if (key := P.term_key(t)) and key in flat)
-    pattern = P.private_term_pattern(present) if present else None
-    if pattern is not None:
-        scan(pattern, "private")
+    C.form_candidates(text, add)
+    C.word_candidates(text, add)
+    if private_terms:
+        C.private_candidates(text, C.fold_text(text), private_terms, add)
     return _resolve(text, found)
 
 
@@ -241,7 +244,7 @@ def _number_ids(text: str, add: Add, lo: int, hi: int) -> None:
         token = m.group()
         digits = sum(ch.isdigit() for ch in token)
         letters = sum(ch.isalpha() for ch in token)
-        if token.casefold() in known:
+        if token.casefold() in known or _BLOOD_PRESSURE.fullmatch(token):
             continue
         if (letters == 0 and digits >= 5 and not re.fullmatch(r"1[89]\d\d|2[01]\d\d", token)) or (
                 letters and digits >= 3 and len(token) >= 6):
@@ -401,7 +404,12 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("name", start, end))
     elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
         return  # "Grace", "Will" alone could be ordinary words
+    elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by")) and \
+            word_lists().is_plain_word(fold(first)):
+        return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
     elif prev in lex.place_cues and not at_start:
         add(("place", start, end))
     elif not at_start or len(run) > 1 or prev in lex.name_cues:
         add(("name", start, end))
+    elif not word_lists().is_word(fold(first)) and first not in lex.known_words:
+        add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I"

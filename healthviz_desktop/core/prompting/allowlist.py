@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, word_lists
-from healthviz_desktop.core.resources import load_toml, read_text
+from healthviz_desktop.core.resources import load_toml
 
 WORD_PLACEHOLDER = "[WORD]"
 NUMBER_PLACEHOLDER = "[NUMBER]"
@@ -76,7 +76,7 @@ def allowlist() -> Allowlist:
     lex = P.lexicon()
     extra = set(lex.not_name) | set(grammar().vocabulary) | COMMON_PROPER | _grammar_tokens(load_toml("metaphors.toml"))
     words = lists.english | lists.medical | frozenset(extra)
-    name_words = frozenset(read_text("vocabulary/name_words.txt").split()) - COMMON_PROPER
+    name_words = lists.name_words - COMMON_PROPER
     raw = load_toml("deid_lexicon.toml")
     return Allowlist(words=words, name_words=name_words, names=lists.names - words,
                      given_names=lex.first_names | lex.ambiguous_first_names,

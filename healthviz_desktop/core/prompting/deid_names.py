@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
@@ -179,7 +180,12 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("name", start, end))
     elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
         return  # "Grace", "Will" alone could be ordinary words
+    elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by")) and \
+            word_lists().is_plain_word(fold(first)):
+        return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
     elif prev in lex.place_cues and not at_start:
         add(("place", start, end))
     elif not at_start or len(run) > 1 or prev in lex.name_cues:
         add(("name", start, end))
+    elif not word_lists().is_word(fold(first)) and first not in lex.known_words:
+        add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I"

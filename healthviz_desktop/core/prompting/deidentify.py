@@ -20,6 +20,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_context import fold_text, form_candidates, private_candidates, word_candidates
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
     Add,
@@ -45,6 +46,8 @@ CATEGORY_LABELS = {
 # Higher wins when two findings overlap.
 # "id" is an identifier after a cue ("MRN:"); "number" a bare long number, which a date, phone or
 # address explains better when they overlap. Both come out as [ID].
+# a blood pressure written without "BP" ("128/82", "141/93"): systolic over diastolic, never an ID
+_BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)")
 _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 65, "fax": 62, "phone": 60,
              "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30}
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
@@ -171,11 +174,10 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
     groups = cap_groups(text)
     org_groups(groups, add)
     find_names(text, groups, add)
-    flat = P.term_key(folded) if private_terms else ""
-    present = tuple(t for t in private_terms if (key := P.term_key(t)) and key in flat)
-    pattern = P.private_term_pattern(present) if present else None
-    if pattern is not None:
-        scan(pattern, "private")
+    form_candidates(text, add)
+    word_candidates(text, add)
+    if private_terms:
+        private_candidates(text, fold_text(text), private_terms, add)
     return _resolve(text, found)
 
 
@@ -303,7 +305,7 @@ def _number_ids(text: str, add: Add, lo: int, hi: int) -> None:
         token = m.group()
         digits = sum(ch.isdigit() for ch in token)
         letters = sum(ch.isalpha() for ch in token)
-        if token.casefold() in known:
+        if token.casefold() in known or _BLOOD_PRESSURE.fullmatch(token):
             continue
         if (letters == 0 and digits >= 5 and not re.fullmatch(r"1[89]\d\d|2[01]\d\d", token)) or (
                 letters and digits >= 3 and len(token) >= 6):

@@ -33,6 +33,7 @@ class WordLists:
     english: frozenset[str]  # ordinary English words, lower case (SCOWL 50)
     medical: frozenset[str]  # medical terms and drug names, lower case
     names: frozenset[str]  # proper nouns that are no ordinary word: given names, surnames, places
+    name_words: frozenset[str]  # ordinary words that are also names ("rose", "long", "baker")
 
     def is_word(self, folded: str) -> bool:
         """An ordinary or medical word (casefolded), or a common proper noun ("monday", "english")."""
@@ -42,6 +43,12 @@ class WordLists:
         """A proper noun of the gazetteer that is no ordinary, medical or common proper word."""
         return folded in self.names and folded not in COMMON_PROPER
 
+    def is_plain_word(self, folded: str) -> bool:
+        """A medical word, or an ordinary word that is no one's name: never a name on its own ("Nurtec", "Hgb",
+        "Tired"), where "Rose" or "Baker" could be."""
+        return folded in self.medical or (folded in self.english and folded not in self.name_words) \
+            or folded in COMMON_PROPER
+
 
 def _words(name: str) -> frozenset[str]:
     return frozenset(read_text(f"vocabulary/{name}").split())
@@ -49,7 +56,8 @@ def _words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
-    return WordLists(english=_words("english.txt"), medical=_words("medical.txt"), names=_words("names.txt"))
+    return WordLists(english=_words("english.txt"), medical=_words("medical.txt"), names=_words("names.txt"),
+                     name_words=_words("name_words.txt"))
 
 
 def fold(word: str) -> str:

@@ -1,0 +1,166 @@
+"""Score the prompt firewall on the held-out corpus (tests/corpus/heldout/*.jsonl): the only figures
+docs/privacy.md may quote. The held-out entries were written by people who never saw the firewall's code or
+rules; they are NOT to be tuned on (tests/corpus/heldout/README.md).
+
+The rule (issue 15): an identifier is **leaked** if any of its secrets (a name token, a 4+ digit run of an
+ID, the date) survives in the output, matched as a whole word in any case; **keep** is the share of ``keep``
+items (clinical terms) still verbatim in the output; a **PHI-free entry is changed** if the output differs.
+
+Three outputs are scored:
+- ``healthviz deidentify`` (``deidentify``), without and with the entry's private terms;
+- the allowlist layer, explainer: the text an explainer prompt carries after both layers (``explainer_text``);
+- the allowlist layer, edited prompt: a composed moment prompt with the raw entry pasted in, checked as the
+  Compose window checks an edit: an identifier is carried if a secret is not inside a blocking finding.
+
+Prints aggregate figures only. ``--ids`` adds the ids of entries with a miss (a leak, a lost keep item, a changed
+PHI-free entry); looking at one means moving it to the tuning corpus (``move_heldout.py``), never tuning on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).parent / "heldout"
+STRUCTURED = ("phone", "fax", "email", "ssn", "mrn", "health_plan", "account", "licence", "url", "ip")
+
+
+def load(paths: list[Path]) -> list[dict[str, Any]]:
+    out = []
+    for path in paths:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                rec["_file"] = path.name
+                out.append(rec)
+    return out
+
+
+def present(secret: str, text: str) -> bool:
+    return re.search(rf"(?<![\w]){re.escape(secret)}(?![\w])", text, re.IGNORECASE) is not None
+
+
+def _covered(text: str, secret: str, blocked: list[tuple[int, int]], lo: int) -> bool:
+    """Whether every occurrence of ``secret`` at or after ``lo`` lies inside blocking findings (adjacent findings
+    with only spaces or punctuation between them count as one: "Leeds" + "General Infirmary")."""
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(blocked):
+        if merged and not text[merged[-1][1]:s].strip(" ,.-'’"):
+            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+        else:
+            merged.append((s, e))
+    blocked = merged
+    for m in re.finditer(rf"(?<![\w]){re.escape(secret)}(?![\w])", text, re.IGNORECASE):
+        if m.start() >= lo and not any(s <= m.start() and m.end() <= e for s, e in blocked):
+            return False
+    return True
+
+
+def _edited_base() -> Any:
+    from datetime import datetime, timezone
+
+    from healthviz_desktop.core.model import Entry, Observation
+    from healthviz_desktop.core.prompting.composer import compose_moment
+
+    entry = Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=timezone.utc),
+                  observations=[Observation("migraine", 7, ["throbbing"], "left_temple")])
+    return compose_moment(entry)
+
+
+def score(records: list[dict[str, Any]]) -> dict[str, Any]:
+    from healthviz_desktop.core.prompting.composer import explainer_text
+    from healthviz_desktop.core.prompting.deidentify import deidentify
+
+    base = _edited_base()
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    totals: Counter[str] = Counter()
+    misses: dict[str, set[str]] = defaultdict(set)
+    for rec in records:
+        text, terms = rec["text"], rec.get("private_terms") or []
+        outs = {"none": deidentify(text).text, "terms": deidentify(text, terms).text,
+                "explainer": explainer_text(text, terms)[0]}
+        pasted = base.prompt + "\n" + text
+        edited = base.with_prompt(pasted)
+        blocked = [(f.start, f.end) for f in edited.verdict.blocking if f.field == "prompt"]
+        lo = len(base.prompt) + 1
+        for ident in rec.get("identifiers", []):
+            kind = ident["kind"]
+            secrets = [s for s in ident.get("secrets", []) if s.strip()]
+            kinds[kind]["n"] += 1
+            totals["n"] += 1
+            for key, out in outs.items():
+                if any(present(s, out) for s in secrets):
+                    kinds[kind][key] += 1
+                    totals[key] += 1
+                    misses[key].add(rec["id"])
+            if not all(_covered(pasted, s, blocked, lo) for s in secrets):
+                kinds[kind]["edited"] += 1
+                totals["edited"] += 1
+                misses["edited"].add(rec["id"])
+        for item in rec.get("keep", []):
+            totals["keep_n"] += 1
+            for key in ("none", "terms", "explainer"):
+                if item in outs[key]:
+                    totals[f"keep_{key}"] += 1
+                else:
+                    misses[f"keep_{key}"].add(rec["id"])
+        if rec.get("phi_free"):
+            totals["free_n"] += 1
+            for key in ("none", "terms"):
+                if outs[key] != text:
+                    totals[f"free_{key}"] += 1
+                    misses[f"free_{key}"].add(rec["id"])
+            totals["free_sendable"] += edited.verdict.ok
+    return {"records": len(records), "kinds": kinds, "totals": totals, "misses": misses}
+
+
+def _rate(k: int, n: int) -> str:
+    return f"{k / n:.3f} ({k}/{n})" if n else "—"
+
+
+def table(r: dict[str, Any]) -> str:
+    t = r["totals"]
+    lines = [f"Held-out corpus: {r['records']} entries, {t['n']} identifiers, {t['keep_n']} keep items, "
+             f"{t['free_n']} PHI-free entries.", "",
+             "| | leak | keep | PHI-free entries changed |", "|---|---|---|---|",
+             f"| without private terms | {_rate(t['none'], t['n'])} | {_rate(t['keep_none'], t['keep_n'])} | "
+             f"{_rate(t['free_none'], t['free_n'])} |",
+             f"| with private terms | {_rate(t['terms'], t['n'])} | {_rate(t['keep_terms'], t['keep_n'])} | "
+             f"{_rate(t['free_terms'], t['free_n'])} |",
+             "", "Allowlist layer (with private terms): identifiers carried out",
+             "", "| | carried | keep |", "|---|---|---|",
+             f"| explainer text (de-identifier + allowlist) | {_rate(t['explainer'], t['n'])} | "
+             f"{_rate(t['keep_explainer'], t['keep_n'])} |",
+             f"| edited prompt with the raw entry pasted in (not blocked) | {_rate(t['edited'], t['n'])} | "
+             f"PHI-free pastes sendable: {_rate(t['free_sendable'], t['free_n'])} |",
+             "", "| kind | n | leak, no terms | leak, with terms | explainer | edited |", "|---|---|---|---|---|---|"]
+    for kind in sorted(r["kinds"], key=lambda k: (-r["kinds"][k]["n"], k)):
+        c = r["kinds"][kind]
+        lines.append(f"| {kind} | {c['n']} | {c['none'] / c['n']:.3f} ({c['none']}) | "
+                     f"{c['terms'] / c['n']:.3f} ({c['terms']}) | {c['explainer']} | {c['edited']} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path, help="held-out JSONL files (default: tests/corpus/heldout/)")
+    parser.add_argument("--ids", action="store_true",
+                        help="also print the ids of entries with a miss (looking at one means moving it)")
+    args = parser.parse_args(argv)
+    files = args.files or sorted(HERE.glob("*.jsonl"))
+    r = score(load(files))
+    print(table(r))
+    if args.ids:
+        for key, ids in sorted(r["misses"].items()):
+            print(f"{key}: {' '.join(sorted(ids))}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+    raise SystemExit(main())

@@ -1,0 +1,206 @@
+"""Reference copy of healthviz_desktop/core/prompting/deid_context.py for tests/support/deid_reference.py: a change
+in what is found is made in both. The de-identifier's context rules (issue 15), on top of deid_names.py and deidentify.py:
+
+- the person model: private terms expand to their parts, possessives with and without an apostrophe, and
+  diacritic variants; a part that is also an ordinary word ("Long" of "Rose Long") counts only where it reads
+  as a name (after a title, a relation or a cue such as "with", with a capital where no sentence starts, or
+  before "said");
+- names from the shipped word lists: a gazetteer name in any case ("edna", "leeds"), an unknown word after a
+  kinship word, a title or a cue ("my husband tomas", "with jonah", "called priya");
+- everyday date and time forms ("Wed 31st", "the 22nd,", "4:45 PM", "14.03.", "9/18", "14-Mar"), ages over 89
+  ("he's 93", "(94)", "age 91"), local phone numbers with a space ("555 0111"), camera file names
+  ("IMG_2043.jpg"), UK number plates and VINs.
+
+Plain code on purpose: tests/support/deid_reference_context.py is its copy for the reference detector.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tests.support import deid_reference_patterns as P
+
+Add = Callable[[tuple[str, int, int]], None]
+PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
+from healthviz_desktop.core.prompting.vocabulary import word_lists
+
+
+
+def _fold_table() -> dict[int, str]:
+    """Latin letters with a diacritic → the letter alone, one character for one ("Zoë" → "Zoe"), so offsets
+    in the folded text are offsets in the text."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        parts = unicodedata.normalize("NFKD", chr(code))
+        if len(parts) > 1 and parts[0].isascii() and parts[0].isalpha():
+            table[code] = parts[0]
+    return table
+
+
+_FOLD = _fold_table()
+_PARTICLES = frozenset("de del della der di da van von le la du bin al st saint".split())
+_PERSON_VERBS = frozenset("said says told asked came comes went called rang texted phoned drove brought "
+                          "visited thinks thought wants helped".split())
+_CUES = frozenset("with called named saw met told asked texted phoned rang visited emailed messaged dear "
+                  "thanks love hugged".split())
+_SOFT_PROPER = frozenset("god internet covid".split())
+
+DATE_FORMS = (
+    # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
+    re.compile(r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\.?,?\s+"
+               r"(?i:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b"),
+    # a day ordinal that ends a phrase or follows a date cue: "on the 22nd.", "since the 3rd,", "by 4th"
+    re.compile(r"\b(?i:on|since|until|till|from|by|before|after|the)\s+(?:(?i:the)\s+)?"
+               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b"),
+    # a time of day: "4:45 PM", "16:30", "4pm", "7 a.m."
+    re.compile(r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?(?![\d:])"
+               r"|\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"),
+    # day.month. with its closing dot, or day-month that cannot be anything else: "14.03.", "9/18", "18/9"
+    re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?![\d])"),
+    re.compile(r"(?<![\d./\-])(?:(?:1[0-2]|0?[1-9])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"
+               r"(?![\d/]|\.\d|\s*(?:/|out of|of\b))"),
+    # "14-Mar", "3-march-2026", "Mar-14"
+    re.compile(rf"\b(?:[12]\d|3[01]|0?[1-9])-(?i:{P.MONTHS})\b(?:-(?:\d{{4}}|\d{{2}}))?"
+               rf"|\b(?i:{P.MONTHS})-(?:[12]\d|3[01]|0?[1-9])\b"),
+)
+AGE_FORMS = (
+    re.compile(r"\b(?i:he|she|they|who|mum|mom|dad|nan|gran|grandma|grandpa|grandad)(?:['’]s|['’]re|\s+is|\s+was"
+               r"|\s+turned|\s+turns)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)"
+               r"(?!\w|[.,]\d|\s*(?:%|/|°|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
+    re.compile(r"\((?P<d>9\d|1[0-4]\d)\)"),
+    re.compile(r"\b(?i:age|aged|ages)\s+(?P<d>9\d|1[0-4]\d)\b"),
+    re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s*(?i:yrs?|years?)\b(?!\s*(?i:ago|since|later|before))"),
+)
+PHONE_LOCAL = re.compile(r"(?<![\w/.\-])\d{3}[\s.\-]\d{4}(?![\w/]|[.\-]\d)")
+FILE_NAME = re.compile(r"(?<![\w.])[\w\-]+\.(?i:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b"
+                       r"|\b(?:IMG|DSC|DSCN|DCIM|PXL|VID|MVIMG|PHOTO|Screenshot|WhatsApp Image)[_\- ][\w\-]+",
+                       re.IGNORECASE)
+PLATE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b|\b[A-HJ-NPR-Z0-9]{17}\b")
+
+
+@dataclass(frozen=True)
+class PersonModel:
+    """What the private terms become: ``strong`` forms match anywhere, in any case (whole words); ``weak``
+    parts (ordinary words) only where they read as a name."""
+
+    strong: tuple[str, ...]
+    weak: frozenset[str]
+
+
+def fold_text(text: str) -> str:
+    """``text`` with Latin diacritics removed, one character for one (offsets unchanged)."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+@lru_cache(maxsize=64)
+def person_model(terms: tuple[str, ...]) -> PersonModel:
+    lex = P.lexicon()
+    lists = word_lists()
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for term in terms:
+        t = fold_text(" ".join(term.split()))
+        if not P.term_key(t):
+            continue
+        strong.add(t)
+        words = [w.strip(PUNCT) for w in re.split(r"[\s\-]+", t) if w.strip(PUNCT)]
+        words = [w for w in words if w.casefold().rstrip(".") not in lex.titles]
+        if len(words) > 1 or words != [t]:
+            strong.add(" ".join(words))
+        for w in words if len(words) > 1 or any(ch.isspace() or ch == "-" for ch in t) else []:
+            f = w.casefold()
+            if len(P.term_key(f)) < 2 or f in _PARTICLES or (f.isdigit() and len(f) < 3):
+                continue
+            if lists.is_word(f) or f in lex.known_words or f in lex.not_name:
+                weak.add(f)
+            else:
+                strong.add(w)
+        for form in list(strong):
+            if form[-1:].isalpha() and not form.casefold().endswith("s"):
+                strong.add(form + "s")  # a possessive without its apostrophe: "jonahs"
+    return PersonModel(tuple(sorted(strong)), frozenset(weak))
+
+
+def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: Add) -> None:
+    """The person model's matches: strong forms anywhere, weak parts where they read as a name."""
+    model = person_model(tuple(terms))
+    flat = P.term_key(folded_text.casefold())
+    present = tuple(t for t in model.strong if (key := P.term_key(t)) and key in flat)
+    pattern = P.private_term_pattern(present) if present else None
+    if pattern is not None:
+        for m in pattern.finditer(folded_text):
+            add(("private", m.start(), m.end()))
+    for m in P.WORD.finditer(folded_text):
+        word = m.group()
+        bare = re.sub(r"['’]s?$", "", word)
+        if bare.casefold() in model.weak and _reads_as_name(text, m.start(), m.start() + len(bare), word):
+            add(("private", m.start(), m.start() + len(bare)))
+
+
+def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
+    lex = P.lexicon()
+    before = text[max(0, start - 40):start]
+    prev_words = before.split()
+    prev = prev_words[-1].strip(PUNCT).casefold() if prev_words else ""
+    after = text[end:end + 30].split()
+    nxt = after[0].strip(PUNCT).casefold() if after else ""
+    if prev in lex.titles or prev in lex.relations or prev in _CUES or nxt in _PERSON_VERBS:
+        return True
+    if word != bare_word(word) and word[:1].isupper():
+        return True  # "Long's"
+    stripped = before.rstrip()
+    at_start = not stripped or stripped[-1] in ".!?:;\n•*\"“(–—-"
+    return word[:1].isupper() and not word.isupper() and not at_start
+
+
+def bare_word(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def form_candidates(text: str, add: Add) -> None:
+    """Dates, times, ages, local phone numbers, file names and plates in their everyday forms."""
+    if any(ch.isdigit() for ch in text):
+        for rx in DATE_FORMS:
+            for m in rx.finditer(text):
+                g = "d" if "d" in rx.groupindex else 0
+                add(("date", m.start(g), m.end(g)))
+        for rx in AGE_FORMS:
+            for m in rx.finditer(text):
+                add(("age", m.start("d"), m.end("d")))
+        for m in PHONE_LOCAL.finditer(text):
+            add(("phone", m.start(), m.end()))
+        for m in PLATE.finditer(text):
+            v = m.group()
+            if sum(c.isdigit() for c in v) >= 2 and sum(c.isalpha() for c in v) >= 2:
+                add(("id", m.start(), m.end()))
+    else:
+        for m in DATE_FORMS[-1].finditer(text):
+            add(("date", m.start(), m.end()))
+    if "." in text or "_" in text or " " in text:
+        for m in FILE_NAME.finditer(text):
+            add(("id", m.start(), m.end()))
+
+
+def word_candidates(text: str, add: Add) -> None:
+    """Names the shipped word lists give away: a gazetteer name in lower case ("edna", "leeds"), and an unknown
+    lower-case word after a title, a relation or a cue ("my husband tomas", "with jonah")."""
+    lex = P.lexicon()
+    lists = word_lists()
+    prev = prev2 = ""
+    for m in P.WORD.finditer(text):
+        word = m.group()
+        bare = bare_word(word)
+        f = fold_text(bare).casefold()
+        if word[:1].islower() and len(f) > 1 and f not in lex.known_words and f not in lex.not_name:
+            if lists.is_name(f) and f not in _SOFT_PROPER:
+                add(("place" if prev in lex.place_cues and prev not in _CUES else "name", m.start(),
+                     m.start() + len(bare)))
+            elif (prev in lex.titles or prev in lex.relations or prev in _CUES
+                  or (prev2 in lex.relations and prev in ("is", "was", "called", "named"))) \
+                    and not lists.is_word(f) and not lists.is_word(f.replace("'", "")) and f.isalpha():
+                add(("name", m.start(), m.start() + len(bare)))
+        prev2, prev = prev, f
