@@ -389,6 +389,9 @@ def _names(text: str, groups: list[_Group], add: Add) -> None:
             _name_run(text, run, prev, prev2, at_start, titled, add)
 
 
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
+
+
 def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool, titled: bool,
               add: Add) -> None:
     lex = P.lexicon()
@@ -407,9 +410,12 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by")) and \
             word_lists().is_plain_word(fold(first)):
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
+    elif len(run) == 1 and prev in _DETERMINERS:
+        return  # "the Trelegy", "a Fitbit": after an article a lone unknown word is a thing, not a person
     elif prev in lex.place_cues and not at_start:
         add(("place", start, end))
     elif not at_start or len(run) > 1 or prev in lex.name_cues:
         add(("name", start, end))
-    elif not word_lists().is_word(fold(first)) and first not in lex.known_words:
-        add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I"
+    elif not word_lists().is_word(fold(first)) and first not in lex.known_words and not re.match(
+            r"\s+\d", text[end:end + 3]):
+        add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I" (not "Norco 1 tab")

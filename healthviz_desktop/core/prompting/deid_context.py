@@ -57,7 +57,8 @@ DATE_FORMS = (
     re.compile(r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?(?![\d:])"
                r"|\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"),
     # day.month. with its closing dot, or day-month that cannot be anything else: "14.03.", "9/18", "18/9"
-    re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.(?![\d])"),
+    re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9])\.(?![\d])"),
+    re.compile(r"\b(?:1[0-2]|0?[1-9])\s*o['’]clock\b", re.IGNORECASE),  # "2 o'clock"
     re.compile(r"(?<![\d./\-])(?:(?:1[0-2]|0?[1-9])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"
                r"(?![\d/]|\.\d|\s*(?:/|out of|of\b))"),
     # "14-Mar", "3-march-2026", "Mar-14"
@@ -117,8 +118,9 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
             else:
                 strong.add(w)
         for form in list(strong):
-            if form[-1:].isalpha() and not form.casefold().endswith("s"):
-                strong.add(form + "s")  # a possessive without its apostrophe: "jonahs"
+            if form[-1:].isalpha() and not form.casefold().endswith("s") and not lists.is_word(
+                    form.casefold() + "s"):
+                strong.add(form + "s")  # a possessive without its apostrophe: "jonahs" (not "bells")
     return PersonModel(tuple(sorted(strong)), frozenset(weak))
 
 
@@ -128,13 +130,16 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
     flat = P.term_key(folded_text.casefold())
     present = tuple(t for t in model.strong if (key := P.term_key(t)) and key in flat)
     pattern = P.private_term_pattern(present) if present else None
+    strong: list[tuple[int, int]] = []
     if pattern is not None:
         for m in pattern.finditer(folded_text):
             add(("private", m.start(), m.end()))
+            strong.append(m.span())
     for m in P.WORD.finditer(folded_text):
         word = m.group()
         bare = re.sub(r"['’]s?$", "", word)
-        if bare.casefold() in model.weak and _reads_as_name(text, m.start(), m.start() + len(bare), word):
+        if bare.casefold() in model.weak and not any(s <= m.start() < e for s, e in strong) \
+                and _reads_as_name(text, m.start(), m.start() + len(bare), word):
             add(("private", m.start(), m.start() + len(bare)))
 
 
@@ -193,7 +198,7 @@ def word_candidates(text: str, add: Add) -> None:
         bare = bare_word(word)
         f = fold_text(bare).casefold()
         if word[:1].islower() and len(f) > 1 and f not in lex.known_words and f not in lex.not_name:
-            if lists.is_name(f) and f not in _SOFT_PROPER:
+            if (lists.is_name(f) or f in lex.first_names) and f not in _SOFT_PROPER:
                 add(("place" if prev in lex.place_cues and prev not in _CUES else "name", m.start(),
                      m.start() + len(bare)))
             elif (prev in lex.titles or prev in lex.relations or prev in _CUES

@@ -37,6 +37,8 @@ class WordLists:
 
     def is_word(self, folded: str) -> bool:
         """An ordinary or medical word (casefolded), or a common proper noun ("monday", "english")."""
+        if "-" in folded and folded not in self.english:  # "post-op", "mid-afternoon"
+            return all(self.is_word(p) for p in folded.split("-") if p)
         return folded in self.english or folded in self.medical or folded in COMMON_PROPER
 
     def is_name(self, folded: str) -> bool:
@@ -46,6 +48,8 @@ class WordLists:
     def is_plain_word(self, folded: str) -> bool:
         """A medical word, or an ordinary word that is no one's name: never a name on its own ("Nurtec", "Hgb",
         "Tired"), where "Rose" or "Baker" could be."""
+        if "-" in folded and folded not in self.english:
+            return all(self.is_plain_word(p) for p in folded.split("-") if p)
         return folded in self.medical or (folded in self.english and folded not in self.name_words) \
             or folded in COMMON_PROPER
 
