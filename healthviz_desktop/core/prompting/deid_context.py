@@ -138,7 +138,7 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
     for m in P.WORD.finditer(folded_text):
         word = m.group()
         bare = re.sub(r"['’]s?$", "", word)
-        if bare.casefold() in model.weak and not any(s <= m.start() < e for s, e in strong) \
+        if bare.casefold() in model.weak and not (m.start() and folded_text[m.start() - 1].isalnum()) and not any(s <= m.start() < e for s, e in strong) \
                 and _reads_as_name(text, m.start(), m.start() + len(bare), word):
             add(("private", m.start(), m.start() + len(bare)))
 
@@ -194,6 +194,8 @@ def word_candidates(text: str, add: Add) -> None:
     lists = word_lists()
     prev = prev2 = ""
     for m in P.WORD.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # "nd" of "2nd"
         word = m.group()
         bare = bare_word(word)
         f = fold_text(bare).casefold()
@@ -206,3 +208,30 @@ def word_candidates(text: str, add: Add) -> None:
                     and not lists.is_word(f) and not lists.is_word(f.replace("'", "")) and f.isalpha():
                 add(("name", m.start(), m.start() + len(bare)))
         prev2, prev = prev, f
+    if "hospital" in text or "infirmary" in text or "clinic" in text or "surgery" in text or "centre" in text \
+            or "center" in text or "hospice" in text or "practice" in text:
+        _lowercase_facilities(text, add)
+
+
+_FACILITY = re.compile(r"\b((?:[a-z][\w'’]*\s+){1,3})(?:hospital|infirmary|clinic|surgery|hospice|practice|"
+                       r"medical cent(?:re|er)|health cent(?:re|er))\b")
+_FACILITY_WORDS = frozenset("st saint general royal university county memorial children's childrens district "
+                            "community city regional infirmary".split())
+
+
+def _lowercase_facilities(text: str, add: Add) -> None:
+    """ "st agnes hospital", "leeds general infirmary": a facility word after a name in lower case."""
+    lists = word_lists()
+    known = P.lexicon().not_name
+    for m in _FACILITY.finditer(text):
+        words = list(re.finditer(r"[\w'’]+", m.group(1)))
+        start, named = m.end(1), False
+        for w in reversed(words):
+            f = bare_word(w.group()).casefold()
+            if lists.is_name(f) or not (lists.is_word(f) or f in known):
+                named = True
+            elif f not in _FACILITY_WORDS:
+                break
+            start = m.start(1) + w.start()
+        if named:
+            add(("place", start, m.end()))

@@ -151,3 +151,45 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(value, list | tuple):
         for i, v in enumerate(value):
             yield from _strings(v, f"{path}[{i}]")
+
+
+_URL_SEPARATORS = re.compile(r"[/._\-?=&:%+~#]")
+_LONG_DIGITS = re.compile(r"\d{5,}")
+
+
+def check_provider_settings(base_url: str, model: str, private_terms: Sequence[str] = ()) -> CheckVerdict:
+    """Whether a provider's base URL and model name (sent with every request) can be set: neither may carry a
+    private term, and the URL's path and query and the model name nothing the de-identifier would remove (a
+    name, a date, an ID-like number). The host is checked for private terms only: services have odd names."""
+    from urllib.parse import urlsplit
+
+    from healthviz_desktop.core.prompting.allowlist import private_parts
+    from healthviz_desktop.core.prompting.vocabulary import fold
+
+    parts = private_parts(private_terms)
+    findings: list[Finding] = []
+    try:
+        url = urlsplit(base_url)
+        host = url.hostname or ""
+    except ValueError:
+        return CheckVerdict(False, (Finding("value", "base_url", 0, len(base_url), base_url,
+                                            "the base URL is not a valid URL"),))
+    path = base_url[base_url.find(url.path):] if url.path else (f"?{url.query}" if url.query else "")
+    checks = (("base_url (host)", host, False), ("base_url (path)", path, True), ("model", model, True))
+    for field_name, value, full in checks:
+        words = _URL_SEPARATORS.sub(" ", value)  # same length: offsets stay those of the value
+        for span in find_identifiers(words, private_terms):
+            if full or span.category == "private":
+                findings.append(Finding(span.category, field_name, span.start, span.end, value[span.start:span.end],
+                                        f"{CATEGORY_LABELS[span.category]} in the provider's {field_name}: "
+                                        f"{value[span.start:span.end]!r}"))
+        for m in re.finditer(r"[^\W_]+", words):  # any part of a private term, ordinary word or not
+            taken = any(f.field == field_name and f.start <= m.start() < f.end for f in findings)
+            if not taken and fold(m.group()) in parts:
+                findings.append(Finding("private", field_name, m.start(), m.end(), m.group(),
+                                        f"a part of one of your private terms in the provider's {field_name}"))
+        for m in _LONG_DIGITS.finditer(words) if full else ():
+            if not any(f.field == field_name and f.start <= m.start() < f.end for f in findings):
+                findings.append(Finding("id", field_name, m.start(), m.end(), m.group(),
+                                        f"an ID-like number in the provider's {field_name}: {m.group()!r}"))
+    return CheckVerdict(ok=not findings, findings=tuple(findings))
