@@ -62,7 +62,7 @@ def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None
 
 @pytest.mark.parametrize("text", ["seen on the 22nd.", "booked Wed 31st", "at 4:45 PM", "on 14.03. again",
                                   "since 9/18", "from 14-Mar", "at 2 o'clock", "call 555 0111",
-                                  "he's 93 now", "Nan (94) fell", "age 91", "photo IMG_2043.jpg", "car KX19 ABC",
+                                  "he's 93 now", "Nan (94) fell", "age 91", "she's ninety-four", "photo IMG_2043.jpg", "car KX19 ABC",
                                   "VIN 1HGCM82633A004352"])
 def test_everyday_forms_are_removed(text: str) -> None:
     out = clean(text)

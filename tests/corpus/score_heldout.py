@@ -98,6 +98,7 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
                     kinds[kind][key] += 1
                     totals[key] += 1
                     misses[key].add(rec["id"])
+                    misses[f"{key}:{kind}"].add(rec["id"])
             if not all(_covered(pasted, s, blocked, lo) for s in secrets):
                 kinds[kind]["edited"] += 1
                 totals["edited"] += 1

@@ -407,7 +407,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("name", start, end))
     elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
         return  # "Grace", "Will" alone could be ordinary words
-    elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by")) and \
+    elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
             word_lists().is_plain_word(fold(first)):
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
     elif len(run) == 1 and prev in _DETERMINERS:

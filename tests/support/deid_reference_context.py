@@ -76,6 +76,10 @@ AGE_FORMS = (
     re.compile(r"\b(?i:age|aged|ages)\s+(?P<d>9\d|1[0-4]\d)\b"),
     re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s*(?i:yrs?|years?)\b(?!\s*(?i:ago|since|later|before))"),
 )
+# an age in words standing on its own ("She's ninety-four", "Pop, ninety-one,"): not a measurement
+WORD_AGE = re.compile(rf"\b(?P<d>{P._AGE_WORD})\b(?![\s\-]*(?:minutes?|mins?|seconds?|secs?|percent|per\s*cent|%|"
+                      r"pounds?|lbs?|kg|kilos?|mg|ml|steps|days?|hours?|weeks?|times|degrees|bpm|beats|over|/))",
+                      re.IGNORECASE)
 PHONE_LOCAL = re.compile(r"(?<![\w/.\-])\d{3}[\s.\-]\d{4}(?![\w/]|[.\-]\d)")
 FILE_NAME = re.compile(r"(?<![\w.])[\w\-]+\.(?i:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b"
                        r"|\b(?:IMG|DSC|DSCN|DCIM|PXL|VID|MVIMG|PHOTO|Screenshot|WhatsApp Image)[_\- ][\w\-]+",
@@ -185,6 +189,10 @@ def form_candidates(text: str, add: Add) -> None:
     else:
         for m in DATE_FORMS[-1].finditer(text):
             add(("date", m.start(), m.end()))
+    lower = text.casefold()
+    if "ninet" in lower or "hundred" in lower:
+        for m in WORD_AGE.finditer(text):
+            add(("age", m.start("d"), m.end("d")))
     if "." in text or "_" in text or " " in text:
         for m in FILE_NAME.finditer(text):
             add(("id", m.start(), m.end()))

@@ -198,6 +198,8 @@ def _why_number(token: str, nxt: str, allow: Allowlist) -> str:
             sum(c.isdigit() for c in token.split(".")[0])
         if re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])\.(?:0[1-9]|1[0-2])", token) and not with_unit:
             return "a date-like pair of numbers"  # "14.03" (a measurement has a unit or one decimal)
+        if re.fullmatch(r"9\d|1[0-4]\d", token) and not with_unit:
+            return "a number that could be an age over 89"
         return "" if digits <= 3 or with_unit else "a long number"
     unit = _ATTACHED_UNIT.fullmatch(token)
     if unit and len(unit.group(1)) <= 6:
