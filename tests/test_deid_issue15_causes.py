@@ -4,7 +4,7 @@ grammar words that are private terms, and provider settings. Synthetic text only
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -62,7 +62,8 @@ def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None
 
 @pytest.mark.parametrize("text", ["seen on the 22nd.", "booked Wed 31st", "at 4:45 PM", "on 14.03. again",
                                   "since 9/18", "from 14-Mar", "at 2 o'clock", "call 555 0111",
-                                  "he's 93 now", "Nan (94) fell", "age 91", "she's ninety-four", "photo IMG_2043.jpg", "car KX19 ABC",
+                                  "he's 93 now", "Nan (94) fell", "age 91", "she's ninety-four", "photo IMG_2043.jpg",
+                                  "car KX19 ABC",
                                   "VIN 1HGCM82633A004352"])
 def test_everyday_forms_are_removed(text: str) -> None:
     out = clean(text)
@@ -79,13 +80,13 @@ def test_clinical_text_is_not_over_redacted(text: str) -> None:
 # ---- the allowlist is a layer of its own ------------------------------------------------------------------------
 
 def _moment_prompt() -> str:
-    entry = Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=timezone.utc),
+    entry = Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=UTC),
                   observations=[Observation("migraine", 7, ["throbbing"], "left_temple")])
     return compose_moment(entry).prompt
 
 
 def test_an_edited_prompt_with_a_lower_case_note_is_blocked() -> None:
-    cp = compose_moment(Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=timezone.utc),
+    cp = compose_moment(Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=UTC),
                               observations=[Observation("migraine", 7)]))
     edited = cp.with_prompt(cp.prompt + " grandma edna in leeds")
     texts = {f.text for f in edited.verdict.blocking}
@@ -125,7 +126,7 @@ def test_explainer_text_goes_through_both_layers() -> None:
 
 @pytest.mark.parametrize("term", ["Long", "White", "Glass", "Grey", "Frost", "Storm"])
 def test_grammar_word_private_terms_have_an_alternative(term: str) -> None:
-    entry = Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=timezone.utc),
+    entry = Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=UTC),
                   observations=[Observation("migraine", 7, ["throbbing"], "left_temple")])
     for style in ("abstract_3d", "watercolour", "clay", "scientific_illustration", "paper_cutout"):
         cp = compose_moment(entry, style=style, private_terms=[term])

@@ -23,6 +23,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -62,12 +63,12 @@ def _covered(text: str, secret: str, blocked: list[tuple[int, int]], lo: int) ->
 
 
 def _edited_base() -> Any:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from healthviz_desktop.core.model import Entry, Observation
     from healthviz_desktop.core.prompting.composer import compose_moment
 
-    entry = Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=timezone.utc),
+    entry = Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=UTC),
                   observations=[Observation("migraine", 7, ["throbbing"], "left_temple")])
     return compose_moment(entry)
 

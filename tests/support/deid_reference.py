@@ -10,9 +10,9 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 from tests.support import deid_reference_context as C
 from tests.support import deid_reference_patterns as P
-from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
 PLACEHOLDERS = {
     "name": "[NAME]", "private": "[PRIVATE]", "place": "[PLACE]", "address": "[ADDRESS]", "date": "[DATE]",

@@ -1,5 +1,6 @@
-"""Reference copy of healthviz_desktop/core/prompting/deid_context.py for tests/support/deid_reference.py: a change
-in what is found is made in both. The de-identifier's context rules (issue 15), on top of deid_names.py and deidentify.py:
+"""Reference copy of healthviz_desktop/core/prompting/deid_context.py for tests/support/deid_reference.py:
+a change in what is found is made in both. The de-identifier's context rules (issue 15), on top of
+deid_names.py and deidentify.py:
 
 - the person model: private terms expand to their parts, possessives with and without an apostrophe, and
   diacritic variants; a part that is also an ordinary word ("Long" of "Rose Long") counts only where it reads
@@ -22,11 +23,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from healthviz_desktop.core.prompting.vocabulary import word_lists
 from tests.support import deid_reference_patterns as P
 
 Add = Callable[[tuple[str, int, int]], None]
 PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
-from healthviz_desktop.core.prompting.vocabulary import word_lists
 
 
 
@@ -42,12 +43,12 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
-_PARTICLES = frozenset("de del della der di da van von le la du bin al st saint".split())
-_PERSON_VERBS = frozenset("said says told asked came comes went called rang texted phoned drove brought "
-                          "visited thinks thought wants helped".split())
-_CUES = frozenset("with called named saw met told asked texted phoned rang visited emailed messaged dear "
-                  "thanks love hugged".split())
-_SOFT_PROPER = frozenset("god internet covid".split())
+_PARTICLES = frozenset(str.split("de del della der di da van von le la du bin al st saint"))
+_PERSON_VERBS = frozenset(str.split("said says told asked came comes went called rang texted phoned drove brought "
+                          "visited thinks thought wants helped"))
+_CUES = frozenset(str.split("with called named saw met told asked texted phoned rang visited emailed messaged dear "
+                  "thanks love hugged"))
+_SOFT_PROPER = frozenset(str.split("god internet covid"))
 
 DATE_FORMS = (
     # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
@@ -145,7 +146,8 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
     for m in P.WORD.finditer(folded_text):
         word = m.group()
         bare = re.sub(r"['’]s?$", "", word)
-        if bare.casefold() in model.weak and not (m.start() and folded_text[m.start() - 1].isalnum()) and not any(s <= m.start() < e for s, e in strong) \
+        inside = any(s <= m.start() < e for s, e in strong) or (m.start() and folded_text[m.start() - 1].isalnum())
+        if bare.casefold() in model.weak and not inside \
                 and _reads_as_name(text, m.start(), m.start() + len(bare), word):
             add(("private", m.start(), m.start() + len(bare)))
 
@@ -226,8 +228,8 @@ def word_candidates(text: str, add: Add) -> None:
 
 _FACILITY = re.compile(r"\b((?:[a-z][\w'’]*\s+){1,3})(?:hospital|infirmary|clinic|surgery|hospice|practice|"
                        r"medical cent(?:re|er)|health cent(?:re|er))\b")
-_FACILITY_WORDS = frozenset("st saint general royal university county memorial children's childrens district "
-                            "community city regional infirmary".split())
+_FACILITY_WORDS = frozenset(str.split("st saint general royal university county memorial children's childrens district "
+                            "community city regional infirmary"))
 
 
 def _lowercase_facilities(text: str, add: Add) -> None:

@@ -28,18 +28,18 @@ NUMBER_PLACEHOLDER = "[NUMBER]"
 _TOKEN = re.compile(r"[^\W_]+(?:['’.,/:@_#+\-][^\W_]+)*['’]?")
 _PLACEHOLDER = re.compile(r"\[[A-Z]{2,10}\]")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?")
-_UNITS = frozenset("""
+_UNITS = frozenset(str.split("""
 mg mcg µg ug g kg ml l iu units unit u mmhg bpm % c f k kcal cal cm mm km m lb lbs kgs st oz mmol nmol pmol
 mg/dl mmol/l ng/ml pg/ml miu/l x h hr hrs hour hours min mins minute minutes sec secs second seconds s
 day days week weeks wk wks month months yr yrs year years steps step tablets tablet tabs tab capsules
 capsule caps puffs puff drops drop sprays spray patches patch times time cups cup glasses glass pints pint
 units doses dose sessions nights night percent degrees degree kilos kilo pounds pound miles mile km
-""".split())
+"""))
 _ATTACHED_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)(mg|mcg|µg|ug|g|kg|ml|iu|mmhg|bpm|k|kcal|cm|mm|km|lbs?|oz|x|h|hrs?|"
                             r"mins?|s|%|mmol|st)", re.IGNORECASE)
 _SENTENCE_END = ".!?:;\n•*\"“(–—-"
-_PERSON_VERBS = frozenset("said says told asked came come went called rang texted phoned drove brought visited "
-                          "thinks thought wants helped is was has had will would".split())
+_PERSON_VERBS = frozenset(str.split("said says told asked came come went called rang texted phoned drove brought "
+                                    "visited thinks thought wants helped is was has had will would"))
 
 
 @dataclass(frozen=True)
@@ -172,9 +172,8 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         return ""  # "Crohn's", "Bell's palsy", "Lyme disease"
     mid_sentence = not _sentence_start(text, start)
     capital = w[:1].isupper() and not w.isupper()
-    if folded in parts:
-        if folded not in allow.words or capital and (mid_sentence or fold(nxt) in _PERSON_VERBS):
-            return "one of your private terms"
+    if folded in parts and (folded not in allow.words or (capital and (mid_sentence or fold(nxt) in _PERSON_VERBS))):
+        return "one of your private terms"
     if folded in allow.names:
         return "a name or place"
     known = folded in allow.words or ("-" in folded and all(p in allow.words for p in folded.split("-") if p))

@@ -26,7 +26,6 @@ from healthviz_desktop.core.prompting.deid_names import PUNCT, Add
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 
 
-
 def _fold_table() -> dict[int, str]:
     """Latin letters with a diacritic → the letter alone, one character for one ("Zoë" → "Zoe"), so offsets
     in the folded text are offsets in the text."""
@@ -39,12 +38,12 @@ def _fold_table() -> dict[int, str]:
 
 
 _FOLD = _fold_table()
-_PARTICLES = frozenset("de del della der di da van von le la du bin al st saint".split())
-_PERSON_VERBS = frozenset("said says told asked came comes went called rang texted phoned drove brought "
-                          "visited thinks thought wants helped".split())
-_CUES = frozenset("with called named saw met told asked texted phoned rang visited emailed messaged dear "
-                  "thanks love hugged".split())
-_SOFT_PROPER = frozenset("god internet covid".split())
+_PARTICLES = frozenset(str.split("de del della der di da van von le la du bin al st saint"))
+_PERSON_VERBS = frozenset(str.split("said says told asked came comes went called rang texted phoned drove brought "
+                          "visited thinks thought wants helped"))
+_CUES = frozenset(str.split("with called named saw met told asked texted phoned rang visited emailed messaged dear "
+                  "thanks love hugged"))
+_SOFT_PROPER = frozenset(str.split("god internet covid"))
 
 DATE_FORMS = (
     # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
@@ -142,7 +141,8 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
     for m in P.WORD.finditer(folded_text):
         word = m.group()
         bare = re.sub(r"['’]s?$", "", word)
-        if bare.casefold() in model.weak and not (m.start() and folded_text[m.start() - 1].isalnum()) and not any(s <= m.start() < e for s, e in strong) \
+        inside = any(s <= m.start() < e for s, e in strong) or (m.start() and folded_text[m.start() - 1].isalnum())
+        if bare.casefold() in model.weak and not inside \
                 and _reads_as_name(text, m.start(), m.start() + len(bare), word):
             add(("private", m.start(), m.start() + len(bare)))
 
@@ -223,8 +223,8 @@ def word_candidates(text: str, add: Add) -> None:
 
 _FACILITY = re.compile(r"\b((?:[a-z][\w'’]*\s+){1,3})(?:hospital|infirmary|clinic|surgery|hospice|practice|"
                        r"medical cent(?:re|er)|health cent(?:re|er))\b")
-_FACILITY_WORDS = frozenset("st saint general royal university county memorial children's childrens district "
-                            "community city regional infirmary".split())
+_FACILITY_WORDS = frozenset(str.split("st saint general royal university county memorial children's childrens district "
+                            "community city regional infirmary"))
 
 
 def _lowercase_facilities(text: str, add: Add) -> None:

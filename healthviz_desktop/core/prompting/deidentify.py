@@ -20,7 +20,12 @@ from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_context import fold_text, form_candidates, private_candidates, word_candidates
+from healthviz_desktop.core.prompting.deid_context import (
+    fold_text,
+    form_candidates,
+    private_candidates,
+    word_candidates,
+)
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
     Add,

@@ -15,7 +15,7 @@ from healthviz_desktop.core.resources import read_text
 
 # Proper nouns that are no one's name or address: days, months, holidays, languages and peoples, religions.
 # SCOWL lists them with the names; here they are ordinary words.
-COMMON_PROPER = frozenset("""
+COMMON_PROPER = frozenset(str.split("""
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
@@ -25,7 +25,7 @@ dutch polish greek russian chinese japanese korean indian pakistani african euro
 hindi urdu punjabi bengali hebrew swedish norwegian danish finnish turkish persian mexican brazilian
 christian muslim jewish hindu buddhist sikh catholic protestant anglican islam judaism
 god internet covid
-""".split())
+"""))
 
 
 @dataclass(frozen=True)
