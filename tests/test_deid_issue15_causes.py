@@ -30,6 +30,11 @@ def test_a_part_of_a_private_term_is_found_in_any_form(written: str) -> None:
     assert "ysolde" not in out.casefold() and "brackwater" not in out.casefold(), out
 
 
+def test_short_forms_of_given_names() -> None:
+    assert clean("Ken had a bad day; will you ring Bill?", ["Kenneth Hollis", "William Ash"]) == \
+        "[PRIVATE] had a bad day; will you ring [PRIVATE]?"
+
+
 def test_diacritics_either_way() -> None:
     assert clean("met Zoe and Ines today", ["Zoë", "Inês"]) == "met [PRIVATE] and [PRIVATE] today"
     assert clean("met Zoë today", ["Zoe"]) == "met [PRIVATE] today"
@@ -53,6 +58,11 @@ def test_an_ordinary_word_part_counts_only_where_it_reads_as_a_name() -> None:
     ("went for a walk with oswin", "went for a walk with [NAME]"),
     ("Callum and I walked.", "[NAME] and I walked."),
     ("went to st agnes hospital", "went to [PLACE]"),
+    ("the agency on lord street", "the agency on [ADDRESS]"),
+    ("down the road on main street", "down the road on main street"),
+    ("Went to Mercy ER at noon.", "Went to [PLACE] at noon."),
+    ("Bill from the pharmacy called.", "[NAME] from the pharmacy called."),
+    ("Ọlá's naming ceremony.", "[NAME]'s naming ceremony."),
 ])
 def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None:
     assert clean(text) == expected
@@ -63,7 +73,9 @@ def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None
 @pytest.mark.parametrize("text", ["seen on the 22nd.", "booked Wed 31st", "at 4:45 PM", "on 14.03. again",
                                   "since 9/18", "from 14-Mar", "at 2 o'clock", "call 555 0111",
                                   "he's 93 now", "Nan (94) fell", "age 91", "she's ninety-four", "photo IMG_2043.jpg",
-                                  "car KX19 ABC",
+                                  "car KX19 ABC", "NI number QQ 60 27 19 B", "my MBI is 4EK7-VN2-QP61",
+                                  "username rgutierrez77", "moved to 10/2.", "came at half eleven",
+                                  "back at 10.15", "shes 95 now",
                                   "VIN 1HGCM82633A004352"])
 def test_everyday_forms_are_removed(text: str) -> None:
     out = clean(text)
@@ -72,7 +84,9 @@ def test_everyday_forms_are_removed(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["BP 141/93 then 128/82 at home", "took Nurtec and Ozempic", "Hgb was low",
                                   "pain 7/10, 2nd dose", "Post-op day 3", "fasting 6.1. Slept", "Norco 1 tab q6h",
-                                  "used the Trelegy twice"])
+                                  "used the Trelegy twice", "2 co-codamol 30/500", "Deep Heat patch at work",
+                                  "Trying Tiger Balm tonight", "Took Lomotil x1", "sugars in the 180s-220s",
+                                  "Mondays and Fridays", "PMDD-ish again"])
 def test_clinical_text_is_not_over_redacted(text: str) -> None:
     assert clean(text) == text
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
+from healthviz_desktop.core.prompting.vocabulary import key, word_lists
 from tests.support import deid_reference_context as C
 from tests.support import deid_reference_patterns as P
 
@@ -29,7 +29,9 @@ CATEGORY_LABELS = {
 # "id" is an identifier after a cue ("MRN:"); "number" a bare long number, which a date, phone or
 # address explains better when they overlap. Both come out as [ID].
 # a blood pressure written without "BP" ("128/82", "141/93"): systolic over diastolic, never an ID
-_BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)")
+_BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)"
+                             r"|\d{1,3}/\d{1,4}"  # a strength ("co-codamol 30/500"); dates are found as dates
+                             r"|\d{2,3}s(?:-\d{2,3}s)?")  # "180s-220s"
 _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 65, "fax": 62, "phone": 60,
              "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30}
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
@@ -247,7 +249,7 @@ def _number_ids(text: str, add: Add, lo: int, hi: int) -> None:
         if token.casefold() in known or _BLOOD_PRESSURE.fullmatch(token):
             continue
         if (letters == 0 and digits >= 5 and not re.fullmatch(r"1[89]\d\d|2[01]\d\d", token)) or (
-                letters and digits >= 3 and len(token) >= 6):
+                letters and digits >= 3 and len(token) >= 6) or re.fullmatch(r"[a-z]{4,}\d{2,}", token):
             add(("number", m.start(), m.end()))
 
 
@@ -377,7 +379,9 @@ def _names(text: str, groups: list[_Group], add: Add) -> None:
             if run and b not in lex.titles and b not in lex.relations:
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
                 continue
-            if b in lex.titles or (b in not_name and not joins_place):
+            # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
+            opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b))
+            if b in lex.titles or (b in not_name and not joins_place) or opener:
                 if run:
                     _name_run(text, run, prev, prev2, at_start, titled, add)
                     run = []
@@ -389,6 +393,9 @@ def _names(text: str, groups: list[_Group], add: Add) -> None:
             _name_run(text, run, prev, prev2, at_start, titled, add)
 
 
+_USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "trying", "used", "use", "using",
+                        "applied", "apply", "started", "stopped", "restarted", "bought", "ordered", "prescribed",
+                        "switched", "swapped", "increased", "reduced", "upped", "dropped"))
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
 
 
@@ -405,10 +412,20 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if titled or after_relation or first in lex.first_names or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
+    elif all(word_lists().is_plain_word(key(_bare(w))) for w, _, _ in run) or (
+            len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
+        return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
+    elif len(run) == 1 and (prev in _USE_VERBS or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
+            first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
+        return  # "took Lomotil x1", "Buspar 10": a product, not a person
+    elif first in lex.ambiguous_first_names and re.match(
+            r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|from\s+(?:the|my|our|his|her|work))\b",
+            text[end:end + 24], re.IGNORECASE):
+        add(("name", start, end))  # "Bill from the pharmacy", "Grace said"
     elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
         return  # "Grace", "Will" alone could be ordinary words
     elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
-            word_lists().is_plain_word(fold(first)):
+            word_lists().is_plain_word(key(first)):
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
     elif len(run) == 1 and prev in _DETERMINERS:
         return  # "the Trelegy", "a Fitbit": after an article a lone unknown word is a thing, not a person
@@ -416,6 +433,6 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("place", start, end))
     elif not at_start or len(run) > 1 or prev in lex.name_cues:
         add(("name", start, end))
-    elif not word_lists().is_word(fold(first)) and first not in lex.known_words and not re.match(
+    elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
             r"\s+\d", text[end:end + 3]):
         add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I" (not "Norco 1 tab")

@@ -35,7 +35,7 @@ def _fold_table() -> dict[int, str]:
     """Latin letters with a diacritic → the letter alone, one character for one ("Zoë" → "Zoe"), so offsets
     in the folded text are offsets in the text."""
     table = {}
-    for code in range(0xC0, 0x250):
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
         parts = unicodedata.normalize("NFKD", chr(code))
         if len(parts) > 1 and parts[0].isascii() and parts[0].isalpha():
             table[code] = parts[0]
@@ -45,7 +45,8 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 _PARTICLES = frozenset(str.split("de del della der di da van von le la du bin al st saint"))
 _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called rang texted phoned drove brought "
-                          "visited thinks thought wants helped"))
+                          "visited thinks thought wants helped had has was is did does got gets seems looks needs feels felt "
+                          "slept woke from"))
 _CUES = frozenset(str.split("with called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
 _SOFT_PROPER = frozenset(str.split("god internet covid"))
@@ -60,6 +61,8 @@ DATE_FORMS = (
     # a time of day: "4:45 PM", "16:30", "4pm", "7 a.m."
     re.compile(r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?(?![\d:])"
                r"|\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"),
+    # "at 10.15"
+    re.compile(r"\b(?i:at|by|from|until|till|around|about|after|before)\s+(?P<d>(?:[01]?\d|2[0-3])\.[0-5]\d)\b(?!\.\d)"),
     # day.month. with its closing dot, or day-month that cannot be anything else: "14.03.", "9/18", "18/9"
     re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9])\.(?![\d])"),
     re.compile(r"\b(?:1[0-2]|0?[1-9])\s*o['’]clock\b", re.IGNORECASE),  # "2 o'clock"
@@ -70,8 +73,8 @@ DATE_FORMS = (
                rf"|\b(?i:{P.MONTHS})-(?:[12]\d|3[01]|0?[1-9])\b"),
 )
 AGE_FORMS = (
-    re.compile(r"\b(?i:he|she|they|who|mum|mom|dad|nan|gran|grandma|grandpa|grandad)(?:['’]s|['’]re|\s+is|\s+was"
-               r"|\s+turned|\s+turns)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)"
+    re.compile(r"\b(?:(?i:he|she|they|who|mum|mom|dad|nan|gran|grandma|grandpa|grandad)(?:['’]s|['’]re|\s+is|\s+was"
+               r"|\s+turned|\s+turns)|(?i:hes|shes))\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)"
                r"(?!\w|[.,]\d|\s*(?:%|/|°|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
     re.compile(r"\((?P<d>9\d|1[0-4]\d)\)"),
     re.compile(r"\b(?i:age|aged|ages)\s+(?P<d>9\d|1[0-4]\d)\b"),
@@ -81,11 +84,37 @@ AGE_FORMS = (
 WORD_AGE = re.compile(rf"\b(?P<d>{P._AGE_WORD})\b(?![\s\-]*(?:minutes?|mins?|seconds?|secs?|percent|per\s*cent|%|"
                       r"pounds?|lbs?|kg|kilos?|mg|ml|steps|days?|hours?|weeks?|times|degrees|bpm|beats|over|/))",
                       re.IGNORECASE)
+# a UK National Insurance number ("QQ 60 27 19 B") and upper-case codes in hyphenated groups ("4EK7-VN2-QP61")
+NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
+GROUPED_CODE = re.compile(r"\b(?=(?:[A-Z-]*\d){3})(?=(?:[0-9-]*[A-Z]){2})[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){1,4}\b")
+# "half eleven", "quarter past two": a time in words
+WORD_TIME = re.compile(r"\b(?i:half|quarter\s+past|quarter\s+to|half\s+past)\s+(?i:one|two|three|four|five|six|seven|"
+                       r"eight|nine|ten|eleven|twelve|\d{1,2})\b")
 PHONE_LOCAL = re.compile(r"(?<![\w/.\-])\d{3}[\s.\-]\d{4}(?![\w/]|[.\-]\d)")
 FILE_NAME = re.compile(r"(?<![\w.])[\w\-]+\.(?i:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b"
                        r"|\b(?:IMG|DSC|DSCN|DCIM|PXL|VID|MVIMG|PHOTO|Screenshot|WhatsApp Image)[_\- ][\w\-]+",
                        re.IGNORECASE)
 PLATE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b|\b[A-HJ-NPR-Z0-9]{17}\b")
+
+
+# common short forms of given names, both ways round: a private term "Kenneth" also finds "Ken"
+_NICKNAMES = {
+    "kenneth": "ken kenny", "william": "will bill billy liam", "robert": "rob bob bobby robbie",
+    "richard": "rick dick",
+    "margaret": "maggie meg peggy", "elizabeth": "liz beth betty lizzie eliza", "katherine": "kate katie kath",
+    "catherine": "cath cathy kate", "jennifer": "jen jenny", "michael": "mike mick mikey", "james": "jim jimmy jamie",
+    "thomas": "tom tommy", "christopher": "chris", "christine": "chris", "daniel": "dan danny",
+    "matthew": "matt", "anthony": "tony", "joseph": "joe joey", "edward": "ed eddie ted", "patricia": "pat patty",
+    "patrick": "pat paddy", "alexander": "alex sandy", "alexandra": "alex sandra", "victoria": "vicky tori",
+    "rebecca": "becky becca", "samuel": "sam", "samantha": "sam", "benjamin": "ben", "nicholas": "nick",
+    "deborah": "debbie deb", "susan": "sue suzy", "barbara": "barb babs", "dorothy": "dot dottie",
+    "frederick": "fred freddie", "gregory": "greg", "stephen": "steve", "steven": "steve", "timothy": "tim",
+    "andrew": "andy drew", "david": "dave davy", "jonathan": "jon jonny", "abigail": "abby", "gwendolyn": "gwen",
+    "jacqueline": "jackie", "josephine": "jo josie", "eleanor": "ellie nell", "helen": "nell", "henry": "harry hal",
+    "charles": "charlie chuck", "charlotte": "lottie charlie", "harold": "harry", "leonard": "len lenny",
+    "raymond": "ray", "ronald": "ron ronnie", "donald": "don donny", "gerald": "gerry", "geraldine": "gerry",
+    "mohammed": "mo", "muhammad": "mo", "siobhan": "shiv", "gareth": "gaz", "lawrence": "larry",
+}
 
 
 @dataclass(frozen=True)
@@ -117,6 +146,9 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
         words = [w for w in words if w.casefold().rstrip(".") not in lex.titles]
         if len(words) > 1 or words != [t]:
             strong.add(" ".join(words))
+        short = [n for w in words for n in _NICKNAMES.get(w.casefold(), "").split()]
+        for w in short:  # "Ken" for "Kenneth": strong unless an ordinary word ("will", "bill")
+            (weak if lists.is_word(w) or w in lex.known_words else strong).add(w)
         for w in words if len(words) > 1 or any(ch.isspace() or ch == "-" for ch in t) else []:
             f = w.casefold()
             if len(P.term_key(f)) < 2 or f in _PARTICLES or (f.isdigit() and len(f) < 3):
@@ -184,6 +216,9 @@ def form_candidates(text: str, add: Add) -> None:
                 add(("age", m.start("d"), m.end("d")))
         for m in PHONE_LOCAL.finditer(text):
             add(("phone", m.start(), m.end()))
+        for rx in (NI_NUMBER, GROUPED_CODE):
+            for m in rx.finditer(text):
+                add(("id", m.start(), m.end()))
         for m in PLATE.finditer(text):
             v = m.group()
             if sum(c.isdigit() for c in v) >= 2 and sum(c.isalpha() for c in v) >= 2:
@@ -191,7 +226,15 @@ def form_candidates(text: str, add: Add) -> None:
     else:
         for m in DATE_FORMS[-1].finditer(text):
             add(("date", m.start(), m.end()))
+    known = P.lexicon().known_words
+    for m in EMERGENCY.finditer(text):
+        first = m.group(1).split()[0].casefold()
+        if first not in known and first not in P.lexicon().not_name:
+            add(("place", m.start(), m.end()))
     lower = text.casefold()
+    if "half" in lower or "quarter" in lower:
+        for m in WORD_TIME.finditer(text):
+            add(("date", m.start(), m.end()))
     if "ninet" in lower or "hundred" in lower:
         for m in WORD_AGE.finditer(text):
             add(("age", m.start("d"), m.end("d")))
@@ -221,11 +264,22 @@ def word_candidates(text: str, add: Add) -> None:
                     and not lists.is_word(f) and not lists.is_word(f.replace("'", "")) and f.isalpha():
                 add(("name", m.start(), m.start() + len(bare)))
         prev2, prev = prev, f
+    for m in _STREET.finditer(text):  # "lord street", "12 mossgate lane": a name word before a street word
+        f = m.group(1).casefold()
+        if f in _GENERIC_STREETS:
+            continue
+        if lists.is_name(f) or f in lists.name_words or not (lists.is_word(f) or f in lex.not_name):
+            add(("address", m.start(), m.end()))
     if "hospital" in text or "infirmary" in text or "clinic" in text or "surgery" in text or "centre" in text \
             or "center" in text or "hospice" in text or "practice" in text:
         _lowercase_facilities(text, add)
 
 
+_STREET = re.compile(r"\b(?:\d{1,5}[a-z]?\s+)?([a-z][\w'’]+)\s+(?:street|road|lane|avenue|close|drive|crescent|"
+                     r"terrace|grove|gardens|boulevard|st|rd|ave)\b")
+_GENERIC_STREETS = frozenset(str.split("main high back front side busy quiet same next long old new the this that"))
+# a hospital named before its emergency department: "Mercy ER", "St Luke's A&E"
+EMERGENCY = re.compile(r"\b((?:[A-Z][\w'’]+\s+){1,3})(?:ER|A&E|ED|Urgent Care)\b")
 _FACILITY = re.compile(r"\b((?:[a-z][\w'’]*\s+){1,3})(?:hospital|infirmary|clinic|surgery|hospice|practice|"
                        r"medical cent(?:re|er)|health cent(?:re|er))\b")
 _FACILITY_WORDS = frozenset(str.split("st saint general royal university county memorial children's childrens district "

@@ -45,8 +45,9 @@ _DATE_LIST = (
                r"(?P<d>(?:(?:early|mid|late)[\s\-])?(?:January|February|March|April|May|June|July|August|"
                r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"),
     # "on 3/4", "since 12/11" (two parts need a cue: "7/10" alone is a score)
-    re.compile(r"\b(?i:on|since|until|till|from|by|before|after|dated|born) "
-               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]|[12]\d|3[01]))\b(?!\s*(?:/|out of|\.\d))"),
+    re.compile(r"\b(?i:on|since|until|till|from|by|before|after|dated|born|to|for|til) "
+               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]|[12]\d|3[01]))\b"
+               r"(?!\s*(?:/|out of|of\b|\.\d|(?i:mg|tabs?|tablets?|doses?|days?|weeks?)\b))"),
     re.compile(rf"\bthe\s+{_DAY.replace('?', '', 1)}\b", re.IGNORECASE),  # "the 9th"
 )
 
@@ -94,8 +95,8 @@ ID_TOKEN = re.compile(r"(?<![\w\-])(?=[A-Za-z\-]*\d)[A-Za-z0-9]+(?:[\-/][A-Za-z0
 WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 # capitalised words in Latin, Greek and Cyrillic scripts (the filter in code checks isupper())
 # (no look-behind: it would slow the scan several times; the code checks the character before)
-CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩЀ-Я][\w'’\-]*")
-CAP_AFTER = re.compile(r"[^\w'’\-]([A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩЀ-Я][\w'’\-]*)")  # group 1, after a non-word character
+CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-ỿΑ-ΩЀ-Я][\w'’\-]*")
+CAP_AFTER = re.compile(r"[^\w'’\-]([A-ZÀ-ÖØ-ÞĀ-ŽḀ-ỿΑ-ΩЀ-Я][\w'’\-]*)")  # group 1, after a non-word character
 ORG_CUE_WORDS = frozenset((
     "work", "works", "worked", "working", "employed", "job", "shift", "shifts", "internship", "placement",
     "manager", "engineer", "nurse", "cashier", "driver", "clerk", "teacher", "lecturer", "student", "pupil",

@@ -37,6 +37,14 @@ units doses dose sessions nights night percent degrees degree kilos kilo pounds 
 """))
 _ATTACHED_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)(mg|mcg|µg|ug|g|kg|ml|iu|mmhg|bpm|k|kcal|cm|mm|km|lbs?|oz|x|h|hrs?|"
                             r"mins?|s|%|mmol|st)", re.IGNORECASE)
+_MONTHS_AND_DAYS = frozenset(str.split(
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
+    "thur thurs fri sat sun"))
+_CLOCK_CUES = frozenset(str.split("at by from until till around about after before"))
+_STREET_WORDS = frozenset(str.split("street road lane avenue close drive crescent terrace grove gardens boulevard "
+                                    "rd ave way place square"))
+_GENERIC_STREETS = frozenset(str.split("main high back front side long old new"))
 _SENTENCE_END = ".!?:;\n•*\"“(–—-"
 _PERSON_VERBS = frozenset(str.split("said says told asked came come went called rang texted phoned drove brought "
                                     "visited thinks thought wants helped is was has had will would"))
@@ -115,7 +123,8 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
             out.append(Unlisted(s, e, m.group(), "several numbers in a row, like a phone or ID number"))
             continue
         nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
-        reason = _why_unlisted(text, m, nxt, allow, parts)
+        prev = fold(tokens[i - 1].group()) if i else ""
+        reason = _why_unlisted(text, m, nxt, allow, parts, prev)
         if reason:
             out.append(Unlisted(s, e, m.group(), reason))
     return out
@@ -148,12 +157,13 @@ def _long_digit_runs(text: str, tokens: list[re.Match[str]]) -> set[int]:
     return marked
 
 
-def _why_unlisted(text: str, m: re.Match[str], nxt: str, allow: Allowlist, parts: frozenset[str]) -> str:
+def _why_unlisted(text: str, m: re.Match[str], nxt: str, allow: Allowlist, parts: frozenset[str],
+                  prev: str = "") -> str:
     token = m.group().rstrip("'’")
     if "@" in token or "_" in token or "#" in token:
         return "an e-mail address, handle, code or file name"
     if any(c.isdigit() for c in token):
-        return _why_number(token, nxt, allow)
+        return _why_number(token, nxt, allow, prev)
     if re.search(r"[.,/:+]", token):  # "e.g.", "and/or", "word,word": every piece must pass
         pieces = [p for p in re.split(r"[.,/:+]", token) if p]
         reasons = [_why_word(text, m.start(), p, allow, parts, nxt) for p in pieces if len(p) > 1]
@@ -176,21 +186,29 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         return "one of your private terms"
     if folded in allow.names:
         return "a name or place"
+    if not w.isascii() and w.casefold() not in allow.words and folded not in word_lists().english:
+        return "not in the app's vocabulary (a name?)"  # "Ọlá": a medical word once its accents are gone is not enough
+    if folded in allow.name_words and fold(nxt) in _STREET_WORDS and folded not in _GENERIC_STREETS and len(folded) > 2:
+        return "a street name"  # "lord street"
     known = folded in allow.words or ("-" in folded and all(p in allow.words for p in folded.split("-") if p))
     if not known:
         if folded.replace("'", "") in allow.words:  # "dont", "Ive"
             return ""
         return "not in the app's vocabulary (a name, a code or a misspelling?)"
     if capital and folded in allow.name_words and folded not in COMMON_PROPER and (
-            mid_sentence or (folded in allow.given_names and fold(nxt) in _PERSON_VERBS)):
+            mid_sentence or (folded in allow.given_names and fold(nxt) in _PERSON_VERBS | {"from"})):
         return "an ordinary word that is also a name, written with a capital"
     return ""
 
 
-def _why_number(token: str, nxt: str, allow: Allowlist) -> str:
+def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
     folded = fold(token)
     if folded in allow.words:
         return ""  # "b12", "covid-19", "spo2", "a1c"
+    if prev in _MONTHS_AND_DAYS and re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])", token):
+        return "a day of the month"  # "March 3", "Tues 14"
+    if prev in _CLOCK_CUES and re.fullmatch(r"(?:[01]?\d|2[0-3])[.:][0-5]\d", token):
+        return "a time of day"  # "at 10.15"
     with_unit = fold(nxt) in _UNITS
     if _NUMBER.fullmatch(token):
         digits = sum(c.isdigit() for c in token.split(".")[0].split(",")[0]) if "," not in token else \

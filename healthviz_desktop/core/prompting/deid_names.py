@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
+from healthviz_desktop.core.prompting.vocabulary import key, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
@@ -153,7 +153,9 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
             if run and b not in lex.titles and b not in lex.relations:
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
                 continue
-            if b in lex.titles or (b in not_name and not joins_place):
+            # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
+            opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b))
+            if b in lex.titles or (b in not_name and not joins_place) or opener:
                 if run:
                     _name_run(text, run, prev, prev2, at_start, titled, add)
                     run = []
@@ -165,6 +167,9 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
             _name_run(text, run, prev, prev2, at_start, titled, add)
 
 
+_USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "trying", "used", "use", "using",
+                        "applied", "apply", "started", "stopped", "restarted", "bought", "ordered", "prescribed",
+                        "switched", "swapped", "increased", "reduced", "upped", "dropped"))
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
 
 
@@ -181,10 +186,20 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if titled or after_relation or first in lex.first_names or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
+    elif all(word_lists().is_plain_word(key(bare(w))) for w, _, _ in run) or (
+            len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
+        return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
+    elif len(run) == 1 and (prev in _USE_VERBS or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
+            first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
+        return  # "took Lomotil x1", "Buspar 10": a product, not a person
+    elif first in lex.ambiguous_first_names and re.match(
+            r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|from\s+(?:the|my|our|his|her|work))\b",
+            text[end:end + 24], re.IGNORECASE):
+        add(("name", start, end))  # "Bill from the pharmacy", "Grace said"
     elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
         return  # "Grace", "Will" alone could be ordinary words
     elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
-            word_lists().is_plain_word(fold(first)):
+            word_lists().is_plain_word(key(first)):
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
     elif len(run) == 1 and prev in _DETERMINERS:
         return  # "the Trelegy", "a Fitbit": after an article a lone unknown word is a thing, not a person
@@ -192,6 +207,6 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("place", start, end))
     elif not at_start or len(run) > 1 or prev in lex.name_cues:
         add(("name", start, end))
-    elif not word_lists().is_word(fold(first)) and first not in lex.known_words and not re.match(
+    elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
             r"\s+\d", text[end:end + 3]):
         add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I" (not "Norco 1 tab")

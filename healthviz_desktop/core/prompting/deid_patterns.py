@@ -48,8 +48,9 @@ _DATE_LIST = (
                r"(?P<d>(?:(?:early|mid|late)[\s\-])?(?:January|February|March|April|May|June|July|August|"
                r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"),
     # "on 3/4", "since 12/11" (two parts need a cue: "7/10" alone is a score)
-    re.compile(r"\b(?i:on|since|until|till|from|by|before|after|dated|born) "
-               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]|[12]\d|3[01]))\b(?!\s*(?:/|out of|\.\d))"),
+    re.compile(r"\b(?i:on|since|until|till|from|by|before|after|dated|born|to|for|til) "
+               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]|[12]\d|3[01]))\b"
+               r"(?!\s*(?:/|out of|of\b|\.\d|(?i:mg|tabs?|tablets?|doses?|days?|weeks?)\b))"),
     re.compile(rf"\bthe\s+{_DAY.replace('?', '', 1)}\b", re.IGNORECASE),  # "the 9th"
 )
 
@@ -107,7 +108,7 @@ WORD_SPLIT = re.compile(r"([^\W\d_][\w'’\-]*)", re.UNICODE)  # WORD, captured:
 # capitalised words in Latin, Greek and Cyrillic scripts (the filter in code checks isupper())
 # (no look-behind: it would slow the scan several times; the code keeps a match only at the start of the
 # text or where WORDISH does not match the character before, so a capital inside a word is skipped)
-CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩЀ-Я][\w'’\-]*")
+CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-ỿΑ-ΩЀ-Я][\w'’\-]*")
 WORDISH = re.compile(r"[\w'’\-]")  # a character that continues a word: no capitalised word starts after it
 ORG_CUE_WORDS = frozenset((
     "work", "works", "worked", "working", "employed", "job", "shift", "shifts", "internship", "placement",

@@ -52,7 +52,9 @@ CATEGORY_LABELS = {
 # "id" is an identifier after a cue ("MRN:"); "number" a bare long number, which a date, phone or
 # address explains better when they overlap. Both come out as [ID].
 # a blood pressure written without "BP" ("128/82", "141/93"): systolic over diastolic, never an ID
-_BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)")
+_BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)"
+                             r"|\d{1,3}/\d{1,4}"  # a strength ("co-codamol 30/500"); dates are found as dates
+                             r"|\d{2,3}s(?:-\d{2,3}s)?")  # "180s-220s"
 _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 65, "fax": 62, "phone": 60,
              "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30}
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
@@ -313,7 +315,7 @@ def _number_ids(text: str, add: Add, lo: int, hi: int) -> None:
         if token.casefold() in known or _BLOOD_PRESSURE.fullmatch(token):
             continue
         if (letters == 0 and digits >= 5 and not re.fullmatch(r"1[89]\d\d|2[01]\d\d", token)) or (
-                letters and digits >= 3 and len(token) >= 6):
+                letters and digits >= 3 and len(token) >= 6) or re.fullmatch(r"[a-z]{4,}\d{2,}", token):
             add(("number", m.start(), m.end()))
 
 

@@ -17,6 +17,7 @@ from healthviz_desktop.core.resources import read_text
 # SCOWL lists them with the names; here they are ordinary words.
 COMMON_PROPER = frozenset(str.split("""
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends medicare medicaid nhs
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 christmas xmas easter ramadan eid diwali hanukkah passover thanksgiving halloween lent advent
@@ -36,7 +37,11 @@ class WordLists:
     name_words: frozenset[str]  # ordinary words that are also names ("rose", "long", "baker")
 
     def is_word(self, folded: str) -> bool:
-        """An ordinary or medical word (casefolded), or a common proper noun ("monday", "english")."""
+        """An ordinary or medical word (casefolded), or a common proper noun ("monday", "english"). A word with
+        diacritics counts as itself, or as an ordinary English word without them ("cafe"), never as a medical
+        term without them: "Ọlá" is no "ola"."""
+        if not folded.isascii():
+            return folded in self.english or folded in self.medical or fold(folded) in self.english
         if "-" in folded and folded not in self.english:  # "post-op", "mid-afternoon"
             return all(self.is_word(p) for p in folded.split("-") if p)
         return folded in self.english or folded in self.medical or folded in COMMON_PROPER
@@ -48,6 +53,8 @@ class WordLists:
     def is_plain_word(self, folded: str) -> bool:
         """A medical word, or an ordinary word that is no one's name: never a name on its own ("Nurtec", "Hgb",
         "Tired"), where "Rose" or "Baker" could be."""
+        if not folded.isascii():
+            return self.is_word(folded) and fold(folded) not in self.name_words
         if "-" in folded and folded not in self.english:
             return all(self.is_plain_word(p) for p in folded.split("-") if p)
         return folded in self.medical or (folded in self.english and folded not in self.name_words) \
@@ -62,6 +69,11 @@ def _words(name: str) -> frozenset[str]:
 def word_lists() -> WordLists:
     return WordLists(english=_words("english.txt"), medical=_words("medical.txt"), names=_words("names.txt"),
                      name_words=_words("name_words.txt"))
+
+
+def key(word: str) -> str:
+    """Casefolded with straight apostrophes, diacritics kept: how a word is looked up in the lists."""
+    return word.casefold().replace("’", "'")
 
 
 def fold(word: str) -> str:
