@@ -40,8 +40,8 @@ def _fold_table() -> dict[int, str]:
 _FOLD = _fold_table()
 _PARTICLES = frozenset(str.split("de del della der di da van von le la du bin al st saint"))
 _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called rang texted phoned drove brought "
-                          "visited thinks thought wants helped had has was is did does got gets seems looks needs feels felt "
-                          "slept woke from"))
+                          "visited thinks thought wants helped had has was is did does got gets seems looks needs "
+                          "feels felt slept woke from"))
 _CUES = frozenset(str.split("with called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
 _SOFT_PROPER = frozenset(str.split("god internet covid"))
