@@ -35,6 +35,10 @@ def test_short_forms_of_given_names() -> None:
         "[PRIVATE] had a bad day; will you ring [PRIVATE]?"
 
 
+def test_initials_of_a_long_private_term() -> None:
+    assert clean("DNCC counselling hours", ["Del Norte Community College"]) == "[PRIVATE] counselling hours"
+
+
 def test_diacritics_either_way() -> None:
     assert clean("met Zoe and Ines today", ["Zoë", "Inês"]) == "met [PRIVATE] and [PRIVATE] today"
     assert clean("met Zoë today", ["Zoe"]) == "met [PRIVATE] today"
@@ -75,7 +79,7 @@ def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None
                                   "he's 93 now", "Nan (94) fell", "age 91", "she's ninety-four", "photo IMG_2043.jpg",
                                   "car KX19 ABC", "NI number QQ 60 27 19 B", "my MBI is 4EK7-VN2-QP61",
                                   "username rgutierrez77", "moved to 10/2.", "came at half eleven",
-                                  "back at 10.15", "shes 95 now",
+                                  "back at 10.15", "shes 95 now", "Woke 0512.", "card 6339 1042 7781 5520",
                                   "VIN 1HGCM82633A004352"])
 def test_everyday_forms_are_removed(text: str) -> None:
     out = clean(text)
@@ -86,7 +90,9 @@ def test_everyday_forms_are_removed(text: str) -> None:
                                   "pain 7/10, 2nd dose", "Post-op day 3", "fasting 6.1. Slept", "Norco 1 tab q6h",
                                   "used the Trelegy twice", "2 co-codamol 30/500", "Deep Heat patch at work",
                                   "Trying Tiger Balm tonight", "Took Lomotil x1", "sugars in the 180s-220s",
-                                  "Mondays and Fridays", "PMDD-ish again"])
+                                  "Mondays and Fridays", "PMDD-ish again", "Dymista spray 1 each",
+                                  "Medtronic pump alarm", "for the nurse: Mon 142/88, Thu 136/82",
+                                  "flow heavy af, outside rn", "Abril y mayo, always the worst"])
 def test_clinical_text_is_not_over_redacted(text: str) -> None:
     assert clean(text) == text
 

@@ -371,7 +371,9 @@ def _names(text: str, groups: list[_Group], add: Add) -> None:
     not_name = lex.not_name
     for g in groups:
         run: list[Word] = []
-        prev, prev2, at_start, titled = g.prev, g.prev2, g.sentence_start, g.prev in lex.titles
+        # a title right before the run ("Dr Bell"), not one that ends a phrase ("for the nurse: Mon 142/88")
+        titled = g.prev in lex.titles and not text[:g.start].rstrip().endswith((":", ",", ";"))
+        prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):
             b = _bare(w)
@@ -396,6 +398,8 @@ def _names(text: str, groups: list[_Group], add: Add) -> None:
 _USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "trying", "used", "use", "using",
                         "applied", "apply", "started", "stopped", "restarted", "bought", "ordered", "prescribed",
                         "switched", "swapped", "increased", "reduced", "upped", "dropped"))
+_PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
+                  r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?)\b")
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
 
 
@@ -408,7 +412,9 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     first = _bare(run[0][0])
     if all(len(_bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
-    after_relation = prev in lex.relations or (prev2 in lex.relations and text[:start].rstrip().endswith(","))
+    ends = text[:start].rstrip()[-1:]
+    after_relation = (prev in lex.relations and ends not in (":", ";", ".")) or (
+        prev2 in lex.relations and ends == ",")
     if titled or after_relation or first in lex.first_names or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
@@ -418,6 +424,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif len(run) == 1 and (prev in _USE_VERBS or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
+    elif len(run) == 1 and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
+        return  # "Dymista spray", "Medtronic pump": a product
     elif first in lex.ambiguous_first_names and re.match(
             r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|from\s+(?:the|my|our|his|her|work))\b",
             text[end:end + 24], re.IGNORECASE):

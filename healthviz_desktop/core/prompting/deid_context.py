@@ -56,6 +56,9 @@ DATE_FORMS = (
     # a time of day: "4:45 PM", "16:30", "4pm", "7 a.m."
     re.compile(r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?(?![\d:])"
                r"|\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"),
+    # a 24-hour time in four digits after a cue: "woke 0512", "bed at 2330"
+    re.compile(r"\b(?i:woke|up|asleep|bed|awake|alarm)\s+(?:(?i:at)\s+)?(?P<d>(?:[01]\d|2[0-3])[0-5]\d)\b"
+               r"(?!\s*(?i:mg|mcg|ml|iu|units|steps|kcal|cal|k)\b)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hrs|h)\b"),
     # "at 10.15"
     re.compile(r"\b(?i:at|by|from|until|till|around|about|after|before)\s+(?P<d>(?:[01]?\d|2[0-3])\.[0-5]\d)\b(?!\.\d)"),
     # day.month. with its closing dot, or day-month that cannot be anything else: "14.03.", "9/18", "18/9"
@@ -85,6 +88,7 @@ GROUPED_CODE = re.compile(r"\b(?=(?:[A-Z-]*\d){3})(?=(?:[0-9-]*[A-Z]){2})[A-Z0-9
 # "half eleven", "quarter past two": a time in words
 WORD_TIME = re.compile(r"\b(?i:half|quarter\s+past|quarter\s+to|half\s+past)\s+(?i:one|two|three|four|five|six|seven|"
                        r"eight|nine|ten|eleven|twelve|\d{1,2})\b")
+CARD_NUMBER = re.compile(r"(?<![\d\-])\d{4}(?:[\s\-]\d{4}){2,4}(?![\d\-])")
 PHONE_LOCAL = re.compile(r"(?<![\w/.\-])\d{3}[\s.\-]\d{4}(?![\w/]|[.\-]\d)")
 FILE_NAME = re.compile(r"(?<![\w.])[\w\-]+\.(?i:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b"
                        r"|\b(?:IMG|DSC|DSCN|DCIM|PXL|VID|MVIMG|PHOTO|Screenshot|WhatsApp Image)[_\- ][\w\-]+",
@@ -141,6 +145,9 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
         words = [w for w in words if w.casefold().rstrip(".") not in lex.titles]
         if len(words) > 1 or words != [t]:
             strong.add(" ".join(words))
+        initials = "".join(w[0] for w in words if w.casefold() not in _PARTICLES or w[:1].isupper())
+        if len(words) >= 3 and initials.isalpha():
+            strong.add(initials.upper())  # "Del Norte Community College" → "DNCC"
         short = [n for w in words for n in _NICKNAMES.get(w.casefold(), "").split()]
         for w in short:  # "Ken" for "Kenneth": strong unless an ordinary word ("will", "bill")
             (weak if lists.is_word(w) or w in lex.known_words else strong).add(w)
@@ -211,7 +218,7 @@ def form_candidates(text: str, add: Add) -> None:
                 add(("age", m.start("d"), m.end("d")))
         for m in PHONE_LOCAL.finditer(text):
             add(("phone", m.start(), m.end()))
-        for rx in (NI_NUMBER, GROUPED_CODE):
+        for rx in (NI_NUMBER, GROUPED_CODE, CARD_NUMBER):
             for m in rx.finditer(text):
                 add(("id", m.start(), m.end()))
         for m in PLATE.finditer(text):
@@ -251,7 +258,7 @@ def word_candidates(text: str, add: Add) -> None:
         bare = bare_word(word)
         f = fold_text(bare).casefold()
         if word[:1].islower() and len(f) > 1 and f not in lex.known_words and f not in lex.not_name:
-            if (lists.is_name(f) or f in lex.first_names) and f not in _SOFT_PROPER:
+            if ((lists.is_name(f) and len(f) > 2) or f in lex.first_names) and f not in _SOFT_PROPER:
                 add(("place" if prev in lex.place_cues and prev not in _CUES else "name", m.start(),
                      m.start() + len(bare)))
             elif (prev in lex.titles or prev in lex.relations or prev in _CUES

@@ -18,6 +18,10 @@ from healthviz_desktop.core.resources import read_text
 COMMON_PROPER = frozenset(str.split("""
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
 mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends medicare medicaid nhs
+enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+lunes martes miércoles miercoles jueves viernes sábado sabado domingo lundi mardi mercredi jeudi vendredi samedi
+dimanche
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 christmas xmas easter ramadan eid diwali hanukkah passover thanksgiving halloween lent advent
