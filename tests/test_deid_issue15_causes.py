@@ -35,6 +35,15 @@ def test_short_forms_of_given_names() -> None:
         "[PRIVATE] had a bad day; will you ring [PRIVATE]?"
 
 
+def test_short_forms_and_the_rest_of_a_name_around_a_private_term() -> None:
+    terms = ["Adebayo", "Kevin Xu", "Pulse Fitness"]
+    assert clean("Rang Ade. hotpot w jun and kev.", [*terms, "Jun Wang"]) == \
+        "Rang [PRIVATE]. hotpot w [PRIVATE] and [PRIVATE]."
+    for text in ("Back to Pulse Fitness Ashford.", "Pulse Fitness Ashford. Knee went."):
+        out = clean(text, terms)
+        assert "Pulse" not in out and "Ashford" not in out, out
+
+
 def test_initials_of_a_long_private_term() -> None:
     assert clean("DNCC counselling hours", ["Del Norte Community College"]) == "[PRIVATE] counselling hours"
 
@@ -80,6 +89,7 @@ def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None
                                   "car KX19 ABC", "NI number QQ 60 27 19 B", "my MBI is 4EK7-VN2-QP61",
                                   "username rgutierrez77", "moved to 10/2.", "came at half eleven",
                                   "back at 10.15", "shes 95 now", "Woke 0512.", "card 6339 1042 7781 5520",
+                                  "again 9/2 on the stairs", "appt is 9/12", "Nain is 96", "grandpa is 90 now",
                                   "VIN 1HGCM82633A004352"])
 def test_everyday_forms_are_removed(text: str) -> None:
     out = clean(text)
@@ -92,7 +102,9 @@ def test_everyday_forms_are_removed(text: str) -> None:
                                   "Trying Tiger Balm tonight", "Took Lomotil x1", "sugars in the 180s-220s",
                                   "Mondays and Fridays", "PMDD-ish again", "Dymista spray 1 each",
                                   "Medtronic pump alarm", "for the nurse: Mon 142/88, Thu 136/82",
-                                  "flow heavy af, outside rn", "Abril y mayo, always the worst"])
+                                  "flow heavy af, outside rn", "Abril y mayo, always the worst",
+                                  "temp 38.2 at the 1st check", "rated 3/5, 2/3 of a tab, 1/2 tab",
+                                  "Epsom salts in the bath", "worse in heat (Uhthoff's)", "does tai chi"])
 def test_clinical_text_is_not_over_redacted(text: str) -> None:
     assert clean(text) == text
 

@@ -183,6 +183,22 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
     for cand in kept:
         if not _overlaps(cand[1], cand[2], [(c[1], c[2]) for c in chosen]):
             chosen.append(cand)
+    # a name that runs on past a private term ("Pulse Fitness" + "Fitness Ashford"): its rest goes too
+    for cat, s, e in kept:
+        if cat not in _WRAPS or (cat, s, e) in chosen:
+            continue
+        for pcat, ps, pe in list(chosen):
+            if pcat == "private" and ps < e and s < pe:
+                rest = (pe, e) if s >= ps and e > pe else (s, ps) if e <= pe and s < ps else None
+                if rest is not None:
+                    lo, hi = rest
+                    while lo < hi and not text[lo].isalnum():
+                        lo += 1
+                    while hi > lo and not text[hi - 1].isalnum():
+                        hi -= 1
+                    if hi - lo > 1 and not _overlaps(lo, hi, [(c[1], c[2]) for c in chosen]):
+                        chosen.append((cat, lo, hi))
+                break
     chosen.sort(key=lambda c: c[1])
     return [Span("id" if cat == "number" else cat, s, e, text[s:e]) for cat, s, e in chosen]
 

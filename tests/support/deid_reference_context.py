@@ -47,7 +47,7 @@ _PARTICLES = frozenset(str.split("de del della der di da van von le la du bin al
 _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called rang texted phoned drove brought "
                           "visited thinks thought wants helped had has was is did does got gets seems looks needs "
                           "feels felt slept woke from"))
-_CUES = frozenset(str.split("with called named saw met told asked texted phoned rang visited emailed messaged dear "
+_CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
 _SOFT_PROPER = frozenset(str.split("god internet covid"))
 
@@ -56,7 +56,7 @@ DATE_FORMS = (
     re.compile(r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\.?,?\s+"
                r"(?i:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b"),
     # a day ordinal that ends a phrase or follows a date cue: "on the 22nd.", "since the 3rd,", "by 4th"
-    re.compile(r"\b(?i:on|since|until|till|from|by|before|after|the)\s+(?:(?i:the)\s+)?"
+    re.compile(r"\b(?i:on|since|until|till|from|by|before|after)\s+(?:(?i:the)\s+)?"
                r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b"),
     # a time of day: "4:45 PM", "16:30", "4pm", "7 a.m."
     re.compile(r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?(?![\d:])"
@@ -71,6 +71,10 @@ DATE_FORMS = (
     re.compile(r"\b(?:1[0-2]|0?[1-9])\s*o['’]clock\b", re.IGNORECASE),  # "2 o'clock"
     re.compile(r"(?<![\d./\-])(?:(?:1[0-2]|0?[1-9])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"
                r"(?![\d/]|\.\d|\s*(?:/|out of|of\b))"),
+    # "9/2", "9/12", "09/05": a day and a month, not a score "3/5" or a fraction "2/3" (nor "7/10": kept as a score)
+    re.compile(r"(?<![\d./\-])(?:0[1-9]/(?:0[1-9]|1[0-2])|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
+               r"(?:[12]\d|3[01]|[2-9])/(?:[1-8])(?<![2-8]/[2-8](?<=(?:2/[2-8]|3/[3-8]|4/[4-8]|5/[5-8]|6/[6-8]|7/[78]|8/8))))"
+               r"(?![\d/]|\.\d|\s*(?:/|out of|of\b))"),
     # "14-Mar", "3-march-2026", "Mar-14"
     re.compile(rf"\b(?:[12]\d|3[01]|0?[1-9])-(?i:{P.MONTHS})\b(?:-(?:\d{{4}}|\d{{2}}))?"
                rf"|\b(?i:{P.MONTHS})-(?:[12]\d|3[01]|0?[1-9])\b"),
@@ -80,6 +84,10 @@ AGE_FORMS = (
                r"|\s+turned|\s+turns)|(?i:hes|shes))\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)"
                r"(?!\w|[.,]\d|\s*(?:%|/|°|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
     re.compile(r"\((?P<d>9\d|1[0-4]\d)\)"),
+    # "Nain is 96", "is 90 now": a capitalised name or "is ... now" before a 90-149 number
+    re.compile(r"\b(?-i:[A-Z][a-z][\w'’]*|\[(?:NAME|PRIVATE)\])\s+(?:is|was|turned|turns)\s+(?:(?i:now|nearly|almost|just)\s+)?"
+               r"(?P<d>9\d|1[0-4]\d)\b(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
+    re.compile(r"\b(?i:is|was)\s+(?P<d>9\d|1[0-4]\d)\s+(?i:now|today|this\s+year|next|in\s+(?:may|june|july))\b"),
     re.compile(r"\b(?i:age|aged|ages)\s+(?P<d>9\d|1[0-4]\d)\b"),
     re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s*(?i:yrs?|years?)\b(?!\s*(?i:ago|since|later|before))"),
 )
@@ -154,6 +162,9 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
         if len(words) >= 3 and initials.isalpha():
             strong.add(initials.upper())  # "Del Norte Community College" → "DNCC"
         short = [n for w in words for n in _NICKNAMES.get(w.casefold(), "").split()]
+        given = words[0] if words and words[0][:1].isupper() and words[0].isalpha() else ""
+        if len(given) >= 5:
+            short += [given[:3].casefold(), given[:4].casefold()]  # "Kev" of Kevin, "Ade" of Adebayo
         for w in short:  # "Ken" for "Kenneth": strong unless an ordinary word ("will", "bill")
             (weak if lists.is_word(w) or w in lex.known_words else strong).add(w)
         for w in words if len(words) > 1 or any(ch.isspace() or ch == "-" for ch in t) else []:
@@ -198,7 +209,8 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     prev = prev_words[-1].strip(PUNCT).casefold() if prev_words else ""
     after = text[end:end + 30].split()
     nxt = after[0].strip(PUNCT).casefold() if after else ""
-    if prev in lex.titles or prev in lex.relations or prev in _CUES or nxt in _PERSON_VERBS:
+    if prev in lex.titles or prev in lex.relations or prev in _CUES or prev in ("and", "&", "+") \
+            or nxt in _PERSON_VERBS:
         return True
     if word != bare_word(word) and word[:1].isupper():
         return True  # "Long's"

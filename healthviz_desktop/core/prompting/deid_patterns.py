@@ -51,7 +51,9 @@ _DATE_LIST = (
     re.compile(r"\b(?i:on|since|until|till|from|by|before|after|dated|born|to|for|til) "
                r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]|[12]\d|3[01]))\b"
                r"(?!\s*(?:/|out of|of\b|\.\d|(?i:mg|tabs?|tablets?|doses?|days?|weeks?)\b))"),
-    re.compile(rf"\bthe\s+{_DAY.replace('?', '', 1)}\b", re.IGNORECASE),  # "the 9th"
+    # "the 9th", "the 9th of", "the 9th at 3": not "the 1st check", "the 3rd time"
+    re.compile(rf"\bthe\s+{_DAY.replace('?', '', 1)}\b(?!\s+(?!(?:of|at|in|on|and|when|for|to|till|until|or|so|"
+               r"but|we|i|was|is|which|because)\b)[a-z])", re.IGNORECASE),
 )
 
 # the de-identifier runs numeric patterns only near digits and month-name ones only when a month is there
