@@ -10,7 +10,8 @@ Three outputs are scored:
 - ``healthviz deidentify`` (``deidentify``), without and with the entry's private terms;
 - the allowlist layer, explainer: the text an explainer prompt carries after both layers (``explainer_text``);
 - the allowlist layer, edited prompt: a composed moment prompt with the raw entry pasted in, checked as the
-  Compose window checks an edit: an identifier is carried if a secret is not inside a blocking finding.
+  Compose window checks an edit: an identifier is carried if a secret survives once every blocking finding is
+  cut out (what would go out if the person deleted exactly what the check flags).
 
 Prints aggregate figures only. ``--ids`` adds the ids of entries with a miss (a leak, a lost keep item, a changed
 PHI-free entry); looking at one means moving it to the tuning corpus (``move_heldout.py``), never tuning on it.
@@ -46,23 +47,8 @@ def present(secret: str, text: str) -> bool:
     return re.search(rf"(?<![\w]){re.escape(secret)}(?![\w])", text, re.IGNORECASE) is not None
 
 
-def _covered(text: str, secret: str, blocked: list[tuple[int, int]], lo: int) -> bool:
-    """Whether every occurrence of ``secret`` at or after ``lo`` lies inside blocking findings (adjacent findings
-    with only spaces or punctuation between them count as one: "Leeds" + "General Infirmary")."""
-    merged: list[tuple[int, int]] = []
-    for s, e in sorted(blocked):
-        if merged and not text[merged[-1][1]:s].strip(" ,.-'’"):
-            merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-        else:
-            merged.append((s, e))
-    blocked = merged
-    for m in re.finditer(rf"(?<![\w]){re.escape(secret)}(?![\w])", text, re.IGNORECASE):
-        if m.start() >= lo and not any(s <= m.start() and m.end() <= e for s, e in blocked):
-            return False
-    return True
-
-
-def _edited_base() -> Any:
+def _edited_base(terms: list[str]) -> Any:
+    """The composed moment prompt (with the entry's private terms) that the raw entry is pasted into."""
     from datetime import datetime
 
     from healthviz_desktop.core.model import Entry, Observation
@@ -70,14 +56,14 @@ def _edited_base() -> Any:
 
     entry = Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=UTC),
                   observations=[Observation("migraine", 7, ["throbbing"], "left_temple")])
-    return compose_moment(entry)
+    return compose_moment(entry, private_terms=terms)
 
 
 def score(records: list[dict[str, Any]]) -> dict[str, Any]:
+    from healthviz_desktop.core.prompting.allowlist import restrict
     from healthviz_desktop.core.prompting.composer import explainer_text
     from healthviz_desktop.core.prompting.deidentify import deidentify
 
-    base = _edited_base()
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
     totals: Counter[str] = Counter()
     misses: dict[str, set[str]] = defaultdict(set)
@@ -85,10 +71,13 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
         text, terms = rec["text"], rec.get("private_terms") or []
         outs = {"none": deidentify(text).text, "terms": deidentify(text, terms).text,
                 "explainer": explainer_text(text, terms)[0]}
+        base = _edited_base(terms)
         pasted = base.prompt + "\n" + text
         edited = base.with_prompt(pasted)
-        blocked = [(f.start, f.end) for f in edited.verdict.blocking if f.field == "prompt"]
         lo = len(base.prompt) + 1
+        # what would go out if the person deleted exactly the flagged parts of what they pasted
+        blocked = [(f.start, f.end, "[X]") for f in edited.verdict.blocking if f.field == "prompt" and f.end > lo]
+        sent = restrict(pasted, [(max(s, lo), e, p) for s, e, p in blocked])[lo:]
         for ident in rec.get("identifiers", []):
             kind = ident["kind"]
             secrets = [s for s in ident.get("secrets", []) if s.strip()]
@@ -100,10 +89,11 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
                     totals[key] += 1
                     misses[key].add(rec["id"])
                     misses[f"{key}:{kind}"].add(rec["id"])
-            if not all(_covered(pasted, s, blocked, lo) for s in secrets):
+            if any(present(s, sent) for s in secrets):
                 kinds[kind]["edited"] += 1
                 totals["edited"] += 1
                 misses["edited"].add(rec["id"])
+                misses[f"edited:{kind}"].add(rec["id"])
         for item in rec.get("keep", []):
             totals["keep_n"] += 1
             for key in ("none", "terms", "explainer"):

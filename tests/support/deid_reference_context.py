@@ -63,7 +63,7 @@ DATE_FORMS = (
                r"|\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"),
     # a 24-hour time in four digits after a cue: "woke 0512", "bed at 2330"
     re.compile(r"\b(?i:woke|up|asleep|bed|awake|alarm)\s+(?:(?i:at)\s+)?(?P<d>(?:[01]\d|2[0-3])[0-5]\d)\b"
-               r"(?!\s*(?i:mg|mcg|ml|iu|units|steps|kcal|cal|k)\b)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hrs|h)\b"),
+               r"(?!\s*(?i:mg|mcg|ml|iu|units|steps|kcal|cal|k)\b)"),
     # "at 10.15"
     re.compile(r"\b(?i:at|by|from|until|till|around|about|after|before)\s+(?P<d>(?:[01]?\d|2[0-3])\.[0-5]\d)\b(?!\.\d)"),
     # day.month. with its closing dot, or day-month that cannot be anything else: "14.03.", "9/18", "18/9"

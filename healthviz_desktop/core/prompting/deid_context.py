@@ -10,7 +10,8 @@
   ("he's 93", "(94)", "age 91"), local phone numbers with a space ("555 0111"), camera file names
   ("IMG_2043.jpg"), UK number plates and VINs.
 
-Plain code on purpose: tests/support/deid_reference_context.py is its copy for the reference detector.
+tests/support/deid_reference_context.py is the plain copy the reference detector uses: a change in what is found
+goes into both; the gates here (cheap signs that a pattern could match) only make it faster.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ DATE_FORMS = (
                r"|\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"),
     # a 24-hour time in four digits after a cue: "woke 0512", "bed at 2330"
     re.compile(r"\b(?i:woke|up|asleep|bed|awake|alarm)\s+(?:(?i:at)\s+)?(?P<d>(?:[01]\d|2[0-3])[0-5]\d)\b"
-               r"(?!\s*(?i:mg|mcg|ml|iu|units|steps|kcal|cal|k)\b)|\b(?:[01]\d|2[0-3])[0-5]\d\s*(?i:hrs|h)\b"),
+               r"(?!\s*(?i:mg|mcg|ml|iu|units|steps|kcal|cal|k)\b)"),
     # "at 10.15"
     re.compile(r"\b(?i:at|by|from|until|till|around|about|after|before)\s+(?P<d>(?:[01]?\d|2[0-3])\.[0-5]\d)\b(?!\.\d)"),
     # day.month. with its closing dot, or day-month that cannot be anything else: "14.03.", "9/18", "18/9"
@@ -188,9 +189,11 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
         for m in pattern.finditer(folded_text):
             add(("private", m.start(), m.end()))
             strong.append(m.span())
+    if not model.weak or model.weak.isdisjoint(bare_word(w).casefold() for w in _WORD_SET.findall(folded_text)):
+        return
     for m in P.WORD.finditer(folded_text):
         word = m.group()
-        bare = re.sub(r"['’]s?$", "", word)
+        bare = bare_word(word)
         inside = any(s <= m.start() < e for s, e in strong) or (m.start() and folded_text[m.start() - 1].isalnum())
         if bare.casefold() in model.weak and not inside \
                 and _reads_as_name(text, m.start(), m.start() + len(bare), word):
@@ -215,51 +218,204 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
 
 
 def bare_word(word: str) -> str:
-    return re.sub(r"['’]s?$", "", word)
+    """Without a possessive: "Long's" → "Long", "James'" → "James"."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word[:-1] if word.endswith(("'", "’")) else word
+
+
+# Necessary conditions, one per pattern above (same order): a text without the sign skips the pattern.
+# tests/support/deid_reference_context.py runs every pattern everywhere; the equivalence tests hold them equal.
+_DIGIT_RUN = re.compile(r"\d+")
+_CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_FILE_GATE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b|"
+                        r"(?:img|dsc|dcim|pxl|vid|photo|screenshot|whatsapp image)[_\- ]")
+
+
+def _run_around(text: str, s: int, e: int, chars: frozenset[str]) -> str:
+    """The longest stretch of ``chars`` around text[s:e]."""
+    lo, hi, n = s, e, len(text)
+    while lo > 0 and text[lo - 1] in chars:
+        lo -= 1
+    while hi < n and text[hi] in chars:
+        hi += 1
+    return text[lo:hi]
+
+
+class _SameLengthLower(dict[int, str]):
+    """A translate table: each character to its lower case when that is one character (so offsets stay), and
+    the letters ``re.IGNORECASE`` also takes for ASCII ones ("ſ" for "s", the Kelvin sign for "k") to those."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        low = {"ſ": "s", "\u212a": "k", "İ": "i", "ı": "i"}.get(c) or c.lower()
+        self[code] = low if len(low) == 1 else c
+        return self[code]
+
+
+_SAME_LENGTH_LOWER = _SameLengthLower()
+
+
+def _low(piece: str) -> str:
+    return piece.lower() if piece.isascii() else piece.translate(_SAME_LENGTH_LOWER)
+
+
+def _weekday_before(text: str, s: int) -> bool:
+    """Whether a weekday word stands before the digits at ``s`` as DATE_FORMS[0] needs it: weekday, an optional
+    ".", an optional ",", spaces, an optional "the" and spaces."""
+    k = j = s
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j < k and _low(text[max(0, j - 3):j]) == "the":
+        k = j - 3
+    j = k
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    if j == k:
+        return False
+    k = j
+    if text[k - 1:k] == ",":
+        k -= 1
+    if text[k - 1:k] == ".":
+        k -= 1
+    j = k
+    while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_"):
+        j -= 1
+    return 3 <= k - j <= 9 and _low(text[j:k]) in _WEEKDAYS
+
+
+def _am_pm_after(text: str, e: int) -> bool:
+    j, n = e, len(text)
+    while j < n and text[j].isspace():
+        j += 1
+    return _low(text[j:j + 3]).startswith(("am", "pm", "a.m", "p.m"))
+
+
+def _signals(text: str) -> set[str]:
+    """Cheap signs, read around each run of digits, that a pattern of ``form_candidates`` could match there.
+    Each is a necessary condition of the patterns it gates: their every match holds a digit run with the sign."""
+    found: set[str] = set()
+    for m in _DIGIT_RUN.finditer(text):
+        s, e = m.span()
+        if "weekday" not in found and _weekday_before(text, s):
+            found.add("weekday")
+        after, before = _low(text[e:e + 8]), _low(text[max(0, s - 2):s])
+        if after[:2] in ("st", "nd", "rd", "th"):
+            found.add("ordinal")  # "22nd"
+        if after[:1] == ":" or _am_pm_after(text, e):
+            found.add("time")  # "4:45", "4 pm"
+        if e - s == 4:
+            value = m.group()
+            if value[:2] <= "23" and value[2] <= "5":
+                found.add("hhmm")  # "0512"
+            if s >= 2 and (text[s - 1].isspace() or text[s - 1] in ".-") and text[s - 2].isdigit():
+                found.add("phone")  # "555 0111"
+            if (after[:1].isspace() or after[:1] == "-") and after[1:2].isdigit():
+                found.add("card")  # "6339 1042"
+        if after[:1] in (".", "/") and after[1:2].isdigit():
+            found.add(after[:1])  # "14.03", "9/18"
+        if (after[:1] == "-" and after[1:2].isalpha()) or (before[1:2] == "-" and before[:1].isalpha()):
+            found.add("hyphen")  # "14-mar", "mar-14"
+        if 2 <= e - s <= 3 and 90 <= int(m.group()) <= 149:
+            found.add("age")
+        if "-" in _run_around(text, s, e, _CODE_CHARS):
+            found.add("code")  # "4EK7-VN2-QP61"
+        plate = _run_around(text, s, e, _PLATE_CHARS)
+        if len(plate) >= 4 and not plate.isdigit():
+            found.add("plate")  # "KX19", a VIN
+        pre = text[max(0, s - 3):s]
+        pre = pre[:-1] if pre[-1:].isspace() else pre
+        if len(pre) >= 2 and pre[-2:].isascii() and pre[-2:].isalpha() and pre[-2:].isupper():
+            found.add("ni")  # "QQ 60"
+    return found
+
+
+# which sign each of DATE_FORMS needs (same order); None: the word "clock"
+_DATE_SIGNS = ("weekday", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "hyphen")
+_WEEKDAYS = frozenset(str.split("mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat "
+                                "saturday sun sunday"))
+_WORD_SET = re.compile(r"[^\W\d_][\w'’\-]*")
 
 
 def form_candidates(text: str, add: Add) -> None:
     """Dates, times, ages, local phone numbers, file names and plates in their everyday forms."""
-    if any(ch.isdigit() for ch in text):
-        for rx in DATE_FORMS:
-            for m in rx.finditer(text):
-                g = "d" if "d" in rx.groupindex else 0
-                add(("date", m.start(g), m.end(g)))
-        for rx in AGE_FORMS:
-            for m in rx.finditer(text):
-                add(("age", m.start("d"), m.end("d")))
-        for m in PHONE_LOCAL.finditer(text):
-            add(("phone", m.start(), m.end()))
-        for rx in (NI_NUMBER, GROUPED_CODE, CARD_NUMBER):
-            for m in rx.finditer(text):
-                add(("id", m.start(), m.end()))
-        for m in PLATE.finditer(text):
-            v = m.group()
-            if sum(c.isdigit() for c in v) >= 2 and sum(c.isalpha() for c in v) >= 2:
-                add(("id", m.start(), m.end()))
-    else:
-        for m in DATE_FORMS[-1].finditer(text):
-            add(("date", m.start(), m.end()))
-    known = P.lexicon().known_words
-    for m in EMERGENCY.finditer(text):
-        first = m.group(1).split()[0].casefold()
-        if first not in known and first not in P.lexicon().not_name:
-            add(("place", m.start(), m.end()))
     lower = text.casefold()
+    if any(ch.isdigit() for ch in text):
+        signs = _signals(text)
+        for rx, sign in zip(DATE_FORMS, _DATE_SIGNS, strict=True):
+            if sign in signs if sign is not None else "clock" in lower:
+                g = "d" if "d" in rx.groupindex else 0
+                for m in rx.finditer(text):
+                    add(("date", m.start(g), m.end(g)))
+        if "age" in signs:
+            for rx in AGE_FORMS:
+                for m in rx.finditer(text):
+                    add(("age", m.start("d"), m.end("d")))
+        for rx, kind in ((PHONE_LOCAL, "phone"), (CARD_NUMBER, "card")):
+            if kind in signs:
+                for m in rx.finditer(text):
+                    add((kind if kind == "phone" else "id", m.start(), m.end()))
+        if "ni" in signs:
+            for m in NI_NUMBER.finditer(text):
+                add(("id", m.start(), m.end()))
+        if "code" in signs:
+            for m in GROUPED_CODE.finditer(text):
+                add(("id", m.start(), m.end()))
+        if "plate" in signs:
+            for m in PLATE.finditer(text):
+                v = m.group()
+                if sum(c.isdigit() for c in v) >= 2 and sum(c.isalpha() for c in v) >= 2:
+                    add(("id", m.start(), m.end()))
+    if "ER" in text or "A&E" in text or "ED" in text or "Urgent Care" in text:
+        known = P.lexicon().known_words
+        for m in EMERGENCY.finditer(text):
+            first = m.group(1).split()[0].casefold()
+            if first not in known and first not in P.lexicon().not_name:
+                add(("place", m.start(), m.end()))
     if "half" in lower or "quarter" in lower:
         for m in WORD_TIME.finditer(text):
             add(("date", m.start(), m.end()))
     if "ninet" in lower or "hundred" in lower:
         for m in WORD_AGE.finditer(text):
             add(("age", m.start("d"), m.end("d")))
-    if "." in text or "_" in text or " " in text:
+    if _FILE_GATE.search(lower):
         for m in FILE_NAME.finditer(text):
             add(("id", m.start(), m.end()))
+
+
+@lru_cache(maxsize=65536)
+def _could_name(word: str) -> bool:
+    """Whether a word could pass either test of ``word_candidates`` (a necessary condition; cached, since the
+    same words come back in every prompt)."""
+    if not word[:1].islower():
+        return False
+    f = fold_text(bare_word(word)).casefold()
+    w = word_lists()
+    return (w.is_name(f) and len(f) > 2) or f in P.lexicon().first_names or (
+        not w.is_word(f) and not w.is_word(f.replace("'", "")) and f.isalpha())
 
 
 def word_candidates(text: str, add: Add) -> None:
     """Names the shipped word lists give away: a gazetteer name in lower case ("edna", "leeds"), and an unknown
     lower-case word after a title, a relation or a cue ("my husband tomas", "with jonah")."""
+    lex = P.lexicon()
+    lists = word_lists()
+    if any(map(_could_name, set(_WORD_SET.findall(text)))):
+        _word_names(text, add)
+    if _STREET_GATE.search(text):
+        for m in _STREET.finditer(text):  # "lord street", "12 mossgate lane": a name word before a street word
+            f = m.group(1).casefold()
+            if f in _GENERIC_STREETS:
+                continue
+            if lists.is_name(f) or f in lists.name_words or not (lists.is_word(f) or f in lex.not_name):
+                add(("address", m.start(), m.end()))
+    if "hospital" in text or "infirmary" in text or "clinic" in text or "surgery" in text or "centre" in text \
+            or "center" in text or "hospice" in text or "practice" in text:
+        _lowercase_facilities(text, add)
+
+
+def _word_names(text: str, add: Add) -> None:
     lex = P.lexicon()
     lists = word_lists()
     prev = prev2 = ""
@@ -278,17 +434,10 @@ def word_candidates(text: str, add: Add) -> None:
                     and not lists.is_word(f) and not lists.is_word(f.replace("'", "")) and f.isalpha():
                 add(("name", m.start(), m.start() + len(bare)))
         prev2, prev = prev, f
-    for m in _STREET.finditer(text):  # "lord street", "12 mossgate lane": a name word before a street word
-        f = m.group(1).casefold()
-        if f in _GENERIC_STREETS:
-            continue
-        if lists.is_name(f) or f in lists.name_words or not (lists.is_word(f) or f in lex.not_name):
-            add(("address", m.start(), m.end()))
-    if "hospital" in text or "infirmary" in text or "clinic" in text or "surgery" in text or "centre" in text \
-            or "center" in text or "hospice" in text or "practice" in text:
-        _lowercase_facilities(text, add)
 
 
+_STREET_GATE = re.compile(r" (?:street|road|lane|avenue|close|drive|crescent|terrace|grove|gardens|boulevard|st|rd|"
+                          r"ave)\b")
 _STREET = re.compile(r"\b(?:\d{1,5}[a-z]?\s+)?([a-z][\w'’]+)\s+(?:street|road|lane|avenue|close|drive|crescent|"
                      r"terrace|grove|gardens|boulevard|st|rd|ave)\b")
 _GENERIC_STREETS = frozenset(str.split("main high back front side busy quiet same next long old new the this that"))
