@@ -76,6 +76,11 @@ def test_an_ordinary_word_part_counts_only_where_it_reads_as_a_name() -> None:
     ("Went to Mercy ER at noon.", "Went to [PLACE] at noon."),
     ("Bill from the pharmacy called.", "[NAME] from the pharmacy called."),
     ("Ọlá's naming ceremony.", "[NAME]'s naming ceremony."),
+    ("A nurse called Blessing came.", "A nurse called [NAME] came."),
+    ("Hope (my therapist) agrees.", "[NAME] (my therapist) agrees."),
+    ("took him to the ER at Valley Regional.", "took him to the ER at [PLACE]."),
+    ("ring the chemist on market street", "ring the chemist on [ADDRESS]"),
+    ("Trying Tiger Balm tonight", "Trying Tiger Balm tonight"),
 ])
 def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None:
     assert clean(text) == expected
@@ -87,7 +92,7 @@ def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None
                                   "since 9/18", "from 14-Mar", "at 2 o'clock", "call 555 0111",
                                   "he's 93 now", "Nan (94) fell", "age 91", "she's ninety-four", "photo IMG_2043.jpg",
                                   "car KX19 ABC", "NI number QQ 60 27 19 B", "my MBI is 4EK7-VN2-QP61",
-                                  "username rgutierrez77", "moved to 10/2.", "came at half eleven",
+                                  "username rgutierrez77", "the app (user rashid.r.1964)", "moved to 10/2.", "came at half eleven",
                                   "back at 10.15", "shes 95 now", "Woke 0512.", "card 6339 1042 7781 5520",
                                   "again 9/2 on the stairs", "appt is 9/12", "Nain is 96", "grandpa is 90 now",
                                   "VIN 1HGCM82633A004352"])
@@ -136,14 +141,14 @@ def test_allowlist_blocks_what_the_de_identifier_misses(monkeypatch: pytest.Monk
     assert all(f.category == "unlisted" for f in verdict.blocking)
 
 
-@pytest.mark.parametrize(("token", "held"), [("edna", True), ("Leeds", True), ("KX19", True), ("22nd", True),
+@pytest.mark.parametrize(("token", "held"), [("on market street", True), ("edna", True), ("Leeds", True), ("KX19", True), ("22nd", True),
                                              ("4:45", True), ("9/18", True), ("IMG_2043.jpg", True),
                                              ("jo@example.org", True), ("4481229", True),
                                              ("sumatriptan", False), ("7/10", False), ("128/82", False),
                                              ("400mg", False), ("Crohn's", False), ("headache", False)])
 def test_allowlist_tokens(token: str, held: bool) -> None:
     found = [u.text for u in unlisted_words(f"noted {token} today")]
-    assert (token.rstrip("'") in found or token in found) is held, found
+    assert bool(set(found) & {token, token.rstrip("'"), token.split()[-2] if " " in token else token}) is held, found
 
 
 def test_explainer_text_goes_through_both_layers() -> None:

@@ -416,6 +416,14 @@ _USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "tryi
                         "switched", "swapped", "increased", "reduced", "upped", "dropped"))
 _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
                   r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?)\b")
+def _cued(prev: str, length: int) -> bool:
+    """Whether the word before a run of ordinary words makes it a name ("called Blessing") or a place ("at Valley
+    Regional"): a name cue other than "and", or a place cue before two words or more."""
+    lex = P.lexicon()
+    return (prev in lex.name_cues and prev not in ("and", "by", "thank", "thanks")) or (
+        length > 1 and prev in lex.place_cues)
+
+
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
 
 
@@ -434,7 +442,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if titled or after_relation or first in lex.first_names or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
-    elif all(word_lists().is_plain_word(key(_bare(w))) for w, _, _ in run) or (
+    elif (all(word_lists().is_plain_word(key(_bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
     elif len(run) == 1 and (prev in _USE_VERBS or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
@@ -442,6 +450,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
     elif len(run) == 1 and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
+    elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
+        add(("name", start, end))  # "Hope (my therapist)"
     elif first in lex.ambiguous_first_names and re.match(
             r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|from\s+(?:the|my|our|his|her|work))\b",
             text[end:end + 24], re.IGNORECASE):

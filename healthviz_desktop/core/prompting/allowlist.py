@@ -118,6 +118,7 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
     for i, m in enumerate(tokens):
         s, e = m.span()
         if any(s < b and a < e for a, b in skipped):
+            out.extend(_outside(text, s, e, skipped, allow, parts))  # "[PRIVATE].r.1964": the rest is checked
             continue
         if i in digit_run:
             out.append(Unlisted(s, e, m.group(), "several numbers in a row, like a phone or ID number"))
@@ -127,6 +128,28 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
         reason = _why_unlisted(text, m, nxt, allow, parts, prev)
         if reason:
             out.append(Unlisted(s, e, m.group(), reason))
+    return out
+
+
+def _outside(text: str, s: int, e: int, skipped: list[tuple[int, int]], allow: Allowlist,
+             parts: frozenset[str]) -> list[Unlisted]:
+    """The unlisted sub-tokens of text[s:e] outside the ``skipped`` spans."""
+    out: list[Unlisted] = []
+    pos = s
+    for a, b in sorted(skipped):
+        if b <= s or a >= e:
+            continue
+        out += _unlisted_between(text, pos, max(pos, a), allow, parts)
+        pos = max(pos, b)
+    return out + _unlisted_between(text, pos, e, allow, parts)
+
+
+def _unlisted_between(text: str, lo: int, hi: int, allow: Allowlist, parts: frozenset[str]) -> list[Unlisted]:
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        reason = _why_unlisted(text, m, "", allow, parts)
+        if reason:
+            out.append(Unlisted(m.start(), m.end(), m.group(), reason))
     return out
 
 
@@ -168,10 +191,11 @@ def _why_unlisted(text: str, m: re.Match[str], nxt: str, allow: Allowlist, parts
         pieces = [p for p in re.split(r"[.,/:+]", token) if p]
         reasons = [_why_word(text, m.start(), p, allow, parts, nxt) for p in pieces if len(p) > 1]
         return next((r for r in reasons if r), "")
-    return _why_word(text, m.start(), m.group(), allow, parts, nxt)
+    return _why_word(text, m.start(), m.group(), allow, parts, nxt, prev)
 
 
-def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozenset[str], nxt: str) -> str:
+def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozenset[str], nxt: str,
+              prev: str = "") -> str:
     w = word
     possessive = w.endswith(("'s", "’s", "'", "’"))
     w = w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'’")
@@ -188,8 +212,9 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         return "a name or place"
     if not w.isascii() and w.casefold() not in allow.words and folded not in word_lists().english:
         return "not in the app's vocabulary (a name?)"  # "Ọlá": a medical word once its accents are gone is not enough
-    if folded in allow.name_words and fold(nxt) in _STREET_WORDS and folded not in _GENERIC_STREETS and len(folded) > 2:
-        return "a street name"  # "lord street"
+    if fold(nxt) in _STREET_WORDS and folded not in _GENERIC_STREETS and len(folded) > 2 and (
+            folded in allow.name_words or prev in ("on", "off", "along", "near")):
+        return "a street name"  # "lord street", "on market street"
     known = folded in allow.words or ("-" in folded and all(p in allow.words for p in folded.split("-") if p))
     if not known:
         if folded.replace("'", "") in allow.words:  # "dont", "Ive"

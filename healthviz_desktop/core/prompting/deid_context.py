@@ -408,7 +408,9 @@ def word_candidates(text: str, add: Add) -> None:
             f = m.group(1).casefold()
             if f in _GENERIC_STREETS:
                 continue
-            if lists.is_name(f) or f in lists.name_words or not (lists.is_word(f) or f in lex.not_name):
+            # "on market street": a street named without "the" before it is a street's name
+            named = _STREET_CUE.search(text, max(0, m.start() - 8), m.start()) is not None
+            if named or lists.is_name(f) or f in lists.name_words or not (lists.is_word(f) or f in lex.not_name):
                 add(("address", m.start(), m.end()))
     if "hospital" in text or "infirmary" in text or "clinic" in text or "surgery" in text or "centre" in text \
             or "center" in text or "hospice" in text or "practice" in text:
@@ -440,6 +442,7 @@ _STREET_GATE = re.compile(r" (?:street|road|lane|avenue|close|drive|crescent|ter
                           r"ave)\b")
 _STREET = re.compile(r"\b(?:\d{1,5}[a-z]?\s+)?([a-z][\w'’]+)\s+(?:street|road|lane|avenue|close|drive|crescent|"
                      r"terrace|grove|gardens|boulevard|st|rd|ave)\b")
+_STREET_CUE = re.compile(r"(?:^|\s)(?:on|off|along|near)\s+$")
 _GENERIC_STREETS = frozenset(str.split("main high back front side busy quiet same next long old new the this that"))
 # a hospital named before its emergency department: "Mercy ER", "St Luke's A&E"
 EMERGENCY = re.compile(r"\b((?:[A-Z][\w'’]+\s+){1,3})(?:ER|A&E|ED|Urgent Care)\b")
