@@ -89,6 +89,9 @@ AGE_FORMS = (
                r"(?P<d>9\d|1[0-4]\d)\b(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
     re.compile(r"\b(?i:is|was)\s+(?P<d>9\d|1[0-4]\d)\s+(?i:now|today|this\s+year|next|in\s+(?:may|june|july))\b"),
     re.compile(r"\b(?i:age|aged|ages)\s+(?P<d>9\d|1[0-4]\d)\b"),
+    re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s+(?i:next|this)\s+(?i:birthday|month|year|week|spring|summer|autumn|fall|winter)\b"),
+    re.compile(r"\b(?i:i['’]m|im|i\s+am|i\s+was|i\s+turned|i\s+turn)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)\b"
+               r"(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
     re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s*(?i:yrs?|years?)\b(?!\s*(?i:ago|since|later|before))"),
 )
 # an age in words standing on its own ("She's ninety-four", "Pop, ninety-one,"): not a measurement
@@ -96,7 +99,12 @@ WORD_AGE = re.compile(rf"\b(?P<d>{P._AGE_WORD})\b(?![\s\-]*(?:minutes?|mins?|sec
                       r"pounds?|lbs?|kg|kilos?|mg|ml|steps|days?|hours?|weeks?|times|degrees|bpm|beats|over|/))",
                       re.IGNORECASE)
 # a UK National Insurance number ("QQ 60 27 19 B") and upper-case codes in hyphenated groups ("4EK7-VN2-QP61")
-NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
+NI_NUMBER = re.compile(r"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b")
+# a number named a few words before it: "Hospital number on his card is CHR 0193 8847"
+NAMED_NUMBER = re.compile(r"\b(?i:number|no\.|num|id|code|ref|reference)\b[^.\n]{0,30}?\b(?i:is|was)\b:?\s*"
+                          r"(?P<d>(?:[A-Z]{1,4}[\s\-]?)?\d{2,}(?:[\s\-]\d{2,}){0,4})(?!\w)")
+# a handle or user name with an underscore: "jcruz_ftw", "khalilA_1988"
+HANDLE = re.compile(r"(?<![\w@.])[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?![\w@])")
 GROUPED_CODE = re.compile(r"\b(?=(?:[A-Z-]*\d){3})(?=(?:[0-9-]*[A-Z]){2})[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){1,4}\b")
 # "half eleven", "quarter past two": a time in words
 WORD_TIME = re.compile(r"\b(?i:half|quarter\s+past|quarter\s+to|half\s+past)\s+(?i:one|two|three|four|five|six|seven|"
@@ -238,6 +246,9 @@ def form_candidates(text: str, add: Add) -> None:
         for rx in (NI_NUMBER, GROUPED_CODE, CARD_NUMBER):
             for m in rx.finditer(text):
                 add(("id", m.start(), m.end()))
+        for m in NAMED_NUMBER.finditer(text):
+            if sum(c.isdigit() for c in m.group("d")) >= 4:
+                add(("id", m.start("d"), m.end("d")))
         for m in PLATE.finditer(text):
             v = m.group()
             if sum(c.isdigit() for c in v) >= 2 and sum(c.isalpha() for c in v) >= 2:
@@ -260,6 +271,8 @@ def form_candidates(text: str, add: Add) -> None:
     if "." in text or "_" in text or " " in text:
         for m in FILE_NAME.finditer(text):
             add(("id", m.start(), m.end()))
+    for m in HANDLE.finditer(text):
+        add(("id", m.start(), m.end()))
 
 
 def word_candidates(text: str, add: Add) -> None:

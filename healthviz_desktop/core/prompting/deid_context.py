@@ -85,6 +85,9 @@ AGE_FORMS = (
                r"(?P<d>9\d|1[0-4]\d)\b(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
     re.compile(r"\b(?i:is|was)\s+(?P<d>9\d|1[0-4]\d)\s+(?i:now|today|this\s+year|next|in\s+(?:may|june|july))\b"),
     re.compile(r"\b(?i:age|aged|ages)\s+(?P<d>9\d|1[0-4]\d)\b"),
+    re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s+(?i:next|this)\s+(?i:birthday|month|year|week|spring|summer|autumn|fall|winter)\b"),
+    re.compile(r"\b(?i:i['’]m|im|i\s+am|i\s+was|i\s+turned|i\s+turn)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)\b"
+               r"(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
     re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s*(?i:yrs?|years?)\b(?!\s*(?i:ago|since|later|before))"),
 )
 # an age in words standing on its own ("She's ninety-four", "Pop, ninety-one,"): not a measurement
@@ -92,7 +95,12 @@ WORD_AGE = re.compile(rf"\b(?P<d>{P._AGE_WORD})\b(?![\s\-]*(?:minutes?|mins?|sec
                       r"pounds?|lbs?|kg|kilos?|mg|ml|steps|days?|hours?|weeks?|times|degrees|bpm|beats|over|/))",
                       re.IGNORECASE)
 # a UK National Insurance number ("QQ 60 27 19 B") and upper-case codes in hyphenated groups ("4EK7-VN2-QP61")
-NI_NUMBER = re.compile(r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b")
+NI_NUMBER = re.compile(r"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b")
+# a number named a few words before it: "Hospital number on his card is CHR 0193 8847"
+NAMED_NUMBER = re.compile(r"\b(?i:number|no\.|num|id|code|ref|reference)\b[^.\n]{0,30}?\b(?i:is|was)\b:?\s*"
+                          r"(?P<d>(?:[A-Z]{1,4}[\s\-]?)?\d{2,}(?:[\s\-]\d{2,}){0,4})(?!\w)")
+# a handle or user name with an underscore: "jcruz_ftw", "khalilA_1988"
+HANDLE = re.compile(r"(?<![\w@.])[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?![\w@])")
 GROUPED_CODE = re.compile(r"\b(?=(?:[A-Z-]*\d){3})(?=(?:[0-9-]*[A-Z]){2})[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){1,4}\b")
 # "half eleven", "quarter past two": a time in words
 WORD_TIME = re.compile(r"\b(?i:half|quarter\s+past|quarter\s+to|half\s+past)\s+(?i:one|two|three|four|five|six|seven|"
@@ -305,6 +313,8 @@ def _signals(text: str) -> set[str]:
             found.add("ordinal")  # "22nd"
         if after[:1] == ":" or _am_pm_after(text, e):
             found.add("time")  # "4:45", "4 pm"
+        if e - s >= 2:
+            found.add("two")  # NAMED_NUMBER's value has a run of two digits or more
         if e - s == 4:
             value = m.group()
             if value[:2] <= "23" and value[2] <= "5":
@@ -326,8 +336,8 @@ def _signals(text: str) -> set[str]:
             found.add("plate")  # "KX19", a VIN
         pre = text[max(0, s - 3):s]
         pre = pre[:-1] if pre[-1:].isspace() else pre
-        if len(pre) >= 2 and pre[-2:].isascii() and pre[-2:].isalpha() and pre[-2:].isupper():
-            found.add("ni")  # "QQ 60"
+        if len(pre) >= 2 and pre[-2:].isascii() and pre[-2:].isalpha():
+            found.add("ni")  # "QQ 60", "qq 81"
     return found
 
 
@@ -356,6 +366,10 @@ def form_candidates(text: str, add: Add) -> None:
             if kind in signs:
                 for m in rx.finditer(text):
                     add((kind if kind == "phone" else "id", m.start(), m.end()))
+        if "two" in signs and ("is" in lower or "was" in lower):
+            for m in NAMED_NUMBER.finditer(text):
+                if sum(c.isdigit() for c in m.group("d")) >= 4:
+                    add(("id", m.start("d"), m.end("d")))
         if "ni" in signs:
             for m in NI_NUMBER.finditer(text):
                 add(("id", m.start(), m.end()))
@@ -381,6 +395,9 @@ def form_candidates(text: str, add: Add) -> None:
             add(("age", m.start("d"), m.end("d")))
     if _FILE_GATE.search(lower):
         for m in FILE_NAME.finditer(text):
+            add(("id", m.start(), m.end()))
+    if "_" in text:
+        for m in HANDLE.finditer(text):
             add(("id", m.start(), m.end()))
 
 

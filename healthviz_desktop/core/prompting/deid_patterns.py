@@ -23,7 +23,7 @@ EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICODE)
 URL = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]"
     r"|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|"
-    r"app|ly|us|ca|au|nz|ie|in|eu|dev|ai|care|clinic|med)\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?",
+    r"app|ly|us|ca|au|nz|ie|in|eu|dev|ai|care|clinic|med|test|example|online|xyz|portal)\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?",
     re.IGNORECASE)
 IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.]*\d)")
 IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])", re.IGNORECASE)
@@ -67,7 +67,8 @@ JOIN = re.compile(r"[\s.\-/()+:]{1,3}")
 # digit runs joined by JOIN: the clusters that walking the DIGITS runs and testing each gap with JOIN gives
 DIGIT_CLUSTER = re.compile(r"\d+(?:" + JOIN.pattern + r"\d+)*")
 TLD_GATE = re.compile(r"\.(?:com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|app|ly|us|ca|au|nz|ie|in|eu|"
-                      r"dev|ai|care|clinic|med)\b", re.IGNORECASE)
+                      r"dev|ai|care|clinic|med|test|example|online|xyz|portal)\b",
+                      re.IGNORECASE)
 HEX_COLON_GATE = re.compile(r":[0-9a-fA-F]{0,4}:")
 # necessary conditions, so a window without them skips the patterns: every numeric date has a digit, a
 # separator and a digit, or "the" before a day; every age has a 90-149 number standing alone or an age word;
@@ -173,7 +174,7 @@ def lexicon() -> Lexicon:
         rf"|\s+(?:{_alt(raw['condition_words'])}))(?!\w)", re.IGNORECASE)
     id_cue = re.compile(
         rf"\b(?:{_alt(raw['id_cues'])})\b\.?\s*(?:#|:|is|was|=|number|no\.?)?\s*(?:#|:)?\s*"
-        r"(?P<value>[A-Za-z0-9](?:[A-Za-z0-9\-/.]*[A-Za-z0-9])?"
+        r"(?P<value>[A-Za-z0-9](?:[A-Za-z0-9\-/._]*[A-Za-z0-9])?"
         r"(?:[ \-](?:[A-Za-z0-9]*\d[A-Za-z0-9]*|(?-i:[A-Z]{2,4})\b)){0,3})",
         re.IGNORECASE)
     org_cue = re.compile(
