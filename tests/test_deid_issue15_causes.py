@@ -81,6 +81,9 @@ def test_an_ordinary_word_part_counts_only_where_it_reads_as_a_name() -> None:
     ("took him to the ER at Valley Regional.", "took him to the ER at [PLACE]."),
     ("ring the chemist on market street", "ring the chemist on [ADDRESS]"),
     ("Trying Tiger Balm tonight", "Trying Tiger Balm tonight"),
+    ("zainab said try it", "[NAME] said try it"),
+    ("piotr rubbed my back", "[NAME] rubbed my back"),
+    ("bestie sunny brought boba", "bestie [NAME] brought boba"),
 ])
 def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None:
     assert clean(text) == expected
@@ -96,6 +99,7 @@ def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None
                                   "came at half eleven", "Hospital number on his card is CHR 0193 8847",
                                   "here it is, qq 81 44 29 c", "I'm 90 next birthday", "user ID khalilA_1988",
                                   "Username on their app is jcruz_ftw", "log in at patients.summitortho.test",
+                                  "shot due the 14th", "nanu is 99", "Mrs. Jones (102!!)", "conduction test 12/07.",
                                   "back at 10.15", "shes 95 now", "Woke 0512.", "card 6339 1042 7781 5520",
                                   "again 9/2 on the stairs", "appt is 9/12", "Nain is 96", "grandpa is 90 now",
                                   "VIN 1HGCM82633A004352"])
@@ -112,7 +116,8 @@ def test_everyday_forms_are_removed(text: str) -> None:
                                   "Medtronic pump alarm", "for the nurse: Mon 142/88, Thu 136/82",
                                   "flow heavy af, outside rn", "Abril y mayo, always the worst",
                                   "temp 38.2 at the 1st check", "rated 3/5, 2/3 of a tab, 1/2 tab",
-                                  "Epsom salts in the bath", "worse in heat (Uhthoff's)", "does tai chi"])
+                                  "Epsom salts in the bath", "worse in heat (Uhthoff's)", "does tai chi",
+                                  "did the 5-4-3-2-1 grounding", "Pre-bolused dinner", "Carb ratio 1:10, correction 1:40"])
 def test_clinical_text_is_not_over_redacted(text: str) -> None:
     assert clean(text) == text
 

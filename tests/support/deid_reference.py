@@ -31,7 +31,8 @@ CATEGORY_LABELS = {
 # a blood pressure written without "BP" ("128/82", "141/93"): systolic over diastolic, never an ID
 _BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)"
                              r"|\d{1,3}/\d{1,4}"  # a strength ("co-codamol 30/500"); dates are found as dates
-                             r"|\d{2,3}s(?:-\d{2,3}s)?")  # "180s-220s"
+                             r"|\d{2,3}s(?:-\d{2,3}s)?"  # "180s-220s"
+                             r"|\d(?:-\d){2,}")  # "5-4-3-2-1" (a grounding exercise)
 _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 65, "fax": 62, "phone": 60,
              "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30}
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
@@ -164,7 +165,8 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
             continue
         lo, hi = max(0, start - 40), min(n, end + 40)
         if cat in _SOFT and any(start < m.end() and m.start() < end
-                                for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION) for m in rx.finditer(text, lo, hi)):
+                                for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO)
+                                for m in rx.finditer(text, lo, hi)):
             continue
         if cat in ("private", "name", "place") and any(
                 start < m.end() and m.start() < end and _shields(text, m, cat)

@@ -72,7 +72,7 @@ DATE_FORMS = (
     re.compile(r"(?<![\d./\-])(?:(?:1[0-2]|0?[1-9])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"
                r"(?![\d/]|\.\d|\s*(?:/|out of|of\b))"),
     # "9/2", "9/12", "09/05": a day and a month, not a score "3/5" or a fraction "2/3" (nor "7/10": kept as a score)
-    re.compile(r"(?<![\d./\-])(?:0[1-9]/(?:0[1-9]|1[0-2])|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
+    re.compile(r"(?<![\d./\-])(?:(?:0[1-9]|[12]\d|3[01]|[1-9])/0[1-9]|0[1-9]/1[0-2]|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
                r"(?:[12]\d|3[01]|[2-9])/(?:[1-8])(?<![2-8]/[2-8](?<=(?:2/[2-8]|3/[3-8]|4/[4-8]|5/[5-8]|6/[6-8]|7/[78]|8/8))))"
                r"(?![\d/]|\.\d|\s*(?:/|out of|of\b))"),
     # "14-Mar", "3-march-2026", "Mar-14"
@@ -83,7 +83,7 @@ AGE_FORMS = (
     re.compile(r"\b(?:(?i:he|she|they|who|mum|mom|dad|nan|gran|grandma|grandpa|grandad)(?:['’]s|['’]re|\s+is|\s+was"
                r"|\s+turned|\s+turns)|(?i:hes|shes))\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)"
                r"(?!\w|[.,]\d|\s*(?:%|/|°|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
-    re.compile(r"\((?P<d>9\d|1[0-4]\d)\)"),
+    re.compile(r"\((?P<d>9\d|1[0-4]\d)\s*[!?.]*\)"),
     # "Nain is 96", "is 90 now": a capitalised name or "is ... now" before a 90-149 number
     re.compile(r"\b(?-i:[A-Z][a-z][\w'’]*|\[(?:NAME|PRIVATE)\])\s+(?:is|was|turned|turns)\s+(?:(?i:now|nearly|almost|just)\s+)?"
                r"(?P<d>9\d|1[0-4]\d)\b(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
@@ -227,6 +227,15 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and not at_start
 
 
+_VERB_AFTER = re.compile(r"\s+(?:said|says|thinks|thought|told|asked|drove|brought|came|rang|called|texted|rubbed|"
+                         r"made|gave|took|got|wants|helped|reckons|suggested|offered|picked|dropped|cooked|bought|"
+                         r"sent|reminded|insisted|agreed|laughed|cried|hugged|visited|messaged|phoned|is|was|has|had)\b")
+
+
+def _person_verb_after(text: str, end: int) -> bool:
+    return _VERB_AFTER.match(text, end) is not None
+
+
 def bare_word(word: str) -> str:
     return re.sub(r"['’]s?$", "", word)
 
@@ -295,6 +304,10 @@ def word_candidates(text: str, add: Add) -> None:
                   or (prev2 in lex.relations and prev in ("is", "was", "called", "named"))) \
                     and not lists.is_word(f) and not lists.is_word(f.replace("'", "")) and f.isalpha():
                 add(("name", m.start(), m.start() + len(bare)))
+            elif (prev in lex.titles or prev in lex.relations) and f in lex.ambiguous_first_names:
+                add(("name", m.start(), m.start() + len(bare)))  # "bestie sunny"
+            elif f.isalpha() and len(f) > 2 and not lists.is_word(f) and _person_verb_after(text, m.end()):
+                add(("name", m.start(), m.start() + len(bare)))  # "zainab said", "piotr rubbed it"
         prev2, prev = prev, f
     for m in _STREET.finditer(text):  # "lord street", "12 mossgate lane": a name word before a street word
         f = m.group(1).casefold()

@@ -52,7 +52,7 @@ _DATE_LIST = (
                r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]|[12]\d|3[01]))\b"
                r"(?!\s*(?:/|out of|of\b|\.\d|(?i:mg|tabs?|tablets?|doses?|days?|weeks?)\b))"),
     # "the 9th", "the 9th of", "the 9th at 3": not "the 1st check", "the 3rd time"
-    re.compile(rf"\bthe\s+{_DAY.replace('?', '', 1)}\b(?!\s+(?!(?:of|at|in|on|and|when|for|to|till|until|or|so|"
+    re.compile(rf"\bthe\s+(?:[12]\d|3[01]|0?[1-9]){_ORD}\b(?!\s+(?!(?:of|at|in|on|and|when|for|to|till|until|or|so|"
                r"but|we|i|was|is|which|because)\b)[a-z])", re.IGNORECASE),
 )
 
@@ -103,6 +103,8 @@ LAB = re.compile(r"\b(?:BP|HR|RR|TSH|T3|T4|FT4|FT3|HbA1c|A1c|LDL|HDL|CRP|ESR|INR
                  r"SpO2|sats?|O2|glucose|ferritin|B12|vitamin D|potassium|sodium|creatinine|cholesterol|"
                  r"temp(?:erature)?|pulse|weight|BMI|PSA|ANA|heart rate|blood pressure|sugar|level)"
                  r"\s*(?:of|was|is|at|:|=|-)?\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
+# insulin and other ratios: "carb ratio 1:10", "correction 1:40" (not a time)
+RATIO = re.compile(r"\b(?:ratio|ratios|correction|factor|icr|isf|i:c)\s*(?:of|is|=|:)?\s*1\s*:\s*\d+", re.IGNORECASE)
 DIMENSION = re.compile(r"\b\d{2,5}x\d{2,5}\b")
 
 ID_TOKEN = re.compile(r"(?<![\w\-])(?=[A-Za-z\-]*\d)[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)*(?![\w])")

@@ -33,6 +33,9 @@ god internet covid
 """))
 
 
+_PREFIXES = frozenset(str.split("pre post non re anti self semi over under co mid ex sub inter intra extra"))
+
+
 @dataclass(frozen=True)
 class WordLists:
     english: frozenset[str]  # ordinary English words, lower case (SCOWL 50)
@@ -46,8 +49,9 @@ class WordLists:
         term without them: "Ọlá" is no "ola"."""
         if not folded.isascii():
             return folded in self.english or folded in self.medical or fold(folded) in self.english
-        if "-" in folded and folded not in self.english:  # "post-op", "mid-afternoon"
-            return all(self.is_word(p) for p in folded.split("-") if p)
+        if "-" in folded and folded not in self.english:  # "post-op", "mid-afternoon", "pre-bolused"
+            parts = [p for p in folded.split("-") if p]
+            return bool(parts) and (parts[0] in _PREFIXES or all(self.is_word(p) for p in parts))
         return folded in self.english or folded in self.medical or folded in COMMON_PROPER
 
     def is_name(self, folded: str) -> bool:
@@ -60,7 +64,8 @@ class WordLists:
         if not folded.isascii():
             return self.is_word(folded) and fold(folded) not in self.name_words
         if "-" in folded and folded not in self.english:
-            return all(self.is_plain_word(p) for p in folded.split("-") if p)
+            parts = [p for p in folded.split("-") if p]
+            return bool(parts) and (parts[0] in _PREFIXES or all(self.is_plain_word(p) for p in parts))
         return folded in self.medical or (folded in self.english and folded not in self.name_words) \
             or folded in COMMON_PROPER
 
