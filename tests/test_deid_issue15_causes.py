@@ -117,7 +117,8 @@ def test_everyday_forms_are_removed(text: str) -> None:
                                   "flow heavy af, outside rn", "Abril y mayo, always the worst",
                                   "temp 38.2 at the 1st check", "rated 3/5, 2/3 of a tab, 1/2 tab",
                                   "Epsom salts in the bath", "worse in heat (Uhthoff's)", "does tai chi",
-                                  "did the 5-4-3-2-1 grounding", "Pre-bolused dinner", "Carb ratio 1:10, correction 1:40"])
+                                  "did the 5-4-3-2-1 grounding", "Pre-bolused dinner",
+                                  "Carb ratio 1:10, correction 1:40"])
 def test_clinical_text_is_not_over_redacted(text: str) -> None:
     assert clean(text) == text
 
