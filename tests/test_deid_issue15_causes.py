@@ -48,6 +48,13 @@ def test_initials_of_a_long_private_term() -> None:
     assert clean("DNCC counselling hours", ["Del Norte Community College"]) == "[PRIVATE] counselling hours"
 
 
+def test_short_forms_in_other_languages_and_weak_parts_in_context() -> None:
+    terms = ["Katarzyna Nowak", "Bill Hartley", "Grace Kim"]
+    assert clean("text from kasia. Bill next door helped. grace's mom too.", terms) == \
+        "text from [PRIVATE]. [PRIVATE] next door helped. [PRIVATE]'s mom too."
+    assert clean("sats 94 at rest, Sat 10 at 3", []) == "sats 94 at rest, [DATE] at 3"
+
+
 def test_diacritics_either_way() -> None:
     assert clean("met Zoe and Ines today", ["Zoë", "Inês"]) == "met [PRIVATE] and [PRIVATE] today"
     assert clean("met Zoë today", ["Zoe"]) == "met [PRIVATE] today"
@@ -100,6 +107,7 @@ def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None
                                   "here it is, qq 81 44 29 c", "I'm 90 next birthday", "user ID khalilA_1988",
                                   "Username on their app is jcruz_ftw", "log in at patients.summitortho.test",
                                   "shot due the 14th", "nanu is 99", "Mrs. Jones (102!!)", "conduction test 12/07.",
+                                  "lump on Weds 14th", "in the mini (ky21 gzp)", "their plate was X, ours is BNT 3390",
                                   "back at 10.15", "shes 95 now", "Woke 0512.", "card 6339 1042 7781 5520",
                                   "again 9/2 on the stairs", "appt is 9/12", "Nain is 96", "grandpa is 90 now",
                                   "VIN 1HGCM82633A004352"])

@@ -49,7 +49,7 @@ _SOFT_PROPER = frozenset(str.split("god internet covid"))
 
 DATE_FORMS = (
     # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
-    re.compile(r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\.?,?\s+"
+    re.compile(r"\b(?i:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\.?,?\s+"
                r"(?i:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b"),
     # a day ordinal that ends a phrase or follows a date cue: "on the 22nd.", "since the 3rd,", "by 4th"
     re.compile(r"\b(?i:on|since|until|till|from|by|before|after)\s+(?:(?i:the)\s+)?"
@@ -110,7 +110,10 @@ PHONE_LOCAL = re.compile(r"(?<![\w/.\-])\d{3}[\s.\-]\d{4}(?![\w/]|[.\-]\d)")
 FILE_NAME = re.compile(r"(?<![\w.])[\w\-]+\.(?i:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b"
                        r"|\b(?:IMG|DSC|DSCN|DCIM|PXL|VID|MVIMG|PHOTO|Screenshot|WhatsApp Image)[_\- ][\w\-]+",
                        re.IGNORECASE)
-PLATE = re.compile(r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b|\b[A-HJ-NPR-Z0-9]{17}\b")
+PLATE = re.compile(r"\b(?i:[a-z]{2}\d{2}\s?[a-z]{3})\b|\b[A-HJ-NPR-Z0-9]{17}\b")
+# a plate named a few words before it: "their plate was ..., ours is BNT 3390"
+CUED_PLATE = re.compile(r"\b(?i:plate|plates|reg|registration|tag|tags|number\s+plate|ours|mine|theirs)\b[^.\n]{0,40}?"
+                        r"\b(?P<d>[A-Z]{1,3}[\s\-]?\d{2,4}(?:[\s\-]?[A-Z]{1,3})?|\d[A-Z]{3}\d{3})\b")
 
 
 # common short forms of given names, both ways round: a private term "Kenneth" also finds "Ken"
@@ -130,6 +133,12 @@ _NICKNAMES = {
     "charles": "charlie chuck", "charlotte": "lottie charlie", "harold": "harry", "leonard": "len lenny",
     "raymond": "ray", "ronald": "ron ronnie", "donald": "don donny", "gerald": "gerry", "geraldine": "gerry",
     "mohammed": "mo", "muhammad": "mo", "siobhan": "shiv", "gareth": "gaz", "lawrence": "larry",
+    "katarzyna": "kasia kasha", "aleksandra": "ola", "magdalena": "magda", "agnieszka": "aga", "joanna": "asia",
+    "malgorzata": "gosia", "aleksandr": "sasha", "francisco": "paco pancho", "jose": "pepe", "guadalupe": "lupe",
+    "dolores": "lola", "consuelo": "chelo", "ignacio": "nacho", "eduardo": "lalo", "enrique": "kike",
+    "roberto": "beto", "alberto": "beto", "oluwaseun": "seun", "olusegun": "segun", "temitope": "tope",
+    "olawale": "wale", "babajide": "jide", "ayodele": "ayo", "giuseppe": "beppe", "francesca": "fran frankie",
+    "margarita": "rita", "nnamdi": "nnam", "siddharth": "sid", "venkatesh": "venky", "rajesh": "raj",
 }
 
 
@@ -218,8 +227,8 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     if prev in lex.titles or prev in lex.relations or prev in _CUES or prev in ("and", "&", "+") \
             or nxt in _PERSON_VERBS:
         return True
-    if word != bare_word(word) and word[:1].isupper():
-        return True  # "Long's"
+    if word != bare_word(word) or nxt == "next":
+        return True  # "Long's", "grace's mom", "Bill next door"
     stripped = before.rstrip()
     at_start = not stripped or stripped[-1] in ".!?:;\n•*\"“(–—-"
     return word[:1].isupper() and not word.isupper() and not at_start
@@ -245,7 +254,7 @@ def bare_word(word: str) -> str:
 # tests/support/deid_reference_context.py runs every pattern everywhere; the equivalence tests hold them equal.
 _DIGIT_RUN = re.compile(r"\d+")
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
-_PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+_PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _FILE_GATE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b|"
                         r"(?:img|dsc|dcim|pxl|vid|photo|screenshot|whatsapp image)[_\- ]")
 
@@ -352,7 +361,7 @@ def _signals(text: str) -> set[str]:
 
 # which sign each of DATE_FORMS needs (same order); None: the word "clock"
 _DATE_SIGNS = ("weekday", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "hyphen")
-_WEEKDAYS = frozenset(str.split("mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat "
+_WEEKDAYS = frozenset(str.split("mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat "
                                 "saturday sun sunday"))
 _WORD_SET = re.compile(r"[^\W\d_][\w'’\-]*")
 
@@ -379,6 +388,9 @@ def form_candidates(text: str, add: Add) -> None:
             for m in NAMED_NUMBER.finditer(text):
                 if sum(c.isdigit() for c in m.group("d")) >= 4:
                     add(("id", m.start("d"), m.end("d")))
+        if any(w in lower for w in ("plate", "reg", "tag", "ours", "mine", "theirs")):
+            for m in CUED_PLATE.finditer(text):
+                add(("id", m.start("d"), m.end("d")))
         if "ni" in signs:
             for m in NI_NUMBER.finditer(text):
                 add(("id", m.start(), m.end()))

@@ -211,7 +211,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
         add(("name", start, end))  # "Hope (my therapist)"
     elif first in lex.ambiguous_first_names and re.match(
-            r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|from\s+(?:the|my|our|his|her|work))\b",
+            r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|next\s+door|"
+            r"from\s+(?:the|my|our|his|her|work|next))\b",
             text[end:end + 24], re.IGNORECASE):
         add(("name", start, end))  # "Bill from the pharmacy", "Grace said"
     elif first in lex.ambiguous_first_names and prev not in lex.name_cues:

@@ -16,7 +16,7 @@ from healthviz_desktop.core.resources import read_text
 # Proper nouns that are no one's name or address: days, months, holidays, languages and peoples, religions.
 # SCOWL lists them with the names; here they are ordinary words.
 COMMON_PROPER = frozenset(str.split("""
-monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun
 mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends medicare medicaid nhs
 enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
 janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
