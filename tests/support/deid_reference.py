@@ -38,7 +38,7 @@ _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
 _SOFT = {"name", "place", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
 _JOINERS = {"of", "&", "de", "van", "von", "da", "del", "der", "du", "le", "la", "bin", "al", "di"}
-_WRAPS = {"name", "place", "address", "employer", "school"}
+_WRAPS = {"name", "place", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
 _PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
@@ -441,7 +441,11 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     ends = text[:start].rstrip()[-1:]
     after_relation = (prev in lex.relations and ends not in (":", ";", ".")) or (
         prev2 in lex.relations and ends == ",")
-    if titled or after_relation or first in lex.first_names or (
+    # "The nurse on the day unit, Precious, was lovely": one word set off by commas after a person word
+    set_off = len(run) == 1 and text[:start].endswith(", ") and text[end:end + 1] == "," and \
+        not lex.relations.isdisjoint(
+        w.strip(_PUNCT).casefold() for w in text[max(0, start - 60):start].split()[-7:])
+    if titled or after_relation or set_off or first in lex.first_names or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
     elif (all(word_lists().is_plain_word(key(_bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (

@@ -173,7 +173,7 @@ def lexicon() -> Lexicon:
     # with a house number any suffix will do; without one, only whole words ("Maple Road", not "Met Dr")
     full = [w for w in raw["street_suffixes"] if len(w) > 3]
     street = re.compile(
-        rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(raw['street_suffixes'])})"
+        rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(raw['street_suffixes'])})"
         rf"|\b(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(full)}))\b\.?"
         r"(?:,?\s+(?i:apt|apartment|flat|unit|suite)\.?\s*#?\s*\d+[A-Za-z]?)?")
     # "Grandad is 93", "my grandmother, 94,", "Nana Ellis is ninety-one": a person word, up to two

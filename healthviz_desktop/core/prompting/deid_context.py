@@ -83,7 +83,7 @@ AGE_FORMS = (
     # "Nain is 96", "is 90 now": a capitalised name or "is ... now" before a 90-149 number
     re.compile(r"\b(?-i:[A-Z][a-z][\w'’]*|\[(?:NAME|PRIVATE)\])\s+(?:is|was|turned|turns)\s+(?:(?i:now|nearly|almost|just)\s+)?"
                r"(?P<d>9\d|1[0-4]\d)\b(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
-    re.compile(r"\b(?i:is|was)\s+(?P<d>9\d|1[0-4]\d)\s+(?i:now|today|this\s+year|next|in\s+(?:may|june|july))\b"),
+    re.compile(r"\b(?i:is|was|am|are)\s+(?P<d>9\d|1[0-4]\d)\s+(?i:now|today|this\s+year|next|in\s+(?:may|june|july))\b"),
     re.compile(r"\b(?i:age|aged|ages)\s+(?P<d>9\d|1[0-4]\d)\b"),
     re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s+(?i:next|this)\s+(?i:birthday|month|year|week|spring|summer|autumn|fall|winter)\b"),
     re.compile(r"\b(?i:i['’]m|im|i\s+am|i\s+was|i\s+turned|i\s+turn)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)\b"

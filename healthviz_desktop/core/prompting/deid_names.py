@@ -197,7 +197,11 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     ends = text[:start].rstrip()[-1:]
     after_relation = (prev in lex.relations and ends not in (":", ";", ".")) or (
         prev2 in lex.relations and ends == ",")
-    if titled or after_relation or first in lex.first_names or (
+    # "The nurse on the day unit, Precious, was lovely": one word set off by commas after a person word
+    set_off = len(run) == 1 and text[:start].endswith(", ") and text[end:end + 1] == "," and \
+        not lex.relations.isdisjoint(
+        w.strip(PUNCT).casefold() for w in text[max(0, start - 60):start].split()[-7:])
+    if titled or after_relation or set_off or first in lex.first_names or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
     elif (all(word_lists().is_plain_word(key(bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (

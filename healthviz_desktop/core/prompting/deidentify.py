@@ -60,7 +60,7 @@ _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 
              "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30}
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
 _SOFT = {"name", "place", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
-_WRAPS = {"name", "place", "address", "employer", "school"}
+_WRAPS = {"name", "place", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
 _ORDINALS = ("st", "nd", "rd", "th")
 PLACEHOLDER = re.compile(r"\[(?:" + "|".join(p[1:-1] for p in PLACEHOLDERS.values()) + r")\]")
 
