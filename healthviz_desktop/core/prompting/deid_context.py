@@ -149,6 +149,7 @@ class PersonModel:
 
     strong: tuple[str, ...]
     weak: frozenset[str]
+    strong_keys: tuple[str, ...] = ()  # ``P.term_key`` of each strong form, computed once
 
 
 def fold_text(text: str) -> str:
@@ -192,21 +193,25 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
             if form[-1:].isalpha() and not form.casefold().endswith("s") and not lists.is_word(
                     form.casefold() + "s"):
                 strong.add(form + "s")  # a possessive without its apostrophe: "jonahs" (not "bells")
-    return PersonModel(tuple(sorted(strong)), frozenset(weak))
+    forms = tuple(sorted(strong))
+    return PersonModel(forms, frozenset(weak), tuple(P.term_key(f) for f in forms))
 
 
 def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: Add) -> None:
     """The person model's matches: strong forms anywhere, weak parts where they read as a name."""
     model = person_model(tuple(terms))
-    flat = P.term_key(folded_text.casefold())
-    present = tuple(t for t in model.strong if (key := P.term_key(t)) and key in flat)
+    lowered = folded_text.casefold()
+    flat = P.term_key(lowered)
+    present = tuple(t for t, key in zip(model.strong, model.strong_keys, strict=True) if key and key in flat)
     pattern = P.private_term_pattern(present) if present else None
     strong: list[tuple[int, int]] = []
     if pattern is not None:
         for m in pattern.finditer(folded_text):
             add(("private", m.start(), m.end()))
             strong.append(m.span())
-    if not model.weak or model.weak.isdisjoint(bare_word(w).casefold() for w in _WORD_SET.findall(folded_text)):
+    # a weak part is in the casefolded text as it is in any word it could match (C-level test first)
+    if not any(w in lowered for w in model.weak) or model.weak.isdisjoint(
+            bare_word(w).casefold() for w in _WORD_SET.findall(folded_text)):
         return
     for m in P.WORD.finditer(folded_text):
         word = m.group()
@@ -369,7 +374,7 @@ _WORD_SET = re.compile(r"[^\W\d_][\w'’\-]*")
 def form_candidates(text: str, add: Add) -> None:
     """Dates, times, ages, local phone numbers, file names and plates in their everyday forms."""
     lower = text.casefold()
-    if any(ch.isdigit() for ch in text):
+    if _DIGIT_RUN.search(text):
         signs = _signals(text)
         for rx, sign in zip(DATE_FORMS, _DATE_SIGNS, strict=True):
             if sign in signs if sign is not None else "clock" in lower:

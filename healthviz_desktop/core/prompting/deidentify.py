@@ -230,7 +230,8 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
         if end <= start or PLACEHOLDER.fullmatch(text[start:end]):
             continue
         lo, hi = max(0, start - 40), min(n, end + 40)
-        if cat in _SOFT and any(start < m.end() and m.start() < end
+        # every clinical shape holds a digit: a window without one has none (checked in C first)
+        if cat in _SOFT and P.DIGITS.search(text, lo, hi) and any(start < m.end() and m.start() < end
                                 for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO)
                                 for m in rx.finditer(text, lo, hi)):
             continue
