@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         sub = [rec for rec in records if rec["id"] in fresh]
         print(f"\nOnly the {len(sub)} entries drawn unseen from the reserves to replace moved ones (moving misses out "
               "leaves the original entries biased towards ones the rules get right; these are not):\n")
-        print(table(score(sub)).split("\n\n| kind")[0])
+        print(table(score(sub)))
     if args.ids:
         for key, ids in sorted(r["misses"].items()):
             print(f"{key}: {' '.join(sorted(ids))}")

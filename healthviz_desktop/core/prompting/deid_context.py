@@ -258,6 +258,7 @@ def bare_word(word: str) -> str:
 # Necessary conditions, one per pattern above (same order): a text without the sign skips the pattern.
 # tests/support/deid_reference_context.py runs every pattern everywhere; the equivalence tests hold them equal.
 _DIGIT_RUN = re.compile(r"\d+")
+_NUMBER_CUE = re.compile(r"\b(?:number|no\.|num|id|code|ref|reference)\b")  # NAMED_NUMBER's first word
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 _PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 _FILE_GATE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b|"
@@ -354,9 +355,10 @@ def _signals(text: str) -> set[str]:
             found.add("age")
         if "-" in _run_around(text, s, e, _CODE_CHARS):
             found.add("code")  # "4EK7-VN2-QP61"
-        plate = _run_around(text, s, e, _PLATE_CHARS)
-        if len(plate) >= 4 and not plate.isdigit():
-            found.add("plate")  # "KX19", a VIN
+        pre2 = _low(text[max(0, s - 2):s])
+        if (e - s == 2 and len(pre2) == 2 and pre2.isascii() and pre2.isalpha()) or len(
+                _run_around(text, s, e, _PLATE_CHARS)) >= 17:
+            found.add("plate")  # "KX19 ABC", a VIN
         pre = text[max(0, s - 3):s]
         pre = pre[:-1] if pre[-1:].isspace() else pre
         if len(pre) >= 2 and pre[-2:].isascii() and pre[-2:].isalpha():
@@ -389,7 +391,7 @@ def form_candidates(text: str, add: Add) -> None:
             if kind in signs:
                 for m in rx.finditer(text):
                     add((kind if kind == "phone" else "id", m.start(), m.end()))
-        if "two" in signs and ("is" in lower or "was" in lower):
+        if "two" in signs and ("is" in lower or "was" in lower) and _NUMBER_CUE.search(lower):
             for m in NAMED_NUMBER.finditer(text):
                 if sum(c.isdigit() for c in m.group("d")) >= 4:
                     add(("id", m.start("d"), m.end("d")))
