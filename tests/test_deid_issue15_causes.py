@@ -109,7 +109,8 @@ def test_lower_case_and_sentence_initial_names(text: str, expected: str) -> None
                                   "here it is, qq 81 44 29 c", "I'm 90 next birthday", "user ID khalilA_1988",
                                   "Username on their app is jcruz_ftw", "log in at patients.summitortho.test",
                                   "shot due the 14th", "nanu is 99", "Mrs. Jones (102!!)", "conduction test 12/07.",
-                                  "lump on Weds 14th", "am 91 now and", "the app (user ysolde.r.1964)", "in the mini (ky21 gzp)", "their plate was X, ours is BNT 3390",
+                                  "lump on Weds 14th", "am 91 now and", "the app (user ysolde.r.1964)",
+                                  "in the mini (ky21 gzp)", "their plate was X, ours is BNT 3390",
                                   "back at 10.15", "shes 95 now", "Woke 0512.", "card 6339 1042 7781 5520",
                                   "again 9/2 on the stairs", "appt is 9/12", "Nain is 96", "grandpa is 90 now",
                                   "VIN 1HGCM82633A004352"])

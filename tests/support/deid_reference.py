@@ -42,7 +42,8 @@ _WRAPS = {"name", "place", "address", "employer", "school", "id"}  # "user rashi
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
 _PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
-_PLACEHOLDER = re.compile(r"\[(?:" + "|".join(p[1:-1] for p in PLACEHOLDERS.values()) + r")\]")
+# the de-identifier's placeholders and the allowlist's ([WORD], [NUMBER]): text that is already taken out
+_PLACEHOLDER = re.compile(r"\[(?:" + "|".join([*(p[1:-1] for p in PLACEHOLDERS.values()), "WORD", "NUMBER"]) + r")\]")
 
 
 @dataclass(frozen=True)
