@@ -55,6 +55,10 @@ def test_short_forms_in_other_languages_and_weak_parts_in_context() -> None:
     assert clean("sats 94 at rest, Sat 10 at 3", []) == "sats 94 at rest, [DATE] at 3"
 
 
+def test_a_possessive_without_its_apostrophe() -> None:
+    assert clean("a card for brackwaters today", ["Ysolde Brackwater"]) == "a card for [PRIVATE] today"
+
+
 def test_diacritics_either_way() -> None:
     assert clean("met Zoe and Ines today", ["Zoë", "Inês"]) == "met [PRIVATE] and [PRIVATE] today"
     assert clean("met Zoë today", ["Zoe"]) == "met [PRIVATE] today"
@@ -121,7 +125,7 @@ def test_everyday_forms_are_removed(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["BP 141/93 then 128/82 at home", "took Nurtec and Ozempic", "Hgb was low",
                                   "pain 7/10, 2nd dose", "Post-op day 3", "fasting 6.1. Slept", "Norco 1 tab q6h",
-                                  "used the Trelegy twice", "2 co-codamol 30/500", "Deep Heat patch at work",
+                                  "used the Trelegy twice", "used the Zumbrex twice", "2 co-codamol 30/500", "Deep Heat patch at work",
                                   "Trying Tiger Balm tonight", "Took Lomotil x1", "sugars in the 180s-220s",
                                   "Mondays and Fridays", "PMDD-ish again", "Dymista spray 1 each",
                                   "Medtronic pump alarm", "for the nurse: Mon 142/88, Thu 136/82",
@@ -175,9 +179,10 @@ def test_allowlist_tokens(token: str, held: bool) -> None:
 
 
 def test_explainer_text_goes_through_both_layers() -> None:
-    text, removed = explainer_text("Magnesium calms nerve signals; grandma edna swears by it, ref KX19. Ask Okonkwo.")
-    assert text == "Magnesium calms nerve signals; grandma [NAME] swears by it, ref [ID]. Ask [NAME]."
-    assert [r.text for r in removed] == ["edna", "KX19", "Okonkwo"]
+    text, removed = explainer_text("Magnesium calms nerve signals; grandma edna swears by it (see zorvik), ref KX19. "
+                                   "Ask Okonkwo.")
+    assert text == "Magnesium calms nerve signals; grandma [NAME] swears by it (see [WORD]), ref [ID]. Ask [NAME]."
+    assert [r.text for r in removed] == ["edna", "zorvik", "KX19", "Okonkwo"]
     cp = compose_explainer("Magnesium calms nerve signals. Okonkwo says so.")
     assert "Okonkwo" not in cp.prompt and cp.verdict.ok
 
