@@ -125,7 +125,8 @@ def test_everyday_forms_are_removed(text: str) -> None:
 
 @pytest.mark.parametrize("text", ["BP 141/93 then 128/82 at home", "took Nurtec and Ozempic", "Hgb was low",
                                   "pain 7/10, 2nd dose", "Post-op day 3", "fasting 6.1. Slept", "Norco 1 tab q6h",
-                                  "used the Trelegy twice", "used the Zumbrex twice", "2 co-codamol 30/500", "Deep Heat patch at work",
+                                  "used the Trelegy twice", "used the Zumbrex twice", "2 co-codamol 30/500",
+                                  "Deep Heat patch at work",
                                   "Trying Tiger Balm tonight", "Took Lomotil x1", "sugars in the 180s-220s",
                                   "Mondays and Fridays", "PMDD-ish again", "Dymista spray 1 each",
                                   "Medtronic pump alarm", "for the nurse: Mon 142/88, Thu 136/82",

@@ -328,36 +328,42 @@ def _signals(text: str) -> set[str]:
     """Cheap signs, read around each run of digits, that a pattern of ``form_candidates`` could match there.
     Each is a necessary condition of the patterns it gates: their every match holds a digit run with the sign."""
     found: set[str] = set()
+    n = len(text)
+    lower = text.casefold()
+    weekdays = any(d in lower for d in _WEEKDAY_STEMS)  # no stem anywhere: no weekday word before any digit
     for m in _DIGIT_RUN.finditer(text):
         s, e = m.span()
-        if "weekday" not in found and _weekday_before(text, s):
+        width = e - s
+        if weekdays and "weekday" not in found and s and text[s - 1].isspace() and _weekday_before(text, s):
             found.add("weekday")
         after, before = _low(text[e:e + 8]), _low(text[max(0, s - 2):s])
+        first = after[:1]
         if after[:2] in ("st", "nd", "rd", "th"):
             found.add("ordinal")  # "22nd"
-        if after[:1] == ":" or _am_pm_after(text, e):
+        if first == ":" or ((first.isspace() or first in ("a", "p")) and _am_pm_after(text, e)):
             found.add("time")  # "4:45", "4 pm"
-        if e - s >= 2:
+        if width >= 2:
             found.add("two")  # NAMED_NUMBER's value has a run of two digits or more
-        if e - s == 4:
+        if width == 4:
             value = m.group()
             if value[:2] <= "23" and value[2] <= "5":
                 found.add("hhmm")  # "0512"
             if s >= 2 and (text[s - 1].isspace() or text[s - 1] in ".-") and text[s - 2].isdigit():
                 found.add("phone")  # "555 0111"
-            if (after[:1].isspace() or after[:1] == "-") and after[1:2].isdigit():
+            if (first.isspace() or first == "-") and after[1:2].isdigit():
                 found.add("card")  # "6339 1042"
-        if after[:1] in (".", "/") and after[1:2].isdigit():
-            found.add(after[:1])  # "14.03", "9/18"
-        if (after[:1] == "-" and after[1:2].isalpha()) or (before[1:2] == "-" and before[:1].isalpha()):
+        if first in (".", "/") and after[1:2].isdigit():
+            found.add(first)  # "14.03", "9/18"
+        if (first == "-" and after[1:2].isalpha()) or (before[1:2] == "-" and before[:1].isalpha()):
             found.add("hyphen")  # "14-mar", "mar-14"
-        if 2 <= e - s <= 3 and 90 <= int(m.group()) <= 149:
+        if 2 <= width <= 3 and 90 <= int(m.group()) <= 149:
             found.add("age")
-        if "-" in _run_around(text, s, e, _CODE_CHARS):
-            found.add("code")  # "4EK7-VN2-QP61"
-        pre2 = _low(text[max(0, s - 2):s])
-        if (e - s == 2 and len(pre2) == 2 and pre2.isascii() and pre2.isalpha()) or len(
-                _run_around(text, s, e, _PLATE_CHARS)) >= 17:
+        left = text[s - 1] if s else ""
+        right = text[e] if e < n else ""
+        if (left in _CODE_CHARS or right in _CODE_CHARS) and "-" in _run_around(text, s, e, _CODE_CHARS):
+            found.add("code")  # "4EK7-VN2-QP61" (a run that reaches no code character holds no "-")
+        if (width == 2 and len(before) == 2 and before.isascii() and before.isalpha()) or (
+                (left in _PLATE_CHARS or right in _PLATE_CHARS) and len(_run_around(text, s, e, _PLATE_CHARS)) >= 17):
             found.add("plate")  # "KX19 ABC", a VIN
         pre = text[max(0, s - 3):s]
         pre = pre[:-1] if pre[-1:].isspace() else pre
@@ -368,6 +374,7 @@ def _signals(text: str) -> set[str]:
 
 # which sign each of DATE_FORMS needs (same order); None: the word "clock"
 _DATE_SIGNS = ("weekday", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "hyphen")
+_WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAYS = frozenset(str.split("mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat "
                                 "saturday sun sunday"))
 _WORD_SET = re.compile(r"[^\W\d_][\w'’\-]*")
