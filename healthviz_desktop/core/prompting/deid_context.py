@@ -329,7 +329,7 @@ def _signals(text: str) -> set[str]:
     Each is a necessary condition of the patterns it gates: their every match holds a digit run with the sign."""
     found: set[str] = set()
     n = len(text)
-    lower = text.casefold()
+    lower = _low(text)  # as re.IGNORECASE folds ("İd" is "id"), one character for one
     weekdays = any(d in lower for d in _WEEKDAY_STEMS)  # no stem anywhere: no weekday word before any digit
     for m in _DIGIT_RUN.finditer(text):
         s, e = m.span()
@@ -382,7 +382,7 @@ _WORD_SET = re.compile(r"[^\W\d_][\w'’\-]*")
 
 def form_candidates(text: str, add: Add) -> None:
     """Dates, times, ages, local phone numbers, file names and plates in their everyday forms."""
-    lower = text.casefold()
+    lower = _low(text)  # as re.IGNORECASE folds ("İd" is "id"), one character for one
     if _DIGIT_RUN.search(text):
         signs = _signals(text)
         for rx, sign in zip(DATE_FORMS, _DATE_SIGNS, strict=True):
@@ -444,7 +444,8 @@ def _could_name(word: str) -> bool:
         return False
     f = fold_text(bare_word(word)).casefold()
     w = word_lists()
-    return (w.is_name(f) and len(f) > 2) or f in P.lexicon().first_names or (
+    lex = P.lexicon()
+    return (w.is_name(f) and len(f) > 2) or f in lex.first_names or f in lex.ambiguous_first_names or (
         not w.is_word(f) and not w.is_word(f.replace("'", "")) and f.isalpha())
 
 
