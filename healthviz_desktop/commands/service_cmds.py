@@ -127,6 +127,12 @@ def cmd_providers_set(args: argparse.Namespace) -> int:
         seconds = tuple(int(s) for s in args.seconds.split(","))
     except ValueError:
         raise UserError("--seconds takes numbers like 4,8,12") from None
+    from healthviz_desktop.commands.prompt_cmds import settings_terms
+    from healthviz_desktop.core.prompting.outbound_check import check_provider_settings
+
+    verdict = check_provider_settings(args.base_url, args.model, settings_terms(args))
+    if not verdict.ok:  # the URL and model go out with every request: the firewall checks them too
+        raise UserError(f"provider {args.name} not saved: {verdict.summary()}")
     settings = SoraSettings(name=args.name, base_url=args.base_url, model=args.model,
                             price_per_second=args.price_per_second, label=args.label,
                             sizes=tuple(s.strip() for s in args.sizes.split(",") if s.strip()),

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from healthviz_desktop.core.prompting.vocabulary import key, word_lists
+from tests.support import deid_reference_context as C
 from tests.support import deid_reference_patterns as P
 
 PLACEHOLDERS = {
@@ -26,16 +28,22 @@ CATEGORY_LABELS = {
 # Higher wins when two findings overlap.
 # "id" is an identifier after a cue ("MRN:"); "number" a bare long number, which a date, phone or
 # address explains better when they overlap. Both come out as [ID].
+# a blood pressure written without "BP" ("128/82", "141/93"): systolic over diastolic, never an ID
+_BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)"
+                             r"|\d{1,3}/\d{1,4}"  # a strength ("co-codamol 30/500"); dates are found as dates
+                             r"|\d{2,3}s(?:-\d{2,3}s)?"  # "180s-220s"
+                             r"|\d(?:-\d){2,}")  # "5-4-3-2-1" (a grounding exercise)
 _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 65, "fax": 62, "phone": 60,
              "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30}
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
 _SOFT = {"name", "place", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
 _JOINERS = {"of", "&", "de", "van", "von", "da", "del", "der", "du", "le", "la", "bin", "al", "di"}
-_WRAPS = {"name", "place", "address", "employer", "school"}
+_WRAPS = {"name", "place", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
 _PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
-_PLACEHOLDER = re.compile(r"\[(?:" + "|".join(p[1:-1] for p in PLACEHOLDERS.values()) + r")\]")
+# the de-identifier's placeholders and the allowlist's ([WORD], [NUMBER]): text that is already taken out
+_PLACEHOLDER = re.compile(r"\[(?:" + "|".join([*(p[1:-1] for p in PLACEHOLDERS.values()), "WORD", "NUMBER"]) + r")\]")
 
 
 @dataclass(frozen=True)
@@ -141,11 +149,10 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
     groups = _cap_groups(text)
     _org_groups(groups, add)
     _names(text, groups, add)
-    flat = P.term_key(folded)
-    present = tuple(t for t in private_terms if (key := P.term_key(t)) and key in flat)
-    pattern = P.private_term_pattern(present) if present else None
-    if pattern is not None:
-        scan(pattern, "private")
+    C.form_candidates(text, add)
+    C.word_candidates(text, add)
+    if private_terms:
+        C.private_candidates(text, C.fold_text(text), private_terms, add)
     return _resolve(text, found)
 
 
@@ -159,7 +166,8 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
             continue
         lo, hi = max(0, start - 40), min(n, end + 40)
         if cat in _SOFT and any(start < m.end() and m.start() < end
-                                for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION) for m in rx.finditer(text, lo, hi)):
+                                for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO)
+                                for m in rx.finditer(text, lo, hi)):
             continue
         if cat in ("private", "name", "place") and any(
                 start < m.end() and m.start() < end and _shields(text, m, cat)
@@ -178,6 +186,22 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
     for cand in kept:
         if not _overlaps(cand[1], cand[2], [(c[1], c[2]) for c in chosen]):
             chosen.append(cand)
+    # a name that runs on past a private term ("Pulse Fitness" + "Fitness Ashford"): its rest goes too
+    for cat, s, e in kept:
+        if cat not in _WRAPS or (cat, s, e) in chosen:
+            continue
+        for pcat, ps, pe in list(chosen):
+            if pcat == "private" and ps < e and s < pe:
+                rest = (pe, e) if s >= ps and e > pe else (s, ps) if e <= pe and s < ps else None
+                if rest is not None:
+                    lo, hi = rest
+                    while lo < hi and not text[lo].isalnum():
+                        lo += 1
+                    while hi > lo and not text[hi - 1].isalnum():
+                        hi -= 1
+                    if hi - lo > 1 and not _overlaps(lo, hi, [(c[1], c[2]) for c in chosen]):
+                        chosen.append((cat, lo, hi))
+                break
     chosen.sort(key=lambda c: c[1])
     return [Span("id" if cat == "number" else cat, s, e, text[s:e]) for cat, s, e in chosen]
 
@@ -241,10 +265,10 @@ def _number_ids(text: str, add: Add, lo: int, hi: int) -> None:
         token = m.group()
         digits = sum(ch.isdigit() for ch in token)
         letters = sum(ch.isalpha() for ch in token)
-        if token.casefold() in known:
+        if token.casefold() in known or _BLOOD_PRESSURE.fullmatch(token):
             continue
         if (letters == 0 and digits >= 5 and not re.fullmatch(r"1[89]\d\d|2[01]\d\d", token)) or (
-                letters and digits >= 3 and len(token) >= 6):
+                letters and digits >= 3 and len(token) >= 6) or re.fullmatch(r"[a-z]{4,}\d{2,}", token):
             add(("number", m.start(), m.end()))
 
 
@@ -366,7 +390,9 @@ def _names(text: str, groups: list[_Group], add: Add) -> None:
     not_name = lex.not_name
     for g in groups:
         run: list[Word] = []
-        prev, prev2, at_start, titled = g.prev, g.prev2, g.sentence_start, g.prev in lex.titles
+        # a title right before the run ("Dr Bell"), not one that ends a phrase ("for the nurse: Mon 142/88")
+        titled = g.prev in lex.titles and not text[:g.start].rstrip().endswith((":", ",", ";"))
+        prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):
             b = _bare(w)
@@ -374,7 +400,9 @@ def _names(text: str, groups: list[_Group], add: Add) -> None:
             if run and b not in lex.titles and b not in lex.relations:
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
                 continue
-            if b in lex.titles or (b in not_name and not joins_place):
+            # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
+            opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b))
+            if b in lex.titles or (b in not_name and not joins_place) or opener:
                 if run:
                     _name_run(text, run, prev, prev2, at_start, titled, add)
                     run = []
@@ -386,6 +414,22 @@ def _names(text: str, groups: list[_Group], add: Add) -> None:
             _name_run(text, run, prev, prev2, at_start, titled, add)
 
 
+_USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "trying", "used", "use", "using",
+                        "applied", "apply", "started", "stopped", "restarted", "bought", "ordered", "prescribed",
+                        "switched", "swapped", "increased", "reduced", "upped", "dropped"))
+_PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
+                  r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?)\b")
+def _cued(prev: str, length: int) -> bool:
+    """Whether the word before a run of ordinary words makes it a name ("called Blessing") or a place ("at Valley
+    Regional"): a name cue other than "and", or a place cue before two words or more."""
+    lex = P.lexicon()
+    return (prev in lex.name_cues and prev not in ("and", "by", "thank", "thanks")) or (
+        length > 1 and prev in lex.place_cues)
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
+
+
 def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool, titled: bool,
               add: Add) -> None:
     lex = P.lexicon()
@@ -395,13 +439,42 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     first = _bare(run[0][0])
     if all(len(_bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
-    after_relation = prev in lex.relations or (prev2 in lex.relations and text[:start].rstrip().endswith(","))
-    if titled or after_relation or first in lex.first_names or (
+    ends = text[:start].rstrip()[-1:]
+    after_relation = (prev in lex.relations and ends not in (":", ";", ".")) or (
+        prev2 in lex.relations and ends == ",")
+    # "The nurse on the day unit, Precious, was lovely": one word set off by commas after a person word
+    set_off = len(run) == 1 and text[:start].endswith(", ") and text[end:end + 1] == "," and \
+        not lex.relations.isdisjoint(
+        w.strip(_PUNCT).casefold() for w in text[max(0, start - 60):start].split()[-7:])
+    if titled or after_relation or set_off or first in lex.first_names or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
+    elif (all(word_lists().is_plain_word(key(_bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (
+            len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
+        return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
+    elif len(run) == 1 and (prev in _USE_VERBS or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
+            first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
+        return  # "took Lomotil x1", "Buspar 10": a product, not a person
+    elif len(run) == 1 and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
+        return  # "Dymista spray", "Medtronic pump": a product
+    elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
+        add(("name", start, end))  # "Hope (my therapist)"
+    elif first in lex.ambiguous_first_names and re.match(
+            r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|next\s+door|"
+            r"from\s+(?:the|my|our|his|her|work|next))\b",
+            text[end:end + 24], re.IGNORECASE):
+        add(("name", start, end))  # "Bill from the pharmacy", "Grace said"
     elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
         return  # "Grace", "Will" alone could be ordinary words
+    elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
+            word_lists().is_plain_word(key(first)):
+        return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
+    elif len(run) == 1 and prev in _DETERMINERS:
+        return  # "the Trelegy", "a Fitbit": after an article a lone unknown word is a thing, not a person
     elif prev in lex.place_cues and not at_start:
         add(("place", start, end))
     elif not at_start or len(run) > 1 or prev in lex.name_cues:
         add(("name", start, end))
+    elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
+            r"\s+\d", text[end:end + 3]):
+        add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I" (not "Norco 1 tab")

@@ -72,8 +72,10 @@ class ComposedPrompt:
         are flagged (not blocking) in moment and trend prompts; identifiers always block."""
         request = {**self.request, "prompt": prompt}
         vocab = grammar().vocabulary if self.mode in ("moment", "trend") else None
-        verdict = check_request(request, self.private_terms, vocabulary=vocab, vocabulary_blocks=False)
-        return replace(self, prompt=prompt, request=request, verdict=verdict, edited=prompt != self.prompt)
+        edited = prompt != self.prompt
+        verdict = check_request(request, self.private_terms, vocabulary=vocab, vocabulary_blocks=False,
+                                typed=edited or self.mode == "explainer")
+        return replace(self, prompt=prompt, request=request, verdict=verdict, edited=edited)
 
     def to_dict(self) -> dict[str, Any]:
         return {"mode": self.mode, "request": self.request, "verdict": self.verdict.to_dict(),
@@ -245,12 +247,13 @@ def _finish(g: Grammar, opts: ClipOptions, mode: str, spec: SceneSpec, prose: li
     prompt = render(g, spec, prose, shot)
     request = build_request(opts, prompt)
     vocab = g.vocabulary if mode in ("moment", "trend") else None
-    verdict = check_request(request, private_terms, vocabulary=vocab)
+    typed = mode == "explainer"
+    verdict = check_request(request, private_terms, vocabulary=vocab, typed=typed)
     swapped = _avoid_private_words(g, prompt, verdict) if vocab is not None else None
     if swapped is not None:
         prompt = swapped
         request = build_request(opts, prompt)
-        verdict = check_request(request, private_terms, vocabulary=vocab)
+        verdict = check_request(request, private_terms, vocabulary=vocab, typed=typed)
     return ComposedPrompt(mode, spec, prompt, request, tuple(removed), verdict, tuple(private_terms),
                           needs_approval, False, source_text)
 
@@ -319,16 +322,29 @@ def compose_explainer(text: str, *, private_terms: Sequence[str] = (), style: st
         raise ValueError("the explainer text is empty")
     if len(text) > MAX_EXPLAINER_CHARS:
         raise ValueError(f"the explainer text is {len(text)} characters; keep it under {MAX_EXPLAINER_CHARS}")
-    clean = deidentify(text, private_terms)
-    removed = [Removed("text", s.text, f"{CATEGORY_LABELS[s.category]} replaced by {s.placeholder}",
-                       s.start, s.end) for s in clean.spans]
-    steps = split_steps(clean.text, g.beats_for(opts.seconds))
+    clean, removed = explainer_text(text, private_terms)
+    steps = split_steps(clean, g.beats_for(opts.seconds))
     fam = g.families["explainer"]
     beats = [g.prompt["explainer_beat"].format(text=s) for s in steps]
     spec = _spec(g, opts, "explainer", "explainer", 4, [], "field", beats, ())
     prose = [g.prompt["explainer_line"].format(count=len(steps), subject=fam.subject, setting=fam.setting)]
     return _finish(g, opts, "explainer", spec, prose, g.regions["field"].shot, removed, private_terms,
                    needs_approval=True, source_text=text)
+
+
+def explainer_text(text: str, private_terms: Sequence[str] = ()) -> tuple[str, list[Removed]]:
+    """The person's explainer text after both layers, and what each took out (offsets in ``text``): the
+    de-identifier's placeholders, then ``[WORD]``/``[NUMBER]`` for every token the allowlist does not hold."""
+    from healthviz_desktop.core.prompting.allowlist import restrict, unlisted_words
+
+    spans = deidentify(text, private_terms).spans
+    unlisted = unlisted_words(text, private_terms, skip=[(s.start, s.end) for s in spans])
+    removed = [Removed("text", s.text, f"{CATEGORY_LABELS[s.category]} replaced by {s.placeholder}", s.start, s.end)
+               for s in spans]
+    removed += [Removed("text", u.text, f"{u.reason}: replaced by {u.placeholder}", u.start, u.end) for u in unlisted]
+    removed.sort(key=lambda r: r.start or 0)
+    marks = [(s.start, s.end, s.placeholder) for s in spans] + [(u.start, u.end, u.placeholder) for u in unlisted]
+    return restrict(text, marks), removed
 
 
 def split_steps(text: str, count: int) -> list[str]:

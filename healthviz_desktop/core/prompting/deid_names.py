@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.vocabulary import key, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
@@ -144,7 +145,9 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
     not_name = lex.not_name
     for g in groups:
         run: list[Word] = []
-        prev, prev2, at_start, titled = g.prev, g.prev2, g.sentence_start, g.prev in lex.titles
+        # a title right before the run ("Dr Bell"), not one that ends a phrase ("for the nurse: Mon 142/88")
+        titled = g.prev in lex.titles and not text[:g.start].rstrip().endswith((":", ",", ";"))
+        prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):
             b = bare(w)
@@ -152,7 +155,9 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
             if run and b not in lex.titles and b not in lex.relations:
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
                 continue
-            if b in lex.titles or (b in not_name and not joins_place):
+            # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
+            opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b))
+            if b in lex.titles or (b in not_name and not joins_place) or opener:
                 if run:
                     _name_run(text, run, prev, prev2, at_start, titled, add)
                     run = []
@@ -164,6 +169,22 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
             _name_run(text, run, prev, prev2, at_start, titled, add)
 
 
+_USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "trying", "used", "use", "using",
+                        "applied", "apply", "started", "stopped", "restarted", "bought", "ordered", "prescribed",
+                        "switched", "swapped", "increased", "reduced", "upped", "dropped"))
+_PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
+                  r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?)\b")
+def _cued(prev: str, length: int) -> bool:
+    """Whether the word before a run of ordinary words makes it a name ("called Blessing") or a place ("at Valley
+    Regional"): a name cue other than "and", or a place cue before two words or more."""
+    lex = P.lexicon()
+    return (prev in lex.name_cues and prev not in ("and", "by", "thank", "thanks")) or (
+        length > 1 and prev in lex.place_cues)
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
+
+
 def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool, titled: bool,
               add: Add) -> None:
     lex = P.lexicon()
@@ -173,13 +194,42 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     first = bare(run[0][0])
     if all(len(bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
-    after_relation = prev in lex.relations or (prev2 in lex.relations and text[:start].rstrip().endswith(","))
-    if titled or after_relation or first in lex.first_names or (
+    ends = text[:start].rstrip()[-1:]
+    after_relation = (prev in lex.relations and ends not in (":", ";", ".")) or (
+        prev2 in lex.relations and ends == ",")
+    # "The nurse on the day unit, Precious, was lovely": one word set off by commas after a person word
+    set_off = len(run) == 1 and text[:start].endswith(", ") and text[end:end + 1] == "," and \
+        not lex.relations.isdisjoint(
+        w.strip(PUNCT).casefold() for w in text[max(0, start - 60):start].split()[-7:])
+    if titled or after_relation or set_off or first in lex.first_names or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
+    elif (all(word_lists().is_plain_word(key(bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (
+            len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
+        return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
+    elif len(run) == 1 and (prev in _USE_VERBS or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
+            first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
+        return  # "took Lomotil x1", "Buspar 10": a product, not a person
+    elif len(run) == 1 and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
+        return  # "Dymista spray", "Medtronic pump": a product
+    elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
+        add(("name", start, end))  # "Hope (my therapist)"
+    elif first in lex.ambiguous_first_names and re.match(
+            r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|next\s+door|"
+            r"from\s+(?:the|my|our|his|her|work|next))\b",
+            text[end:end + 24], re.IGNORECASE):
+        add(("name", start, end))  # "Bill from the pharmacy", "Grace said"
     elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
         return  # "Grace", "Will" alone could be ordinary words
+    elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
+            word_lists().is_plain_word(key(first)):
+        return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
+    elif len(run) == 1 and prev in _DETERMINERS:
+        return  # "the Trelegy", "a Fitbit": after an article a lone unknown word is a thing, not a person
     elif prev in lex.place_cues and not at_start:
         add(("place", start, end))
     elif not at_start or len(run) > 1 or prev in lex.name_cues:
         add(("name", start, end))
+    elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
+            r"\s+\d", text[end:end + 3]):
+        add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I" (not "Norco 1 tab")

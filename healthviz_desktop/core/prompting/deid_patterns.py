@@ -23,7 +23,7 @@ EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICODE)
 URL = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]"
     r"|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|"
-    r"app|ly|us|ca|au|nz|ie|in|eu|dev|ai|care|clinic|med)\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?",
+    r"app|ly|us|ca|au|nz|ie|in|eu|dev|ai|care|clinic|med|test|example|online|xyz|portal)\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?",
     re.IGNORECASE)
 IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.]*\d)")
 IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])", re.IGNORECASE)
@@ -48,9 +48,12 @@ _DATE_LIST = (
                r"(?P<d>(?:(?:early|mid|late)[\s\-])?(?:January|February|March|April|May|June|July|August|"
                r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"),
     # "on 3/4", "since 12/11" (two parts need a cue: "7/10" alone is a score)
-    re.compile(r"\b(?i:on|since|until|till|from|by|before|after|dated|born) "
-               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]|[12]\d|3[01]))\b(?!\s*(?:/|out of|\.\d))"),
-    re.compile(rf"\bthe\s+{_DAY.replace('?', '', 1)}\b", re.IGNORECASE),  # "the 9th"
+    re.compile(r"\b(?i:on|since|until|till|from|by|before|after|dated|born|to|for|til) "
+               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]|[12]\d|3[01]))\b"
+               r"(?!\s*(?:/|out of|of\b|\.\d|(?i:mg|tabs?|tablets?|doses?|days?|weeks?)\b))"),
+    # "the 9th", "the 9th of", "the 9th at 3": not "the 1st check", "the 3rd time"
+    re.compile(rf"\bthe\s+(?:[12]\d|3[01]|0?[1-9]){_ORD}\b(?!\s+(?!(?:of|at|in|on|and|when|for|to|till|until|or|so|"
+               r"but|we|i|was|is|which|because)\b)[a-z])", re.IGNORECASE),
 )
 
 # the de-identifier runs numeric patterns only near digits and month-name ones only when a month is there
@@ -64,7 +67,8 @@ JOIN = re.compile(r"[\s.\-/()+:]{1,3}")
 # digit runs joined by JOIN: the clusters that walking the DIGITS runs and testing each gap with JOIN gives
 DIGIT_CLUSTER = re.compile(r"\d+(?:" + JOIN.pattern + r"\d+)*")
 TLD_GATE = re.compile(r"\.(?:com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|app|ly|us|ca|au|nz|ie|in|eu|"
-                      r"dev|ai|care|clinic|med)\b", re.IGNORECASE)
+                      r"dev|ai|care|clinic|med|test|example|online|xyz|portal)\b",
+                      re.IGNORECASE)
 HEX_COLON_GATE = re.compile(r":[0-9a-fA-F]{0,4}:")
 # necessary conditions, so a window without them skips the patterns: every numeric date has a digit, a
 # separator and a digit, or "the" before a day; every age has a 90-149 number standing alone or an age word;
@@ -96,9 +100,12 @@ DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|kg|ml|mL|l|IU|iu|unit
                   r"drops?|puffs?|sprays?|patch(?:es)?|%|mmHg|bpm|mg/dL|mmol/L|mIU/L|ng/mL|pg/mL|nmol/L|"
                   r"µmol/L|°[CF]|lbs?|hours?|hrs?|h|minutes?|mins?|days?|weeks?|steps|cups?|glasses)(?![\w])")
 LAB = re.compile(r"\b(?:BP|HR|RR|TSH|T3|T4|FT4|FT3|HbA1c|A1c|LDL|HDL|CRP|ESR|INR|eGFR|ALT|AST|Hb|Hgb|WBC|RBC|"
-                 r"SpO2|sats?|O2|glucose|ferritin|B12|vitamin D|potassium|sodium|creatinine|cholesterol|"
+                 r"SpO2|(?-i:sats?|Sats|SATS?)|O2|glucose|ferritin|B12|vitamin D|potassium|sodium|creatinine|"
+                 r"cholesterol|"
                  r"temp(?:erature)?|pulse|weight|BMI|PSA|ANA|heart rate|blood pressure|sugar|level)"
                  r"\s*(?:of|was|is|at|:|=|-)?\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
+# insulin and other ratios: "carb ratio 1:10", "correction 1:40" (not a time)
+RATIO = re.compile(r"\b(?:ratio|ratios|correction|factor|icr|isf|i:c)\s*(?:of|is|=|:)?\s*1\s*:\s*\d+", re.IGNORECASE)
 DIMENSION = re.compile(r"\b\d{2,5}x\d{2,5}\b")
 
 ID_TOKEN = re.compile(r"(?<![\w\-])(?=[A-Za-z\-]*\d)[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)*(?![\w])")
@@ -107,7 +114,7 @@ WORD_SPLIT = re.compile(r"([^\W\d_][\w'’\-]*)", re.UNICODE)  # WORD, captured:
 # capitalised words in Latin, Greek and Cyrillic scripts (the filter in code checks isupper())
 # (no look-behind: it would slow the scan several times; the code keeps a match only at the start of the
 # text or where WORDISH does not match the character before, so a capital inside a word is skipped)
-CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽΑ-ΩЀ-Я][\w'’\-]*")
+CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-ỿΑ-ΩЀ-Я][\w'’\-]*")
 WORDISH = re.compile(r"[\w'’\-]")  # a character that continues a word: no capitalised word starts after it
 ORG_CUE_WORDS = frozenset((
     "work", "works", "worked", "working", "employed", "job", "shift", "shifts", "internship", "placement",
@@ -170,7 +177,7 @@ def lexicon() -> Lexicon:
         rf"|\s+(?:{_alt(raw['condition_words'])}))(?!\w)", re.IGNORECASE)
     id_cue = re.compile(
         rf"\b(?:{_alt(raw['id_cues'])})\b\.?\s*(?:#|:|is|was|=|number|no\.?)?\s*(?:#|:)?\s*"
-        r"(?P<value>[A-Za-z0-9](?:[A-Za-z0-9\-/.]*[A-Za-z0-9])?"
+        r"(?P<value>[A-Za-z0-9](?:[A-Za-z0-9\-/._]*[A-Za-z0-9])?"
         r"(?:[ \-](?:[A-Za-z0-9]*\d[A-Za-z0-9]*|(?-i:[A-Z]{2,4})\b)){0,3})",
         re.IGNORECASE)
     org_cue = re.compile(
@@ -182,7 +189,7 @@ def lexicon() -> Lexicon:
     # with a house number any suffix will do; without one, only whole words ("Maple Road", not "Met Dr")
     full = [w for w in raw["street_suffixes"] if len(w) > 3]
     street = re.compile(
-        rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(raw['street_suffixes'])})"
+        rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(raw['street_suffixes'])})"
         rf"|\b(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(full)}))\b\.?"
         r"(?:,?\s+(?i:apt|apartment|flat|unit|suite)\.?\s*#?\s*\d+[A-Za-z]?)?")
     # "Grandad is 93", "my grandmother, 94,", "Nana Ellis is ninety-one": a person word, up to two

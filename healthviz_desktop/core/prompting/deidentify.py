@@ -20,6 +20,12 @@ from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_context import (
+    fold_text,
+    form_candidates,
+    private_candidates,
+    word_candidates,
+)
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
     Add,
@@ -45,13 +51,19 @@ CATEGORY_LABELS = {
 # Higher wins when two findings overlap.
 # "id" is an identifier after a cue ("MRN:"); "number" a bare long number, which a date, phone or
 # address explains better when they overlap. Both come out as [ID].
+# a blood pressure written without "BP" ("128/82", "141/93"): systolic over diastolic, never an ID
+_BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)"
+                             r"|\d{1,3}/\d{1,4}"  # a strength ("co-codamol 30/500"); dates are found as dates
+                             r"|\d{2,3}s(?:-\d{2,3}s)?"  # "180s-220s"
+                             r"|\d(?:-\d){2,}")  # "5-4-3-2-1" (a grounding exercise)
 _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 65, "fax": 62, "phone": 60,
              "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30}
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
 _SOFT = {"name", "place", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
-_WRAPS = {"name", "place", "address", "employer", "school"}
+_WRAPS = {"name", "place", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
 _ORDINALS = ("st", "nd", "rd", "th")
-PLACEHOLDER = re.compile(r"\[(?:" + "|".join(p[1:-1] for p in PLACEHOLDERS.values()) + r")\]")
+# the de-identifier's placeholders and the allowlist's ([WORD], [NUMBER]): text that is already taken out
+PLACEHOLDER = re.compile(r"\[(?:" + "|".join([*(p[1:-1] for p in PLACEHOLDERS.values()), "WORD", "NUMBER"]) + r")\]")
 
 
 @dataclass(frozen=True)
@@ -171,11 +183,10 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
     groups = cap_groups(text)
     org_groups(groups, add)
     find_names(text, groups, add)
-    flat = P.term_key(folded) if private_terms else ""
-    present = tuple(t for t in private_terms if (key := P.term_key(t)) and key in flat)
-    pattern = P.private_term_pattern(present) if present else None
-    if pattern is not None:
-        scan(pattern, "private")
+    form_candidates(text, add)
+    word_candidates(text, add)
+    if private_terms:
+        private_candidates(text, fold_text(text), private_terms, add)
     return _resolve(text, found)
 
 
@@ -220,8 +231,10 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
         if end <= start or PLACEHOLDER.fullmatch(text[start:end]):
             continue
         lo, hi = max(0, start - 40), min(n, end + 40)
-        if cat in _SOFT and any(start < m.end() and m.start() < end
-                                for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION) for m in rx.finditer(text, lo, hi)):
+        # every clinical shape holds a digit: a window without one has none (checked in C first)
+        if cat in _SOFT and P.DIGITS.search(text, lo, hi) and any(start < m.end() and m.start() < end
+                                for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO)
+                                for m in rx.finditer(text, lo, hi)):
             continue
         if cat in ("private", "name", "place") and any(
                 start < m.end() and m.start() < end and _shields(text, m, cat)
@@ -240,6 +253,22 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
     for cand in kept:
         if not _overlaps(cand[1], cand[2], [(c[1], c[2]) for c in chosen]):
             chosen.append(cand)
+    # a name that runs on past a private term ("Pulse Fitness" + "Fitness Ashford"): its rest goes too
+    for cat, s, e in kept:
+        if cat not in _WRAPS or (cat, s, e) in chosen:
+            continue
+        for pcat, ps, pe in list(chosen):
+            if pcat == "private" and ps < e and s < pe:
+                rest = (pe, e) if s >= ps and e > pe else (s, ps) if e <= pe and s < ps else None
+                if rest is not None:
+                    lo, hi = rest
+                    while lo < hi and not text[lo].isalnum():
+                        lo += 1
+                    while hi > lo and not text[hi - 1].isalnum():
+                        hi -= 1
+                    if hi - lo > 1 and not _overlaps(lo, hi, [(c[1], c[2]) for c in chosen]):
+                        chosen.append((cat, lo, hi))
+                break
     chosen.sort(key=lambda c: c[1])
     return [Span("id" if cat == "number" else cat, s, e, text[s:e]) for cat, s, e in chosen]
 
@@ -303,10 +332,10 @@ def _number_ids(text: str, add: Add, lo: int, hi: int) -> None:
         token = m.group()
         digits = sum(ch.isdigit() for ch in token)
         letters = sum(ch.isalpha() for ch in token)
-        if token.casefold() in known:
+        if token.casefold() in known or _BLOOD_PRESSURE.fullmatch(token):
             continue
         if (letters == 0 and digits >= 5 and not re.fullmatch(r"1[89]\d\d|2[01]\d\d", token)) or (
-                letters and digits >= 3 and len(token) >= 6):
+                letters and digits >= 3 and len(token) >= 6) or re.fullmatch(r"[a-z]{4,}\d{2,}", token):
             add(("number", m.start(), m.end()))
 
 

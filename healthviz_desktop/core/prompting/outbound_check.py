@@ -68,9 +68,12 @@ class CheckVerdict:
 
 
 def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
-                  vocabulary: frozenset[str] | None = None, vocabulary_blocks: bool = True) -> CheckVerdict:
+                  vocabulary: frozenset[str] | None = None, vocabulary_blocks: bool = True,
+                  typed: bool = False) -> CheckVerdict:
     """Check the request body exactly as it would be sent. ``vocabulary`` (casefolded words) restricts
-    every word of the prompt to it: blocking unless ``vocabulary_blocks`` is False (an edited prompt)."""
+    every word of the prompt to it: blocking unless ``vocabulary_blocks`` is False (an edited prompt).
+    ``typed`` (explainer text, an edited prompt: words the person typed) adds the allowlist layer: every
+    token of the prompt outside the app's vocabularies blocks, whatever the de-identifier thought of it."""
     findings: list[Finding] = []
     for key in request:
         if key not in ALLOWED_FIELDS:
@@ -85,10 +88,12 @@ def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
                                     f"{CATEGORY_LABELS[span.category]} in {path} at {span.start}–{span.end}: "
                                     f"{span.text!r}"))
     prompt = request.get("prompt")
+    if typed and isinstance(prompt, str):
+        findings.extend(allowlist_findings(prompt, private_terms))
     outside = set() if vocabulary is None or not isinstance(prompt, str) or _all_in(prompt, vocabulary) else {
         w for w in _VOCAB_WORD.findall(prompt) if w.casefold() not in vocabulary}
     if outside and isinstance(prompt, str):  # only then find where they are
-        taken = [(f.start, f.end) for f in findings if f.field == "prompt"]
+        taken = [(f.start, f.end) for f in findings if f.field == "prompt" and f.blocking]
         for m in _VOCAB_WORD.finditer(prompt):
             if m.group() in outside and not any(s <= m.start() < e for s, e in taken):
                 findings.append(Finding("vocabulary", "prompt", m.start(), m.end(), m.group(),
@@ -96,6 +101,15 @@ def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
                                         blocking=vocabulary_blocks))
     findings.sort(key=lambda f: (f.field, f.start, f.end))
     return CheckVerdict(ok=not any(f.blocking for f in findings), findings=tuple(findings))
+
+
+def allowlist_findings(prompt: str, private_terms: Sequence[str] = ()) -> list[Finding]:
+    """The allowlist layer's verdict on a prompt: one blocking finding per unlisted token."""
+    from healthviz_desktop.core.prompting.allowlist import unlisted_words
+
+    return [Finding("unlisted", "prompt", u.start, u.end, u.text,
+                    f"{u.text!r} at {u.start}–{u.end} is held back by the allowlist: {u.reason}")
+            for u in unlisted_words(prompt, private_terms)]
 
 
 def _all_in(prompt: str, vocabulary: frozenset[str]) -> bool:
@@ -137,3 +151,45 @@ def _strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(value, list | tuple):
         for i, v in enumerate(value):
             yield from _strings(v, f"{path}[{i}]")
+
+
+_URL_SEPARATORS = re.compile(r"[/._\-?=&:%+~#]")
+_LONG_DIGITS = re.compile(r"\d{5,}")
+
+
+def check_provider_settings(base_url: str, model: str, private_terms: Sequence[str] = ()) -> CheckVerdict:
+    """Whether a provider's base URL and model name (sent with every request) can be set: neither may carry a
+    private term, and the URL's path and query and the model name nothing the de-identifier would remove (a
+    name, a date, an ID-like number). The host is checked for private terms only: services have odd names."""
+    from urllib.parse import urlsplit
+
+    from healthviz_desktop.core.prompting.allowlist import private_parts
+    from healthviz_desktop.core.prompting.vocabulary import fold
+
+    parts = private_parts(private_terms)
+    findings: list[Finding] = []
+    try:
+        url = urlsplit(base_url)
+        host = url.hostname or ""
+    except ValueError:
+        return CheckVerdict(False, (Finding("value", "base_url", 0, len(base_url), base_url,
+                                            "the base URL is not a valid URL"),))
+    path = base_url[base_url.find(url.path):] if url.path else (f"?{url.query}" if url.query else "")
+    checks = (("base_url (host)", host, False), ("base_url (path)", path, True), ("model", model, True))
+    for field_name, value, full in checks:
+        words = _URL_SEPARATORS.sub(" ", value)  # same length: offsets stay those of the value
+        for span in find_identifiers(words, private_terms):
+            if full or span.category == "private":
+                findings.append(Finding(span.category, field_name, span.start, span.end, value[span.start:span.end],
+                                        f"{CATEGORY_LABELS[span.category]} in the provider's {field_name}: "
+                                        f"{value[span.start:span.end]!r}"))
+        for m in re.finditer(r"[^\W_]+", words):  # any part of a private term, ordinary word or not
+            taken = any(f.field == field_name and f.start <= m.start() < f.end for f in findings)
+            if not taken and fold(m.group()) in parts:
+                findings.append(Finding("private", field_name, m.start(), m.end(), m.group(),
+                                        f"a part of one of your private terms in the provider's {field_name}"))
+        for m in _LONG_DIGITS.finditer(words) if full else ():
+            if not any(f.field == field_name and f.start <= m.start() < f.end for f in findings):
+                findings.append(Finding("id", field_name, m.start(), m.end(), m.group(),
+                                        f"an ID-like number in the provider's {field_name}: {m.group()!r}"))
+    return CheckVerdict(ok=not findings, findings=tuple(findings))

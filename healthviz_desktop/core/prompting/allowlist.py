@@ -1,0 +1,267 @@
+"""The second outbound layer for text the person typed (explainer text, a prompt edited in Compose): an
+allowlist, independent of the de-identifier.
+
+Only these pass: words of the vocabularies the app ships (ordinary English, medical terms and drug names, see
+data/vocabulary/SOURCES.md), the grammar's and the catalogue's words, the de-identifier's placeholders, and
+numbers that cannot carry an identifier (up to three digits, a score "7/10", a blood pressure "128/82", a
+range "2-3", any number with a unit: "50000 IU", "400mg"). Anything else is unlisted: an unknown word in any
+case ("edna", "Okonkwo"), a proper noun of the shipped gazetteer ("Leeds"), a word that is also a name written
+with a capital where no sentence starts ("saw Rose"), a part of the person's private terms, a code ("KX19",
+"IMG_2043.jpg"), an e-mail or handle, a long number or several numbers in a row ("555 0111"), a day of the
+month ("22nd"), a time ("4:45", "4pm"), a date-like pair ("9/18", "14.03."). The composer replaces unlisted
+words in explainer text with ``[WORD]`` / ``[NUMBER]``; the outbound check blocks a request that still has one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, word_lists
+from healthviz_desktop.core.resources import load_toml
+
+WORD_PLACEHOLDER = "[WORD]"
+NUMBER_PLACEHOLDER = "[NUMBER]"
+# a token: letters and digits, joined inside by an apostrophe, hyphen, dot, comma, slash, colon, @, _, #, +
+_TOKEN = re.compile(r"[^\W_]+(?:['’.,/:@_#+\-][^\W_]+)*['’]?")
+_PLACEHOLDER = re.compile(r"\[[A-Z]{2,10}\]")
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?")
+_UNITS = frozenset(str.split("""
+mg mcg µg ug g kg ml l iu units unit u mmhg bpm % c f k kcal cal cm mm km m lb lbs kgs st oz mmol nmol pmol
+mg/dl mmol/l ng/ml pg/ml miu/l x h hr hrs hour hours min mins minute minutes sec secs second seconds s
+day days week weeks wk wks month months yr yrs year years steps step tablets tablet tabs tab capsules
+capsule caps puffs puff drops drop sprays spray patches patch times time cups cup glasses glass pints pint
+units doses dose sessions nights night percent degrees degree kilos kilo pounds pound miles mile km
+"""))
+_ATTACHED_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)(mg|mcg|µg|ug|g|kg|ml|iu|mmhg|bpm|k|kcal|cm|mm|km|lbs?|oz|x|h|hrs?|"
+                            r"mins?|s|%|mmol|st)", re.IGNORECASE)
+_MONTHS_AND_DAYS = frozenset(str.split(
+    "january february march april may june july august september october november december jan feb mar apr jun "
+    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
+    "thur thurs fri sat sun"))
+_CLOCK_CUES = frozenset(str.split("at by from until till around about after before"))
+_STREET_WORDS = frozenset(str.split("street road lane avenue close drive crescent terrace grove gardens boulevard "
+                                    "rd ave way place square"))
+_GENERIC_STREETS = frozenset(str.split("main high back front side long old new"))
+_SENTENCE_END = ".!?:;\n•*\"“(–—-"
+_PERSON_VERBS = frozenset(str.split("said says told asked came come went called rang texted phoned drove brought "
+                                    "visited thinks thought wants helped is was has had will would"))
+
+
+@dataclass(frozen=True)
+class Unlisted:
+    """A token of typed text that is not in the app's vocabularies: where it is and why it is held back."""
+
+    start: int
+    end: int
+    text: str
+    reason: str
+
+    @property
+    def placeholder(self) -> str:
+        return NUMBER_PLACEHOLDER if any(c.isdigit() for c in self.text) and not self.reason.startswith(
+            "one of your") else WORD_PLACEHOLDER
+
+
+@dataclass(frozen=True)
+class Allowlist:
+    words: frozenset[str]  # every word that passes in any case (casefolded, no diacritics)
+    name_words: frozenset[str]  # ordinary words that are also names ("rose", "long"): not capitalised mid-sentence
+    names: frozenset[str]  # proper nouns of the gazetteer: never
+    given_names: frozenset[str]  # given names the de-identifier knows ("rose", "will"): a name before "said"
+    eponyms: frozenset[str]  # "crohn", "bell": only with a possessive or a condition word ("Bell's palsy")
+    condition_words: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def allowlist() -> Allowlist:
+    from healthviz_desktop.core.prompting import deid_patterns as P
+    from healthviz_desktop.core.prompting.grammar import grammar
+
+    lists = word_lists()
+    lex = P.lexicon()
+    extra = set(lex.not_name) | set(grammar().vocabulary) | COMMON_PROPER | _grammar_tokens(load_toml("metaphors.toml"))
+    words = lists.english | lists.medical | frozenset(extra)
+    name_words = lists.name_words - COMMON_PROPER
+    raw = load_toml("deid_lexicon.toml")
+    return Allowlist(words=words, name_words=name_words, names=lists.names - words,
+                     given_names=lex.first_names | lex.ambiguous_first_names,
+                     eponyms=frozenset(fold(w) for w in raw["eponyms"] if " " not in w),
+                     condition_words=frozenset(raw["condition_words"]))
+
+
+def _grammar_tokens(value: object) -> set[str]:
+    """Every token the grammar can write ("3D", "pull-back"), folded: its string values, never its keys."""
+    if isinstance(value, str):
+        return {fold(t) for t in _TOKEN.findall(value)}
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    return set().union(*(_grammar_tokens(v) for v in items)) if items else set()
+
+
+def private_parts(private_terms: Sequence[str]) -> frozenset[str]:
+    """Every word of the person's private terms, folded, that is two characters or more."""
+    return frozenset(fold(w) for t in private_terms for w in _TOKEN.findall(t.replace("-", " ")) if len(w) > 1)
+
+
+def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
+                   skip: Iterable[tuple[int, int]] = ()) -> list[Unlisted]:
+    """Every token of ``text`` outside the allowlist, in order; tokens overlapping ``skip`` (spans another layer
+    already replaces) and the placeholders are left alone."""
+    allow = allowlist()
+    parts = private_parts(private_terms)
+    skipped = sorted(skip) + [m.span() for m in _PLACEHOLDER.finditer(text)]
+    out: list[Unlisted] = []
+    tokens = list(_TOKEN.finditer(text))
+    digit_run = _long_digit_runs(text, tokens)
+    for i, m in enumerate(tokens):
+        s, e = m.span()
+        if any(s < b and a < e for a, b in skipped):
+            out.extend(_outside(text, s, e, skipped, allow, parts))  # "[PRIVATE].r.1964": the rest is checked
+            continue
+        if i in digit_run:
+            out.append(Unlisted(s, e, m.group(), "several numbers in a row, like a phone or ID number"))
+            continue
+        nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
+        prev = fold(tokens[i - 1].group()) if i else ""
+        reason = _why_unlisted(text, m, nxt, allow, parts, prev)
+        if reason:
+            out.append(Unlisted(s, e, m.group(), reason))
+    return out
+
+
+def _outside(text: str, s: int, e: int, skipped: list[tuple[int, int]], allow: Allowlist,
+             parts: frozenset[str]) -> list[Unlisted]:
+    """The unlisted sub-tokens of text[s:e] outside the ``skipped`` spans."""
+    out: list[Unlisted] = []
+    pos = s
+    for a, b in sorted(skipped):
+        if b <= s or a >= e:
+            continue
+        out += _unlisted_between(text, pos, max(pos, a), allow, parts)
+        pos = max(pos, b)
+    return out + _unlisted_between(text, pos, e, allow, parts)
+
+
+def _unlisted_between(text: str, lo: int, hi: int, allow: Allowlist, parts: frozenset[str]) -> list[Unlisted]:
+    out = []
+    for m in _TOKEN.finditer(text, lo, hi):
+        reason = _why_unlisted(text, m, "", allow, parts)
+        if reason:
+            out.append(Unlisted(m.start(), m.end(), m.group(), reason))
+    return out
+
+
+def restrict(text: str, marks: Iterable[tuple[int, int, str]]) -> str:
+    """``text`` with each (start, end, placeholder) replaced; a mark overlapping an earlier one is dropped."""
+    out, pos = [], 0
+    for start, end, placeholder in sorted(marks):
+        if start < pos:
+            continue
+        out += [text[pos:start], placeholder]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _long_digit_runs(text: str, tokens: list[re.Match[str]]) -> set[int]:
+    """Indexes of number tokens in a row (only spaces, dashes or dots between) with five digits or more in all."""
+    marked: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        j = i
+        while (j + 1 < len(tokens) and tokens[j].group()[-1:].isdigit() and tokens[j + 1].group()[:1].isdigit()
+               and re.fullmatch(r"[\s.\-()]{1,3}", text[tokens[j].end():tokens[j + 1].start()])):
+            j += 1
+        if j > i and sum(c.isdigit() for t in tokens[i:j + 1] for c in t.group()) >= 5:
+            marked.update(range(i, j + 1))
+        i = j + 1
+    return marked
+
+
+def _why_unlisted(text: str, m: re.Match[str], nxt: str, allow: Allowlist, parts: frozenset[str],
+                  prev: str = "") -> str:
+    token = m.group().rstrip("'’")
+    if "@" in token or "_" in token or "#" in token:
+        return "an e-mail address, handle, code or file name"
+    if any(c.isdigit() for c in token):
+        return _why_number(token, nxt, allow, prev)
+    if re.search(r"[.,/:+]", token):  # "e.g.", "and/or", "word,word": every piece must pass
+        pieces = [p for p in re.split(r"[.,/:+]", token) if p]
+        reasons = [_why_word(text, m.start(), p, allow, parts, nxt) for p in pieces if len(p) > 1]
+        return next((r for r in reasons if r), "")
+    return _why_word(text, m.start(), m.group(), allow, parts, nxt, prev)
+
+
+def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozenset[str], nxt: str,
+              prev: str = "") -> str:
+    w = word
+    possessive = w.endswith(("'s", "’s", "'", "’"))
+    w = w[:-2] if w.endswith(("'s", "’s")) else w.rstrip("'’")
+    folded = fold(w)
+    if len(folded) <= 1:
+        return ""  # an initial, "Vitamin D": a letter alone carries nothing
+    if folded in allow.eponyms and (possessive or fold(nxt) in allow.condition_words) and folded not in parts:
+        return ""  # "Crohn's", "Bell's palsy", "Lyme disease"
+    mid_sentence = not _sentence_start(text, start)
+    capital = w[:1].isupper() and not w.isupper()
+    if folded in parts and (folded not in allow.words or (capital and (mid_sentence or fold(nxt) in _PERSON_VERBS))):
+        return "one of your private terms"
+    if folded in allow.names:
+        return "a name or place"
+    if not w.isascii() and w.casefold() not in allow.words and folded not in word_lists().english:
+        return "not in the app's vocabulary (a name?)"  # "Ọlá": a medical word once its accents are gone is not enough
+    if fold(nxt) in _STREET_WORDS and folded not in _GENERIC_STREETS and len(folded) > 2 and (
+            folded in allow.name_words or prev in ("on", "off", "along", "near")):
+        return "a street name"  # "lord street", "on market street"
+    known = folded in allow.words or ("-" in folded and all(p in allow.words for p in folded.split("-") if p))
+    if not known:
+        if folded.replace("'", "") in allow.words:  # "dont", "Ive"
+            return ""
+        return "not in the app's vocabulary (a name, a code or a misspelling?)"
+    if capital and folded in allow.name_words and folded not in COMMON_PROPER and (
+            mid_sentence or (folded in allow.given_names and fold(nxt) in _PERSON_VERBS | {"from"})):
+        return "an ordinary word that is also a name, written with a capital"
+    return ""
+
+
+def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
+    folded = fold(token)
+    if folded in allow.words:
+        return ""  # "b12", "covid-19", "spo2", "a1c"
+    if prev in _MONTHS_AND_DAYS and re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])", token):
+        return "a day of the month"  # "March 3", "Tues 14"
+    if prev in _CLOCK_CUES and re.fullmatch(r"(?:[01]?\d|2[0-3])[.:][0-5]\d", token):
+        return "a time of day"  # "at 10.15"
+    with_unit = fold(nxt) in _UNITS
+    if _NUMBER.fullmatch(token):
+        digits = sum(c.isdigit() for c in token.split(".")[0].split(",")[0]) if "," not in token else \
+            sum(c.isdigit() for c in token.split(".")[0])
+        if re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])\.(?:0[1-9]|1[0-2])", token) and not with_unit:
+            return "a date-like pair of numbers"  # "14.03" (a measurement has a unit or one decimal)
+        if re.fullmatch(r"9\d|1[0-4]\d", token) and not with_unit:
+            return "a number that could be an age over 89"
+        return "" if digits <= 3 or with_unit else "a long number"
+    unit = _ATTACHED_UNIT.fullmatch(token)
+    if unit and len(unit.group(1)) <= 6:
+        return ""  # "400mg", "5k", "3x", "10h"
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", folded):
+        return "a day of the month"
+    if re.fullmatch(r"\d{1,2}(?::\d\d)?(?:am|pm)|\d{1,2}:\d\d(?::\d\d)?", folded):
+        return "a time of day"
+    pair = re.fullmatch(r"(\d{1,3})/(\d{1,3})", token)
+    if pair:
+        a, b = int(pair.group(1)), int(pair.group(2))
+        if b == 10 or (a, b) == (24, 7) or (70 <= a <= 260 and 30 <= b <= 160 and a > b):
+            return ""  # a score out of ten, "24/7", a blood pressure
+        return "a date-like pair of numbers"
+    span = re.fullmatch(r"(\d{1,3})-(\d{1,3})", token)
+    if span and int(span.group(1)) < int(span.group(2)):
+        return ""  # a range: "2-3 days"
+    return "a number or code that could identify someone"
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 40):start].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_END

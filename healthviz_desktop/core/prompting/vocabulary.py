@@ -1,0 +1,93 @@
+"""The word lists the app ships (data/vocabulary/, sources and licences in its SOURCES.md), loaded once.
+
+Shared by the outbound allowlist (allowlist.py), which lets through only words from them, and the
+de-identifier's name rules (deid_context.py), which take a token that is none of them for a name where the
+context says so. Light on purpose (``re`` and the resources module only): ``healthviz deidentify`` loads it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from healthviz_desktop.core.resources import read_text
+
+# Proper nouns that are no one's name or address: days, months, holidays, languages and peoples, religions.
+# SCOWL lists them with the names; here they are ordinary words.
+COMMON_PROPER = frozenset(str.split("""
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun
+mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends medicare medicaid nhs
+enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+lunes martes miércoles miercoles jueves viernes sábado sabado domingo lundi mardi mercredi jeudi vendredi samedi
+dimanche
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+christmas xmas easter ramadan eid diwali hanukkah passover thanksgiving halloween lent advent
+english british american canadian australian irish scottish welsh french german spanish italian portuguese
+dutch polish greek russian chinese japanese korean indian pakistani african european asian latin arabic
+hindi urdu punjabi bengali hebrew swedish norwegian danish finnish turkish persian mexican brazilian
+christian muslim jewish hindu buddhist sikh catholic protestant anglican islam judaism
+god internet covid
+"""))
+
+
+_PREFIXES = frozenset(str.split("pre post non re anti self semi over under co mid ex sub inter intra extra"))
+
+
+@dataclass(frozen=True)
+class WordLists:
+    english: frozenset[str]  # ordinary English words, lower case (SCOWL 50)
+    medical: frozenset[str]  # medical terms and drug names, lower case
+    names: frozenset[str]  # proper nouns that are no ordinary word: given names, surnames, places
+    name_words: frozenset[str]  # ordinary words that are also names ("rose", "long", "baker")
+
+    def is_word(self, folded: str) -> bool:
+        """An ordinary or medical word (casefolded), or a common proper noun ("monday", "english"). A word with
+        diacritics counts as itself, or as an ordinary English word without them ("cafe"), never as a medical
+        term without them: "Ọlá" is no "ola"."""
+        if not folded.isascii():
+            return folded in self.english or folded in self.medical or fold(folded) in self.english
+        if "-" in folded and folded not in self.english:  # "post-op", "mid-afternoon", "pre-bolused"
+            parts = [p for p in folded.split("-") if p]
+            return bool(parts) and (parts[0] in _PREFIXES or all(self.is_word(p) for p in parts))
+        return folded in self.english or folded in self.medical or folded in COMMON_PROPER
+
+    def is_name(self, folded: str) -> bool:
+        """A proper noun of the gazetteer that is no ordinary, medical or common proper word."""
+        return folded in self.names and folded not in COMMON_PROPER
+
+    def is_plain_word(self, folded: str) -> bool:
+        """A medical word, or an ordinary word that is no one's name: never a name on its own ("Nurtec", "Hgb",
+        "Tired"), where "Rose" or "Baker" could be."""
+        if not folded.isascii():
+            return self.is_word(folded) and fold(folded) not in self.name_words
+        if "-" in folded and folded not in self.english:
+            parts = [p for p in folded.split("-") if p]
+            return bool(parts) and (parts[0] in _PREFIXES or all(self.is_plain_word(p) for p in parts))
+        return folded in self.medical or (folded in self.english and folded not in self.name_words) \
+            or folded in COMMON_PROPER
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(read_text(f"vocabulary/{name}").split())
+
+
+@lru_cache(maxsize=1)
+def word_lists() -> WordLists:
+    return WordLists(english=_words("english.txt"), medical=_words("medical.txt"), names=_words("names.txt"),
+                     name_words=_words("name_words.txt"))
+
+
+def key(word: str) -> str:
+    """Casefolded with straight apostrophes, diacritics kept: how a word is looked up in the lists."""
+    return word.casefold().replace("’", "'")
+
+
+def fold(word: str) -> str:
+    """Casefolded and without diacritics ("Zoë" → "zoe", "Ménière" → "meniere"), apostrophes straight."""
+    w = word.casefold().replace("’", "'")
+    if w.isascii():
+        return w
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))

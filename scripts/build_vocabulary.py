@@ -1,0 +1,124 @@
+"""Build the word lists the outbound allowlist and the de-identifier ship (healthviz_desktop/data/vocabulary/).
+
+Sources (each cited with its licence in data/vocabulary/SOURCES.md, licence texts beside the lists):
+- General English: SCOWL (Kevin Atkinson) as Debian packages it: ``wamerican`` + ``wbritish`` (size 50) for the
+  ordinary words, ``wamerican-large`` + ``wbritish-large`` (size 70) for the proper nouns (names and places).
+- Medical terms: ``@cspell/dict-medicalterms`` (npm; OpenMedSpel + Raj&Co-Med-Spel-Chek merged by Glutanimate),
+  GPL-3.0-or-later.
+- Drug names: ``drug-named-entity-recognition`` (PyPI, Fast Data Science, MIT; data from DrugBank open data
+  (CC0), MeSH, MedlinePlus, NHS and Wikipedia): generic and brand names of the drugs that have a MedlinePlus or
+  NHS page (the ones people in English-speaking countries take).
+
+Outputs, one word a line, sorted, lower case:
+- ``english.txt``: ordinary English words (entries written in lower case in SCOWL 50), no possessives;
+- ``names.txt``: proper nouns of SCOWL 70 (entries written with a capital) whose lower-case form is no ordinary
+  word: a gazetteer of given names, surnames and places ("edna", "leeds");
+- ``name_words.txt``: proper nouns of SCOWL 70 that are also ordinary words ("rose", "long", "baker", "may"):
+  a name when written with a capital where no sentence starts;
+- ``medical.txt``: medical terms and drug names, minus anything in ``names.txt`` (the medical list carries
+  eponyms and stray given names: "alan", "hannah", "johnson").
+
+Run after ``apt-get install wamerican wbritish wamerican-large wbritish-large``:
+``python scripts/build_vocabulary.py --medical PATH/medicalterms-en.txt.gz --drugs PATH/drug_ner_dictionary.pkl.bz2``
+(``npm pack @cspell/dict-medicalterms`` and ``pip download --no-deps drug-named-entity-recognition`` give them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import gzip
+import pickle
+import re
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "healthviz_desktop" / "data" / "vocabulary"
+DICT = Path("/usr/share/dict")
+_WORD = re.compile(r"[a-z][a-z0-9]*(?:['\-][a-z0-9]+)*")
+
+
+def _lines(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def english() -> set[str]:
+    words: set[str] = set()
+    for name in ("american-english", "british-english"):
+        for w in _lines(DICT / name):
+            if w[:1].islower() and not w.endswith("'s"):
+                words.add(w)
+    return words
+
+
+def proper_nouns(ordinary: set[str], *, ambiguous: bool = False) -> set[str]:
+    """Lower-cased proper nouns of SCOWL 70: those that are no ordinary word, or (``ambiguous``) those that are."""
+    out: set[str] = set()
+    for name in ("american-english-large", "british-english-large"):
+        for w in _lines(DICT / name):
+            if w[:1].isupper() and not w.endswith("'s") and not w.isupper():
+                low = w.casefold()
+                if (low in ordinary) == ambiguous and _WORD.fullmatch(low):
+                    out.add(low)
+    return out
+
+
+def medical(path: Path, names: set[str]) -> set[str]:
+    raw = gzip.decompress(path.read_bytes()).decode("utf-8") if path.suffix == ".gz" else path.read_text("utf-8")
+    out = set()
+    for line in raw.splitlines():
+        w = line.split("#")[0].strip()
+        if w.isupper() and len(w) >= 3 and w.isalnum():
+            out.add(w.casefold())  # an acronym ("NMDA", "MRSA"); two letters could be someone's initials
+            continue
+        if not w or w[:1].isupper():
+            continue  # capitalised entries are eponyms, places and institutions: never on their own
+        low = w.casefold()
+        if _WORD.fullmatch(low) and low not in names:
+            out.add(low)
+    return out
+
+
+def drugs(path: Path, names: set[str]) -> set[str]:
+    data = pickle.loads(bz2.decompress(path.read_bytes()))  # our own build step on a file we chose, never at run time
+    common = {c for c, d in data["drug_canonical_to_data"].items() if "medline_plus_id" in d or "nhs_url" in d}
+    out = set()
+    for variant, canonicals in data["drug_variant_to_canonical"].items():
+        if not common.intersection(canonicals):
+            continue
+        w = variant.casefold()  # one word only: multi-word variants carry makers' names ("hexal, fenofibrat")
+        if _WORD.fullmatch(w) and len(w) > 3 and w not in names:
+            out.add(w)
+    return out
+
+
+def _given_names() -> set[str]:
+    import tomllib
+
+    lex = tomllib.loads((OUT.parent / "deid_lexicon.toml").read_text(encoding="utf-8"))
+    return {w.casefold() for w in lex["first_names"] + lex["ambiguous_first_names"]}
+
+
+def write(name: str, words: set[str]) -> None:
+    (OUT / name).write_text("".join(f"{w}\n" for w in sorted(words)), encoding="utf-8")
+    print(f"{name}: {len(words):,} words")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--medical", type=Path, required=True, help="medicalterms-en.txt.gz from the npm package")
+    parser.add_argument("--drugs", type=Path, required=True, help="drug_ner_dictionary.pkl.bz2 from the wheel")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    ordinary = english()
+    given = _given_names()
+    # a brand drug is a proper noun in SCOWL ("Tylenol"): a drug, unless it is also a given name ("Ella")
+    names = proper_nouns(ordinary) - (drugs(args.drugs, given) - given)
+    med = (medical(args.medical, names) | drugs(args.drugs, names)) - ordinary
+    write("english.txt", ordinary)
+    write("names.txt", names)
+    write("name_words.txt", proper_nouns(ordinary, ambiguous=True))
+    write("medical.txt", med)
+
+
+if __name__ == "__main__":
+    main()

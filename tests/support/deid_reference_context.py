@@ -1,0 +1,363 @@
+"""Reference copy of healthviz_desktop/core/prompting/deid_context.py for tests/support/deid_reference.py:
+a change in what is found is made in both. The de-identifier's context rules (issue 15), on top of
+deid_names.py and deidentify.py:
+
+- the person model: private terms expand to their parts, possessives with and without an apostrophe, and
+  diacritic variants; a part that is also an ordinary word ("Long" of "Rose Long") counts only where it reads
+  as a name (after a title, a relation or a cue such as "with", with a capital where no sentence starts, or
+  before "said");
+- names from the shipped word lists: a gazetteer name in any case ("edna", "leeds"), an unknown word after a
+  kinship word, a title or a cue ("my husband tomas", "with jonah", "called priya");
+- everyday date and time forms ("Wed 31st", "the 22nd,", "4:45 PM", "14.03.", "9/18", "14-Mar"), ages over 89
+  ("he's 93", "(94)", "age 91"), local phone numbers with a space ("555 0111"), camera file names
+  ("IMG_2043.jpg"), UK number plates and VINs.
+
+Plain code on purpose: tests/support/deid_reference_context.py is its copy for the reference detector.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from healthviz_desktop.core.prompting.vocabulary import word_lists
+from tests.support import deid_reference_patterns as P
+
+Add = Callable[[tuple[str, int, int]], None]
+PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
+
+
+
+def _fold_table() -> dict[int, str]:
+    """Latin letters with a diacritic → the letter alone, one character for one ("Zoë" → "Zoe"), so offsets
+    in the folded text are offsets in the text."""
+    table = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        parts = unicodedata.normalize("NFKD", chr(code))
+        if len(parts) > 1 and parts[0].isascii() and parts[0].isalpha():
+            table[code] = parts[0]
+    return table
+
+
+_FOLD = _fold_table()
+_PARTICLES = frozenset(str.split("de del della der di da van von le la du bin al st saint"))
+_PERSON_VERBS = frozenset(str.split("said says told asked came comes went called rang texted phoned drove brought "
+                          "visited thinks thought wants helped had has was is did does got gets seems looks needs "
+                          "feels felt slept woke from"))
+_CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
+                  "thanks love hugged"))
+_SOFT_PROPER = frozenset(str.split("god internet covid"))
+
+DATE_FORMS = (
+    # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
+    re.compile(r"\b(?i:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\.?,?\s+"
+               r"(?i:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b"),
+    # a day ordinal that ends a phrase or follows a date cue: "on the 22nd.", "since the 3rd,", "by 4th"
+    re.compile(r"\b(?i:on|since|until|till|from|by|before|after)\s+(?:(?i:the)\s+)?"
+               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b"),
+    # a time of day: "4:45 PM", "16:30", "4pm", "7 a.m."
+    re.compile(r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?(?![\d:])"
+               r"|\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"),
+    # a 24-hour time in four digits after a cue: "woke 0512", "bed at 2330"
+    re.compile(r"\b(?i:woke|up|asleep|bed|awake|alarm)\s+(?:(?i:at)\s+)?(?P<d>(?:[01]\d|2[0-3])[0-5]\d)\b"
+               r"(?!\s*(?i:mg|mcg|ml|iu|units|steps|kcal|cal|k)\b)"),
+    # "at 10.15"
+    re.compile(r"\b(?i:at|by|from|until|till|around|about|after|before)\s+(?P<d>(?:[01]?\d|2[0-3])\.[0-5]\d)\b(?!\.\d)"),
+    # day.month. with its closing dot, or day-month that cannot be anything else: "14.03.", "9/18", "18/9"
+    re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9])\.(?![\d])"),
+    re.compile(r"\b(?:1[0-2]|0?[1-9])\s*o['’]clock\b", re.IGNORECASE),  # "2 o'clock"
+    re.compile(r"(?<![\d./\-])(?:(?:1[0-2]|0?[1-9])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"
+               r"(?![\d/]|\.\d|\s*(?:/|out of|of\b))"),
+    # "9/2", "9/12", "09/05": a day and a month, not a score "3/5" or a fraction "2/3" (nor "7/10": kept as a score)
+    re.compile(r"(?<![\d./\-])(?:(?:0[1-9]|[12]\d|3[01]|[1-9])/0[1-9]|0[1-9]/1[0-2]|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
+               r"(?:[12]\d|3[01]|[2-9])/(?:[1-8])(?<![2-8]/[2-8](?<=(?:2/[2-8]|3/[3-8]|4/[4-8]|5/[5-8]|6/[6-8]|7/[78]|8/8))))"
+               r"(?![\d/]|\.\d|\s*(?:/|out of|of\b))"),
+    # "14-Mar", "3-march-2026", "Mar-14"
+    re.compile(rf"\b(?:[12]\d|3[01]|0?[1-9])-(?i:{P.MONTHS})\b(?:-(?:\d{{4}}|\d{{2}}))?"
+               rf"|\b(?i:{P.MONTHS})-(?:[12]\d|3[01]|0?[1-9])\b"),
+)
+AGE_FORMS = (
+    re.compile(r"\b(?:(?i:he|she|they|who|mum|mom|dad|nan|gran|grandma|grandpa|grandad)(?:['’]s|['’]re|\s+is|\s+was"
+               r"|\s+turned|\s+turns)|(?i:hes|shes))\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)"
+               r"(?!\w|[.,]\d|\s*(?:%|/|°|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
+    re.compile(r"\((?P<d>9\d|1[0-4]\d)\s*[!?.]*\)"),
+    # "Nain is 96", "is 90 now": a capitalised name or "is ... now" before a 90-149 number
+    re.compile(r"\b(?-i:[A-Z][a-z][\w'’]*|\[(?:NAME|PRIVATE)\])\s+(?:is|was|turned|turns)\s+(?:(?i:now|nearly|almost|just)\s+)?"
+               r"(?P<d>9\d|1[0-4]\d)\b(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
+    re.compile(r"\b(?i:is|was|am|are)\s+(?P<d>9\d|1[0-4]\d)\s+(?i:now|today|this\s+year|next|in\s+(?:may|june|july))\b"),
+    re.compile(r"\b(?i:age|aged|ages)\s+(?P<d>9\d|1[0-4]\d)\b"),
+    re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s+(?i:next|this)\s+(?i:birthday|month|year|week|spring|summer|autumn|fall|winter)\b"),
+    re.compile(r"\b(?i:i['’]m|im|i\s+am|i\s+was|i\s+turned|i\s+turn)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)\b"
+               r"(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
+    re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s*(?i:yrs?|years?)\b(?!\s*(?i:ago|since|later|before))"),
+)
+# an age in words standing on its own ("She's ninety-four", "Pop, ninety-one,"): not a measurement
+WORD_AGE = re.compile(rf"\b(?P<d>{P._AGE_WORD})\b(?![\s\-]*(?:minutes?|mins?|seconds?|secs?|percent|per\s*cent|%|"
+                      r"pounds?|lbs?|kg|kilos?|mg|ml|steps|days?|hours?|weeks?|times|degrees|bpm|beats|over|/))",
+                      re.IGNORECASE)
+# a UK National Insurance number ("QQ 60 27 19 B") and upper-case codes in hyphenated groups ("4EK7-VN2-QP61")
+NI_NUMBER = re.compile(r"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b")
+# a number named a few words before it: "Hospital number on his card is CHR 0193 8847"
+NAMED_NUMBER = re.compile(r"\b(?i:number|no\.|num|id|code|ref|reference)\b[^.\n]{0,30}?\b(?i:is|was)\b:?\s*"
+                          r"(?P<d>(?:[A-Z]{1,4}[\s\-]?)?\d{2,}(?:[\s\-]\d{2,}){0,4})(?!\w)")
+# a handle or user name with an underscore: "jcruz_ftw", "khalilA_1988"
+HANDLE = re.compile(r"(?<![\w@.])[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+(?![\w@])")
+GROUPED_CODE = re.compile(r"\b(?=(?:[A-Z-]*\d){3})(?=(?:[0-9-]*[A-Z]){2})[A-Z0-9]{2,}(?:-[A-Z0-9]{2,}){1,4}\b")
+# "half eleven", "quarter past two": a time in words
+WORD_TIME = re.compile(r"\b(?i:half|quarter\s+past|quarter\s+to|half\s+past)\s+(?i:one|two|three|four|five|six|seven|"
+                       r"eight|nine|ten|eleven|twelve|\d{1,2})\b")
+CARD_NUMBER = re.compile(r"(?<![\d\-])\d{4}(?:[\s\-]\d{4}){2,4}(?![\d\-])")
+PHONE_LOCAL = re.compile(r"(?<![\w/.\-])\d{3}[\s.\-]\d{4}(?![\w/]|[.\-]\d)")
+FILE_NAME = re.compile(r"(?<![\w.])[\w\-]+\.(?i:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b"
+                       r"|\b(?:IMG|DSC|DSCN|DCIM|PXL|VID|MVIMG|PHOTO|Screenshot|WhatsApp Image)[_\- ][\w\-]+",
+                       re.IGNORECASE)
+PLATE = re.compile(r"\b(?i:[a-z]{2}\d{2}\s?[a-z]{3})\b|\b[A-HJ-NPR-Z0-9]{17}\b")
+# a plate named a few words before it: "their plate was ..., ours is BNT 3390"
+CUED_PLATE = re.compile(r"\b(?i:plate|plates|reg|registration|tag|tags|number\s+plate|ours|mine|theirs)\b[^.\n]{0,40}?"
+                        r"\b(?P<d>[A-Z]{1,3}[\s\-]?\d{2,4}(?:[\s\-]?[A-Z]{1,3})?|\d[A-Z]{3}\d{3})\b")
+
+
+# common short forms of given names, both ways round: a private term "Kenneth" also finds "Ken"
+_NICKNAMES = {
+    "kenneth": "ken kenny", "william": "will bill billy liam", "robert": "rob bob bobby robbie",
+    "richard": "rick dick",
+    "margaret": "maggie meg peggy", "elizabeth": "liz beth betty lizzie eliza", "katherine": "kate katie kath",
+    "catherine": "cath cathy kate", "jennifer": "jen jenny", "michael": "mike mick mikey", "james": "jim jimmy jamie",
+    "thomas": "tom tommy", "christopher": "chris", "christine": "chris", "daniel": "dan danny",
+    "matthew": "matt", "anthony": "tony", "joseph": "joe joey", "edward": "ed eddie ted", "patricia": "pat patty",
+    "patrick": "pat paddy", "alexander": "alex sandy", "alexandra": "alex sandra", "victoria": "vicky tori",
+    "rebecca": "becky becca", "samuel": "sam", "samantha": "sam", "benjamin": "ben", "nicholas": "nick",
+    "deborah": "debbie deb", "susan": "sue suzy", "barbara": "barb babs", "dorothy": "dot dottie",
+    "frederick": "fred freddie", "gregory": "greg", "stephen": "steve", "steven": "steve", "timothy": "tim",
+    "andrew": "andy drew", "david": "dave davy", "jonathan": "jon jonny", "abigail": "abby", "gwendolyn": "gwen",
+    "jacqueline": "jackie", "josephine": "jo josie", "eleanor": "ellie nell", "helen": "nell", "henry": "harry hal",
+    "charles": "charlie chuck", "charlotte": "lottie charlie", "harold": "harry", "leonard": "len lenny",
+    "raymond": "ray", "ronald": "ron ronnie", "donald": "don donny", "gerald": "gerry", "geraldine": "gerry",
+    "mohammed": "mo", "muhammad": "mo", "siobhan": "shiv", "gareth": "gaz", "lawrence": "larry",
+    "katarzyna": "kasia kasha", "aleksandra": "ola", "magdalena": "magda", "agnieszka": "aga", "joanna": "asia",
+    "malgorzata": "gosia", "aleksandr": "sasha", "francisco": "paco pancho", "jose": "pepe", "guadalupe": "lupe",
+    "dolores": "lola", "consuelo": "chelo", "ignacio": "nacho", "eduardo": "lalo", "enrique": "kike",
+    "roberto": "beto", "alberto": "beto", "oluwaseun": "seun", "olusegun": "segun", "temitope": "tope",
+    "olawale": "wale", "babajide": "jide", "ayodele": "ayo", "giuseppe": "beppe", "francesca": "fran frankie",
+    "margarita": "rita", "nnamdi": "nnam", "siddharth": "sid", "venkatesh": "venky", "rajesh": "raj",
+}
+
+
+@dataclass(frozen=True)
+class PersonModel:
+    """What the private terms become: ``strong`` forms match anywhere, in any case (whole words); ``weak``
+    parts (ordinary words) only where they read as a name."""
+
+    strong: tuple[str, ...]
+    weak: frozenset[str]
+
+
+def fold_text(text: str) -> str:
+    """``text`` with Latin diacritics removed, one character for one (offsets unchanged)."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
+@lru_cache(maxsize=64)
+def person_model(terms: tuple[str, ...]) -> PersonModel:
+    lex = P.lexicon()
+    lists = word_lists()
+    strong: set[str] = set()
+    weak: set[str] = set()
+    for term in terms:
+        t = fold_text(" ".join(term.split()))
+        if not P.term_key(t):
+            continue
+        strong.add(t)
+        words = [w.strip(PUNCT) for w in re.split(r"[\s\-]+", t) if w.strip(PUNCT)]
+        words = [w for w in words if w.casefold().rstrip(".") not in lex.titles]
+        if len(words) > 1 or words != [t]:
+            strong.add(" ".join(words))
+        initials = "".join(w[0] for w in words if w.casefold() not in _PARTICLES or w[:1].isupper())
+        if len(words) >= 3 and initials.isalpha():
+            strong.add(initials.upper())  # "Del Norte Community College" → "DNCC"
+        short = [n for w in words for n in _NICKNAMES.get(w.casefold(), "").split()]
+        given = words[0] if words and words[0][:1].isupper() and words[0].isalpha() else ""
+        if len(given) >= 5:
+            short += [given[:3].casefold(), given[:4].casefold()]  # "Kev" of Kevin, "Ade" of Adebayo
+        for w in short:  # "Ken" for "Kenneth": strong unless an ordinary word ("will", "bill")
+            (weak if lists.is_word(w) or w in lex.known_words else strong).add(w)
+        for w in words if len(words) > 1 or any(ch.isspace() or ch == "-" for ch in t) else []:
+            f = w.casefold()
+            if len(P.term_key(f)) < 2 or f in _PARTICLES or (f.isdigit() and len(f) < 3):
+                continue
+            if lists.is_word(f) or f in lex.known_words or f in lex.not_name:
+                weak.add(f)
+            else:
+                strong.add(w)
+        for form in list(strong):
+            if form[-1:].isalpha() and not form.casefold().endswith("s") and not lists.is_word(
+                    form.casefold() + "s"):
+                strong.add(form + "s")  # a possessive without its apostrophe: "jonahs" (not "bells")
+    return PersonModel(tuple(sorted(strong)), frozenset(weak))
+
+
+def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: Add) -> None:
+    """The person model's matches: strong forms anywhere, weak parts where they read as a name."""
+    model = person_model(tuple(terms))
+    flat = P.term_key(folded_text.casefold())
+    present = tuple(t for t in model.strong if (key := P.term_key(t)) and key in flat)
+    pattern = P.private_term_pattern(present) if present else None
+    strong: list[tuple[int, int]] = []
+    if pattern is not None:
+        for m in pattern.finditer(folded_text):
+            add(("private", m.start(), m.end()))
+            strong.append(m.span())
+    for m in P.WORD.finditer(folded_text):
+        word = m.group()
+        bare = re.sub(r"['’]s?$", "", word)
+        inside = any(s <= m.start() < e for s, e in strong) or (m.start() and folded_text[m.start() - 1].isalnum())
+        if bare.casefold() in model.weak and not inside \
+                and _reads_as_name(text, m.start(), m.start() + len(bare), word):
+            add(("private", m.start(), m.start() + len(bare)))
+
+
+def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
+    lex = P.lexicon()
+    before = text[max(0, start - 40):start]
+    prev_words = before.split()
+    prev = prev_words[-1].strip(PUNCT).casefold() if prev_words else ""
+    after = text[end:end + 30].split()
+    nxt = after[0].strip(PUNCT).casefold() if after else ""
+    if prev in lex.titles or prev in lex.relations or prev in _CUES or prev in ("and", "&", "+") \
+            or nxt in _PERSON_VERBS:
+        return True
+    if word != bare_word(word) or nxt == "next":
+        return True  # "Long's", "grace's mom", "Bill next door"
+    stripped = before.rstrip()
+    at_start = not stripped or stripped[-1] in ".!?:;\n•*\"“(–—-"
+    return word[:1].isupper() and not word.isupper() and not at_start
+
+
+_VERB_AFTER = re.compile(r"\s+(?:said|says|thinks|thought|told|asked|drove|brought|came|rang|called|texted|rubbed|"
+                         r"made|gave|took|got|wants|helped|reckons|suggested|offered|picked|dropped|cooked|bought|"
+                         r"sent|reminded|insisted|agreed|laughed|cried|hugged|visited|messaged|phoned|is|was|has|had)\b")
+
+
+def _person_verb_after(text: str, end: int) -> bool:
+    return _VERB_AFTER.match(text, end) is not None
+
+
+def bare_word(word: str) -> str:
+    return re.sub(r"['’]s?$", "", word)
+
+
+def form_candidates(text: str, add: Add) -> None:
+    """Dates, times, ages, local phone numbers, file names and plates in their everyday forms."""
+    if any(ch.isdigit() for ch in text):
+        for rx in DATE_FORMS:
+            for m in rx.finditer(text):
+                g = "d" if "d" in rx.groupindex else 0
+                add(("date", m.start(g), m.end(g)))
+        for rx in AGE_FORMS:
+            for m in rx.finditer(text):
+                add(("age", m.start("d"), m.end("d")))
+        for m in PHONE_LOCAL.finditer(text):
+            add(("phone", m.start(), m.end()))
+        for rx in (NI_NUMBER, GROUPED_CODE, CARD_NUMBER):
+            for m in rx.finditer(text):
+                add(("id", m.start(), m.end()))
+        for m in CUED_PLATE.finditer(text):
+            add(("id", m.start("d"), m.end("d")))
+        for m in NAMED_NUMBER.finditer(text):
+            if sum(c.isdigit() for c in m.group("d")) >= 4:
+                add(("id", m.start("d"), m.end("d")))
+        for m in PLATE.finditer(text):
+            v = m.group()
+            if sum(c.isdigit() for c in v) >= 2 and sum(c.isalpha() for c in v) >= 2:
+                add(("id", m.start(), m.end()))
+    else:
+        for m in DATE_FORMS[-1].finditer(text):
+            add(("date", m.start(), m.end()))
+    known = P.lexicon().known_words
+    for m in EMERGENCY.finditer(text):
+        first = m.group(1).split()[0].casefold()
+        if first not in known and first not in P.lexicon().not_name:
+            add(("place", m.start(), m.end()))
+    lower = text.casefold()
+    if "half" in lower or "quarter" in lower:
+        for m in WORD_TIME.finditer(text):
+            add(("date", m.start(), m.end()))
+    if "ninet" in lower or "hundred" in lower:
+        for m in WORD_AGE.finditer(text):
+            add(("age", m.start("d"), m.end("d")))
+    if "." in text or "_" in text or " " in text:
+        for m in FILE_NAME.finditer(text):
+            add(("id", m.start(), m.end()))
+    for m in HANDLE.finditer(text):
+        add(("id", m.start(), m.end()))
+
+
+def word_candidates(text: str, add: Add) -> None:
+    """Names the shipped word lists give away: a gazetteer name in lower case ("edna", "leeds"), and an unknown
+    lower-case word after a title, a relation or a cue ("my husband tomas", "with jonah")."""
+    lex = P.lexicon()
+    lists = word_lists()
+    prev = prev2 = ""
+    for m in P.WORD.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # "nd" of "2nd"
+        word = m.group()
+        bare = bare_word(word)
+        f = fold_text(bare).casefold()
+        if word[:1].islower() and len(f) > 1 and f not in lex.known_words and f not in lex.not_name:
+            if ((lists.is_name(f) and len(f) > 2) or f in lex.first_names) and f not in _SOFT_PROPER:
+                add(("place" if prev in lex.place_cues and prev not in _CUES else "name", m.start(),
+                     m.start() + len(bare)))
+            elif (prev in lex.titles or prev in lex.relations or prev in _CUES
+                  or (prev2 in lex.relations and prev in ("is", "was", "called", "named"))) \
+                    and not lists.is_word(f) and not lists.is_word(f.replace("'", "")) and f.isalpha():
+                add(("name", m.start(), m.start() + len(bare)))
+            elif (prev in lex.titles or prev in lex.relations) and f in lex.ambiguous_first_names:
+                add(("name", m.start(), m.start() + len(bare)))  # "bestie sunny"
+            elif f.isalpha() and len(f) > 2 and not lists.is_word(f) and _person_verb_after(text, m.end()):
+                add(("name", m.start(), m.start() + len(bare)))  # "zainab said", "piotr rubbed it"
+        prev2, prev = prev, f
+    for m in _STREET.finditer(text):  # "lord street", "12 mossgate lane": a name word before a street word
+        f = m.group(1).casefold()
+        if f in _GENERIC_STREETS:
+            continue
+        # "on market street": a street named without "the" before it is a street's name
+        named = _STREET_CUE.search(text, max(0, m.start() - 8), m.start()) is not None
+        if named or lists.is_name(f) or f in lists.name_words or not (lists.is_word(f) or f in lex.not_name):
+            add(("address", m.start(), m.end()))
+    if "hospital" in text or "infirmary" in text or "clinic" in text or "surgery" in text or "centre" in text \
+            or "center" in text or "hospice" in text or "practice" in text:
+        _lowercase_facilities(text, add)
+
+
+_STREET = re.compile(r"\b(?:\d{1,5}[a-z]?\s+)?([a-z][\w'’]+)\s+(?:street|road|lane|avenue|close|drive|crescent|"
+                     r"terrace|grove|gardens|boulevard|st|rd|ave)\b")
+_STREET_CUE = re.compile(r"(?:^|\s)(?:on|off|along|near)\s+$")
+_GENERIC_STREETS = frozenset(str.split("main high back front side busy quiet same next long old new the this that"))
+# a hospital named before its emergency department: "Mercy ER", "St Luke's A&E"
+EMERGENCY = re.compile(r"\b((?:[A-Z][\w'’]+\s+){1,3})(?:ER|A&E|ED|Urgent Care)\b")
+_FACILITY = re.compile(r"\b((?:[a-z][\w'’]*\s+){1,3})(?:hospital|infirmary|clinic|surgery|hospice|practice|"
+                       r"medical cent(?:re|er)|health cent(?:re|er))\b")
+_FACILITY_WORDS = frozenset(str.split("st saint general royal university county memorial children's childrens district "
+                            "community city regional infirmary"))
+
+
+def _lowercase_facilities(text: str, add: Add) -> None:
+    """ "st agnes hospital", "leeds general infirmary": a facility word after a name in lower case."""
+    lists = word_lists()
+    known = P.lexicon().not_name
+    for m in _FACILITY.finditer(text):
+        words = list(re.finditer(r"[\w'’]+", m.group(1)))
+        start, named = m.end(1), False
+        for w in reversed(words):
+            f = bare_word(w.group()).casefold()
+            if lists.is_name(f) or not (lists.is_word(f) or f in known):
+                named = True
+            elif f not in _FACILITY_WORDS:
+                break
+            start = m.start(1) + w.start()
+        if named:
+            add(("place", start, m.end()))
