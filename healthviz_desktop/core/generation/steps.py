@@ -15,6 +15,9 @@ The order of writes is the whole design:
    clips/.partial/, is checked with PyAV, then renamed into clips/; completion and the ledger charge are
    one transaction, so a clip is made (and paid for in the ledger) exactly once. A clip the service made
    but no longer has (HTTP 410) is final: charged as spent, with a way to make it again.
+   An Images job (a provider of media "image") has no list to ask: its picture is kept on this computer
+   the moment it arrives, and found there; otherwise the job waits for the person. Its picture is then
+   kept beside the clip and charged, and the clip drawn from it here (still_clip.py).
 4. A finished clip is copied to the path the person asked for (``output_path``), and the row says when:
    a crash between the two is delivered by the next runner, so every clip reaches its path.
 5. Every status change is conditional on the status it was read in (``expect=``): a cancel from another
@@ -32,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from healthviz_desktop.core.generation.clip_files import deliver, existing_thumb, image_ext, publish
 from healthviz_desktop.core.generation.job_store import Job, JobStore
+from healthviz_desktop.core.generation.still_clip import REMAKE, StillClipSteps
 from healthviz_desktop.core.paths import make_private_dir
 from healthviz_desktop.core.providers.base import (
     Ambiguous,
@@ -58,7 +62,6 @@ STOPPED_WHILE_SENDING = (
     "HealthViz stopped while this request was going out, before the service's answer was saved. "
     "`healthviz jobs resume {id}` asks the service whether it made the clip and carries on; the request "
     "is sent again only if the service made nothing.")
-REMAKE = "Make it again with `healthviz jobs remake {id}` (a new paid job)."
 CHECK_AGAIN_AT_MOST = 5.0  # seconds between looks at the service's list while a send settles
 RIVAL_REACH = 5.0  # identical sends this far apart (beyond the settle time) may compete for the same videos
 
@@ -80,7 +83,7 @@ class Step:
 Listener = Callable[[JobEvent], None]
 
 
-class JobSteps:
+class JobSteps(StillClipSteps):
     """The phases of JobRunner (runner.py), which owns the state these use."""
 
     db: Database
@@ -127,6 +130,8 @@ class JobSteps:
             return Step(job, 0.0)
         except KeyMissing as exc:  # nothing went out; resumable once the key is there (or unlocked)
             return self._stall(job, exc, sent_at=None)
+        except Expired as exc:  # an answer made and billed that could not be kept (a full disk)
+            return self._fail(job, exc, " " + REMAKE.format(id=job.id), charge=True, error_code="expired")
         except ProviderError as exc:  # the service refused: it made nothing
             if exc.retryable and job.attempts + 1 < self.max_attempts:
                 return self._retry(job, exc, status="pending")
@@ -175,7 +180,8 @@ class JobSteps:
             if rank < len(found.matches):
                 return self._adopt(job, found.matches[rank].id)
         if not found.covered:
-            return self._undecided(job, f"{label}'s list of videos does not reach back to when this was sent")
+            return self._undecided(job, found.why or f"{label}'s list of videos does not reach back to when "
+                                                      "this was sent")
         remaining = settle - (_now() - ended).total_seconds()
         if remaining > 0:  # a video can still appear: look again shortly
             wait = min(remaining, CHECK_AGAIN_AT_MOST)
@@ -256,6 +262,8 @@ class JobSteps:
         from healthviz_desktop.core.render import InvalidClip, RenderCancelled, probe_clip
 
         assert job.remote_id is not None
+        if provider.capabilities().media == "image":
+            return self._still_clip(job, provider, request, cancelled)
         clips = make_private_dir(self.db.paths.clips)
         partial = make_private_dir(clips / ".partial")
         final = clips / f"{job.uid}.mp4"

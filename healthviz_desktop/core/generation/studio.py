@@ -56,7 +56,7 @@ from healthviz_desktop.core.generation.runner import JobRunner
 from healthviz_desktop.core.generation.sending import prepare_request
 from healthviz_desktop.core.keys import KeyStatus, KeyStore
 from healthviz_desktop.core.providers.base import Capabilities, CostEstimate, GenerationRequest, Provider
-from healthviz_desktop.core.providers.registry import Offer, Providers
+from healthviz_desktop.core.providers.registry import DEFAULT_PROVIDER, Offer, Providers
 from healthviz_desktop.core.scene import SceneSpec
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ class ClipChoices:
     style: str = "abstract_3d"
     seconds: int = 8
     size: str = "1280x720"
+    quality: str = ""  # a picture's, for an Images provider ("" its default): each has its price
 
 
 @dataclass(frozen=True)
@@ -203,7 +204,7 @@ class ClipStudio:
             request = self._scene_request(source, choices, provider)
         else:
             composed = self.compose(source, choices, provider_name)
-            request = prepare_request(composed, provider)
+            request = prepare_request(composed, provider, quality=choices.quality)
         if remix_source is not None:
             request = replace(request, body={**remix_source.request, "prompt": request.body["prompt"]},
                               remix_of=remix_source.remote_id)
@@ -230,9 +231,16 @@ class ClipStudio:
 
     def _offered(self, provider: Provider, choices: ClipChoices) -> Capabilities:
         caps = provider.capabilities()
-        if caps.media != "video":
+        if caps.media == "image":  # a picture, brought to life here: the clip is what this computer draws
+            if choices.quality and choices.quality not in caps.qualities:
+                raise JobRefused(f"{provider.label} offers {', '.join(caps.qualities)} quality, not "
+                                 f"{choices.quality!r}.")
+            drawn = self.providers.get(DEFAULT_PROVIDER).capabilities()
+            problem = drawn.check({"model": drawn.model, "seconds": str(choices.seconds), "size": choices.size})
+        elif caps.media == "video":
+            problem = caps.check({"model": caps.model, "seconds": str(choices.seconds), "size": choices.size})
+        else:
             raise JobRefused(f"{provider.label} makes {caps.media}s, not clips.")
-        problem = caps.check({"model": caps.model, "seconds": str(choices.seconds), "size": choices.size})
         if problem:
             raise JobRefused(f"{provider.label} cannot make this clip: {problem}.")
         return caps
