@@ -85,6 +85,21 @@ class Job:
         return self.status == "completed" and bool(self.output_path) and not self.delivered_at
 
     @property
+    def picture(self) -> bool:
+        """An Images job: it bought a picture (its request has a quality) and drew the clip from it here."""
+        return "quality" in self.request
+
+    @property
+    def clip_seconds(self) -> int:
+        return int(self.spec.get("seconds", 0) if self.picture else self.request.get("seconds", 0) or 0)
+
+    @property
+    def clip_size(self) -> str:
+        if self.picture:
+            return f"{self.spec.get('width')}x{self.spec.get('height')}"
+        return str(self.request.get("size", ""))
+
+    @property
     def done(self) -> bool:
         """Nothing left for a runner to do: finished and, when asked for, delivered."""
         return self.finished and not self.undelivered
@@ -93,7 +108,8 @@ class Job:
         """What `jobs list --json` and a window show: no prompt internals, never a key."""
         return {
             "id": self.id, "provider": self.provider, "status": self.status, "progress": self.progress,
-            "seconds": self.request.get("seconds"), "size": self.request.get("size"),
+            "seconds": self.clip_seconds, "size": self.clip_size,
+            "picture": {k: self.request.get(k) for k in ("size", "quality")} if self.picture else None,
             "model": self.request.get("model"), "estimate": self.estimate, "currency": self.currency,
             "remote_id": self.remote_id, "message": self.message, "clip": self.clip_path,
             "thumbnail": self.thumb_path, "still": self.still_path, "created_at": self.created_at,

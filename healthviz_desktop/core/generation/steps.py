@@ -64,6 +64,15 @@ STOPPED_WHILE_SENDING = (
     "is sent again only if the service made nothing.")
 CHECK_AGAIN_AT_MOST = 5.0  # seconds between looks at the service's list while a send settles
 RIVAL_REACH = 5.0  # identical sends this far apart (beyond the settle time) may compete for the same videos
+STOPPED_WHILE_SENDING_PICTURE = (
+    "HealthViz stopped while this request was going out, before the service's answer was saved. An Images "
+    "service keeps no list to ask, so `healthviz jobs resume {id}` looks for the picture on this computer and, "
+    "if it never arrived, asks you before anything is sent again.")
+
+
+def stopped_while_sending(media: str, job_id: int) -> str:
+    """What is true of a send cut off by a stop or a crash, for what the provider makes."""
+    return (STOPPED_WHILE_SENDING_PICTURE if media == "image" else STOPPED_WHILE_SENDING).format(id=job_id)
 
 
 @dataclass(frozen=True)
@@ -125,8 +134,7 @@ class JobSteps(StillClipSteps):
         except Ambiguous as exc:
             job = self._set(job, f"no clear answer ({exc.status or exc.code})", attempts=job.attempts + 1,
                             error_code=exc.code, unanswered_at=_iso(_now()),
-                            message=f"{exc.message} Asking {provider.label} whether it did before anything is "
-                                    "sent again…")
+                            message=f"{exc.message} Checking whether it did before anything is sent again…")
             return Step(job, 0.0)
         except KeyMissing as exc:  # nothing went out; resumable once the key is there (or unlocked)
             return self._stall(job, exc, sent_at=None)
@@ -138,7 +146,8 @@ class JobSteps(StillClipSteps):
             note = " It refused every attempt, so nothing was made or charged." if exc.retryable else ""
             return self._fail(job, exc, note)
         except BaseException:  # Ctrl-C, or a bug, while the request was out: the row keeps saying sending
-            self._set(job, "stopped while sending", message=STOPPED_WHILE_SENDING.format(id=job.id),
+            self._set(job, "stopped while sending", message=stopped_while_sending(provider.capabilities().media,
+                                                                                  job.id),
                       unanswered_at=_iso(_now()))
             raise
         job = self._set(job, "accepted by the service", status="running", remote_id=remote_id,

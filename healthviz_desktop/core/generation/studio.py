@@ -192,6 +192,16 @@ class ClipStudio:
             composed = composed.with_prompt(source.prompt)
         return composed
 
+    def outgoing(self, composed: ComposedPrompt, choices: ClipChoices, provider_name: str) -> dict[str, Any]:
+        """The request ``provider_name`` would get for ``composed`` (a window's preview), without checking it:
+        the composed clip request, or for an Images provider the picture request made from it."""
+        from healthviz_desktop.core.generation.sending import picture_body
+
+        caps = self.providers.get(provider_name).capabilities()
+        if caps.media != "image":
+            return dict(composed.request)
+        return picture_body(composed.request, caps, choices.quality, composed.spec.width, composed.spec.height)
+
     def quote(self, source: ClipSource, choices: ClipChoices, provider_name: str, *,
               remix_of: int | None = None) -> Quote:
         provider = self.providers.get(provider_name)

@@ -152,8 +152,8 @@ class CostEstimate:
 
 
 def format_money(amount: float, currency: str = "USD") -> str:
-    """Cents; a tenth of a cent below ten cents, where pictures are priced ($0.005, $0.041)."""
-    digits = 3 if 0 < abs(amount) < 0.1 and round(amount, 2) != round(amount, 3) else 2
+    """Cents; tenths of a cent under a dollar where they count, as pictures are priced ($0.005, $0.165)."""
+    digits = 3 if 0 < abs(amount) < 1 and round(amount, 2) != round(amount, 3) else 2
     return f"${amount:,.{digits}f}" if currency == "USD" else f"{amount:,.{digits}f} {currency}"
 
 
