@@ -62,6 +62,7 @@ STOPPED_WHILE_SENDING = (
     "HealthViz stopped while this request was going out, before the service's answer was saved. "
     "`healthviz jobs resume {id}` asks the service whether it made the clip and carries on; the request "
     "is sent again only if the service made nothing.")
+CHECKING = " Checking whether it did before anything is sent again…"
 CHECK_AGAIN_AT_MOST = 5.0  # seconds between looks at the service's list while a send settles
 RIVAL_REACH = 5.0  # identical sends this far apart (beyond the settle time) may compete for the same videos
 STOPPED_WHILE_SENDING_PICTURE = (
@@ -134,7 +135,7 @@ class JobSteps(StillClipSteps):
         except Ambiguous as exc:
             job = self._set(job, f"no clear answer ({exc.status or exc.code})", attempts=job.attempts + 1,
                             error_code=exc.code, unanswered_at=_iso(_now()),
-                            message=f"{exc.message} Checking whether it did before anything is sent again…")
+                            message=f"{exc.message}{CHECKING}")
             return Step(job, 0.0)
         except KeyMissing as exc:  # nothing went out; resumable once the key is there (or unlocked)
             return self._stall(job, exc, sent_at=None)
@@ -188,9 +189,12 @@ class JobSteps(StillClipSteps):
             rank = [j.id for j in group].index(job.id)
             if rank < len(found.matches):
                 return self._adopt(job, found.matches[rank].id)
+        if not found.covered and found.why:  # the service cannot be asked at all: say what happened, and why
+            cause = job.message.removesuffix(CHECKING) if job.message.endswith(CHECKING) else \
+                "The request went out, but its answer never reached this computer."
+            return self._undecided(job, f"{cause} {found.why}")
         if not found.covered:
-            return self._undecided(job, found.why or f"{label}'s list of videos does not reach back to when "
-                                                      "this was sent")
+            return self._undecided(job, f"{label}'s list of videos does not reach back to when this was sent")
         remaining = settle - (_now() - ended).total_seconds()
         if remaining > 0:  # a video can still appear: look again shortly
             wait = min(remaining, CHECK_AGAIN_AT_MOST)

@@ -220,9 +220,8 @@ class ImagesProvider:
         if kept:
             return Found(tuple(Made(k.id, k.received_at) for k in kept), covered=True)
         return Found((), covered=False, why=(
-            f"The request went out to {self.label}, but its answer never reached this computer. An Images "
-            "request gets no id and the service keeps no list of the pictures it made, so HealthViz cannot "
-            "ask whether this one made (and billed) a picture"))
+            f"An Images request gets no id and {self.label} keeps no list of the pictures it made, so HealthViz "
+            "cannot ask whether this one made (and billed) a picture"))
 
     # ---- internals -----------------------------------------------------------------------------
 
