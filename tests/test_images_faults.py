@@ -6,8 +6,8 @@ without the person)."""
 from __future__ import annotations
 
 import socket
-from types import SimpleNamespace
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
