@@ -1,10 +1,10 @@
 """A still picture as a clip's scene: a slow, eased push-in toward the subject with a gentle pan.
 
 The picture (an Images service's, issue 16) is scaled once, with a good filter, to cover the frame with room
-to move; each frame then draws it bilinear at a scale just under 1 (measured at 1280x720 from a 1536x1024
-picture: ~5 ms a frame, against ~22 ms with mipmaps). The motion overlays keep the region's own camera, so
-they drift a little against the picture (parallax). Its edges never show: every offset is clamped so the
-picture still covers the frame.
+to move, and kept opaque in the surface's pixel order; each frame then draws it bilinear at a scale just
+under 1 (measured at 1280x720 from a 1536x1024 picture: ~3 ms a frame, against ~4.5 ms premultiplied RGBA
+and ~22 ms with mipmaps). The motion overlays keep the region's own camera, so they drift a little against
+the picture (parallax). Its edges never show: every offset is clamped so the picture still covers the frame.
 """
 
 from __future__ import annotations
@@ -26,14 +26,20 @@ TOWARD = 0.5  # the push-in closes in on a point this far from the centre toward
 
 def prepare_still(picture: NDArray[np.uint8], width: int, height: int) -> skia.Image:
     """The picture scaled (Mitchell) to cover ``width`` x ``height`` at the closest zoom of the move."""
+    import numpy as np
+
     from healthviz_desktop.core.render.post import image_from_array
 
     image = image_from_array(picture)
     cover = max(width / image.width(), height / image.height()) * END_ZOOM
     w, h = max(1, round(image.width() * cover)), max(1, round(image.height() * cover))
-    if (w, h) == (image.width(), image.height()):
+    if (w, h) != (image.width(), image.height()):
+        image = image.resize(w, h, skia.SamplingOptions(skia.CubicResampler.Mitchell()))
+    if picture.shape[2] == 4 and int(picture[..., 3].min()) < 255:
         return image
-    return image.resize(w, h, skia.SamplingOptions(skia.CubicResampler.Mitchell()))
+    # opaque, in the surface's own order: each frame's draw is then a plain resample (3.2 ms against 4.3 ms)
+    pixels = np.ascontiguousarray(image.toarray(colorType=skia.kBGRA_8888_ColorType))
+    return skia.Image.fromarray(pixels, colorType=skia.kBGRA_8888_ColorType, alphaType=skia.kOpaque_AlphaType)
 
 
 def still_rect(image: skia.Image, p: float, width: int, height: int, focus: tuple[float, float]) -> skia.Rect:
