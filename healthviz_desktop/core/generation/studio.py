@@ -30,12 +30,16 @@ Step by step:
    the service's id is stored as it answers; polls and the download repeat safely; the clip is checked,
    put in the journal's clips folder, charged in the ledger once, and copied to ``output``. Setting
    ``cancel`` (closing the window, a restore) stops between two steps and keeps the job; ``cancel(job)``
-   (the person's Stop) ends it for good, at the service too.
+   (the person's Stop) ends it for good, at the service too. An Images provider (media "image") answers
+   with the picture itself: it is on disk before anything else happens, then kept beside the clip and
+   charged by the answer's usage, and the clip is drawn from it here (still_clip.py; the person chose its
+   quality in ``ClipChoices.quality``, and the clip's length and size are the local renderer's).
 7. **Afterwards.** A kill, Ctrl-C or an outage leaves the job open: ``recover``/``carry_on`` (the window at
    start-up) and ``resume`` (`healthviz jobs resume`) carry it on, delivering to the same path. A send
    that got no answer is settled by the service's own list of videos before anything is sent again; only
    when the service cannot tell does the job wait for the person (``resume(job, resend=True)``, checked
-   against the budget again, both counted as spent). A clip the service made but lost (expired) is
+   against the budget again, both counted as spent); a picture request whose answer was not saved always
+   does (an Images service gives no id and keeps no list). A clip the service made but lost (expired) is
    charged as spent and can be made again: ``remake(job)`` quotes the same request anew.
 """
 
