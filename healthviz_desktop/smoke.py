@@ -98,7 +98,7 @@ def make_demo_journal(run: SmokeRun) -> str:
     journal = Journal.open(run.data_dir)
     try:
         saved = journal.add_many(generate_demo_entries(DEMO_DAYS, 1, date.today()))
-        run.state["entry"] = journal.get(saved[0].id)
+        run.state["entry"] = journal.get(int(saved[0].id or 0))
         count = journal.count()
     finally:
         journal.close()
@@ -210,10 +210,13 @@ def media_plugin() -> str:
 
 def write_report(run: SmokeRun) -> str:
     """The doctor report through its command (issue 13), when this build has one."""
+    import argparse
+
     from healthviz_desktop.cli import build_parser
     from healthviz_desktop.cli import run as run_cli
 
-    commands = next((a.choices for a in build_parser()._actions if getattr(a, "choices", None)), {})
+    commands = [name for action in build_parser()._actions if isinstance(action, argparse._SubParsersAction)
+                for name in action.choices]
     if "report" not in commands:
         raise Skipped("not built (this version has no `healthviz report`)")
     from datetime import date, timedelta
