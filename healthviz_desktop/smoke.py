@@ -55,7 +55,7 @@ class SmokeRun:
         except Exception as exc:
             self.failures.append(name)
             self.out(f"FAIL     {name}: {type(exc).__name__}: {exc}")
-            if os.environ.get("HEALTHVIZ_SMOKE_TRACE"):
+            if os.environ.get("HEALTHVIZ_SMOKE_TRACE"):  # also echoes what Qt says (see open_window)
                 traceback.print_exc()
             return
         self.out(f"ok       {name}: {detail}")
@@ -112,8 +112,12 @@ def open_window(run: SmokeRun) -> str:
 
     from healthviz_desktop.ui.launch import build_window
 
+    echo = bool(os.environ.get("HEALTHVIZ_SMOKE_TRACE"))
+
     def keep(_mode: Any, _context: Any, message: str) -> None:
         run.qt_messages.append(message)
+        if echo:  # with QT_DEBUG_PLUGINS=1, says why a plugin did not load
+            print(f"qt: {message}", file=sys.stderr)
 
     qInstallMessageHandler(keep)  # kept to the end: the playback check reads what Qt said
     window = build_window(run.data_dir)
