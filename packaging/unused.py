@@ -89,8 +89,10 @@ def drop_unused(binaries: Sequence[TocEntry], needed: Callable[[str], Iterable[s
     """The binaries minus the listed ones and minus the libraries only they needed.
 
     PyInstaller has already added every library a collected plugin links to (the GTK theme brings GTK,
-    cairo, pango...), so removing the plugin alone would leave them behind. A library reached from a removed
-    file is dropped too unless something kept reaches it; ``needed(source)`` lists an ELF file's DT_NEEDED.
+    cairo, pango...), so removing the plugin alone would leave them behind. A system library PyInstaller
+    added (one at the top of the bundle) that a removed file reaches is dropped too, unless something kept
+    reaches it; ``needed(source)`` lists an ELF file's DT_NEEDED. Libraries a package ships (Qt's own,
+    c2pa/libs, av.libs) go only by pattern: one may be loaded by dlopen, which no DT_NEEDED shows.
     """
     removed = [entry for entry in binaries if is_unused(entry[0])]
     kept = [entry for entry in binaries if not is_unused(entry[0])]
@@ -109,7 +111,7 @@ def drop_unused(binaries: Sequence[TocEntry], needed: Callable[[str], Iterable[s
                         todo.append(entry)
         return seen
 
-    only_for_removed = reached(removed)
+    only_for_removed = {entry for entry in reached(removed) if "/" not in entry[0].replace("\\", "/")}
     roots = [entry for entry in kept if entry not in only_for_removed]
     still_needed = reached(roots)
     return [entry for entry in kept if entry not in only_for_removed or entry in still_needed]
