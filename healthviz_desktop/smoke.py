@@ -186,9 +186,13 @@ def play_clip(run: SmokeRun) -> str:
     player.errorOccurred.connect(lambda _error, text: errors.append(text))
     player.setSource(QUrl.fromLocalFile(str(clip)))
     player.play()
-    ended = wait_until(lambda: player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia or bool(errors), 30)
+    def no_backend() -> bool:
+        return any(NO_BACKEND in m for m in run.qt_messages)
+
+    ended = wait_until(lambda: player.mediaStatus() == QMediaPlayer.MediaStatus.EndOfMedia or bool(errors)
+                       or no_backend(), 30)
     player.stop()
-    if any(NO_BACKEND in m for m in run.qt_messages):
+    if no_backend():
         raise RuntimeError(f"Qt said {NO_BACKEND!r}: the FFmpeg media plugin is missing or cannot load")
     if errors:
         raise RuntimeError(f"the player failed: {errors[0]}")

@@ -44,5 +44,7 @@ sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@INSTALLED_SIZE@/$size
 find "$pkg" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 mkdir -p "$out"
 deb=$out/healthviz_${version}_${arch}.deb
-dpkg-deb --root-owner-group -Z"${DEB_COMPRESS:-xz}" -z"${DEB_LEVEL:-6}" --threads-max=2 --build "$pkg" "$deb" >/dev/null
+compress=(-Z"${DEB_COMPRESS:-xz}")
+[ "${DEB_COMPRESS:-xz}" = none ] || compress+=(-z"${DEB_LEVEL:-6}")
+dpkg-deb --root-owner-group "${compress[@]}" --threads-max=2 --build "$pkg" "$deb" >/dev/null
 echo "Built $deb ($(du -m "$deb" | cut -f1) MB)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from pathlib import Path
 from typing import Any
 
@@ -100,3 +101,23 @@ def test_playback_fails_when_no_frame_reaches_the_sink(qtbot: Any, tmp_path: Pat
     run.state.update(clip=clip, frames=24)
     with pytest.raises(RuntimeError, match="of 24 frames"):
         smoke.play_clip(run)
+
+
+# Stopping the player while it opens the file makes FFmpeg say "Immediate exit requested": expected here.
+@pytest.mark.qt_log_ignore(r"Couldn't (load|resolve) va", r".*No RHI backend.*", r".*(audio|Audio|pulse|ALSA).*",
+                           r".*Immediate exit requested.*")
+def test_playback_names_the_missing_media_backend_at_once(qtbot: Any, tmp_path: Path) -> None:
+    """What Qt says when its FFmpeg plugin did not load is the failure, not a 30 s wait for frames.
+    (packaging/ci-test.sh removes the plugin from an installed copy and sees this for real.)"""
+    from healthviz_desktop.core.render import render_clip
+    from tests.fake_videos_server import scene
+
+    clip = tmp_path / "clip.mp4"
+    render_clip(scene(motions=("pulse",)), clip, None, seconds=12, size=(160, 96))  # longer than the limit below
+    run = smoke.SmokeRun(tmp_path, out=lambda _line: None)
+    run.state.update(clip=clip, frames=288)
+    run.qt_messages.append(smoke.NO_BACKEND)
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="No QtMultimedia backends found"):
+        smoke.play_clip(run)
+    assert time.monotonic() - started < 8  # playing the clip to its end would take 12 s
