@@ -72,6 +72,8 @@ UNUSED_FILES = (
     "PySide6/Qt/plugins/imageformats/libqpdf.so", "PySide6/Qt/plugins/imageformats/libqicns.so",
     "PySide6/Qt/plugins/imageformats/libqtga.so", "PySide6/Qt/plugins/imageformats/libqtiff.so",
     "PySide6/Qt/plugins/imageformats/libqwbmp.so", "PySide6/Qt/plugins/imageformats/libqwebp.so",
+    # c2pa-python's wheel carries the Rust static library (30 MB) beside the shared one it loads.
+    "c2pa/libs/*.rlib", "c2pa/libs/*.d",
 )
 
 
