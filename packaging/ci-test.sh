@@ -26,6 +26,7 @@ export DEB_COMPRESS=${DEB_COMPRESS:-zstd} DEB_LEVEL=${DEB_LEVEL:-10}
 deb_max_mb=${DEB_MAX_MB:-120}
 onedir_max_mb=${ONEDIR_MAX_MB:-330}
 
+[ "$(id -u)" = 0 ] || fail "ci-test.sh needs root (debootstrap, chroot, apt-get); packaging/build.sh does not"
 work=$(mktemp -d "${TMPDIR:-/tmp}/healthviz-ci.XXXXXX")
 root=$work/root
 cleanup() {
