@@ -3,8 +3,8 @@
 # build the onedir, package the .deb and the tar.gz, then install them into a clean Debian root made with
 # debootstrap and use them there as an ordinary user would:
 #   - an older .deb, a journal of the first schema, then the new .deb over it: the journal is kept and
-#     migrated; --help, --version, info and --smoke-test (window offscreen, a clip played by Qt's player
-#     with frames counted, keyring backend through a real Secret Service) all work; every library the
+#     migrated; --help, --version, info and --smoke-test (window offscreen and on Xvfb, a clip played by
+#     Qt's player with frames counted, keyring backend through a real Secret Service) all work; every library the
 #     binaries link to is found with only what the .deb declares; a copy without the media plugin fails
 #     the smoke test (so the check can fail);
 #   - purging the .deb removes the app and leaves the journal byte for byte;
@@ -159,6 +159,13 @@ smoke=$(as_tester "dbus-run-session -- sh -c 'printf %s ci | gnome-keyring-daemo
 echo "$smoke"
 grep -q "^ok       playback: .*ffmpegmediaplugin" <<<"$smoke" || fail "no playback through the FFmpeg plugin"
 grep -q "^ok       keyring: keyring.backends.SecretService" <<<"$smoke" || fail "the frozen app did not find the Secret Service"
+
+step "smoke test on a real X display (Xvfb, the xcb platform plugin)"
+in_root apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null
+x11=$(as_tester "QT_QPA_PLATFORM=xcb xvfb-run -a -s '-screen 0 1280x900x24' healthviz --smoke-test 2>/dev/null") \
+  || { echo "$x11"; fail "healthviz --smoke-test failed on X11"; }
+grep -E "^ok       (window|playback)" <<<"$x11"
+grep -q "^ok       window: .*(xcb)" <<<"$x11" || fail "the window did not open through xcb"
 
 step "the smoke test fails without the media plugin"
 in_root sh -c 'cp -a /opt/healthviz /tmp/broken && rm -r /tmp/broken/_internal/PySide6/Qt/plugins/multimedia'
