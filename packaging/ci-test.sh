@@ -113,12 +113,25 @@ as_tester() {
 }
 in_root apt-get update -qq
 
-step "older .deb installed, a journal of the first schema in the person's home"
+step "older .deb installed with its Depends alone"
 old_version="${version}~ci.old"
 DEB_COMPRESS=none packaging/make-deb.sh "$app" "$root/tmp/packages" "$old_version" >/dev/null
 cp "$deb" "$root/tmp/packages/"
 in_root apt-get install -y -qq --no-install-recommends "/tmp/packages/healthviz_${old_version}_${arch}.deb" >/dev/null
 [ "$(in_root dpkg-query -W -f='${Version}' healthviz)" = "$old_version" ] || fail "the older .deb did not install"
+
+step "every library the binaries link to is there, with only what the .deb declares"
+missing=$(in_root sh -c 'find /opt/healthviz -type f \( -name "*.so*" -o -name healthviz \) -exec ldd {} + 2>/dev/null' \
+  | sed -n 's/^[[:space:]]*\([^ ]*\) => not found$/\1/p' | sort -u)
+for soname in $missing; do  # found by the bundle's own search path at run time, or truly missing
+  [ -n "$(find "$root/opt/healthviz" -name "$soname" -print -quit)" ] || fail "no $soname in the clean root: add its package to Depends"
+done
+echo "ok: every DT_NEEDED resolves in the clean root or inside the bundle"
+
+# Now what a desktop brings and the tests use, in one apt run (after the check above, so none of it can
+# stand in for a missing Depends): a keyring (the .deb's Recommends), a session bus for it, an X server.
+in_root apt-get install -y -qq --no-install-recommends gnome-keyring dbus-daemon xvfb xauth >/dev/null
+step "a journal of the first schema in the person's home"
 data=$root/home/tester/.local/share/HealthViz
 old=$(.venv/bin/python packaging/old_journal.py "$data")
 chroot "$root" chown -R tester:tester /home/tester/.local
@@ -144,16 +157,7 @@ EOF
 as_tester "healthviz info" | sed 's/^/  /'
 as_tester "healthviz entry list --limit 1 --json" | grep -q '"observations"' || fail "entry list on the migrated journal"
 
-step "every library the binaries link to is there"
-missing=$(in_root sh -c 'find /opt/healthviz -type f \( -name "*.so*" -o -name healthviz \) -exec ldd {} + 2>/dev/null' \
-  | sed -n 's/^[[:space:]]*\([^ ]*\) => not found$/\1/p' | sort -u)
-for soname in $missing; do  # found by the bundle's own search path at run time, or truly missing
-  [ -n "$(find "$root/opt/healthviz" -name "$soname" -print -quit)" ] || fail "no $soname in the clean root: add its package to Depends"
-done
-echo "ok: every DT_NEEDED resolves in the clean root or inside the bundle"
-
 step "smoke test as an ordinary user, with a real Secret Service"
-in_root apt-get install -y -qq --no-install-recommends gnome-keyring dbus-daemon >/dev/null
 smoke=$(as_tester "dbus-run-session -- sh -c 'printf %s ci | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec healthviz --smoke-test' 2>/dev/null") \
   || { echo "$smoke"; fail "healthviz --smoke-test failed in the clean root"; }
 echo "$smoke"
@@ -161,7 +165,6 @@ grep -q "^ok       playback: .*ffmpegmediaplugin" <<<"$smoke" || fail "no playba
 grep -q "^ok       keyring: keyring.backends.SecretService" <<<"$smoke" || fail "the frozen app did not find the Secret Service"
 
 step "smoke test on a real X display (Xvfb, the xcb platform plugin)"
-in_root apt-get install -y -qq --no-install-recommends xvfb xauth >/dev/null
 x11=$(as_tester "QT_QPA_PLATFORM=xcb xvfb-run -a -s '-screen 0 1280x900x24' healthviz --smoke-test 2>/dev/null") \
   || { echo "$x11"; fail "healthviz --smoke-test failed on X11"; }
 grep -E "^ok       (window|playback)" <<<"$x11"
