@@ -9,7 +9,7 @@ export LANG=${LANG:-C.UTF-8} QT_QPA_PLATFORM=offscreen PYTHONDONTWRITEBYTECODE=1
 export HEALTHVIZ_REQUIRE_ALL=1
 py=.venv/bin/python
 
-echo "== ruff"; .venv/bin/ruff check healthviz_desktop tests benchmarks scripts
+echo "== ruff"; .venv/bin/ruff check healthviz_desktop tests benchmarks scripts packaging
 echo "== mypy"; .venv/bin/mypy healthviz_desktop
 echo "== pytest"
 keyring_home=$(mktemp -d)
