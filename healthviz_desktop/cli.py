@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "healthviz_desktop.commands.prompt_cmds",
     "healthviz_desktop.commands.generate_cmds",
     "healthviz_desktop.commands.service_cmds",
+    "healthviz_desktop.commands.player_cmds",
 )
 
 
