@@ -56,7 +56,7 @@ def labelled_still(frame: QImage, provenance: ClipProvenance | None, at_ms: int)
 def save_still(frame: QImage, provenance: ClipProvenance | None, at_ms: int, path: Path) -> Path:
     image = labelled_still(frame, provenance, at_ms)
     path = Path(path).with_suffix(".png")
-    if not image.save(str(path), b"PNG"):
+    if not image.save(str(path)):  # PNG, from the suffix
         raise StillError(f"The picture could not be saved to {path}.")
     return path
 
