@@ -170,7 +170,9 @@ def test_a_clip_the_player_cannot_decode_is_reported_never_a_black_rectangle(
     assert player.side.label.text() == AI_LABEL  # the provenance stays beside the message
 
     class Catcher(QObject):
-        urls: list[str] = []
+        def __init__(self) -> None:
+            super().__init__()
+            self.urls: list[str] = []
 
         @Slot("QUrl")
         def take(self, url: Any) -> None:
