@@ -136,7 +136,7 @@ def test_frame_step_and_one_second_jumps_from_the_keyboard(qtbot: Any, player: A
     qtbot.keyClick(player, Qt.Key.Key_K)
     wait_for(qtbot, lambda: player.state == "paused", 5000)
     qtbot.keyClick(player, Qt.Key.Key_M)
-    assert player.audio.isMuted() and player.bar.mute_button.isChecked()
+    assert player.muted and player.bar.mute_button.isChecked()
 
 
 def test_speed_two_halves_the_wall_time_and_is_remembered(qtbot: Any, player: Any, clips: dict[str, Path],
@@ -151,6 +151,22 @@ def test_speed_two_halves_the_wall_time_and_is_remembered(qtbot: Any, player: An
     again = type(player)(None, player.prefs.__class__(load_settings(tmp_path / "settings.json"), None))
     qtbot.addWidget(again)
     assert again.player.playbackRate() == 2.0 and again.bar.speed.currentData() == 2.0
+
+
+def test_sound_is_set_up_only_for_a_clip_with_sound_and_keeps_the_mute(qtbot: Any, player: Any,
+                                                                        clips: dict[str, Path], tmp_path: Path) -> None:
+    from tests.support.clips import clip_with_sound
+
+    log = SinkLog(player.video.videoSink())
+    player.open(clips["landscape"])
+    wait_for(qtbot, lambda: len(log.valid) >= 3)
+    assert player.audio is None and player.player.audioOutput() is None  # silent: no sound device opened
+    player.set_muted(True)
+    player.open(clip_with_sound(tmp_path / "sound.mp4"))
+    wait_for(qtbot, lambda: player.audio is not None)
+    assert player.player.audioOutput() is player.audio and player.audio.isMuted()
+    log.clear()
+    wait_for(qtbot, lambda: len(log.valid) >= 3)  # and the picture plays as before
 
 
 def test_a_clip_the_player_cannot_decode_is_reported_never_a_black_rectangle(

@@ -55,6 +55,37 @@ def counter_clip(path: Path, *, frames: int = 48, size: tuple[int, int] = (320, 
     return path
 
 
+def clip_with_sound(path: Path, seconds: float = 1.0) -> Path:
+    """An H.264 clip with an AAC sound track (a quiet tone), as some services deliver."""
+    import av
+    import numpy as np
+
+    container: Any = av.open(str(path), "w", format="mp4")
+    try:
+        video: Any = container.add_stream("libx264", rate=FPS)
+        video.width, video.height, video.pix_fmt = 320, 180, "yuv420p"
+        audio: Any = container.add_stream("aac", rate=48000)
+        for i in range(int(seconds * FPS)):
+            image = np.full((180, 320, 3), level(i % 48), dtype=np.uint8)
+            frame = av.VideoFrame.from_ndarray(image, format="rgb24").reformat(format="yuv420p")
+            frame.pts = i
+            for packet in video.encode(frame):
+                container.mux(packet)
+        samples = int(seconds * 48000)
+        tone = (0.05 * np.sin(np.arange(samples) * 2 * np.pi * 440 / 48000)).astype(np.float32)
+        for start in range(0, samples - 1024, 1024):
+            chunk = av.AudioFrame.from_ndarray(tone[None, start:start + 1024], format="fltp", layout="mono")
+            chunk.sample_rate, chunk.pts = 48000, start
+            for packet in audio.encode(chunk):
+                container.mux(packet)
+        for stream in (video, audio):
+            for packet in stream.encode():
+                container.mux(packet)
+    finally:
+        container.close()
+    return path
+
+
 def av1_clip(path: Path, frames: int = 24) -> Path:
     """A clip in a codec PyAV encodes but Qt's player shows as nothing (stack-facts.md: AV1, zero frames)."""
     return counter_clip(path, frames=frames, codec="libsvtav1", gop=frames)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame
 from PySide6.QtMultimediaWidgets import QVideoWidget
@@ -76,6 +76,7 @@ class ClipPlayer(QWidget):
         self._pending_seek: int | None = None
         self._tokens = itertools.count(1)
         self._token = 0
+        self._probed = False
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._relay = _ProbeRelay(self)
@@ -83,8 +84,10 @@ class ClipPlayer(QWidget):
         self.full_screen = FullScreen(self)
 
         self.player = QMediaPlayer(self)
-        self.audio = QAudioOutput(self)
-        self.player.setAudioOutput(self.audio)
+        # The audio output is made when a clip has sound (hasAudioChanged, at load): most clips are silent,
+        # and opening the sound system would delay the first frame for nothing.
+        self.audio: QAudioOutput | None = None
+        self.muted = False
         self.video = QVideoWidget(self)
         self.video.setObjectName("video")
         self.video.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)  # portrait clips letterboxed
@@ -114,6 +117,7 @@ class ClipPlayer(QWidget):
         self.player.positionChanged.connect(self.bar.show_position)
         self.player.durationChanged.connect(self.bar.show_duration)
         self.player.errorOccurred.connect(self._on_error)
+        self.player.hasAudioChanged.connect(self._on_audio)
         self.bar.toggle_play.connect(self.toggle_play)
         self.bar.step.connect(self.step)
         self.bar.seek_to.connect(self.seek)
@@ -132,15 +136,24 @@ class ClipPlayer(QWidget):
         self.clip, self.provenance, self.probe = Path(clip), provenance, None
         self.frames_shown, self._frame_us, self._pending_seek = 0, -1, None
         self._token = next(self._tokens)
+        self._probed = False
         self.side.show_clip(provenance)
         self.stage.setCurrentIndex(0)
         self._set_state("loading")
-        self._pool.start(_ProbeTask(self._token, self.clip, self._relay))
         self.player.setSource(QUrl.fromLocalFile(str(self.clip.resolve())))
         if autoplay:
             self.player.play()
         else:
             self.player.pause()  # loads and shows the first frame
+        # The probe waits for the first frame (or the end, an error, a quarter second) so that it never
+        # competes with the player for the first frame on a busy machine.
+        token = self._token
+        QTimer.singleShot(250, lambda: self._start_probe() if token == self._token else None)
+
+    def _start_probe(self) -> None:
+        if not self._probed and self.clip is not None:
+            self._probed = True
+            self._pool.start(_ProbeTask(self._token, self.clip, self._relay))
 
     @Slot(int, object)
     def _on_probe(self, token: int, probe: ClipProbe) -> None:
@@ -214,8 +227,16 @@ class ClipPlayer(QWidget):
         self.bar.show_loop(on)
 
     def set_muted(self, muted: bool) -> None:
-        self.audio.setMuted(muted)
+        self.muted = muted
+        if self.audio is not None:
+            self.audio.setMuted(muted)
         self.bar.show_muted(muted)
+
+    def _on_audio(self, has_audio: bool) -> None:
+        if has_audio and self.audio is None:
+            self.audio = QAudioOutput(self)
+            self.audio.setMuted(self.muted)
+            self.player.setAudioOutput(self.audio)
 
     def current_frame(self) -> QImage:
         """The frame on screen at the clip's own size (QWidget.grab is blank for video)."""
@@ -271,7 +292,7 @@ class ClipPlayer(QWidget):
             Qt.Key.Key_Left: lambda: self.jump(-1000), Qt.Key.Key_J: lambda: self.jump(-1000),
             Qt.Key.Key_Right: lambda: self.jump(1000), Qt.Key.Key_L: lambda: self.jump(1000),
             Qt.Key.Key_F: self.full_screen.toggle,
-            Qt.Key.Key_M: lambda: self.set_muted(not self.audio.isMuted()),
+            Qt.Key.Key_M: lambda: self.set_muted(not self.muted),
             Qt.Key.Key_S: self.export_still_dialog,
         }
         if key == Qt.Key.Key_Escape and self.full_screen.on:
@@ -296,11 +317,15 @@ class ClipPlayer(QWidget):
         self.frames_shown += 1
         self._frame_us = frame.startTime()
         self.frame_shown.emit()
+        if self.frames_shown == 1:
+            self._start_probe()
 
     def _on_status(self, status: QMediaPlayer.MediaStatus) -> None:
         if status in _LOADED and self._pending_seek is not None:
             ms, self._pending_seek = self._pending_seek, None
             self.player.setPosition(ms)
+        if status in (_Status.InvalidMedia, _Status.EndOfMedia):
+            self._start_probe()
         if status == _Status.InvalidMedia:
             self._refuse(f"The player could not open it ({self.player.errorString() or 'not a video it knows'}).")
         elif status == _Status.EndOfMedia:
@@ -320,6 +345,7 @@ class ClipPlayer(QWidget):
             self._set_state("paused")
 
     def _on_error(self, _error: QMediaPlayer.Error, text: str) -> None:
+        self._start_probe()
         if self.clip is not None and self.state != "unplayable":
             self._refuse(f"The player reported an error: {text or 'unknown'}.")
 

@@ -16,7 +16,7 @@ def open_player_window(clip: Path, provenance: ClipProvenance | None, prefs: Pla
     player = create_player(None, prefs)
     player.setWindowTitle(f"{clip.name} — HealthViz")
     player.resize(1100, 560)
-    player.open(clip, provenance)  # type: ignore[attr-defined]
+    player.open(clip, provenance)  # type: ignore[attr-defined]  # first: the clip loads while the window paints
     player.show()
     player.setFocus()
     return player
