@@ -10,7 +10,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from healthviz_desktop.core.clip_media import AI_LABEL, ClipProbe, ClipProvenance, codec_label
 
@@ -31,6 +40,9 @@ class ProvenancePanel(QFrame):
         self.setMaximumWidth(300)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
+        heading = QLabel("About this clip")
+        heading.setStyleSheet("font-weight: 600;")
+        layout.addWidget(heading)
         self.label = QLabel(AI_LABEL)
         self.label.setObjectName("aiLabel")
         self.label.setWordWrap(True)
@@ -103,8 +115,14 @@ class MessagePanel(QFrame):
         self.open_button.clicked.connect(self._open_outside)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
-        for widget in (self.title, self.text, self.open_button, self.outcome):
-            layout.addWidget(widget)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addWidget(self.outcome)
         layout.addStretch(2)
 
     def say(self, title: str, text: str, clip: Path | None) -> None:
