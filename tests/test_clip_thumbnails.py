@@ -159,3 +159,15 @@ def test_the_newest_request_goes_first_and_forgotten_ones_are_not_made(qtbot: An
     loader.wait()
     qtbot.wait(100)
     assert len(order) <= 1  # only one already under way when forgotten
+
+
+def test_the_thumbnail_cache_counts_as_healthvizs_own_in_the_data_folder(tmp_path: Path) -> None:
+    """A data folder holding only what HealthViz keeps there is tightened to 0700; the cache must not make
+    it look like someone else's busy folder."""
+    from healthviz_desktop.core.paths import DataPaths
+
+    paths = DataPaths.at(tmp_path / "data").ensure()
+    ThumbnailCache(paths.thumbnails).get(counter_clip(tmp_path / "c.mp4", frames=4))
+    paths.root.chmod(0o755)
+    paths.ensure()
+    assert paths.root.stat().st_mode & 0o777 == 0o700
