@@ -28,10 +28,10 @@ shoot() {  # name, then `healthviz play` arguments
   Xvfb "$display" -screen 0 1100x560x24 -nolisten tcp >/dev/null 2>&1 &
   local xvfb=$!
   sleep 1
-  DISPLAY=$display dbus-run-session -- .venv/bin/healthviz --data-dir "$work/data" play "$@" --quit-after 4 \
+  DISPLAY=$display dbus-run-session -- .venv/bin/healthviz --data-dir "$work/data" play "$@" --quit-after 9 \
     >"$work/$name.log" 2>&1 &
   local player=$!
-  sleep 2.6
+  sleep 4  # python, Qt and the clip start; a busy machine needs the time
   DISPLAY=$display import -window root "$out/$name.png"
   wait "$player" || { cat "$work/$name.log" >&2; kill "$xvfb"; return 1; }
   kill "$xvfb"

@@ -15,17 +15,21 @@ echo "== ruff"; .venv/bin/ruff check healthviz_desktop tests benchmarks scripts
 echo "== mypy"; .venv/bin/mypy healthviz_desktop
 # pytest exits 5 when a selection holds no test of that half (say, one file of offscreen tests).
 allow_none() { local rc=0; "$@" || rc=$?; [ "$rc" -eq 5 ] && rc=0; return "$rc"; }
-
-echo "== pytest"
+# A private D-Bus session with an unlocked gnome-keyring in it, for both halves: collecting the tests
+# reaches the Secret Service, and a locked one would put up a password prompt (on Xvfb: forever).
 keyring_home=$(mktemp -d)
 trap 'rm -rf "$keyring_home"' EXIT
+in_keyring_session() {
+  env XDG_DATA_HOME="$keyring_home" dbus-run-session -- sh -c \
+    'printf %s "ci-unlock" | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"' sh "$@"
+}
+
 status=0
-allow_none env XDG_DATA_HOME="$keyring_home" dbus-run-session -- sh -c \
-  'printf %s "ci-unlock" | gnome-keyring-daemon --unlock --components=secrets >/dev/null; exec "$@"' sh \
-  "$py" -m pytest -m "not player" "$@" || status=$?
+echo "== pytest"
+allow_none in_keyring_session "$py" -m pytest -m "not player" "$@" || status=$?
 
 echo "== pytest (player, on a virtual screen)"
-allow_none xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" dbus-run-session -- \
+allow_none in_keyring_session xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
   env QT_QPA_PLATFORM=xcb "$py" -m pytest -m player "$@" || status=$?
 [ "$status" -eq 0 ] || exit "$status"
 
