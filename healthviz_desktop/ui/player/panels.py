@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -22,6 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from healthviz_desktop.core.clip_media import AI_LABEL, ClipProbe, ClipProvenance, codec_label
+
+LABEL_BACKGROUND, LABEL_TEXT = "#fff4d6", "#5a4100"
+
+
+def _bold(font: QFont) -> QFont:
+    font.setBold(True)
+    return font
 
 
 def open_in_system_player(clip: Path) -> bool:
@@ -41,13 +48,21 @@ class ProvenancePanel(QFrame):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         layout = QVBoxLayout(self)
         heading = QLabel("About this clip")
-        heading.setStyleSheet("font-weight: 600;")
+        heading.setFont(_bold(heading.font()))
         layout.addWidget(heading)
+        # Fonts and palettes, not style sheets: a style sheet's polish and paint cost milliseconds before the
+        # first frame (benchmarks/bench_clips.py). The label keeps its colours in the dark appearance too.
         self.label = QLabel(AI_LABEL)
         self.label.setObjectName("aiLabel")
         self.label.setWordWrap(True)
-        self.label.setStyleSheet("QLabel#aiLabel { font-weight: 600; padding: 8px; border-radius: 4px;"
-                                 " background: #fff4d6; color: #5a4100; border: 1px solid #e0b84a; }")
+        self.label.setFont(_bold(self.label.font()))
+        self.label.setMargin(8)
+        self.label.setFrameShape(QFrame.Shape.Box)
+        self.label.setAutoFillBackground(True)
+        palette = self.label.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(LABEL_BACKGROUND))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(LABEL_TEXT))
+        self.label.setPalette(palette)
         layout.addWidget(self.label)
         self.form = QFormLayout()
         layout.addLayout(self.form)
@@ -106,7 +121,9 @@ class MessagePanel(QFrame):
         layout.addStretch(1)
         self.title = QLabel()
         self.title.setObjectName("playerMessageTitle")
-        self.title.setStyleSheet("font-size: 15px; font-weight: 600;")
+        font = _bold(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.title.setFont(font)
         self.title.setWordWrap(True)
         self.text = QLabel()
         self.text.setWordWrap(True)

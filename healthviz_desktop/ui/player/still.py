@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 
 from healthviz_desktop import __version__
 from healthviz_desktop.core.clip_media import AI_LABEL, ClipProvenance
+from healthviz_desktop.ui.player.panels import LABEL_BACKGROUND, LABEL_TEXT
 
 
 class StillError(Exception):
@@ -27,7 +28,7 @@ def labelled_still(frame: QImage, provenance: ClipProvenance | None, at_ms: int)
     frame = frame.convertToFormat(QImage.Format.Format_RGB32)
     strip = max(28, frame.height() // 18)
     out = QImage(frame.width(), frame.height() + strip, QImage.Format.Format_RGB32)
-    out.fill(QColor("#fff4d6"))
+    out.fill(QColor(LABEL_BACKGROUND))
     painter = QPainter(out)
     try:
         painter.drawImage(0, 0, frame)
@@ -35,7 +36,7 @@ def labelled_still(frame: QImage, provenance: ClipProvenance | None, at_ms: int)
         font.setPixelSize(max(11, strip * 11 // 20))
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor("#5a4100"))
+        painter.setPen(QColor(LABEL_TEXT))
         maker = f" · {provenance.provider}" if provenance and provenance.provider else ""
         align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         painter.drawText(10, frame.height(), frame.width() - 20, strip, align, f"{AI_LABEL}{maker}")

