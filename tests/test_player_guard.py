@@ -209,3 +209,20 @@ def test_safe_video_really_turns_hardware_decoding_off_in_qt(tmp_path: Path) -> 
     clip = counter_clip(tmp_path / "clip.mp4", frames=6)
     assert _hw_decoding_checks(clip, "normal"), "normally Qt tries a hardware decoder (VAAPI here) first"
     assert _hw_decoding_checks(clip, "safe") == []
+
+
+@OFFSCREEN_ONLY
+def test_the_safe_video_switch_in_settings_is_saved_and_keeps_the_player_speed(qtbot: Any, tmp_path: Path) -> None:
+    from healthviz_desktop.core.paths import DataPaths
+    from healthviz_desktop.core.settings import Settings, load_settings, save_settings
+    from healthviz_desktop.ui.settings_dialog import SettingsDialog
+
+    paths = DataPaths.at(tmp_path / "data")
+    save_settings(paths.settings, Settings(first_run_done=True, player_speed=1.5))
+    dialog = SettingsDialog(load_settings(paths.settings), paths)
+    qtbot.addWidget(dialog)
+    assert not dialog.safe_video.isChecked()
+    dialog.safe_video.setChecked(True)
+    dialog.accept()
+    saved = load_settings(paths.settings)
+    assert saved.safe_video is True and saved.player_speed == 1.5
