@@ -117,3 +117,40 @@ def test_an_expired_clip_is_final_spent_and_can_be_made_again(tmp_path: Path, fa
     assert state.spent == pytest.approx(0.40) and state.committed == 0  # no longer held against the budget
     downloads = fake.count("content")
     assert runner.run(runner.resume(job.id).id).status == "failed" and fake.count("content") == downloads
+
+
+def test_a_video_another_job_holds_is_never_adopted_again(tmp_path: Path, fake: FakeVideos) -> None:
+    """The same entry sent twice in a row: the first job has its video. The second's create gets a gateway
+    error and makes nothing; its list shows the first job's video (the very same request, made a moment
+    ago), which is not this job's: the second is sent again and gets its own (two videos, two charges)."""
+    runner = runner_for(tmp_path, fake, settle=0.2)
+    first = runner.submit("fake", request(4))
+    assert runner.advance(first.id).job.remote_id == "video_0001"
+    fake.fault("create", "502", made=False)
+    second = runner.submit("fake", request(4))
+    runner.advance(second.id)  # no clear answer: settled with the list next
+    second = runner.run(second.id)
+    assert second.status == "completed", second.message
+    assert second.remote_id == "video_0002" and fake.count("create") == 3 and fake.made() == 2
+    assert runner.run(first.id).remote_id == "video_0001"
+    assert _ledger_total(runner) == fake.charged() == pytest.approx(0.80)
+
+
+def test_a_list_that_does_not_reach_back_to_the_send_leaves_the_choice_to_the_person(
+        tmp_path: Path, fake: FakeVideos) -> None:
+    """Other clients made so many videos since the send that the pages HealthViz reads do not go back to it:
+    the list proves nothing either way, so the request is not sent again on its strength."""
+    from healthviz_desktop.core.providers.sora import MAX_LIST_PAGES
+
+    runner = runner_for(tmp_path, fake, settle=0.0)
+    job = runner.submit("fake", request(4))
+    fake.fault("create", "502", made=False)
+    runner.advance(job.id)
+    for n in range(MAX_LIST_PAGES * 100 + 1):  # every one newer than the send, none of them this request
+        fake._new_video({"prompt": f"another client's video {n}", "model": "sora-2", "seconds": "4",
+                         "size": "1280x720"})
+    job = runner.run(job.id)
+    assert job.status == "needs_decision", job.message
+    assert "list of videos does not reach back to when this was sent" in job.message
+    assert f"`healthviz jobs resume {job.id} --resend`" in job.message
+    assert fake.count("create") == 1 and fake.count("list") == MAX_LIST_PAGES
