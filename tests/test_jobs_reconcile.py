@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from healthviz_desktop.core.generation.costs import BudgetExceeded
-from tests.fake_videos_server import FakeVideos, request, runner_for
+from tests.fake_videos_server import FakeVideos, HeldClock, request, runner_for
 
 
 def _ledger_total(runner: object) -> float:
@@ -119,20 +119,27 @@ def test_an_expired_clip_is_final_spent_and_can_be_made_again(tmp_path: Path, fa
     assert runner.run(runner.resume(job.id).id).status == "failed" and fake.count("content") == downloads
 
 
-def test_a_video_another_job_holds_is_never_adopted_again(tmp_path: Path, fake: FakeVideos) -> None:
-    """The same entry sent twice in a row: the first job has its video. The second's create gets a gateway
-    error and makes nothing; its list shows the first job's video (the very same request, made a moment
-    ago), which is not this job's: the second is sent again and gets its own (two videos, two charges)."""
-    runner = runner_for(tmp_path, fake, settle=0.2)
-    first = runner.submit("fake", request(4))
-    assert runner.advance(first.id).job.remote_id == "video_0001"
+def test_a_video_another_job_holds_is_never_adopted_again(tmp_path: Path, fake: FakeVideos,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same entry sent twice close together. The first send gets a gateway error and makes nothing; the
+    second makes video_0001. The first's list shows video_0001 (the very same request, made just after the
+    first was sent), but the second job holds it: the first is sent again and gets its own."""
+    runner = runner_for(tmp_path, fake, settle=2.0)
+    clock = HeldClock(monkeypatch)  # the settle time passes when this test says so, whatever the load
     fake.fault("create", "502", made=False)
+    first = runner.submit("fake", request(4))
+    assert runner.advance(first.id).job.status == "sending"  # no clear answer
     second = runner.submit("fake", request(4))
-    runner.advance(second.id)  # no clear answer: settled with the list next
-    second = runner.run(second.id)
-    assert second.status == "completed", second.message
-    assert second.remote_id == "video_0002" and fake.count("create") == 3 and fake.made() == 2
-    assert runner.run(first.id).remote_id == "video_0001"
+    assert runner.advance(second.id).job.remote_id == "video_0001"
+    step = runner.advance(first.id)  # its list: video_0001 is the second's, not a match
+    assert step.job.status == "sending" and step.job.remote_id is None and fake.count("list") == 1
+    clock += 2.0
+    assert runner.advance(first.id).job.status == "pending"  # nothing of its own was made: send it again
+    clock += 1.0  # past the retry's back-off
+    first = runner.run(first.id)
+    assert first.status == "completed", first.message
+    assert first.remote_id == "video_0002" and fake.count("create") == 3 and fake.made() == 2
+    assert runner.run(second.id).remote_id == "video_0001"
     assert _ledger_total(runner) == fake.charged() == pytest.approx(0.80)
 
 
