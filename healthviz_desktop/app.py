@@ -10,10 +10,12 @@ from collections.abc import Sequence
 
 
 def _wants_window(argv: Sequence[str]) -> bool:
-    """True when argv holds only global options (``--data-dir DIR``), i.e. no command."""
+    """True when argv holds only the window's options (``--data-dir DIR``, ``--safe-video``), i.e. no command."""
     rest = list(argv)
     while rest:
         head = rest.pop(0)
+        if head == "--safe-video":
+            continue
         if head == "--data-dir":
             if not rest:
                 return False

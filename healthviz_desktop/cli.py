@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "healthviz_desktop.commands.generate_cmds",
     "healthviz_desktop.commands.service_cmds",
     "healthviz_desktop.commands.report_cmds",
+    "healthviz_desktop.commands.player_cmds",
 )
 
 
@@ -33,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"HealthViz {__version__}")
     parser.add_argument("--data-dir", type=Path, default=None,
                         help="where the journal lives (default: your user data folder)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="check that this installation works, on a throwaway demo journal (window "
+                             "offscreen, a 1 s local clip played by Qt's player, keyring backend); exit 1 "
+                             "on any failure")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -46,6 +51,12 @@ def run(argv: Sequence[str] | None = None) -> int:
 
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.smoke_test:
+        if args.command:
+            parser.error("--smoke-test takes no command")
+        from healthviz_desktop.smoke import run_smoke_test  # imported only here: nothing else pays for it
+
+        return run_smoke_test()
     if not getattr(args, "handler", None):
         parser.print_help()
         return exit_codes.USAGE

@@ -35,9 +35,9 @@ def test_a_body_changed_after_the_check_is_refused(tamper) -> None:  # type: ign
 def test_a_prompt_the_firewall_blocked_is_refused_for_every_provider() -> None:
     """The verdict saved with the prompt is checked first: for the local renderer it is the only check (nothing
     leaves), and for a remote service it names what the firewall found when the prompt was shown."""
-    from healthviz_desktop.core.providers.local import LocalProvider
+    from healthviz_desktop.core.providers.local import LOCAL_MODEL, LocalProvider
 
-    composed = compose_moment(sample_entry())
+    composed = compose_moment(sample_entry(), model=LOCAL_MODEL)  # composed for the renderer that gets it
     blocked = composed.with_prompt(composed.prompt + " Call Dr. Jonah Whitfield on 555-010-2233.")
     assert not blocked.verdict.ok
     for provider in (LocalProvider(), REMOTE):

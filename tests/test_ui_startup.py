@@ -55,6 +55,7 @@ NOT_BEFORE_PAINT = (
     "healthviz_desktop.ui.data_actions", "healthviz_desktop.ui.trends_view", "healthviz_desktop.ui.entry_editor",
     "healthviz_desktop.ui.compose_dialog", "healthviz_desktop.ui.journal_delegate",
     "healthviz_desktop.ui.settings_dialog", "healthviz_desktop.ui.opening",
+    "healthviz_desktop.ui.player.view", "healthviz_desktop.ui.thumbnails", "healthviz_desktop.core.clip_media",
 )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 APP_DIR_NAME = "HealthViz"
 # What HealthViz itself keeps in its folder (and the temporary names it writes them under)
 _OURS = re.compile(r"journal\.sqlite3(?:-wal|-shm|-journal)?|settings\.json|settings\.unreadable-[\w-]+\.json"
-                   r"|\.settings-\w+\.json|backups|clips|provenance")
+                   r"|\.settings-\w+\.json|backups|clips|provenance|thumbnails")
 DATA_DIR_ENV = "HEALTHVIZ_DATA_DIR"
 
 
@@ -58,6 +58,11 @@ class DataPaths:
     @property
     def clips(self) -> Path:
         return self.root / "clips"
+
+    @property
+    def thumbnails(self) -> Path:
+        """Clip thumbnails, a cache (core/clip_thumbnails.py): safe to delete, made again when needed."""
+        return self.root / "thumbnails"
 
     @property
     def settings(self) -> Path:

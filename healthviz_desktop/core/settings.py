@@ -21,6 +21,7 @@ from healthviz_desktop.core.limits import DAY_ROLLOVER_HOUR, MAX_NAME_CHARS
 APPEARANCES = ("system", "light", "dark")
 BACKUP_INTERVALS = {"off": 0, "daily": 1, "weekly": 7}
 MAX_PRIVATE_TERMS = 500
+PLAYER_SPEEDS = (0.25, 0.5, 1.0, 1.5, 2.0)
 
 
 @dataclass
@@ -31,6 +32,8 @@ class Settings:
     private_terms: list[str] = field(default_factory=list)
     day_rollover_hour: int = DAY_ROLLOVER_HOUR
     first_run_done: bool = False
+    player_speed: float = 1.0  # the clip player's last speed, kept across sessions
+    safe_video: bool = False  # play clips with hardware decoding off (read at start-up, see ui/player/guard.py)
     extra: dict[str, Any] = field(default_factory=dict)
     # Why the file on disk could not be read ("" when it could); never saved.
     unreadable: str = field(default="", compare=False)
@@ -50,6 +53,8 @@ class Settings:
             out.append("keep between 1 and 1000 backups")
         if not 0 <= self.day_rollover_hour <= 12:
             out.append("the day rollover hour must be between 0 and 12")
+        if self.player_speed not in PLAYER_SPEEDS:
+            out.append(f"the player speed must be one of {', '.join(f'{s:g}' for s in PLAYER_SPEEDS)}")
         if len(self.private_terms) > MAX_PRIVATE_TERMS:
             out.append(f"at most {MAX_PRIVATE_TERMS} private terms")
         for term in self.private_terms:
@@ -108,6 +113,9 @@ def _coerce(raw: dict[str, Any]) -> Settings:
             ok = isinstance(value, bool)
         elif isinstance(want, int):
             ok = isinstance(value, int) and not isinstance(value, bool)
+        elif isinstance(want, float):
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+            value = float(value) if ok else value
         elif isinstance(want, list):
             ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         else:
@@ -119,7 +127,7 @@ def _coerce(raw: dict[str, Any]) -> Settings:
         settings.unreadable = "its private terms are not a list of words"
     if settings.problems():
         # Keep what is valid field by field: one bad value must not reset the rest.
-        for name in ("appearance", "backup_interval", "backup_keep", "day_rollover_hour"):
+        for name in ("appearance", "backup_interval", "backup_keep", "day_rollover_hour", "player_speed"):
             trial = Settings(**{name: getattr(settings, name)})
             if trial.problems():
                 setattr(settings, name, getattr(default, name))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.settings import load_settings
 from healthviz_desktop.ui.main_window import MainWindow
+from healthviz_desktop.ui.player.guard import apply_safe_video, safe_video_wanted
 from healthviz_desktop.ui.theme import STYLE, STYLE_ARGS, apply_appearance, follow_system
 
 
@@ -38,17 +39,20 @@ class _FirstPaint(QObject):
 
 
 def parse_args(argv: list[str]) -> Path | None:
-    """``--data-dir DIR`` or ``--data-dir=DIR``: all app._wants_window lets through to the window. By hand:
-    setting up argparse (gettext, locale) costs a few ms before the first paint."""
+    """``--data-dir DIR`` or ``--data-dir=DIR`` (and ``--safe-video``, see safe_video_flag): all
+    app._wants_window lets through to the window. By hand: setting up argparse (gettext, locale) costs a few
+    ms before the first paint."""
     data_dir, rest = None, list(argv)
     while rest:
         head = rest.pop(0)
+        if head == "--safe-video":
+            continue
         if head == "--data-dir" and rest:
             data_dir = Path(rest.pop(0))
         elif head.startswith("--data-dir="):
             data_dir = Path(head.partition("=")[2])
         else:
-            sys.exit(f"healthviz: unexpected argument {head!r}; usage: healthviz [--data-dir DIR]")
+            sys.exit(f"healthviz: unexpected argument {head!r}; usage: healthviz [--data-dir DIR] [--safe-video]")
     return data_dir
 
 
@@ -67,9 +71,11 @@ def make_app() -> QApplication:
     return app
 
 
-def build_window(data_dir: Path | None) -> MainWindow:
+def build_window(data_dir: Path | None, *, safe_video: bool = False) -> MainWindow:
     paths = DataPaths.at(data_dir)
     settings = load_settings(paths.settings)
+    # Before anything can load QtMultimedia: its FFmpeg backend reads these switches when it starts.
+    apply_safe_video(safe_video_wanted(settings.safe_video, safe_video))
     app = make_app()
     apply_appearance(app, settings.appearance)
     follow_system(app)
@@ -80,7 +86,7 @@ def run_gui(argv: list[str]) -> int:
     os.umask(0o077)  # backups, exports and settings are private by default
     bench = os.environ.get("HEALTHVIZ_BENCH") == "1"
     marks: dict[str, float] = {"main": time.time()}
-    window = build_window(parse_args(argv))
+    window = build_window(parse_args(argv), safe_video="--safe-video" in argv)
     app = make_app()
 
     def opened_paint() -> None:

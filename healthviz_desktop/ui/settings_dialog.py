@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -144,6 +145,15 @@ class SettingsDialog(QDialog):
             self.appearance.addButton(b)
             self.appearance_buttons[key] = b
             lay.addWidget(b)
+        lay.addSpacing(12)
+        self.safe_video = QCheckBox("Safe video: play clips without hardware decoding", page)
+        self.safe_video.setChecked(self.settings.safe_video)
+        lay.addWidget(self.safe_video)
+        hint = QLabel("Turn this on if clips crash or freeze the app (known with some graphics drivers). "
+                      "It takes effect the next time HealthViz starts; “healthviz --safe-video” does the "
+                      "same for one run.", page)
+        hint.setWordWrap(True)
+        lay.addWidget(hint)
         lay.addStretch(1)
         return page
 
@@ -231,7 +241,7 @@ class SettingsDialog(QDialog):
         appearance = next(k for k, b in self.appearance_buttons.items() if b.isChecked())
         return replace(self.settings, appearance=appearance, backup_interval=self.interval.currentData(),
                        backup_keep=self.keep.value(), private_terms=clean_terms(self.term_list()),
-                       day_rollover_hour=self.rollover.value())
+                       day_rollover_hour=self.rollover.value(), safe_video=self.safe_video.isChecked())
 
     def accept(self) -> None:
         value = self.value()
