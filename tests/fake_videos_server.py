@@ -251,6 +251,27 @@ def runner_for(data_dir: Any, fake: FakeVideos, *, name: str = "fake", key: str 
     return JobRunner(db, **{**FAST, **runner_options})
 
 
+class HeldClock:
+    """The runner's clock (``_now`` in core/generation), held still and moved by hand with ``+=``: a settle time
+    or a retry's wait then does not race the machine's load (a first look at the list can take longer than a
+    short settle time on a busy machine). Real time still drives the fake service and the HTTP timeouts."""
+
+    def __init__(self, monkeypatch: Any) -> None:
+        from datetime import UTC, datetime
+
+        from healthviz_desktop.core.generation import runner, steps
+
+        self.now = datetime.now(UTC)
+        for module in (steps, runner):
+            monkeypatch.setattr(module, "_now", lambda: self.now)
+
+    def __iadd__(self, seconds: float) -> HeldClock:
+        from datetime import timedelta
+
+        self.now += timedelta(seconds=seconds)
+        return self
+
+
 def studio_for(journal: Any, fake: FakeVideos, *, name: str = "fake", **options: Any) -> Any:
     """The ClipStudio of ``journal`` with provider ``name`` pointing at ``fake`` (fast runner timings)."""
     from healthviz_desktop.core.generation.studio import ClipStudio

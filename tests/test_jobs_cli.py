@@ -59,3 +59,21 @@ def test_refusals_are_one_plain_line(cli: Any, tmp_path: Path) -> None:
 def test_a_key_is_never_taken_from_the_command_line(data_dir: Path) -> None:
     proc = run_healthviz("--data-dir", str(data_dir), "keys", "set", "fake", "test-key")
     assert proc.returncode == 2 and "unrecognized arguments" in proc.stderr
+
+
+def test_provider_settings_that_would_carry_something_identifying_are_not_saved(cli: Any, data_dir: Path) -> None:
+    """The base URL and model name go out with every request, so `providers set` puts them through the
+    firewall: a name or an ID-like number in the URL's path or the model, or a private term anywhere."""
+    from healthviz_desktop.core.paths import DataPaths
+    from healthviz_desktop.core.settings import Settings, save_settings
+
+    save_settings(DataPaths.at(data_dir).ensure().settings, Settings(private_terms=["Amara Quell"]))
+    for args in (["--base-url", "https://api.example.com/v1/jonah-whitfield"],
+                 ["--base-url", "https://api.example.com/u/4481229/v1"],
+                 ["--base-url", "https://amara-quell.example.org/v1"],
+                 ["--base-url", "https://api.example.com/v1", "--model", "sora-edna"]):
+        r = cli("providers", "set", "svc", *args)
+        assert r.code == 1 and "provider svc not saved: blocked: " in r.err, (args, r.err)
+    assert "svc" not in [p["name"] for p in json.loads(cli("providers", "list", "--json").out)]
+    assert cli("providers", "set", "svc", "--base-url", "https://api.example.com/v1").code == 0
+    assert "svc" in [p["name"] for p in json.loads(cli("providers", "list", "--json").out)]

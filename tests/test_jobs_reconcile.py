@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from healthviz_desktop.core.generation.costs import BudgetExceeded
-from tests.fake_videos_server import FakeVideos, request, runner_for
+from tests.fake_videos_server import FakeVideos, HeldClock, request, runner_for
 
 
 def _ledger_total(runner: object) -> float:
@@ -117,3 +117,47 @@ def test_an_expired_clip_is_final_spent_and_can_be_made_again(tmp_path: Path, fa
     assert state.spent == pytest.approx(0.40) and state.committed == 0  # no longer held against the budget
     downloads = fake.count("content")
     assert runner.run(runner.resume(job.id).id).status == "failed" and fake.count("content") == downloads
+
+
+def test_a_video_another_job_holds_is_never_adopted_again(tmp_path: Path, fake: FakeVideos,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The same entry sent twice close together. The first send gets a gateway error and makes nothing; the
+    second makes video_0001. The first's list shows video_0001 (the very same request, made just after the
+    first was sent), but the second job holds it: the first is sent again and gets its own."""
+    runner = runner_for(tmp_path, fake, settle=2.0)
+    clock = HeldClock(monkeypatch)  # the settle time passes when this test says so, whatever the load
+    fake.fault("create", "502", made=False)
+    first = runner.submit("fake", request(4))
+    assert runner.advance(first.id).job.status == "sending"  # no clear answer
+    second = runner.submit("fake", request(4))
+    assert runner.advance(second.id).job.remote_id == "video_0001"
+    step = runner.advance(first.id)  # its list: video_0001 is the second's, not a match
+    assert step.job.status == "sending" and step.job.remote_id is None and fake.count("list") == 1
+    clock += 2.0
+    assert runner.advance(first.id).job.status == "pending"  # nothing of its own was made: send it again
+    clock += 1.0  # past the retry's back-off
+    first = runner.run(first.id)
+    assert first.status == "completed", first.message
+    assert first.remote_id == "video_0002" and fake.count("create") == 3 and fake.made() == 2
+    assert runner.run(second.id).remote_id == "video_0001"
+    assert _ledger_total(runner) == fake.charged() == pytest.approx(0.80)
+
+
+def test_a_list_that_does_not_reach_back_to_the_send_leaves_the_choice_to_the_person(
+        tmp_path: Path, fake: FakeVideos) -> None:
+    """Other clients made so many videos since the send that the pages HealthViz reads do not go back to it:
+    the list proves nothing either way, so the request is not sent again on its strength."""
+    from healthviz_desktop.core.providers.sora import MAX_LIST_PAGES
+
+    runner = runner_for(tmp_path, fake, settle=0.0)
+    job = runner.submit("fake", request(4))
+    fake.fault("create", "502", made=False)
+    runner.advance(job.id)
+    for n in range(MAX_LIST_PAGES * 100 + 1):  # every one newer than the send, none of them this request
+        fake._new_video({"prompt": f"another client's video {n}", "model": "sora-2", "seconds": "4",
+                         "size": "1280x720"})
+    job = runner.run(job.id)
+    assert job.status == "needs_decision", job.message
+    assert "list of videos does not reach back to when this was sent" in job.message
+    assert f"`healthviz jobs resume {job.id} --resend`" in job.message
+    assert fake.count("create") == 1 and fake.count("list") == MAX_LIST_PAGES

@@ -45,4 +45,6 @@ def test_a_prompt_the_firewall_blocked_is_refused_for_every_provider() -> None:
             prepare_request(blocked, provider)
         assert refused.value.args[0].endswith("Nothing was sent.")
         assert blocked.verdict.summary() in refused.value.args[0]
-    assert prepare_request(composed, LocalProvider()).body["prompt"] == composed.prompt  # the unblocked one goes
+    local = LocalProvider()
+    for_local = compose_moment(sample_entry(), model=local.capabilities().model)  # composed for its model
+    assert prepare_request(for_local, local).body["prompt"] == for_local.prompt  # the unblocked one goes
