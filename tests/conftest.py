@@ -95,3 +95,14 @@ def fake(media: tuple[bytes, bytes]) -> Iterator[Any]:
     server = FakeVideos(*media).start()
     yield server
     server.stop()
+
+
+@pytest.fixture
+def fake_images() -> Iterator[Any]:
+    """The local fake Images service on 127.0.0.1 (tests/fake_images_server.py): small pictures, so a clip
+    drawn from one is quick; stopped afterwards."""
+    from tests.fake_images_server import FakeImages
+
+    server = FakeImages(picture_size=(192, 128)).start()
+    yield server
+    server.stop()

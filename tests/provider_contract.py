@@ -33,6 +33,8 @@ def contract_request(caps: Capabilities, *, prompt: str = "A knot of warm light 
     body: dict[str, Any] = {"model": caps.model, "prompt": prompt, "size": size}
     if caps.media == "video":
         body["seconds"] = str(seconds)
+    else:  # a picture: the default quality, one, and the provider's fixed fields
+        body.update({"quality": caps.quality, "n": 1, **dict(caps.fixed_fields)})
     return GenerationRequest(scene(seconds, width=width, height=height), body)
 
 
@@ -57,6 +59,7 @@ class ProviderContract:
         assert caps.media in ("video", "image") and caps.models and caps.sizes
         assert all(int(w) > 0 and int(h) > 0 for w, h in (s.split("x") for s in caps.sizes))
         assert bool(caps.seconds) == (caps.media == "video")  # a picture has no length
+        assert bool(caps.qualities) == (caps.media == "image")  # ... and a quality, each with its price
         assert caps.pricing.per_second >= 0 and caps.pricing.per_item >= 0 and caps.settle_seconds >= 0
         assert provider.name and provider.label and isinstance(provider.availability().available, bool)
 
@@ -71,6 +74,12 @@ class ProviderContract:
         assert caps.model in str(caps.check({**body, "model": "no-such-model"}))
         if caps.media == "video":
             assert "not offered" in str(caps.check({**body, "seconds": "5"}))
+        else:  # nothing but the prompt is free: every other field is one it declared
+            for quality in caps.qualities:
+                assert caps.check({**body, "quality": quality}) is None
+            assert "not offered" in str(caps.check({**body, "quality": "ultra"}))
+            assert "not part of a picture request" in str(caps.check({**body, "user": "someone"}))
+            assert "not part of a picture request" in str(caps.check({**body, "image": "input.png"}))
 
     def test_its_estimate_follows_its_declared_prices(self, provider: Provider) -> None:
         caps = provider.capabilities()
@@ -79,6 +88,10 @@ class ProviderContract:
         expected = caps.pricing.per_second * request.seconds if caps.media == "video" else caps.pricing.per_item
         assert estimate.amount == pytest.approx(expected) and estimate.currency == caps.pricing.currency
         assert (estimate.amount > 0) <= caps.remote  # only what leaves the computer can cost money
+        for row in caps.pricing.per_picture:  # a picture's price by the quality and size chosen
+            asked = GenerationRequest(request.spec, {**request.body, "quality": row.quality, "size": row.size})
+            if caps.check(asked.body) is None:
+                assert provider.estimate(asked).amount == pytest.approx(row.price)
 
     def test_a_request_becomes_the_media_it_declares(self, provider: Provider, tmp_path: Path) -> None:
         from healthviz_desktop.core.generation.clip_files import image_ext
@@ -105,11 +118,13 @@ class ProviderContract:
         began = time.time()
         remote_id, _ = provider.submit(request)
         found = provider.find_created(request, began, time.time() + caps.settle_seconds, frozenset())
-        assert found.covered  # this provider can always say what a send made
+        assert found.covered  # what an answered send made can always be found
         if caps.remote:  # a service's video is found by what was asked; one a job already has, never again
             assert [m.id for m in found.matches] == [remote_id]
             again = provider.find_created(request, began, time.time(), frozenset({remote_id}))
-            assert again.matches == () and again.covered
+            # a picture with no answer kept here cannot be settled with the service (no id, no list): it says so
+            assert again.matches == () and again.covered == (caps.media == "video")
+            assert again.covered or "no list" in again.why
         else:  # nothing is made anywhere until it is drawn: a cut-off send is simply sent again
             assert found.matches == ()
         other = contract_request(caps, prompt="Another prompt entirely.")
@@ -123,7 +138,7 @@ class ProviderContract:
         except ProviderError as exc:
             assert exc.message and "Traceback" not in exc.message
             assert secret is None or secret[:8] not in exc.message
-        bad = GenerationRequest(request.spec, {**request.body, "model": "sora-retired"})
+        bad = GenerationRequest(request.spec, {**request.body, "model": "sora-retired"})  # the service refuses
         try:
             provider.submit(bad)
         except ProviderError as exc:

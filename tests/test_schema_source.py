@@ -47,9 +47,30 @@ def test_a_journal_from_before_step_3_keeps_its_jobs_and_gains_the_new_columns(t
     journal = Journal.open(data)
     try:
         with journal.db.raw() as raw:
-            row = raw.execute("SELECT uid, output_path, delivered_at, unanswered_at FROM generation_job").fetchone()
-        assert tuple(row) == ("u1", None, None, None)
-        assert journal.db.schema_version() == migrations.SCHEMA_VERSION == 3
+            row = raw.execute("SELECT uid, output_path, delivered_at, unanswered_at, still_path "
+                              "FROM generation_job").fetchone()
+        assert tuple(row) == ("u1", None, None, None, None)
+        assert journal.db.schema_version() == migrations.SCHEMA_VERSION == 4
     finally:
         journal.close()
     assert any(p.name.endswith("pre-migration-v2.sqlite3") for p in (data / "backups").iterdir())
+
+
+def test_a_journal_from_before_step_4_keeps_its_jobs_and_gains_the_still_column(tmp_path: Path) -> None:
+    data = tmp_path / "v3"
+    data.mkdir()
+    conn = sqlite3.connect(data / "journal.sqlite3")
+    conn.isolation_level = None
+    for step in migrations.STEPS[:3]:  # a journal as the released version 3 left it
+        migrations.apply_step(conn, step)
+    conn.execute("INSERT INTO generation_job (uid, provider, status, request_json, spec_json, created_at, "
+                 "updated_at, output_path) VALUES ('u3', 'local', 'completed', '{}', '{}', 'now', 'now', '/x.mp4')")
+    conn.close()
+    journal = Journal.open(data)
+    try:
+        with journal.db.raw() as raw:
+            row = raw.execute("SELECT uid, output_path, still_path FROM generation_job").fetchone()
+        assert tuple(row) == ("u3", "/x.mp4", None)
+        assert journal.db.schema_version() == 4
+    finally:
+        journal.close()

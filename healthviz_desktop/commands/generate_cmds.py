@@ -38,6 +38,9 @@ def register(sub: Any) -> None:
     render.add_argument("--seconds", type=int, default=8, help="4, 8 or 12 (default 8)")
     render.add_argument("--size", default="1280x720", help="1280x720 (default) or 720x1280")
     render.add_argument("--style", default="abstract_3d", help="visual style preset")
+    render.add_argument("--quality", default="", choices=("", "low", "medium", "high"), metavar="QUALITY",
+                        help="an Images provider's picture quality: low, medium or high (its default: medium); "
+                             "the price of each is shown before anything is sent")
     render.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
                         help="where to save the MP4 (also when the job is carried on later)")
     render.add_argument("--yes", action="store_true", help="send a paid request without asking")
@@ -102,7 +105,7 @@ def cmd_render(args: argparse.Namespace) -> int:
             print(f"note: job {cut_off.id}: {cut_off.message}", file=sys.stderr)
         for waiting in studio.waiting_for_decision():
             print(f"note: job {waiting.id} needs your decision: {waiting.message}", file=sys.stderr)
-        choices = ClipChoices(args.style, args.seconds, args.size)
+        choices = ClipChoices(args.style, args.seconds, args.size, args.quality)
         quote = studio.quote(_source(args), choices, args.provider or DEFAULT_PROVIDER, remix_of=args.remix)
         return _send_and_drive(studio, quote, args.output, args)
     finally:
@@ -150,6 +153,8 @@ def _confirm(studio: ClipStudio, quote: Quote, args: argparse.Namespace) -> bool
         print(f"(a remix of the service's video {quote.request.remix_of})", file=sys.stderr)
     print(json.dumps(quote.outgoing(), indent=2, ensure_ascii=False), file=sys.stderr)
     print(f"Cost: {quote.estimate.describe()}. {quote.budget.describe()}.", file=sys.stderr)
+    if quote.capabilities.media == "image":
+        print(picture_note(quote), file=sys.stderr)
     if not quote.key_ready:
         assert quote.key is not None
         if quote.key.state != "no_keyring" or not sys.stdin.isatty():
@@ -163,6 +168,17 @@ def _confirm(studio: ClipStudio, quote: Quote, args: argparse.Namespace) -> bool
     if not sys.stdin.isatty():
         raise UserError("This request costs money: add --yes to send it without a prompt.")
     return input("Send it? [y/N] ").strip().lower() in ("y", "yes")
+
+
+def picture_note(quote: Quote) -> str:
+    """For an Images provider: only the prompt leaves; what each quality of this picture costs."""
+    from healthviz_desktop.core.providers.base import format_money
+
+    caps, size = quote.capabilities, str(quote.request.body.get("size"))
+    prices = ", ".join(f"{q} {format_money(caps.pricing.picture(q, size), caps.pricing.currency)}"
+                       for q in sorted(caps.qualities, key=lambda q: caps.pricing.picture(q, size)))
+    return (f"Only the prompt leaves; the {quote.request.spec.seconds} s clip is drawn on this computer from the "
+            f"picture. A {size} picture costs {prices} (choose with --quality).")
 
 
 def _drive(studio: ClipStudio, job_id: int, args: argparse.Namespace) -> Job:
@@ -233,6 +249,8 @@ class _ProgressBar:
 # ---- jobs ------------------------------------------------------------------------------------------
 
 def cmd_jobs_list(args: argparse.Namespace) -> int:
+    from healthviz_desktop.core.providers.base import format_money
+
     journal = open_journal(args)
     try:
         studio = _studio(journal)
@@ -244,10 +262,11 @@ def cmd_jobs_list(args: argparse.Namespace) -> int:
         print_json([j.summary() for j in jobs])
         return 0
     for j in jobs:
-        line = (f"{j.id:>4}  {j.status:<15} {j.provider:<10} "
-                f"{j.request.get('seconds')}s {j.request.get('size')}")
+        line = f"{j.id:>4}  {j.status:<15} {j.provider:<10} {j.clip_seconds}s {j.clip_size}"
+        if j.picture:
+            line += f" from a {j.request.get('size')} {j.request.get('quality')} picture"
         if j.estimate:
-            line += f"  ~${j.estimate:.2f}"
+            line += f"  ~{format_money(j.estimate, j.currency)}"
         print(line + (f"  {j.message}" if j.message and not j.done else ""))
     return 0
 

@@ -39,13 +39,27 @@ def register(sub: Any) -> None:
     plist = psub.add_parser("list", help="known providers")
     add_json_flag(plist)
     plist.set_defaults(handler=cmd_providers_list)
-    pset = psub.add_parser("set", help="add or change a service speaking the /videos protocol")
+    pset = psub.add_parser("set", help="add or change a service: the /videos protocol (default) or, with "
+                                       "--kind images, an Images API whose picture becomes a clip here")
     pset.add_argument("name")
+    pset.add_argument("--kind", choices=("videos", "images"), default="videos",
+                      help="videos: a /videos service makes the clip; images: an Images API makes a still "
+                           "picture and this computer brings it to life")
     pset.add_argument("--base-url", required=True)
-    pset.add_argument("--model", default="sora-2")
-    pset.add_argument("--price-per-second", type=float, default=0.10)
-    pset.add_argument("--sizes", default="1280x720,720x1280")
-    pset.add_argument("--seconds", default="4,8,12")
+    pset.add_argument("--model", default=None, help="default sora-2 (videos) or gpt-image-2 (images)")
+    pset.add_argument("--price-per-second", type=float, default=0.10, help="videos: the clip's price per second")
+    pset.add_argument("--sizes", default=None,
+                      help="videos: 1280x720,720x1280 (default); images: picture sizes, sides multiples of 16 "
+                           "(default 1536x1024,1024x1536,1024x1024)")
+    pset.add_argument("--seconds", default="4,8,12", help="videos: clip lengths offered")
+    pset.add_argument("--qualities", default="medium,low,high",
+                      help="images: qualities offered, the default first (default medium,low,high)")
+    pset.add_argument("--prices", default="", metavar="QUALITY=USD,...",
+                      help="images: price per picture for each quality, e.g. low=0.01,medium=0.05,high=0.2 "
+                           "(needed for a model without published prices)")
+    pset.add_argument("--safety-identifier", choices=("on", "off"), default=None,
+                      help="images: send a random identifier made for this installation with each request "
+                           "(off unless you turn it on; it says nothing about you)")
     pset.add_argument("--label", default="")
     pset.add_argument("--settle", type=float, default=120.0, metavar="SECONDS",
                       help="after a create request got no answer, how long its video may take to show in the "
@@ -108,7 +122,10 @@ def cmd_providers_list(args: argparse.Namespace) -> int:
                          "available": avail.available, "reason": avail.reason, "seconds": list(caps.seconds),
                          "sizes": list(caps.sizes), "models": list(caps.models), "media": caps.media,
                          "base_url": info.settings.base_url if info.settings else None,
-                         "price_per_second": info.settings.price_per_second if info.settings else 0.0})
+                         "price_per_second": caps.pricing.per_second, "qualities": list(caps.qualities),
+                         "price_per_picture": [{"quality": r.quality, "size": r.size, "price": r.price}
+                                               for r in caps.pricing.per_picture],
+                         "safety_identifier": any(k == "safety_identifier" for k, _ in caps.fixed_fields)})
     finally:
         journal.close()
     if args.json:
@@ -121,32 +138,66 @@ def cmd_providers_list(args: argparse.Namespace) -> int:
 
 
 def cmd_providers_set(args: argparse.Namespace) -> int:
-    from healthviz_desktop.core.providers.sora import SoraSettings
-
-    try:
-        seconds = tuple(int(s) for s in args.seconds.split(","))
-    except ValueError:
-        raise UserError("--seconds takes numbers like 4,8,12") from None
     from healthviz_desktop.commands.prompt_cmds import settings_terms
     from healthviz_desktop.core.prompting.outbound_check import check_provider_settings
 
-    verdict = check_provider_settings(args.base_url, args.model, settings_terms(args))
+    model = args.model or ("gpt-image-2" if args.kind == "images" else "sora-2")
+    verdict = check_provider_settings(args.base_url, model, settings_terms(args))
     if not verdict.ok:  # the URL and model go out with every request: the firewall checks them too
         raise UserError(f"provider {args.name} not saved: {verdict.summary()}")
-    settings = SoraSettings(name=args.name, base_url=args.base_url, model=args.model,
-                            price_per_second=args.price_per_second, label=args.label,
-                            sizes=tuple(s.strip() for s in args.sizes.split(",") if s.strip()),
-                            seconds=seconds, settle=args.settle)
     journal = open_journal(args)
     try:
+        providers = _providers(journal)
+        settings = _image_settings(args, model, providers) if args.kind == "images" else _video_settings(args, model)
         try:
-            _providers(journal).save(settings)
+            providers.save(settings)
         except ValueError as exc:
             raise UserError(str(exc)) from None
     finally:
         journal.close()
     print(f"provider {args.name} saved (add its key with `healthviz keys set {args.name}`)")
     return 0
+
+
+def _listed(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _video_settings(args: argparse.Namespace, model: str) -> Any:
+    from healthviz_desktop.core.providers.sora import SoraSettings
+
+    try:
+        seconds = tuple(int(s) for s in args.seconds.split(","))
+    except ValueError:
+        raise UserError("--seconds takes numbers like 4,8,12") from None
+    return SoraSettings(name=args.name, base_url=args.base_url, model=model, price_per_second=args.price_per_second,
+                        label=args.label, sizes=_listed(args.sizes or "1280x720,720x1280"), seconds=seconds,
+                        settle=args.settle)
+
+
+def _image_settings(args: argparse.Namespace, model: str, providers: Any) -> Any:
+    from healthviz_desktop.core.providers.images import ImagesSettings, new_safety_identifier
+
+    prices: dict[str, float] = {}
+    for part in _listed(args.prices):
+        quality, _, amount = part.partition("=")
+        try:
+            prices[quality.strip()] = float(amount)
+        except ValueError:
+            raise UserError("--prices takes QUALITY=USD pairs, e.g. low=0.01,medium=0.05,high=0.2") from None
+    try:
+        before = providers.info(args.name).settings
+    except LookupError:
+        before = None
+    kept = before.safety_identifier if isinstance(before, ImagesSettings) else ""
+    if args.safety_identifier == "on":
+        safety = kept or new_safety_identifier()  # one value for this installation, kept while it is on
+    else:
+        safety = "" if args.safety_identifier == "off" else kept
+    defaults = ImagesSettings(name=args.name, base_url=args.base_url)
+    return ImagesSettings(name=args.name, base_url=args.base_url, model=model, label=args.label,
+                          sizes=_listed(args.sizes) if args.sizes else defaults.sizes,
+                          qualities=_listed(args.qualities), prices=prices, safety_identifier=safety)
 
 
 def cmd_providers_remove(args: argparse.Namespace) -> int:

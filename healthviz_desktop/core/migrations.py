@@ -187,10 +187,16 @@ def _v3_job_delivery(conn: sqlite3.Connection) -> None:
     _add_column(conn, "generation_job", "unanswered_at", "TEXT")
 
 
+def _v4_job_still(conn: sqlite3.Connection) -> None:
+    """An Images job keeps the picture it paid for beside the clip drawn from it; the job says where."""
+    _add_column(conn, "generation_job", "still_path", "TEXT")
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "journal: entries, observations, doses, labels, full-text index", _v1_journal),
     Step(2, "generation: jobs, job events, cost ledger, provider settings", _v2_generation),
     Step(3, "generation: a job's requested output path, delivery time, unanswered send", _v3_job_delivery),
+    Step(4, "generation: an Images job's still picture", _v4_job_still),
 )
 
 SCHEMA_VERSION = STEPS[-1].version

@@ -103,6 +103,7 @@ class GenerationJobRow(SQLModel, table=True):
     output_path: str | None = None  # where the person asked for the clip (render -o); delivered there
     delivered_at: str | None = None
     unanswered_at: str | None = None  # when a create without an answer was given up on (or found cut off)
+    still_path: str | None = None  # an Images job's picture, kept beside the clip drawn from it
 
 
 class GenerationEventRow(SQLModel, table=True):

@@ -153,7 +153,7 @@ def make_labelled_clip(src: Path, dest: Path, data_root: Path, *,
     unsigned = dest.with_name(f".{dest.name}.unsigned.mp4")
     try:
         label_clip(src, unsigned, label_overlay(width // 2 * 2, height // 2 * 2), on_progress=on_progress,
-                   metadata={"title": MARK_TITLE, "comment": MARK_COMMENT})
+                   metadata={"title": MARK_TITLE, "comment": _own_mark(src) or MARK_COMMENT})
         add_xmp_box(unsigned)
         sign_clip(unsigned, dest, credentials, title=dest.name, version=__version__)
     finally:
@@ -164,6 +164,19 @@ def make_labelled_clip(src: Path, dest: Path, data_root: Path, *,
         raise SigningUnavailable("The signed clip did not verify: " + "; ".join(verification.problems or
                                                                                 [verification.state]))
     return verification, _still(dest), credentials.note
+
+
+def _own_mark(clip: Path) -> str:
+    """The clip's own HealthViz comment (it says what the scene came from: the local renderer, or a picture
+    an Images service made and this computer animated), or "" when it has none (a downloaded clip)."""
+    import av
+
+    try:
+        with av.open(str(clip)) as container:
+            comment = str(container.metadata.get("comment", ""))
+    except (av.FFmpegError, OSError):
+        return ""
+    return comment if comment.startswith("healthviz:illustration;") else ""
 
 
 def _still(clip: Path) -> Any:

@@ -3,7 +3,9 @@ what would leave the computer before anything does.
 
 First the person chooses who makes the clip: the dialog offers only the lengths and sizes that provider
 declares, and composes for its model (``ClipStudio.compose``), so what it shows is the request that provider
-would get. Composing is fast (well under a millisecond), so it runs on the GUI thread. The dialog never
+would get. An Images provider paints a still that this computer brings to life: the clip's length and size
+are the local renderer's, and the person picks the picture's quality, each shown with its price.
+Composing is fast (well under a millisecond), so it runs on the GUI thread. The dialog never
 sends: it emits ``send_requested`` with a ClipOrder (what, how, by whom, with the person's own edit of the
 prompt) and ClipStudio takes it from there (ui/clip_sender.py). Send stays disabled while the outbound
 check fails, and for explainer text until the person approves it.
@@ -83,12 +85,16 @@ class ComposeDialog(QDialog):
         for key, style in g.styles.items():
             self.style_box.addItem(style.label, key)
         self.provider = QComboBox(self)
-        self.offers = {offer.name: offer for offer in self.studio.offers() if offer.capabilities.media == "video"}
+        self.offers = {offer.name: offer for offer in self.studio.offers()
+                       if offer.capabilities.media in ("video", "image")}
+        self.drawn_here = self.offers[DEFAULT_PROVIDER].capabilities  # what a still is brought to life at
         for offer in self.offers.values():
             self.provider.addItem(offer.label if offer.available or offer.reason in offer.label
                                   else f"{offer.label} ({offer.reason})", offer.name)
         self.provider.setCurrentIndex(max(0, self.provider.findData(DEFAULT_PROVIDER)))
-        self.seconds, self.size_box = QComboBox(self), QComboBox(self)
+        self.seconds, self.size_box, self.quality = QComboBox(self), QComboBox(self), QComboBox(self)
+        self.quality.setAccessibleName("Picture quality")
+        self.quality_label: QWidget | None = None
         self._fill_choices(int(g.defaults["seconds"]), "1280x720")
         self.explainer = QPlainTextEdit(self)
         self.explainer.setPlaceholderText("Your own notes on how something works, e.g. how a supplement is "
@@ -109,6 +115,9 @@ class ComposeDialog(QDialog):
         form.addRow("St&yle", self.style_box)
         form.addRow("&Length", self.seconds)
         form.addRow("Si&ze", self.size_box)
+        form.addRow("&Quality", self.quality)
+        self.quality_label = form.labelForField(self.quality)
+        self._fill_qualities()
         options = QGroupBox("What to show", self)
         options.setLayout(form)
 
@@ -157,8 +166,9 @@ class ComposeDialog(QDialog):
         if len(self.entry_ids) > 1 and date_range is None:
             start_mode = "trend"
         self.mode.setCurrentIndex(list(_MODES).index(start_mode))
-        for box in (self.mode, self.entry, self.style_box, self.seconds, self.size_box):
+        for box in (self.mode, self.entry, self.style_box, self.seconds, self.size_box, self.quality):
             box.currentIndexChanged.connect(self.recompose)
+        self.size_box.currentIndexChanged.connect(self._fill_qualities)
         self.provider.currentIndexChanged.connect(self._provider_changed)
         self.date_from.dateChanged.connect(self.recompose)
         self.date_to.dateChanged.connect(self.recompose)
@@ -182,16 +192,39 @@ class ComposeDialog(QDialog):
         return str(self.mode.currentData())
 
     def _fill_choices(self, seconds: int, size: str) -> None:
-        """Only what the chosen provider makes (and the grammar knows), keeping the choice where it can."""
+        """Only what the chosen provider makes (and the grammar knows), keeping the choice where it can; a
+        still is brought to life here, at the lengths and sizes this computer draws."""
         g, caps = grammar(), self.offers[self.provider_name()].capabilities
-        for box, values, keep in ((self.seconds, [s for s in caps.seconds if s in g.allowed_seconds], seconds),
-                                  (self.size_box, [s for s in caps.sizes if s in g.allowed_sizes], size)):
+        clip = self.drawn_here if caps.media == "image" else caps
+        for box, values, keep in ((self.seconds, [s for s in clip.seconds if s in g.allowed_seconds], seconds),
+                                  (self.size_box, [s for s in clip.sizes if s in g.allowed_sizes], size)):
             box.blockSignals(True)
             box.clear()
             for value in values:
                 box.addItem(f"{value} seconds" if box is self.seconds else str(value), value)
             box.setCurrentIndex(max(0, box.findData(keep)))
             box.blockSignals(False)
+        self._fill_qualities()
+
+    def _fill_qualities(self) -> None:
+        """A picture's qualities, each with its price at the picture size the clip's shape asks for."""
+        from healthviz_desktop.core.providers.base import format_money
+
+        caps = self.offers[self.provider_name()].capabilities
+        keep = self.quality.currentData()
+        self.quality.blockSignals(True)
+        self.quality.clear()
+        if caps.media == "image":
+            width, height = (int(v) for v in str(self.size_box.currentData() or "1280x720").split("x"))
+            picture = caps.picture_size(width, height)
+            for quality in sorted(caps.qualities, key=lambda q: caps.pricing.picture(q, picture)):
+                price = format_money(caps.pricing.picture(quality, picture), caps.pricing.currency)
+                self.quality.addItem(f"{quality.capitalize()}: {price} for a {picture} picture", quality)
+            self.quality.setCurrentIndex(max(0, self.quality.findData(keep or caps.quality)))
+        self.quality.setVisible(caps.media == "image")
+        if self.quality_label is not None:
+            self.quality_label.setVisible(caps.media == "image")
+        self.quality.blockSignals(False)
 
     def _provider_changed(self) -> None:
         self._fill_choices(int(self.seconds.currentData() or 8), str(self.size_box.currentData()))
@@ -202,7 +235,7 @@ class ComposeDialog(QDialog):
 
     def choices(self) -> ClipChoices:
         return ClipChoices(str(self.style_box.currentData()), int(self.seconds.currentData() or 0),
-                           str(self.size_box.currentData()))
+                           str(self.size_box.currentData()), str(self.quality.currentData() or ""))
 
     def source(self) -> ClipSource:
         mode = self.current_mode()
@@ -260,7 +293,8 @@ class ComposeDialog(QDialog):
 
     def _show(self, composed: ComposedPrompt) -> None:
         self.composed = composed
-        self.exact.setPlainText(json.dumps(composed.request, ensure_ascii=False, indent=2))
+        outgoing = self.studio.outgoing(composed, self.choices(), self.provider_name())
+        self.exact.setPlainText(json.dumps(outgoing, ensure_ascii=False, indent=2))
         self.removed.clear()
         for r in composed.removed:
             self.removed.addItem(f"{r.field}: {r.reason}\n    “{_short(r.text)}”")
@@ -270,6 +304,8 @@ class ComposeDialog(QDialog):
         self._highlight(composed)
         state = "✔ " if composed.verdict.ok else "✖ "
         extra = " Your own words: read them before sending." if composed.needs_approval else ""
+        if self.offers[self.provider_name()].capabilities.media == "image":
+            extra += " Only the prompt leaves: the service paints a still, and this computer brings it to life."
         self.verdict.setText(state + composed.verdict.summary() + "." + extra)
         self._update_send()
 

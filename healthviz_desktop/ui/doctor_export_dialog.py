@@ -95,8 +95,8 @@ class DoctorExportDialog(QDialog):
         self.clip.setAccessibleName("Clip")
         self.clip.addItem("No clip", None)
         for job in finished_clips(journal):
-            self.clip.addItem(f"Job {job.id}: {job.provider}, {job.request.get('seconds')} s, "
-                              f"{job.request.get('size')}, {job.created_at[:10]}", job.id)
+            self.clip.addItem(f"Job {job.id}: {job.provider}, {job.clip_seconds} s, {job.clip_size}, "
+                              f"{job.created_at[:10]}", job.id)
         if self.clip.count() > 1:
             self.clip.setCurrentIndex(1)  # the newest clip
         if job_id is not None and self.clip.findData(job_id) >= 0:

@@ -3,7 +3,9 @@ monthly budget that stops new sends before they happen.
 
 The budget counts the month's ledger plus every job that may still be charged (sent or about to be),
 so two quick sends cannot slip past it together. Amounts are the provider's price per second times the
-clip's seconds, as configured: an estimate, since the service's own bill is the final word.
+clip's seconds, or for an Images provider the published price of the picture (quality x size), as
+configured: an estimate, since the service's own bill is the final word. An Images job's ledger entry is
+what its answer's usage says (core/providers/image_prices.py).
 """
 
 from __future__ import annotations

@@ -73,6 +73,7 @@ class Job:
     output_path: str | None = None
     delivered_at: str | None = None
     unanswered_at: str | None = None
+    still_path: str | None = None
 
     @property
     def finished(self) -> bool:
@@ -84,6 +85,21 @@ class Job:
         return self.status == "completed" and bool(self.output_path) and not self.delivered_at
 
     @property
+    def picture(self) -> bool:
+        """An Images job: it bought a picture (its request has a quality) and drew the clip from it here."""
+        return "quality" in self.request
+
+    @property
+    def clip_seconds(self) -> int:
+        return int(self.spec.get("seconds", 0) if self.picture else self.request.get("seconds", 0) or 0)
+
+    @property
+    def clip_size(self) -> str:
+        if self.picture:
+            return f"{self.spec.get('width')}x{self.spec.get('height')}"
+        return str(self.request.get("size", ""))
+
+    @property
     def done(self) -> bool:
         """Nothing left for a runner to do: finished and, when asked for, delivered."""
         return self.finished and not self.undelivered
@@ -92,10 +108,12 @@ class Job:
         """What `jobs list --json` and a window show: no prompt internals, never a key."""
         return {
             "id": self.id, "provider": self.provider, "status": self.status, "progress": self.progress,
-            "seconds": self.request.get("seconds"), "size": self.request.get("size"),
+            "seconds": self.clip_seconds, "size": self.clip_size,
+            "picture": {k: self.request.get(k) for k in ("size", "quality")} if self.picture else None,
             "model": self.request.get("model"), "estimate": self.estimate, "currency": self.currency,
             "remote_id": self.remote_id, "message": self.message, "clip": self.clip_path,
-            "thumbnail": self.thumb_path, "created_at": self.created_at, "finished_at": self.finished_at,
+            "thumbnail": self.thumb_path, "still": self.still_path, "created_at": self.created_at,
+            "finished_at": self.finished_at,
             "output": self.output_path, "delivered_at": self.delivered_at,
         }
 
@@ -114,11 +132,13 @@ _LEDGER = (f"INSERT INTO cost_ledger ({', '.join(LEDGER_COLUMNS)}) VALUES ({', '
            "ON CONFLICT(job_id) DO NOTHING")
 
 
-def _charge(raw: Any, job: Job, now: str) -> None:
-    """The job's estimate into the ledger, once (UNIQUE(job_id)), in the caller's transaction."""
+def _charge(raw: Any, job: Job, now: str, amount: float | None = None) -> None:
+    """The job's estimate (or ``amount``: what the service's answer said) into the ledger, once
+    (UNIQUE(job_id)), in the caller's transaction."""
     row = {"job_id": job.id, "provider": job.provider, "model": str(job.request.get("model", "")),
            "seconds": int(job.request.get("seconds", 0) or 0), "size": str(job.request.get("size", "")),
-           "amount": job.estimate, "currency": job.currency, "month": now[:7], "recorded_at": now}
+           "amount": job.estimate if amount is None else amount, "currency": job.currency, "month": now[:7],
+           "recorded_at": now}
     raw.execute(_LEDGER, tuple(row[c] for c in LEDGER_COLUMNS))
 
 
@@ -250,6 +270,25 @@ class JobStore:
                 _charge(raw, job, now)
         return self.get(job_id)
 
+    def keep_still(self, job_id: int, *, still_path: str, amount: float | None, detail: str) -> Job:
+        """An Images job's picture is kept beside its clip: its path recorded and its cost (``amount``, from
+        the answer's usage; None: the estimate) charged to the ledger, together, once. The picture is paid
+        for whatever becomes of the clip drawn from it. Only while the job is ``downloading``."""
+        now = now_utc_iso()
+        with self.db.write() as conn:
+            raw = conn.connection.dbapi_connection
+            row = raw.execute(_SELECT + " WHERE id = ?", (job_id,)).fetchone()
+            if row is None:
+                raise JobNotFound(job_id)
+            job = _row_to_job(tuple(row))
+            if job.status != "downloading":
+                return job
+            raw.execute("UPDATE generation_job SET still_path = ?, updated_at = ? WHERE id = ?",
+                        (still_path, now, job_id))
+            raw.execute(_EVENT, (job_id, now, job.status, detail))
+            _charge(raw, job, now, amount)
+        return self.get(job_id)
+
     def resend(self, job_id: int, uid: str) -> Job:
         """At the person's word, for a job the service could not account for: in one transaction the job is
         closed, its estimate charged (the service may have billed it), and the same request written again
@@ -322,12 +361,13 @@ class JobStore:
                                      (month,)).fetchone()[0])
 
     def committed(self) -> float:
-        """Estimates of jobs that may still be charged (sent or about to be, not yet in the ledger)."""
+        """Estimates of jobs that may still be charged (sent or about to be, not yet in the ledger: an Images
+        job is charged when its picture arrives, before its clip is drawn)."""
         marks = ",".join("?" * (len(UNFINISHED) + 1))
         with self.db.raw() as raw:
             return float(raw.execute(
-                f"SELECT coalesce(sum(estimate), 0) FROM generation_job WHERE status IN ({marks})",
-                (*UNFINISHED, "needs_decision")).fetchone()[0])
+                f"SELECT coalesce(sum(estimate), 0) FROM generation_job WHERE status IN ({marks}) "
+                "AND id NOT IN (SELECT job_id FROM cost_ledger)", (*UNFINISHED, "needs_decision")).fetchone()[0])
 
     def get_meta(self, key: str) -> str | None:
         with self.db.raw() as raw:

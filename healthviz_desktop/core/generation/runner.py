@@ -31,6 +31,7 @@ from healthviz_desktop.core.generation.steps import (
     Step,
     _iso,
     _now,
+    stopped_while_sending,
 )
 from healthviz_desktop.core.providers.base import GenerationRequest
 from healthviz_desktop.core.providers.registry import Providers
@@ -144,8 +145,9 @@ class JobRunner(JobSteps):
                 if job.id in self._active or not self.store.claim(job.id):
                     continue  # a live process is sending it right now
                 if not job.message or not job.unanswered_at:
+                    media = self.providers.get(job.provider).capabilities().media
                     job = self._set(job, "found after a crash while sending", unanswered_at=job.unanswered_at or
-                                    _iso(_now()), message=job.message or STOPPED_WHILE_SENDING.format(id=job.id))
+                                    _iso(_now()), message=job.message or stopped_while_sending(media, job.id))
                 self.store.release(job.id)
             carry_on.append(self.resume(job.id) if job.status == "stalled" and resume_stalled else job)
         return carry_on

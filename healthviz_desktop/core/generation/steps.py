@@ -15,6 +15,9 @@ The order of writes is the whole design:
    clips/.partial/, is checked with PyAV, then renamed into clips/; completion and the ledger charge are
    one transaction, so a clip is made (and paid for in the ledger) exactly once. A clip the service made
    but no longer has (HTTP 410) is final: charged as spent, with a way to make it again.
+   An Images job (a provider of media "image") has no list to ask: its picture is kept on this computer
+   the moment it arrives, and found there; otherwise the job waits for the person. Its picture is then
+   kept beside the clip and charged, and the clip drawn from it here (still_clip.py).
 4. A finished clip is copied to the path the person asked for (``output_path``), and the row says when:
    a crash between the two is delivered by the next runner, so every clip reaches its path.
 5. Every status change is conditional on the status it was read in (``expect=``): a cancel from another
@@ -32,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from healthviz_desktop.core.generation.clip_files import deliver, existing_thumb, image_ext, publish
 from healthviz_desktop.core.generation.job_store import Job, JobStore
+from healthviz_desktop.core.generation.still_clip import REMAKE, StillClipSteps
 from healthviz_desktop.core.paths import make_private_dir
 from healthviz_desktop.core.providers.base import (
     Ambiguous,
@@ -58,9 +62,18 @@ STOPPED_WHILE_SENDING = (
     "HealthViz stopped while this request was going out, before the service's answer was saved. "
     "`healthviz jobs resume {id}` asks the service whether it made the clip and carries on; the request "
     "is sent again only if the service made nothing.")
-REMAKE = "Make it again with `healthviz jobs remake {id}` (a new paid job)."
+CHECKING = " Checking whether it did before anything is sent again…"
 CHECK_AGAIN_AT_MOST = 5.0  # seconds between looks at the service's list while a send settles
 RIVAL_REACH = 5.0  # identical sends this far apart (beyond the settle time) may compete for the same videos
+STOPPED_WHILE_SENDING_PICTURE = (
+    "HealthViz stopped while this request was going out, before the service's answer was saved. An Images "
+    "service keeps no list to ask, so `healthviz jobs resume {id}` looks for the picture on this computer and, "
+    "if it never arrived, asks you before anything is sent again.")
+
+
+def stopped_while_sending(media: str, job_id: int) -> str:
+    """What is true of a send cut off by a stop or a crash, for what the provider makes."""
+    return (STOPPED_WHILE_SENDING_PICTURE if media == "image" else STOPPED_WHILE_SENDING).format(id=job_id)
 
 
 @dataclass(frozen=True)
@@ -80,7 +93,7 @@ class Step:
 Listener = Callable[[JobEvent], None]
 
 
-class JobSteps:
+class JobSteps(StillClipSteps):
     """The phases of JobRunner (runner.py), which owns the state these use."""
 
     db: Database
@@ -122,18 +135,20 @@ class JobSteps:
         except Ambiguous as exc:
             job = self._set(job, f"no clear answer ({exc.status or exc.code})", attempts=job.attempts + 1,
                             error_code=exc.code, unanswered_at=_iso(_now()),
-                            message=f"{exc.message} Asking {provider.label} whether it did before anything is "
-                                    "sent again…")
+                            message=f"{exc.message}{CHECKING}")
             return Step(job, 0.0)
         except KeyMissing as exc:  # nothing went out; resumable once the key is there (or unlocked)
             return self._stall(job, exc, sent_at=None)
+        except Expired as exc:  # an answer made and billed that could not be kept (a full disk)
+            return self._fail(job, exc, " " + REMAKE.format(id=job.id), charge=True, error_code="expired")
         except ProviderError as exc:  # the service refused: it made nothing
             if exc.retryable and job.attempts + 1 < self.max_attempts:
                 return self._retry(job, exc, status="pending")
             note = " It refused every attempt, so nothing was made or charged." if exc.retryable else ""
             return self._fail(job, exc, note)
         except BaseException:  # Ctrl-C, or a bug, while the request was out: the row keeps saying sending
-            self._set(job, "stopped while sending", message=STOPPED_WHILE_SENDING.format(id=job.id),
+            self._set(job, "stopped while sending", message=stopped_while_sending(provider.capabilities().media,
+                                                                                  job.id),
                       unanswered_at=_iso(_now()))
             raise
         job = self._set(job, "accepted by the service", status="running", remote_id=remote_id,
@@ -174,6 +189,10 @@ class JobSteps:
             rank = [j.id for j in group].index(job.id)
             if rank < len(found.matches):
                 return self._adopt(job, found.matches[rank].id)
+        if not found.covered and found.why:  # the service cannot be asked at all: say what happened, and why
+            cause = job.message.removesuffix(CHECKING) if job.message.endswith(CHECKING) else \
+                "The request went out, but its answer never reached this computer."
+            return self._undecided(job, f"{cause} {found.why}")
         if not found.covered:
             return self._undecided(job, f"{label}'s list of videos does not reach back to when this was sent")
         remaining = settle - (_now() - ended).total_seconds()
@@ -256,6 +275,8 @@ class JobSteps:
         from healthviz_desktop.core.render import InvalidClip, RenderCancelled, probe_clip
 
         assert job.remote_id is not None
+        if provider.capabilities().media == "image":
+            return self._still_clip(job, provider, request, cancelled)
         clips = make_private_dir(self.db.paths.clips)
         partial = make_private_dir(clips / ".partial")
         final = clips / f"{job.uid}.mp4"

@@ -30,12 +30,16 @@ Step by step:
    the service's id is stored as it answers; polls and the download repeat safely; the clip is checked,
    put in the journal's clips folder, charged in the ledger once, and copied to ``output``. Setting
    ``cancel`` (closing the window, a restore) stops between two steps and keeps the job; ``cancel(job)``
-   (the person's Stop) ends it for good, at the service too.
+   (the person's Stop) ends it for good, at the service too. An Images provider (media "image") answers
+   with the picture itself: it is on disk before anything else happens, then kept beside the clip and
+   charged by the answer's usage, and the clip is drawn from it here (still_clip.py; the person chose its
+   quality in ``ClipChoices.quality``, and the clip's length and size are the local renderer's).
 7. **Afterwards.** A kill, Ctrl-C or an outage leaves the job open: ``recover``/``carry_on`` (the window at
    start-up) and ``resume`` (`healthviz jobs resume`) carry it on, delivering to the same path. A send
    that got no answer is settled by the service's own list of videos before anything is sent again; only
    when the service cannot tell does the job wait for the person (``resume(job, resend=True)``, checked
-   against the budget again, both counted as spent). A clip the service made but lost (expired) is
+   against the budget again, both counted as spent); a picture request whose answer was not saved always
+   does (an Images service gives no id and keeps no list). A clip the service made but lost (expired) is
    charged as spent and can be made again: ``remake(job)`` quotes the same request anew.
 """
 
@@ -56,7 +60,7 @@ from healthviz_desktop.core.generation.runner import JobRunner
 from healthviz_desktop.core.generation.sending import prepare_request
 from healthviz_desktop.core.keys import KeyStatus, KeyStore
 from healthviz_desktop.core.providers.base import Capabilities, CostEstimate, GenerationRequest, Provider
-from healthviz_desktop.core.providers.registry import Offer, Providers
+from healthviz_desktop.core.providers.registry import DEFAULT_PROVIDER, Offer, Providers
 from healthviz_desktop.core.scene import SceneSpec
 
 if TYPE_CHECKING:
@@ -105,6 +109,7 @@ class ClipChoices:
     style: str = "abstract_3d"
     seconds: int = 8
     size: str = "1280x720"
+    quality: str = ""  # a picture's, for an Images provider ("" its default): each has its price
 
 
 @dataclass(frozen=True)
@@ -191,6 +196,16 @@ class ClipStudio:
             composed = composed.with_prompt(source.prompt)
         return composed
 
+    def outgoing(self, composed: ComposedPrompt, choices: ClipChoices, provider_name: str) -> dict[str, Any]:
+        """The request ``provider_name`` would get for ``composed`` (a window's preview), without checking it:
+        the composed clip request, or for an Images provider the picture request made from it."""
+        from healthviz_desktop.core.generation.sending import picture_body
+
+        caps = self.providers.get(provider_name).capabilities()
+        if caps.media != "image":
+            return dict(composed.request)
+        return picture_body(composed.request, caps, choices.quality, composed.spec.width, composed.spec.height)
+
     def quote(self, source: ClipSource, choices: ClipChoices, provider_name: str, *,
               remix_of: int | None = None) -> Quote:
         provider = self.providers.get(provider_name)
@@ -203,7 +218,7 @@ class ClipStudio:
             request = self._scene_request(source, choices, provider)
         else:
             composed = self.compose(source, choices, provider_name)
-            request = prepare_request(composed, provider)
+            request = prepare_request(composed, provider, quality=choices.quality)
         if remix_source is not None:
             request = replace(request, body={**remix_source.request, "prompt": request.body["prompt"]},
                               remix_of=remix_source.remote_id)
@@ -230,9 +245,16 @@ class ClipStudio:
 
     def _offered(self, provider: Provider, choices: ClipChoices) -> Capabilities:
         caps = provider.capabilities()
-        if caps.media != "video":
+        if caps.media == "image":  # a picture, brought to life here: the clip is what this computer draws
+            if choices.quality and choices.quality not in caps.qualities:
+                raise JobRefused(f"{provider.label} offers {', '.join(caps.qualities)} quality, not "
+                                 f"{choices.quality!r}.")
+            drawn = self.providers.get(DEFAULT_PROVIDER).capabilities()
+            problem = drawn.check({"model": drawn.model, "seconds": str(choices.seconds), "size": choices.size})
+        elif caps.media == "video":
+            problem = caps.check({"model": caps.model, "seconds": str(choices.seconds), "size": choices.size})
+        else:
             raise JobRefused(f"{provider.label} makes {caps.media}s, not clips.")
-        problem = caps.check({"model": caps.model, "seconds": str(choices.seconds), "size": choices.size})
         if problem:
             raise JobRefused(f"{provider.label} cannot make this clip: {problem}.")
         return caps

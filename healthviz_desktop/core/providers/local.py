@@ -62,3 +62,6 @@ class LocalProvider:
                      exclude: frozenset[str]) -> Found:
         """``submit`` makes nothing anywhere: a send that was cut off made nothing, for certain."""
         return Found((), covered=True)
+
+    def release(self, remote_id: str) -> None:
+        """Nothing is held anywhere but the clip itself."""

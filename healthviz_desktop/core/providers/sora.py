@@ -205,6 +205,9 @@ class SoraProvider:
             after = getattr(page, "last_id", None) or str(items[-1].id)
         return Found(oldest_first(matches), covered=False)
 
+    def release(self, remote_id: str) -> None:
+        """The service keeps its video until it expires; nothing is held here."""
+
     # ---- internals -----------------------------------------------------------------------------
 
     def _connect(self) -> Any:

@@ -51,13 +51,15 @@ class ClipInfo:
 def render_clip(spec: SceneSpec, video_path: Path, thumb_path: Path | None = None, *,
                 seconds: float | None = None, size: tuple[int, int] | None = None, fps: int = FPS,
                 preset: str = "superfast", on_progress: Progress | None = None,
-                cancelled: Cancelled | None = None, overlay: Any = None, backdrop: Any = None) -> ClipInfo:
+                cancelled: Cancelled | None = None, overlay: Any = None, backdrop: Any = None,
+                source: str = "local-renderer") -> ClipInfo:
     """Draw and encode ``spec`` to ``video_path`` (and a PNG thumbnail of its middle frame).
 
     ``on_progress`` gets 0..1 after each frame; ``cancelled`` is checked before each frame and stops
     the render with RenderCancelled (the partial file is removed). ``overlay`` (an RGBA uint8 array, e.g.
     a label) is composited top-right on every frame; ``backdrop`` (an RGB/RGBA array) replaces the drawn
-    scene with a still image under the same motion, relief, cue and grain layers."""
+    scene with a still image (under a slow push-in and pan) beneath the same motion, relief, cue and grain
+    layers. ``source`` names what the scene came from in the clip's machine-readable comment."""
     from healthviz_desktop.core.atomic import replacing
     from healthviz_desktop.core.render.scene_draw import SceneDrawer
 
@@ -77,7 +79,7 @@ def render_clip(spec: SceneSpec, video_path: Path, thumb_path: Path | None = Non
     with replacing(video_path) as partial:
         encode_frames((draw(i) for i in range(drawer.frame_count)), partial, width, height, fps=fps,
                       total=drawer.frame_count, preset=preset, on_progress=on_progress, cancelled=cancelled,
-                      metadata={"title": MARK_TITLE, "comment": MARK_COMMENT})
+                      metadata={"title": MARK_TITLE, "comment": MARK_COMMENT.replace("local-renderer", source)})
     if thumb_path is not None and thumb:
         with replacing(thumb_path) as partial_thumb:
             write_png(thumb[0], partial_thumb)

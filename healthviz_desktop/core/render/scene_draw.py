@@ -2,7 +2,8 @@
 
 Layers, back to front:
 - far (static, drawn once per clip): the family's ground and setting, the prompt's background family small
-  and out of focus, the style's texture and a vignette; moved by a third of the camera (parallax);
+  and out of focus, the style's texture and a vignette; moved by a third of the camera (parallax); or a
+  still picture given instead of the scene, under its own slow push-in and pan (still_move.py);
 - near (every frame, under the region's camera move): the region's prop, the subject, its front glass;
 - motion overlays (from qualities), then the timeline's events: the trigger's opening cue in beat 1, the
   relief's tide in the last beat, a trend's weather and its stars;
@@ -24,11 +25,12 @@ from typing import TYPE_CHECKING, Any
 import skia
 
 from healthviz_desktop.core.render import events
-from healthviz_desktop.core.render.kit import LINEAR, NEAREST, mix, soft, window
+from healthviz_desktop.core.render.kit import NEAREST, mix, soft, window
 from healthviz_desktop.core.render.looks import look_for
 from healthviz_desktop.core.render.motions import MOTIONS
 from healthviz_desktop.core.render.post import Grain, Readback, to_video_frame
 from healthviz_desktop.core.render.stage import REGIONS, UNPLACED, Frame, Pal, apply_camera, camera
+from healthviz_desktop.core.render.still_move import draw_still, prepare_still
 from healthviz_desktop.core.render.subjects import frost_image, knot_front
 from healthviz_desktop.core.render.subjects_more import BLANK, MOTIFS
 
@@ -79,8 +81,9 @@ class SceneDrawer:
             self.extra["frost"] = frost_image(self._base)
         # crisp styles slide the far layer by whole pixels: it is drawn with a margin the slide can show
         self.margin = int(self.u * 0.12) if self.look.far_blur <= 0 else 0
-        self.far = self._far_layer(backdrop)
         self.has_scene = backdrop is None
+        self.still = prepare_still(backdrop, width, height) if backdrop is not None else None
+        self.far = self._far_layer() if self.still is None else None
         self.overlay = _overlay_image(overlay) if overlay is not None else None
         self.grain = Grain(width, height, self.look, self.seed)
         self.readback = Readback(width, height)
@@ -117,22 +120,13 @@ class SceneDrawer:
 
     # ---- layers -----------------------------------------------------------------------------------------
 
-    def _far_layer(self, backdrop: NDArray[np.uint8] | None) -> skia.Image:
+    def _far_layer(self) -> skia.Image:
         m = self.margin
         surface = skia.Surface(self.w + 2 * m, self.h + 2 * m)
         c = surface.getCanvas()
         c.translate(m, m)
         f = self._base
         f.c = c
-        if backdrop is not None:
-            from healthviz_desktop.core.render.post import image_from_array
-
-            img = image_from_array(backdrop)
-            scale = max(self.w / img.width(), self.h / img.height())
-            dw, dh = img.width() * scale, img.height() * scale
-            c.drawImageRect(img, skia.Rect.MakeXYWH((self.w - dw) / 2, (self.h - dh) / 2, dw, dh), LINEAR)
-            f.c = self.canvas
-            return surface.makeImageSnapshot()
         top, bottom = self.motif.ground(self.pal)
         blur = self.look.far_blur * self.u / 360.0
         if blur > 0:  # depth of field: the setting is out of focus behind the subject
@@ -181,7 +175,10 @@ class SceneDrawer:
         c = self.canvas
         cam = camera(self.region.camera, f.p, self.w, self.h, f.x, f.y)
         spin = f.spin
-        self._far(cam)
+        if self.still is not None:
+            draw_still(c, self.still, f.p, self.w, self.h, (self.base_x, self.base_y))
+        else:
+            self._far(cam)
         c.save()
         apply_camera(c, (cam[0], cam[1] + f.shake[0], cam[2] + f.shake[1], cam[3] + spin), f.x, f.y, 1.0)
         f.y += f.sag
@@ -221,6 +218,7 @@ class SceneDrawer:
             c.translate(-self.w / 2, -self.h / 2)
         else:
             c.translate(round(dx * FAR_DEPTH), round(dy * FAR_DEPTH))
+        assert self.far is not None
         c.drawImage(self.far, -self.margin, -self.margin, NEAREST)
         c.restore()
 

@@ -68,6 +68,7 @@ class ClipFacts:
     source: str  # the entry's day, or FROM..TO of the entries it was made from
     app_version: str
     extra: dict[str, Any] = field(default_factory=dict)
+    picture: dict[str, Any] | None = None  # an Images job: the picture bought (size, quality), animated here
 
     def as_json(self) -> str:
         data = asdict(self)
@@ -75,8 +76,14 @@ class ClipFacts:
         data.pop("provider_label")
         data["source"] = self.source or None  # a job made from the command line does not record its entries
         data["label"] = LABEL_TEXT
-        data["note"] = ("The prompt a video generator was given. It was built from the journal's structured fields "
-                        "through HealthViz's own vocabulary; the person's notes are not in it.")
+        if self.picture is None:
+            data.pop("picture")
+            given = "The prompt a video generator was given."
+        else:
+            given = ("The prompt an image generator was given; HealthViz drew the clip on this computer from the "
+                     "picture it made.")
+        data["note"] = (f"{given} It was built from the journal's structured fields through HealthViz's own "
+                        "vocabulary; the person's notes are not in it.")
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -91,9 +98,10 @@ def clip_facts(job: Job, journal: JournalReads, provider_label: str, app_version
     days = sorted(d for d in (_entry_day(journal, i) for i in job.entry_ids) if d is not None)
     # the journal days it was made from, when the job recorded its entries
     source = "" if not days else days[0].isoformat() if days[0] == days[-1] else f"{days[0]}..{days[-1]}"
+    picture = {k: job.request.get(k) for k in ("size", "quality")} if job.picture else None
     return ClipFacts(job.id, str(job.request.get("prompt", "")), job.provider, provider_label,
-                     str(job.request.get("model", "")), int(str(job.request.get("seconds", 0) or 0)),
-                     str(job.request.get("size", "")), job.created_at, source, app_version)
+                     str(job.request.get("model", "")), job.clip_seconds, job.clip_size, job.created_at, source,
+                     app_version, picture=picture)
 
 
 def _entry_day(journal: JournalReads, entry_id: int) -> date | None:
