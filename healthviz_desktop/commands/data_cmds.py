@@ -198,11 +198,14 @@ def cmd_info(args: argparse.Namespace) -> int:
     from healthviz_desktop.core.paths import DataPaths
 
     paths = DataPaths.at(args.data_dir)
+    paths.check_folder()  # a file given as --data-dir is said so (exit 4), not reported as an empty journal
+    read_only = paths.read_only_reason()
     if not paths.database.exists():  # only looking: a mistyped --data-dir must not leave a journal behind
         data: dict[str, Any] = {
             "data_dir": str(paths.root), "database": f"{paths.database} (none yet: made by the first entry)",
             "schema_version": None, "app_schema_version": SCHEMA_VERSION, "entries": 0, "trash": 0,
-            "backups": 0, "latest_backup": None, "keyring_backend": keyring_backend_description(),
+            "backups": 0, "latest_backup": None, "access": f"read-only: {read_only}" if read_only else "read and write",
+            "keyring_backend": keyring_backend_description(),
         }
     else:
         journal = open_journal(args)
@@ -216,6 +219,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             "trash": journal.count(_trash()),
             "backups": len(backups),
             "latest_backup": str(backups[0].path) if backups else None,
+            "access": f"read-only: {read_only}" if read_only else "read and write",
             "keyring_backend": keyring_backend_description(),
         }
     if args.json:
