@@ -8,7 +8,9 @@ import hashlib
 import json
 from pathlib import Path
 
+from healthviz_desktop.core.backups import create_backup
 from healthviz_desktop.core.journal import Journal
+from healthviz_desktop.core.paths import DataPaths
 from tests.conftest import sample_entry
 from tests.support.as_user import chown_tree, run_cli_as_user, shared_folder
 
@@ -27,6 +29,7 @@ def _journal_in(folder: Path, entries: int = 3) -> Path:
     journal = Journal.open(root)
     journal.add_many([sample_entry(notes=f"made-up note {n} walked the dog", hour=8 + n) for n in range(entries)])
     journal.close()
+    create_backup(DataPaths.at(root))
     chown_tree(root)
     return root
 
@@ -59,7 +62,10 @@ def test_a_read_only_folder_stays_read_only_and_the_journal_opens_for_reading() 
             assert "read-only (its folder" in refused.err and "nothing was saved" in refused.err, refused.err
             assert "Traceback" not in refused.err
         backup = run_cli_as_user(*data, "backup", must_not_write=root)
-        assert backup.code != 0 and "read-only" in backup.err and "Traceback" not in backup.err, backup.err
+        assert backup.code == 1 and f"{root} is read-only, so no backup was made" in backup.err, backup.err
+        kept = next((root / "backups").iterdir())
+        restore = run_cli_as_user(*data, "restore", str(kept), must_not_write=root)
+        assert restore.code == 6 and "read-only" in restore.err, restore.err
 
         assert _snapshot(root) == before  # the mode 0500 above all: no command widened it to 0700
         assert root.stat().st_mode & 0o777 == 0o500
