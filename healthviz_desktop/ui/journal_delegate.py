@@ -134,7 +134,8 @@ class JournalDelegate(QStyledItemDelegate):
             painter.setPen(text)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
             x += w + 6
-        second = " · ".join(p for p in (dose_text(entry), " ".join(entry.notes.split())) if p)
+        second = " · ".join(p for p in ("Demo entry" if entry.demo else "", dose_text(entry),
+                                        " ".join(entry.notes.split())) if p)
         if second:
             painter.setPen(muted)
             left = rect.left() + PAD + time_w

@@ -65,6 +65,8 @@ def entry_summary(entry: Entry) -> str:
         parts.append("took " + ", ".join(d.label for d in entry.doses))
     if not entry.observations and not entry.doses and entry.notes:
         parts.append(entry.notes.splitlines()[0][:60])
+    if entry.demo:
+        parts.append("demo entry")
     return " · ".join(parts)
 
 
