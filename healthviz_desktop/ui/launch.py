@@ -98,7 +98,9 @@ def build_window(data_dir: Path | None) -> MainWindow:
     app = make_app()
     apply_appearance(app, settings.appearance)
     follow_system(app)
-    return MainWindow(paths, settings)
+    window = MainWindow(paths, settings)
+    window.model.rollover_hour = settings.day_rollover_hour  # "Today" from 04:00 (or the person's hour)
+    return window
 
 
 def no_dbus_autolaunch(env: dict[str, str] | os._Environ[str] = os.environ) -> None:
