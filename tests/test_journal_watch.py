@@ -84,3 +84,18 @@ def test_an_open_window_refreshes_when_the_cli_writes(qtbot: Any, tmp_path: Path
     assert reloads == [True]
     watch.stop()
     window.close()
+
+
+def test_a_restore_is_reported(data_dir: Path) -> None:
+    from healthviz_desktop.core.backups import create_backup, restore_backup
+
+    journal = Journal.open(data_dir)
+    journal.add(sample_entry())
+    backup = create_backup(journal.paths)
+    journal.add(sample_entry(notes="after the backup"))
+    journal.close()
+    probe = ChangeProbe(DataPaths.at(data_dir))
+    assert probe.poll() is False
+    restore_backup(DataPaths.at(data_dir), backup)  # what `healthviz restore` does while a window is open
+    assert probe.poll() is True
+    probe.close()

@@ -13,6 +13,7 @@ from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.core.paths import DataPaths
 from tests.conftest import sample_entry
 from tests.support.as_user import chown_tree, run_cli_as_user, shared_folder
+from tests.ui_helpers import OFFSCREEN_ONLY
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, str]]:
@@ -106,3 +107,31 @@ def test_a_read_only_folder_without_a_journal_is_said_so_and_left_alone() -> Non
         refused = run_cli_as_user("--data-dir", str(empty), "entry", "add", "--notes", "x", must_not_write=empty)
         assert refused.code == 6 and "none can be made there" in refused.err, refused.err
         assert list(empty.iterdir()) == [] and empty.stat().st_mode & 0o777 == 0o500
+
+
+@OFFSCREEN_ONLY
+def test_the_window_on_a_read_only_folder_browses_and_says_why_a_save_cannot_be_made(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    # The folder is ours (the test's user owns it), so its owner bits decide, as for a person at their desk.
+    from healthviz_desktop.ui.entry_editor import EntryEditor
+    from tests.ui_helpers import make_entries, open_window, seed_journal
+
+    root = tmp_path / "journal"
+    seed_journal(root, make_entries(3))
+    root.chmod(0o500)
+    before = _snapshot(root)
+    try:
+        window = open_window(qtbot, root)
+        assert window.model.total == 6 and window.journal.db.read_only.startswith("its folder")
+        editor = window.edit_entry()
+        assert isinstance(editor, EntryEditor)
+        editor.confirm_discard = lambda: True  # type: ignore[method-assign]
+        qtbot.addWidget(editor)
+        editor.notes.setPlainText("kept in the editor")
+        editor.save()
+        assert editor.isVisible() and "The journal is read-only (its folder" in editor.form_error.text()
+        assert editor.notes.toPlainText() == "kept in the editor"
+        editor.reject()
+        window.close()
+        assert _snapshot(root) == before
+    finally:
+        root.chmod(0o700)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,8 +52,15 @@ def touch_private_file(path: Path) -> None:
 
 
 def writable(path: Path) -> bool:
-    """Whether this process may write there (root may write anywhere, as the kernel decides)."""
-    return os.access(path, os.W_OK | (os.X_OK if path.is_dir() else 0))
+    """Whether the journal may write there. On our own folder or file the owner's bits say what the person
+    meant, even to root (who could write anyway: a ``chmod 500`` folder is still read-only to HealthViz);
+    on anyone else's, what the kernel allows."""
+    info = path.stat()
+    is_dir = stat.S_ISDIR(info.st_mode)
+    if info.st_uid == os.geteuid():
+        need = stat.S_IWUSR | (stat.S_IXUSR if is_dir else 0)
+        return info.st_mode & need == need
+    return os.access(path, os.W_OK | (os.X_OK if is_dir else 0))
 
 
 @dataclass(frozen=True)
