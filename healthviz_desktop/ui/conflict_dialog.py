@@ -72,7 +72,8 @@ class ConflictDialog(QDialog):
         self.mine_view.setHtml(_marked(mine_lines, theirs_lines))
         when = ""
         if theirs is not None and theirs.updated_at is not None:
-            when = f" at {theirs.updated_at.astimezone():%H:%M}"
+            saved_at = f"{theirs.updated_at.astimezone():%H:%M}"
+            when = f" (last saved at {saved_at})" if trashed else f" at {saved_at}"
         self.theirs_view.setHtml(_marked(theirs_lines, mine_lines) if theirs is not None
                                  else "<i>(deleted for good)</i>")
         self.differences = sum(1 for op in difflib.ndiff(mine_lines, theirs_lines) if op[:1] in "+-")
