@@ -77,7 +77,10 @@ def watch_journal(window: MainWindow, *, interval_ms: int | None = None) -> Any:
     from healthviz_desktop.ui.journal_watch import POLL_MS, JournalWatch
 
     watch = JournalWatch(window.paths, window, interval_ms=interval_ms or POLL_MS)
-    window.journal_ready.connect(lambda: watch.ignore_writes_of(window.journal))
+    if window.journal is not None:
+        watch.ignore_writes_of(window.journal)
+    else:
+        window.journal_ready.connect(lambda: watch.ignore_writes_of(window.journal))
     watch.changed_elsewhere.connect(window.reload)
     watch.changed_elsewhere.connect(window.refresh_trends)
     return watch
@@ -130,9 +133,13 @@ def run_gui(argv: list[str]) -> int:
     def opened_paint() -> None:
         marks["first_paint"] = time.time()
         window.open_journal()
-        instance.listen()  # after the paint: QtNetwork is not needed before
+
+    def journal_open() -> None:  # not before: QtNetwork and the watch's imports would delay the list
+        instance.listen()
         instance.raise_requested.connect(lambda: raise_window(window))
         watch_journal(window)
+
+    window.journal_ready.connect(journal_open)
 
     painter = _FirstPaint(opened_paint)
     window.installEventFilter(painter)
