@@ -69,16 +69,16 @@ def test_an_open_window_refreshes_when_the_cli_writes(qtbot: Any, tmp_path: Path
     with qtbot.waitSignal(window.journal_ready, timeout=20_000):
         window.open_journal()
     assert window.model.total == 4
-    with qtbot.waitSignal(window.list_reloaded, timeout=10_000):
-        proc = subprocess.run([sys.executable, "-m", "healthviz_desktop", "--data-dir", str(root), "entry",
-                               "add", "--notes", "written by a script while the window is open"],
-                              cwd=REPO, capture_output=True, check=False)
-        assert proc.returncode == 0, proc.stderr
-    assert window.model.total == 5
+    # The GUI thread waits for the script here, so the watch can only see its write afterwards.
+    proc = subprocess.run([sys.executable, "-m", "healthviz_desktop", "--data-dir", str(root), "entry",
+                           "add", "--notes", "written by a script while the window is open"],
+                          cwd=REPO, capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    qtbot.waitUntil(lambda: window.model.total == 5, timeout=30_000)
     # the window's own saves are not reported back to it (it refreshed itself already)
     reloads: list[bool] = []
     window.list_reloaded.connect(lambda: reloads.append(True))
-    with qtbot.waitSignal(window.list_reloaded, timeout=10_000):
+    with qtbot.waitSignal(window.list_reloaded, timeout=30_000):
         window.delete_selected()
     qtbot.wait(300)  # six polls
     assert reloads == [True]
