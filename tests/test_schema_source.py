@@ -49,7 +49,7 @@ def test_a_journal_from_before_step_3_keeps_its_jobs_and_gains_the_new_columns(t
         with journal.db.raw() as raw:
             row = raw.execute("SELECT uid, output_path, delivered_at, unanswered_at FROM generation_job").fetchone()
         assert tuple(row) == ("u1", None, None, None)
-        assert journal.db.schema_version() == migrations.SCHEMA_VERSION == 3
+        assert journal.db.schema_version() == migrations.SCHEMA_VERSION >= 3
     finally:
         journal.close()
     assert any(p.name.endswith("pre-migration-v2.sqlite3") for p in (data / "backups").iterdir())

@@ -128,6 +128,17 @@ class JournalReads:
         with self.raw() as raw:
             return [r[0] for r in raw.execute("SELECT name FROM dose GROUP BY lower(name) ORDER BY count(*) DESC")]
 
+    def demo_entry_ids(self, *, last_removed: bool = False) -> list[int]:
+        """The demo entries (``healthviz demo-data``) in the journal; with ``last_removed``, those in the trash
+        that the latest removal put there (they share its time stamp), for undoing it."""
+        if last_removed:
+            sql = ("SELECT id FROM entry WHERE demo = 1 AND deleted_at = "
+                   "(SELECT max(deleted_at) FROM entry WHERE demo = 1 AND deleted_at IS NOT NULL) ORDER BY id")
+        else:
+            sql = "SELECT id FROM entry WHERE demo = 1 AND deleted_at IS NULL ORDER BY id"
+        with self.raw() as raw:
+            return [r[0] for r in raw.execute(sql)]
+
     def days_between(self, first: date, last: date) -> list[Entry]:
         return self.list_entries(JournalFilter(date_from=first, date_to=last))
 

@@ -11,6 +11,10 @@ if TYPE_CHECKING:
     from healthviz_desktop.core.model import Entry
 
 
+DEMO_NOTE = ("Demo entry: made up to try HealthViz with, not something you felt. All demo entries can be "
+             "removed at once.")
+
+
 def _duration(minutes: int) -> str:
     h, m = divmod(minutes, 60)
     return f"{h} h {m} min" if h and m else f"{h} h" if h else f"{m} min"
@@ -30,6 +34,8 @@ def entry_html(entry: Entry) -> str:
     e = escape
     parts = [f"<h2>{e(day_title(entry.effective_day()))}</h2>",
              f"<p style='opacity:.75'>At {entry.occurred_at:%H:%M} (UTC{entry.occurred_at:%z})</p>"]
+    if entry.demo:
+        parts.append(f"<p><b>{e(DEMO_NOTE)}</b></p>")
     if entry.observations:
         parts.append("<h3>Symptoms</h3><ul>")
         for o in entry.observations:

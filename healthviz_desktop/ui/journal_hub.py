@@ -94,9 +94,10 @@ class JournalHub(QObject):
                                         owner=self, **kwargs)
 
 
-def store_entry(journal: Any, entry: Any) -> Any:
-    """A new entry added, an edited one updated (on the write thread); the Entry as stored."""
-    return journal.update(entry) if entry.id is not None else journal.add(entry)
+def store_entry(journal: Any, entry: Any, *, revive: bool = False) -> Any:
+    """A new entry added, an edited one updated against the revision it carries (on the write thread); the
+    Entry as stored. ``revive``: an entry trashed meanwhile is restored with this version (conflict dialog)."""
+    return journal.update(entry, revive=revive) if entry.id is not None else journal.add(entry)
 
 
 def trash_entry(journal: Any, entry_id: int) -> Any:

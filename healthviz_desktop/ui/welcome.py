@@ -28,7 +28,7 @@ class WelcomeDialog(QDialog):
         text.setWordWrap(True)
         text.setTextFormat(text.textFormat().RichText)
         self.demo = QCheckBox(f"Load {DEMO_DAYS} days of made-up demo entries to look around "
-                              "(you can delete them later)", self)
+                              "(each is marked as a demo entry, and they can all be removed at once later)", self)
         self.demo.setAccessibleName("Load demo data")
         # made-up entries never go into a journal that already holds real ones
         self.demo.setVisible(entries == 0)
