@@ -14,7 +14,7 @@ from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.core.journal_watch import ChangeProbe
 from healthviz_desktop.core.paths import DataPaths
 from tests.conftest import REPO, sample_entry
-from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, seed_journal
+from tests.ui_helpers import OFFSCREEN_ONLY, make_entries, open_window, seed_journal
 
 
 def test_the_probe_reports_other_writers_and_not_its_own(data_dir: Path) -> None:
@@ -58,16 +58,11 @@ def test_a_replaced_journal_file_is_reported(data_dir: Path, tmp_path: Path) -> 
 
 @OFFSCREEN_ONLY
 def test_an_open_window_refreshes_when_the_cli_writes(qtbot: Any, tmp_path: Path) -> None:
-    from healthviz_desktop.ui.launch import build_window, watch_journal
-
     root = tmp_path / "journal"
     seed_journal(root, make_entries(2))
-    window = build_window(root)
-    qtbot.addWidget(window)
-    watch = watch_journal(window, interval_ms=50)
-    window.show()
-    with qtbot.waitSignal(window.journal_ready, timeout=20_000):
-        window.open_journal()
+    window = open_window(qtbot, root)  # the window's hub watches the journal once it is open for writing
+    assert window.hub.watch is not None
+    window.hub.watch.timer.setInterval(50)
     assert window.model.total == 4
     # The GUI thread waits for the script here, so the watch can only see its write afterwards.
     proc = subprocess.run([sys.executable, "-m", "healthviz_desktop", "--data-dir", str(root), "entry",
@@ -82,7 +77,6 @@ def test_an_open_window_refreshes_when_the_cli_writes(qtbot: Any, tmp_path: Path
         window.delete_selected()
     qtbot.wait(300)  # six polls
     assert reloads == [True]
-    watch.stop()
     window.close()
 
 

@@ -14,16 +14,22 @@ from typing import Any
 
 from healthviz_desktop.core.database import Database
 from healthviz_desktop.core.entry_rows import FTS_SQL, RowBatch, fts_columns, load_entries, search_key
-from healthviz_desktop.core.journal_reads import EntryNotFound, JournalReads, SearchHit, search_sql, sql_marks
+from healthviz_desktop.core.journal_reads import (
+    CHANGE_COUNTER,
+    EntryNotFound,
+    JournalReads,
+    SearchHit,
+    search_sql,
+    sql_marks,
+)
 from healthviz_desktop.core.model import Entry, ValidationFailed, normalise_entry, validate_entry
 from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.timefmt import now_utc_iso
 
 __all__ = ["CHANGE_COUNTER", "DuplicateEntry", "EditConflict", "EntryNotFound", "Journal", "SearchHit", "search_sql"]
 
-# meta key of the journal's change counter: bumped by every committed entry write (add, edit, trash, undo,
+# CHANGE_COUNTER (core/journal_reads.py) is bumped by every committed entry write (add, edit, trash, undo,
 # purge, import), so a window can tell that another process changed the entries (core/journal_watch.py).
-CHANGE_COUNTER = "entry_changes"
 
 
 class DuplicateEntry(ValueError):

@@ -1,8 +1,8 @@
 """Start the window: settings and theme first (cheap), paint, then open the journal in a worker.
 
 One window per journal: a second `healthviz` on the same journal raises the first window and exits
-(ui/single_instance.py). An open window refreshes when another process changes the journal
-(ui/journal_watch.py).
+(ui/single_instance.py), listening once the journal is open (the window's JournalHub then also starts
+watching for other processes' changes: ui/journal_watch.py), never before the first paint.
 
 ``HEALTHVIZ_BENCH=1`` prints start-up marks as JSON (seconds since the epoch, same clock as the
 benchmark that spawned us) and quits once the journal is visible: used by benchmarks/startup.py.
@@ -72,20 +72,6 @@ def make_app() -> QApplication:
     return app
 
 
-def watch_journal(window: MainWindow, *, interval_ms: int | None = None) -> Any:
-    """The window's list and trends follow changes other processes make to the journal (not its own)."""
-    from healthviz_desktop.ui.journal_watch import POLL_MS, JournalWatch
-
-    watch = JournalWatch(window.paths, window, interval_ms=interval_ms or POLL_MS)
-    if window.journal is not None:
-        watch.ignore_writes_of(window.journal)
-    else:
-        window.journal_ready.connect(lambda: watch.ignore_writes_of(window.journal))
-    watch.changed_elsewhere.connect(window.reload)
-    watch.changed_elsewhere.connect(window.refresh_trends)
-    return watch
-
-
 def raise_window(window: MainWindow) -> None:
     """Bring the window to the front (a second instance asked for it)."""
     if window.isMinimized():
@@ -101,9 +87,7 @@ def build_window(data_dir: Path | None) -> MainWindow:
     app = make_app()
     apply_appearance(app, settings.appearance)
     follow_system(app)
-    window = MainWindow(paths, settings)
-    window.model.rollover_hour = settings.day_rollover_hour  # "Today" from 04:00 (or the person's hour)
-    return window
+    return MainWindow(paths, settings)
 
 
 def no_dbus_autolaunch(env: dict[str, str] | os._Environ[str] = os.environ) -> None:
@@ -134,10 +118,9 @@ def run_gui(argv: list[str]) -> int:
         marks["first_paint"] = time.time()
         window.open_journal()
 
-    def journal_open() -> None:  # not before: QtNetwork and the watch's imports would delay the list
+    def journal_open() -> None:  # not before: QtNetwork's import would delay the list
         instance.listen()
         instance.raise_requested.connect(lambda: raise_window(window))
-        watch_journal(window)
 
     window.journal_ready.connect(journal_open)
 
