@@ -133,6 +133,14 @@ class JournalModel(QAbstractListModel):
             self._notifying = False
         self.loaded.emit()
 
+    def set_rollover_hour(self, hour: int) -> None:
+        """The person changed the hour a journal day starts: day headers ("Today", "Yesterday") say it now."""
+        if hour == self.rollover_hour:
+            return
+        self.rollover_hour = hour
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
     def clear(self) -> None:
         self.beginResetModel()
         self._journal, self._rows, self._fetched, self._total = None, [], 0, 0
