@@ -22,6 +22,7 @@ NOT_RUN = {
     "healthviz keys set myservice": "asks for a key",
     "healthviz render --range 2026-10-01..2026-10-28 --provider myservice -o month.mp4": "a remote service",
     "healthviz render --entry 14 --provider myservice --remix 3 -o calmer.mp4": "a remote service",
+    "healthviz export-doctor … --name Alex Example --notes --omit patterns": "options added to the line above",
 }
 
 
@@ -47,6 +48,7 @@ def test_every_readme_command_runs_as_written_on_a_new_journal(tmp_path: Path) -
     (tmp_path / "notes.txt").write_text("Amara Quell said the dark room helps.\n", encoding="utf-8")
     env = {**os.environ, "HEALTHVIZ_DATA_DIR": str(tmp_path / "journal"), "LANG": "C.UTF-8",
            "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(REPO)}
+    (tmp_path / "home").mkdir()
     ran = 0
     for words in commands:
         command = " ".join(words)
@@ -56,6 +58,8 @@ def test_every_readme_command_runs_as_written_on_a_new_journal(tmp_path: Path) -
         if "<" in words:  # the one shell redirection the README uses
             at = words.index("<")
             stdin, words = (tmp_path / words[at + 1]).read_bytes(), words[:at]
+        home = tmp_path / "home"  # what a shell makes of ~/ (the README writes the doctor's folder there)
+        words = [str(home / w[2:]) if w.startswith("~/") else w for w in words]
         assert words[0] == "healthviz", command
         proc = subprocess.run([sys.executable, "-m", "healthviz_desktop", *words[1:]], input=stdin,
                               capture_output=True, cwd=tmp_path, env=env, timeout=180, check=False)
