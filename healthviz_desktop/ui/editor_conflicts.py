@@ -1,4 +1,6 @@
-"""The entry editor's part in a conflict: a save found the entry changed, trashed or deleted elsewhere.
+"""The entry editor's part when a save fails: it says why above the form, in the person's terms, and the
+form keeps what was typed; a save that found the entry changed, trashed or deleted elsewhere opens the
+conflict dialog.
 
 The editor (ui/entry_editor.py) hands the two versions to ``_show_conflict``; the person's choice in the
 conflict dialog (ui/conflict_dialog.py) is carried out here: keep mine is saved against the revision the
@@ -8,11 +10,15 @@ and save, take theirs closes the editor without saving.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import replace
 from typing import Any
 
-from healthviz_desktop.core.model import Entry, new_uid
+from healthviz_desktop.core.journal import EditConflict, EntryNotFound
+from healthviz_desktop.core.model import Entry, ValidationFailed, new_uid
 from healthviz_desktop.ui.editor_rows import to_qdatetime
+
+log = logging.getLogger("healthviz_desktop.ui.entry_editor")
 
 
 class ConflictResolution:
@@ -44,6 +50,26 @@ class ConflictResolution:
 
     def revalidate(self) -> Any:
         raise NotImplementedError
+
+    def _explain_not_stored(self, exc: BaseException) -> None:
+        if isinstance(exc, ValidationFailed):  # core is the last word; show what it said inline
+            self.form_error.show_errors([str(e) for e in exc.errors])
+        elif isinstance(exc, EditConflict):
+            self._show_conflict(exc.mine, exc.theirs, trashed=exc.trashed)
+            return
+        elif isinstance(exc, EntryNotFound):  # deleted for good (purged) by another window meanwhile
+            self._show_conflict(self.value(), None)
+            return
+        else:
+            from healthviz_desktop.core.errors import user_message
+
+            known = user_message(exc)
+            if known is None:
+                log.error("saving an entry failed:\n%s", getattr(exc, "__healthviz_traceback__", exc))
+            reason = known[0] if known else ("Not saved: something went wrong that HealthViz did not expect "
+                                             f"({type(exc).__name__}: {exc}).")
+            self.form_error.show_errors([f"{reason} What you wrote is still here."])
+        self.scroll_area.ensureWidgetVisible(self.form_error)
 
     def _show_conflict(self, mine: Entry, theirs: Entry | None, *, trashed: bool = False) -> None:
         from healthviz_desktop.ui.conflict_dialog import ConflictDialog

@@ -13,7 +13,6 @@ read-only journal or a full disk says so above the form.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -39,12 +38,11 @@ from PySide6.QtWidgets import (
 )
 
 from healthviz_desktop.core.catalogue import catalogue
-from healthviz_desktop.core.journal import EditConflict, EntryNotFound, Journal
+from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.core.model import (
     DAY_ROLLOVER_HOUR,
     Entry,
     FieldError,
-    ValidationFailed,
     journal_day,
     normalise_entry,
     nothing_recorded,
@@ -58,7 +56,6 @@ from healthviz_desktop.ui.editor_widgets import ErrorLabel, ListField, hours_spi
 from healthviz_desktop.ui.journal_hub import JournalHub, store_entry
 
 FUTURE_SLACK = timedelta(minutes=5)
-log = logging.getLogger(__name__)
 # Fields whose name is plural in the messages ("Notes are 100,001 characters long"), not "Notes is".
 _PLURAL_VERBS = (("is ", "are "), ("contains ", "contain "), ("must ", "must "))
 
@@ -76,6 +73,7 @@ class EntryEditor(ConflictResolution, QDialog):
         self._blank = Entry(occurred_at=now_local())  # one base (and uid) for a new entry's every value()
         self.clock = WallClock.of(entry.occurred_at if entry else None)
         self._tried_to_save = False
+        self._saving = False  # a save is on the write thread; the editor stays open until it answers
         self.setWindowTitle("Edit entry" if entry else "New entry")
         self.setObjectName("entryEditor")
         self.resize(820, 760)
@@ -125,6 +123,7 @@ class EntryEditor(ConflictResolution, QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setToolTip("Save (Ctrl+S)")
+        self._save_text = self.save_button.text()
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         for button in (self.save_button, self.cancel_button, self.add_obs, self.add_dose_btn):
             button.setAutoDefault(False)  # no default button: Enter must not save (see keyPressEvent)
@@ -177,6 +176,8 @@ class EntryEditor(ConflictResolution, QDialog):
         return answer == QMessageBox.StandardButton.Discard
 
     def reject(self) -> None:  # Esc, Cancel and the window's close button all come here
+        if self._saving:  # its answer comes back here: a failure must find the text still in the form
+            return
         if self.is_changed() and not self.confirm_discard():
             return
         super().reject()
@@ -387,38 +388,29 @@ class EntryEditor(ConflictResolution, QDialog):
     def _submit(self, entry: Entry, *, revive: bool = False) -> None:
         """Store ``entry`` (new, or an edit made against the revision it carries) on the app's write thread;
         then, back on the GUI thread, _stored or _not_stored (the form stays as typed until one of them)."""
+        self._saving = True
         self.save_button.setEnabled(False)  # one save at a time
+        self.cancel_button.setEnabled(False)
+        self.save_button.setText("Saving…")
         self.hub.write(store_entry, entry, revive=revive, change="entries", on_result=self._stored,
                        on_error=self._not_stored)
 
     def _stored(self, stored: Entry) -> None:
+        self._saving_ended()
         self.saved.emit(stored)
         self.accept()
 
     def _not_stored(self, exc: BaseException) -> None:
         """The save failed: the form keeps everything typed, and says what happened and what can be done."""
-        self.save_button.setEnabled(True)
+        self._saving_ended()
         self._explain_not_stored(exc)
         self.not_saved.emit(exc)
 
-    def _explain_not_stored(self, exc: BaseException) -> None:
-        if isinstance(exc, ValidationFailed):  # core is the last word; show what it said inline
-            self.form_error.show_errors([str(e) for e in exc.errors])
-        elif isinstance(exc, EditConflict):
-            self._show_conflict(exc.mine, exc.theirs, trashed=exc.trashed)
-            return
-        elif isinstance(exc, EntryNotFound):  # deleted for good (purged) by another window meanwhile
-            self._show_conflict(self.value(), None)
-            return
-        else:
-            from healthviz_desktop.core.errors import user_message
-
-            known = user_message(exc)
-            if known is None:
-                log.error("saving an entry failed:\n%s", getattr(exc, "__healthviz_traceback__", exc))
-            reason = known[0] if known else f"Not saved: {type(exc).__name__}: {exc}"
-            self.form_error.show_errors([f"{reason} What you wrote is still here."])
-        self.scroll_area.ensureWidgetVisible(self.form_error)
+    def _saving_ended(self) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self.save_button.setText(self._save_text)
 
     def _focus_first_error(self) -> None:
         for obs in self.obs_rows:
