@@ -159,3 +159,29 @@ def test_the_rollover_hour_from_settings_applies_at_once(qtbot: Any, tmp_path: P
     finally:
         window.close()
 
+
+
+def test_settings_that_a_full_disk_keeps_from_saving_say_so_and_stay_open(qtbot: Any, tmp_path: Path) -> None:
+    from healthviz_desktop.core.settings import load_settings
+    from tests.support.tiny_disk import fill_up, mounted_tmpfs
+
+    with mounted_tmpfs(tmp_path / "tiny", size="2m") as disk:
+        root = disk / "journal"
+        seed_journal(root, make_entries(2))
+        window = open_window(qtbot, root)
+        try:
+            dialog = window.open_settings()
+            qtbot.addWidget(dialog)
+            dialog.rollover.setValue(6)
+            filler = fill_up(disk)
+            dialog.accept()
+            assert dialog.isVisible() and dialog.error.isVisible()
+            assert dialog.error.text() == ("Settings were not saved: the disk is full. Free some space and press "
+                                           "OK again; until then the settings you had stay in use.")
+            assert dialog.rollover.value() == 6 and window.settings.day_rollover_hour != 6
+            filler.unlink()
+            dialog.accept()
+            assert not dialog.isVisible() and window.settings.day_rollover_hour == 6
+            assert load_settings(root / "settings.json").day_rollover_hour == 6
+        finally:
+            window.close()

@@ -259,8 +259,21 @@ class SettingsDialog(QDialog):
         try:
             save_settings(self.paths.settings, value, over_unreadable=True)  # the person chose to save
         except (OSError, ValueError) as exc:
-            self.error.show_errors([f"Settings were not saved: {exc}"])
+            self.error.show_errors([_not_saved(exc)])
             return
         self.settings = value
         self.applied.emit(value)
         super().accept()
+
+
+def _not_saved(exc: BaseException) -> str:
+    """Why the settings file could not be written, in the person's words; the dialog stays open."""
+    import errno
+
+    later = " Free some space and press OK again; until then the settings you had stay in use."
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return "Settings were not saved: the disk is full." + later
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"Settings were not saved: {exc.strerror or exc}{where}. Until then the settings you had stay in use."
+    return f"Settings were not saved: {exc}"
