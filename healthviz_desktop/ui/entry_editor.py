@@ -373,7 +373,7 @@ class EntryEditor(ConflictResolution, QDialog):
     def _update_zone(self) -> None:
         when, day = self._occurred(), self._day()
         note = " (before the day's rollover hour)" if day != when.date() else ""
-        self.when_zone.setText(f"UTC{when:%z} · counts for {day:%a %d %b}{note}")
+        self.when_zone.setText(f"UTC{when:%z} · counts for {day:%a} {day.day} {day:%b}{note}")  # as the field: "3 Dec"
 
     # ---- saving --------------------------------------------------------------------------------
 
