@@ -53,10 +53,11 @@ def median(samples: list[float]) -> float:
     return statistics.median(samples)
 
 
-def write_section(name: str, body: str) -> None:
-    """Replace (or add) the section ``name`` of docs/benchmarks.md, stamped with date and machine."""
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else (
+def write_section(name: str, body: str, results: Path = RESULTS, title: str = "") -> None:
+    """Replace (or add) the section ``name`` of docs/benchmarks.md (or ``results``), stamped with date and
+    machine. ``title`` starts a new ``results`` file."""
+    results.parent.mkdir(parents=True, exist_ok=True)
+    text = results.read_text(encoding="utf-8") if results.exists() else title or (
         "# Benchmarks\n\nEach section is written by its script in `benchmarks/` (run them all with "
         "`.venv/bin/python benchmarks/run_all.py`). Figures are ratios against a baseline measured in the "
         "same run on the same machine.\n")
@@ -64,4 +65,4 @@ def write_section(name: str, body: str) -> None:
     section = f"<!-- {name}:start -->\n## {name}\n\n{stamp}\n\n{body.strip()}\n<!-- {name}:end -->"
     pattern = re.compile(rf"<!-- {re.escape(name)}:start -->.*?<!-- {re.escape(name)}:end -->", re.S)
     text = pattern.sub(lambda _m: section, text) if pattern.search(text) else text.rstrip() + "\n\n" + section + "\n"
-    RESULTS.write_text(text, encoding="utf-8")
+    results.write_text(text, encoding="utf-8")

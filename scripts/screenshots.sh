@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 out=${1:-docs/screenshots}
 export LANG=${LANG:-C.UTF-8} TZ=${TZ:-Europe/Berlin}
 unset QT_QPA_PLATFORM
+# No session bus here: say so, or Qt's accessibility bridge autolaunches one that outlives the run
+# (what ui/launch.py:no_dbus_autolaunch does for the app itself).
+export DBUS_SESSION_BUS_ADDRESS=${DBUS_SESSION_BUS_ADDRESS:-disabled:}
 data=$(mktemp -d)
 display=:$((90 + RANDOM % 100))
 Xvfb "$display" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &

@@ -15,8 +15,9 @@ runtime_pkgs="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfreetype6 libfontconf
 libpulse0 libxrandr2 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 \
 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libpipewire-0.3-0 fonts-dejavu-core"
 # Test-only: a virtual screen, a real Secret Service, a screenshot tool, node for the spec mock,
-# poppler's pdftotext/pdftoppm to read the doctor's report back.
-test_pkgs="xvfb xauth gnome-keyring dbus-daemon dbus-bin imagemagick poppler-utils"
+# poppler's pdftotext/pdftoppm to read the doctor's report back, and dbus-launch (dbus-x11), so
+# tests/test_no_stray_dbus.py can show the window does not autolaunch a bus.
+test_pkgs="xvfb xauth gnome-keyring dbus-daemon dbus-bin dbus-x11 imagemagick poppler-utils"
 
 want="$runtime_pkgs"
 [ "$mode" = test ] && want="$want $test_pkgs"

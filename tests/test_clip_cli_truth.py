@@ -114,6 +114,10 @@ def _table(text: str) -> dict[int, str]:
 def test_the_exit_codes_readme_and_docs_list_are_the_codes_the_cli_uses() -> None:
     assert _table((REPO / "README.md").read_text(encoding="utf-8")) == MEANINGS
     assert DatabaseTooNew.exit_code == 3 and StorageError.exit_code == 4
+    from healthviz_desktop.commands import exit_codes
+    from healthviz_desktop.core.database import JournalReadOnly
+    from healthviz_desktop.core.journal import EditConflict
+    assert EditConflict.exit_code == exit_codes.EDIT_CONFLICT and JournalReadOnly.exit_code == exit_codes.READ_ONLY
     from healthviz_desktop.commands import generate_cmds, prompt_cmds
 
     assert (generate_cmds.DID_NOT_FINISH, generate_cmds.INTERRUPTED, prompt_cmds.EXIT_BLOCKED) == (5, 130, 6)

@@ -99,7 +99,7 @@ def test_trend_measures_first_and_last_week_and_sleep() -> None:
     x = cp.spec.extra
     assert (x["first_mean"], x["last_mean"], x["shape"]) == (8.0, 2.0, "settling")
     assert (x["nights_rested"], x["nights_recorded"]) == (14, 28)
-    assert "from 8 to 2 on a scale of ten: a storm settling into calm" in cp.prompt
+    assert "from 8 to 2 on a scale of ten: a storm that clears steadily into a light haze" in cp.prompt
     assert "14 bright stars among 14 faint ones" in cp.prompt
     assert cp.spec.arc[0].intensity > cp.spec.arc[-1].intensity
     assert "2026" not in cp.prompt and "March" not in cp.prompt  # the range's dates never go out

@@ -50,7 +50,7 @@ def test_a_journal_from_before_step_3_keeps_its_jobs_and_gains_the_new_columns(t
             row = raw.execute("SELECT uid, output_path, delivered_at, unanswered_at, still_path "
                               "FROM generation_job").fetchone()
         assert tuple(row) == ("u1", None, None, None, None)
-        assert journal.db.schema_version() == migrations.SCHEMA_VERSION == 4
+        assert journal.db.schema_version() == migrations.SCHEMA_VERSION >= 4
     finally:
         journal.close()
     assert any(p.name.endswith("pre-migration-v2.sqlite3") for p in (data / "backups").iterdir())
@@ -71,6 +71,6 @@ def test_a_journal_from_before_step_4_keeps_its_jobs_and_gains_the_still_column(
         with journal.db.raw() as raw:
             row = raw.execute("SELECT uid, output_path, still_path FROM generation_job").fetchone()
         assert tuple(row) == ("u3", "/x.mp4", None)
-        assert journal.db.schema_version() == 4
+        assert journal.db.schema_version() == migrations.SCHEMA_VERSION
     finally:
         journal.close()

@@ -92,6 +92,8 @@ def _a_day_without_a_clock_change(days_ago: int) -> date:
 def test_an_after_midnight_time_counts_for_the_evening_before(qtbot, journal: Journal) -> None:  # type: ignore[no-untyped-def]
     editor = make_editor(qtbot, journal)
     editor.obs_rows[0].symptom.setEditText("Jaw clicking")
+    editor.when.setDateTime(QDateTime(date(2026, 3, 4), QTime(10, 0)))
+    assert editor.when_zone.text().endswith("counts for Wed 4 Mar")  # as the date field writes days, not "04"
     three_days_ago = _a_day_without_a_clock_change(3)
     editor.when.setDateTime(QDateTime(three_days_ago, QTime(1, 30)))
     assert "counts for" in editor.when_zone.text() and "before the day's rollover hour" in editor.when_zone.text()

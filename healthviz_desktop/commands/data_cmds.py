@@ -34,7 +34,13 @@ def register(sub: Any) -> None:
     restore.add_argument("file", type=Path)
     restore.set_defaults(handler=cmd_restore)
 
-    demo = sub.add_parser("demo-data", help="add a realistic synthetic journal (for trying the app)")
+    demo = sub.add_parser("demo-data", help="add a realistic synthetic journal (for trying the app), or remove it",
+                          description="Adds made-up entries, marked as demo entries (shown as such, and left "
+                                      "out of nothing else: they feed trends and clips like real ones until "
+                                      "removed). --remove moves them all to the trash; --restore undoes that.")
+    what = demo.add_mutually_exclusive_group()
+    what.add_argument("--remove", action="store_true", help="move every demo entry to the trash")
+    what.add_argument("--restore", action="store_true", help="bring back the demo entries --remove trashed")
     demo.add_argument("--days", type=int, default=90)
     demo.add_argument("--seed", type=int, default=1)
     demo.add_argument("--end", type=_day, default=None, metavar="YYYY-MM-DD",
@@ -166,8 +172,19 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from healthviz_desktop.core.demo_data import generate_demo_entries
+    from healthviz_desktop.core.demo_data import generate_demo_entries, remove_demo_entries, restore_demo_entries
 
+    if args.remove or args.restore:
+        journal = open_journal(args)
+        if args.remove:
+            ids = remove_demo_entries(journal)
+            print(f"Moved {len(ids)} demo entries to the trash; your own entries are untouched. "
+                  "Undo with: healthviz demo-data --restore" if ids else "There are no demo entries to remove.")
+        else:
+            ids = restore_demo_entries(journal)
+            print(f"Brought back {len(ids)} demo entries from the trash." if ids
+                  else "There are no removed demo entries in the trash to bring back.")
+        return 0
     if not 1 <= args.days <= 50_000:
         raise UserError("--days must be between 1 and 50000")
     end = args.end or date.today()
@@ -176,8 +193,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     # Uids come from the seed, so a second run with the same options finds its entries already there:
     # they are skipped (a harmless no-op) rather than refused as duplicates.
     saved = journal.add_many(made, skip_existing=True)
-    print(f"Added {len(saved)} synthetic entries over {args.days} days ending {end.isoformat()} (seed {args.seed}); "
-          f"skipped {len(made) - len(saved)} already in the journal.")
+    print(f"Added {len(saved)} synthetic entries, marked as demo entries, over {args.days} days ending "
+          f"{end.isoformat()} (seed {args.seed}); skipped {len(made) - len(saved)} already in the journal or its "
+          "trash. Remove them all with: healthviz demo-data --remove")
     return 0
 
 
@@ -198,11 +216,14 @@ def cmd_info(args: argparse.Namespace) -> int:
     from healthviz_desktop.core.paths import DataPaths
 
     paths = DataPaths.at(args.data_dir)
+    paths.check_folder()  # a file given as --data-dir is said so (exit 4), not reported as an empty journal
+    read_only = paths.read_only_reason()
     if not paths.database.exists():  # only looking: a mistyped --data-dir must not leave a journal behind
         data: dict[str, Any] = {
             "data_dir": str(paths.root), "database": f"{paths.database} (none yet: made by the first entry)",
             "schema_version": None, "app_schema_version": SCHEMA_VERSION, "entries": 0, "trash": 0,
-            "backups": 0, "latest_backup": None, "keyring_backend": keyring_backend_description(),
+            "backups": 0, "latest_backup": None, "access": f"read-only: {read_only}" if read_only else "read and write",
+            "keyring_backend": keyring_backend_description(),
         }
     else:
         journal = open_journal(args)
@@ -216,6 +237,7 @@ def cmd_info(args: argparse.Namespace) -> int:
             "trash": journal.count(_trash()),
             "backups": len(backups),
             "latest_backup": str(backups[0].path) if backups else None,
+            "access": f"read-only: {read_only}" if read_only else "read and write",
             "keyring_backend": keyring_backend_description(),
         }
     if args.json:

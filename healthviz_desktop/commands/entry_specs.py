@@ -9,6 +9,8 @@ Words before the first key=value (or, for doses, before the amount) are the name
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from healthviz_desktop.commands.common import UserError
@@ -59,31 +61,75 @@ def _split(spec: str) -> tuple[list[str], dict[str, str]]:
     return words, options
 
 
-def parse_symptom(spec: str, occurred_at: datetime) -> Observation:
+_SYMPTOM_OPTIONS = {"severity", "qualities", "area", "duration", "onset"}
+
+
+def _symptom_options(spec: str, occurred_at: datetime) -> tuple[str, dict[str, object]]:
+    """The name and the fields a symptom spec gives, each converted (absent keys are left out)."""
     words, opts = _split(spec)
-    known = {"severity", "qualities", "area", "duration", "onset"}
-    unknown = set(opts) - known
+    unknown = set(opts) - _SYMPTOM_OPTIONS
     if unknown:
         raise UserError(f"in --symptom {spec!r}: unknown option(s) {', '.join(sorted(unknown))}; "
-                        f"use {', '.join(sorted(known))}")
+                        f"use {', '.join(sorted(_SYMPTOM_OPTIONS))}")
     if not words:
         raise UserError(f"--symptom {spec!r} needs a symptom name")
-    if "severity" not in opts:
+    fields: dict[str, object] = {}
+    if "severity" in opts:
+        try:
+            fields["severity"] = int(opts["severity"])
+        except ValueError as exc:
+            raise UserError(f"in --symptom {spec!r}: severity must be a whole number 0-10") from exc
+    if "qualities" in opts:
+        fields["qualities"] = [q.strip() for q in opts["qualities"].split(",") if q.strip()]
+    if "area" in opts:
+        fields["body_area"] = opts["area"] or None
+    if "duration" in opts:
+        fields["duration_minutes"] = parse_duration(opts["duration"]) if opts["duration"] else None
+    if "onset" in opts:
+        fields["onset_at"] = parse_when(opts["onset"], occurred_at) if opts["onset"] else None
+    return " ".join(words), fields
+
+
+def parse_symptom(spec: str, occurred_at: datetime) -> Observation:
+    name, fields = _symptom_options(spec, occurred_at)
+    if "severity" not in fields:
         raise UserError(f"--symptom {spec!r} needs severity=0..10")
-    try:
-        severity = int(opts["severity"])
-    except ValueError as exc:
-        raise UserError(f"in --symptom {spec!r}: severity must be a whole number 0-10") from exc
-    return Observation(
-        symptom=" ".join(words), severity=severity,
-        qualities=[q.strip() for q in opts.get("qualities", "").split(",") if q.strip()],
-        body_area=opts.get("area") or None,
-        duration_minutes=parse_duration(opts["duration"]) if "duration" in opts else None,
-        onset_at=parse_when(opts["onset"], occurred_at) if "onset" in opts else None,
-    )
+    return Observation(symptom=name, **fields)  # type: ignore[arg-type]
+
+
+def parse_symptom_change(spec: str, occurred_at: datetime) -> tuple[str, Callable[[Observation], Observation]]:
+    """For ``entry edit``: the symptom's name, and what the spec changes in it (only the keys it gives;
+    an empty value such as ``area=`` clears that field)."""
+    name, fields = _symptom_options(spec, occurred_at)
+    return name, lambda obs: replace(obs, **fields)
 
 
 def parse_dose(spec: str, occurred_at: datetime) -> Dose:
+    name, amount, unit, opts = _dose_parts(spec)
+    return Dose(
+        name=name, amount=amount, unit=unit, relief=opts.get("relief"),
+        taken_at=parse_when(opts["at"], occurred_at) if "at" in opts else occurred_at,
+        drug_class=opts.get("class"),
+    )
+
+
+def parse_dose_change(spec: str, occurred_at: datetime) -> tuple[str, Callable[[Dose], Dose]]:
+    """For ``entry edit``: the medication's name, and what the spec changes in that dose (an amount given
+    replaces amount and unit; relief=, at=, class= only when given, empty to clear)."""
+    name, amount, unit, opts = _dose_parts(spec)
+    fields: dict[str, object] = {}
+    if amount is not None:
+        fields.update(amount=amount, unit=unit)
+    if "relief" in opts:
+        fields["relief"] = opts["relief"] or None
+    if "at" in opts:
+        fields["taken_at"] = parse_when(opts["at"], occurred_at) if opts["at"] else None
+    if "class" in opts:
+        fields["drug_class"] = opts["class"] or None
+    return name, lambda dose: replace(dose, **fields)
+
+
+def _dose_parts(spec: str) -> tuple[str, float | None, str | None, dict[str, str]]:
     words, opts = _split(spec)
     unknown = set(opts) - {"relief", "at", "class"}
     if unknown:
@@ -104,11 +150,7 @@ def parse_dose(spec: str, occurred_at: datetime) -> Dose:
         break
     if not name:
         raise UserError(f"--dose {spec!r} needs a medication name")
-    return Dose(
-        name=" ".join(name), amount=amount, unit=unit, relief=opts.get("relief"),
-        taken_at=parse_when(opts["at"], occurred_at) if "at" in opts else occurred_at,
-        drug_class=opts.get("class"),
-    )
+    return " ".join(name), amount, unit, opts
 
 
 def range_days(text: str) -> tuple[date, date]:

@@ -27,9 +27,22 @@ def register(sub: Any) -> None:
     add_json_flag(add)
     add.set_defaults(handler=cmd_add)
 
-    edit = esub.add_parser("edit", help="change an entry; list options replace that list")
+    edit = esub.add_parser(
+        "edit", help="change what the options name, keep the rest",
+        description="Changes only what the options name. --symptom \"migraine severity=6\" changes that "
+                    "symptom's severity and keeps its other details and the other symptoms (a symptom the "
+                    "entry lacks is added); --tag and --trigger add. --replace-symptoms (-doses, -tags, "
+                    "-triggers) makes the options given the whole list; --remove-symptom NAME (and the "
+                    "like) takes one out. Exit code 5 when the entry was changed meanwhile.")
     edit.add_argument("id", type=int)
     _entry_fields(edit)
+    for kind, plural in _LISTS:
+        edit.add_argument(f"--remove-{kind}", action="append", metavar="NAME", default=[],
+                          help=f"take this {kind} out of the entry")
+        edit.add_argument(f"--replace-{plural}", action="store_true",
+                          help=f"the --{kind} options given are the whole list of {plural} (none: empty it)")
+    edit.add_argument("--expect-revision", type=_whole(1), metavar="N",
+                      help="save only if the entry is still at revision N (entry show --json); else exit 7")
     add_json_flag(edit)
     edit.set_defaults(handler=cmd_edit)
 
@@ -59,6 +72,11 @@ def register(sub: Any) -> None:
     search.add_argument("--limit", type=_whole(1), default=50, metavar="N")
     add_json_flag(search)
     search.set_defaults(handler=cmd_search)
+
+
+# the repeatable fields: (option, plural)
+_LISTS = (("symptom", "symptoms"), ("dose", "doses"), ("tag", "tags"), ("trigger", "triggers"))
+_SCALARS = ("at", "day", "notes", "mood", "energy", "sleep_quality", "sleep_hours")
 
 
 def _entry_fields(p: argparse.ArgumentParser) -> None:
@@ -154,29 +172,46 @@ def _read_json_entry(source: str) -> Entry:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from healthviz_desktop.core.model import Entry
+    from healthviz_desktop.core.model import Entry, nothing_recorded
     from healthviz_desktop.core.timefmt import now_local
 
     entry = _read_json_entry(args.from_json) if args.from_json else Entry(occurred_at=now_local())
     entry = _apply_fields(entry, args)
+    if nothing_recorded(entry):  # as the window refuses an empty entry
+        raise UserError("the entry is empty, so nothing was saved: give at least a --symptom, a --dose, --notes, "
+                        "a --tag or --trigger, or --mood, --energy or --sleep-hours")
     journal = open_journal(args)
     saved = journal.add(entry)
     _after_write(journal)
     if args.json:
-        print_json(_entry_json(saved))
+        print_json(_entry_json(journal.get(saved.id) if saved.id is not None else saved))  # as stored
     else:
         print(f"Added entry {saved.id} ({saved.effective_day().isoformat()}).")
     return 0
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from healthviz_desktop.commands.entry_edits import apply_edits
+
+    named = any(getattr(args, name) is not None for name in _SCALARS) or any(
+        getattr(args, kind) or getattr(args, f"remove_{kind}") or getattr(args, f"replace_{plural}")
+        for kind, plural in _LISTS)
+    if not named:
+        raise UserError("nothing to change: name what to change, e.g. --symptom \"migraine severity=6\" "
+                        "(healthviz entry edit --help lists the options)", exit_code=2)
     journal = open_journal(args)
-    saved = journal.update(_apply_fields(journal.get(args.id), args))
+    current = journal.get(args.id)
+    edited = apply_edits(current, args)
+    if args.expect_revision is not None:  # the revision the caller read: the save is refused if it moved on
+        edited = replace(edited, revision=args.expect_revision)
+    saved = journal.update(edited)  # EditConflict (exit 7) when it changed since it was read
     _after_write(journal)
     if args.json:
         print_json(_entry_json(saved))
     else:
-        print(f"Saved entry {saved.id}.")
+        print(f"Saved entry {saved.id} (revision {saved.revision}).")
     return 0
 
 
@@ -239,42 +274,17 @@ def _after_write(journal: Any) -> None:
 def _entry_json(entry: Entry) -> dict[str, Any]:
     from healthviz_desktop.core.interchange_json import entry_to_dict
 
-    return {"id": entry.id, **entry_to_dict(entry)}
+    return {"id": entry.id, "revision": entry.revision, **entry_to_dict(entry)}
 
 
 def _summary_line(entry: Entry) -> str:
     symptoms = ", ".join(f"{o.label} {o.severity}/10" for o in entry.observations) or "-"
     text = entry.notes.replace("\n", " ")
-    return f"{entry.id:>6}  {entry.effective_day()}  {entry.occurred_at:%H:%M}  {symptoms}  {text[:60]}"
+    demo = "[demo] " if entry.demo else ""
+    return f"{entry.id:>6}  {entry.effective_day()}  {entry.occurred_at:%H:%M}  {demo}{symptoms}  {text[:60]}"
 
 
 def format_entry(entry: Entry) -> str:
-    from healthviz_desktop.core.catalogue import catalogue
+    from healthviz_desktop.core.entry_text import format_entry as formatted
 
-    cat = catalogue()
-    lines = [f"Entry {entry.id} — {entry.effective_day():%A %d %B %Y}, {entry.occurred_at:%H:%M (UTC%z)}"]
-    for o in entry.observations:
-        parts = [f"{o.label} {o.severity}/10 ({cat.severity_anchors[o.severity]})"]
-        if o.body_area:
-            parts.append(cat.areas[o.body_area].label.lower())
-        if o.qualities:
-            parts.append(", ".join(cat.qualities[q].label.lower() for q in o.qualities))
-        if o.duration_minutes:
-            parts.append(f"{o.duration_minutes // 60} h {o.duration_minutes % 60:02d} min")
-        lines.append("  • " + " · ".join(parts))
-    for d in entry.doses:
-        amount = f" {d.amount:g} {d.unit or ''}".rstrip() if d.amount is not None else ""
-        relief = f", relief: {d.relief}" if d.relief else ""
-        lines.append(f"  ℞ {d.label}{amount}{relief}")
-    facts = [f"{k} {v}" for k, v in (("mood", entry.mood), ("energy", entry.energy),
-                                     ("sleep", f"{entry.sleep_hours:g} h" if entry.sleep_hours is not None else None),
-                                     ("sleep quality", entry.sleep_quality)) if v is not None]
-    if facts:
-        lines.append("  " + ", ".join(facts))
-    if entry.triggers:
-        lines.append("  Triggers: " + ", ".join(entry.triggers))
-    if entry.tags:
-        lines.append("  Tags: " + ", ".join(entry.tags))
-    if entry.notes:
-        lines.append("  " + entry.notes.replace("\n", "\n  "))
-    return "\n".join(lines)
+    return formatted(entry)

@@ -45,10 +45,32 @@ def read_terms_file(path: str | None) -> list[str]:
     if not path:
         return []
     try:
-        with open(path, encoding="utf-8") as fh:
-            return [line.strip() for line in fh if line.strip() and not line.lstrip().startswith("#")]
+        with open(path, "rb") as fh:
+            text = utf8_text(fh.read(), f"the private terms file {path}")
     except OSError as exc:
         raise UserError(f"cannot read private terms: {exc.strerror}: {path}") from exc
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def stdin_text() -> str:
+    """All of standard input, decoded strictly as UTF-8 (a text stream without bytes is taken as it is)."""
+    import sys
+
+    raw = getattr(sys.stdin, "buffer", None)
+    return utf8_text(raw.read(), "the input") if raw is not None else sys.stdin.read()
+
+
+def utf8_text(data: bytes, what: str) -> str:
+    """``data`` as UTF-8 text, or a UserError saying where it is not. Never guessed or patched with U+FFFD:
+    text that is misread cannot be de-identified reliably (a name in another encoding would pass)."""
+    from healthviz_desktop.commands.common import UserError
+
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[:exc.start].count(b"\n") + 1
+        raise UserError(f"{what} is not UTF-8 text (byte {exc.start + 1}, line {line}); nothing was read. "
+                        "Save it as UTF-8 (most editors offer this under Save As) and try again.") from exc
 
 
 def settings_terms(args: argparse.Namespace) -> list[str]:
@@ -72,11 +94,12 @@ def cmd_deidentify(args: argparse.Namespace) -> int:
     from healthviz_desktop.core.prompting.deidentify import deidentify
 
     terms = private_terms(args)
+    given = stdin_text()  # all of it first: nothing is written for bad input
     if not args.jsonl:
-        sys.stdout.write(deidentify(sys.stdin.read(), terms).text)
+        sys.stdout.write(deidentify(given, terms).text)
         return 0
     out = sys.stdout
-    for number, line in enumerate(sys.stdin, start=1):
+    for number, line in enumerate(given.split("\n"), start=1):  # not splitlines(): U+2028 may be in a string
         if not line.strip():
             continue
         try:
@@ -154,14 +177,13 @@ def _parse_range(text: str) -> tuple[Any, Any]:
 
 
 def _read_text(path: str) -> str:
-    import sys
 
     from healthviz_desktop.commands.common import UserError
 
-    if path == "-":
-        return sys.stdin.read()
     try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.read()
+        if path == "-":
+            return stdin_text()
+        with open(path, "rb") as fh:
+            return utf8_text(fh.read(), path)
     except OSError as exc:
         raise UserError(f"cannot read {path}: {exc.strerror}") from exc

@@ -16,12 +16,13 @@ from pathlib import Path
 from healthviz_desktop.core.database import (
     DatabaseTooNew,
     DatabaseUnreadable,
+    JournalReadOnly,
     configure_connection,
     migrate,
     sqlite_copy,
 )
 from healthviz_desktop.core.migrations import SCHEMA_VERSION
-from healthviz_desktop.core.paths import DataPaths, touch_private_file
+from healthviz_desktop.core.paths import DataPaths, touch_private_file, writable
 from healthviz_desktop.core.settings import Settings
 
 _NAME = re.compile(r"^journal-(\d{8}T\d{6}Z)(?:-(\d+))?-([a-z][a-z0-9-]*)\.sqlite3$")
@@ -61,6 +62,11 @@ def create_backup(paths: DataPaths, reason: str = "manual") -> Path:
     if not paths.database.exists():
         raise BackupRejected(f"There is no journal at {paths.database} to back up yet.")
     paths.ensure()
+    # The person made the journal's folder read-only: nothing is written in it, backups/ included.
+    unwritable = next((p for p in (paths.root, paths.backups) if p.is_dir() and not writable(p)), None)
+    if unwritable is not None:
+        raise BackupRejected(f"Backups go into {paths.backups}, and {unwritable} is read-only, so no backup was "
+                             "made. Make it writable, or copy the journal file elsewhere yourself.")
     stamp = _stamp()
     target = paths.backups / f"journal-{stamp}-{reason}.sqlite3"
     n = 1
@@ -136,6 +142,9 @@ def restore_backup(paths: DataPaths, file: Path) -> Path:
             "(`healthviz backup --list` shows them). Nothing was changed.")
     check_backup(file)
     paths.ensure()
+    read_only = paths.read_only_reason()
+    if read_only:
+        raise JournalReadOnly(paths, read_only)
     kept = create_backup(paths, "pre-restore") if paths.database.exists() else None
     touch_private_file(paths.database)
     source = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True)

@@ -10,8 +10,12 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, date, datetime, time, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from healthviz_desktop.core.model import Dose, Entry, Observation
+
+if TYPE_CHECKING:
+    from healthviz_desktop.core.journal import Journal
 
 DEMO_TZ = timezone(timedelta(hours=1))
 
@@ -109,6 +113,22 @@ def generate_demo_entries(days: int, seed: int = 1, end: date | None = None,
         ))
     for entry in entries:  # uids from the seed too, so the same seed gives the same journal
         entry.uid = f"{rng.getrandbits(128):032x}"
+        entry.demo = True  # marked in the journal: shown as demo, and removed together
     # Nothing later than now: a journal records what happened (the editor refuses future times too).
     now = now or datetime.now(UTC)
     return [e for e in entries if e.occurred_at <= now]
+
+
+def remove_demo_entries(journal: Journal) -> list[int]:
+    """Move every demo entry to the trash in one transaction (the window's "Remove demo entries" and
+    ``healthviz demo-data --remove``); ``restore_demo_entries`` undoes it. Returns their ids."""
+    ids = journal.demo_entry_ids()
+    journal.delete_many(ids)
+    return ids
+
+
+def restore_demo_entries(journal: Journal) -> list[int]:
+    """Bring back, from the trash, the demo entries the latest removal put there. Returns their ids."""
+    ids = journal.demo_entry_ids(last_removed=True)
+    journal.undelete_many(ids)
+    return ids

@@ -15,8 +15,8 @@ from healthviz_desktop.core.timefmt import from_iso, offset_minutes, to_iso, to_
 
 ENTRY_SQL = (
     "INSERT INTO entry (id, uid, occurred_at, occurred_utc, utc_offset_minutes, day, search_key, notes, mood,"
-    " energy, sleep_hours, sleep_quality, created_at, updated_at, deleted_at)"
-    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+    " energy, sleep_hours, sleep_quality, created_at, updated_at, deleted_at, revision, demo)"
+    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
 )
 OBSERVATION_SQL = (
     "INSERT INTO observation (entry_id, position, symptom, custom, severity, qualities, body_area, onset_at,"
@@ -50,12 +50,13 @@ class RowBatch:
     labels: list[tuple[Any, ...]] = field(default_factory=list)
     fts: list[tuple[Any, ...]] = field(default_factory=list)
 
-    def add(self, entry_id: int, entry: Entry, created_at: str, updated_at: str) -> None:
+    def add(self, entry_id: int, entry: Entry, created_at: str, updated_at: str, revision: int = 1) -> None:
         key = search_key(entry.occurred_at, entry_id)
         self.entries.append((
             entry_id, entry.uid, to_iso(entry.occurred_at), to_utc_key(entry.occurred_at),
             offset_minutes(entry.occurred_at), entry.effective_day().isoformat(), key, entry.notes, entry.mood,
-            entry.energy, entry.sleep_hours, entry.sleep_quality, created_at, updated_at, None,
+            entry.energy, entry.sleep_hours, entry.sleep_quality, created_at, updated_at, None, revision,
+            int(entry.demo),
         ))
         for pos, obs in enumerate(entry.observations):
             self.observations.append((
@@ -115,7 +116,8 @@ Row = Mapping[str, Any]  # sqlite3.Row: columns by name
 # journal never imports SQLModel (~550 ms); tests/test_storage.py checks they match the schema.
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "entry": ("id", "uid", "occurred_at", "occurred_utc", "utc_offset_minutes", "day", "search_key", "notes",
-              "mood", "energy", "sleep_hours", "sleep_quality", "created_at", "updated_at", "deleted_at"),
+              "mood", "energy", "sleep_hours", "sleep_quality", "created_at", "updated_at", "deleted_at", "revision",
+              "demo"),
     "observation": ("id", "entry_id", "position", "symptom", "custom", "severity", "qualities", "body_area",
                     "onset_at", "duration_minutes"),
     "dose": ("id", "entry_id", "position", "name", "custom", "amount", "unit", "taken_at", "relief",
@@ -139,6 +141,7 @@ def entries_from_rows(
             day=date.fromisoformat(row["day"]), notes=row["notes"], mood=row["mood"], energy=row["energy"],
             sleep_hours=row["sleep_hours"], sleep_quality=row["sleep_quality"],
             created_at=from_iso(row["created_at"]), updated_at=from_iso(row["updated_at"]),
+            revision=row["revision"], demo=bool(row["demo"]),
         )
         by_id[row["id"]] = entry
         ordered.append(entry)

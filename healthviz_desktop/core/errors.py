@@ -18,7 +18,8 @@ READ_ONLY = "The journal's folder or file is read-only, so nothing was saved. Ch
 
 # (module, class names, exit code for the CLI)
 _KNOWN: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
-    ("healthviz_desktop.core.database", ("StorageError",), None),  # carries its own exit code
+    ("healthviz_desktop.core.database", ("StorageError",), None),  # carries its own exit code (3, 4, 6)
+    ("healthviz_desktop.core.paths", ("DataFolderUnusable",), None),  # 4
     ("healthviz_desktop.core.journal_reads", ("EntryNotFound",), 1),
     ("healthviz_desktop.core.model", ("ValidationFailed",), 1),
     ("healthviz_desktop.core.backups", ("BackupRejected",), 1),
@@ -30,7 +31,7 @@ _KNOWN: tuple[tuple[str, tuple[str, ...], int | None], ...] = (
     ("healthviz_desktop.core.providers.base", ("ProviderError",), 1),
     ("healthviz_desktop.core.providers.registry", ("UnknownProvider",), 1),
     ("healthviz_desktop.core.settings", ("SettingsUnreadable",), 1),
-    ("healthviz_desktop.core.journal", ("DuplicateEntry",), 1),
+    ("healthviz_desktop.core.journal", ("DuplicateEntry", "EditConflict"), 1),  # EditConflict: 7
     ("healthviz_desktop.core.report.summary", ("EmptyPeriod",), 1),
     ("healthviz_desktop.core.provenance.signing", ("SigningUnavailable", "NotAClip"), 1),
     ("healthviz_desktop.core.report.export_files", ("ExportRefused",), 1),

@@ -1,5 +1,8 @@
 """CSV export for spreadsheets: one row per symptom observation (an entry with none gets one row).
 
+Every row says where its data comes from (``source``: self-reported, or made-up demo data), so a sheet
+cut out of the file still says it.
+
 Times are ISO-8601 with their UTC offsets; UTF-8 with a BOM-free header. Lossy by design (doses are
 summarised), so it is export-only; the JSON format is the one to import.
 """
@@ -18,8 +21,10 @@ from healthviz_desktop.core.model import Entry
 COLUMNS = (
     "entry_uid", "day", "occurred_at", "symptom", "symptom_custom", "severity", "severity_anchor", "qualities",
     "body_area", "onset_at", "duration_minutes", "medications", "triggers", "tags", "mood", "energy",
-    "sleep_hours", "sleep_quality", "notes",
+    "sleep_hours", "sleep_quality", "notes", "source",
 )
+SELF_REPORTED = "self-reported (HealthViz journal)"
+DEMO = "made-up demo data (HealthViz demo-data)"
 
 
 def _blank(value: object) -> str:
@@ -40,7 +45,7 @@ def csv_rows(entry: Entry) -> list[list[str]]:
     )
     shared = [
         meds, "; ".join(entry.triggers), "; ".join(entry.tags), _blank(entry.mood), _blank(entry.energy),
-        _blank(entry.sleep_hours), _blank(entry.sleep_quality), entry.notes,
+        _blank(entry.sleep_hours), _blank(entry.sleep_quality), entry.notes, DEMO if entry.demo else SELF_REPORTED,
     ]
     head = [entry.uid, entry.effective_day().isoformat(), entry.occurred_at.isoformat()]
     if not entry.observations:

@@ -21,6 +21,9 @@ from healthviz_desktop.core.model import Dose, Entry, FieldError, Observation, n
 
 FORMAT_NAME = "healthviz-journal"
 FORMAT_VERSION = 1
+# Said in every export (the README promises it): whoever reads the file learns what kind of data it is.
+ABOUT = ("A symptom journal kept by the person it describes and exported from HealthViz: the data is "
+         "self-reported, not a clinical record. Entries marked \"demo\": true are made-up demo data.")
 MAX_REPORTED_ERRORS = 20
 
 
@@ -68,11 +71,13 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         ],
         "created_at": _time(entry.created_at),
         "updated_at": _time(entry.updated_at),
+        **({"demo": True} if entry.demo else {}),  # only when set: a real entry's record is as it always was
     }
 
 
 def export_document(entries: list[Entry]) -> bytes:
-    doc = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "entries": [entry_to_dict(e) for e in entries]}
+    doc = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "about": ABOUT,
+           "entries": [entry_to_dict(e) for e in entries]}
     return (json.dumps(doc, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
 
 
@@ -155,7 +160,7 @@ class _Reader:
 # Every key a version-1 record may have. Another key is refused, naming it: in a file this version
 # reads, an unknown key is a typo ("notse"), and dropping it silently would lose what the person meant.
 ENTRY_KEYS = frozenset({"uid", "occurred_at", "day", "notes", "tags", "triggers", "mood", "energy",
-                        "sleep_hours", "sleep_quality", "observations", "doses", "created_at", "updated_at"})
+                        "sleep_hours", "sleep_quality", "observations", "doses", "created_at", "updated_at", "demo"})
 OBSERVATION_KEYS = frozenset({"symptom", "custom", "severity", "qualities", "body_area", "onset_at",
                               "duration_minutes"})
 DOSE_KEYS = frozenset({"name", "custom", "amount", "unit", "taken_at", "relief", "drug_class"})
@@ -230,6 +235,7 @@ def _fast_entry(data: dict[str, Any]) -> Entry | None:
             sleep_quality=_opt(g("sleep_quality"), int), observations=observations, doses=doses,
             created_at=_when(g("created_at")), updated_at=_when(g("updated_at")),
             uid=uid,  # given, not assigned afterwards: the default would make a uuid4 for nothing
+            demo=_opt(g("demo"), bool) or False,
         )
     except (_Irregular, KeyError, TypeError, ValueError, AttributeError):
         return None
@@ -280,6 +286,7 @@ def entry_from_dict(data: Any, errors: list[FieldError]) -> Entry | None:
         "sleep_hours": r.get("sleep_hours", "number"), "sleep_quality": r.get("sleep_quality", "int"),
         "observations": observations, "doses": doses,
         "created_at": r.time("created_at"), "updated_at": r.time("updated_at"),
+        "demo": r.get("demo", "bool", default=False),
     }
     uid = r.get("uid", "str")
     if uid is not None and not (0 < len(uid) <= 64 and uid.isprintable()):

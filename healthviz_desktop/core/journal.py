@@ -6,20 +6,30 @@ Every method is a short transaction, safe to call from a worker thread; results 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from healthviz_desktop.core.database import Database
-from healthviz_desktop.core.entry_rows import FTS_SQL, RowBatch, fts_columns, search_key
-from healthviz_desktop.core.journal_reads import EntryNotFound, JournalReads, SearchHit, search_sql, sql_marks
+from healthviz_desktop.core.entry_rows import FTS_SQL, RowBatch, fts_columns, load_entries, search_key
+from healthviz_desktop.core.journal_reads import (
+    CHANGE_COUNTER,
+    EntryNotFound,
+    JournalReads,
+    SearchHit,
+    search_sql,
+    sql_marks,
+)
 from healthviz_desktop.core.model import Entry, ValidationFailed, normalise_entry, validate_entry
 from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.timefmt import now_utc_iso
 
-__all__ = ["DuplicateEntry", "EntryNotFound", "Journal", "SearchHit", "search_sql"]
+__all__ = ["CHANGE_COUNTER", "DuplicateEntry", "EditConflict", "EntryNotFound", "Journal", "SearchHit", "search_sql"]
+
+# CHANGE_COUNTER (core/journal_reads.py) is bumped by every committed entry write (add, edit, trash, undo,
+# purge, import), so a window can tell that another process changed the entries (core/journal_watch.py).
 
 
 class DuplicateEntry(ValueError):
@@ -32,6 +42,26 @@ class DuplicateEntry(ValueError):
             where = "this journal's trash" if in_trash else "this journal"
             what = f"An entry with uid {uid} is already in {where}"
         super().__init__(f"{what}, so nothing was saved.")
+
+
+class EditConflict(Exception):
+    """A save made against a revision of the entry that is no longer the stored one: nothing was saved.
+
+    ``mine`` is what the caller tried to save, ``theirs`` the entry as it is now; ``trashed`` when it was
+    moved to the trash meanwhile. Nothing is ever written over silently: the window shows both versions
+    (keep mine, take theirs, merge), the CLI refuses with this message and exit code 7."""
+
+    exit_code = 7  # commands/exit_codes.EDIT_CONFLICT (core does not import commands)
+
+    def __init__(self, mine: Entry, theirs: Entry, *, trashed: bool) -> None:
+        self.entry_id, self.mine, self.theirs, self.trashed = mine.id, mine, theirs, trashed
+        if trashed:
+            what = f"Entry {mine.id} was moved to the trash by another window or command"
+        else:
+            what = (f"Entry {mine.id} was changed by another window or command since it was read "
+                    f"(revision {mine.revision}, now {theirs.revision})")
+        super().__init__(f"{what}, so this change was not saved. Nothing was overwritten: look at the entry "
+                         f"again (healthviz entry show {mine.id}) and make the change to that version.")
 
 
 class Journal(JournalReads):
@@ -81,8 +111,7 @@ class Journal(JournalReads):
         now = now_utc_iso()
         batch = RowBatch()
         saved: list[Entry] = []
-        with self.db.write() as conn:
-            raw = conn.connection.dbapi_connection
+        with self._entry_write() as raw:
             if skip_existing:  # inside BEGIN IMMEDIATE: nobody can add one of these uids before we do
                 present = _uids_present(raw, [e.uid for e in ready])
                 ready = [e for e in ready if e.uid not in present]
@@ -90,7 +119,8 @@ class Journal(JournalReads):
             for offset, entry in enumerate(ready):
                 created = entry.created_at.isoformat() if keep_timestamps and entry.created_at else now
                 updated = entry.updated_at.isoformat() if keep_timestamps and entry.updated_at else now
-                entry.id, entry.day = next_id + offset, entry.effective_day()  # prepared entries are our copies
+                # prepared entries are our copies
+                entry.id, entry.day, entry.revision = next_id + offset, entry.effective_day(), 1
                 batch.add(entry.id, entry, created, updated)
                 saved.append(entry)
             try:
@@ -99,50 +129,96 @@ class Journal(JournalReads):
                 raise _duplicate_or(exc, raw, ready, next_id) from exc
         return saved
 
-    def update(self, entry: Entry) -> Entry:
+    def update(self, entry: Entry, *, revive: bool = False) -> Entry:
+        """Save an edited entry; returns it as stored, with its new revision.
+
+        An entry read from the journal carries the revision it was read at: if the stored entry has been
+        saved since, or moved to the trash, this raises EditConflict and writes nothing. ``revive`` saves
+        over a trashed entry (the person chose "restore it with my changes"). An entry with revision 0
+        was not read from this journal, and is saved as given."""
         if entry.id is None:
             raise ValueError("update() needs an entry with an id")
         ready = self.prepare(entry)
-        with self.db.write() as conn:
-            raw = conn.connection.dbapi_connection
-            row = raw.execute("SELECT created_at, deleted_at FROM entry WHERE id = ?", (entry.id,)).fetchone()
-            if row is None or row[1] is not None:
+        with self._entry_write() as raw:
+            row = raw.execute("SELECT created_at, deleted_at, revision FROM entry WHERE id = ?",
+                              (entry.id,)).fetchone()
+            if row is None:
+                raise EntryNotFound(entry.id)
+            trashed = row[1] is not None and not revive
+            if entry.revision and (row[2] != entry.revision or trashed):
+                theirs = load_entries(raw, [entry.id], include_deleted=True)[0]
+                raise EditConflict(ready, theirs, trashed=trashed)
+            if trashed:
                 raise EntryNotFound(entry.id)
             _delete_rows(raw, [entry.id])
             batch = RowBatch()
-            batch.add(entry.id, ready, row[0], now_utc_iso())
+            batch.add(entry.id, ready, row[0], now_utc_iso(), revision=row[2] + 1)
             batch.write(raw, replace=True)
         return self.get(entry.id)
 
     def delete(self, entry_id: int) -> None:
         """Move to the trash (undo with ``undelete``); nothing is erased."""
-        self._set_deleted(entry_id, now_utc_iso())
+        self.delete_many([entry_id])
 
     def undelete(self, entry_id: int) -> None:
-        self._set_deleted(entry_id, None)
+        self.undelete_many([entry_id])
 
-    def _set_deleted(self, entry_id: int, stamp: str | None) -> None:
-        """Trash takes the entry out of the search index; undo puts it back."""
-        entry = self.get(entry_id, include_deleted=True)
-        with self.db.write() as conn:
-            raw = conn.connection.dbapi_connection
-            cur = raw.execute("UPDATE entry SET deleted_at = ? WHERE id = ?", (stamp, entry_id))
-            if cur.rowcount == 0:
-                raise EntryNotFound(entry_id)
-            _delete_fts(raw, [entry_id])
+    def delete_many(self, entry_ids: Sequence[int]) -> str:
+        """Move these entries to the trash in one transaction, all with one time stamp (returned), so that
+        what went together can be brought back together. Raises EntryNotFound, moving none, if one is not
+        in the journal."""
+        stamp = now_utc_iso()
+        self._set_deleted(entry_ids, stamp)
+        return stamp
+
+    def undelete_many(self, entry_ids: Sequence[int]) -> None:
+        self._set_deleted(entry_ids, None)
+
+    def _set_deleted(self, entry_ids: Sequence[int], stamp: str | None) -> None:
+        """Trash takes entries out of the search index; undo puts them back."""
+        ids = list(entry_ids)
+        if not ids:
+            return
+        with self._entry_write() as raw:
+            entries = {e.id: e for e in load_entries(raw, ids, include_deleted=True)}
+            for entry_id in ids:
+                if entry_id not in entries:
+                    raise EntryNotFound(entry_id)
+            raw.executemany("UPDATE entry SET deleted_at = ? WHERE id = ?", [(stamp, i) for i in ids])
+            _delete_fts(raw, ids)
             if stamp is None:
-                raw.execute(FTS_SQL, (search_key(entry.occurred_at, entry_id), entry_id, *fts_columns(entry)))
+                raw.executemany(FTS_SQL, [(search_key(e.occurred_at, i), i, *fts_columns(e))
+                                          for i, e in entries.items() if i is not None])
 
     def purge(self, entry_ids: Iterable[int]) -> int:
         """Erase trashed entries for good."""
         ids = list(entry_ids)
-        with self.db.write() as conn:
-            raw = conn.connection.dbapi_connection
+        with self._entry_write() as raw:
             trashed = [r[0] for r in raw.execute(
                 f"SELECT id FROM entry WHERE deleted_at IS NOT NULL AND id IN ({sql_marks(ids)})", ids)]
             _delete_rows(raw, trashed)
             raw.executemany("DELETE FROM entry WHERE id = ?", [(i,) for i in trashed])
         return len(trashed)
+
+    @contextmanager
+    def _entry_write(self) -> Iterator[Any]:
+        """A write transaction that changes entries (``Database.write``), counted in the journal's change
+        counter when it commits; the count is noted as this journal's own (``db.own_changes``), so that a
+        window watching the file tells its own saves from another process's."""
+        counted: list[int] = []
+        try:
+            with self.db.write() as conn:
+                raw = conn.connection.dbapi_connection
+                yield raw
+                raw.execute("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT (key) DO UPDATE "
+                            "SET value = CAST(value AS INTEGER) + 1", (CHANGE_COUNTER,))
+                counted.append(int(raw.execute("SELECT value FROM meta WHERE key = ?",
+                                               (CHANGE_COUNTER,)).fetchone()[0]))
+                self.db.own_changes.add(counted[0])  # before COMMIT: a watcher must never see it unnoted
+        except BaseException:
+            for value in counted:  # noted, but the commit failed: it is not ours after all
+                self.db.own_changes.discard(value)
+            raise
 
 def _uids_present(raw: Any, uids: Sequence[str]) -> set[str]:
     found: set[str] = set()

@@ -20,6 +20,9 @@ from healthviz_desktop.core.model import Dose, Entry
 from healthviz_desktop.core.query import JournalFilter, filter_sql
 from healthviz_desktop.core.timefmt import from_iso
 
+# meta key: counts committed entry writes (core/journal.py bumps it; core/journal_watch.py reads it)
+CHANGE_COUNTER = "entry_changes"
+
 
 class EntryNotFound(LookupError):
     def __init__(self, entry_id: int) -> None:
@@ -127,6 +130,24 @@ class JournalReads:
     def known_medications(self) -> list[str]:
         with self.raw() as raw:
             return [r[0] for r in raw.execute("SELECT name FROM dose GROUP BY lower(name) ORDER BY count(*) DESC")]
+
+    def change_count(self) -> int:
+        """How many entry writes the journal has committed (``meta.entry_changes``): read before a page is
+        loaded, it is where a watch for other processes' changes starts counting (ui/journal_hub.py)."""
+        with self.raw() as raw:
+            row = raw.execute("SELECT value FROM meta WHERE key = ?", (CHANGE_COUNTER,)).fetchone()
+        return int(row[0]) if row else 0
+
+    def demo_entry_ids(self, *, last_removed: bool = False) -> list[int]:
+        """The demo entries (``healthviz demo-data``) in the journal; with ``last_removed``, those in the trash
+        that the latest removal put there (they share its time stamp), for undoing it."""
+        if last_removed:
+            sql = ("SELECT id FROM entry WHERE demo = 1 AND deleted_at = "
+                   "(SELECT max(deleted_at) FROM entry WHERE demo = 1 AND deleted_at IS NOT NULL) ORDER BY id")
+        else:
+            sql = "SELECT id FROM entry WHERE demo = 1 AND deleted_at IS NULL ORDER BY id"
+        with self.raw() as raw:
+            return [r[0] for r in raw.execute(sql)]
 
     def days_between(self, first: date, last: date) -> list[Entry]:
         return self.list_entries(JournalFilter(date_from=first, date_to=last))

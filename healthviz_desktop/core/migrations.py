@@ -192,11 +192,22 @@ def _v4_job_still(conn: sqlite3.Connection) -> None:
     _add_column(conn, "generation_job", "still_path", "TEXT")
 
 
+def _v5_entry_revision_and_demo(conn: sqlite3.Connection) -> None:
+    """Each entry counts its saves (``revision``), so a save made against a version that another window or
+    command has changed since is refused instead of overwriting it; and synthetic demo entries are marked
+    (``demo``), so they can be shown as such and removed together. The journal's change counter (entry
+    writes, for windows watching from other processes) lives in ``meta`` and needs no column."""
+    _add_column(conn, "entry", "revision", "INTEGER NOT NULL DEFAULT 1")
+    _add_column(conn, "entry", "demo", "INTEGER NOT NULL DEFAULT 0")
+    conn.execute("CREATE INDEX IF NOT EXISTS entry_demo ON entry(demo) WHERE demo = 1")
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "journal: entries, observations, doses, labels, full-text index", _v1_journal),
     Step(2, "generation: jobs, job events, cost ledger, provider settings", _v2_generation),
     Step(3, "generation: a job's requested output path, delivery time, unanswered send", _v3_job_delivery),
     Step(4, "generation: an Images job's still picture", _v4_job_still),
+    Step(5, "journal: entry revisions and the demo-data mark", _v5_entry_revision_and_demo),
 )
 
 SCHEMA_VERSION = STEPS[-1].version

@@ -95,6 +95,10 @@ class Entry:
     uid: str = field(default_factory=new_uid)
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # The stored revision this copy was read at (0: not read from a journal). A save sends it back, and
+    # the journal refuses the save if the entry has been saved since (core/journal.py: EditConflict).
+    revision: int = 0
+    demo: bool = False  # synthetic (``healthviz demo-data``), not something the person felt
 
     def effective_day(self) -> date:
         return self.day if self.day is not None else journal_day(self.occurred_at)
@@ -147,6 +151,13 @@ def normalise_entry(entry: Entry) -> Entry:
     if "\r" in entry.notes:  # pasted from Windows or an old Mac: line ends, not control characters
         entry.notes = entry.notes.replace("\r\n", "\n").replace("\r", "\n")
     return entry
+
+
+def nothing_recorded(entry: Entry) -> bool:
+    """True for an entry that holds nothing at all: no symptom, medication, note, tag, trigger, mood,
+    energy or sleep. Such an entry is refused where a person writes one (the window, ``entry add``)."""
+    return not (entry.observations or entry.doses or entry.notes.strip() or entry.tags or entry.triggers
+                or any(v is not None for v in (entry.mood, entry.energy, entry.sleep_hours, entry.sleep_quality)))
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:

@@ -29,6 +29,8 @@ class EntryRow(SQLModel, table=True):
     created_at: str
     updated_at: str
     deleted_at: str | None = None
+    revision: int = 1  # counts saves: an edit made against an older revision is refused, never silent
+    demo: bool = False  # synthetic entries from `healthviz demo-data`, shown and removable as such
 
 
 class ObservationRow(SQLModel, table=True):

@@ -1,5 +1,5 @@
 """The window's menus, toolbar and keyboard shortcuts (Ctrl+N new, Ctrl+F search, Del delete,
-Ctrl+Z undo delete, Ctrl+1/2 journal/trends, Ctrl+P compose a clip prompt)."""
+Ctrl+Z undo a delete or a removal of the demo entries, Ctrl+1/2 journal/trends, Ctrl+P compose a clip prompt)."""
 
 from __future__ import annotations
 
@@ -76,6 +76,9 @@ def build_actions(self: MainWindow) -> None:
     self.act_undo = _action(self, "&Undo delete", self.undo_delete, QKeySequence.StandardKey.Undo,
                                  menu=edit_menu)
     self.act_undo.setEnabled(False)
+    self.act_remove_demo = _action(self, "Remove &demo entries", self.trash.remove_demo_entries, menu=edit_menu,
+                                   tip="Move every made-up demo entry to the trash (Undo brings them back)")
+    self.act_remove_demo.setEnabled(False)
     edit_menu.addSeparator()
     _action(self, "&Find…", self.focus_search, QKeySequence.StandardKey.Find, menu=edit_menu)
     _action(self, "&Journal", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1", menu=view_menu)

@@ -66,6 +66,18 @@ class ClipJobs(QObject):
                                      on_progress=lambda _d, _t, text: self.status.emit(text),
                                      on_result=self._recovered, on_error=self._recovery_failed)
 
+    def report_waiting(self, read_only: str) -> None:
+        """The journal is read-only, so jobs an earlier run left are not carried on (that writes): say so."""
+        from healthviz_desktop.core.generation.job_store import UNFINISHED
+
+        def said(jobs: list[Job]) -> None:
+            if jobs:
+                self.status.emit(f"{len(jobs)} clip job(s) left unfinished wait: the journal is read-only "
+                                 f"({read_only}), so they are carried on once it is writable again.")
+
+        self.pools.reads.submit(self.studio.store.list_jobs, (*UNFINISHED, "needs_decision"), 10_000, owner=self,
+                                on_result=said, on_error=self._recovery_failed)
+
     def quote(self, order: ClipOrder, on_result: Done, on_error: Failed) -> None:
         self.pools.reads.submit(self.studio.quote, order.source, order.choices, order.provider, owner=self,
                                 on_result=on_result, on_error=on_error)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
 
 from healthviz_desktop.core.errors import user_message
+from healthviz_desktop.core.generation.phases import phase_label
 
 if TYPE_CHECKING:
     from healthviz_desktop.core.generation.job_store import Job
@@ -33,6 +33,8 @@ class ClipSender(QObject):
         self.parent_widget, self.jobs = parent, clip_jobs
         self.progress: QProgressDialog | None = None
         self.drive: Drive | None = None
+        self.remote = False  # the job in progress goes to a service (else the local renderer draws it)
+        self.folder_box: QMessageBox | None = None  # "no file manager": the clip's folder to copy
         clip_jobs.job_event.connect(self._on_event)
 
     def send(self, order: ClipOrder) -> None:
@@ -44,7 +46,8 @@ class ClipSender(QObject):
     def _quoted(self, quote: Quote) -> None:
         if quote.remote and not self._confirm_remote(quote):
             return
-        self.jobs.send(quote, on_result=lambda job: self._sent(job, quote.label), on_error=self._not_sent)
+        self.jobs.send(quote, on_result=lambda job: self._sent(job, quote.label, quote.remote),
+                       on_error=self._not_sent)
 
     def _not_sent(self, exc: BaseException) -> None:
         known = user_message(exc)  # refusals, budget, keyring and provider errors carry plain messages
@@ -76,7 +79,8 @@ class ClipSender(QObject):
         box.exec()
         return box.clickedButton() is send
 
-    def _sent(self, job: Job, label: str) -> None:
+    def _sent(self, job: Job, label: str, remote: bool) -> None:
+        self.remote = remote
         self.progress = QProgressDialog(f"Making the clip with {label}…", "Stop", 0, 100, self.parent_widget)
         self.progress.setWindowTitle("HealthViz — clip")
         self.progress.setMinimumDuration(0)
@@ -86,7 +90,8 @@ class ClipSender(QObject):
 
     def _on_event(self, event: Any) -> None:
         if self.progress is not None and self.drive is not None and event.job_id == self.drive.job_id:
-            self.progress.setLabelText(f"{event.status.replace('_', ' ').capitalize()}… {event.message}".strip())
+            phase = phase_label(event.status, remote=self.remote)  # the local renderer draws; it downloads nothing
+            self.progress.setLabelText(f"{phase}… {event.message}".strip())
             self.progress.setValue(int(max(0.0, min(1.0, event.progress)) * 100))
 
     def _close_progress(self) -> None:
@@ -111,7 +116,9 @@ class ClipSender(QObject):
         if box.clickedButton() is folder:
             from pathlib import Path
 
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(job.clip_path).parent)))
+            from healthviz_desktop.ui.open_folder import open_folder
+
+            self.folder_box = open_folder(self.parent_widget, Path(job.clip_path).parent)  # or says it cannot
 
     def _not_made(self, job: Job) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, "Clip not made", job.message or f"The job is {job.status}.",

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,9 @@ from healthviz_desktop.core.prompting.deidentify import PLACEHOLDER
 from healthviz_desktop.core.prompting.grammar import grammar
 from healthviz_desktop.core.providers.registry import DEFAULT_PROVIDER
 
+# One way of writing a day in this dialog, for the entry chosen and the dates of a trend alike (Qt's names
+# for the days and months, in the same locale for both): "Fri 4 Dec 2026".
+DAY_FORMAT = "ddd d MMM yyyy"
 _MODES = {"moment": "Moment (one entry)", "trend": "Trend (a date range)", "explainer": "Explainer (your notes)"}
 _BLOCK, _NOTE, _REMOVED, _INK = QColor("#f6b8b8"), QColor("#fde9a9"), QColor("#bfe3f5"), QColor("#1a1a1a")
 
@@ -73,13 +76,13 @@ class ComposeDialog(QDialog):
         for key, label in _MODES.items():
             self.mode.addItem(label, key)
         self.entry = QComboBox(self)
-        for entry in journal.get_many(self.entry_ids[:500]):
-            self.entry.addItem(_entry_label(entry), entry.id)
         first, last = date_range or self._selection_range()
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
+        for entry in journal.get_many(self.entry_ids[:500]):
+            self.entry.addItem(_entry_label(entry, self.date_from.locale()), entry.id)
         for edit, value in ((self.date_from, first), (self.date_to, last)):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(DAY_FORMAT)
             edit.setDate(QDate(value.year, value.month, value.day))
         self.style_box = QComboBox(self)
         for key, style in g.styles.items():
@@ -99,7 +102,8 @@ class ComposeDialog(QDialog):
         self.explainer = QPlainTextEdit(self)
         self.explainer.setPlaceholderText("Your own notes on how something works, e.g. how a supplement is "
                                           "thought to act. Names, dates and numbers are removed before use.")
-        self.approve = QCheckBox("I have read the de-identified text below and approve sending it", self)
+        # the text it approves is in the Prompt tab, to the right of this box (the splitter below)
+        self.approve = QCheckBox("I have read the de-identified prompt on the right and approve sending it", self)
 
         form = QFormLayout()
         form.addRow("Made &by", self.provider)
@@ -366,8 +370,10 @@ def _short(text: str, limit: int = 120) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def _entry_label(entry: Entry) -> str:
-    """"Sat 14 Nov 2026 20:07 · Migraine 7/10": which entry, in the words the journal list uses."""
+def _entry_label(entry: Entry, locale: QLocale) -> str:
+    """"Sat 14 Nov 2026 20:07 · Migraine 7/10": which entry, its day written as the dates beside it are."""
     worst = max(entry.observations, key=lambda o: o.severity, default=None)
     what = f" · {worst.label} {worst.severity}/10" if worst else ""
-    return f"{entry.occurred_at:%a %d %b %Y %H:%M}{what}"
+    when = entry.occurred_at
+    day = locale.toString(QDate(when.year, when.month, when.day), DAY_FORMAT)
+    return f"{day} {when:%H:%M}{what}"

@@ -1,6 +1,9 @@
 """Long work with the journal's data, always off the GUI thread with a progress bar: import, export,
 backups, restore, demo data; plus first-run and settings changes that trigger them. Writes go through the
-window's JournalHub (the app's write thread); the views refresh from its ``changed`` signal."""
+window's JournalHub (the app's write thread); the views refresh from its ``changed`` signal, and a failure
+is said by the window in the person's terms (``MainWindow._task_failed``, core/errors.py). On a read-only
+journal nothing here writes (no import, backup, restore, demo data, settings file or first-run flag), and
+each says why (ui/read_only_mode.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from healthviz_desktop.core.paths import DataPaths
 from healthviz_desktop.core.settings import Settings, save_settings
@@ -70,15 +73,22 @@ class DataActions(QObject):
         return QFileDialog.getSaveFileName(self.w, title, str(Path.home() / name), pattern)[0]
 
     def _failed(self, what: str) -> Callable[[BaseException], None]:
-        def show(exc: BaseException) -> None:
-            QMessageBox.warning(self.w, "HealthViz", f"{what} did not finish.\n\n{exc}")
-        return show
+        return lambda exc: self.w._task_failed(exc, what)
+
+    def _refused(self, what: str) -> bool:
+        """True (and said) when the journal is read-only, so ``what`` would write where it must not."""
+        reason = self.w.read_only_reason
+        if reason:
+            self.w.flash(f"{what} is not possible: the journal is read-only ({reason}).", 15_000)
+        return bool(reason)
 
     # ---- import / export -----------------------------------------------------------------------
 
     def import_json(self) -> None:
         from healthviz_desktop.core.interchange_json import import_json
 
+        if self._refused("Importing"):
+            return
         name = self.ask_open_file("Import a HealthViz JSON export", "HealthViz JSON (*.json)")
         if not name:
             return
@@ -88,7 +98,7 @@ class DataActions(QObject):
                 f"Imported {report.added} entries ({report.already_present} were already here).", 8000)
 
         self.w.hub.write(import_json, Path(name), label="Importing…", change=Change("journal"),
-                         on_result=done, on_error=self._failed("The import"))
+                         on_result=done, what="The import")
 
     def _export(self, kind: str) -> None:
         from healthviz_desktop.core import interchange_csv, interchange_json
@@ -111,6 +121,9 @@ class DataActions(QObject):
     # ---- backups -------------------------------------------------------------------------------
 
     def backup_now(self, then: Callable[[], None] | None = None) -> None:
+        if self._refused("A backup"):  # it would be written into the folder the person made read-only
+            return
+
         def done(path: Path) -> None:
             self.w.flash(f"Backed up to {path.name}.", 8000)
             if then:
@@ -120,7 +133,7 @@ class DataActions(QObject):
                                   label="Backing up…", on_result=done, on_error=self._failed("The backup"), owner=self)
 
     def restore(self, file: Path, dialog: QWidget | None = None) -> None:
-        if self.w.journal is None:
+        if self.w.journal is None or self._refused("Restoring a backup"):
             return
         # Clip jobs hold the journal being replaced: each stops between two steps (its cancel flag set),
         # so none writes into the restored file; they are carried on from that file's own rows after.
@@ -132,7 +145,7 @@ class DataActions(QObject):
             reopened, kept, problem = result
             self.w.attach_journal(reopened)
             if problem is None:
-                self.w.forget_undo()
+                self.w.trash.forget()  # the trash ids meant the journal that was replaced
             self.w.hub.changed.emit(Change("journal"))
             if problem is not None:
                 self._failed("The restore")(problem)
@@ -149,6 +162,11 @@ class DataActions(QObject):
 
     def after_open(self) -> None:
         s = self.w.settings
+        if self.w.read_only_reason:  # no welcome (its flag and demo data would write), no automatic backup
+            if s.backup_interval_days:
+                self.w.statusBar().showMessage("No automatic backup was made: the journal is read-only "
+                                               f"({self.w.read_only_reason}).", 30_000)
+            return
         if not s.first_run_done and not s.unreadable:  # a file that exists is no first run, readable or not
             self.show_welcome(first_run=True)
         elif s.backup_interval_days:
@@ -166,10 +184,10 @@ class DataActions(QObject):
     def show_welcome(self, *, first_run: bool) -> Any:
         from healthviz_desktop.ui.welcome import WelcomeDialog
 
-        dialog = WelcomeDialog(self.w.paths, self.w, entries=self.w.model.total)
+        dialog = WelcomeDialog(self.w.paths, self.w, entries=self.w.model.total, read_only=self.w.read_only_reason)
 
         def finished(_result: int) -> None:
-            if first_run:
+            if first_run and not self.w.read_only_reason:
                 self.settings_applied(self.w.settings, first_run_done=True)
             if dialog.wants_demo:
                 self.load_demo_data(dialog.demo_days)
@@ -179,12 +197,16 @@ class DataActions(QObject):
         return dialog
 
     def load_demo_data(self, days: int) -> None:
+        if self._refused("Loading demo data"):
+            return
         self.w.hub.write(load_demo, days, label="Loading demo data…", change=Change("journal"),
                          on_result=lambda n: self.w.flash(f"Loaded {n} made-up demo entries.", 8000),
-                         on_error=self._failed("Loading demo data"))
+                         what="Loading demo data")
 
     def settings_applied(self, settings: Settings, *, first_run_done: bool | None = None) -> None:
-        if first_run_done is not None:
+        """Settings take effect at once (appearance, the day's rollover hour); the first-run flag is saved,
+        except in a read-only folder."""
+        if first_run_done is not None and not self.w.read_only_reason:
             settings.first_run_done = first_run_done
             from healthviz_desktop.core.settings import SettingsUnreadable
 
@@ -195,6 +217,7 @@ class DataActions(QObject):
             except OSError as exc:
                 self._failed("Saving settings")(exc)
         self.w.settings = settings
+        self.w.apply_rollover(settings.day_rollover_hour)
         app = QApplication.instance()
         if isinstance(app, QApplication) and app.property("healthviz_appearance") != settings.appearance:
             apply_appearance(app, settings.appearance)  # the window's changeEvent redraws what has colours

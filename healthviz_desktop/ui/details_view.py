@@ -11,16 +11,21 @@ if TYPE_CHECKING:
     from healthviz_desktop.core.model import Entry
 
 
+DEMO_NOTE = ("Demo entry: made up to try HealthViz with, not something you felt. All demo entries can be "
+             "removed at once.")
+
+
 def _duration(minutes: int) -> str:
     h, m = divmod(minutes, 60)
     return f"{h} h {m} min" if h and m else f"{h} h" if h else f"{m} min"
 
 
-def entry_html(entry: Entry) -> str:
+def entry_html(entry: Entry, rollover_hour: int | None = None) -> str:
     # Imported here, not at the top: the view is built before the first paint, an entry is shown after.
     from html import escape
 
     from healthviz_desktop.core.catalogue import catalogue
+    from healthviz_desktop.core.limits import DAY_ROLLOVER_HOUR
     from healthviz_desktop.core.model import Entry
     from healthviz_desktop.ui.journal_delegate import dose_text
     from healthviz_desktop.ui.journal_model import day_title
@@ -28,8 +33,11 @@ def entry_html(entry: Entry) -> str:
 
     cat = catalogue()
     e = escape
-    parts = [f"<h2>{e(day_title(entry.effective_day()))}</h2>",
+    hour = DAY_ROLLOVER_HOUR if rollover_hour is None else rollover_hour
+    parts = [f"<h2>{e(day_title(entry.effective_day(), rollover_hour=hour))}</h2>",
              f"<p style='opacity:.75'>At {entry.occurred_at:%H:%M} (UTC{entry.occurred_at:%z})</p>"]
+    if entry.demo:
+        parts.append(f"<p><b>{e(DEMO_NOTE)}</b></p>")
     if entry.observations:
         parts.append("<h3>Symptoms</h3><ul>")
         for o in entry.observations:
@@ -105,6 +113,8 @@ class DetailsView(QWidget):
         lay.addWidget(self.browser, 1)
         lay.addLayout(buttons)
         self.entry: Entry | None = None
+        self.rollover_hour: int | None = None  # the person's setting ("Today" in the title); None: 04:00
+        self.writable = True  # False on a read-only journal: Delete stays off (ui/read_only_mode.py)
         self.show_entry(None)
 
     def show_entry(self, entry: Entry | None, placeholder: str = "") -> None:
@@ -116,7 +126,7 @@ class DetailsView(QWidget):
             text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             self.browser.setHtml(f"<p style='opacity:.7'>{text}</p>")
         else:
-            self.browser.setHtml(entry_html(entry))
-        for b in (self.edit_button, self.delete_button):
-            b.setEnabled(entry is not None)
+            self.browser.setHtml(entry_html(entry, self.rollover_hour))
+        self.edit_button.setEnabled(entry is not None)
+        self.delete_button.setEnabled(entry is not None and self.writable)
         self.compose_button.setEnabled(entry is not None and self.compose_button.property("available") is not False)

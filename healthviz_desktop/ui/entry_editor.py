@@ -5,6 +5,10 @@ and shows each message under the field it names. Ctrl+S (or the Save button) sav
 because a person types Enter to finish a field, not to send the whole entry. Esc cancels, asking first
 when something was changed. Date and time default to now in the local time zone and can be moved back
 for a late entry; an existing entry keeps the UTC offset it was written in (see editor_rows.WallClock).
+
+A save that fails keeps everything typed here and says why (``_not_stored``): an entry changed, trashed or
+deleted by another window or command meanwhile opens the conflict dialog (ui/conflict_dialog.py), a
+read-only journal or a full disk says so above the form.
 """
 
 from __future__ import annotations
@@ -39,22 +43,26 @@ from healthviz_desktop.core.model import (
     DAY_ROLLOVER_HOUR,
     Entry,
     FieldError,
-    ValidationFailed,
     journal_day,
     normalise_entry,
+    nothing_recorded,
     validate_entry,
 )
 from healthviz_desktop.core.timefmt import now_local
 from healthviz_desktop.core.trends import custom_symptom_names
+from healthviz_desktop.ui.editor_conflicts import ConflictResolution
 from healthviz_desktop.ui.editor_rows import DoseRow, ObservationRow, WallClock, field_name, to_qdatetime
 from healthviz_desktop.ui.editor_widgets import ErrorLabel, ListField, hours_spin, scale_spin, set_tab_chain
 from healthviz_desktop.ui.journal_hub import JournalHub, store_entry
 
 FUTURE_SLACK = timedelta(minutes=5)
+# Fields whose name is plural in the messages ("Notes are 100,001 characters long"), not "Notes is".
+_PLURAL_VERBS = (("is ", "are "), ("contains ", "contain "), ("must ", "must "))
 
 
-class EntryEditor(QDialog):
+class EntryEditor(ConflictResolution, QDialog):
     saved = Signal(object)  # the Entry as stored
+    not_saved = Signal(object)  # the exception; the form still holds what was typed, and says why
 
     def __init__(self, journal: Journal, entry: Entry | None = None, parent: QWidget | None = None,
                  *, now: datetime | None = None, rollover_hour: int = DAY_ROLLOVER_HOUR, hub: Any = None) -> None:
@@ -65,6 +73,7 @@ class EntryEditor(QDialog):
         self._blank = Entry(occurred_at=now_local())  # one base (and uid) for a new entry's every value()
         self.clock = WallClock.of(entry.occurred_at if entry else None)
         self._tried_to_save = False
+        self._saving = False  # a save is on the write thread; the editor stays open until it answers
         self.setWindowTitle("Edit entry" if entry else "New entry")
         self.setObjectName("entryEditor")
         self.resize(820, 760)
@@ -114,12 +123,14 @@ class EntryEditor(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setToolTip("Save (Ctrl+S)")
+        self._save_text = self.save_button.text()
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         for button in (self.save_button, self.cancel_button, self.add_obs, self.add_dose_btn):
             button.setAutoDefault(False)  # no default button: Enter must not save (see keyPressEvent)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.conflict_dialog: Any = None  # ui.conflict_dialog.ConflictDialog while one is open
 
         self._build_layout()
         if entry:
@@ -165,6 +176,8 @@ class EntryEditor(QDialog):
         return answer == QMessageBox.StandardButton.Discard
 
     def reject(self) -> None:  # Esc, Cancel and the window's close button all come here
+        if self._saving:  # its answer comes back here: a failure must find the text still in the form
+            return
         if self.is_changed() and not self.confirm_discard():
             return
         super().reject()
@@ -208,12 +221,14 @@ class EntryEditor(QDialog):
         notes_label = QLabel("&Notes", body)
         notes_label.setBuddy(self.notes)
         col.addWidget(notes_label)
-        col.addWidget(self.notes, 1)
+        # Above the text, not below it: a long note pushes whatever is under it out of sight.
         col.addWidget(self.notes_error)
+        col.addWidget(self.notes, 1)
         scroll = QScrollArea(self)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop; it still scrolls to the focused field
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        self.scroll_area = scroll
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.buttons)
@@ -318,8 +333,9 @@ class EntryEditor(QDialog):
         found = validate_entry(entry)
         if entry.occurred_at > now_local() + FUTURE_SLACK:
             found.append(FieldError("occurred_at", "is in the future; entries record what already happened"))
-        if self._tried_to_save and not (entry.observations or entry.doses or entry.notes.strip()):
-            found.append(FieldError("entry", "Add a symptom, a medication or a note before saving."))
+        if self._tried_to_save and nothing_recorded(entry):  # the rule `healthviz entry add` follows too
+            found.append(FieldError("entry", "Add a symptom, a medication, a note or how you slept or felt "
+                                             "before saving."))
         return found
 
     def revalidate(self) -> list[FieldError]:
@@ -341,11 +357,11 @@ class EntryEditor(QDialog):
             elif field == "occurred_at":
                 put(self.when_error, f"{nice[field]} {err.message}")
             elif field in ("tags", "triggers"):
-                put(self.labels_error, f"{nice[field]} {err.message}")
+                put(self.labels_error, f"{nice[field]} {_plural(err.message) if head == field else err.message}")
             elif field in ("mood", "energy", "sleep_hours", "sleep_quality"):
                 put(self.wellbeing_error, f"{nice[field]} {err.message}")
             elif field == "notes":
-                put(self.notes_error, f"{nice[field]} {err.message}")
+                put(self.notes_error, f"{nice[field]} {_plural(err.message)}")
             else:
                 put(self.form_error, err.message)
         for row in [*self.obs_rows, *self.dose_rows]:
@@ -357,7 +373,7 @@ class EntryEditor(QDialog):
     def _update_zone(self) -> None:
         when, day = self._occurred(), self._day()
         note = " (before the day's rollover hour)" if day != when.date() else ""
-        self.when_zone.setText(f"UTC{when:%z} · counts for {day:%a %d %b}{note}")
+        self.when_zone.setText(f"UTC{when:%z} · counts for {day:%a} {day.day} {day:%b}{note}")  # as the field: "3 Dec"
 
     # ---- saving --------------------------------------------------------------------------------
 
@@ -367,21 +383,34 @@ class EntryEditor(QDialog):
         if problems:
             self._focus_first_error()
             return
-        entry = self.value()
-        self.save_button.setEnabled(False)  # one save at a time, on the app's write thread
-        self.hub.write(store_entry, entry, change="entries", on_result=self._stored, on_error=self._not_stored)
+        self._submit(self.value())
+
+    def _submit(self, entry: Entry, *, revive: bool = False) -> None:
+        """Store ``entry`` (new, or an edit made against the revision it carries) on the app's write thread;
+        then, back on the GUI thread, _stored or _not_stored (the form stays as typed until one of them)."""
+        self._saving = True
+        self.save_button.setEnabled(False)  # one save at a time
+        self.cancel_button.setEnabled(False)
+        self.save_button.setText("Saving…")
+        self.hub.write(store_entry, entry, revive=revive, change="entries", on_result=self._stored,
+                       on_error=self._not_stored)
 
     def _stored(self, stored: Entry) -> None:
+        self._saving_ended()
         self.saved.emit(stored)
         self.accept()
 
     def _not_stored(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        from healthviz_desktop.core.errors import user_message
+        """The save failed: the form keeps everything typed, and says what happened and what can be done."""
+        self._saving_ended()
+        self._explain_not_stored(exc)
+        self.not_saved.emit(exc)
 
-        known = user_message(exc)  # core is the last word on validity; its message shows inline
-        self.form_error.show_errors([str(e) for e in exc.errors] if isinstance(exc, ValidationFailed) else
-                                    [known[0] if known else f"Not saved ({type(exc).__name__}: {exc})."])
+    def _saving_ended(self) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.cancel_button.setEnabled(True)
+        self.save_button.setText(self._save_text)
 
     def _focus_first_error(self) -> None:
         for obs in self.obs_rows:
@@ -396,3 +425,12 @@ class EntryEditor(QDialog):
             self.when.setFocus()
         elif self.notes_error.isVisible():
             self.notes.setFocus()
+            self.scroll_area.ensureWidgetVisible(self.notes_error)  # the message, not just the text's top
+
+
+def _plural(message: str) -> str:
+    """A message about a field with a plural name: "are 100,001 characters long", not "is"."""
+    for singular, plural in _PLURAL_VERBS:
+        if message.startswith(singular):
+            return plural + message[len(singular):]
+    return message

@@ -54,6 +54,12 @@ def dose_text(entry: Entry) -> str:
 class JournalDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtWidgets import QAbstractItemView
+
+        if isinstance(parent, QAbstractItemView) and parent.selectionModel() is not None:
+            from healthviz_desktop.ui.journal_navigation import entries_only
+
+            self.navigation = entries_only(parent)  # Home, arrows and clicks land on entries, not day headers
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         fm = QFontMetrics(option.font)
@@ -134,7 +140,8 @@ class JournalDelegate(QStyledItemDelegate):
             painter.setPen(text)
             painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, label)
             x += w + 6
-        second = " · ".join(p for p in (dose_text(entry), " ".join(entry.notes.split())) if p)
+        second = " · ".join(p for p in ("Demo entry" if entry.demo else "", dose_text(entry),
+                                        " ".join(entry.notes.split())) if p)
         if second:
             painter.setPen(muted)
             left = rect.left() + PAD + time_w

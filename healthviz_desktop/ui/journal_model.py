@@ -7,11 +7,13 @@ worker (opening the journal imports SQLAlchemy) and handed over with ``reset_wit
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6 import QtCore
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Signal
+
+from healthviz_desktop.core.limits import DAY_ROLLOVER_HOUR
 
 if TYPE_CHECKING:  # the journal pulls in SQLAlchemy, the model the catalogue: not before the window paints
     from healthviz_desktop.core.journal import Journal
@@ -45,8 +47,19 @@ def load_first_page(journal: Journal | JournalReader, flt: JournalFilter, limit:
     return FirstPage(flt, journal.count(flt), journal.list_entries(flt, 0, limit))
 
 
-def day_title(day: date, today: date | None = None) -> str:
-    today = today or date.today()
+def _now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def journal_today(rollover_hour: int = DAY_ROLLOVER_HOUR, now: datetime | None = None) -> date:
+    """The journal day it is now: until the rollover hour (04:00) it is still yesterday's day, the one whose
+    evening the person is in, as core.model.journal_day counts entries."""
+    return ((now or _now()) - timedelta(hours=rollover_hour)).date()
+
+
+def day_title(day: date, today: date | None = None, rollover_hour: int = DAY_ROLLOVER_HOUR) -> str:
+    """"Today" is the journal day it is now (at 01:30, the evening's day), not the calendar date."""
+    today = today or journal_today(rollover_hour)
     if day == today:
         prefix = "Today · "
     elif day == today - timedelta(days=1):
@@ -65,6 +78,8 @@ def entry_summary(entry: Entry) -> str:
         parts.append("took " + ", ".join(d.label for d in entry.doses))
     if not entry.observations and not entry.doses and entry.notes:
         parts.append(entry.notes.splitlines()[0][:60])
+    if entry.demo:
+        parts.append("demo entry")
     return " · ".join(parts)
 
 
@@ -90,6 +105,7 @@ class JournalModel(QAbstractListModel):
         self._total = 0
         self._notifying = False  # inside begin/end of a reset or insert: no nested fetches
         self.page_size = PAGE_SIZE
+        self.rollover_hour = DAY_ROLLOVER_HOUR  # the person's setting, for "Today" and "Yesterday"
 
     # ---- loading -------------------------------------------------------------------------------
 
@@ -116,6 +132,14 @@ class JournalModel(QAbstractListModel):
         finally:
             self._notifying = False
         self.loaded.emit()
+
+    def set_rollover_hour(self, hour: int) -> None:
+        """The person changed the hour a journal day starts: day headers ("Today", "Yesterday") say it now."""
+        if hour == self.rollover_hour:
+            return
+        self.rollover_hour = hour
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -202,7 +226,7 @@ class JournalModel(QAbstractListModel):
         item = self._rows[index.row()]
         if isinstance(item, date):
             if role in (_DISPLAY, _ACCESSIBLE_TEXT):
-                return day_title(item)
+                return day_title(item, rollover_hour=self.rollover_hour)
             if role == KindRole:
                 return "day"
             if role == DayRole:

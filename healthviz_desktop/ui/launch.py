@@ -1,5 +1,9 @@
 """Start the window: settings and theme first (cheap), paint, then open the journal in a worker.
 
+One window per journal: a second `healthviz` on the same journal raises the first window and exits
+(ui/single_instance.py), listening once the journal is open (the window's JournalHub then also starts
+watching for other processes' changes: ui/journal_watch.py), never before the first paint.
+
 ``HEALTHVIZ_BENCH=1`` prints start-up marks as JSON (seconds since the epoch, same clock as the
 benchmark that spawned us) and quits once the journal is visible: used by benchmarks/startup.py.
 """
@@ -12,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
@@ -71,6 +76,15 @@ def make_app() -> QApplication:
     return app
 
 
+def raise_window(window: MainWindow) -> None:
+    """Bring the window to the front (a second instance asked for it)."""
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
 def build_window(data_dir: Path | None, *, safe_video: bool = False) -> MainWindow:
     paths = DataPaths.at(data_dir)
     settings = load_settings(paths.settings)
@@ -82,16 +96,39 @@ def build_window(data_dir: Path | None, *, safe_video: bool = False) -> MainWind
     return MainWindow(paths, settings)
 
 
+def no_dbus_autolaunch(env: dict[str, str] | os._Environ[str] = os.environ) -> None:
+    """Leave no D-Bus daemon behind. With no session bus in the environment, libdbus (used by Qt's
+    accessibility bridge on X11) starts one with ``dbus-launch --autolaunch``, and it outlives the app. A user
+    bus that exists but is not in the environment is named; with none at all, D-Bus users are told there is
+    none (``disabled:``), which is the truth: no screen reader or keyring can be reached without a bus."""
+    if env.get("DBUS_SESSION_BUS_ADDRESS"):
+        return
+    runtime = env.get("XDG_RUNTIME_DIR")
+    bus = Path(runtime, "bus") if runtime else None
+    env["DBUS_SESSION_BUS_ADDRESS"] = f"unix:path={bus}" if bus is not None and bus.is_socket() else "disabled:"
+
+
 def run_gui(argv: list[str]) -> int:
     os.umask(0o077)  # backups, exports and settings are private by default
+    no_dbus_autolaunch()
     bench = os.environ.get("HEALTHVIZ_BENCH") == "1"
     marks: dict[str, float] = {"main": time.time()}
-    window = build_window(parse_args(argv), safe_video="--safe-video" in argv)
+    data_dir = parse_args(argv)
+    instance = _one_window_per_journal(data_dir)
+    if instance is None:
+        return 0
+    window = build_window(data_dir, safe_video="--safe-video" in argv)
     app = make_app()
 
     def opened_paint() -> None:
         marks["first_paint"] = time.time()
         window.open_journal()
+
+    def journal_open() -> None:  # not before: QtNetwork's import would delay the list
+        instance.listen()
+        instance.raise_requested.connect(lambda: raise_window(window))
+
+    window.journal_ready.connect(journal_open)
 
     painter = _FirstPaint(opened_paint)
     window.installEventFilter(painter)
@@ -117,6 +154,38 @@ def run_gui(argv: list[str]) -> int:
     if bench:  # after close: the close waited for the journal to open, so all marks are in
         print(json.dumps(marks), flush=True)
     return code
+
+
+def _one_window_per_journal(data_dir: Path | None) -> Any:
+    """The SingleInstance to keep, or None when the first instance on this journal raised its window."""
+    from healthviz_desktop.ui.single_instance import SingleInstance
+
+    try:
+        instance = SingleInstance(DataPaths.at(data_dir))
+    except OSError:  # no private runtime folder: cannot tell, so open (revisions keep edits safe)
+        return _NoInstance()
+    if instance.claim():
+        return instance
+    make_app()  # the socket wants an application object
+    if instance.ask_first_to_raise():
+        print("HealthViz is already open on this journal: its window was brought to the front.", flush=True)
+        return None
+    print("healthviz: warning: HealthViz seems to be open on this journal already but did not answer; "
+          "opening another window (edits in either are kept apart).", file=sys.stderr, flush=True)
+    return _NoInstance()
+
+
+class _NoInstance:
+    """Stands in for SingleInstance where there is none to keep."""
+
+    class _Never:
+        def connect(self, _slot: Any) -> None:
+            pass
+
+    raise_requested = _Never()
+
+    def listen(self) -> None:
+        pass
 
 
 def _rss_kb() -> int:

@@ -3,7 +3,8 @@
 It paints at once with an "Opening your journal…" placeholder; the journal (SQLAlchemy, ~340 ms to
 import) is opened in a worker and the first page handed to the model when ready. Work runs on the app's
 pools (ui/app_pools.py); every write goes through the JournalHub (ui/journal_hub.py) on its single write
-thread, and the list, trends and details refresh from its one ``changed`` signal.
+thread, and the list, trends and details refresh from its one ``changed`` signal, which also carries other
+processes' changes. A journal the person made read-only opens for reading (ui/read_only_mode.py).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QListView, QMainWindow, QTab
 
 from healthviz_desktop.ui.actions import build_actions
 from healthviz_desktop.ui.app_pools import app_pools
-from healthviz_desktop.ui.journal_hub import Change, JournalHub, restore_entry, trash_entry
+from healthviz_desktop.ui.journal_hub import Change, JournalHub
 from healthviz_desktop.ui.journal_model import EntryRole, FirstPage, JournalModel, load_first_page
 from healthviz_desktop.ui.status_line import StatusLine
+from healthviz_desktop.ui.trash_actions import TrashActions
 from healthviz_desktop.ui.window_layout import build_layout
 
 if TYPE_CHECKING:  # imported once the window has painted (tests/test_startup_imports.py)
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
     act_edit: QAction
     act_delete: QAction
     act_undo: QAction
+    act_remove_demo: QAction
     act_compose: QAction
     compose_available: bool
     toolbar: QToolBar
@@ -57,6 +60,7 @@ class MainWindow(QMainWindow):
     list: QListView
     details: DetailsView
     empty_hint: QLabel
+    read_only_banner: QLabel
     trends_page: QWidget
     tabs: QTabWidget
     list_reloaded = Signal()
@@ -69,17 +73,21 @@ class MainWindow(QMainWindow):
         self.hub.changed.connect(self._journal_changed)
         self.hub.write_failed.connect(lambda what, exc: self._task_failed(exc, what))
         self.reader: Any = None  # core.journal_reader.JournalReader: the list and trends read through it
-        self.deleted: list[int] = []  # undo stack of trashed entry ids
+        self.read_only_reason: str | None = None  # why the journal can only be read (ui/read_only_mode.py)
+        self.problem_box: Any = None  # the last failure said (a QMessageBox), for tests and screenshots
+        self._list_count: int | None = None  # the journal's change count the list was first read at
         self._pending_select: int | None = None
         self._reload_generation = 0
         self.setWindowTitle("HealthViz — Journal")
         self.setObjectName("mainWindow")
         self.resize(1280, 820)
         self.model = JournalModel(self)
+        self.model.rollover_hour = settings.day_rollover_hour  # "Today" from 04:00 (or the person's hour)
         self._data: DataActions | None = None
 
         self._trends: Any = None  # built when first shown: QtCharts stays out of the first paint
         build_layout(self)
+        self.details.rollover_hour = settings.day_rollover_hour
         self.filters.changed.connect(self.apply_filter)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         # activated alone: a double-click emits it too, and answering both opened two editors
@@ -92,6 +100,7 @@ class MainWindow(QMainWindow):
         sl = self.status_line
         self.count_label, self.undo_button, self.message = sl.count_label, sl.undo_button, sl.message
         self.progress, self.location_label = sl.progress, sl.location_label
+        self.trash = TrashActions(self)
         self.undo_button.clicked.connect(self.undo_delete)
         self.pools.activity.connect(sl.activity)
         self.pools.idle.connect(self.progress.hide)
@@ -116,15 +125,19 @@ class MainWindow(QMainWindow):
         return self.hub.clip_jobs
 
     def set_ready(self, ready: bool) -> None:
-        """Writing actions on (the journal is open for writes) or off (opening, a restore)."""
-        for act in (self.act_new, self.act_import, self.act_export_json, self.act_export_csv, self.act_backup):
+        """Writing actions on (the journal is open for writes) or off (opening, a restore, read-only)."""
+        writable = ready and not self.read_only_reason
+        for act in (self.act_new, self.act_import, self.act_backup, self.act_remove_demo):
+            act.setEnabled(writable)
+        for act in (self.act_export_json, self.act_export_csv):
             act.setEnabled(ready)
         self._selection_actions()
+        self.trash.update_actions()
 
     def _selection_actions(self) -> None:
         has = self.selected_entry() is not None and self.journal is not None
         self.act_edit.setEnabled(has)
-        self.act_delete.setEnabled(has)
+        self.act_delete.setEnabled(has and not self.read_only_reason)
         # Compose works from the current entry, a selection, the Trends period, or explainer notes alone
         self.act_compose.setEnabled(self.journal is not None and self.compose_available)
 
@@ -158,7 +171,11 @@ class MainWindow(QMainWindow):
         self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def _reader_opened(self, opened: Opened) -> None:
-        self.reader = opened.reader
+        self.reader, self._list_count = opened.reader, opened.change_count
+        if opened.reader.read_only:
+            from healthviz_desktop.ui.read_only_mode import show_read_only
+
+            show_read_only(self, opened.reader.read_only)
         self.filters.set_vocabulary(opened.custom_symptoms, opened.medications)
         self.filters.setEnabled(True)
         self.model.reset_with(opened.reader, opened.page)
@@ -182,6 +199,9 @@ class MainWindow(QMainWindow):
             journal.close()
             return
         self.attach_journal(journal)
+        # Other processes' changes (the CLI, a script, a restore) refresh the views too; counted from the
+        # list's first read, so a write made while the journal opened is not missed.
+        self.hub.follow_others(self.paths, since=self._list_count)
         self.journal_ready.emit()
         self.data.after_open()
 
@@ -277,6 +297,9 @@ class MainWindow(QMainWindow):
         return editor
 
     def new_entry(self) -> Any:
+        if self.read_only_reason:  # Ctrl+N with the action off: say why rather than nothing
+            self.flash(f"No new entry: the journal is read-only ({self.read_only_reason}).", 15_000)
+            return None
         return self.open_editor(None) if self.journal is not None else None
 
     def edit_entry(self) -> Any:
@@ -284,34 +307,17 @@ class MainWindow(QMainWindow):
         return self.open_editor(entry) if entry is not None else None
 
     def delete_selected(self) -> None:
-        entry = self.selected_entry()
-        if entry is None or self.journal is None:
-            return
-        row = self.list.currentIndex().row()
-        nxt = next((self.model.entry_at(r) for r in (row + 1, row + 2, row - 1) if self.model.entry_at(r)), None)
-        self.hub.write(trash_entry, entry.id, change=Change("entries", nxt.id if nxt is not None else -1),
-                       on_result=lambda _r: self._trash_changed(entry.id, None, "Moved to the trash."))
+        self.trash.delete_selected()
 
     def undo_delete(self) -> None:
-        if not self.deleted or self.journal is None:
-            return
-        entry_id = self.deleted[-1]
-        self.hub.write(restore_entry, entry_id, change=Change("entries", entry_id),
-                       on_result=lambda _r: self._trash_changed(None, entry_id, "Entry restored."))
+        self.trash.undo()
 
-    def _trash_changed(self, trashed: int | None, restored: int | None, message: str) -> None:
-        if trashed is not None:
-            self.deleted.append(trashed)
-        if restored is not None and restored in self.deleted:
-            self.deleted.remove(restored)
-        self.act_undo.setEnabled(bool(self.deleted))
-        self.undo_button.setVisible(bool(self.deleted))
-        self.flash(message)
-
-    def forget_undo(self) -> None:
-        """The trash ids mean nothing any more (another journal file was restored)."""
-        self.deleted.clear()
-        self._trash_changed(None, None, "")
+    def apply_rollover(self, hour: int) -> None:
+        """The hour a journal day starts, from Settings: "Today" in the list and the details follow at once."""
+        self.model.set_rollover_hour(hour)
+        self.details.rollover_hour = hour
+        if self.details.entry is not None:
+            self.details.show_entry(self.details.entry)
 
     # ---- other windows -------------------------------------------------------------------------
 
@@ -328,7 +334,7 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> Any:
         from healthviz_desktop.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.settings, self.paths, self)
+        dialog = SettingsDialog(self.settings, self.paths, self, read_only=self.read_only_reason)
         dialog.applied.connect(self.data.settings_applied)
         dialog.backup_requested.connect(lambda: self.data.backup_now(dialog.refresh_backups))
         dialog.restore_requested.connect(lambda path: self.data.restore(path, dialog))
@@ -365,13 +371,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("HealthViz — Trends" if index == 1 else "HealthViz — Journal")
 
     def _task_failed(self, exc: BaseException, what: str = "") -> None:
-        from PySide6.QtWidgets import QMessageBox
+        """Every failure of the window's own work is said here (ui/failures.py)."""
+        from healthviz_desktop.ui.failures import show_failure
 
-        from healthviz_desktop.core.errors import user_message
-
-        known = user_message(exc)
-        text = known[0] if known else f"Something went wrong in the background ({type(exc).__name__}: {exc})."
-        QMessageBox.warning(self, "HealthViz", f"{what} did not finish.\n\n{text}" if what else text)
+        self.problem_box = show_failure(self, exc, what)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

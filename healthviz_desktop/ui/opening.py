@@ -17,6 +17,7 @@ class Opened(NamedTuple):
     page: FirstPage
     custom_symptoms: list[str]
     medications: list[str]
+    change_count: int  # the journal's change counter before the page was read: where the watch starts
 
 
 def open_reader(paths: DataPaths, flt: JournalFilter) -> Opened:
@@ -25,7 +26,9 @@ def open_reader(paths: DataPaths, flt: JournalFilter) -> Opened:
     from healthviz_desktop.core.trends import custom_symptom_names
 
     reader = JournalReader.open(paths.root)
-    return Opened(reader, load_first_page(reader, flt), custom_symptom_names(reader), reader.known_medications())
+    count = reader.change_count()  # first: a write after it is in the page or reported by the watch, never lost
+    return Opened(reader, load_first_page(reader, flt), custom_symptom_names(reader), reader.known_medications(),
+                  count)
 
 
 def open_full_journal(paths: DataPaths) -> Any:

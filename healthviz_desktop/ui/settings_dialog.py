@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -44,8 +44,11 @@ class SettingsDialog(QDialog):
     backup_requested = Signal()
     restore_requested = Signal(object)  # Path of the backup to restore
 
-    def __init__(self, settings: Settings, paths: DataPaths, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, paths: DataPaths, parent: QWidget | None = None, *,
+                 read_only: str | None = None) -> None:
         super().__init__(parent)
+        self.read_only = read_only  # the journal's folder or file is read-only: nothing is written there
+        self.folder_box: QMessageBox | None = None  # "no file manager": the folder's path to copy
         self.setWindowTitle("Settings")
         self.setObjectName("settingsDialog")
         self.resize(640, 500)
@@ -66,7 +69,15 @@ class SettingsDialog(QDialog):
         lay.addWidget(self.error)
         lay.addWidget(buttons)
         self.refresh_backups()
-        if settings.unreadable:  # why the private terms look empty, and what OK will do
+        if read_only:  # said first: OK applies for this session and saves nothing
+            from healthviz_desktop.ui.read_only_mode import why_not
+
+            self.error.show_errors([f"The journal is read-only ({read_only}): changes here apply until you "
+                                    "close HealthViz and are not saved."])
+            for button in (self.backup_now, self.restore):
+                button.setEnabled(False)
+                button.setToolTip(why_not(read_only))
+        elif settings.unreadable:  # why the private terms look empty, and what OK will do
             from healthviz_desktop.core.settings import unreadable_message
 
             self.error.show_errors([unreadable_message(paths.settings, settings.unreadable)])
@@ -80,8 +91,7 @@ class SettingsDialog(QDialog):
         self.location.setReadOnly(True)
         self.location.setAccessibleName("Data location")
         self.open_folder = QPushButton("Open folder", page)
-        self.open_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.paths.root))))
+        self.open_folder.clicked.connect(self._open_folder)
         row = QHBoxLayout()
         row.addWidget(self.location, 1)
         row.addWidget(self.open_folder)
@@ -124,7 +134,8 @@ class SettingsDialog(QDialog):
         self.restore = QPushButton("Restore selected…", page)
         self.restore.setEnabled(False)
         self.backups.currentItemChanged.connect(
-            lambda cur, _prev: self.restore.setEnabled(cur is not None and bool(cur.data(0x0100))))
+            lambda cur, _prev: self.restore.setEnabled(cur is not None and bool(cur.data(0x0100))
+                                                       and not self.read_only))
         self.backup_now.clicked.connect(self.backup_requested)
         self.restore.clicked.connect(self._restore_clicked)
         row = QHBoxLayout()
@@ -205,6 +216,11 @@ class SettingsDialog(QDialog):
         for item in self.terms.selectedItems():
             self.terms.takeItem(self.terms.row(item))
 
+    def _open_folder(self) -> None:
+        from healthviz_desktop.ui.open_folder import open_folder
+
+        self.folder_box = open_folder(self, self.paths.root)  # with no file manager: says so, offers the path
+
     def term_list(self) -> list[str]:
         return [self.terms.item(i).text() for i in range(self.terms.count())]
 
@@ -245,11 +261,29 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         value = self.value()
+        if self.read_only:  # for this session only: the person's read-only folder is left as it is
+            self.settings = value
+            self.applied.emit(value)
+            super().accept()
+            return
         try:
             save_settings(self.paths.settings, value, over_unreadable=True)  # the person chose to save
         except (OSError, ValueError) as exc:
-            self.error.show_errors([f"Settings were not saved: {exc}"])
+            self.error.show_errors([_not_saved(exc)])
             return
         self.settings = value
         self.applied.emit(value)
         super().accept()
+
+
+def _not_saved(exc: BaseException) -> str:
+    """Why the settings file could not be written, in the person's words; the dialog stays open."""
+    import errno
+
+    later = " Free some space and press OK again; until then the settings you had stay in use."
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return "Settings were not saved: the disk is full." + later
+    if isinstance(exc, OSError):
+        where = f" ({exc.filename})" if exc.filename else ""
+        return f"Settings were not saved: {exc.strerror or exc}{where}. Until then the settings you had stay in use."
+    return f"Settings were not saved: {exc}"

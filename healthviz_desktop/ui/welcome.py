@@ -13,7 +13,8 @@ DEMO_DAYS = 120
 
 
 class WelcomeDialog(QDialog):
-    def __init__(self, paths: DataPaths, parent: QWidget | None = None, *, entries: int = 0) -> None:
+    def __init__(self, paths: DataPaths, parent: QWidget | None = None, *, entries: int = 0,
+                 read_only: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to HealthViz")
         self.setObjectName("welcomeDialog")
@@ -28,10 +29,14 @@ class WelcomeDialog(QDialog):
         text.setWordWrap(True)
         text.setTextFormat(text.textFormat().RichText)
         self.demo = QCheckBox(f"Load {DEMO_DAYS} days of made-up demo entries to look around "
-                              "(you can delete them later)", self)
+                              "(each is marked as a demo entry, and they can all be removed at once later)", self)
         self.demo.setAccessibleName("Load demo data")
-        # made-up entries never go into a journal that already holds real ones
-        self.demo.setVisible(entries == 0)
+        # made-up entries never go into a journal that already holds real ones, nor into a read-only one
+        self.demo.setVisible(entries == 0 and not read_only)
+        self.read_only_note = QLabel(f"This journal is read-only ({read_only}), so no demo entries can be "
+                                     "added to it: you can look around what it holds." if read_only else "", self)
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setVisible(bool(read_only))
         buttons = QDialogButtonBox(self)
         start = buttons.addButton("Start", QDialogButtonBox.ButtonRole.AcceptRole)
         start.setDefault(True)
@@ -39,12 +44,13 @@ class WelcomeDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(text)
         lay.addWidget(self.demo)
+        lay.addWidget(self.read_only_note)
         lay.addWidget(buttons)
         self.setMinimumWidth(520)
 
     @property
     def wants_demo(self) -> bool:
-        return self.demo.isChecked()
+        return self.demo.isVisibleTo(self) and self.demo.isChecked()
 
     @property
     def demo_days(self) -> int:

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 
 def build_layout(w: MainWindow) -> None:
-    """Sets ``filters``, ``list``, ``details``, ``empty_hint``, ``trends_page`` and ``tabs`` on ``w``."""
+    """Sets ``filters``, ``list``, ``details``, ``empty_hint``, ``trends_page``, ``tabs`` and
+    ``read_only_banner`` on ``w``."""
     w.filters = FilterBar(w)
     w.list = QListView(w)
     w.list.setObjectName("journalList")
@@ -54,4 +55,14 @@ def build_layout(w: MainWindow) -> None:
     w.tabs.setDocumentMode(True)
     w.tabs.addTab(journal_page, "&Journal")
     w.tabs.addTab(w.trends_page, "&Trends")
-    w.setCentralWidget(w.tabs)
+    w.read_only_banner = QLabel(w)  # shown on a read-only journal (ui/read_only_mode.py)
+    w.read_only_banner.setObjectName("readOnlyBanner")
+    w.read_only_banner.setWordWrap(True)
+    w.read_only_banner.hide()
+    central = QWidget(w)
+    cl = QVBoxLayout(central)
+    cl.setContentsMargins(0, 0, 0, 0)
+    cl.setSpacing(0)
+    cl.addWidget(w.read_only_banner)
+    cl.addWidget(w.tabs, 1)
+    w.setCentralWidget(central)

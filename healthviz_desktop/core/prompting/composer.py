@@ -292,18 +292,31 @@ def compose_trend(entries: list[Entry], date_from: date, date_to: date, *, style
     fam = g.families[m.family]
     shape = g.arcs[m.shape]
     quals = [g.qualities[q] for q in m.qualities]
-    beats = [b.format(subject=fam.subject) for b in pick_beats(shape.beats, g.beats_for(opts.seconds))]
+    words = _trend_words(g, m)
+    beats = [b.format(subject=fam.subject, **words) for b in pick_beats(shape.beats, g.beats_for(opts.seconds))]
     arc = tuple(ArcPoint(t, round(v / 10, 3)) for t, v in m.arc)
     spec = replace(_spec(g, opts, "trend", m.family, m.mean, quals, m.region, beats, arc, extra=m.extra()),
                    shape=m.shape)
     prose = [f"{fam.subject} {fam.action} {fam.setting}, {g.regions[m.region].phrase}."]
     prose += [q.phrase + "." for q in _unique_phrases(quals)[:2]]
+    same_band = words["start"] == words["end"]
+    arc_phrase = (shape.phrase_same if same_band and shape.phrase_same else shape.phrase).format(**words)
     prose.append(g.prompt["trend_sentence"].format(start=_num(m.first_mean), end=_num(m.last_mean),
-                                                   arc=shape.phrase))
+                                                   arc=arc_phrase))
     if m.nights_recorded:
         prose.append(g.prompt["sleep_sentence"].format(rested=m.nights_rested,
                                                        nights=m.nights_recorded - m.nights_rested))
     return _finish(g, opts, "trend", spec, prose, g.regions[m.region].shot, removed, private_terms)
+
+
+def _trend_words(g: Grammar, m: Any) -> dict[str, str]:
+    """The weather at the start, the end and overall, from the absolute level (a mean of 1.6 out of 10 is a
+    light haze, not a storm), and the verb from the size of the change."""
+    first, last, overall = m.bands
+    strength = g.severity.strength
+    return {"start": g.trend_levels[first], "end": g.trend_levels[last], "level": g.trend_levels[overall],
+            "verb": g.arcs[m.shape].verb(m.degree), "start_strength": strength[first],
+            "end_strength": strength[last], "strength": strength[overall]}
 
 
 def _num(value: float) -> str:

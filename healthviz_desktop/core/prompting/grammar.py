@@ -64,6 +64,11 @@ class ArcShape:
     key: str
     phrase: str
     beats: tuple[str, ...]
+    phrase_same: str = ""  # when the clip starts and ends in the same severity band ("" : use phrase)
+    verbs: tuple[tuple[str, str], ...] = ()  # (degree of change, verb): slight, clear, large
+
+    def verb(self, degree: str) -> str:
+        return dict(self.verbs).get(degree, "")
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,7 @@ class Grammar:
     relief: dict[str, Relief]
     triggers: dict[str, str]
     arcs: dict[str, ArcShape]
+    trend_levels: dict[str, str]  # severity band -> what the weather is at that level (trend prompts)
     styles: dict[str, Style]
     synonyms: dict[str, str]  # word -> family
     alternatives: dict[str, str]  # grammar word -> what to say instead when it is a private term
@@ -202,7 +208,10 @@ def build_grammar(raw: dict[str, Any]) -> Grammar:
                                       tuple(v["beats"])) for k, v in raw["durations"].items()),
         relief={k: Relief(k, v["phrase"], float(v["end"])) for k, v in raw["relief"].items()},
         triggers={str(k): str(v) for k, v in raw["triggers"].items()},
-        arcs={k: ArcShape(k, v["phrase"], tuple(v["beats"])) for k, v in raw["arcs"].items()},
+        arcs={k: ArcShape(k, v["phrase"], tuple(v["beats"]), str(v.get("phrase_same", "")),
+                          tuple((str(d), str(w)) for d, w in v.get("verb", {}).items()))
+              for k, v in raw["arcs"].items()},
+        trend_levels={str(k): str(v) for k, v in raw.get("trend_levels", {}).items()},
         styles={k: Style(k, v["label"], v["line"], v["lens"], v["lighting"]) for k, v in raw["styles"].items()},
         synonyms=synonyms,
         alternatives={str(k).casefold(): str(v) for k, v in raw.get("alternatives", {}).items()},

@@ -18,6 +18,8 @@ from healthviz_desktop.core.prompting.grammar import Grammar
 
 ARC_POINTS = 6
 CHANGE_THRESHOLD = 1.0  # severity points between first and last window that count as a change
+CLEAR_CHANGE = 2.5  # from here a change is "clear" in the words, from LARGE_CHANGE "large"; below, "slight"
+LARGE_CHANGE = 5.0
 WAVES_STDEV = 1.5
 RESTED_HOURS = 7.0
 
@@ -38,13 +40,20 @@ class TrendMeasure:
     nights_rested: int
     nights_recorded: int
     window_days: int
+    degree: str = "slight"  # how big the change is, for the words: slight, clear or large
+
+    @property
+    def bands(self) -> tuple[str, str, str]:
+        """Severity bands (absolute 0-10 scale) of the first window, the last window and the whole range."""
+        return level_band(self.first_mean), level_band(self.last_mean), level_band(self.mean)
 
     def extra(self) -> dict[str, Any]:
         """Derived numbers for the spec (shown in the window, read by the renderer). No dates."""
         return {"first_mean": round(self.first_mean, 2), "last_mean": round(self.last_mean, 2),
                 "change": round(self.last_mean - self.first_mean, 2), "mean": round(self.mean, 2),
                 "days": self.days, "days_with_entries": self.days_with_entries, "window_days": self.window_days,
-                "nights_rested": self.nights_rested, "nights_recorded": self.nights_recorded, "shape": self.shape}
+                "nights_rested": self.nights_rested, "nights_recorded": self.nights_recorded, "shape": self.shape,
+                "degree": self.degree}
 
 
 def measure(entries: list[Entry], date_from: date, date_to: date, g: Grammar) -> TrendMeasure:
@@ -100,8 +109,21 @@ def measure(entries: list[Entry], date_from: date, date_to: date, g: Grammar) ->
         entries=inside, days=days, days_with_entries=len(by_day), first_mean=first_mean, last_mean=last_mean,
         mean=mean, family=family, qualities=quals, region=region, shape=shape, arc=arc,
         nights_rested=sum(1 for h in sleep.values() if h >= RESTED_HOURS), nights_recorded=len(sleep),
-        window_days=window,
+        window_days=window, degree=change_degree(change),
     )
+
+
+def change_degree(change: float) -> str:
+    size = abs(change)
+    return "large" if size >= LARGE_CHANGE else "clear" if size >= CLEAR_CHANGE else "slight"
+
+
+def level_band(severity: float) -> str:
+    """The catalogue's severity band of a mean, rounded half up (4.5 is 5, moderate; 6.5 is 7, severe):
+    Python's round() would send 6.5 down to 6 and call a severe mean moderate."""
+    from healthviz_desktop.core.catalogue import catalogue
+
+    return catalogue().severity_band(int(severity + 0.5))
 
 
 def _arc(by_day: dict[int, float], days: int) -> tuple[tuple[float, float], ...]:

@@ -1,0 +1,118 @@
+"""What the clip windows say (issue 10, item 8): the local renderer's progress says it draws (it downloads
+nothing); "Open folder" with no file manager says so and offers the path to copy; Compose writes the
+entry's day as it writes the dates beside it; the approval box points to where the text it approves is."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from healthviz_desktop.core.generation.phases import phase_label
+from healthviz_desktop.core.generation.studio import ClipStudio
+from healthviz_desktop.core.journal import Journal
+from healthviz_desktop.ui import open_folder
+from healthviz_desktop.ui.clip_jobs import ClipJobs
+from healthviz_desktop.ui.clip_sender import ClipSender
+from healthviz_desktop.ui.compose_dialog import ComposeDialog
+from tests.conftest import sample_entry
+from tests.ui_helpers import OFFSCREEN_ONLY
+
+pytestmark = OFFSCREEN_ONLY
+
+
+@pytest.fixture
+def open_folder_chosen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Message boxes recorded instead of blocking; in "Clip ready" the person clicks "Open folder"."""
+    shown: list[str] = []
+
+    def clicked(box: QMessageBox) -> Any:
+        return next((b for b in box.buttons() if b.text() == "Open folder"), None)
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
+    monkeypatch.setattr(QMessageBox, "clickedButton", clicked)
+    return shown
+
+
+@pytest.mark.slow
+def test_a_local_render_says_drawing_and_open_folder_without_a_file_manager_offers_the_path(
+        qtbot: Any, journal: Journal, open_folder_chosen: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(open_folder, "no_folder_handler", lambda: True)  # a bare desktop: nothing opens folders
+    entry = journal.add(sample_entry())
+    studio = ClipStudio(journal)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    sender = ClipSender(parent, ClipJobs(studio, parent))
+    labels: list[str] = []
+    sender.jobs.job_event.connect(lambda _e: labels.append(sender.progress.labelText() if sender.progress else ""))
+    dialog = ComposeDialog(journal, [], entry_ids=[entry.id], parent=parent, studio=studio)
+    qtbot.addWidget(dialog)
+    dialog.seconds.setCurrentIndex(0)
+    dialog.send_requested.connect(sender.send)
+    with qtbot.waitSignal(sender.finished, timeout=120_000) as done:
+        dialog.send.click()
+    job = done.args[0]
+    assert job.status == "completed"
+    assert labels and not any("Download" in text for text in labels), labels
+    assert any(text.startswith("Drawing the clip…") for text in labels), labels
+    # "Open folder" was clicked in "Clip ready": no file manager, so the path is offered instead
+    folder = str(Path(job.clip_path).parent)
+    box = sender.folder_box
+    assert box is not None and box.isVisible() and folder in box.text()
+    copy = next(b for b in box.buttons() if b.text() == "Copy path")
+    copy.click()
+    assert QGuiApplication.clipboard().text() == folder
+
+
+def test_open_folder_says_so_when_the_desktop_cannot_open_it(qtbot: Any, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    # Linux: no xdg-open, or xdg-open with no program for folders (xdg-mime names none), is no file manager
+    mime = tmp_path / "xdg-mime"
+    mime.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")  # answers, naming no program
+    mime.chmod(0o755)
+    tools = {"xdg-open": "/usr/bin/xdg-open", "xdg-mime": str(mime)}
+    monkeypatch.setattr(open_folder.shutil, "which", lambda name: tools.get(name))
+    assert open_folder.no_folder_handler()
+    mime.write_text("#!/bin/sh\necho org.example.Files.desktop\n", encoding="utf-8")
+    assert not open_folder.no_folder_handler()
+    tools.clear()
+    assert open_folder.no_folder_handler()
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    monkeypatch.setattr(open_folder, "no_folder_handler", lambda: False)
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: False))  # Qt could not either
+    box = open_folder.open_folder(parent, tmp_path)
+    assert box is not None and str(tmp_path) in box.text() and "No file manager" in box.text()
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: True))
+    assert open_folder.open_folder(parent, tmp_path) is None  # opened: nothing more to say
+
+
+def test_phase_words_follow_who_makes_the_clip() -> None:
+    assert phase_label("downloading", remote=False) == "Drawing the clip"
+    assert phase_label("downloading", remote=True) == "Downloading the clip"
+    assert phase_label("running", remote=True) == "Being made at the service"
+
+
+def test_compose_writes_the_entry_day_as_it_writes_the_dates(qtbot: Any, journal: Journal) -> None:
+    entry = journal.add(sample_entry(day=date(2026, 12, 4), hour=21))  # a Friday
+    dialog = ComposeDialog(journal, [], entry_ids=[entry.id])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shown_day = dialog.date_from.text()
+    assert dialog.date_from.date().toPython() == date(2026, 12, 4)
+    assert dialog.entry.currentText().startswith(shown_day + " 21:15"), (dialog.entry.currentText(), shown_day)
+    assert "Dec" in shown_day and "2026" in shown_day and "4" in shown_day  # a day a person reads, not 12-04
+    # the approval box names the side the prompt it approves is on
+    approve_right = dialog.approve.mapTo(dialog, QPoint(dialog.approve.width(), 0)).x()
+    prompt_left = dialog.tabs.mapTo(dialog, QPoint(0, 0)).x()
+    assert approve_right <= prompt_left and "on the right" in dialog.approve.text()
+    assert "below" not in dialog.approve.text()
