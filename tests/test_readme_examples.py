@@ -20,8 +20,11 @@ pytestmark = pytest.mark.slow
 NOT_RUN = {
     "healthviz restore ~/.local/share/HealthViz/backups/journal-…-manual.sqlite3": "a placeholder file name",
     "healthviz keys set myservice": "asks for a key",
+    "healthviz keys set openai-images": "asks for a key",
+    "healthviz render --entry 12 --provider openai-images --quality medium -o still.mp4": "a remote service",
     "healthviz render --range 2026-10-01..2026-10-28 --provider myservice -o month.mp4": "a remote service",
     "healthviz render --entry 14 --provider myservice --remix 3 -o calmer.mp4": "a remote service",
+    "healthviz play migraine.mp4": "opens the player's window (tests/test_player_playback.py plays clips)",
     "healthviz export-doctor … --name Alex Example --notes --omit patterns": "options added to the line above",
 }
 
