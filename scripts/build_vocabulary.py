@@ -16,7 +16,10 @@ Outputs, one word a line, sorted, lower case:
 - ``name_words.txt``: proper nouns of SCOWL 70 that are also ordinary words ("rose", "long", "baker", "may"):
   a name when written with a capital where no sentence starts;
 - ``medical.txt``: medical terms and drug names, minus anything in ``names.txt`` (the medical list carries
-  eponyms and stray given names: "alan", "hannah", "johnson").
+  eponyms and stray given names: "alan", "hannah", "johnson");
+- ``medical_name_words.txt``: the words of ``name_words.txt`` that the medical list also has ("arm", "colon",
+  "lupus", "scan"), minus the given names the de-identifier knows ("dawn", "ray"): the allowlist holds back a
+  name word in any case unless it is a medical term (or one of the app's own words).
 
 Run after ``apt-get install wamerican wbritish wamerican-large wbritish-large``:
 ``python scripts/build_vocabulary.py --medical PATH/medicalterms-en.txt.gz --drugs PATH/drug_ner_dictionary.pkl.bz2``
@@ -78,6 +81,13 @@ def medical(path: Path, names: set[str]) -> set[str]:
     return out
 
 
+def medical_source(path: Path) -> set[str]:
+    """Every lower-case one-word entry of the medical list, ordinary words included."""
+    raw = gzip.decompress(path.read_bytes()).decode("utf-8") if path.suffix == ".gz" else path.read_text("utf-8")
+    words = (line.split("#")[0].strip() for line in raw.splitlines())
+    return {w for w in words if w and not w[:1].isupper() and _WORD.fullmatch(w)}
+
+
 def drugs(path: Path, names: set[str]) -> set[str]:
     data = pickle.loads(bz2.decompress(path.read_bytes()))  # our own build step on a file we chose, never at run time
     common = {c for c, d in data["drug_canonical_to_data"].items() if "medline_plus_id" in d or "nhs_url" in d}
@@ -116,8 +126,11 @@ def main() -> None:
     med = (medical(args.medical, names) | drugs(args.drugs, names)) - ordinary
     write("english.txt", ordinary)
     write("names.txt", names)
-    write("name_words.txt", proper_nouns(ordinary, ambiguous=True))
+    name_words = proper_nouns(ordinary, ambiguous=True)
+    write("name_words.txt", name_words)
     write("medical.txt", med)
+    write("medical_name_words.txt", (name_words & medical_source(args.medical)) - given)
+    write("drugs.txt", drugs(args.drugs, names))
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ _STREET_WORDS = frozenset(str.split("street road lane avenue close drive crescen
                                     "rd ave way place square"))
 _GENERIC_STREETS = frozenset(str.split("main high back front side long old new"))
 _SENTENCE_END = ".!?:;\n•*\"“(–—-"
+_MODALS = frozenset(("will",))  # "will" in lower case is the verb ("Will said" is a name)
 _PERSON_VERBS = frozenset(str.split("said says told asked came come went called rang texted phoned drove brought "
                                     "visited thinks thought wants helped is was has had will would"))
 
@@ -73,6 +74,10 @@ class Allowlist:
     given_names: frozenset[str]  # given names the de-identifier knows ("rose", "will"): a name before "said"
     eponyms: frozenset[str]  # "crohn", "bell": only with a possessive or a condition word ("Bell's palsy")
     condition_words: frozenset[str]
+    # name words and given names held back in any case ("limerick", "heath", "grace"): what the gazetteer knows as
+    # a name, place or organisation, unless a medical term, a grammar word or one of the de-identifier's own words
+    held_names: frozenset[str] = frozenset()
+    capital_ok: frozenset[str] = frozenset()  # words that may be written with a capital mid-sentence ("Tylenol")
 
 
 @lru_cache(maxsize=1)
@@ -86,10 +91,15 @@ def allowlist() -> Allowlist:
     words = lists.english | lists.medical | frozenset(extra)
     name_words = lists.name_words - COMMON_PROPER
     raw = load_toml("deid_lexicon.toml")
-    return Allowlist(words=words, name_words=name_words, names=lists.names - words,
-                     given_names=lex.first_names | lex.ambiguous_first_names,
+    given = lex.first_names | lex.ambiguous_first_names
+    grammar_words = set(grammar().vocabulary) | _grammar_tokens(load_toml("metaphors.toml"))
+    own = set(lex.not_name) | COMMON_PROPER | lists.medical_name_words
+    held = (name_words | (given & words)) - own - grammar_words
+    capital_ok = lists.drugs | COMMON_PROPER | lex.not_name | (frozenset(grammar_words) - lists.name_words - given)
+    return Allowlist(words=words, name_words=name_words, names=lists.names - words, given_names=given,
                      eponyms=frozenset(fold(w) for w in raw["eponyms"] if " " not in w),
-                     condition_words=frozenset(raw["condition_words"]))
+                     condition_words=frozenset(raw["condition_words"]), held_names=frozenset(held),
+                     capital_ok=frozenset(capital_ok))
 
 
 def _grammar_tokens(value: object) -> set[str]:
@@ -223,6 +233,10 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
     if capital and folded in allow.name_words and folded not in COMMON_PROPER and (
             mid_sentence or (folded in allow.given_names and fold(nxt) in _PERSON_VERBS | {"from"})):
         return "an ordinary word that is also a name, written with a capital"
+    if folded in allow.held_names and not (prev[:1].isdigit() or (folded in _MODALS and not capital and not possessive)):
+        return "an ordinary word that is also a name or place in the app's lists"  # "from limerick", "saw grace"
+    if capital and mid_sentence and folded not in allow.capital_ok:
+        return "a word written with a capital where no sentence starts (a name?)"  # "at the Spire", "on Route 50"
     return ""
 
 
