@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from healthviz_desktop.core.prompting.vocabulary import key, word_lists
 from tests.support import deid_reference_context as C
 from tests.support import deid_reference_patterns as P
+from tests.support import deid_reference_words as W
 
 PLACEHOLDERS = {
     "name": "[NAME]", "private": "[PRIVATE]", "place": "[PLACE]", "address": "[ADDRESS]", "date": "[DATE]",
@@ -82,7 +84,7 @@ def deidentify(text: str, private_terms: Sequence[str] = ()) -> Deidentified:
     return Deidentified("".join(out), tuple(spans))
 
 
-def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]:
+def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: bool = True) -> list[Span]:
     """Every identifier in ``text``, sorted, never overlapping.
 
     Fast on long texts: one pass for words and one for digit runs, then each costly pattern runs only
@@ -150,7 +152,8 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
     _org_groups(groups, add)
     _names(text, groups, add)
     C.form_candidates(text, add)
-    C.word_candidates(text, add)
+    if typed:  # words a person typed; a prompt of the grammar's words alone is vetted word by word
+        W.word_candidates(text, add)
     if private_terms:
         C.private_candidates(text, C.fold_text(text), private_terms, add)
     return _resolve(text, found)
@@ -428,6 +431,24 @@ def _cued(prev: str, length: int) -> bool:
 
 
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
+# "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
+# for any such place ("the Pharmacy", "the Gym") or a product
+_PLACE_THE = frozenset(str.split("at to from near up outside into opposite behind round"))
+_GENERIC_PLACES = frozenset(str.split("""pharmacy chemist chemists doctors doctor's dentist dentists dentist's office
+    shop shops store supermarket park beach library station airport pub cinema bar restaurant cafe hotel surgery ward
+    unit lab labs hospital clinic gym pool centre center moment time end start top bottom front back hairdressers
+    salon vets vet's practice bank post mall market theatre theater desk counter reception cafeteria canteen"""))
+# a sentence that starts with a product, not a person: "Nytol for sleep", "Lacri-Lube at night"
+_PRODUCT_USE = re.compile(r"\s+(?:(?i:for)\s+(?:(?i:the|my|a)\s+)?(?P<what>[a-z]+)|(?i:at\s+night|at\s+bedtime|"
+                          r"before\s+bed|twice|once\s+a|every\s+\d|daily|nightly|as\s+needed|test)\b)")
+_USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu nausea itch itching rash heartburn
+    reflux allergies allergy hayfever congestion fever headache headaches migraine period cramps back joints skin eyes
+    nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
+    spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas"""))
+# what a person does, after an ordinary word that is also a given name at the start of a sentence ("Ken had")
+_NAME_ACTS = (r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|took|gave|bought|had|got|"
+              r"made|sent|covered|helped|picked|dropped|spotted|finally|set\s+up|next\s+door|"
+              r"from\s+(?:the|my|our|his|her|work|next))\b")
 
 
 def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool, titled: bool,
@@ -440,7 +461,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if all(len(_bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
     ends = text[:start].rstrip()[-1:]
-    after_relation = (prev in lex.relations and ends not in (":", ";", ".")) or (
+    after_relation = (prev in lex.relations and ends not in (":", ";", ".", ")")) or (
         prev2 in lex.relations and ends == ",")
     # "The nurse on the day unit, Precious, was lovely": one word set off by commas after a person word
     set_off = len(run) == 1 and text[:start].endswith(", ") and text[end:end + 1] == "," and \
@@ -449,21 +470,31 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if titled or after_relation or set_off or first in lex.first_names or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
+    elif len(run) == 1 and prev == "the" and prev2 in _PLACE_THE and not at_start and first not in _GENERIC_PLACES \
+            and "-" not in first \
+            and first not in lex.known_words and first not in lex.titles and first not in lex.relations \
+            and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
+        add(("place", start, end))  # "ENT at the Mater", "up the Heath"
+    elif (first in lex.ambiguous_first_names or key(first) in word_lists().name_words) and len(run) == 1 and (
+            re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) or (
+                re.match(r"['’]s?\s", text[end:end + 3]) and prev not in _DETERMINERS)):
+        add(("name", start, end))  # "Bill from the pharmacy", "Grace said", "Ken had", "Frank's snoring"
+    elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
+                            or prev in _clinical_words()):
+        return  # "Lemsip Max", "Tylenol PM": a product's own word after it
     elif (all(word_lists().is_plain_word(key(_bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
-    elif len(run) == 1 and (prev in _USE_VERBS or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
+    elif len(run) == 1 and ((prev in _USE_VERBS and not at_start)
+                            or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
     elif len(run) == 1 and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
     elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
         add(("name", start, end))  # "Hope (my therapist)"
-    elif first in lex.ambiguous_first_names and re.match(
-            r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|next\s+door|"
-            r"from\s+(?:the|my|our|his|her|work|next))\b",
-            text[end:end + 24], re.IGNORECASE):
-        add(("name", start, end))  # "Bill from the pharmacy", "Grace said"
+    elif first in lex.ambiguous_first_names and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE):
+        add(("name", start, end))
     elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
         return  # "Grace", "Will" alone could be ordinary words
     elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
@@ -476,5 +507,18 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif not at_start or len(run) > 1 or prev in lex.name_cues:
         add(("name", start, end))
     elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
-            r"\s+\d", text[end:end + 3]):
+            r"\s+\d", text[end:end + 3]) and not _product_use(text, end):
         add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I" (not "Norco 1 tab")
+
+
+def _product_use(text: str, end: int) -> bool:
+    """Whether what follows a word says how a product is used ("for sleep", "at night", "twice")."""
+    m = _PRODUCT_USE.match(text, end)
+    return m is not None and (m.group("what") is None or m.group("what") in _USE_FOR
+                              or key(m.group("what")) in word_lists().medical)
+
+
+@lru_cache(maxsize=1)
+def _clinical_words() -> frozenset[str]:
+    """The de-identifier's own drug and clinical words ("lemsip", "gaviscon")."""
+    return frozenset(w.casefold() for w in P.load_toml("deid_lexicon.toml")["clinical_words"])

@@ -233,7 +233,11 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
     if capital and folded in allow.name_words and folded not in COMMON_PROPER and (
             mid_sentence or (folded in allow.given_names and fold(nxt) in _PERSON_VERBS | {"from"})):
         return "an ordinary word that is also a name, written with a capital"
-    if folded in allow.held_names and not (prev[:1].isdigit() or (folded in _MODALS and not capital and not possessive)):
+    if capital and possessive and (folded in allow.given_names or folded in allow.name_words) \
+            and folded not in COMMON_PROPER:
+        return "a name with a possessive"  # "Will's mom"
+    modal = folded in _MODALS and not capital and not possessive
+    if folded in allow.held_names and not (prev[:1].isdigit() or modal):  # "30 min" is a unit
         return "an ordinary word that is also a name or place in the app's lists"  # "from limerick", "saw grace"
     if capital and mid_sentence and folded not in allow.capital_ok:
         return "a word written with a capital where no sentence starts (a name?)"  # "at the Spire", "on Route 50"

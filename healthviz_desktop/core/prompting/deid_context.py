@@ -4,8 +4,7 @@
   diacritic variants; a part that is also an ordinary word ("Long" of "Rose Long") counts only where it reads
   as a name (after a title, a relation or a cue such as "with", with a capital where no sentence starts, or
   before "said");
-- names from the shipped word lists: a gazetteer name in any case ("edna", "leeds"), an unknown word after a
-  kinship word, a title or a cue ("my husband tomas", "with jonah", "called priya");
+- (names, places and organisations from the shipped word lists, in lower case: deid_words.py);
 - everyday date and time forms ("Wed 31st", "the 22nd,", "4:45 PM", "14.03.", "9/18", "14-Mar"), ages over 89
   ("he's 93", "(94)", "age 91"), local phone numbers with a space ("555 0111"), camera file names
   ("IMG_2043.jpg"), UK number plates and VINs.
@@ -53,7 +52,6 @@ _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called
                           "feels felt slept woke from"))
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
-_SOFT_PROPER = frozenset(str.split("god internet covid"))
 
 DATE_FORMS = (
     # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
@@ -82,6 +80,8 @@ DATE_FORMS = (
     # "14-Mar", "3-march-2026", "Mar-14"
     re.compile(rf"\b(?:[12]\d|3[01]|0?[1-9])-(?i:{P.MONTHS})\b(?:-(?:\d{{4}}|\d{{2}}))?"
                rf"|\b(?i:{P.MONTHS})-(?:[12]\d|3[01]|0?[1-9])\b"),
+    # a shift in shorthand: "7p-7a", "11p–7a"
+    re.compile(r"\b(?:1[0-2]|0?[1-9])[ap]\s*[-–]\s*(?:1[0-2]|0?[1-9])[ap]\b"),
 )
 AGE_FORMS = (
     re.compile(r"\b(?:(?i:he|she|they|who|mum|mom|dad|nan|gran|grandma|grandpa|grandad)(?:['’]s|['’]re|\s+is|\s+was"
@@ -97,7 +97,19 @@ AGE_FORMS = (
     re.compile(r"\b(?i:i['’]m|im|i\s+am|i\s+was|i\s+turned|i\s+turn)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)\b"
                r"(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
     re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s*(?i:yrs?|years?)\b(?!\s*(?i:ago|since|later|before))"),
+    # a relation, up to two words (a name in any case), then is/was/turned and the age: "nana edna is 98"
+    re.compile(r"\b(?i:nana|nan|nanna|gran|granny|grandma|grandmother|grandad|granddad|grandfather|grandpa|gramps|"
+               r"mum|mom|mother|dad|father|aunt|auntie|aunty|uncle|neighbour|neighbor|abuela|abuelo|nain|taid|oma|"
+               r"opa|babcia|dziadek|nonna|nonno|tia|tía|tio|tío)(?:['’]s)?(?:\s+[A-Za-z][\w'’\-]*){0,2}?\s+"
+               r"(?i:is|was|turned|turns|turning)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)\b"
+               r"(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
+    # "cumplió 100", "cumple 95": turned, in Spanish
+    re.compile(r"\b(?i:cumpli[óo]|cumple|cumplirá|cumplira)\s+(?P<d>9\d|1[0-4]\d)\b"),
 )
+# a name set off by a comma before an age: "Nain, 97 and still bossing everyone", "Pop, 94, ..." (the word must be
+# no word the lists know: "Sats, 95," is a reading)
+NAMED_AGE = re.compile(r"\b(?P<w>[A-Z][a-z][\w'’]*),\s+(?P<d>9\d|1[0-4]\d)(?=\s*(?:,|\)|(?:and|now|this|next|years?|"
+                       r"yrs?|yo|still|today)\b))")
 # an age in words standing on its own ("She's ninety-four", "Pop, ninety-one,"): not a measurement
 WORD_AGE = re.compile(rf"\b(?P<d>{P._AGE_WORD})\b(?![\s\-]*(?:minutes?|mins?|seconds?|secs?|percent|per\s*cent|%|"
                       r"pounds?|lbs?|kg|kilos?|mg|ml|steps|days?|hours?|weeks?|times|degrees|bpm|beats|over|/))",
@@ -247,15 +259,6 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and not at_start
 
 
-_VERB_AFTER = re.compile(r"\s+(?:said|says|thinks|thought|told|asked|drove|brought|came|rang|called|texted|rubbed|"
-                         r"made|gave|took|got|wants|helped|reckons|suggested|offered|picked|dropped|cooked|bought|"
-                         r"sent|reminded|insisted|agreed|laughed|cried|hugged|visited|messaged|phoned|is|was|has|had)\b")
-
-
-def _person_verb_after(text: str, end: int) -> bool:
-    return _VERB_AFTER.match(text, end) is not None
-
-
 def bare_word(word: str) -> str:
     """Without a possessive: "Long's" → "Long", "James'" → "James"."""
     if word.endswith(("'s", "’s")):
@@ -280,6 +283,7 @@ def form_candidates(text: str, add: Add) -> None:
             for rx in AGE_FORMS:
                 for m in rx.finditer(text):
                     add(("age", m.start("d"), m.end("d")))
+            _named_ages(text, add)
         for rx, kind in ((PHONE_LOCAL, "phone"), (CARD_NUMBER, "card")):
             if kind in signs:
                 for m in rx.finditer(text):
@@ -322,92 +326,13 @@ def form_candidates(text: str, add: Add) -> None:
             add(("id", m.start(), m.end()))
 
 
-@lru_cache(maxsize=65536)
-def _could_name(word: str) -> bool:
-    """Whether a word could pass either test of ``word_candidates`` (a necessary condition; cached, since the
-    same words come back in every prompt)."""
-    if not word[:1].islower():
-        return False
-    f = fold_text(bare_word(word)).casefold()
-    w = word_lists()
-    lex = P.lexicon()
-    return (w.is_name(f) and len(f) > 2) or f in lex.first_names or f in lex.ambiguous_first_names or (
-        not w.is_word(f) and not w.is_word(f.replace("'", "")) and f.isalpha())
-
-
-def word_candidates(text: str, add: Add) -> None:
-    """Names the shipped word lists give away: a gazetteer name in lower case ("edna", "leeds"), and an unknown
-    lower-case word after a title, a relation or a cue ("my husband tomas", "with jonah")."""
-    lex = P.lexicon()
-    lists = word_lists()
-    if any(map(_could_name, set(_WORD_SET.findall(text)))):
-        _word_names(text, add)
-    if _STREET_GATE.search(text):
-        for m in _STREET.finditer(text):  # "lord street", "12 mossgate lane": a name word before a street word
-            f = m.group(1).casefold()
-            if f in _GENERIC_STREETS:
-                continue
-            # "on market street": a street named without "the" before it is a street's name
-            named = _STREET_CUE.search(text, max(0, m.start() - 8), m.start()) is not None
-            if named or lists.is_name(f) or f in lists.name_words or not (lists.is_word(f) or f in lex.not_name):
-                add(("address", m.start(), m.end()))
-    if "hospital" in text or "infirmary" in text or "clinic" in text or "surgery" in text or "centre" in text \
-            or "center" in text or "hospice" in text or "practice" in text:
-        _lowercase_facilities(text, add)
-
-
-def _word_names(text: str, add: Add) -> None:
-    lex = P.lexicon()
-    lists = word_lists()
-    prev = prev2 = ""
-    for m in P.WORD.finditer(text):
-        if m.start() and text[m.start() - 1].isalnum():
-            continue  # "nd" of "2nd"
-        word = m.group()
-        bare = bare_word(word)
-        f = fold_text(bare).casefold()
-        if word[:1].islower() and len(f) > 1 and f not in lex.known_words and f not in lex.not_name:
-            if ((lists.is_name(f) and len(f) > 2) or f in lex.first_names) and f not in _SOFT_PROPER:
-                add(("place" if prev in lex.place_cues and prev not in _CUES else "name", m.start(),
-                     m.start() + len(bare)))
-            elif (prev in lex.titles or prev in lex.relations or prev in _CUES
-                  or (prev2 in lex.relations and prev in ("is", "was", "called", "named"))) \
-                    and not lists.is_word(f) and not lists.is_word(f.replace("'", "")) and f.isalpha():
-                add(("name", m.start(), m.start() + len(bare)))
-            elif (prev in lex.titles or prev in lex.relations) and f in lex.ambiguous_first_names:
-                add(("name", m.start(), m.start() + len(bare)))  # "bestie sunny"
-            elif f.isalpha() and len(f) > 2 and not lists.is_word(f) and _person_verb_after(text, m.end()):
-                add(("name", m.start(), m.start() + len(bare)))  # "zainab said", "piotr rubbed it"
-        prev2, prev = prev, f
-
-
-_STREET_GATE = re.compile(r" (?:street|road|lane|avenue|close|drive|crescent|terrace|grove|gardens|boulevard|st|rd|"
-                          r"ave)\b")
-_STREET = re.compile(r"\b(?:\d{1,5}[a-z]?\s+)?([a-z][\w'’]+)\s+(?:street|road|lane|avenue|close|drive|crescent|"
-                     r"terrace|grove|gardens|boulevard|st|rd|ave)\b")
-_STREET_CUE = re.compile(r"(?:^|\s)(?:on|off|along|near)\s+$")
-_GENERIC_STREETS = frozenset(str.split("main high back front side busy quiet same next long old new the this that"))
 # a hospital named before its emergency department: "Mercy ER", "St Luke's A&E"
 EMERGENCY = re.compile(r"\b((?:[A-Z][\w'’]+\s+){1,3})(?:ER|A&E|ED|Urgent Care)\b")
-_FACILITY = re.compile(r"\b((?:[a-z][\w'’]*\s+){1,3})(?:hospital|infirmary|clinic|surgery|hospice|practice|"
-                       r"medical cent(?:re|er)|health cent(?:re|er))\b")
-_FACILITY_WORDS = frozenset(str.split("st saint general royal university county memorial children's childrens district "
-                            "community city regional infirmary"))
 
 
-def _lowercase_facilities(text: str, add: Add) -> None:
-    """ "st agnes hospital", "leeds general infirmary": a facility word after a name in lower case."""
-    lists = word_lists()
-    known = P.lexicon().not_name
-    for m in _FACILITY.finditer(text):
-        words = list(re.finditer(r"[\w'’]+", m.group(1)))
-        start, named = m.end(1), False
-        for w in reversed(words):
-            f = bare_word(w.group()).casefold()
-            if lists.is_name(f) or not (lists.is_word(f) or f in known):
-                named = True
-            elif f not in _FACILITY_WORDS:
-                break
-            start = m.start(1) + w.start()
-        if named:
-            add(("place", start, m.end()))
+def _named_ages(text: str, add: Add) -> None:
+    lists, lex = word_lists(), P.lexicon()
+    for m in NAMED_AGE.finditer(text):
+        w = bare_word(m.group("w")).casefold()
+        if w not in lex.known_words and not lists.is_plain_word(w):
+            add(("age", m.start("d"), m.end("d")))

@@ -41,8 +41,17 @@ class _SameLengthLower(dict[int, str]):
 _SAME_LENGTH_LOWER = _SameLengthLower()
 
 
+# characters whose lower case in str.lower() is not one character of their own: "İ" (two), "Σ" (by context), and
+# those re.IGNORECASE takes for ASCII letters
+_NOT_PLAIN_LOWER = re.compile("[ſ\u212aİıΣ]")
+
+
 def low(piece: str) -> str:
-    return piece.lower() if piece.isascii() else piece.translate(_SAME_LENGTH_LOWER)
+    if piece.isascii():
+        return piece.lower()
+    if _NOT_PLAIN_LOWER.search(piece) is None:
+        return piece.lower()  # every other character lowers to one character, itself alone (C-level)
+    return piece.translate(_SAME_LENGTH_LOWER)
 
 
 def _weekday_before(text: str, s: int) -> bool:
@@ -94,6 +103,8 @@ def signals(text: str) -> set[str]:
             found.add("ordinal")  # "22nd"
         if first == ":" or ((first.isspace() or first in ("a", "p")) and _am_pm_after(text, e)):
             found.add("time")  # "4:45", "4 pm"
+        if first in ("a", "p"):
+            found.add("ap")  # "7p-7a"
         if width >= 2:
             found.add("two")  # NAMED_NUMBER's value has a run of two digits or more
         if width == 4:
@@ -125,7 +136,7 @@ def signals(text: str) -> set[str]:
 
 
 # which sign each of deid_context.DATE_FORMS needs (same order); None: the word "clock"
-DATE_SIGNS = ("weekday", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "hyphen")
+DATE_SIGNS = ("weekday", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "hyphen", "ap")
 _WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAYS = frozenset(str.split("mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat "
                                 "saturday sun sunday"))

@@ -24,7 +24,6 @@ from healthviz_desktop.core.prompting.deid_context import (
     fold_text,
     form_candidates,
     private_candidates,
-    word_candidates,
 )
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
@@ -36,6 +35,7 @@ from healthviz_desktop.core.prompting.deid_names import (
     org_groups,
     unpossessive,
 )
+from healthviz_desktop.core.prompting.deid_words import word_candidates
 
 PLACEHOLDERS = {
     "name": "[NAME]", "private": "[PRIVATE]", "place": "[PLACE]", "address": "[ADDRESS]", "date": "[DATE]",
@@ -102,10 +102,12 @@ def deidentify(text: str, private_terms: Sequence[str] = ()) -> Deidentified:
     return Deidentified("".join(out), tuple(spans))
 
 
-def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]:
+def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: bool = True) -> list[Span]:
     """Every identifier in ``text``, sorted, never overlapping.
 
-    Fast on long texts: one pass for words and one for digit runs, then each costly pattern runs only
+    ``typed=False`` (a prompt every word of which the grammar check found in the grammar's vocabulary) skips the
+    rules that read ordinary lower-case words as names, places and employers (deid_words.py): each such word is
+    one the app wrote. Fast on long texts: one pass for words and one for digit runs, then each costly pattern runs only
     where a cheap sign says it could match (an "@", a month name, a cue word, a cluster of digits)."""
     lex = P.lexicon()
     folded = text.casefold()
@@ -184,7 +186,8 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
     org_groups(groups, add)
     find_names(text, groups, add)
     form_candidates(text, add)
-    word_candidates(text, add)
+    if typed:  # words a person typed; a prompt of the grammar's words alone is vetted word by word
+        word_candidates(text, add)
     if private_terms:
         private_candidates(text, fold_text(text), private_terms, add)
     return _resolve(text, found)
