@@ -400,12 +400,12 @@ def _names(text: str, groups: list[_Group], add: Add) -> None:
         for k, (w, s, e) in enumerate(words):
             b = _bare(w)
             joins_place = b in lex.place_prefixes and k + 1 < len(words)
-            if run and b not in lex.titles and b not in lex.relations:
+            if run and b not in lex.titles and b not in lex.relations and b not in _TIME_WORDS:
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
                 continue
             # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
             opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b))
-            if b in lex.titles or (b in not_name and not joins_place) or opener:
+            if b in lex.titles or (b in not_name and not joins_place) or opener or (run and b in _TIME_WORDS):
                 if run:
                     _name_run(text, run, prev, prev2, at_start, titled, add)
                     run = []
@@ -461,13 +461,14 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if all(len(_bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
     ends = text[:start].rstrip()[-1:]
-    after_relation = (prev in lex.relations and ends not in (":", ";", ".", ")")) or (
+    after_relation = (")" not in text[max(0, start - 4):start] and (prev in lex.relations and ends not in (
+        ":", ";", "."))) or (
         prev2 in lex.relations and ends == ",")
     # "The nurse on the day unit, Precious, was lovely": one word set off by commas after a person word
     set_off = len(run) == 1 and text[:start].endswith(", ") and text[end:end + 1] == "," and \
         not lex.relations.isdisjoint(
         w.strip(_PUNCT).casefold() for w in text[max(0, start - 60):start].split()[-7:])
-    if titled or after_relation or set_off or first in lex.first_names or (
+    if titled or after_relation or set_off or first in lex.first_names or _relation_in_brackets(text, end) or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
     elif len(run) == 1 and prev == "the" and prev2 in _PLACE_THE and not at_start and first not in _GENERIC_PLACES \
@@ -485,7 +486,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif (all(word_lists().is_plain_word(key(_bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
-    elif len(run) == 1 and ((prev in _USE_VERBS and not at_start)
+    elif len(run) == 1 and text[end:end + 1] not in ("'", "’") and ((prev in _USE_VERBS and not at_start)
                             or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
@@ -495,8 +496,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("name", start, end))  # "Hope (my therapist)"
     elif first in lex.ambiguous_first_names and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE):
         add(("name", start, end))
-    elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
-        return  # "Grace", "Will" alone could be ordinary words
+    elif first in lex.ambiguous_first_names and prev not in lex.name_cues and (at_start or prev in _DETERMINERS):
+        return  # "Grace", "Will" starting a sentence could be ordinary words (mid-sentence, a capital makes a name)
     elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
             word_lists().is_plain_word(key(first)):
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
@@ -522,3 +523,14 @@ def _product_use(text: str, end: int) -> bool:
 def _clinical_words() -> frozenset[str]:
     """The de-identifier's own drug and clinical words ("lemsip", "gaviscon")."""
     return frozenset(w.casefold() for w in P.load_toml("deid_lexicon.toml")["clinical_words"])
+
+
+# words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
+_TIME_WORDS = P.MONTH_WORDS | frozenset(str.split("""monday tuesday wednesday thursday friday saturday sunday mon
+    tue tues wed weds thu thur thurs fri sat sun today tonight tomorrow yesterday"""))
+
+
+def _relation_in_brackets(text: str, end: int) -> bool:
+    """ "Sunny (Dad, everyone calls him that)": a relation word opening brackets after a name."""
+    m = re.match(r"\s*\(([\w'’\-]+)", text[end:end + 24])
+    return m is not None and m.group(1).casefold() in P.lexicon().relations

@@ -106,6 +106,15 @@ AGE_FORMS = (
     # "cumplió 100", "cumple 95": turned, in Spanish
     re.compile(r"\b(?i:cumpli[óo]|cumple|cumplirá|cumplira)\s+(?P<d>9\d|1[0-4]\d)\b"),
 )
+# a numbered road ("on Route 50", "the I-95", "off the A38") and a street corner ("at 3rd and Market")
+ROAD = re.compile(r"\b(?i:route|rte|highway|hwy|interstate|state\s+route|county\s+road)\s+\d{1,4}\b|\bI-\d{1,3}\b"
+                  r"|\b(?i:the|on|off|via|down|up|along)\s+(?P<d>[AM]\d{1,4})\b")
+CORNER = re.compile(r"\b\d{1,3}(?i:st|nd|rd|th)\s+(?:(?i:and)|&)\s+[A-Z][a-z]+\b")
+# every ROAD match holds one of these (lower case as re.IGNORECASE folds) or a code like "A38"
+_ROAD_SIGNS = ("route", "rte", "highway", "hwy", "interstate", "county", "i-")
+_ROAD_CODE = re.compile(r"[AM]\d")
+# a code of capitals and digits in turn, as a device shows it: "8KQ7DX" (not "HBA1C", "SPF50")
+MIXED_CODE = re.compile(r"\b(?=[A-Z0-9]{5,12}\b)(?:[A-Z]+\d+|\d+[A-Z]+){2,}[A-Z0-9]*\b")
 # a name set off by a comma before an age: "Nain, 97 and still bossing everyone", "Pop, 94, ..." (the word must be
 # no word the lists know: "Sats, 95," is a reading)
 NAMED_AGE = re.compile(r"\b(?P<w>[A-Z][a-z][\w'’]*),\s+(?P<d>9\d|1[0-4]\d)(?=\s*(?:,|\)|(?:and|now|this|next|years?|"
@@ -284,6 +293,15 @@ def form_candidates(text: str, add: Add) -> None:
                 for m in rx.finditer(text):
                     add(("age", m.start("d"), m.end("d")))
             _named_ages(text, add)
+        if "mixed" in signs:
+            _mixed_codes(text, add)
+        if "ordinal" in signs:
+            for m in CORNER.finditer(text):
+                add(("address", m.start(), m.end()))
+        if any(w in lower for w in _ROAD_SIGNS) or _ROAD_CODE.search(text):
+            for m in ROAD.finditer(text):
+                g = "d" if m.group("d") else 0
+                add(("address", m.start(g), m.end(g)))
         for rx, kind in ((PHONE_LOCAL, "phone"), (CARD_NUMBER, "card")):
             if kind in signs:
                 for m in rx.finditer(text):
@@ -336,3 +354,13 @@ def _named_ages(text: str, add: Add) -> None:
         w = bare_word(m.group("w")).casefold()
         if w not in lex.known_words and not lists.is_plain_word(w):
             add(("age", m.start("d"), m.end("d")))
+
+
+def _mixed_codes(text: str, add: Add) -> None:
+    lists = word_lists()
+    for m in MIXED_CODE.finditer(text):
+        v = m.group()
+        f = v.casefold()
+        if sum(c.isdigit() for c in v) >= 2 and sum(c.isalpha() for c in v) >= 2 and f not in lists.medical \
+                and f not in P.lexicon().known_words:
+            add(("id", m.start(), m.end()))

@@ -123,6 +123,8 @@ def signals(text: str) -> set[str]:
             found.add("age")
         left = text[s - 1] if s else ""
         right = text[e] if e < n else ""
+        if left.isupper() or right.isupper():
+            found.add("mixed")  # "8KQ7DX": a capital beside the digits
         if (left in _CODE_CHARS or right in _CODE_CHARS) and "-" in _run_around(text, s, e, _CODE_CHARS):
             found.add("code")  # "4EK7-VN2-QP61" (a run that reaches no code character holds no "-")
         if (width == 2 and len(before) == 2 and before.isascii() and before.isalpha()) or (

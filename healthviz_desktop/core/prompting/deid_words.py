@@ -34,13 +34,16 @@ _CUES = frozenset(str.split("with w called named saw met told asked texted phone
 _MEET = frozenset(str.split("saw met told texted called rang phoned visited emailed messaged hugged asked thanked "
                             "thanks cheers dear hi hey"))
 _SOFT_PROPER = frozenset(str.split("god internet covid"))
+_AT_PERSON = frozenset(str.split("snapped shouted yelled laughed smiled waved swore screamed snapping shouting yelling "
+                                 "laughing smiling waving"))
 _PLACE_AFTER = frozenset(("from", "in", "at", "near"))
 _NAME_WORD_PLACE_AFTER = frozenset(("from", "in", "near"))  # not "at" ("at wake", "at dawn")
 # what follows a person's name: a verb they do ("said", "covered") or a word that carries on with them
 _VERB_AFTER = re.compile(r"\s+(?:said|says|thinks|thought|told|asked|drove|brought|brings|bringing|came|comes|rang|"
                          r"called|texted|rubbed|made|gave|took|got|wants|helped|reckons|suggested|offered|picked|"
                          r"dropped|cooked|bought|sent|reminded|insisted|agreed|laughed|cried|hugged|visited|messaged|"
-                         r"phoned|covered|answered|replied|spotted|strapped|booked|collected|finally|is|was|has|had)\b")
+                         r"phoned|covered|answered|replied|spotted|strapped|booked|collected|finally|set\s+up|is|was|"
+                         r"has|had)\b")
 # the same for a word that is also an ordinary word ("grace says"): no "is", "has" ("hope is")
 _ACT_AFTER = re.compile(r"\s+(?:said|says|told|asked|drove|brought|brings|bringing|came|rang|called|texted|gave|took|"
                         r"reckons|thinks|wants|helped|suggested|offered|picked|dropped|bought|sent|reminded|insisted|"
@@ -74,7 +77,7 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
         if _AFTER_NUMBER.search(text, max(0, start - 12), start):
             return None  # "10,000 lux": a unit, not a name
         return "place" if prev in lex.place_cues and prev not in _CUES else "name"
-    plain = lists.is_word(f) or lists.is_word(f.replace("'", "")) or not f.isalpha()
+    plain = lists.is_word(f) or lists.is_word(f.replace("'", "")) or not f.replace("-", "").isalpha()
     by_person = prev in lex.titles or prev in lex.relations
     if not plain and (by_person or prev in _CUES or (prev2 in lex.relations and prev in ("is", "was", "called",
                                                                                         "named"))):
@@ -87,6 +90,8 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
             return "name"  # "zainab said", "kemi's", "ayo n i", "ravi uncle"
         if prev in _PLACE_AFTER and len(f) > 3:
             return "place"  # "in llandudno", "at brookhurst"
+    if prev == "at" and prev2 in _AT_PERSON and (not plain or f in lex.ambiguous_first_names):
+        return "name"  # "snapped at huw"
     if f in lex.ambiguous_first_names and (prev in _MEET or possessive or _ACT_AFTER.match(text, end)
                                            or _AND_I.match(text, end) or (prev == "and" and prev2 == "me")):
         return "name"  # "saw rose", "grace says", "sunny's", "will and i"
@@ -98,12 +103,13 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
 
 
 def _relation_after(text: str, end: int) -> bool:
-    """An honorific or relation word right after a name: "ravi uncle says", "priya aunty"."""
+    """An honorific right after a name: "ravi uncle says", "priya aunty"."""
     m = _NEXT_WORD.match(text, end)
-    return m is not None and m.group(1).casefold() in P.lexicon().relations
+    return m is not None and m.group(1).casefold() in _HONORIFICS
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_HONORIFICS = frozenset(str.split("uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab"))
 
 
 def word_candidates(text: str, add: Add) -> None:
