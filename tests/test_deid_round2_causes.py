@@ -5,8 +5,11 @@ outbound check. Every text is made up for the test."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from healthviz_desktop.core.model import Entry, Observation
 from healthviz_desktop.core.prompting.allowlist import unlisted_words
 from healthviz_desktop.core.prompting.composer import compose_moment, explainer_text
 from healthviz_desktop.core.prompting.deidentify import deidentify, find_identifiers
@@ -104,10 +107,7 @@ def test_an_explainer_replaces_and_an_edited_prompt_blocks_a_lower_case_place() 
     assert any(f.text == "heath" and f.category == "unlisted" for f in edited.verdict.blocking)
 
 
-def _entry():  # type: ignore[no-untyped-def]
-    from datetime import UTC, datetime
-
-    from healthviz_desktop.core.model import Entry, Observation
+def _entry() -> Entry:
 
     return Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=UTC),
                  observations=[Observation("migraine", 7, ["throbbing"], "left_temple")])
@@ -143,3 +143,6 @@ def test_an_edited_prompt_is_read_as_typed_text() -> None:
     base = compose_moment(_entry())
     edited = base.with_prompt(base.prompt + "\nsaw rose at lunch")
     assert any(f.text == "rose" and f.category == "name" for f in edited.verdict.blocking)
+    # every word of this edit is a grammar word: still read as typed text ("Rose" with a capital mid-sentence)
+    vetted = base.with_prompt(base.prompt + " A glow of Rose light.")
+    assert any(f.text == "Rose" and f.category == "name" for f in vetted.verdict.blocking)

@@ -148,11 +148,12 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
         scan(P.PO_BOX, "address", lo, hi)
     for lo, hi in near(lex.org_cue_words, 0, 90):
         _org_cues(text, add, lo, hi)
-    groups = _cap_groups(text)
-    _org_groups(groups, add)
-    _names(text, groups, add)
+    if typed:  # words a person typed; in a prompt of the grammar's words alone each word is vetted already
+        groups = _cap_groups(text)
+        _org_groups(groups, add)
+        _names(text, groups, add)
     C.form_candidates(text, add)
-    if typed:  # words a person typed; a prompt of the grammar's words alone is vetted word by word
+    if typed:
         W.word_candidates(text, add)
     if private_terms:
         C.private_candidates(text, C.fold_text(text), private_terms, add)
@@ -522,7 +523,9 @@ def _product_use(text: str, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _clinical_words() -> frozenset[str]:
     """The de-identifier's own drug and clinical words ("lemsip", "gaviscon")."""
-    return frozenset(w.casefold() for w in P.load_toml("deid_lexicon.toml")["clinical_words"])
+    from healthviz_desktop.core.resources import load_toml
+
+    return frozenset(w.casefold() for w in load_toml("deid_lexicon.toml")["clinical_words"])
 
 
 # words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")

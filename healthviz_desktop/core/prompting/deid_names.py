@@ -275,7 +275,9 @@ def _product_use(text: str, end: int) -> bool:
 @lru_cache(maxsize=1)
 def _clinical_words() -> frozenset[str]:
     """The de-identifier's own drug and clinical words ("lemsip", "gaviscon")."""
-    return frozenset(w.casefold() for w in P.load_toml("deid_lexicon.toml")["clinical_words"])
+    from healthviz_desktop.core.resources import load_toml
+
+    return frozenset(w.casefold() for w in load_toml("deid_lexicon.toml")["clinical_words"])
 
 
 # words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")

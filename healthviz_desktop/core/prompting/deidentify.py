@@ -106,9 +106,11 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
     """Every identifier in ``text``, sorted, never overlapping.
 
     ``typed=False`` (a prompt every word of which the grammar check found in the grammar's vocabulary) skips the
-    rules that read ordinary lower-case words as names, places and employers (deid_words.py): each such word is
-    one the app wrote. Fast on long texts: one pass for words and one for digit runs, then each costly pattern runs only
-    where a cheap sign says it could match (an "@", a month name, a cue word, a cluster of digits)."""
+    rules that read words as names, places and employers (capitalised runs, deid_names.py; lower-case words,
+    deid_words.py): each word is one the app wrote. Digits, dates, ages and private terms are still checked.
+
+    Fast on long texts: one pass for words and one for digit runs, then each costly pattern runs only where a
+    cheap sign says it could match (an "@", a month name, a cue word, a cluster of digits)."""
     lex = P.lexicon()
     folded = text.casefold()
     tokens = folded.split()
@@ -182,11 +184,12 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
         scan(P.PO_BOX, "address", lo, hi)
     for lo, hi in near(lex.org_cue_words, 0, 90):
         org_cues(text, add, lo, hi)
-    groups = cap_groups(text)
-    org_groups(groups, add)
-    find_names(text, groups, add)
+    if typed:  # words a person typed; in a prompt of the grammar's words alone each word is vetted already
+        groups = cap_groups(text)
+        org_groups(groups, add)
+        find_names(text, groups, add)
     form_candidates(text, add)
-    if typed:  # words a person typed; a prompt of the grammar's words alone is vetted word by word
+    if typed:
         word_candidates(text, add)
     if private_terms:
         private_candidates(text, fold_text(text), private_terms, add)
