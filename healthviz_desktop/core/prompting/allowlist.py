@@ -35,8 +35,16 @@ day days week weeks wk wks month months yr yrs year years steps step tablets tab
 capsule caps puffs puff drops drop sprays spray patches patch times time cups cup glasses glass pints pint
 units doses dose sessions nights night percent degrees degree kilos kilo pounds pound miles mile km
 """))
-_ATTACHED_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)(mg|mcg|µg|ug|g|kg|ml|iu|mmhg|bpm|k|kcal|cm|mm|km|lbs?|oz|x|h|hrs?|"
+_ATTACHED_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)(mg|mcg|µg|ug|g|kg|ml|l|iu|mmhg|bpm|k|kcal|cm|mm|m|km|lbs?|oz|x|h|hrs?|"
                             r"mins?|s|%|mmol|st)", re.IGNORECASE)
+# "x2" (a dose taken twice), "3x10" (sets of a exercise), "1-0-1" (a dosing schedule): counts, not identifiers
+_COUNTS = re.compile(r"x\d{1,2}|\d{1,2}x\d{1,3}|[0-3](?:-[0-3]){2,3}", re.IGNORECASE)
+# a reading after one of these is a measurement, not an age ("BP 128", "weight 135", "sugar 110")
+_READINGS = frozenset(str.split("bp hr pulse glucose sugar sugars bg bs weight weighed sats spo2 temp systolic "
+                                "diastolic fasting ldl hdl cholesterol platelets ferritin tsh rate reading readings "
+                                "peak flow pef steps kg lbs"))
+# an indefinite article or a quantifier before a name word makes it a common noun ("a lot", "a hill")
+_INDEFINITE = frozenset(str.split("a an another some any every each no"))
 _MONTHS_AND_DAYS = frozenset(str.split(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
@@ -237,7 +245,7 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
             and folded not in COMMON_PROPER:
         return "a name with a possessive"  # "Will's mom"
     modal = folded in _MODALS and not capital and not possessive
-    if folded in allow.held_names and not (prev[:1].isdigit() or modal):  # "30 min" is a unit
+    if folded in allow.held_names and not (prev[:1].isdigit() or modal or prev in _INDEFINITE):  # "30 min", "a lot"
         return "an ordinary word that is also a name or place in the app's lists"  # "from limerick", "saw grace"
     if capital and mid_sentence and folded not in allow.capital_ok:
         return "a word written with a capital where no sentence starts (a name?)"  # "at the Spire", "on Route 50"
@@ -258,12 +266,12 @@ def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
             sum(c.isdigit() for c in token.split(".")[0])
         if re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])\.(?:0[1-9]|1[0-2])", token) and not with_unit:
             return "a date-like pair of numbers"  # "14.03" (a measurement has a unit or one decimal)
-        if re.fullmatch(r"9\d|1[0-4]\d", token) and not with_unit:
+        if re.fullmatch(r"9\d|1[0-4]\d", token) and not with_unit and prev not in _READINGS:
             return "a number that could be an age over 89"
         return "" if digits <= 3 or with_unit else "a long number"
     unit = _ATTACHED_UNIT.fullmatch(token)
-    if unit and len(unit.group(1)) <= 6:
-        return ""  # "400mg", "5k", "3x", "10h"
+    if (unit and len(unit.group(1)) <= 6) or _COUNTS.fullmatch(token):
+        return ""  # "400mg", "5k", "3x", "10h", "x2", "1-0-1"
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", folded):
         return "a day of the month"
     if re.fullmatch(r"\d{1,2}(?::\d\d)?(?:am|pm)|\d{1,2}:\d\d(?::\d\d)?", folded):
@@ -271,8 +279,9 @@ def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
     pair = re.fullmatch(r"(\d{1,3})/(\d{1,3})", token)
     if pair:
         a, b = int(pair.group(1)), int(pair.group(2))
-        if b == 10 or (a, b) == (24, 7) or (70 <= a <= 260 and 30 <= b <= 160 and a > b):
-            return ""  # a score out of ten, "24/7", a blood pressure
+        if b == 10 or (a, b) == (24, 7) or (70 <= a <= 260 and 30 <= b <= 160 and a > b) or not (
+                1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
+            return ""  # a score out of ten, "24/7", a blood pressure, a strength ("30/500"): no day and month
         return "a date-like pair of numbers"
     span = re.fullmatch(r"(\d{1,3})-(\d{1,3})", token)
     if span and int(span.group(1)) < int(span.group(2)):
