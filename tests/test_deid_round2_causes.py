@@ -53,6 +53,17 @@ def _gone(text: str, secret: str) -> str:
     ("Nain, 97 and still bossing everyone", "97", "[AGE]"),  # a name set off by a comma before an age
     ("Abuela cumplió 100 hoy", "100", "[AGE]"),  # "turned", in Spanish
     ("Third night in a row, 7p-7a, and I feel it", "7p-7a", "[DATE]"),  # a shift in shorthand
+    ("drove me to the clinic on 4th & Vine, the free one", "Vine", "[ADDRESS]"),  # a street corner
+    ("urgent care on Route 50 saw me", "Route 50", "[ADDRESS]"),  # a numbered road
+    ("stuck on the M25 again", "M25", "[ADDRESS]"),
+    ("new one is 8KQ7DX (had to type it twice)", "8KQ7DX", "[ID]"),  # a device code of capitals and digits
+    ("Appt w/ Dr. Castellanos Tue 9/24 for results", "Castellanos", "[NAME]"),  # a run ends at a word of time
+    ("Stroke clinic at Ysbyty Gwynedd Thursday 11:15.", "Gwynedd", "[PLACE]"),
+    ("Sunny (Dad, everyone calls him that) got his jab", "Sunny", "[NAME]"),  # a relation in brackets
+    ("snapped at huw over nothing", "huw", "[NAME]"),  # a verb that takes "at" a person
+    ("the gp, dr lloyd-jones, said wait", "lloyd-jones", "[NAME]"),  # a hyphenated surname after a title
+    ("snoring that shakes the house (per Dev).", "Dev", "[NAME]"),  # "per"
+    ("Took Yasmin's car to her chemo", "Yasmin", "[NAME]"),  # a possessive is no product after "took"
 ])
 def test_a_round_two_cause_is_found(text: str, secret: str, placeholder: str) -> None:
     out = _gone(text, secret)
@@ -70,6 +81,8 @@ def test_a_round_two_cause_is_found(text: str, secret: str, placeholder: str) ->
     "Queued at the post office, I hope it helps, I will go.",
     "BP rose again after lunch; the main hospital was busy.",
     "Monofilament test at home, cannot feel the big toe.",
+    "HBA1C 48, SPF50 daily, B12 1000mcg.",  # codes of capitals and digits that are clinical
+    "Wed 151/90 (after a row with the neighbour), Thu 136/82.",  # a relation before brackets close
 ])
 def test_clinical_and_everyday_text_is_left_alone(text: str) -> None:
     assert deidentify(text).text == text
