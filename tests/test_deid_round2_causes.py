@@ -164,3 +164,19 @@ def test_an_edited_prompt_is_read_as_typed_text() -> None:
     # every word of this edit is a grammar word: still read as typed text ("Rose" with a capital mid-sentence)
     vetted = base.with_prompt(base.prompt + " A glow of Rose light.")
     assert any(f.text == "Rose" and f.category == "name" for f in vetted.verdict.blocking)
+
+
+def test_a_private_term_that_is_a_common_word_counts_only_as_a_name() -> None:
+    """Someone called "An" (or "Añ", "an" once its accent is gone): found where it reads as a name, and the
+    prompts the app writes, full of the article "an", can still be sent (found by the property tests)."""
+    assert compose_moment(_entry(), private_terms=["AÑ"]).verdict.ok
+    assert compose_moment(_entry(), private_terms=["An"]).verdict.ok
+    assert "An" not in deidentify("Saw An today, an odd day.", ["An"]).text.split()
+    assert deidentify("an odd day", ["An"]).text == "an odd day"
+
+
+def test_a_word_and_two_digits_match_the_reference() -> None:
+    """ "palsy93": the fast detector's digit window gate let four letters and two digits through unread."""
+    text = "Bell's palsy93 years old "
+    assert [(s.category, s.text) for s in find_identifiers(text)] == [
+        (s.category, s.text) for s in REF.find_identifiers(text)] == [("id", "palsy93")]

@@ -196,6 +196,9 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
         t = fold_text(" ".join(term.split()))
         if not P.term_key(t):
             continue
+        if t.casefold().strip(PUNCT) in _common_words():
+            weak.add(t.casefold().strip(PUNCT))  # "An" (or "Añ") is also "an": only where it reads as a name
+            continue
         strong.add(t)
         words = [w.strip(PUNCT) for w in re.split(r"[\s\-]+", t) if w.strip(PUNCT)]
         words = [w for w in words if w.casefold().rstrip(".") not in lex.titles]
@@ -364,3 +367,15 @@ def _mixed_codes(text: str, add: Add) -> None:
         if sum(c.isdigit() for c in v) >= 2 and sum(c.isalpha() for c in v) >= 2 and f not in lists.medical \
                 and f not in P.lexicon().known_words:
             add(("id", m.start(), m.end()))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The lexicon's most frequent words ("an", "the", "with"): a private term that is one of them is weak."""
+    from healthviz_desktop.core.resources import load_toml
+
+    words = load_toml("deid_lexicon.toml")["common_words"]
+    return frozenset(w.casefold() for w in words) | _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset(str.split("the an my our his her their no not but and then i me or nor of"))

@@ -158,7 +158,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
             for rx in P.AGE_PATTERNS:
                 scan(rx, "age", lo, hi)
             scan(lex.person_age, "age", lo, hi, "d")
-        if digits >= 3:
+        if digits >= 2:  # "palsy93": four letters and two digits
             _number_ids(text, add, lo, hi)
             if "born" in folded or "b." in folded:
                 scan(P.BIRTH_YEAR, "date", lo, hi, "d")
