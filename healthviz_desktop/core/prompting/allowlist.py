@@ -101,7 +101,7 @@ def allowlist() -> Allowlist:
     raw = load_toml("deid_lexicon.toml")
     given = lex.first_names | lex.ambiguous_first_names
     grammar_words = set(grammar().vocabulary) | _grammar_tokens(load_toml("metaphors.toml"))
-    own = set(lex.not_name) | COMMON_PROPER | lists.medical_name_words
+    own = set(lex.not_name) | COMMON_PROPER | lists.medical_name_words | lists.common_name_words
     held = (name_words | (given & words)) - own - grammar_words
     capital_ok = lists.drugs | COMMON_PROPER | lex.not_name | (frozenset(grammar_words) - lists.name_words - given)
     return Allowlist(words=words, name_words=name_words, names=lists.names - words, given_names=given,

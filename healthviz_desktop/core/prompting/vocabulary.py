@@ -44,6 +44,7 @@ class WordLists:
     name_words: frozenset[str]  # ordinary words that are also names ("rose", "long", "baker")
     medical_name_words: frozenset[str] = frozenset()  # name words the medical list has too ("arm", "colon")
     drugs: frozenset[str] = frozenset()  # drug names, generic and brand ("tylenol", "ibuprofen")
+    common_name_words: frozenset[str] = frozenset()  # name words among the most frequent words ("weeks", "help")
 
     def is_word(self, folded: str) -> bool:
         """An ordinary or medical word (casefolded), or a common proper noun ("monday", "english"). A word with
@@ -80,7 +81,7 @@ def _words(name: str) -> frozenset[str]:
 def word_lists() -> WordLists:
     return WordLists(english=_words("english.txt"), medical=_words("medical.txt"), names=_words("names.txt"),
                      name_words=_words("name_words.txt"), medical_name_words=_words("medical_name_words.txt"),
-                     drugs=_words("drugs.txt"))
+                     drugs=_words("drugs.txt"), common_name_words=_words("common_name_words.txt"))
 
 
 def key(word: str) -> str:
