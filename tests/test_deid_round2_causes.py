@@ -41,6 +41,8 @@ def _gone(text: str, secret: str) -> str:
     ("my wrist went again at the amazon warehouse", "amazon", "[EMPLOYER]"),  # before a workplace word
     ("Long day at the Samsung plant again", "Samsung", "[EMPLOYER]"),
     ("they said take him to city hospital, we waited", "city", "[PLACE]"),  # a facility word with no article
+    ("they took him to county hospital overnight", "county", "[PLACE]"),
+    ("did a double shift at greggs again", "greggs", "[EMPLOYER]"),
     ("follow-up at mass general on friday", "mass", "[PLACE]"),  # a facility pair
     ("amputation at the royal derby. the nurse", "derby", "[PLACE]"),
     ("ENT at the Mater on Monday", "Mater", "[PLACE]"),  # at/to/from the + a lone capitalised word
@@ -182,3 +184,12 @@ def test_a_word_and_two_digits_match_the_reference() -> None:
     text = "Bell's palsy93 years old "
     assert [(s.category, s.text) for s in find_identifiers(text)] == [
         (s.category, s.text) for s in REF.find_identifiers(text)] == [("id", "palsy93")]
+
+
+def test_letters_that_lower_to_two_do_not_shift_the_signs() -> None:
+    """ "İ" lowers to two characters in str.lower(): the fast detector's signs are read on a copy lowered one
+    character for one, so dates after it are still found where the reference finds them."""
+    text = "İİİİİİ Wed 31st, on the 22nd, at 4:45 pm, ſt 555 0111, İd 7p-7a"
+    assert [(s.category, s.start, s.end) for s in find_identifiers(text)] == [
+        (s.category, s.start, s.end) for s in REF.find_identifiers(text)]
+    assert len(find_identifiers(text)) >= 4
