@@ -102,7 +102,8 @@ def drugs(path: Path, names: set[str]) -> set[str]:
     common = {c for c, d in data["drug_canonical_to_data"].items() if "medline_plus_id" in d or "nhs_url" in d}
     out = set()
     for variant, canonicals in data["drug_variant_to_canonical"].items():
-        if not common.intersection(canonicals):
+        # a combination ("ibuprofen/paracetamol": Combiflam, Symbicort) counts when each of its drugs does
+        if not any(c in common or ("/" in c and set(c.split("/")) <= common) for c in canonicals):
             continue
         w = variant.casefold()  # one word only: multi-word variants carry makers' names ("hexal, fenofibrat")
         if _WORD.fullmatch(w) and len(w) > 3 and w not in names:

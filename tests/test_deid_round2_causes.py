@@ -66,6 +66,20 @@ def _gone(text: str, secret: str) -> str:
     ("the gp, dr lloyd-jones, said wait", "lloyd-jones", "[NAME]"),  # a hyphenated surname after a title
     ("snoring that shakes the house (per Dev).", "Dev", "[NAME]"),  # "per"
     ("Took Yasmin's car to her chemo", "Yasmin", "[NAME]"),  # a possessive is no product after "took"
+    # from held-out set C's moved entries (tests/corpus/heldout/MOVED.md), in general terms
+    ("I was by Dr. Weber am 3.4. and she", "3.4.", "[DATE]"),  # day.month. in one digit after a cue
+    ("from 5.5. until 8.5. three days", "8.5.", "[DATE]"),
+    ("the long drive up to coffs. 6/10", "coffs", "[PLACE]"),  # a trip "up to" an unknown word
+    ("physio (tom) wants me doing it", "tom", "[NAME]"),  # a name in brackets after a relation
+    ("hope (my midwife, yes) said", "hope", "[NAME]"),  # a name before "(my ...)"
+    ("texted miss dale at the kindy", "dale", "[NAME]"),  # a name word after a title in lower case
+    ("My office (Cognizant) approved it", "Cognizant", "[EMPLOYER]"),  # an employer in brackets
+    ("Mr Lee from no. 14 brought her back", "14", "[ADDRESS]"),  # a house number
+    ("rego on the ute (EBX-47K) due", "EBX-47K", "[ID]"),  # "rego", a plate with a hyphen
+    ("the plate of the car I ride in — CKRT 419, that's it", "CKRT 419", "[ID]"),  # four letters, three digits
+    ("Mum (95 in a fortnight) is in the home", "95", "[AGE]"),  # an age in brackets, said when it comes
+    ("Dadaji 94 saal ke hain", "94", "[AGE]"),  # years in Hindi
+    ("Kamala (mum) is 92 and", "92", "[AGE]"),  # a relation in brackets, then is and the age
 ])
 def test_a_round_two_cause_is_found(text: str, secret: str, placeholder: str) -> None:
     out = _gone(text, secret)
@@ -85,6 +99,11 @@ def test_a_round_two_cause_is_found(text: str, secret: str, placeholder: str) ->
     "Monofilament test at home, cannot feel the big toe.",
     "HBA1C 48, SPF50 daily, B12 1000mcg.",  # codes of capitals and digits that are clinical
     "Wed 151/90 (after a row with the neighbour), Thu 136/82.",  # a relation before brackets close
+    "Braxton Hicks on and off all evening.",  # an eponym of two words
+    "Glucosamine, fish oil, Pamol 1g x2.",  # a product listed with others
+    "hayfever is bad, i miss work so much, took 2.5. then slept, INR 2.5. ok",
+    "Called the nurse line, then the MS unit; the duty doctor mobile rang.",  # a work title before a name word
+    "Then my sister set up the app; the dentist (root canal) was fine.",  # a bracket that goes on
 ])
 def test_clinical_and_everyday_text_is_left_alone(text: str) -> None:
     assert deidentify(text).text == text

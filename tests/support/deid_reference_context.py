@@ -77,6 +77,9 @@ DATE_FORMS = (
     # "14-Mar", "3-march-2026", "Mar-14"
     re.compile(rf"\b(?:[12]\d|3[01]|0?[1-9])-(?i:{P.MONTHS})\b(?:-(?:\d{{4}}|\d{{2}}))?"
                rf"|\b(?i:{P.MONTHS})-(?:[12]\d|3[01]|0?[1-9])\b"),
+    # day.month. in one digit after a cue: "am 3.4.", "from 5.5. until 8.5." (a dose "2.5." has no cue)
+    re.compile(r"\b(?i:am|vom|bis|ab|seit|from|until|till|to|on|since|by|and)\s+"
+               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.)(?!\d)"),
     # a shift in shorthand: "7p-7a", "11p–7a"
     re.compile(r"\b(?:1[0-2]|0?[1-9])[ap]\s*[-–]\s*(?:1[0-2]|0?[1-9])[ap]\b"),
 )
@@ -85,6 +88,8 @@ AGE_FORMS = (
                r"|\s+turned|\s+turns)|(?i:hes|shes))\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)"
                r"(?!\w|[.,]\d|\s*(?:%|/|°|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
     re.compile(r"\((?P<d>9\d|1[0-4]\d)\s*[!?.]*\)"),
+    # "(95 in a fortnight)", "(94 next month)": an age in brackets, said when it comes
+    re.compile(r"\((?P<d>9\d|1[0-4]\d)\s+(?i:in|next|this|on|soon|tomorrow|today|now|last|since)\b"),
     # "Nain is 96", "is 90 now": a capitalised name or "is ... now" before a 90-149 number
     re.compile(r"\b(?-i:[A-Z][a-z][\w'’]*|\[(?:NAME|PRIVATE)\])\s+(?:is|was|turned|turns)\s+(?:(?i:now|nearly|almost|just)\s+)?"
                r"(?P<d>9\d|1[0-4]\d)\b(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
@@ -93,16 +98,19 @@ AGE_FORMS = (
     re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s+(?i:next|this)\s+(?i:birthday|month|year|week|spring|summer|autumn|fall|winter)\b"),
     re.compile(r"\b(?i:i['’]m|im|i\s+am|i\s+was|i\s+turned|i\s+turn)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)\b"
                r"(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
-    re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s*(?i:yrs?|years?)\b(?!\s*(?i:ago|since|later|before))"),
+    re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s*(?i:yrs?|years?|saal|sal|años|anos|ans|jahre|jahren|anni|lat)\b"
+               r"(?!\s*(?i:ago|since|later|before|pehle))"),
     # a relation, up to two words (a name in any case), then is/was/turned and the age: "nana edna is 98"
     re.compile(r"\b(?i:nana|nan|nanna|gran|granny|grandma|grandmother|grandad|granddad|grandfather|grandpa|gramps|"
                r"mum|mom|mother|dad|father|aunt|auntie|aunty|uncle|neighbour|neighbor|abuela|abuelo|nain|taid|oma|"
-               r"opa|babcia|dziadek|nonna|nonno|tia|tía|tio|tío)(?:['’]s)?(?:\s+[A-Za-z][\w'’\-]*){0,2}?\s+"
+               r"opa|babcia|dziadek|nonna|nonno|tia|tía|tio|tío)(?:['’]s)?\)?(?:\s+[A-Za-z][\w'’\-]*){0,2}?\s+"
                r"(?i:is|was|turned|turns|turning)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)\b"
                r"(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
     # "cumplió 100", "cumple 95": turned, in Spanish
     re.compile(r"\b(?i:cumpli[óo]|cumple|cumplirá|cumplira)\s+(?P<d>9\d|1[0-4]\d)\b"),
 )
+# a house number: "Mr Lee from no. 14", "at number 22"
+HOUSE_NUMBER = re.compile(r"\b(?i:from|at|to|in|of|next\s+door\s+at)\s+(?P<d>(?i:no\.?|number)\s*\d{1,4}[a-z]?)\b")
 # a numbered road ("on Route 50", "the I-95", "off the A38") and a street corner ("at 3rd and Market")
 ROAD = re.compile(r"\b(?i:route|rte|highway|hwy|interstate|state\s+route|county\s+road)\s+\d{1,4}\b|\bI-\d{1,3}\b"
                   r"|\b(?i:the|on|off|via|down|up|along)\s+(?P<d>[AM]\d{1,4})\b")
@@ -135,8 +143,8 @@ FILE_NAME = re.compile(r"(?<![\w.])[\w\-]+\.(?i:jpe?g|png|heic|heif|gif|bmp|tiff
                        re.IGNORECASE)
 PLATE = re.compile(r"\b(?i:[a-z]{2}\d{2}\s?[a-z]{3})\b|\b[A-HJ-NPR-Z0-9]{17}\b")
 # a plate named a few words before it: "their plate was ..., ours is BNT 3390"
-CUED_PLATE = re.compile(r"\b(?i:plate|plates|reg|registration|tag|tags|number\s+plate|ours|mine|theirs)\b[^.\n]{0,40}?"
-                        r"\b(?P<d>[A-Z]{1,3}[\s\-]?\d{2,4}(?:[\s\-]?[A-Z]{1,3})?|\d[A-Z]{3}\d{3})\b")
+CUED_PLATE = re.compile(r"\b(?i:plate|plates|reg|rego|registration|tag|tags|number\s+plate|ours|mine|theirs)\b"
+                        r"[^.\n]{0,40}?\b(?P<d>[A-Z]{1,4}[\s\-]?\d{2,4}(?:[\s\-]?[A-Z]{1,3})?|\d[A-Z]{3}\d{3})\b")
 
 
 # common short forms of given names, both ways round: a private term "Kenneth" also finds "Ken"
@@ -279,6 +287,8 @@ def form_candidates(text: str, add: Add) -> None:
         for m in CORNER.finditer(text):
             add(("address", m.start(), m.end()))
         _mixed_codes(text, add)
+        for m in HOUSE_NUMBER.finditer(text):
+            add(("address", m.start("d"), m.end("d")))
         for m in PHONE_LOCAL.finditer(text):
             add(("phone", m.start(), m.end()))
         for rx in (NI_NUMBER, GROUPED_CODE, CARD_NUMBER):

@@ -213,6 +213,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     first = bare(run[0][0])
     if all(len(bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
+    if len(run) > 1 and " ".join(bare(w) for w, _, _ in run) in _eponym_phrases():
+        return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
     ends = text[:start].rstrip()[-1:]
     after_relation = (")" not in text[max(0, start - 4):start] and (prev in lex.relations and ends not in (
         ":", ";", "."))) or (
@@ -266,10 +268,18 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
 
 
 def _product_use(text: str, end: int) -> bool:
-    """Whether what follows a word says how a product is used ("for sleep", "at night", "twice")."""
+    """Whether what follows a word says how a product is used ("for sleep", "at night", "twice"), or lists it with
+    another ("Glucosamine, fish oil, Pamol")."""
     m = _PRODUCT_USE.match(text, end)
-    return m is not None and (m.group("what") is None or m.group("what") in _USE_FOR
-                              or key(m.group("what")) in word_lists().medical)
+    if m is not None and (m.group("what") is None or m.group("what") in _USE_FOR
+                          or key(m.group("what")) in word_lists().medical):
+        return True
+    listed = re.match(r"\s*,\s*([A-Za-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", text[end:end + 40])
+    if listed is None:
+        return False
+    lists = word_lists()
+    return any(w is not None and (key(w) in lists.drugs or key(w) in lists.medical or key(w) in _clinical_words()
+                                  or key(w) in _USE_FOR or key(w) in _SUPPLEMENTS) for w in listed.groups())
 
 
 @lru_cache(maxsize=1)
@@ -289,3 +299,16 @@ def _relation_in_brackets(text: str, end: int) -> bool:
     """ "Sunny (Dad, everyone calls him that)": a relation word opening brackets after a name."""
     m = re.match(r"\s*\(([\w'’\-]+)", text[end:end + 24])
     return m is not None and m.group(1).casefold() in P.lexicon().relations
+
+
+_SUPPLEMENTS = frozenset(str.split("oil vitamin vitamins magnesium zinc iron calcium omega probiotic probiotics melatonin "
+                                   "turmeric collagen biotin"))
+
+
+@lru_cache(maxsize=1)
+def _eponym_phrases() -> frozenset[str]:
+    """The lexicon's eponyms of two words or more, casefolded, words joined by one space ("braxton hicks")."""
+    from healthviz_desktop.core.resources import load_toml
+
+    eponyms = load_toml("deid_lexicon.toml")["eponyms"]
+    return frozenset(" ".join(e.casefold().replace("-", " ").split()) for e in eponyms if " " in e or "-" in e)

@@ -92,6 +92,15 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
             return "place"  # "in llandudno", "at brookhurst"
     if prev == "at" and prev2 in _AT_PERSON and (not plain or f in lex.ambiguous_first_names):
         return "name"  # "snapped at huw"
+    name_like = not plain or f in lex.ambiguous_first_names or f in lists.name_words
+    if name_like and f.isalpha() and (
+            prev in _HONORIFIC_TITLES or (prev == "miss" and prev2 not in _NOT_TITLE_MISS)
+            or (prev in lex.relations and text[max(0, start - 2):start].rstrip().endswith("(")
+                and text[end:end + 1] in (")", ","))
+            or _OWNER_AFTER.match(text, end)):
+        return "name"  # "texted miss dale", "physio (tom)", "hope (my midwife)"
+    if not plain and len(f) > 3 and prev == "to" and prev2 in _MOTION:
+        return "place"  # "the long drive up to coffs"
     if f in lex.ambiguous_first_names and (prev in _MEET or possessive or _ACT_AFTER.match(text, end)
                                            or _AND_I.match(text, end) or (prev == "and" and prev2 == "me")):
         return "name"  # "saw rose", "grace says", "sunny's", "will and i"
@@ -109,6 +118,12 @@ def _relation_after(text: str, end: int) -> bool:
 
 
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_OWNER_AFTER = re.compile(r"\s*\((?i:my|our|his|her|their)\s")  # "hope (my midwife)"
+_MOTION = frozenset(str.split("up down drove drive driving went go going back flew fly trip moved over out across "
+                              "headed heading"))
+# titles that only come before a name (not "nurse line", "sister set", "MS unit")
+_HONORIFIC_TITLES = frozenset(str.split("dr mr mrs mx prof fr rev"))
+_NOT_TITLE_MISS = frozenset(str.split("i we you they will would to dont don't didnt didn't really so still"))
 _HONORIFICS = frozenset(str.split("uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab"))
 
 
@@ -229,12 +244,14 @@ def facility_pairs(text: str, add: Add) -> None:
 # every match of _ORG_AFTER or _ORG_BEFORE holds one of these (casefolded as re.IGNORECASE does)
 _ORG_SIGNS = ("work", "shift", "job", "clos", "open", "placement", "internship", "employed", "volunteer",
               "warehouse", "factory", "plant", "depot", "deli", "store", "site", "office", "dept", "department", "ramp",
-              "branch", "hub", "call", "distribution")
+              "branch", "hub", "call", "distribution", "company", "employer", "firm")
 # an employer named after a work word, in any case: "shift at wingstop", "back in work at tesco llandudno"
 _ORG_AFTER = re.compile(r"\b(?i:work(?:s|ed|ing)?\s+(?:at|for)|in\s+work\s+at|employed\s+(?:at|by)|"
                         r"(?:job|jobs|shift|shifts|internship|placement)\s+at|clos(?:ed|ing)\s+at|open(?:ed|ing)\s+at|"
                         r"volunteer(?:ing|s)?\s+at)\s+(?:(?i:the)\s+)?"
                         r"(?P<org>[A-Za-z][\w'’&\-]*(?:[ ][A-Za-z][\w'’&\-]*){0,2})")
+# an employer in brackets after a workplace word: "my office (Cognizant)"
+_ORG_BRACKET = re.compile(r"\b(?i:office|work|job|company|employer|firm|workplace)\s*\((?P<org>[A-Z][\w&'’\-]*)")
 # an employer before a workplace word: "the amazon warehouse", "the Samsung plant", "the Albertsons deli"
 _ORG_BEFORE = re.compile(r"\b(?i:the)\s+(?P<org>[A-Za-z][\w'’&\-]*)\s+(?i:warehouse|factory|plant|depot|deli|store|"
                          r"site|office|offices|dept|department|ramp|branch|hub|call\s+cent(?:re|er)|distribution)\b")
@@ -262,6 +279,9 @@ def org_words(text: str, add: Add) -> None:
             end = m.start("org") + keep[-1].start() + len(keep[-1].group().rstrip(".,;:!?)'’"))
             kind = "school" if any(p.group().casefold() in lex.school_words for p in keep) else "employer"
             add((kind, m.start("org"), end))
+    for m in _ORG_BRACKET.finditer(text):
+        if bare_word(m.group("org")).casefold() not in lex.known_words:  # a capital in brackets: its name
+            add(("employer", m.start("org"), m.end("org")))
     for m in _ORG_BEFORE.finditer(text):
         if named(m.group("org")):
             add(("employer", m.start("org"), m.start("org") + len(bare_word(m.group("org")))))
