@@ -80,6 +80,15 @@ def _gone(text: str, secret: str) -> str:
     ("Mum (95 in a fortnight) is in the home", "95", "[AGE]"),  # an age in brackets, said when it comes
     ("Dadaji 94 saal ke hain", "94", "[AGE]"),  # years in Hindi
     ("Kamala (mum) is 92 and", "92", "[AGE]"),  # a relation in brackets, then is and the age
+    ("Pharmacy at Shoppers needs my card", "Shoppers", "[PLACE]"),  # a capital mid-sentence after "at"
+    ("Saw the neuro at CHEO, she thinks", "CHEO", "[PLACE]"),  # an acronym no list knows, where one goes
+    ("wanted to drive me to the Jewish General but", "Jewish General", "[PLACE]"),  # a hospital by what it is
+    ("Booking appointment moved to the 19th with the midwives", "19th", "[DATE]"),  # a day ordinal ending a phrase
+    ("checkup is 3월 20일 at 8:30", "3월 20일", "[DATE]"),  # a date in Korean
+    ("The wifi in the Mater hospital blocked my login", "Mater", "[PLACE]"),  # a capital before a hospital word
+    ("the injuries unit at Bishop Auckland in the morning", "Bishop Auckland", "[PLACE]"),  # a place, not a product
+    ("Since dia 18 I have the tooth pain", "18", "[DATE]"),  # the day in Portuguese
+    ("GP appt at the centre 3/4 at 9.40, fine", "3/4", "[DATE]"),  # a day and a month before a time
 ])
 def test_a_round_two_cause_is_found(text: str, secret: str, placeholder: str) -> None:
     out = _gone(text, secret)
@@ -103,6 +112,14 @@ def test_a_round_two_cause_is_found(text: str, secret: str, placeholder: str) ->
     "Glucosamine, fish oil, Pamol 1g x2.",  # a product listed with others
     "hayfever is bad, i miss work so much, took 2.5. then slept, INR 2.5. ok",
     "Called the nurse line, then the MS unit; the duty doctor mobile rang.",  # a work title before a name word
+    "Flu again. Corenza C at night, Med-Lemon in the day, Betapyn for the headache.",  # how a product is used
+    "Took Diatabs 2 caps and Erceflora. Drinking Hydrite.",  # a product listed after a dose, after a drinking verb
+    "Take Pancold A syrup. Dolo 650 one tab, then Saridon when not going.",  # a name and a letter; "then" a product
+    "Sundowning again from about teatime. Pilates reformer class was too much.",  # opening with a doing word
+    "Kal se khansi aur gala kharab. Thoda fever 99.8.",  # Hinglish words
+    "the Eye hospital, then the Children's hospital",  # hospitals named by what they are
+    "Rh negative, so the Anti-D jab; then the doppler and sore abs.",  # clinical words
+    "Bed at 10, fasting sugar 6.2. on waking, the 2nd dose at the 3rd visit was fine.",  # readings, no dates
     "Then my sister set up the app; the dentist (root canal) was fine.",  # a bracket that goes on
 ])
 def test_clinical_and_everyday_text_is_left_alone(text: str) -> None:

@@ -419,6 +419,7 @@ def _names(text: str, groups: list[_Group], add: Add) -> None:
 
 
 _USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "trying", "used", "use", "using",
+                        "drinking", "drank", "sipping", "swallowed", "chewed", "chewing", "inhaled", "applying",
                         "applied", "apply", "started", "stopped", "restarted", "bought", "ordered", "prescribed",
                         "switched", "swapped", "increased", "reduced", "upped", "dropped"))
 _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
@@ -441,11 +442,13 @@ _GENERIC_PLACES = frozenset(str.split("""pharmacy chemist chemists doctors docto
     salon vets vet's practice bank post mall market theatre theater desk counter reception cafeteria canteen"""))
 # a sentence that starts with a product, not a person: "Nytol for sleep", "Lacri-Lube at night"
 _PRODUCT_USE = re.compile(r"\s+(?:(?i:for)\s+(?:(?i:the|my|a)\s+)?(?P<what>[a-z]+)|(?i:at\s+night|at\s+bedtime|"
-                          r"before\s+bed|twice|once\s+a|every\s+\d|daily|nightly|as\s+needed|test)\b)")
+                          r"before\s+bed|twice|once\s+a|every\s+\d|daily|nightly|as\s+needed|test|in\s+the\s+(?:day|morning|evening)|"
+                          r"morning\s+and\s+night)\b)")
 _USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu nausea itch itching rash heartburn
     reflux allergies allergy hayfever congestion fever headache headaches migraine period cramps back joints skin eyes
     nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
-    spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas"""))
+    spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas acid
+    indigestion stomach tummy gut mouth lips cheeks feet hands nappy gums teeth tooth ear ears eye muscles"""))
 # what a person does, after an ordinary word that is also a given name at the start of a sentence ("Ken had")
 _NAME_ACTS = (r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|took|gave|bought|had|got|"
               r"made|sent|covered|helped|picked|dropped|spotted|finally|set\s+up|next\s+door|"
@@ -486,14 +489,30 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
                             or prev in _clinical_words()):
         return  # "Lemsip Max", "Tylenol PM": a product's own word after it
+    elif len(run) == 1 and not at_start and prev == "at" and word_lists().is_plain_word(key(first)) \
+            and first not in _GENERIC_PLACES and first not in lex.known_words and key(first) not in word_lists().medical \
+            and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
+        add(("place", start, end))  # "at Shoppers", "at Foothills": a capital mid-sentence names the place
+    elif len(run) == 1 and prev in _LIST_JOINS and (prev2 in _DOSE_WORDS or key(prev2) in word_lists().drugs
+                                                    or prev2 in _clinical_words()) \
+            and not word_lists().is_name(key(first)) and first not in lex.first_names:
+        return  # "took Diatabs 2 caps and Erceflora": a product listed after another
+    elif len(run) == 1 and not at_start and first not in _GENERIC_HOSPITALS and first not in lex.condition_words \
+            and _HOSPITAL_AFTER.match(text, end):
+        add(("place", start, end))  # "the Mater hospital", "at Tallaght hospital"
+    elif len(run) == 1 and at_start and len(first) > 6 and first.endswith("ing") and not word_lists().is_name(key(first)) \
+            and first not in lex.first_names and first not in lex.ambiguous_first_names:
+        return  # "Sundowning again": a sentence that opens with a doing word
+    elif len(run) > 1 and _bare(run[-1][0]) in _FACILITY_ENDS and not at_start:
+        add(("place", start, end))  # "the Jewish General", "BC Women's": a hospital named by what it is
     elif (all(word_lists().is_plain_word(key(_bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
-    elif len(run) == 1 and text[end:end + 1] not in ("'", "’") and ((prev in _USE_VERBS and not at_start)
+    elif _one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in _USE_VERBS and not at_start)
                             or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
-    elif len(run) == 1 and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
+    elif _one_product(run) and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
     elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
         add(("name", start, end))  # "Hope (my therapist)"
@@ -506,6 +525,10 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
     elif len(run) == 1 and prev in _DETERMINERS:
         return  # "the Trelegy", "a Fitbit": after an article a lone unknown word is a thing, not a person
+    elif prev not in lex.name_cues and prev not in lex.place_cues and _product_use(text, end) \
+            and not word_lists().is_name(key(first)) \
+            and first not in lex.first_names:
+        return  # "Betapyn for the headache", "Corenza C at night": how a product is used
     elif prev in lex.place_cues and not at_start:
         add(("place", start, end))
     elif not at_start or len(run) > 1 or prev in lex.name_cues:
@@ -560,3 +583,19 @@ def _eponym_phrases() -> frozenset[str]:
 
     eponyms = load_toml("deid_lexicon.toml")["eponyms"]
     return frozenset(" ".join(e.casefold().replace("-", " ").split()) for e in eponyms if " " in e or "-" in e)
+
+
+_LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
+_DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet sachets "
+                                  "drops tsp spoon spoons"))
+
+_FACILITY_ENDS = frozenset(str.split("general memorial women children childrens"))
+_GENERIC_HOSPITALS = frozenset(str.split("""eye children's childrens children general local private district county
+    community teaching women's womens day cottage mental psychiatric maternity new old main big small city the a this
+    that same other"""))
+_HOSPITAL_AFTER = re.compile(r"[ ](?:hospital|infirmary|hospice)\b")
+
+
+def _one_product(run: list[Word]) -> bool:
+    """One word, or a word and a letter ("Pancold A", "Corenza C"): what a product's name looks like."""
+    return len(run) == 1 or (len(run) == 2 and len(run[1][0]) == 1)

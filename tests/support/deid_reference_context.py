@@ -78,10 +78,22 @@ DATE_FORMS = (
     re.compile(rf"\b(?:[12]\d|3[01]|0?[1-9])-(?i:{P.MONTHS})\b(?:-(?:\d{{4}}|\d{{2}}))?"
                rf"|\b(?i:{P.MONTHS})-(?:[12]\d|3[01]|0?[1-9])\b"),
     # day.month. in one digit after a cue: "am 3.4.", "from 5.5. until 8.5." (a dose "2.5." has no cue)
-    re.compile(r"\b(?i:am|vom|bis|ab|seit|from|until|till|to|on|since|by|and)\s+"
+    re.compile(r"\b(?i:am|vom|bis|ab|seit|from|until|till|since)\s+"
                r"(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.)(?!\d)"),
     # a shift in shorthand: "7p-7a", "11p–7a"
     re.compile(r"\b(?:1[0-2]|0?[1-9])[ap]\s*[-–]\s*(?:1[0-2]|0?[1-9])[ap]\b"),
+    # "moved to the 19th with ...", "the 3rd." (not "the 3rd time", "the 2nd dose"): a day ordinal that ends a phrase
+    re.compile(r"\b(?i:the)\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b(?=\s*(?:[.,;:!?)]|$)|\s+(?i:with|at|for|"
+               rf"so|when|but|or|before|after|of\s+(?:{P.MONTHS}))\b)"),
+    # a date in Korean, Japanese or Chinese: "3월 20일", "3月20日"
+    re.compile(r"(?P<d>(?:1[0-2]|0?[1-9])[월月]\s*(?:[12]\d|3[01]|0?[1-9])\s*[일日])"),
+    # "dia 18", "día 3": the day in Portuguese or Spanish
+    re.compile(r"\b(?i:d[ií]a)\s(?P<d>(?:[12]\d|3[01]|0?[1-9]))\b(?!\s*(?:%|/|mm|\.\d))"),
+    # a time with "h": "at 11h", "às 9h30"
+    re.compile(r"\b(?i:at|às|as|um|vers|a\s+las)\s+(?P<d>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
+    # a day and a month before a time: "3/4 at 9.40"
+    re.compile(r"(?<![\d./\-])(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?=\s+(?i:at|@)\s+(?:[01]?\d|2[0-3])"
+               r"(?:[.:][0-5]\d|\s*(?i:am|pm)))"),
 )
 AGE_FORMS = (
     re.compile(r"\b(?:(?i:he|she|they|who|mum|mom|dad|nan|gran|grandma|grandpa|grandad)(?:['’]s|['’]re|\s+is|\s+was"

@@ -121,6 +121,9 @@ def word_candidates(text: str, add: Add) -> None:
         if named or lists.is_name(f) or f in lists.name_words or not (lists.is_word(f) or f in lex.not_name):
             add(("address", m.start(), m.end()))
     _lowercase_facilities(text, add)
+    for m in _ACRONYM_PLACE.finditer(text):
+        if _unknown_acronym(m.group("a")):
+            add(("place", m.start("a"), m.end("a")))  # "at CHEO", "to HSC childrens"
     org_words(text, add)
     facility_pairs(text, add)
 
@@ -218,3 +221,15 @@ def org_words(text: str, add: Add) -> None:
     for m in _ORG_BEFORE.finditer(text):
         if named(m.group("org")):
             add(("employer", m.start("org"), m.start("org") + len(bare_word(m.group("org")))))
+
+
+# an acronym where someone goes: "at CHEO", "to HSC childrens", "from AIIMS"
+_ACRONYM_PLACE = re.compile(r"\b(?i:at|to|from)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)")
+
+
+def _unknown_acronym(word: str) -> bool:
+    """An acronym that no word list knows ("CHEO", "HSC"), not a clinical one ("ICU", "ENT", "A&E")."""
+    lex, lists = P.lexicon(), word_lists()
+    f = word.casefold()
+    return f not in lex.known_words and f not in lists.medical and f not in lists.drugs and not lists.is_word(f) \
+        and f not in lex.titles and f not in lex.relations and f not in lex.facility_words

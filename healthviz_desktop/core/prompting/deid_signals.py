@@ -107,6 +107,12 @@ def signals(text: str) -> set[str]:
             found.add("time")  # "4:45", "4 pm"
         if first in ("a", "p"):
             found.add("ap")  # "7p-7a"
+        elif first == "h":
+            found.add("h")  # "11h"
+        elif first in ("월", "月"):
+            found.add("cjk")  # "3월 20일"
+        if s >= 4 and lower[s - 4:s - 1] in ("dia", "día") and text[s - 1].isspace():
+            found.add("dia")  # "dia 18"
         if width >= 2:
             found.add("two")  # NAMED_NUMBER's value has a run of two digits or more
         if width == 4:
@@ -140,7 +146,8 @@ def signals(text: str) -> set[str]:
 
 
 # which sign each of deid_context.DATE_FORMS needs (same order); None: the word "clock"
-DATE_SIGNS = ("weekday", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "hyphen", ".", "ap")
+DATE_SIGNS = ("weekday", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "hyphen", ".", "ap", "ordinal",
+              "cjk", "dia", "h", "/")
 _WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAYS = frozenset(str.split("mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat "
                                 "saturday sun sunday"))
