@@ -490,7 +490,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
                             or prev in _clinical_words()):
         return  # "Lemsip Max", "Tylenol PM": a product's own word after it
     elif len(run) == 1 and not at_start and prev == "at" and word_lists().is_plain_word(key(first)) \
-            and first not in _GENERIC_PLACES and first not in lex.known_words and key(first) not in word_lists().medical \
+            and first not in _GENERIC_PLACES and first not in lex.known_words \
+            and key(first) not in word_lists().medical \
             and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
         add(("place", start, end))  # "at Shoppers", "at Foothills": a capital mid-sentence names the place
     elif len(run) == 1 and prev in _LIST_JOINS and (prev2 in _DOSE_WORDS or key(prev2) in word_lists().drugs
@@ -500,7 +501,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif len(run) == 1 and not at_start and first not in _GENERIC_HOSPITALS and first not in lex.condition_words \
             and _HOSPITAL_AFTER.match(text, end):
         add(("place", start, end))  # "the Mater hospital", "at Tallaght hospital"
-    elif len(run) == 1 and at_start and len(first) > 6 and first.endswith("ing") and not word_lists().is_name(key(first)) \
+    elif len(run) == 1 and at_start and len(first) > 6 and first.endswith("ing") \
+            and not word_lists().is_name(key(first)) \
             and first not in lex.first_names and first not in lex.ambiguous_first_names:
         return  # "Sundowning again": a sentence that opens with a doing word
     elif len(run) > 1 and _bare(run[-1][0]) in _FACILITY_ENDS and not at_start:
@@ -572,7 +574,8 @@ def _relation_in_brackets(text: str, end: int) -> bool:
     return m is not None and m.group(1).casefold() in P.lexicon().relations
 
 
-_SUPPLEMENTS = frozenset(str.split("oil vitamin vitamins magnesium zinc iron calcium omega probiotic probiotics melatonin "
+_SUPPLEMENTS = frozenset(str.split("oil vitamin vitamins magnesium zinc iron calcium omega probiotic probiotics "
+                                   "melatonin "
                                    "turmeric collagen biotin"))
 
 
@@ -586,7 +589,8 @@ def _eponym_phrases() -> frozenset[str]:
 
 
 _LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
-_DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet sachets "
+_DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "
+                                  "sachets "
                                   "drops tsp spoon spoons"))
 
 _FACILITY_ENDS = frozenset(str.split("general memorial women children childrens"))
