@@ -16,11 +16,23 @@ Outputs, one word a line, sorted, lower case:
 - ``name_words.txt``: proper nouns of SCOWL 70 that are also ordinary words ("rose", "long", "baker", "may"):
   a name when written with a capital where no sentence starts;
 - ``medical.txt``: medical terms and drug names, minus anything in ``names.txt`` (the medical list carries
-  eponyms and stray given names: "alan", "hannah", "johnson").
+  eponyms and stray given names: "alan", "hannah", "johnson");
+- ``medical_name_words.txt``: the words of ``name_words.txt`` that the medical list also has ("arm", "colon",
+  "lupus", "scan"), minus the given names the de-identifier knows ("dawn", "ray"): the allowlist holds back a
+  name word in any case unless it is a medical term (or one of the app's own words);
+- ``common_name_words.txt``: the words of ``name_words.txt`` that are among the most frequent English words
+  (wordfreq's Zipf frequency 5.0 or more: "weeks", "help", "line", "park"), minus the given names the
+  de-identifier knows ("hope", "mark"): the allowlist lets these through in lower case, where they are far more
+  often the ordinary word than a name;
+- ``drugs.txt``: the drug names alone (generic and brand, ordinary words too): a word written with a capital where
+  no sentence starts passes the allowlist only if it is one of these or another word people capitalise
+  ("Tylenol", "Monday").
 
 Run after ``apt-get install wamerican wbritish wamerican-large wbritish-large``:
-``python scripts/build_vocabulary.py --medical PATH/medicalterms-en.txt.gz --drugs PATH/drug_ner_dictionary.pkl.bz2``
-(``npm pack @cspell/dict-medicalterms`` and ``pip download --no-deps drug-named-entity-recognition`` give them).
+``python scripts/build_vocabulary.py --medical PATH/medicalterms-en.txt.gz --drugs PATH/drug_ner_dictionary.pkl.bz2
+--wordfreq PATH/large_en.msgpack.gz`` (``npm pack @cspell/dict-medicalterms``, ``pip download --no-deps
+drug-named-entity-recognition`` and ``pip download --no-deps wordfreq`` give them; reading wordfreq's file needs
+``msgpack``, a build-time tool only).
 """
 
 from __future__ import annotations
@@ -78,17 +90,33 @@ def medical(path: Path, names: set[str]) -> set[str]:
     return out
 
 
+def medical_source(path: Path) -> set[str]:
+    """Every lower-case one-word entry of the medical list, ordinary words included."""
+    raw = gzip.decompress(path.read_bytes()).decode("utf-8") if path.suffix == ".gz" else path.read_text("utf-8")
+    words = (line.split("#")[0].strip() for line in raw.splitlines())
+    return {w for w in words if w and not w[:1].isupper() and _WORD.fullmatch(w)}
+
+
 def drugs(path: Path, names: set[str]) -> set[str]:
     data = pickle.loads(bz2.decompress(path.read_bytes()))  # our own build step on a file we chose, never at run time
     common = {c for c, d in data["drug_canonical_to_data"].items() if "medline_plus_id" in d or "nhs_url" in d}
     out = set()
     for variant, canonicals in data["drug_variant_to_canonical"].items():
-        if not common.intersection(canonicals):
+        # a combination ("ibuprofen/paracetamol": Combiflam, Symbicort) counts when each of its drugs does
+        if not any(c in common or ("/" in c and set(c.split("/")) <= common) for c in canonicals):
             continue
         w = variant.casefold()  # one word only: multi-word variants carry makers' names ("hexal, fenofibrat")
         if _WORD.fullmatch(w) and len(w) > 3 and w not in names:
             out.add(w)
     return out
+
+
+def frequent(path: Path, min_zipf: float) -> set[str]:
+    """English words at or above a Zipf frequency in wordfreq's data (a cBpack: bins of words, one centibel each)."""
+    import msgpack  # build time only
+
+    bins = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)[1:]
+    return {w for i, words in enumerate(bins) if 9 - i / 100 >= min_zipf for w in words}
 
 
 def _given_names() -> set[str]:
@@ -107,6 +135,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--medical", type=Path, required=True, help="medicalterms-en.txt.gz from the npm package")
     parser.add_argument("--drugs", type=Path, required=True, help="drug_ner_dictionary.pkl.bz2 from the wheel")
+    parser.add_argument("--wordfreq", type=Path, required=True, help="large_en.msgpack.gz from the wordfreq wheel")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     ordinary = english()
@@ -116,8 +145,12 @@ def main() -> None:
     med = (medical(args.medical, names) | drugs(args.drugs, names)) - ordinary
     write("english.txt", ordinary)
     write("names.txt", names)
-    write("name_words.txt", proper_nouns(ordinary, ambiguous=True))
+    name_words = proper_nouns(ordinary, ambiguous=True)
+    write("name_words.txt", name_words)
     write("medical.txt", med)
+    write("medical_name_words.txt", (name_words & medical_source(args.medical)) - given)
+    write("drugs.txt", drugs(args.drugs, names))
+    write("common_name_words.txt", (name_words & frequent(args.wordfreq, 5.0)) - given)
 
 
 if __name__ == "__main__":

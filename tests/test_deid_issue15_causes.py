@@ -157,7 +157,7 @@ def test_an_edited_prompt_with_a_lower_case_note_is_blocked() -> None:
 
 def test_allowlist_blocks_what_the_de_identifier_misses(monkeypatch: pytest.MonkeyPatch) -> None:
     """With the de-identifier's detector switched off, the allowlist alone still stops a name and a number."""
-    monkeypatch.setattr(outbound_check, "find_identifiers", lambda text, terms=(): [])
+    monkeypatch.setattr(outbound_check, "find_identifiers", lambda text, terms=(), typed=True: [])
     prompt = _moment_prompt() + " Saw Okonkwo, ref 4481229."
     request = {"model": "sora-2", "prompt": prompt, "seconds": "8", "size": "1280x720"}
     assert check_request(request).ok  # without the allowlist nothing would stop it

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -159,3 +159,16 @@ def test_nothing_typed_reaches_a_moment_prompt() -> None:
         assert word.casefold() not in cp.prompt.casefold(), word
     assert cp.verdict.ok and {r.field for r in cp.removed} >= {"notes", "tags[0]", "triggers[0]",
                                                               "observations[1].symptom", "doses[0].name"}
+
+
+@pytest.mark.parametrize("mode", ["moment", "trend"])
+def test_a_private_term_that_is_an_ordinary_grammar_word_is_written_around(mode: str) -> None:
+    """Someone called Long: "a long swell" does not read as a name to the check, yet the app's own prompt
+    says another word (found by the firewall property test)."""
+    e = Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=UTC), observations=[Observation("nausea", 3)])
+    plain = compose_moment(e) if mode == "moment" else compose_trend([e], date(2026, 3, 1), date(2026, 3, 10))
+    assert re.search(r"\blong\b", plain.prompt, re.IGNORECASE)  # the grammar says it for nausea
+    cp = compose_moment(e, private_terms=["Long"]) if mode == "moment" else compose_trend(
+        [e], date(2026, 3, 1), date(2026, 3, 10), private_terms=["Long"])
+    assert not re.search(r"\blong\b", cp.prompt, re.IGNORECASE)
+    assert cp.verdict.ok

@@ -35,8 +35,16 @@ day days week weeks wk wks month months yr yrs year years steps step tablets tab
 capsule caps puffs puff drops drop sprays spray patches patch times time cups cup glasses glass pints pint
 units doses dose sessions nights night percent degrees degree kilos kilo pounds pound miles mile km
 """))
-_ATTACHED_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)(mg|mcg|µg|ug|g|kg|ml|iu|mmhg|bpm|k|kcal|cm|mm|km|lbs?|oz|x|h|hrs?|"
+_ATTACHED_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)(mg|mcg|µg|ug|g|kg|ml|l|iu|mmhg|bpm|k|kcal|cm|mm|m|km|lbs?|oz|x|h|hrs?|"
                             r"mins?|s|%|mmol|st)", re.IGNORECASE)
+# "x2" (a dose taken twice), "3x10" (sets of a exercise), "1-0-1" (a dosing schedule): counts, not identifiers
+_COUNTS = re.compile(r"x\d{1,2}|\d{1,2}x\d{1,3}|[0-3](?:-[0-3]){2,3}", re.IGNORECASE)
+# a reading after one of these is a measurement, not an age ("BP 128", "weight 135", "sugar 110")
+_READINGS = frozenset(str.split("bp hr pulse glucose sugar sugars bg bs weight weighed sats spo2 temp systolic "
+                                "diastolic fasting ldl hdl cholesterol platelets ferritin tsh rate reading readings "
+                                "peak flow pef steps kg lbs"))
+# an indefinite article or a quantifier before a name word makes it a common noun ("a lot", "a hill")
+_INDEFINITE = frozenset(str.split("a an another some any every each no"))
 _MONTHS_AND_DAYS = frozenset(str.split(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
@@ -46,6 +54,7 @@ _STREET_WORDS = frozenset(str.split("street road lane avenue close drive crescen
                                     "rd ave way place square"))
 _GENERIC_STREETS = frozenset(str.split("main high back front side long old new"))
 _SENTENCE_END = ".!?:;\n•*\"“(–—-"
+_MODALS = frozenset(("will",))  # "will" in lower case is the verb ("Will said" is a name)
 _PERSON_VERBS = frozenset(str.split("said says told asked came come went called rang texted phoned drove brought "
                                     "visited thinks thought wants helped is was has had will would"))
 
@@ -73,6 +82,10 @@ class Allowlist:
     given_names: frozenset[str]  # given names the de-identifier knows ("rose", "will"): a name before "said"
     eponyms: frozenset[str]  # "crohn", "bell": only with a possessive or a condition word ("Bell's palsy")
     condition_words: frozenset[str]
+    # name words and given names held back in any case ("limerick", "heath", "grace"): what the gazetteer knows as
+    # a name, place or organisation, unless a medical term, a grammar word or one of the de-identifier's own words
+    held_names: frozenset[str] = frozenset()
+    capital_ok: frozenset[str] = frozenset()  # words that may be written with a capital mid-sentence ("Tylenol")
 
 
 @lru_cache(maxsize=1)
@@ -86,10 +99,15 @@ def allowlist() -> Allowlist:
     words = lists.english | lists.medical | frozenset(extra)
     name_words = lists.name_words - COMMON_PROPER
     raw = load_toml("deid_lexicon.toml")
-    return Allowlist(words=words, name_words=name_words, names=lists.names - words,
-                     given_names=lex.first_names | lex.ambiguous_first_names,
+    given = lex.first_names | lex.ambiguous_first_names
+    grammar_words = set(grammar().vocabulary) | _grammar_tokens(load_toml("metaphors.toml"))
+    own = set(lex.not_name) | COMMON_PROPER | lists.medical_name_words | lists.common_name_words
+    held = (name_words | (given & words)) - own - grammar_words
+    capital_ok = lists.drugs | COMMON_PROPER | lex.not_name | (frozenset(grammar_words) - lists.name_words - given)
+    return Allowlist(words=words, name_words=name_words, names=lists.names - words, given_names=given,
                      eponyms=frozenset(fold(w) for w in raw["eponyms"] if " " not in w),
-                     condition_words=frozenset(raw["condition_words"]))
+                     condition_words=frozenset(raw["condition_words"]), held_names=frozenset(held),
+                     capital_ok=frozenset(capital_ok))
 
 
 def _grammar_tokens(value: object) -> set[str]:
@@ -223,6 +241,14 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
     if capital and folded in allow.name_words and folded not in COMMON_PROPER and (
             mid_sentence or (folded in allow.given_names and fold(nxt) in _PERSON_VERBS | {"from"})):
         return "an ordinary word that is also a name, written with a capital"
+    if capital and possessive and (folded in allow.given_names or folded in allow.name_words) \
+            and folded not in COMMON_PROPER:
+        return "a name with a possessive"  # "Will's mom"
+    modal = folded in _MODALS and not capital and not possessive
+    if folded in allow.held_names and not (prev[:1].isdigit() or modal or prev in _INDEFINITE):  # "30 min", "a lot"
+        return "an ordinary word that is also a name or place in the app's lists"  # "from limerick", "saw grace"
+    if capital and mid_sentence and folded not in allow.capital_ok:
+        return "a word written with a capital where no sentence starts (a name?)"  # "at the Spire", "on Route 50"
     return ""
 
 
@@ -240,12 +266,12 @@ def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
             sum(c.isdigit() for c in token.split(".")[0])
         if re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])\.(?:0[1-9]|1[0-2])", token) and not with_unit:
             return "a date-like pair of numbers"  # "14.03" (a measurement has a unit or one decimal)
-        if re.fullmatch(r"9\d|1[0-4]\d", token) and not with_unit:
+        if re.fullmatch(r"9\d|1[0-4]\d", token) and not with_unit and prev not in _READINGS:
             return "a number that could be an age over 89"
         return "" if digits <= 3 or with_unit else "a long number"
     unit = _ATTACHED_UNIT.fullmatch(token)
-    if unit and len(unit.group(1)) <= 6:
-        return ""  # "400mg", "5k", "3x", "10h"
+    if (unit and len(unit.group(1)) <= 6) or _COUNTS.fullmatch(token):
+        return ""  # "400mg", "5k", "3x", "10h", "x2", "1-0-1"
     if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", folded):
         return "a day of the month"
     if re.fullmatch(r"\d{1,2}(?::\d\d)?(?:am|pm)|\d{1,2}:\d\d(?::\d\d)?", folded):
@@ -253,8 +279,9 @@ def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
     pair = re.fullmatch(r"(\d{1,3})/(\d{1,3})", token)
     if pair:
         a, b = int(pair.group(1)), int(pair.group(2))
-        if b == 10 or (a, b) == (24, 7) or (70 <= a <= 260 and 30 <= b <= 160 and a > b):
-            return ""  # a score out of ten, "24/7", a blood pressure
+        if b == 10 or (a, b) == (24, 7) or (70 <= a <= 260 and 30 <= b <= 160 and a > b) or not (
+                1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
+            return ""  # a score out of ten, "24/7", a blood pressure, a strength ("30/500"): no day and month
         return "a date-like pair of numbers"
     span = re.fullmatch(r"(\d{1,3})-(\d{1,3})", token)
     if span and int(span.group(1)) < int(span.group(2)):

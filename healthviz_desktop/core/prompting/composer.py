@@ -249,7 +249,7 @@ def _finish(g: Grammar, opts: ClipOptions, mode: str, spec: SceneSpec, prose: li
     vocab = g.vocabulary if mode in ("moment", "trend") else None
     typed = mode == "explainer"
     verdict = check_request(request, private_terms, vocabulary=vocab, typed=typed)
-    swapped = _avoid_private_words(g, prompt, verdict) if vocab is not None else None
+    swapped = _avoid_private_words(g, prompt, verdict, private_terms) if vocab is not None else None
     if swapped is not None:
         prompt = swapped
         request = build_request(opts, prompt)
@@ -258,11 +258,15 @@ def _finish(g: Grammar, opts: ClipOptions, mode: str, spec: SceneSpec, prose: li
                           needs_approval, False, source_text)
 
 
-def _avoid_private_words(g: Grammar, prompt: str, verdict: CheckVerdict) -> str | None:
+def _avoid_private_words(g: Grammar, prompt: str, verdict: CheckVerdict, private_terms: Sequence[str]) -> str | None:
     """The prompt with each grammar word that is one of the person's private terms ("amber" for someone
-    called Amber) replaced by its alternative from the grammar; None when there is nothing to replace."""
+    called Amber) replaced by its alternative from the grammar; None when there is nothing to replace.
+    A word of a term is swapped even where the check would not read it as a name ("a long ribbon" for someone
+    called Long): the person's own words stay out of the app's prompts."""
     hits = {f.text.casefold() for f in verdict.blocking if f.category == "private" and f.field == "prompt"}
+    hits |= {w.casefold() for t in private_terms for w in re.findall(r"[^\W\d_]+", t)}
     swap = {w: g.alternatives[w] for w in hits if w in g.alternatives}
+    swap = {w: alt for w, alt in swap.items() if re.search(rf"\b{re.escape(w)}\b", prompt, re.IGNORECASE)}
     if not swap:
         return None
 

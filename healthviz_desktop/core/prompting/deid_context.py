@@ -4,8 +4,7 @@
   diacritic variants; a part that is also an ordinary word ("Long" of "Rose Long") counts only where it reads
   as a name (after a title, a relation or a cue such as "with", with a capital where no sentence starts, or
   before "said");
-- names from the shipped word lists: a gazetteer name in any case ("edna", "leeds"), an unknown word after a
-  kinship word, a title or a cue ("my husband tomas", "with jonah", "called priya");
+- (names, places and organisations from the shipped word lists, in lower case: deid_words.py);
 - everyday date and time forms ("Wed 31st", "the 22nd,", "4:45 PM", "14.03.", "9/18", "14-Mar"), ages over 89
   ("he's 93", "(94)", "age 91"), local phone numbers with a space ("555 0111"), camera file names
   ("IMG_2043.jpg"), UK number plates and VINs.
@@ -53,7 +52,6 @@ _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called
                           "feels felt slept woke from"))
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
-_SOFT_PROPER = frozenset(str.split("god internet covid"))
 
 DATE_FORMS = (
     # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
@@ -61,7 +59,7 @@ DATE_FORMS = (
                r"(?i:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b"),
     # a day ordinal that ends a phrase or follows a date cue: "on the 22nd.", "since the 3rd,", "by 4th"
     re.compile(r"\b(?i:on|since|until|till|from|by|before|after)\s+(?:(?i:the)\s+)?"
-               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b"),
+               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b(?!\s+(?:(?i:and)|&)\s+[A-Z][a-z])"),
     # a time of day: "4:45 PM", "16:30", "4pm", "7 a.m."
     re.compile(r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?(?![\d:])"
                r"|\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"),
@@ -82,12 +80,31 @@ DATE_FORMS = (
     # "14-Mar", "3-march-2026", "Mar-14"
     re.compile(rf"\b(?:[12]\d|3[01]|0?[1-9])-(?i:{P.MONTHS})\b(?:-(?:\d{{4}}|\d{{2}}))?"
                rf"|\b(?i:{P.MONTHS})-(?:[12]\d|3[01]|0?[1-9])\b"),
+    # day.month. in one digit after a cue: "am 3.4.", "from 5.5. until 8.5." (a dose "2.5." has no cue)
+    re.compile(r"\b(?i:am|vom|bis|ab|seit|from|until|till|since)\s+"
+               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.)(?!\d)"),
+    # a shift in shorthand: "7p-7a", "11p–7a"
+    re.compile(r"\b(?:1[0-2]|0?[1-9])[ap]\s*[-–]\s*(?:1[0-2]|0?[1-9])[ap]\b"),
+    # "moved to the 19th with ...", "the 3rd." (not "the 3rd time", "the 2nd dose"): a day ordinal that ends a phrase
+    re.compile(r"\b(?i:the)\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b(?=\s*(?:[.,;:!?)]|$)|\s+(?i:with|at|for|"
+               rf"so|when|but|or|before|after|of\s+(?:{P.MONTHS}))\b)"),
+    # a date in Korean, Japanese or Chinese: "3월 20일", "3月20日"
+    re.compile(r"(?P<d>(?:1[0-2]|0?[1-9])[월月]\s*(?:[12]\d|3[01]|0?[1-9])\s*[일日])"),
+    # "dia 18", "día 3": the day in Portuguese or Spanish
+    re.compile(r"\b(?i:d[ií]a)\s(?P<d>(?:[12]\d|3[01]|0?[1-9]))\b(?!\s*(?:%|/|mm|\.\d))"),
+    # a time with "h": "at 11h", "às 9h30"
+    re.compile(r"\b(?i:at|às|as|um|vers|a\s+las)\s+(?P<d>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b"),
+    # a day and a month before a time: "3/4 at 9.40"
+    re.compile(r"(?<![\d./\-])(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?=\s+(?i:at|@)\s+(?:[01]?\d|2[0-3])"
+               r"(?:[.:][0-5]\d|\s*(?i:am|pm)))"),
 )
 AGE_FORMS = (
     re.compile(r"\b(?:(?i:he|she|they|who|mum|mom|dad|nan|gran|grandma|grandpa|grandad)(?:['’]s|['’]re|\s+is|\s+was"
                r"|\s+turned|\s+turns)|(?i:hes|shes))\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)"
                r"(?!\w|[.,]\d|\s*(?:%|/|°|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
     re.compile(r"\((?P<d>9\d|1[0-4]\d)\s*[!?.]*\)"),
+    # "(95 in a fortnight)", "(94 next month)": an age in brackets, said when it comes
+    re.compile(r"\((?P<d>9\d|1[0-4]\d)\s+(?i:in|next|this|on|soon|tomorrow|today|now|last|since)\b"),
     # "Nain is 96", "is 90 now": a capitalised name or "is ... now" before a 90-149 number
     re.compile(r"\b(?-i:[A-Z][a-z][\w'’]*|\[(?:NAME|PRIVATE)\])\s+(?:is|was|turned|turns)\s+(?:(?i:now|nearly|almost|just)\s+)?"
                r"(?P<d>9\d|1[0-4]\d)\b(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
@@ -96,8 +113,32 @@ AGE_FORMS = (
     re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s+(?i:next|this)\s+(?i:birthday|month|year|week|spring|summer|autumn|fall|winter)\b"),
     re.compile(r"\b(?i:i['’]m|im|i\s+am|i\s+was|i\s+turned|i\s+turn)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)\b"
                r"(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
-    re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s*(?i:yrs?|years?)\b(?!\s*(?i:ago|since|later|before))"),
+    re.compile(r"\b(?P<d>9\d|1[0-4]\d)\s*(?i:yrs?|years?|saal|sal|años|anos|ans|jahre|jahren|anni|lat)\b"
+               r"(?!\s*(?i:ago|since|later|before|pehle))"),
+    # a relation, up to two words (a name in any case), then is/was/turned and the age: "nana edna is 98"
+    re.compile(r"\b(?i:nana|nan|nanna|gran|granny|grandma|grandmother|grandad|granddad|grandfather|grandpa|gramps|"
+               r"mum|mom|mother|dad|father|aunt|auntie|aunty|uncle|neighbour|neighbor|abuela|abuelo|nain|taid|oma|"
+               r"opa|babcia|dziadek|nonna|nonno|tia|tía|tio|tío)(?:['’]s)?\)?(?:\s+[A-Za-z][\w'’\-]*){0,2}?\s+"
+               r"(?i:is|was|turned|turns|turning)\s+(?:(?i:now|nearly|almost|just)\s+)?(?P<d>9\d|1[0-4]\d)\b"
+               r"(?!\s*(?:%|/|°|\.\d|(?i:mg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|days?|percent)\b))"),
+    # "cumplió 100", "cumple 95": turned, in Spanish
+    re.compile(r"\b(?i:cumpli[óo]|cumple|cumplirá|cumplira)\s+(?P<d>9\d|1[0-4]\d)\b"),
 )
+# a house number: "Mr Lee from no. 14", "at number 22"
+HOUSE_NUMBER = re.compile(r"\b(?i:from|at|to|in|of|next\s+door\s+at)\s+(?P<d>(?i:no\.?|number)\s*\d{1,4}[a-z]?)\b")
+# a numbered road ("on Route 50", "the I-95", "off the A38") and a street corner ("at 3rd and Market")
+ROAD = re.compile(r"\b(?i:route|rte|highway|hwy|interstate|state\s+route|county\s+road)\s+\d{1,4}\b|\bI-\d{1,3}\b"
+                  r"|\b(?i:the|on|off|via|down|up|along)\s+(?P<d>[AM]\d{1,4})\b")
+CORNER = re.compile(r"\b\d{1,3}(?i:st|nd|rd|th)\s+(?:(?i:and)|&)\s+[A-Z][a-z]+\b")
+# every ROAD match holds one of these (lower case as re.IGNORECASE folds) or a code like "A38"
+_ROAD_SIGNS = ("route", "rte", "highway", "hwy", "interstate", "county", "i-")
+_ROAD_CODE = re.compile(r"[AM]\d")
+# a code of capitals and digits in turn, as a device shows it: "8KQ7DX" (not "HBA1C", "SPF50")
+MIXED_CODE = re.compile(r"\b(?=[A-Z0-9]{5,12}\b)(?:[A-Z]+\d+|\d+[A-Z]+){2,}[A-Z0-9]*\b")
+# a name set off by a comma before an age: "Nain, 97 and still bossing everyone", "Pop, 94, ..." (the word must be
+# no word the lists know: "Sats, 95," is a reading)
+NAMED_AGE = re.compile(r"\b(?P<w>[A-Z][a-z][\w'’]*),\s+(?P<d>9\d|1[0-4]\d)(?=\s*(?:,|\)|(?:and|now|this|next|years?|"
+                       r"yrs?|yo|still|today)\b))")
 # an age in words standing on its own ("She's ninety-four", "Pop, ninety-one,"): not a measurement
 WORD_AGE = re.compile(rf"\b(?P<d>{P._AGE_WORD})\b(?![\s\-]*(?:minutes?|mins?|seconds?|secs?|percent|per\s*cent|%|"
                       r"pounds?|lbs?|kg|kilos?|mg|ml|steps|days?|hours?|weeks?|times|degrees|bpm|beats|over|/))",
@@ -120,8 +161,8 @@ FILE_NAME = re.compile(r"(?<![\w.])[\w\-]+\.(?i:jpe?g|png|heic|heif|gif|bmp|tiff
                        re.IGNORECASE)
 PLATE = re.compile(r"\b(?i:[a-z]{2}\d{2}\s?[a-z]{3})\b|\b[A-HJ-NPR-Z0-9]{17}\b")
 # a plate named a few words before it: "their plate was ..., ours is BNT 3390"
-CUED_PLATE = re.compile(r"\b(?i:plate|plates|reg|registration|tag|tags|number\s+plate|ours|mine|theirs)\b[^.\n]{0,40}?"
-                        r"\b(?P<d>[A-Z]{1,3}[\s\-]?\d{2,4}(?:[\s\-]?[A-Z]{1,3})?|\d[A-Z]{3}\d{3})\b")
+CUED_PLATE = re.compile(r"\b(?i:plate|plates|reg|rego|registration|tag|tags|number\s+plate|ours|mine|theirs)\b"
+                        r"[^.\n]{0,40}?\b(?P<d>[A-Z]{1,4}[\s\-]?\d{2,4}(?:[\s\-]?[A-Z]{1,3})?|\d[A-Z]{3}\d{3})\b")
 
 
 # common short forms of given names, both ways round: a private term "Kenneth" also finds "Ken"
@@ -174,6 +215,9 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
     for term in terms:
         t = fold_text(" ".join(term.split()))
         if not P.term_key(t):
+            continue
+        if t.casefold().strip(PUNCT) in _common_words():
+            weak.add(t.casefold().strip(PUNCT))  # "An" (or "Añ") is also "an": only where it reads as a name
             continue
         strong.add(t)
         words = [w.strip(PUNCT) for w in re.split(r"[\s\-]+", t) if w.strip(PUNCT)]
@@ -247,15 +291,6 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     return word[:1].isupper() and not word.isupper() and not at_start
 
 
-_VERB_AFTER = re.compile(r"\s+(?:said|says|thinks|thought|told|asked|drove|brought|came|rang|called|texted|rubbed|"
-                         r"made|gave|took|got|wants|helped|reckons|suggested|offered|picked|dropped|cooked|bought|"
-                         r"sent|reminded|insisted|agreed|laughed|cried|hugged|visited|messaged|phoned|is|was|has|had)\b")
-
-
-def _person_verb_after(text: str, end: int) -> bool:
-    return _VERB_AFTER.match(text, end) is not None
-
-
 def bare_word(word: str) -> str:
     """Without a possessive: "Long's" → "Long", "James'" → "James"."""
     if word.endswith(("'s", "’s")):
@@ -280,6 +315,19 @@ def form_candidates(text: str, add: Add) -> None:
             for rx in AGE_FORMS:
                 for m in rx.finditer(text):
                     add(("age", m.start("d"), m.end("d")))
+            _named_ages(text, add)
+        if "mixed" in signs:
+            _mixed_codes(text, add)
+        if "no" in lower or "number" in lower:
+            for m in HOUSE_NUMBER.finditer(text):
+                add(("address", m.start("d"), m.end("d")))
+        if "ordinal" in signs:
+            for m in CORNER.finditer(text):
+                add(("address", m.start(), m.end()))
+        if any(w in lower for w in _ROAD_SIGNS) or _ROAD_CODE.search(text):
+            for m in ROAD.finditer(text):
+                g = "d" if m.group("d") else 0
+                add(("address", m.start(g), m.end(g)))
         for rx, kind in ((PHONE_LOCAL, "phone"), (CARD_NUMBER, "card")):
             if kind in signs:
                 for m in rx.finditer(text):
@@ -322,92 +370,35 @@ def form_candidates(text: str, add: Add) -> None:
             add(("id", m.start(), m.end()))
 
 
-@lru_cache(maxsize=65536)
-def _could_name(word: str) -> bool:
-    """Whether a word could pass either test of ``word_candidates`` (a necessary condition; cached, since the
-    same words come back in every prompt)."""
-    if not word[:1].islower():
-        return False
-    f = fold_text(bare_word(word)).casefold()
-    w = word_lists()
-    lex = P.lexicon()
-    return (w.is_name(f) and len(f) > 2) or f in lex.first_names or f in lex.ambiguous_first_names or (
-        not w.is_word(f) and not w.is_word(f.replace("'", "")) and f.isalpha())
-
-
-def word_candidates(text: str, add: Add) -> None:
-    """Names the shipped word lists give away: a gazetteer name in lower case ("edna", "leeds"), and an unknown
-    lower-case word after a title, a relation or a cue ("my husband tomas", "with jonah")."""
-    lex = P.lexicon()
-    lists = word_lists()
-    if any(map(_could_name, set(_WORD_SET.findall(text)))):
-        _word_names(text, add)
-    if _STREET_GATE.search(text):
-        for m in _STREET.finditer(text):  # "lord street", "12 mossgate lane": a name word before a street word
-            f = m.group(1).casefold()
-            if f in _GENERIC_STREETS:
-                continue
-            # "on market street": a street named without "the" before it is a street's name
-            named = _STREET_CUE.search(text, max(0, m.start() - 8), m.start()) is not None
-            if named or lists.is_name(f) or f in lists.name_words or not (lists.is_word(f) or f in lex.not_name):
-                add(("address", m.start(), m.end()))
-    if "hospital" in text or "infirmary" in text or "clinic" in text or "surgery" in text or "centre" in text \
-            or "center" in text or "hospice" in text or "practice" in text:
-        _lowercase_facilities(text, add)
-
-
-def _word_names(text: str, add: Add) -> None:
-    lex = P.lexicon()
-    lists = word_lists()
-    prev = prev2 = ""
-    for m in P.WORD.finditer(text):
-        if m.start() and text[m.start() - 1].isalnum():
-            continue  # "nd" of "2nd"
-        word = m.group()
-        bare = bare_word(word)
-        f = fold_text(bare).casefold()
-        if word[:1].islower() and len(f) > 1 and f not in lex.known_words and f not in lex.not_name:
-            if ((lists.is_name(f) and len(f) > 2) or f in lex.first_names) and f not in _SOFT_PROPER:
-                add(("place" if prev in lex.place_cues and prev not in _CUES else "name", m.start(),
-                     m.start() + len(bare)))
-            elif (prev in lex.titles or prev in lex.relations or prev in _CUES
-                  or (prev2 in lex.relations and prev in ("is", "was", "called", "named"))) \
-                    and not lists.is_word(f) and not lists.is_word(f.replace("'", "")) and f.isalpha():
-                add(("name", m.start(), m.start() + len(bare)))
-            elif (prev in lex.titles or prev in lex.relations) and f in lex.ambiguous_first_names:
-                add(("name", m.start(), m.start() + len(bare)))  # "bestie sunny"
-            elif f.isalpha() and len(f) > 2 and not lists.is_word(f) and _person_verb_after(text, m.end()):
-                add(("name", m.start(), m.start() + len(bare)))  # "zainab said", "piotr rubbed it"
-        prev2, prev = prev, f
-
-
-_STREET_GATE = re.compile(r" (?:street|road|lane|avenue|close|drive|crescent|terrace|grove|gardens|boulevard|st|rd|"
-                          r"ave)\b")
-_STREET = re.compile(r"\b(?:\d{1,5}[a-z]?\s+)?([a-z][\w'’]+)\s+(?:street|road|lane|avenue|close|drive|crescent|"
-                     r"terrace|grove|gardens|boulevard|st|rd|ave)\b")
-_STREET_CUE = re.compile(r"(?:^|\s)(?:on|off|along|near)\s+$")
-_GENERIC_STREETS = frozenset(str.split("main high back front side busy quiet same next long old new the this that"))
 # a hospital named before its emergency department: "Mercy ER", "St Luke's A&E"
 EMERGENCY = re.compile(r"\b((?:[A-Z][\w'’]+\s+){1,3})(?:ER|A&E|ED|Urgent Care)\b")
-_FACILITY = re.compile(r"\b((?:[a-z][\w'’]*\s+){1,3})(?:hospital|infirmary|clinic|surgery|hospice|practice|"
-                       r"medical cent(?:re|er)|health cent(?:re|er))\b")
-_FACILITY_WORDS = frozenset(str.split("st saint general royal university county memorial children's childrens district "
-                            "community city regional infirmary"))
 
 
-def _lowercase_facilities(text: str, add: Add) -> None:
-    """ "st agnes hospital", "leeds general infirmary": a facility word after a name in lower case."""
+def _named_ages(text: str, add: Add) -> None:
+    lists, lex = word_lists(), P.lexicon()
+    for m in NAMED_AGE.finditer(text):
+        w = bare_word(m.group("w")).casefold()
+        if w not in lex.known_words and not lists.is_plain_word(w):
+            add(("age", m.start("d"), m.end("d")))
+
+
+def _mixed_codes(text: str, add: Add) -> None:
     lists = word_lists()
-    known = P.lexicon().not_name
-    for m in _FACILITY.finditer(text):
-        words = list(re.finditer(r"[\w'’]+", m.group(1)))
-        start, named = m.end(1), False
-        for w in reversed(words):
-            f = bare_word(w.group()).casefold()
-            if lists.is_name(f) or not (lists.is_word(f) or f in known):
-                named = True
-            elif f not in _FACILITY_WORDS:
-                break
-            start = m.start(1) + w.start()
-        if named:
-            add(("place", start, m.end()))
+    for m in MIXED_CODE.finditer(text):
+        v = m.group()
+        f = v.casefold()
+        if sum(c.isdigit() for c in v) >= 2 and sum(c.isalpha() for c in v) >= 2 and f not in lists.medical \
+                and f not in P.lexicon().known_words:
+            add(("id", m.start(), m.end()))
+
+
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    """The lexicon's most frequent words ("an", "the", "with"): a private term that is one of them is weak."""
+    from healthviz_desktop.core.resources import load_toml
+
+    words = load_toml("deid_lexicon.toml")["common_words"]
+    return frozenset(w.casefold() for w in words) | _FUNCTION_WORDS
+
+
+_FUNCTION_WORDS = frozenset(str.split("the an my our his her their no not but and then i me or nor of"))

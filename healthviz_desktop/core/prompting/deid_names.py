@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.vocabulary import key, word_lists
@@ -152,12 +153,12 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
         for k, (w, s, e) in enumerate(words):
             b = bare(w)
             joins_place = b in lex.place_prefixes and k + 1 < len(words)
-            if run and b not in lex.titles and b not in lex.relations:
+            if run and b not in lex.titles and b not in lex.relations and b not in _TIME_WORDS:
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
                 continue
             # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
             opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b))
-            if b in lex.titles or (b in not_name and not joins_place) or opener:
+            if b in lex.titles or (b in not_name and not joins_place) or opener or (run and b in _TIME_WORDS):
                 if run:
                     _name_run(text, run, prev, prev2, at_start, titled, add)
                     run = []
@@ -170,6 +171,7 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
 
 
 _USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "trying", "used", "use", "using",
+                        "drinking", "drank", "sipping", "swallowed", "chewed", "chewing", "inhaled", "applying",
                         "applied", "apply", "started", "stopped", "restarted", "bought", "ordered", "prescribed",
                         "switched", "swapped", "increased", "reduced", "upped", "dropped"))
 _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
@@ -183,6 +185,26 @@ def _cued(prev: str, length: int) -> bool:
 
 
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
+# "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
+# for any such place ("the Pharmacy", "the Gym") or a product
+_PLACE_THE = frozenset(str.split("at to from near up outside into opposite behind round"))
+_GENERIC_PLACES = frozenset(str.split("""pharmacy chemist chemists doctors doctor's dentist dentists dentist's office
+    shop shops store supermarket park beach library station airport pub cinema bar restaurant cafe hotel surgery ward
+    unit lab labs hospital clinic gym pool centre center moment time end start top bottom front back hairdressers
+    salon vets vet's practice bank post mall market theatre theater desk counter reception cafeteria canteen"""))
+# a sentence that starts with a product, not a person: "Nytol for sleep", "Lacri-Lube at night"
+_PRODUCT_USE = re.compile(r"\s+(?:(?i:for)\s+(?:(?i:the|my|a)\s+)?(?P<what>[a-z]+)|(?i:at\s+night|at\s+bedtime|"
+                          r"before\s+bed|twice|once\s+a|every\s+\d|daily|nightly|as\s+needed|test|in\s+the\s+(?:day|morning|evening)|"
+                          r"morning\s+and\s+night)\b)")
+_USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu nausea itch itching rash heartburn
+    reflux allergies allergy hayfever congestion fever headache headaches migraine period cramps back joints skin eyes
+    nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
+    spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas acid
+    indigestion stomach tummy gut mouth lips cheeks feet hands nappy gums teeth tooth ear ears eye muscles"""))
+# what a person does, after an ordinary word that is also a given name at the start of a sentence ("Ken had")
+_NAME_ACTS = (r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|took|gave|bought|had|got|"
+              r"made|sent|covered|helped|picked|dropped|spotted|finally|set\s+up|next\s+door|"
+              r"from\s+(?:the|my|our|his|her|work|next))\b")
 
 
 def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool, titled: bool,
@@ -194,42 +216,142 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     first = bare(run[0][0])
     if all(len(bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
+    if len(run) > 1 and " ".join(bare(w) for w, _, _ in run) in _eponym_phrases():
+        return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
     ends = text[:start].rstrip()[-1:]
-    after_relation = (prev in lex.relations and ends not in (":", ";", ".")) or (
+    after_relation = (")" not in text[max(0, start - 4):start] and (prev in lex.relations and ends not in (
+        ":", ";", "."))) or (
         prev2 in lex.relations and ends == ",")
     # "The nurse on the day unit, Precious, was lovely": one word set off by commas after a person word
     set_off = len(run) == 1 and text[:start].endswith(", ") and text[end:end + 1] == "," and \
         not lex.relations.isdisjoint(
         w.strip(PUNCT).casefold() for w in text[max(0, start - 60):start].split()[-7:])
-    if titled or after_relation or set_off or first in lex.first_names or (
+    if titled or after_relation or set_off or first in lex.first_names or _relation_in_brackets(text, end) or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
+    elif len(run) == 1 and prev == "the" and prev2 in _PLACE_THE and not at_start and first not in _GENERIC_PLACES \
+            and "-" not in first \
+            and first not in lex.known_words and first not in lex.titles and first not in lex.relations \
+            and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
+        add(("place", start, end))  # "ENT at the Mater", "up the Heath"
+    elif (first in lex.ambiguous_first_names or key(first) in word_lists().name_words) and len(run) == 1 and (
+            re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) or (
+                re.match(r"['’]s?\s", text[end:end + 3]) and prev not in _DETERMINERS)):
+        add(("name", start, end))  # "Bill from the pharmacy", "Grace said", "Ken had", "Frank's snoring"
+    elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
+                            or prev in _clinical_words()):
+        return  # "Lemsip Max", "Tylenol PM": a product's own word after it
+    elif len(run) == 1 and not at_start and prev == "at" and word_lists().is_plain_word(key(first)) \
+            and first not in _GENERIC_PLACES and first not in lex.known_words \
+            and key(first) not in word_lists().medical \
+            and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
+        add(("place", start, end))  # "at Shoppers", "at Foothills": a capital mid-sentence names the place
+    elif len(run) == 1 and prev in _LIST_JOINS and (prev2 in _DOSE_WORDS or key(prev2) in word_lists().drugs
+                                                    or prev2 in _clinical_words()) \
+            and not word_lists().is_name(key(first)) and first not in lex.first_names:
+        return  # "took Diatabs 2 caps and Erceflora": a product listed after another
+    elif len(run) == 1 and not at_start and first not in _GENERIC_HOSPITALS and first not in lex.condition_words \
+            and _HOSPITAL_AFTER.match(text, end):
+        add(("place", start, end))  # "the Mater hospital", "at Tallaght hospital"
+    elif len(run) == 1 and at_start and len(first) > 6 and first.endswith("ing") \
+            and not word_lists().is_name(key(first)) \
+            and first not in lex.first_names and first not in lex.ambiguous_first_names:
+        return  # "Sundowning again": a sentence that opens with a doing word
+    elif len(run) > 1 and bare(run[-1][0]) in _FACILITY_ENDS and not at_start:
+        add(("place", start, end))  # "the Jewish General", "BC Women's": a hospital named by what it is
     elif (all(word_lists().is_plain_word(key(bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
-    elif len(run) == 1 and (prev in _USE_VERBS or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
+    elif _one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in _USE_VERBS and not at_start)
+                            or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
-    elif len(run) == 1 and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
+    elif _one_product(run) and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
     elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
         add(("name", start, end))  # "Hope (my therapist)"
-    elif first in lex.ambiguous_first_names and re.match(
-            r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|next\s+door|"
-            r"from\s+(?:the|my|our|his|her|work|next))\b",
-            text[end:end + 24], re.IGNORECASE):
-        add(("name", start, end))  # "Bill from the pharmacy", "Grace said"
-    elif first in lex.ambiguous_first_names and prev not in lex.name_cues:
-        return  # "Grace", "Will" alone could be ordinary words
+    elif first in lex.ambiguous_first_names and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE):
+        add(("name", start, end))
+    elif first in lex.ambiguous_first_names and prev not in lex.name_cues and (at_start or prev in _DETERMINERS):
+        return  # "Grace", "Will" starting a sentence could be ordinary words (mid-sentence, a capital makes a name)
     elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
             word_lists().is_plain_word(key(first)):
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
     elif len(run) == 1 and prev in _DETERMINERS:
         return  # "the Trelegy", "a Fitbit": after an article a lone unknown word is a thing, not a person
+    elif prev not in lex.name_cues and prev not in lex.place_cues and _product_use(text, end) \
+            and not word_lists().is_name(key(first)) \
+            and first not in lex.first_names:
+        return  # "Betapyn for the headache", "Corenza C at night": how a product is used
     elif prev in lex.place_cues and not at_start:
         add(("place", start, end))
     elif not at_start or len(run) > 1 or prev in lex.name_cues:
         add(("name", start, end))
     elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
-            r"\s+\d", text[end:end + 3]):
+            r"\s+\d", text[end:end + 3]) and not _product_use(text, end):
         add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I" (not "Norco 1 tab")
+
+
+def _product_use(text: str, end: int) -> bool:
+    """Whether what follows a word says how a product is used ("for sleep", "at night", "twice"), or lists it with
+    another ("Glucosamine, fish oil, Pamol")."""
+    m = _PRODUCT_USE.match(text, end)
+    if m is not None and (m.group("what") is None or m.group("what") in _USE_FOR
+                          or key(m.group("what")) in word_lists().medical):
+        return True
+    listed = re.match(r"\s*,\s*([A-Za-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", text[end:end + 40])
+    if listed is None:
+        return False
+    lists = word_lists()
+    return any(w is not None and (key(w) in lists.drugs or key(w) in lists.medical or key(w) in _clinical_words()
+                                  or key(w) in _USE_FOR or key(w) in _SUPPLEMENTS) for w in listed.groups())
+
+
+@lru_cache(maxsize=1)
+def _clinical_words() -> frozenset[str]:
+    """The de-identifier's own drug and clinical words ("lemsip", "gaviscon")."""
+    from healthviz_desktop.core.resources import load_toml
+
+    return frozenset(w.casefold() for w in load_toml("deid_lexicon.toml")["clinical_words"])
+
+
+# words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
+_TIME_WORDS = P.MONTH_WORDS | frozenset(str.split("""monday tuesday wednesday thursday friday saturday sunday mon
+    tue tues wed weds thu thur thurs fri sat sun today tonight tomorrow yesterday"""))
+
+
+def _relation_in_brackets(text: str, end: int) -> bool:
+    """ "Sunny (Dad, everyone calls him that)": a relation word opening brackets after a name."""
+    m = re.match(r"\s*\(([\w'’\-]+)", text[end:end + 24])
+    return m is not None and m.group(1).casefold() in P.lexicon().relations
+
+
+_SUPPLEMENTS = frozenset(str.split("oil vitamin vitamins magnesium zinc iron calcium omega probiotic probiotics "
+                                   "melatonin "
+                                   "turmeric collagen biotin"))
+
+
+@lru_cache(maxsize=1)
+def _eponym_phrases() -> frozenset[str]:
+    """The lexicon's eponyms of two words or more, casefolded, words joined by one space ("braxton hicks")."""
+    from healthviz_desktop.core.resources import load_toml
+
+    eponyms = load_toml("deid_lexicon.toml")["eponyms"]
+    return frozenset(" ".join(e.casefold().replace("-", " ").split()) for e in eponyms if " " in e or "-" in e)
+
+
+_LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
+_DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "
+                                  "sachets "
+                                  "drops tsp spoon spoons"))
+
+_FACILITY_ENDS = frozenset(str.split("general memorial women children childrens"))
+_GENERIC_HOSPITALS = frozenset(str.split("""eye children's childrens children general local private district county
+    community teaching women's womens day cottage mental psychiatric maternity new old main big small city the a this
+    that same other"""))
+_HOSPITAL_AFTER = re.compile(r"[ ](?:hospital|infirmary|hospice)\b")
+
+
+def _one_product(run: list[Word]) -> bool:
+    """One word, or a word and a letter ("Pancold A", "Corenza C"): what a product's name looks like."""
+    return len(run) == 1 or (len(run) == 2 and len(run[1][0]) == 1)

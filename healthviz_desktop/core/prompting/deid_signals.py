@@ -12,6 +12,7 @@ import re
 DIGIT_RUN = re.compile(r"\d+")
 NUMBER_CUE = re.compile(r"\b(?:number|no\.|num|id|code|ref|reference)\b")  # NAMED_NUMBER's first word
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+_MIXED_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # MIXED_CODE's characters
 _PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 FILE_GATE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b|"
                         r"(?:img|dsc|dcim|pxl|vid|photo|screenshot|whatsapp image)[_\- ]")
@@ -41,17 +42,26 @@ class _SameLengthLower(dict[int, str]):
 _SAME_LENGTH_LOWER = _SameLengthLower()
 
 
+# characters whose lower case in str.lower() is not one character of their own: "İ" (two), "Σ" (by context), and
+# those re.IGNORECASE takes for ASCII letters
+_NOT_PLAIN_LOWER = re.compile("[ſ\u212aİıΣ]")
+
+
 def low(piece: str) -> str:
-    return piece.lower() if piece.isascii() else piece.translate(_SAME_LENGTH_LOWER)
+    if piece.isascii():
+        return piece.lower()
+    if _NOT_PLAIN_LOWER.search(piece) is None:
+        return piece.lower()  # every other character lowers to one character, itself alone (C-level)
+    return piece.translate(_SAME_LENGTH_LOWER)
 
 
-def _weekday_before(text: str, s: int) -> bool:
+def _weekday_before(text: str, lower: str, s: int) -> bool:
     """Whether a weekday word stands before the digits at ``s`` as DATE_FORMS[0] needs it: weekday, an optional
     ".", an optional ",", spaces, an optional "the" and spaces."""
     k = j = s
     while j > 0 and text[j - 1].isspace():
         j -= 1
-    if j < k and low(text[max(0, j - 3):j]) == "the":
+    if j < k and lower[max(0, j - 3):j] == "the":
         k = j - 3
     j = k
     while j > 0 and text[j - 1].isspace():
@@ -66,14 +76,14 @@ def _weekday_before(text: str, s: int) -> bool:
     j = k
     while j > 0 and (text[j - 1].isalnum() or text[j - 1] == "_"):
         j -= 1
-    return 3 <= k - j <= 9 and low(text[j:k]) in _WEEKDAYS
+    return 3 <= k - j <= 9 and lower[j:k] in _WEEKDAYS
 
 
-def _am_pm_after(text: str, e: int) -> bool:
+def _am_pm_after(text: str, lower: str, e: int) -> bool:
     j, n = e, len(text)
     while j < n and text[j].isspace():
         j += 1
-    return low(text[j:j + 3]).startswith(("am", "pm", "a.m", "p.m"))
+    return lower[j:j + 3].startswith(("am", "pm", "a.m", "p.m"))
 
 
 def signals(text: str) -> set[str]:
@@ -81,19 +91,28 @@ def signals(text: str) -> set[str]:
     Each is a necessary condition of the patterns it gates: their every match holds a digit run with the sign."""
     found: set[str] = set()
     n = len(text)
-    lower = low(text)  # as re.IGNORECASE folds ("İd" is "id"), one character for one
+    # as re.IGNORECASE folds ("İd" is "id"), one character for one: a slice of it is ``low`` of the same slice
+    lower = low(text)
     weekdays = any(d in lower for d in _WEEKDAY_STEMS)  # no stem anywhere: no weekday word before any digit
     for m in DIGIT_RUN.finditer(text):
         s, e = m.span()
         width = e - s
-        if weekdays and "weekday" not in found and s and text[s - 1].isspace() and _weekday_before(text, s):
+        if weekdays and "weekday" not in found and s and text[s - 1].isspace() and _weekday_before(text, lower, s):
             found.add("weekday")
-        after, before = low(text[e:e + 8]), low(text[max(0, s - 2):s])
+        after, before = lower[e:e + 8], lower[max(0, s - 2):s]
         first = after[:1]
         if after[:2] in ("st", "nd", "rd", "th"):
             found.add("ordinal")  # "22nd"
-        if first == ":" or ((first.isspace() or first in ("a", "p")) and _am_pm_after(text, e)):
+        if first == ":" or ((first.isspace() or first in ("a", "p")) and _am_pm_after(text, lower, e)):
             found.add("time")  # "4:45", "4 pm"
+        if first in ("a", "p"):
+            found.add("ap")  # "7p-7a"
+        elif first == "h":
+            found.add("h")  # "11h"
+        elif first in ("월", "月"):
+            found.add("cjk")  # "3월 20일"
+        if s >= 4 and lower[s - 4:s - 1] in ("dia", "día") and text[s - 1].isspace():
+            found.add("dia")  # "dia 18"
         if width >= 2:
             found.add("two")  # NAMED_NUMBER's value has a run of two digits or more
         if width == 4:
@@ -112,6 +131,8 @@ def signals(text: str) -> set[str]:
             found.add("age")
         left = text[s - 1] if s else ""
         right = text[e] if e < n else ""
+        if (left.isupper() or right.isupper()) and len(_run_around(text, s, e, _MIXED_CHARS)) >= 5:
+            found.add("mixed")  # "8KQ7DX": a capital beside the digits, in a run of five capitals and digits
         if (left in _CODE_CHARS or right in _CODE_CHARS) and "-" in _run_around(text, s, e, _CODE_CHARS):
             found.add("code")  # "4EK7-VN2-QP61" (a run that reaches no code character holds no "-")
         if (width == 2 and len(before) == 2 and before.isascii() and before.isalpha()) or (
@@ -125,7 +146,8 @@ def signals(text: str) -> set[str]:
 
 
 # which sign each of deid_context.DATE_FORMS needs (same order); None: the word "clock"
-DATE_SIGNS = ("weekday", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "hyphen")
+DATE_SIGNS = ("weekday", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "hyphen", ".", "ap", "ordinal",
+              "cjk", "dia", "h", "/")
 _WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAYS = frozenset(str.split("mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat "
                                 "saturday sun sunday"))

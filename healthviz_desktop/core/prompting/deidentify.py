@@ -24,7 +24,6 @@ from healthviz_desktop.core.prompting.deid_context import (
     fold_text,
     form_candidates,
     private_candidates,
-    word_candidates,
 )
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
@@ -36,6 +35,7 @@ from healthviz_desktop.core.prompting.deid_names import (
     org_groups,
     unpossessive,
 )
+from healthviz_desktop.core.prompting.deid_words import word_candidates
 
 PLACEHOLDERS = {
     "name": "[NAME]", "private": "[PRIVATE]", "place": "[PLACE]", "address": "[ADDRESS]", "date": "[DATE]",
@@ -102,11 +102,15 @@ def deidentify(text: str, private_terms: Sequence[str] = ()) -> Deidentified:
     return Deidentified("".join(out), tuple(spans))
 
 
-def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]:
+def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: bool = True) -> list[Span]:
     """Every identifier in ``text``, sorted, never overlapping.
 
-    Fast on long texts: one pass for words and one for digit runs, then each costly pattern runs only
-    where a cheap sign says it could match (an "@", a month name, a cue word, a cluster of digits)."""
+    ``typed=False`` (a prompt every word of which the grammar check found in the grammar's vocabulary) skips the
+    rules that read words as names, places and employers (capitalised runs, deid_names.py; lower-case words,
+    deid_words.py): each word is one the app wrote. Digits, dates, ages and private terms are still checked.
+
+    Fast on long texts: one pass for words and one for digit runs, then each costly pattern runs only where a
+    cheap sign says it could match (an "@", a month name, a cue word, a cluster of digits)."""
     lex = P.lexicon()
     folded = text.casefold()
     tokens = folded.split()
@@ -154,7 +158,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
             for rx in P.AGE_PATTERNS:
                 scan(rx, "age", lo, hi)
             scan(lex.person_age, "age", lo, hi, "d")
-        if digits >= 3:
+        if digits >= 2:  # "palsy93": four letters and two digits
             _number_ids(text, add, lo, hi)
             if "born" in folded or "b." in folded:
                 scan(P.BIRTH_YEAR, "date", lo, hi, "d")
@@ -180,11 +184,13 @@ def find_identifiers(text: str, private_terms: Sequence[str] = ()) -> list[Span]
         scan(P.PO_BOX, "address", lo, hi)
     for lo, hi in near(lex.org_cue_words, 0, 90):
         org_cues(text, add, lo, hi)
-    groups = cap_groups(text)
-    org_groups(groups, add)
-    find_names(text, groups, add)
+    if typed:  # words a person typed; in a prompt of the grammar's words alone each word is vetted already
+        groups = cap_groups(text)
+        org_groups(groups, add)
+        find_names(text, groups, add)
     form_candidates(text, add)
-    word_candidates(text, add)
+    if typed:
+        word_candidates(text, add)
     if private_terms:
         private_candidates(text, fold_text(text), private_terms, add)
     return _resolve(text, found)

@@ -80,14 +80,18 @@ def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
             findings.append(Finding("field", str(key), 0, len(str(key)), str(key),
                                     f"field {key!r} is not part of a video request"))
     _check_values(request, findings)
+    prompt = request.get("prompt")
+    # a prompt the app wrote from its grammar alone (every word in the vocabulary, nothing typed): the rules that read
+    # a typed ordinary word as a name are for typed text; digits, capitals and private terms are still checked
+    grammar_only = not typed and vocabulary is not None and isinstance(prompt, str) and _all_in(prompt, vocabulary)
     for path, text in _strings(request):
         if (path, text) in _ENUMERATED:
             continue  # an allowed value from a fixed list ("8", "1280x720") cannot carry anything else
-        for span in find_identifiers(text, private_terms):
+        words_typed = not (grammar_only and path == "prompt")
+        for span in find_identifiers(text, private_terms, typed=words_typed):
             findings.append(Finding(span.category, path, span.start, span.end, span.text,
                                     f"{CATEGORY_LABELS[span.category]} in {path} at {span.start}–{span.end}: "
                                     f"{span.text!r}"))
-    prompt = request.get("prompt")
     if typed and isinstance(prompt, str):
         findings.extend(allowlist_findings(prompt, private_terms))
     outside = set() if vocabulary is None or not isinstance(prompt, str) or _all_in(prompt, vocabulary) else {

@@ -42,6 +42,9 @@ class WordLists:
     medical: frozenset[str]  # medical terms and drug names, lower case
     names: frozenset[str]  # proper nouns that are no ordinary word: given names, surnames, places
     name_words: frozenset[str]  # ordinary words that are also names ("rose", "long", "baker")
+    medical_name_words: frozenset[str] = frozenset()  # name words the medical list has too ("arm", "colon")
+    drugs: frozenset[str] = frozenset()  # drug names, generic and brand ("tylenol", "ibuprofen")
+    common_name_words: frozenset[str] = frozenset()  # name words among the most frequent words ("weeks", "help")
 
     def is_word(self, folded: str) -> bool:
         """An ordinary or medical word (casefolded), or a common proper noun ("monday", "english"). A word with
@@ -77,7 +80,8 @@ def _words(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
     return WordLists(english=_words("english.txt"), medical=_words("medical.txt"), names=_words("names.txt"),
-                     name_words=_words("name_words.txt"))
+                     name_words=_words("name_words.txt"), medical_name_words=_words("medical_name_words.txt"),
+                     drugs=_words("drugs.txt"), common_name_words=_words("common_name_words.txt"))
 
 
 def key(word: str) -> str:

@@ -1,0 +1,302 @@
+"""The de-identifier's rules for words in lower case (issue 15), read with the shipped word lists and the words
+around them:
+
+- a gazetteer name in any case ("edna", "leeds"), not right after a number ("10,000 lux");
+- an unknown word after a title, a relation or a cue ("my husband tomas", "with jonah"), before a person's verb
+  ("zainab said", "gethin covered"), before an honorific ("ravi uncle"), with a possessive ("kemi's"), in "X and I";
+- a given name that is also an ordinary word ("rose", "grace", "lee") after a verb of meeting or speaking ("saw
+  rose"), before one ("grace says"), with a possessive, in "X and I", or from work;
+- a place: a name word or an unknown word right after from/in/at/near ("from limerick", "in llandudno"), a name
+  before a street or facility word ("lord street", "city hospital"), a facility pair ("mass general", "the royal
+  derby");
+- an organisation after a work word ("shift at wingstop", "back in work at tesco") or before a workplace word
+  ("the amazon warehouse", "the Samsung plant").
+
+tests/support/deid_reference_words.py is the plain copy the reference detector uses: a change in what is found goes
+into both. Here each word rule runs only on words that could pass it (``_could_name``), found with one C-level split.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import accumulate
+
+from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_context import bare_word, fold_text
+from healthviz_desktop.core.prompting.deid_names import Add
+from healthviz_desktop.core.prompting.deid_signals import low
+from healthviz_desktop.core.prompting.vocabulary import word_lists
+
+_CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
+                  "thanks love hugged"))
+# verbs of meeting and speaking: an ordinary word that is also a given name after one is a person ("saw rose")
+_MEET = frozenset(str.split("saw met told texted called rang phoned visited emailed messaged hugged asked thanked "
+                            "thanks cheers dear hi hey"))
+_SOFT_PROPER = frozenset(str.split("god internet covid"))
+_AT_PERSON = frozenset(str.split("snapped shouted yelled laughed smiled waved swore screamed snapping shouting yelling "
+                                 "laughing smiling waving"))
+_PLACE_AFTER = frozenset(("from", "in", "at", "near"))
+_NAME_WORD_PLACE_AFTER = frozenset(("from", "in", "near"))  # not "at" ("at wake", "at dawn")
+# what follows a person's name: a verb they do ("said", "covered") or a word that carries on with them
+_VERB_AFTER = re.compile(r"\s+(?:said|says|thinks|thought|told|asked|drove|brought|brings|bringing|came|comes|rang|"
+                         r"called|texted|rubbed|made|gave|took|got|wants|helped|reckons|suggested|offered|picked|"
+                         r"dropped|cooked|bought|sent|reminded|insisted|agreed|laughed|cried|hugged|visited|messaged|"
+                         r"phoned|covered|answered|replied|spotted|strapped|booked|collected|finally|set\s+up|is|was|"
+                         r"has|had)\b")
+# the same for a word that is also an ordinary word ("grace says"): no "is", "has" ("hope is")
+_ACT_AFTER = re.compile(r"\s+(?:said|says|told|asked|drove|brought|brings|bringing|came|rang|called|texted|gave|took|"
+                        r"reckons|thinks|wants|helped|suggested|offered|picked|dropped|bought|sent|reminded|insisted|"
+                        r"covered|answered|replied|spotted|strapped|finally|set\s+up|from\s+(?:work|next\s+door|church|"
+                        r"the\s+office))\b")
+_AND_I = re.compile(r"\s+(?:and|n|&)\s+(?:i|me)\b(?!['’])", re.IGNORECASE)
+_AFTER_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s+$")  # "10,000 lux" (not "x2. aoife")
+_WORD_GAP = re.compile(r"[\s\-]+")
+
+
+@lru_cache(maxsize=65536)
+def _could_name(word: str) -> bool:
+    """Whether a word could pass a test of ``word_kind`` (a necessary condition; cached, since the same words come
+    back in every prompt)."""
+    if not word[:1].islower():
+        return False
+    f = fold_text(bare_word(word)).casefold()
+    lists, lex = word_lists(), P.lexicon()
+    if len(f) < 2 or f in lex.known_words or f in lex.not_name:
+        return False
+    return f in lists.names or f in lex.first_names or f in lex.ambiguous_first_names or f in lists.name_words \
+        or f not in lists.english
+
+
+def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -> str | None:
+    """What a lower-case word (``f``: folded, without its possessive) is, read with the two words before it."""
+    lex, lists = P.lexicon(), word_lists()
+    end = start + len(word)
+    possessive = word != bare_word(word)
+    if ((lists.is_name(f) and len(f) > 2) or f in lex.first_names) and f not in _SOFT_PROPER:
+        if _AFTER_NUMBER.search(text, max(0, start - 12), start):
+            return None  # "10,000 lux": a unit, not a name
+        return "place" if prev in lex.place_cues and prev not in _CUES else "name"
+    plain = lists.is_word(f) or lists.is_word(f.replace("'", "")) or not f.replace("-", "").isalpha()
+    by_person = prev in lex.titles or prev in lex.relations
+    if not plain and (by_person or prev in _CUES or (prev2 in lex.relations and prev in ("is", "was", "called",
+                                                                                        "named"))):
+        return "name"
+    if by_person and f.isalpha() and (f in lex.ambiguous_first_names or f not in lists.english):
+        return "name"  # "bestie sunny", "my friend nia" (a medical list's stray entry is no ordinary word)
+    if not plain and len(f) > 2:
+        if _VERB_AFTER.match(text, end) or possessive or _AND_I.match(text, end) or (
+                prev == "and" and prev2 == "me") or _relation_after(text, end):
+            return "name"  # "zainab said", "kemi's", "ayo n i", "ravi uncle"
+        if prev in _PLACE_AFTER and len(f) > 3:
+            return "place"  # "in llandudno", "at brookhurst"
+    if prev == "at" and prev2 in _AT_PERSON and (not plain or f in lex.ambiguous_first_names):
+        return "name"  # "snapped at huw"
+    name_like = not plain or f in lex.ambiguous_first_names or f in lists.name_words
+    if name_like and f.isalpha() and (
+            prev in _HONORIFIC_TITLES or (prev == "miss" and prev2 not in _NOT_TITLE_MISS)
+            or (prev in lex.relations and text[max(0, start - 2):start].rstrip().endswith("(")
+                and text[end:end + 1] in (")", ","))
+            or _OWNER_AFTER.match(text, end)):
+        return "name"  # "texted miss dale", "physio (tom)", "hope (my midwife)"
+    if not plain and len(f) > 3 and prev == "to" and prev2 in _MOTION:
+        return "place"  # "the long drive up to coffs"
+    if f in lex.ambiguous_first_names and (prev in _MEET or possessive or _ACT_AFTER.match(text, end)
+                                           or _AND_I.match(text, end) or (prev == "and" and prev2 == "me")):
+        return "name"  # "saw rose", "grace says", "sunny's", "will and i"
+    if f in lists.name_words and prev in _NAME_WORD_PLACE_AFTER and f not in lists.medical_name_words and len(f) > 3 \
+            and f not in lex.ambiguous_first_names \
+            and not _AFTER_NUMBER.search(text, max(0, start - 12), start):
+        return "place"  # "from limerick", "in cardigan"
+    return None
+
+
+def _relation_after(text: str, end: int) -> bool:
+    """An honorific right after a name: "ravi uncle says", "priya aunty"."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).casefold() in _HONORIFICS
+
+
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+_OWNER_AFTER = re.compile(r"\s*\((?i:my|our|his|her|their)\s")  # "hope (my midwife)"
+_MOTION = frozenset(str.split("up down drove drive driving went go going back flew fly trip moved over out across "
+                              "headed heading"))
+# titles that only come before a name (not "nurse line", "sister set", "MS unit")
+_HONORIFIC_TITLES = frozenset(str.split("dr mr mrs mx prof fr rev"))
+_NOT_TITLE_MISS = frozenset(str.split("i we you they will would to dont don't didnt didn't really so still"))
+_HONORIFICS = frozenset(str.split("uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab"))
+
+
+def word_candidates(text: str, add: Add) -> None:
+    """Names, places and organisations the shipped word lists and the words around them give away (see above)."""
+    lex = P.lexicon()
+    lists = word_lists()
+    pieces = P.WORD_SPLIT.split(text)  # [between, word, between, word, ..., between]
+    words = pieces[1::2]
+    hits = [k for k, w in enumerate(words) if _could_name(w)]
+    if hits:
+        _word_names(text, pieces, words, hits, add)
+    if _STREET_GATE.search(text):
+        for m in _STREET.finditer(text):  # "lord street", "12 mossgate lane": a name word before a street word
+            f = m.group(1).casefold()
+            if f in _GENERIC_STREETS:
+                continue
+            # "on market street": a street named without "the" before it is a street's name
+            named = _STREET_CUE.search(text, max(0, m.start() - 8), m.start()) is not None
+            if named or lists.is_name(f) or f in lists.name_words or not (lists.is_word(f) or f in lex.not_name):
+                add(("address", m.start(), m.end()))
+    if "hospital" in text or "infirmary" in text or "clinic" in text or "surgery" in text or "centre" in text \
+            or "center" in text or "hospice" in text or "practice" in text:
+        _lowercase_facilities(text, add)
+    for m in _ACRONYM_PLACE.finditer(text):
+        if _unknown_acronym(m.group("a")):
+            add(("place", m.start("a"), m.end("a")))  # "at CHEO", "to HSC childrens"
+    lower = low(text)  # as re.IGNORECASE folds, one character for one
+    if any(w in lower for w in _ORG_SIGNS):
+        org_words(text, add)
+    if any(w in lower for w in _NAMING):
+        facility_pairs(text, add)
+
+
+def _word_names(text: str, pieces: list[str], words: list[str], hits: list[int], add: Add) -> None:
+    """``word_kind`` of each candidate word: the words before it are the counted ones (a word right after a letter
+    or digit, "nd" of "2nd", is not one)."""
+    offsets = list(accumulate(map(len, pieces), initial=0))  # word k: offsets[2k+1]:offsets[2k+2]
+
+    def counted(k: int) -> bool:
+        s = offsets[2 * k + 1]
+        return not (s and text[s - 1].isalnum())
+
+    def folded(k: int) -> str:
+        return fold_text(bare_word(words[k])).casefold()
+
+    for k in hits:
+        if not counted(k):
+            continue
+        before: list[str] = []
+        j = k - 1
+        while j >= 0 and len(before) < 2:
+            if counted(j):
+                before.append(folded(j))
+            j -= 1
+        prev = before[0] if before else ""
+        prev2 = before[1] if len(before) > 1 else ""
+        word = words[k]
+        bare = bare_word(word)
+        kind = word_kind(text, offsets[2 * k + 1], word, folded(k), prev, prev2)
+        if kind:
+            start = offsets[2 * k + 1]
+            add((kind, start, start + len(bare)))
+
+
+_STREET_GATE = re.compile(r" (?:street|road|lane|avenue|close|drive|crescent|terrace|grove|gardens|boulevard|st|rd|"
+                          r"ave)\b")
+_STREET = re.compile(r"\b(?:\d{1,5}[a-z]?\s+)?([a-z][\w'’]+)\s+(?:street|road|lane|avenue|close|drive|crescent|"
+                     r"terrace|grove|gardens|boulevard|st|rd|ave)\b")
+_STREET_CUE = re.compile(r"(?:^|\s)(?:on|off|along|near)\s+$")
+_GENERIC_STREETS = frozenset(str.split("main high back front side busy quiet same next long old new the this that"))
+_FACILITY = re.compile(r"\b((?:[a-z][\w'’]*\s+){1,3})(?:hospital|infirmary|clinic|surgery|hospice|practice|"
+                       r"medical cent(?:re|er)|health cent(?:re|er))\b")
+_FACILITY_WORDS = frozenset(str.split("st saint general royal university county memorial children's childrens district "
+                            "community city regional infirmary"))
+# a facility word that names a hospital when a name stands beside it ("mass general", "royal derby"), and what
+# may not be that name ("the general ward")
+_NAMING = frozenset(str.split("royal general memorial county infirmary st saint mater regional"))
+_PAIR = re.compile(r"\b(?i:at|to|from|in|into|near)\s+(?:(?i:the)\s+)?([a-z][\w'’]*)\s+([a-z][\w'’]*)\b")
+_PLAIN_PLACES = frozenset(str.split("main local new old big nearest same other next last first this that our my your "
+                                    "his her their general ward a an the"))
+
+
+def _lowercase_facilities(text: str, add: Add) -> None:
+    """ "st agnes hospital", "leeds general infirmary", "city hospital": a facility word after a name in lower case,
+    or after a facility word with no article ("take him to city hospital")."""
+    lists = word_lists()
+    known = P.lexicon().not_name
+    for m in _FACILITY.finditer(text):
+        words = list(re.finditer(r"[\w'’]+", m.group(1)))
+        start, named, plain_run = m.end(1), False, []
+        for w in reversed(words):
+            f = bare_word(w.group()).casefold()
+            if lists.is_name(f) or not (lists.is_word(f) or f in known) or (
+                    f in lists.name_words and f not in _PLAIN_PLACES):
+                named = True
+            elif f not in _FACILITY_WORDS:
+                break
+            else:
+                plain_run.append(f)
+            start = m.start(1) + w.start()
+        before = text[max(0, start - 4):start].casefold()
+        if not named and plain_run and not re.search(r"\b(?:a|an|the)\s+$", before):
+            named = True  # "to city hospital": a facility word with no article names one
+        if named:
+            add(("place", start, m.end()))
+
+
+def facility_pairs(text: str, add: Add) -> None:
+    """ "at mass general", "the royal derby": a facility word and a name after a place word, in lower case."""
+    lists = word_lists()
+    for m in _PAIR.finditer(text):
+        a, b = m.group(1).casefold(), bare_word(m.group(2)).casefold()
+        for naming, other in ((a, b), (b, a)):
+            if naming in _NAMING and other not in _NAMING and other not in _PLAIN_PLACES and (
+                    lists.is_name(other) or other in lists.name_words or not lists.is_word(other)):
+                add(("place", m.start(1), m.start(2) + len(bare_word(m.group(2)))))
+                break
+
+
+# every match of _ORG_AFTER or _ORG_BEFORE holds one of these (casefolded as re.IGNORECASE does)
+_ORG_SIGNS = ("work", "shift", "job", "clos", "open", "placement", "internship", "employed", "volunteer",
+              "warehouse", "factory", "plant", "depot", "deli", "store", "site", "office", "dept", "department", "ramp",
+              "branch", "hub", "call", "distribution", "company", "employer", "firm")
+# an employer named after a work word, in any case: "shift at wingstop", "back in work at tesco llandudno"
+_ORG_AFTER = re.compile(r"\b(?i:work(?:s|ed|ing)?\s+(?:at|for)|in\s+work\s+at|employed\s+(?:at|by)|"
+                        r"(?:job|jobs|shift|shifts|internship|placement)\s+at|clos(?:ed|ing)\s+at|open(?:ed|ing)\s+at|"
+                        r"volunteer(?:ing|s)?\s+at)\s+(?:(?i:the)\s+)?"
+                        r"(?P<org>[A-Za-z][\w'’&\-]*(?:[ ][A-Za-z][\w'’&\-]*){0,2})")
+# an employer in brackets after a workplace word: "my office (Cognizant)"
+_ORG_BRACKET = re.compile(r"\b(?i:office|work|job|company|employer|firm|workplace)\s*\((?P<org>[A-Z][\w&'’\-]*)")
+# an employer before a workplace word: "the amazon warehouse", "the Samsung plant", "the Albertsons deli"
+_ORG_BEFORE = re.compile(r"\b(?i:the)\s+(?P<org>[A-Za-z][\w'’&\-]*)\s+(?i:warehouse|factory|plant|depot|deli|store|"
+                         r"site|office|offices|dept|department|ramp|branch|hub|call\s+cent(?:re|er)|distribution)\b")
+_NOT_ORG = frozenset(str.split("post head back front main local new old big night day early late sorting same other "
+                               "home box ticket booking til"))
+
+
+def org_words(text: str, add: Add) -> None:
+    lex, lists = P.lexicon(), word_lists()
+
+    def named(word: str) -> bool:
+        f = bare_word(word).casefold()
+        if f in _NOT_ORG or f in lex.titles or f in lex.relations:
+            return False
+        return lists.is_name(f) or f in lists.name_words or not lists.is_word(f)
+
+    for m in _ORG_AFTER.finditer(text):
+        parts = list(re.finditer(r"\S+", m.group("org")))
+        keep = []
+        for p in parts:  # up to the first plain word: "tesco llandudno after" → "tesco llandudno"
+            if not named(p.group().rstrip(".,;:!?)")):
+                break
+            keep.append(p)
+        if keep:
+            end = m.start("org") + keep[-1].start() + len(keep[-1].group().rstrip(".,;:!?)'’"))
+            kind = "school" if any(p.group().casefold() in lex.school_words for p in keep) else "employer"
+            add((kind, m.start("org"), end))
+    for m in _ORG_BRACKET.finditer(text):
+        if bare_word(m.group("org")).casefold() not in lex.known_words:  # a capital in brackets: its name
+            add(("employer", m.start("org"), m.end("org")))
+    for m in _ORG_BEFORE.finditer(text):
+        if named(m.group("org")):
+            add(("employer", m.start("org"), m.start("org") + len(bare_word(m.group("org")))))
+
+
+# an acronym where someone goes: "at CHEO", "to HSC childrens", "from AIIMS"
+_ACRONYM_PLACE = re.compile(r"\b(?i:at|to|from)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)")
+
+
+def _unknown_acronym(word: str) -> bool:
+    """An acronym that no word list knows ("CHEO", "HSC"), not a clinical one ("ICU", "ENT", "A&E")."""
+    lex, lists = P.lexicon(), word_lists()
+    f = word.casefold()
+    return f not in lex.known_words and f not in lists.medical and f not in lists.drugs and not lists.is_word(f) \
+        and f not in lex.titles and f not in lex.relations and f not in lex.facility_words
