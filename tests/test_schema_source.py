@@ -29,7 +29,7 @@ def test_the_migrated_schema_is_the_declared_one_column_for_column(journal: Jour
 
 def test_the_job_store_reads_its_columns_from_the_declaration() -> None:
     assert list(COLUMNS) == list(GenerationJobRow.__table__.columns.keys())  # type: ignore[attr-defined]
-    held = {"request_json": "request", "spec_json": "spec"}
+    held = {"request_json": "request", "spec_json": "spec", "source_json": "source"}
     assert [held.get(c, c) for c in COLUMNS] == [f.name for f in dataclasses.fields(Job)]
     assert ["id", *LEDGER_COLUMNS] == list(CostLedgerRow.__table__.columns.keys())  # type: ignore[attr-defined]
 
@@ -49,7 +49,7 @@ def test_a_journal_from_before_step_3_keeps_its_jobs_and_gains_the_new_columns(t
         with journal.db.raw() as raw:
             row = raw.execute("SELECT uid, output_path, delivered_at, unanswered_at FROM generation_job").fetchone()
         assert tuple(row) == ("u1", None, None, None)
-        assert journal.db.schema_version() == migrations.SCHEMA_VERSION == 3
+        assert journal.db.schema_version() == migrations.SCHEMA_VERSION
     finally:
         journal.close()
     assert any(p.name.endswith("pre-migration-v2.sqlite3") for p in (data / "backups").iterdir())
