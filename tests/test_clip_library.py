@@ -237,3 +237,34 @@ def test_jobs_on_their_way_say_their_state_in_plain_words(journal: Journal, stud
     card = card_as(status="stalled", message="The service did not answer.", error_code=None)
     assert card.state().headline == "Paused" and {"stop", "resume"} <= card.actions()
     assert plain("Nothing was sent. Run `healthviz jobs resume 3` to carry on.") == "Nothing was sent."
+
+
+def test_the_clips_cli_lists_renames_deletes_and_restores(journal: Journal, studio: ClipStudio,
+                                                          cli: Any) -> None:
+    import json
+
+    entry = journal.add(sample_entry())
+    assert entry.id is not None
+    made = sent(studio, ClipSource.moment(entry.id))
+    queued = sent(studio, ClipSource.trend(date(2026, 3, 1), date(2026, 3, 31)))
+    finished_with(journal, made.id, counter_clip(clips_folder(journal) / "a.mp4", frames=12))
+    journal.close()  # the CLI opens the same file, as another process would
+
+    listed = json.loads(cli("clips", "list", "--json").out)
+    assert [c["id"] for c in listed] == [queued.id, made.id]
+    assert listed[1]["entry_id"] == entry.id and listed[1]["state"] == "Ready" and listed[1]["prompt"]
+    assert [c["id"] for c in json.loads(cli("clips", "list", "--show", "clips", "--json").out)] == [made.id]
+    assert [c["id"] for c in json.loads(cli("clips", "list", "--from", "trend", "--json").out)] == [queued.id]
+    assert cli("clips", "rename", str(made.id), "For the neurologist").code == 0
+    text = cli("clips", "list").out
+    assert "For the neurologist" in text and "From an entry · Ready" in text and "Queued" in text
+
+    refused = cli("clips", "delete", str(queued.id))
+    assert refused.code == 1 and "still being made" in refused.err
+    assert cli("clips", "delete", str(made.id)).code == 0
+    assert [c["id"] for c in json.loads(cli("clips", "list", "--trash", "--json").out)] == [made.id]
+    assert cli("clips", "restore", str(made.id)).code == 0
+    assert json.loads(cli("clips", "list", "--trash", "--json").out) == []
+    missing = cli("clips", "rename", "999", "x")
+    assert missing.code == 1 and "999" in missing.err
+    assert cli("clips", "empty-trash").code == 1  # without --yes: refused, nothing deleted
