@@ -1,4 +1,5 @@
-"""The selected entry, read-only: every field in plain words, with Edit / Delete / Compose buttons."""
+"""The selected entry, read-only: every field in plain words, the clips made from it (added after the first
+paint: ui/entry_clips.py), and Edit / Delete / Compose buttons."""
 
 from __future__ import annotations
 
@@ -81,6 +82,7 @@ class DetailsView(QWidget):
     edit_requested = Signal()
     delete_requested = Signal()
     compose_requested = Signal()
+    entry_shown = Signal(object)  # the Entry now shown, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +105,9 @@ class DetailsView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.browser, 1)
+        self.extras = QVBoxLayout()  # "Clips from this entry" (ui/entry_clips.py), added once the journal is open
+        self.extras.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(self.extras)
         lay.addLayout(buttons)
         self.entry: Entry | None = None
         self.show_entry(None)
@@ -119,4 +124,5 @@ class DetailsView(QWidget):
             self.browser.setHtml(entry_html(entry))
         for b in (self.edit_button, self.delete_button):
             b.setEnabled(entry is not None)
+        self.entry_shown.emit(entry)
         self.compose_button.setEnabled(entry is not None and self.compose_button.property("available") is not False)

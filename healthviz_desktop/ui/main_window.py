@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
     details: DetailsView
     empty_hint: QLabel
     trends_page: QWidget
+    clips_page: QWidget
     tabs: QTabWidget
     list_reloaded = Signal()
 
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         self._data: DataActions | None = None
 
         self._trends: Any = None  # built when first shown: QtCharts stays out of the first paint
+        self._clips: Any = None  # the Clips tab, likewise (ui/clips_tab.py)
         build_layout(self)
         self.filters.changed.connect(self.apply_filter)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
@@ -121,8 +123,8 @@ class MainWindow(QMainWindow):
             act.setEnabled(ready)
         self._selection_actions()
 
-    def _selection_actions(self) -> None:
-        has = self.selected_entry() is not None and self.journal is not None
+    def _selection_actions(self) -> None:  # Delete/Undo are the Clips tab's own there (ui/clips_tab.py)
+        has = self.selected_entry() is not None and self.journal is not None and self.tabs.currentIndex() != 2
         self.act_edit.setEnabled(has)
         self.act_delete.setEnabled(has)
         # Compose works from the current entry, a selection, the Trends period, or explainer notes alone
@@ -191,11 +193,17 @@ class MainWindow(QMainWindow):
         assert self.hub.clip_jobs is not None
         self.hub.clip_jobs.status.connect(lambda text: self.flash(text, 60_000))
         self.set_ready(True)
+        from healthviz_desktop.ui.clips_links import attach_entry_clips
+
+        attach_entry_clips(self)  # "Clips from this entry" in the details
 
     def _journal_changed(self, change: Change) -> None:
         """The one place views refresh after a write (ui/journal_hub.py)."""
+        from healthviz_desktop.ui.clips_links import journal_changed
+
+        journal_changed(self)  # the Clips tab and the entry's clips
         if change.what == "jobs":
-            return  # no view shows jobs yet
+            return
         self.reload(select_id=change.select_id)
         self.refresh_trends()
 
@@ -359,10 +367,21 @@ class MainWindow(QMainWindow):
         shown = self._trends.date_range()
         return shown.first, shown.last
 
+    @property
+    def clips(self) -> Any:
+        """The Clips tab, created on first use (ui/clips_links.py)."""
+        if self._clips is None:
+            from healthviz_desktop.ui.clips_links import build_clips_tab
+
+            self._clips = build_clips_tab(self)
+        return self._clips
+
     def _tab_changed(self, index: int) -> None:
-        if index == 1:
-            self.trends  # noqa: B018 - builds the view on first visit
-        self.setWindowTitle("HealthViz — Trends" if index == 1 else "HealthViz — Journal")
+        if index in (1, 2):
+            self.trends if index == 1 else self.clips  # noqa: B018 - builds the view on first visit
+        self.setWindowTitle(f"HealthViz — {('Journal', 'Trends', 'Clips')[index]}")
+        self._selection_actions()
+        self.act_undo.setEnabled(bool(self.deleted) and index != 2)
 
     def _task_failed(self, exc: BaseException, what: str = "") -> None:
         from PySide6.QtWidgets import QMessageBox
