@@ -120,7 +120,7 @@ def test_a_cards_source_link_selects_its_entry_or_shows_its_period(qtbot: Any, l
         window.close()
 
 
-def test_reuse_prompt_opens_compose_with_the_clips_exact_prompt(qtbot: Any, library: dict[str, Any]) -> None:
+def test_reuse_prompt_and_export_open_their_dialogs_for_the_clip(qtbot: Any, library: dict[str, Any]) -> None:
     from healthviz_desktop.ui.compose_dialog import ComposeDialog
 
     window = open_window(qtbot, library["data"])
@@ -135,6 +135,14 @@ def test_reuse_prompt_opens_compose_with_the_clips_exact_prompt(qtbot: Any, libr
         assert dialog.provider.currentData() == "local" and dialog.seconds.currentData() == 4
         assert dialog.composed is not None and dialog.composed.verdict.ok and dialog.send.isEnabled()
         dialog.reject()
+
+        tab.pane.buttons["export"].click()  # Export…: the doctor's export, with this clip chosen
+        from healthviz_desktop.ui.doctor_export_dialog import DoctorExportDialog
+
+        qtbot.waitUntil(lambda: bool(window.findChildren(DoctorExportDialog)))
+        export = window.findChildren(DoctorExportDialog)[0]
+        assert export.clip.currentData() == library["moment"]
+        export.reject()
     finally:
         window.close()
 
