@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "healthviz_desktop.commands.generate_cmds",
     "healthviz_desktop.commands.service_cmds",
     "healthviz_desktop.commands.report_cmds",
+    "healthviz_desktop.commands.clips_cmds",
     "healthviz_desktop.commands.player_cmds",
 )
 

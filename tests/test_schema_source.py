@@ -29,7 +29,7 @@ def test_the_migrated_schema_is_the_declared_one_column_for_column(journal: Jour
 
 def test_the_job_store_reads_its_columns_from_the_declaration() -> None:
     assert list(COLUMNS) == list(GenerationJobRow.__table__.columns.keys())  # type: ignore[attr-defined]
-    held = {"request_json": "request", "spec_json": "spec"}
+    held = {"request_json": "request", "spec_json": "spec", "source_json": "source"}
     assert [held.get(c, c) for c in COLUMNS] == [f.name for f in dataclasses.fields(Job)]
     assert ["id", *LEDGER_COLUMNS] == list(CostLedgerRow.__table__.columns.keys())  # type: ignore[attr-defined]
 

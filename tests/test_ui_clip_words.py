@@ -1,6 +1,7 @@
 """What the clip windows say (issue 10, item 8): the local renderer's progress says it draws (it downloads
-nothing); "Open folder" with no file manager says so and offers the path to copy; Compose writes the
-entry's day as it writes the dates beside it; the approval box points to where the text it approves is."""
+nothing: the job's card says "Drawing"); "Show in folder" with no file manager says so and offers the path
+to copy; Compose writes the entry's day as it writes the dates beside it; the approval box points to where
+the text it approves is."""
 
 from __future__ import annotations
 
@@ -11,62 +12,50 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
+from healthviz_desktop.core.generation.job_store import JobStore
 from healthviz_desktop.core.generation.phases import phase_label
-from healthviz_desktop.core.generation.studio import ClipStudio
 from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.ui import open_folder
-from healthviz_desktop.ui.clip_jobs import ClipJobs
-from healthviz_desktop.ui.clip_sender import ClipSender
 from healthviz_desktop.ui.compose_dialog import ComposeDialog
 from tests.conftest import sample_entry
-from tests.ui_helpers import OFFSCREEN_ONLY
+from tests.support.player_env import QT_MEDIA_NOISE
+from tests.test_ui_clips_tab import choose, clips_tab
+from tests.test_ui_clips_tab import library as clips_library  # noqa: F401 - a fixture, used by name
+from tests.ui_helpers import OFFSCREEN_ONLY, open_window
 
-pytestmark = OFFSCREEN_ONLY
-
-
-@pytest.fixture
-def open_folder_chosen(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Message boxes recorded instead of blocking; in "Clip ready" the person clicks "Open folder"."""
-    shown: list[str] = []
-
-    def clicked(box: QMessageBox) -> Any:
-        return next((b for b in box.buttons() if b.text() == "Open folder"), None)
-
-    monkeypatch.setattr(QMessageBox, "exec", lambda self: shown.append(self.text()) or 0)
-    monkeypatch.setattr(QMessageBox, "clickedButton", clicked)
-    return shown
+pytestmark = [OFFSCREEN_ONLY, QT_MEDIA_NOISE]
 
 
 @pytest.mark.slow
-def test_a_local_render_says_drawing_and_open_folder_without_a_file_manager_offers_the_path(
-        qtbot: Any, journal: Journal, open_folder_chosen: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_local_render_says_drawing_and_show_in_folder_without_a_file_manager_offers_the_path(
+        qtbot: Any, clips_library: dict[str, Any], monkeypatch: pytest.MonkeyPatch,  # noqa: F811 - the fixture
+) -> None:
     monkeypatch.setattr(open_folder, "no_folder_handler", lambda: True)  # a bare desktop: nothing opens folders
-    entry = journal.add(sample_entry())
-    studio = ClipStudio(journal)
-    parent = QWidget()
-    qtbot.addWidget(parent)
-    sender = ClipSender(parent, ClipJobs(studio, parent))
-    labels: list[str] = []
-    sender.jobs.job_event.connect(lambda _e: labels.append(sender.progress.labelText() if sender.progress else ""))
-    dialog = ComposeDialog(journal, [], entry_ids=[entry.id], parent=parent, studio=studio)
-    qtbot.addWidget(dialog)
-    dialog.seconds.setCurrentIndex(0)
-    dialog.send_requested.connect(sender.send)
-    with qtbot.waitSignal(sender.finished, timeout=120_000) as done:
-        dialog.send.click()
-    job = done.args[0]
-    assert job.status == "completed"
-    assert labels and not any("Download" in text for text in labels), labels
-    assert any(text.startswith("Drawing the clip…") for text in labels), labels
-    # "Open folder" was clicked in "Clip ready": no file manager, so the path is offered instead
-    folder = str(Path(job.clip_path).parent)
-    box = sender.folder_box
-    assert box is not None and box.isVisible() and folder in box.text()
-    copy = next(b for b in box.buttons() if b.text() == "Copy path")
-    copy.click()
-    assert QGuiApplication.clipboard().text() == folder
+    window = open_window(qtbot, clips_library["data"])
+    try:
+        tab = clips_tab(qtbot, window)
+        headlines: list[str] = []  # what the queued local job's card says while the window draws it
+        tab.model.dataChanged.connect(lambda *_a: headlines.extend(
+            c.state().headline for c in (tab.model.card_at(r) for r in range(tab.model.rowCount()))
+            if c is not None and c.job_id == clips_library["queued"]))
+        choose(qtbot, tab, clips_library["queued"])
+        tab.pane.buttons["resume"].click() if tab.pane.buttons["resume"].isVisibleTo(tab) else None
+        qtbot.waitUntil(lambda: JobStore(window.journal.db).get(clips_library["queued"]).status == "completed",
+                        timeout=120_000)
+        assert not any(h.startswith("Download") for h in headlines), headlines
+        assert any(h.startswith("Drawing") for h in headlines), headlines
+
+        card = choose(qtbot, tab, clips_library["moment"])
+        tab.pane.buttons["folder"].click()  # no file manager: the path is offered instead
+        folder = str(Path(card.clip_path).parent)
+        box = tab.clip_actions.folder_box
+        assert box is not None and box.isVisible() and folder in box.text()
+        next(b for b in box.buttons() if b.text() == "Copy path").click()
+        assert QGuiApplication.clipboard().text() == folder
+    finally:
+        window.close()
 
 
 def test_open_folder_says_so_when_the_desktop_cannot_open_it(qtbot: Any, tmp_path: Path,

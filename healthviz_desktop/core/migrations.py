@@ -202,12 +202,24 @@ def _v5_entry_revision_and_demo(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS entry_demo ON entry(demo) WHERE demo = 1")
 
 
+def _v6_clip_library(conn: sqlite3.Connection) -> None:
+    """The Clips library: a clip's own title, what it was made from (kind, dates, explainer notes, style: its
+    source link and "Reuse prompt"), and the clip trash: the row marked, the file kept until the trash is
+    emptied; then the files go and the row stays, marked emptied (the ledger and the job's history point at it)."""
+    _add_column(conn, "generation_job", "title", "TEXT")
+    _add_column(conn, "generation_job", "source_json", "TEXT")
+    _add_column(conn, "generation_job", "trashed_at", "TEXT")
+    _add_column(conn, "generation_job", "emptied_at", "TEXT")
+    conn.execute("CREATE INDEX IF NOT EXISTS generation_job_trashed ON generation_job(trashed_at)")
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "journal: entries, observations, doses, labels, full-text index", _v1_journal),
     Step(2, "generation: jobs, job events, cost ledger, provider settings", _v2_generation),
     Step(3, "generation: a job's requested output path, delivery time, unanswered send", _v3_job_delivery),
     Step(4, "generation: an Images job's still picture", _v4_job_still),
     Step(5, "journal: entry revisions and the demo-data mark", _v5_entry_revision_and_demo),
+    Step(6, "clips: a clip's title, its source, the clip trash", _v6_clip_library),
 )
 
 SCHEMA_VERSION = STEPS[-1].version

@@ -106,6 +106,10 @@ class GenerationJobRow(SQLModel, table=True):
     delivered_at: str | None = None
     unanswered_at: str | None = None  # when a create without an answer was given up on (or found cut off)
     still_path: str | None = None  # an Images job's picture, kept beside the clip drawn from it
+    title: str | None = None  # the person's own name for the clip (None: one made from its source)
+    source_json: str | None = None  # what it was made from: kind, dates, explainer notes, style (Reuse prompt)
+    trashed_at: str | None = None  # in the clip trash since; its file is kept until the trash is emptied
+    emptied_at: str | None = None  # the trash was emptied of it: its files are deleted, the row kept (ledger)
 
 
 class GenerationEventRow(SQLModel, table=True):

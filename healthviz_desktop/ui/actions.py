@@ -1,5 +1,6 @@
 """The window's menus, toolbar and keyboard shortcuts (Ctrl+N new, Ctrl+F search, Del delete,
-Ctrl+Z undo a delete or a removal of the demo entries, Ctrl+1/2 journal/trends, Ctrl+P compose a clip prompt)."""
+Ctrl+Z undo a delete or a removal of the demo entries, Ctrl+1/2/3 journal/trends/clips, Ctrl+P compose a clip
+prompt). Delete and Undo act on the Clips tab's clip when that tab is in front."""
 
 from __future__ import annotations
 
@@ -83,6 +84,7 @@ def build_actions(self: MainWindow) -> None:
     _action(self, "&Find…", self.focus_search, QKeySequence.StandardKey.Find, menu=edit_menu)
     _action(self, "&Journal", lambda: self.tabs.setCurrentIndex(0), "Ctrl+1", menu=view_menu)
     _action(self, "&Trends", lambda: self.tabs.setCurrentIndex(1), "Ctrl+2", menu=view_menu)
+    _action(self, "&Clips", lambda: self.tabs.setCurrentIndex(2), "Ctrl+3", menu=view_menu)
     self.act_compose = _action(self, "Compose clip &prompt…", self.compose, "Ctrl+P", menu=tools_menu)
     self.compose_available = importlib.util.find_spec(COMPOSE_MODULE) is not None
     if not self.compose_available:

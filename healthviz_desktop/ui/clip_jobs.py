@@ -3,8 +3,11 @@ for quotes (reads), jobs written (the write thread) and driven (the generation p
 run left open carried on when the journal opens. Results and job events come back on the GUI thread.
 
 Two ways to stop: ``stop()`` (the window closing, a restore replacing the journal) halts every drive
-between two steps and keeps each job for next time; a drive's own ``Drive.stop()`` (the person's Stop)
-ends that job for good, at the service too, so it is never sent or paid for behind their back later.
+between two steps and keeps each job for next time; ``stop_job(id)`` (the person's Stop: a drive's own
+``Drive.stop()``, or ClipStudio's cancel for a job nobody drives) ends that job for good, at the service
+too, so it is never sent or paid for behind their back later. ``resume_job``, ``decide`` (a job the service
+could not account for), ``remake`` and remixes (``quote`` of an order with ``remix_of``) go through the same
+ClipStudio. Every job event of the journal's runner (drives, carrying on, cancels) comes out of ``job_event``.
 """
 
 from __future__ import annotations
@@ -60,6 +63,8 @@ class ClipJobs(QObject):
         self.cancel = threading.Event()  # set by stop(): nothing of this journal is driven any more
         self.drives: dict[int, Drive] = {}
         self.recovery: Recovery | None = None  # the last carry_on's, for the status line and tests
+        # Every event of this journal's runner, from whichever thread, re-emitted here (queued to the GUI thread).
+        studio.runner.subscribe(self.job_event.emit)
 
     def carry_on(self) -> None:
         self.pools.generation.submit(self.studio.carry_on, self.cancel, with_progress=True, owner=self,
@@ -80,7 +85,7 @@ class ClipJobs(QObject):
 
     def quote(self, order: ClipOrder, on_result: Done, on_error: Failed) -> None:
         self.pools.reads.submit(self.studio.quote, order.source, order.choices, order.provider, owner=self,
-                                on_result=on_result, on_error=on_error)
+                                remix_of=order.remix_of, on_result=on_result, on_error=on_error)
 
     def remake(self, job_id: int, on_result: Done, on_error: Failed) -> None:
         self.pools.reads.submit(self.studio.remake, job_id, owner=self, on_result=on_result, on_error=on_error)
@@ -103,12 +108,43 @@ class ClipJobs(QObject):
             self.drives.pop(job_id, None)
             on_error(exc)
 
-        self.pools.generation.submit(drive_job, self.studio, drive, self.job_event.emit, owner=self,
+        self.pools.generation.submit(drive_job, self.studio, drive, owner=self,
                                      on_result=done, on_error=failed, label="Making the clip")
         return drive
 
+    def driving(self, job_id: int) -> bool:
+        return job_id in self.drives
+
+    def stop_job(self, job_id: int, on_result: Done, on_error: Failed) -> None:
+        """The person's Stop: the job ends for good (at the service too), whoever was driving it."""
+        drive = self.drives.get(job_id)
+        if drive is not None:
+            drive.stop()  # its drive cancels it between two steps, on the generation pool, and reports
+            return
+        self.pools.generation.submit(self.studio.cancel, job_id, owner=self, on_result=self._ended(on_result),
+                                     on_error=on_error)
+
+    def resume_job(self, job_id: int, on_result: Done, on_error: Failed, *, resend: bool = False) -> None:
+        """Carry a paused (or never sent) job on; ``resend``: the person's decision for a job the service could
+        not account for (a new job sends the request again). Then it is driven here."""
+        def resumed(job: Job) -> None:
+            if job.status in ("pending", "sending", "running", "downloading") and not self.driving(job.id):
+                self.drive(job.id, on_result=on_result, on_error=on_error)
+            else:
+                on_result(job)
+
+        self.pools.generation.submit(self.studio.resume, job_id, resend=resend, owner=self, on_result=resumed,
+                                     on_error=on_error)
+
+    def _ended(self, on_result: Done) -> Done:
+        def ended(job: Job) -> None:
+            self.job_done.emit(job)
+            on_result(job)
+        return ended
+
     def stop(self, wait_ms: int = 0) -> None:
         """Halt every drive between two steps (each job is kept and carried on next time)."""
+        self.studio.runner.unsubscribe(self.job_event.emit)
         self.cancel.set()
         for drive in list(self.drives.values()):
             drive.halt.set()

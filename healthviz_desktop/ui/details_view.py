@@ -1,4 +1,5 @@
-"""The selected entry, read-only: every field in plain words, with Edit / Delete / Compose buttons."""
+"""The selected entry, read-only: every field in plain words, the clips made from it (added after the first
+paint: ui/entry_clips.py), and Edit / Delete / Compose buttons."""
 
 from __future__ import annotations
 
@@ -89,6 +90,7 @@ class DetailsView(QWidget):
     edit_requested = Signal()
     delete_requested = Signal()
     compose_requested = Signal()
+    entry_shown = Signal(object)  # the Entry now shown, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +113,9 @@ class DetailsView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.browser, 1)
+        self.extras = QVBoxLayout()  # "Clips from this entry" (ui/entry_clips.py), added once the journal is open
+        self.extras.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(self.extras)
         lay.addLayout(buttons)
         self.entry: Entry | None = None
         self.rollover_hour: int | None = None  # the person's setting ("Today" in the title); None: 04:00
@@ -129,4 +134,5 @@ class DetailsView(QWidget):
             self.browser.setHtml(entry_html(entry, self.rollover_hour))
         self.edit_button.setEnabled(entry is not None)
         self.delete_button.setEnabled(entry is not None and self.writable)
+        self.entry_shown.emit(entry)
         self.compose_button.setEnabled(entry is not None and self.compose_button.property("available") is not False)

@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
     empty_hint: QLabel
     read_only_banner: QLabel
     trends_page: QWidget
+    clips_page: QWidget
     tabs: QTabWidget
     list_reloaded = Signal()
 
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._data: DataActions | None = None
 
         self._trends: Any = None  # built when first shown: QtCharts stays out of the first paint
+        self._clips: Any = None  # the Clips tab, likewise (ui/clips_tab.py)
         build_layout(self)
         self.details.rollover_hour = settings.day_rollover_hour
         self.filters.changed.connect(self.apply_filter)
@@ -134,8 +136,8 @@ class MainWindow(QMainWindow):
         self._selection_actions()
         self.trash.update_actions()
 
-    def _selection_actions(self) -> None:
-        has = self.selected_entry() is not None and self.journal is not None
+    def _selection_actions(self) -> None:  # Delete/Undo are the Clips tab's own there (ui/clips_tab.py)
+        has = self.selected_entry() is not None and self.journal is not None and self.tabs.currentIndex() != 2
         self.act_edit.setEnabled(has)
         self.act_delete.setEnabled(has and not self.read_only_reason)
         # Compose works from the current entry, a selection, the Trends period, or explainer notes alone
@@ -211,11 +213,17 @@ class MainWindow(QMainWindow):
         assert self.hub.clip_jobs is not None
         self.hub.clip_jobs.status.connect(lambda text: self.flash(text, 60_000))
         self.set_ready(True)
+        from healthviz_desktop.ui.clips_links import attach_entry_clips
+
+        attach_entry_clips(self)  # "Clips from this entry" in the details
 
     def _journal_changed(self, change: Change) -> None:
         """The one place views refresh after a write (ui/journal_hub.py)."""
+        from healthviz_desktop.ui.clips_links import journal_changed
+
+        journal_changed(self)  # the Clips tab and the entry's clips
         if change.what == "jobs":
-            return  # no view shows jobs yet
+            return
         self.reload(select_id=change.select_id)
         self.refresh_trends()
 
@@ -365,10 +373,23 @@ class MainWindow(QMainWindow):
         shown = self._trends.date_range()
         return shown.first, shown.last
 
+    @property
+    def clips(self) -> Any:
+        """The Clips tab, created on first use (ui/clips_links.py)."""
+        if self._clips is None:
+            from healthviz_desktop.ui.clips_links import build_clips_tab
+
+            self._clips = build_clips_tab(self)
+        return self._clips
+
     def _tab_changed(self, index: int) -> None:
-        if index == 1:
-            self.trends  # noqa: B018 - builds the view on first visit
-        self.setWindowTitle("HealthViz — Trends" if index == 1 else "HealthViz — Journal")
+        if index in (1, 2):
+            self.trends if index == 1 else self.clips  # noqa: B018 - builds the view on first visit
+        self.setWindowTitle(f"HealthViz — {('Journal', 'Trends', 'Clips')[index]}")
+        self._selection_actions()
+        self.trash.update_actions()  # the journal's Undo; the Clips tab has its own (ui/clips_tab.py)
+        if index == 2:
+            self.act_undo.setEnabled(False)
 
     def _task_failed(self, exc: BaseException, what: str = "") -> None:
         """Every failure of the window's own work is said here (ui/failures.py)."""

@@ -167,6 +167,21 @@ class TrendsView(QWidget):
             return DateRange(min(first, last), max(first, last))
         return DateRange.last_days(int(days), today or date.today())
 
+    def show_range(self, first: date, last: date) -> None:
+        """Show exactly ``first``..``last`` (a clip card's period): the custom period, read once."""
+        for w in (self.period, self.first, self.last):
+            w.blockSignals(True)
+        try:
+            self.period.setCurrentIndex(self.period.findData(-1))
+            self.first.setDate(QDate(first.year, first.month, first.day))
+            self.last.setDate(QDate(last.year, last.month, last.day))
+        finally:
+            for w in (self.period, self.first, self.last):
+                w.blockSignals(False)
+        self.first.setVisible(True)
+        self.last.setVisible(True)
+        self.refresh()
+
     def set_journal(self, journal: Journal | JournalReader | None) -> None:
         self.journal = journal
         self.refresh()

@@ -1,5 +1,5 @@
-"""The journal window's widgets and where they sit: filters over the list and the selected entry, a Trends
-tab built on first visit. Only layout: what the widgets do is wired in ui/main_window.py."""
+"""The journal window's widgets and where they sit: filters over the list and the selected entry, Trends and
+Clips tabs built on first visit. Only layout: what the widgets do is wired in ui/main_window.py."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def build_layout(w: MainWindow) -> None:
-    """Sets ``filters``, ``list``, ``details``, ``empty_hint``, ``trends_page``, ``tabs`` and
+    """Sets ``filters``, ``list``, ``details``, ``empty_hint``, ``trends_page``, ``clips_page``, ``tabs`` and
     ``read_only_banner`` on ``w``."""
     w.filters = FilterBar(w)
     w.list = QListView(w)
@@ -51,10 +51,13 @@ def build_layout(w: MainWindow) -> None:
     jl.addWidget(split, 1)
     w.trends_page = QWidget(w)
     QVBoxLayout(w.trends_page).setContentsMargins(0, 0, 0, 0)
+    w.clips_page = QWidget(w)  # the Clips tab (ui/clips_tab.py) is built on its first visit
+    QVBoxLayout(w.clips_page).setContentsMargins(0, 0, 0, 0)
     w.tabs = QTabWidget(w)
     w.tabs.setDocumentMode(True)
     w.tabs.addTab(journal_page, "&Journal")
     w.tabs.addTab(w.trends_page, "&Trends")
+    w.tabs.addTab(w.clips_page, "&Clips")
     w.read_only_banner = QLabel(w)  # shown on a read-only journal (ui/read_only_mode.py)
     w.read_only_banner.setObjectName("readOnlyBanner")
     w.read_only_banner.setWordWrap(True)

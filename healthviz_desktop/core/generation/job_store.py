@@ -74,6 +74,10 @@ class Job:
     delivered_at: str | None = None
     unanswered_at: str | None = None
     still_path: str | None = None
+    title: str | None = None  # the person's own name for the clip
+    source: dict[str, Any] | None = None  # what it was made from (studio.source_record); None: before step 4
+    trashed_at: str | None = None  # in the clip trash (core/clip_trash.py)
+    emptied_at: str | None = None  # and its files deleted when the trash was emptied
 
     @property
     def finished(self) -> bool:
@@ -123,6 +127,8 @@ def _row_to_job(row: tuple[Any, ...]) -> Job:
     for column, name in _JSON.items():
         data[name] = json.loads(data.pop(column))
     data["entry_ids"] = json.loads(data["entry_ids"] or "[]")
+    source = data.pop("source_json")
+    data["source"] = json.loads(source) if source else None
     return Job(**data)
 
 
@@ -165,16 +171,18 @@ class JobStore:
 
     def insert(self, *, uid: str, provider: str, request: dict[str, Any], spec: dict[str, Any],
                estimate: float, currency: str, entry_ids: list[int], remix_of: str | None = None,
-               output_path: str | None = None, event: str = "created") -> Job:
+               output_path: str | None = None, event: str = "created",
+               source: dict[str, Any] | None = None) -> Job:
         now = now_utc_iso()
         with self.db.write() as conn:
             raw = conn.connection.dbapi_connection
             cur = raw.execute(
                 "INSERT INTO generation_job (uid, provider, status, request_json, spec_json, remix_of, "
-                "entry_ids, estimate, currency, output_path, created_at, updated_at) "
-                "VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "entry_ids, estimate, currency, output_path, source_json, created_at, updated_at) "
+                "VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (uid, provider, json.dumps(request, sort_keys=True), json.dumps(spec, sort_keys=True),
-                 remix_of, json.dumps(entry_ids), estimate, currency, output_path, now, now))
+                 remix_of, json.dumps(entry_ids), estimate, currency, output_path,
+                 json.dumps(source, sort_keys=True) if source else None, now, now))
             job_id = int(cur.lastrowid or 0)
             raw.execute(_EVENT, (job_id, now, "pending", event))
         return self.get(job_id)
@@ -304,10 +312,11 @@ class JobStore:
                 raise ValueError(f"job {job_id} is {old.status}, not waiting for a decision")
             cur = raw.execute(
                 "INSERT INTO generation_job (uid, provider, status, request_json, spec_json, remix_of, entry_ids, "
-                "estimate, currency, output_path, created_at, updated_at) "
-                "VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "estimate, currency, output_path, source_json, created_at, updated_at) "
+                "VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (uid, old.provider, json.dumps(old.request, sort_keys=True), json.dumps(old.spec, sort_keys=True),
-                 old.remix_of, json.dumps(old.entry_ids), old.estimate, old.currency, old.output_path, now, now))
+                 old.remix_of, json.dumps(old.entry_ids), old.estimate, old.currency, old.output_path,
+                 json.dumps(old.source, sort_keys=True) if old.source else None, now, now))
             new_id = int(cur.lastrowid or 0)
             raw.execute(_EVENT, (new_id, now, "pending", f"sent again for job {job_id}"))
             raw.execute("UPDATE generation_job SET status = 'failed', error_code = 'resent', finished_at = ?, "

@@ -17,7 +17,7 @@ import threading
 import uuid
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from healthviz_desktop.core.generation.costs import Costs
 from healthviz_desktop.core.generation.job_store import UNFINISHED, Job, JobStore
@@ -73,8 +73,9 @@ class JobRunner(JobSteps):
     # ---- the person's actions --------------------------------------------------------------------
 
     def submit(self, provider_name: str, request: GenerationRequest, *, entry_ids: list[int] | None = None,
-               output_path: str | None = None) -> Job:
-        """Write a new job (nothing is sent until it is advanced). Raises BudgetExceeded, JobRefused."""
+               output_path: str | None = None, source: dict[str, Any] | None = None) -> Job:
+        """Write a new job (nothing is sent until it is advanced). Raises BudgetExceeded, JobRefused.
+        ``source``: what it is made from (``ClipSource.record``), for the Clips library."""
         provider = self.providers.get(provider_name)
         problem = provider.capabilities().check(request.body)
         if problem:
@@ -84,7 +85,7 @@ class JobRunner(JobSteps):
         job = self.store.insert(uid=uuid.uuid4().hex, provider=provider_name, request=dict(request.body),
                                 spec=request.spec.to_dict(), estimate=estimate.amount,
                                 currency=estimate.currency, entry_ids=list(entry_ids or []),
-                                remix_of=request.remix_of, output_path=output_path)
+                                remix_of=request.remix_of, output_path=output_path, source=source)
         self._emit(job)
         return job
 
@@ -96,7 +97,8 @@ class JobRunner(JobSteps):
             raise JobRefused("Only a finished clip from a remote service can be remixed.")
         body = {**source.request, "prompt": prompt}
         request = GenerationRequest(SceneSpec.from_dict(source.spec), body, remix_of=source.remote_id)
-        return self.submit(source.provider, request, entry_ids=source.entry_ids, output_path=output_path)
+        return self.submit(source.provider, request, entry_ids=source.entry_ids, output_path=output_path,
+                           source=source.source)
 
     def resume(self, job_id: int, *, resend: bool = False) -> Job:
         """Make a stalled job active again. ``resend``: the person's decision for a job the service could not

@@ -103,6 +103,16 @@ class ClipSource:
     def edited(self, prompt: str | None) -> ClipSource:
         return replace(self, prompt=prompt)
 
+    def record(self, style: str) -> dict[str, Any]:
+        """What the job keeps of its source (its card's link, "Reuse prompt"): the kind, the dates, the
+        explainer notes (kept in this journal only, as entry notes are; what went out is the request)."""
+        out: dict[str, Any] = {"kind": self.kind, "style": style}
+        if self.first is not None and self.last is not None:
+            out["first"], out["last"] = self.first.isoformat(), self.last.isoformat()
+        if self.kind == "explainer":
+            out["text"] = self.text
+        return out
+
 
 @dataclass(frozen=True)
 class ClipChoices:
@@ -119,6 +129,7 @@ class ClipOrder:
     source: ClipSource
     choices: ClipChoices
     provider: str
+    remix_of: int | None = None  # an earlier job whose clip the service remixes with this prompt
 
 
 @dataclass(frozen=True)
@@ -138,6 +149,7 @@ class Quote:
     unavailable_reason: str
     remix_source: Job | None
     entry_ids: tuple[int, ...]
+    source: dict[str, Any] | None = None  # ClipSource.record(): kept on the job
 
     @property
     def remote(self) -> bool:
@@ -222,7 +234,8 @@ class ClipStudio:
         if remix_source is not None:
             request = replace(request, body={**remix_source.request, "prompt": request.body["prompt"]},
                               remix_of=remix_source.remote_id)
-        return self._quote(provider_name, provider, request, composed, remix_source, source.entry_ids)
+        record = source.record(choices.style) if source.kind != "scene" else {"kind": "scene"}
+        return self._quote(provider_name, provider, request, composed, remix_source, source.entry_ids, record)
 
     def remake(self, job_id: int) -> Quote:
         """A quote for the same request as an earlier job (one whose clip the service lost, say)."""
@@ -232,16 +245,17 @@ class ClipStudio:
         problem = provider.capabilities().check(request.body)
         if problem:
             raise JobRefused(f"{provider.label} cannot make job {job.id}'s clip any more: {problem}.")
-        return self._quote(job.provider, provider, request, None, None, tuple(job.entry_ids))
+        return self._quote(job.provider, provider, request, None, None, tuple(job.entry_ids), job.source)
 
     def _quote(self, name: str, provider: Provider, request: GenerationRequest, composed: ComposedPrompt | None,
-               remix_source: Job | None, entry_ids: tuple[int, ...]) -> Quote:
+               remix_source: Job | None, entry_ids: tuple[int, ...], source: dict[str, Any] | None) -> Quote:
         caps = provider.capabilities()
         estimate = provider.estimate(request)
         avail = provider.availability()
         key = self.providers.keys.status(name) if caps.remote else None
         return Quote(name, provider.label, caps, request, composed, estimate, self.costs.state(),
-                     self.costs.refusal(estimate), key, avail.available, avail.reason, remix_source, entry_ids)
+                     self.costs.refusal(estimate), key, avail.available, avail.reason, remix_source, entry_ids,
+                     source)
 
     def _offered(self, provider: Provider, choices: ClipChoices) -> Capabilities:
         caps = provider.capabilities()
@@ -298,7 +312,8 @@ class ClipStudio:
         if problem:
             raise BudgetExceeded(problem)
         return self.runner.submit(quote.provider, quote.request, entry_ids=list(quote.entry_ids),
-                                  output_path=str(Path(output).absolute()) if output is not None else None)
+                                  output_path=str(Path(output).absolute()) if output is not None else None,
+                                  source=quote.source)
 
     def drive(self, job_id: int, cancel: threading.Event | None = None, on_event: Listener | None = None) -> Job:
         """Run the job until it is done or needs the person; ``cancel`` stops between steps, job kept."""
