@@ -121,11 +121,11 @@ def _column(colours: tuple[int, ...], stops: tuple[float, ...] | None) -> skia.I
     return surface.makeImageSnapshot()
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def _swatch(argb: int) -> skia.Shader:
-    """A one-pixel image shader of an opaque colour (the paint's alpha still applies)."""
+    """A one-pixel image shader of an opaque colour (the paint's alpha applies to it)."""
     surface = skia.Surface(1, 1)
-    surface.getCanvas().clear(argb | 0xFF000000)
+    surface.getCanvas().clear(argb)
     return surface.makeImageSnapshot().makeShader(skia.TileMode.kRepeat, skia.TileMode.kRepeat, NEAREST)
 
 
@@ -135,7 +135,6 @@ def _unturned(c: skia.Canvas) -> bool:
 
 
 FAST_STROKE = 3.0  # thinner strokes are no faster as a swatch (hairlines are slower)
-_FAST_PAINTS: dict[tuple[Any, ...], skia.Paint] = {}
 
 
 def _fast(c: skia.Canvas, p: skia.Paint) -> skia.Paint:
@@ -146,24 +145,15 @@ def _fast(c: skia.Canvas, p: skia.Paint) -> skia.Paint:
             q.setDither(False)
             return q
         return p
-    if p.getAlpha() == 255 or not _unturned(c):
+    if p.getAlpha() == 255 or p.getBlendMode() != skia.BlendMode.kSrcOver or not _unturned(c):
         return p
-    stroked = p.getStyle() != skia.Paint.kFill_Style
-    if stroked and p.getStrokeWidth() < FAST_STROKE:
+    if p.getStyle() != skia.Paint.kFill_Style and p.getStrokeWidth() < FAST_STROKE:
         return p
-    plain = (p.getMaskFilter() is None and p.getPathEffect() is None and p.getColorFilter() is None
-             and p.getImageFilter() is None and p.getBlendMode() == skia.BlendMode.kSrcOver)
-    # Setting a shader costs ~5 us in skia-python, as much as a small fill: plain paints are converted once.
-    key = (p.getColor(), p.isAntiAlias(), stroked, p.getStrokeWidth(), p.getStrokeCap(), p.getStrokeJoin())
-    q = _FAST_PAINTS.get(key) if plain else None
-    if q is None:
-        q = skia.Paint(p)
-        q.setShader(_swatch(p.getColor()))
-        q.setDither(False)
-        if plain:
-            if len(_FAST_PAINTS) >= 4096:  # a clip's alphas make ~1000; never more than a few MB
-                _FAST_PAINTS.clear()
-            _FAST_PAINTS[key] = q
+    # Not cached per paint: objects kept from inside the draw thread, between the frames it allocates,
+    # stop the allocator returning freed frames (a render's peak memory went from 160 to 500 MB).
+    q = skia.Paint(p)
+    q.setShader(_swatch(p.getColor() | 0xFF000000))
+    q.setDither(False)
     return q
 
 
