@@ -35,6 +35,7 @@ from healthviz_desktop.core.render.kit import (
     radial,
     shade,
     soft,
+    vertical,
 )
 
 WHITE: RGB = (1.0, 1.0, 1.0)
@@ -66,7 +67,7 @@ class Look:
     # ---- objects -------------------------------------------------------------------------------------
     def solid(self, c: skia.Canvas, path: skia.Path, col: RGB, alpha: float = 1.0) -> None:
         b = path.getBounds()
-        c.drawPath(path, paint(alpha=alpha, shader=linear(b.left(), b.top(), b.left(), b.bottom(), [
+        c.drawPath(path, paint(alpha=alpha, shader=vertical(c, b.top(), b.bottom(), [
             (shade(col, 0.35), alpha), (col, alpha), (shade(col, -0.55), alpha)], [0.0, 0.45, 1.0])))
         c.drawPath(path, paint(shade(col, 0.7), 0.55 * alpha, stroke=max(1.0, self.u * 0.006)))
         hx, hy = b.left() + b.width() * 0.32, b.top() + b.height() * 0.22

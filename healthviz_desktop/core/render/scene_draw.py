@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import skia
 
 from healthviz_desktop.core.render import events
-from healthviz_desktop.core.render.kit import NEAREST, mix, soft, window
+from healthviz_desktop.core.render.kit import NEAREST, FastCanvas, mix, soft, window
 from healthviz_desktop.core.render.looks import look_for
 from healthviz_desktop.core.render.motions import MOTIONS
 from healthviz_desktop.core.render.post import Grain, Readback, to_video_frame
@@ -74,7 +74,7 @@ class SceneDrawer:
         beats = max(1, len(spec.beats))
         self.last_beat = (beats - 1) / beats if beats > 1 else 0.7
         self.surface = skia.Surface(width, height)
-        self.canvas = self.surface.getCanvas()
+        self.canvas: Any = FastCanvas(self.surface.getCanvas())
         self._base = self._frame(0)
         self.extra: dict[str, object] = {}
         if spec.motif in FRONTS:
