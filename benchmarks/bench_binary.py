@@ -98,13 +98,14 @@ def main() -> int:
         f"**{visible_ratio:.2f}×** | ≤ {GOAL}× |\n\n"
         "| artefact | size | goal |\n|---|---:|---:|\n"
         f"| onedir (`dist/healthviz`) | {sizes['onedir']:.0f} MB | ≤ 250 MB |\n"
-        f"| `.deb` (as found in {args.dist.name}/; CI compresses with zstd -10, `DEB_COMPRESS=xz` gives ~92 MB) "
+        f"| `.deb` (as found in {args.dist.name}/; `packaging/ci-test.sh` builds and tests it with xz -6) "
         f"| {deb} | ≤ 120 MB |\n"
         f"| `tar.gz` (gzip -6) | {tar} | — |\n\n"
         f"MB = 2^20 bytes. Largest parts of the onedir (MB): {parts(args.dist / 'healthviz')}. "
         "The onedir misses its goal because the app carries two FFmpeg builds that cannot be one: Qt's own "
         "(FFmpeg 7, which its media plugin is linked against) and PyAV's (FFmpeg 8, with the encoders the "
-        "renderer uses), and because Qt's media plugin links Qt Quick and QML. What the app never uses is left "
+        "renderer uses), because Qt's media plugin links Qt Quick and QML, and because the local renderer brings "
+        "Skia (with NumPy) and provenance signing brings c2pa. What the app never uses is left "
         "out by `packaging/unused.py` (from 394 MB before).\n"
     )
     if not args.no_write:
