@@ -246,7 +246,12 @@ def _wait(done: Any, limit_ms: int = 60_000) -> None:
     timer.setSingleShot(True)
     timer.timeout.connect(_WAITING.loop.quit)
     timer.start(limit_ms)
+    # Conditions no callback announces (the journal open, its jobs carried on) are looked at every 10 ms.
+    poll = QTimer()
+    poll.timeout.connect(lambda: _WAITING.quit() if done() else None)
+    poll.start(10)
     _WAITING.loop.exec()
+    poll.stop()
     _WAITING.loop = None
     if not done():
         raise RuntimeError("timed out")
