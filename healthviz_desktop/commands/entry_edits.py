@@ -29,13 +29,12 @@ from healthviz_desktop.core.model import Dose, Entry, Observation
 T = TypeVar("T")
 
 
-def apply_edits(entry: Entry, args: argparse.Namespace) -> Entry:
-    """``entry`` with the changes the options name; everything else as it was."""
+def apply_single_fields(entry: Entry, args: argparse.Namespace) -> None:
+    """The options that name one value (time, day, notes, mood, energy, sleep), set on ``entry`` in place;
+    shared by `entry add` and `entry edit`."""
     from healthviz_desktop.commands.entry_specs import parse_day, parse_when
     from healthviz_desktop.core.model import journal_day
 
-    entry = replace(entry, observations=[replace(o) for o in entry.observations],
-                    doses=[replace(d) for d in entry.doses], tags=list(entry.tags), triggers=list(entry.triggers))
     if args.at:
         entry.occurred_at = parse_when(args.at)
         entry.day = journal_day(entry.occurred_at)
@@ -46,6 +45,13 @@ def apply_edits(entry: Entry, args: argparse.Namespace) -> Entry:
     for name in ("mood", "energy", "sleep_quality", "sleep_hours"):
         if getattr(args, name) is not None:
             setattr(entry, name, getattr(args, name))
+
+
+def apply_edits(entry: Entry, args: argparse.Namespace) -> Entry:
+    """``entry`` with the changes the options name; everything else as it was."""
+    entry = replace(entry, observations=[replace(o) for o in entry.observations],
+                    doses=[replace(d) for d in entry.doses], tags=list(entry.tags), triggers=list(entry.triggers))
+    apply_single_fields(entry, args)
     where = f"entry {entry.id}"
     entry.observations = _edit_list(
         entry.observations, args.symptom or [], args.remove_symptom, args.replace_symptoms, where, "symptom",

@@ -131,19 +131,10 @@ def _filter_from(args: argparse.Namespace) -> JournalFilter:
 
 
 def _apply_fields(entry: Entry, args: argparse.Namespace) -> Entry:
-    from healthviz_desktop.commands.entry_specs import parse_day, parse_dose, parse_symptom, parse_when
-    from healthviz_desktop.core.model import journal_day
+    from healthviz_desktop.commands.entry_edits import apply_single_fields
+    from healthviz_desktop.commands.entry_specs import parse_dose, parse_symptom
 
-    if args.at:
-        entry.occurred_at = parse_when(args.at)
-        entry.day = journal_day(entry.occurred_at)
-    if args.day:
-        entry.day = parse_day(args.day)
-    if args.notes is not None:
-        entry.notes = args.notes
-    for field in ("mood", "energy", "sleep_quality", "sleep_hours"):
-        if getattr(args, field) is not None:
-            setattr(entry, field, getattr(args, field))
+    apply_single_fields(entry, args)
     if args.symptom is not None:
         entry.observations = [parse_symptom(s, entry.occurred_at) for s in args.symptom]
     if args.dose is not None:
