@@ -15,7 +15,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from healthviz_desktop.core.generation.job_store import JobStore
-from healthviz_desktop.core.generation.phases import phase_label
 from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.ui import open_folder
 from healthviz_desktop.ui.compose_dialog import ComposeDialog
@@ -82,12 +81,6 @@ def test_open_folder_says_so_when_the_desktop_cannot_open_it(qtbot: Any, tmp_pat
     assert box is not None and str(tmp_path) in box.text() and "No file manager" in box.text()
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda _url: True))
     assert open_folder.open_folder(parent, tmp_path) is None  # opened: nothing more to say
-
-
-def test_phase_words_follow_who_makes_the_clip() -> None:
-    assert phase_label("downloading", remote=False) == "Drawing the clip"
-    assert phase_label("downloading", remote=True) == "Downloading the clip"
-    assert phase_label("running", remote=True) == "Being made at the service"
 
 
 def test_compose_writes_the_entry_day_as_it_writes_the_dates(qtbot: Any, journal: Journal) -> None:
