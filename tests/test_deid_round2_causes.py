@@ -120,7 +120,7 @@ def test_a_round_two_cause_is_found(text: str, secret: str, placeholder: str) ->
     "the Eye hospital, then the Children's hospital",  # hospitals named by what they are
     "Dermovate then back to Eumovate, Epaderm as soap substitute. Strepsils, Salamol when needed. AFib, two UTIs.",
     "Rh negative, so the Anti-D jab; then the doppler and sore abs.",  # clinical words
-    "Bed at 10, fasting sugar 6.2. on waking, the 2nd dose at the 3rd visit was fine.",  # readings, no dates
+    "Bed by ten, fasting sugar 6.2. on waking, the 2nd dose at the 3rd visit was fine.",  # readings, no dates
     "Then my sister set up the app; the dentist (root canal) was fine.",  # a bracket that goes on
 ])
 def test_clinical_and_everyday_text_is_left_alone(text: str) -> None:

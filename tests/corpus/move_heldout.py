@@ -33,7 +33,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("ids", nargs="+")
     parser.add_argument("--reserve", type=Path, required=True, help="the reserve.jsonl of the same writer")
-    parser.add_argument("--file", required=True, help="the held-out file in tests/corpus/heldout/ (A.jsonl)")
+    parser.add_argument("--file", required=True, help="the held-out file in tests/corpus/heldout/ (D.jsonl)")
     parser.add_argument("--reason", required=True)
     args = parser.parse_args()
     target = HELDOUT / args.file

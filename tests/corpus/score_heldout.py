@@ -140,7 +140,7 @@ def table(r: dict[str, Any]) -> str:
 
 def replacements() -> set[str]:
     """Ids of the entries that came in from a reserve, unseen, to replace a moved one (heldout_moved.jsonl; round
-    one's moves are in tuning/round1_moved.jsonl, and its sets are tuning data now)."""
+    one and two's moves are in tuning/round*_moved.jsonl, and their sets are tuning data now)."""
     moved = Path(__file__).with_name("heldout_moved.jsonl")
     if not moved.exists():
         return set()

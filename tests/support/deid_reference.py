@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.vocabulary import key, word_lists
 from tests.support import deid_reference_context as C
 from tests.support import deid_reference_patterns as P
@@ -36,11 +37,13 @@ _BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)"
                              r"|\d{2,3}s(?:-\d{2,3}s)?"  # "180s-220s"
                              r"|\d(?:-\d){2,}")  # "5-4-3-2-1" (a grounding exercise)
 _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 65, "fax": 62, "phone": 60,
-             "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30}
+             "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30,
+             "town": 29}  # a town of the gazetteer (deid_cued.py) inside a name is the name ("Niamh Dunmore")
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
-_SOFT = {"name", "place", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
+_SOFT = {"name", "place", "town", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
 _JOINERS = {"of", "&", "de", "van", "von", "da", "del", "der", "du", "le", "la", "bin", "al", "di"}
-_WRAPS = {"name", "place", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
+_SHOWN = {"number": "id", "town": "place"}  # the kind a span goes out as
+_WRAPS = {"name", "place", "town", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
 _PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
@@ -155,6 +158,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
     C.form_candidates(text, add)
     if typed:
         W.word_candidates(text, add)
+        cued_candidates(text, add)  # plain code, shared with the fast de-identifier as it is
     if private_terms:
         C.private_candidates(text, C.fold_text(text), private_terms, add)
     return _resolve(text, found)
@@ -173,7 +177,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                                 for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO)
                                 for m in rx.finditer(text, lo, hi)):
             continue
-        if cat in ("private", "name", "place") and any(
+        if cat in ("private", "name", "place", "town") and any(
                 start < m.end() and m.start() < end and _shields(text, m, cat)
                 for m in lex.eponym.finditer(text, lo, hi)):
             continue
@@ -207,7 +211,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                         chosen.append((cat, lo, hi))
                 break
     chosen.sort(key=lambda c: c[1])
-    return [Span("id" if cat == "number" else cat, s, e, text[s:e]) for cat, s, e in chosen]
+    return [Span(_SHOWN.get(cat, cat), s, e, text[s:e]) for cat, s, e in chosen]
 
 
 def _shields(text: str, eponym: re.Match[str], cat: str) -> bool:
@@ -487,8 +491,10 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
                 re.match(r"['’]s?\s", text[end:end + 3]) and prev not in _DETERMINERS)):
         add(("name", start, end))  # "Bill from the pharmacy", "Grace said", "Ken had", "Frank's snoring"
     elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
-                            or prev in _clinical_words()):
-        return  # "Lemsip Max", "Tylenol PM": a product's own word after it
+                            or prev in _clinical_words()) and not (
+                re.search(r"[,;:(]\s*$", text[max(0, start - 3):start])
+                and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE)):
+        return  # "Lemsip Max", "Tylenol PM": a product's own word after it (not "at daycare, Kylie from the")
     elif len(run) == 1 and not at_start and prev == "at" and word_lists().is_plain_word(key(first)) \
             and first not in _GENERIC_PLACES and first not in lex.known_words \
             and key(first) not in word_lists().medical \

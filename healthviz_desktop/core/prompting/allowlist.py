@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, word_lists
+from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, gazetteer, word_lists
 from healthviz_desktop.core.resources import load_toml
 
 WORD_PLACEHOLDER = "[WORD]"
@@ -49,6 +49,12 @@ _MONTHS_AND_DAYS = frozenset(str.split(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
     "thur thurs fri sat sun"))
+# the places of care written in capitals that anyone's journal names ("went to A&E": "A" and "E" are letters)
+_CARE_PLACES = frozenset(str.split("""icu ed er gp ent opd ipd nicu picu hdu ccu cdu amu mau sdec ot pt mri ct
+    ecg ekg eeg emg xray ivf ob obgyn gyn gyno pacu or ld ae ae er urgent uc tcm ptsd cbt dbt act ems ambo"""))
+_PLACE_CUES = frozenset(("in", "from", "near", "past"))
+# "at 11", "Wednesday at 2": a bare hour after one of these, with no unit, is a time of day
+_HOUR_CUES = frozenset(("at", "by", "until", "till", "around"))
 _CLOCK_CUES = frozenset(str.split("at by from until till around about after before"))
 _STREET_WORDS = frozenset(str.split("street road lane avenue close drive crescent terrace grove gardens boulevard "
                                     "rd ave way place square"))
@@ -86,6 +92,7 @@ class Allowlist:
     # a name, place or organisation, unless a medical term, a grammar word or one of the de-identifier's own words
     held_names: frozenset[str] = frozenset()
     capital_ok: frozenset[str] = frozenset()  # words that may be written with a capital mid-sentence ("Tylenol")
+    place_words: frozenset[str] = frozenset()  # towns that are uncommon English words ("chinchilla"): after "in"
 
 
 @lru_cache(maxsize=1)
@@ -104,10 +111,11 @@ def allowlist() -> Allowlist:
     own = set(lex.not_name) | COMMON_PROPER | lists.medical_name_words | lists.common_name_words
     held = (name_words | (given & words)) - own - grammar_words
     capital_ok = lists.drugs | COMMON_PROPER | lex.not_name | (frozenset(grammar_words) - lists.name_words - given)
-    return Allowlist(words=words, name_words=name_words, names=lists.names - words, given_names=given,
+    gaz = gazetteer()
+    return Allowlist(words=words, name_words=name_words, names=(lists.names | gaz.places) - words, given_names=given,
                      eponyms=frozenset(fold(w) for w in raw["eponyms"] if " " not in w),
                      condition_words=frozenset(raw["condition_words"]), held_names=frozenset(held),
-                     capital_ok=frozenset(capital_ok))
+                     capital_ok=frozenset(capital_ok), place_words=gaz.place_words - own - grammar_words)
 
 
 def _grammar_tokens(value: object) -> set[str]:
@@ -143,7 +151,8 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
             continue
         nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
         prev = fold(tokens[i - 1].group()) if i else ""
-        reason = _why_unlisted(text, m, nxt, allow, parts, prev)
+        prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
+        reason = _where_acronym(m.group(), prev, prev2) or _why_unlisted(text, m, nxt, allow, parts, prev)
         if reason:
             out.append(Unlisted(s, e, m.group(), reason))
     return out
@@ -198,6 +207,16 @@ def _long_digit_runs(text: str, tokens: list[re.Match[str]]) -> set[int]:
     return marked
 
 
+def _where_acronym(token: str, prev: str, prev2: str) -> str:
+    """ "at CVS", "from CHOP", "in the TCS sick room": capitals where someone goes name the place, unless they are
+    one of the places of care everyone has ("ICU", "A&E", "ED")."""
+    if not (2 <= len(token) <= 6 and token.isupper() and token.isalpha()):
+        return ""
+    if prev in ("at", "from", "to") or (prev == "the" and prev2 in ("in", "into", "at", "from", "to")):
+        return "" if token.casefold() in _CARE_PLACES else "capitals where someone goes (a hospital, shop or school?)"
+    return ""
+
+
 def _why_unlisted(text: str, m: re.Match[str], nxt: str, allow: Allowlist, parts: frozenset[str],
                   prev: str = "") -> str:
     token = m.group().rstrip("'’")
@@ -244,6 +263,8 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
     if capital and possessive and (folded in allow.given_names or folded in allow.name_words) \
             and folded not in COMMON_PROPER:
         return "a name with a possessive"  # "Will's mom"
+    if folded in allow.place_words and prev in _PLACE_CUES:
+        return "a town's name"  # "out past chinchilla", "from chinchilla"
     modal = folded in _MODALS and not capital and not possessive
     if folded in allow.held_names and not (prev[:1].isdigit() or modal or prev in _INDEFINITE):  # "30 min", "a lot"
         return "an ordinary word that is also a name or place in the app's lists"  # "from limerick", "saw grace"
@@ -261,6 +282,9 @@ def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
     if prev in _CLOCK_CUES and re.fullmatch(r"(?:[01]?\d|2[0-3])[.:][0-5]\d", token):
         return "a time of day"  # "at 10.15"
     with_unit = fold(nxt) in _UNITS
+    if prev in _HOUR_CUES and re.fullmatch(r"1[0-2]|0?[1-9]", token) and not with_unit and fold(nxt) not in (
+            "am", "pm", "of", "out", "x"):
+        return "a time of day"  # "at 11", "by 2" (not "at 5 mg", "at 6/10": one token)
     if _NUMBER.fullmatch(token):
         digits = sum(c.isdigit() for c in token.split(".")[0].split(",")[0]) if "," not in token else \
             sum(c.isdigit() for c in token.split(".")[0])

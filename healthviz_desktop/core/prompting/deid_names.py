@@ -239,8 +239,10 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
                 re.match(r"['’]s?\s", text[end:end + 3]) and prev not in _DETERMINERS)):
         add(("name", start, end))  # "Bill from the pharmacy", "Grace said", "Ken had", "Frank's snoring"
     elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
-                            or prev in _clinical_words()):
-        return  # "Lemsip Max", "Tylenol PM": a product's own word after it
+                            or prev in _clinical_words()) and not (
+                re.search(r"[,;:(]\s*$", text[max(0, start - 3):start])
+                and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE)):
+        return  # "Lemsip Max", "Tylenol PM": a product's own word after it (not "at daycare, Kylie from the")
     elif len(run) == 1 and not at_start and prev == "at" and word_lists().is_plain_word(key(first)) \
             and first not in _GENERIC_PLACES and first not in lex.known_words \
             and key(first) not in word_lists().medical \

@@ -25,6 +25,7 @@ from healthviz_desktop.core.prompting.deid_context import (
     form_candidates,
     private_candidates,
 )
+from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
     Add,
@@ -57,11 +58,13 @@ _BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)"
                              r"|\d{2,3}s(?:-\d{2,3}s)?"  # "180s-220s"
                              r"|\d(?:-\d){2,}")  # "5-4-3-2-1" (a grounding exercise)
 _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 65, "fax": 62, "phone": 60,
-             "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30}
+             "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30,
+             "town": 29}  # a town of the gazetteer (deid_cued.py) inside a name is the name ("Niamh Dunmore")
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
-_SOFT = {"name", "place", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
-_WRAPS = {"name", "place", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
+_SOFT = {"name", "place", "town", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
+_WRAPS = {"name", "place", "town", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
 _ORDINALS = ("st", "nd", "rd", "th")
+_SHOWN = {"number": "id", "town": "place"}  # the kind a span goes out as
 # the de-identifier's placeholders and the allowlist's ([WORD], [NUMBER]): text that is already taken out
 PLACEHOLDER = re.compile(r"\[(?:" + "|".join([*(p[1:-1] for p in PLACEHOLDERS.values()), "WORD", "NUMBER"]) + r")\]")
 
@@ -191,6 +194,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
     form_candidates(text, add)
     if typed:
         word_candidates(text, add)
+        cued_candidates(text, add)
     if private_terms:
         private_candidates(text, fold_text(text), private_terms, add)
     return _resolve(text, found)
@@ -242,7 +246,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                                 for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO)
                                 for m in rx.finditer(text, lo, hi)):
             continue
-        if cat in ("private", "name", "place") and any(
+        if cat in ("private", "name", "place", "town") and any(
                 start < m.end() and m.start() < end and _shields(text, m, cat)
                 for m in lex.eponym.finditer(text, lo, hi)):
             continue
@@ -276,7 +280,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                         chosen.append((cat, lo, hi))
                 break
     chosen.sort(key=lambda c: c[1])
-    return [Span("id" if cat == "number" else cat, s, e, text[s:e]) for cat, s, e in chosen]
+    return [Span(_SHOWN.get(cat, cat), s, e, text[s:e]) for cat, s, e in chosen]
 
 
 def _shields(text: str, eponym: re.Match[str], cat: str) -> bool:

@@ -84,6 +84,22 @@ def word_lists() -> WordLists:
                      drugs=_words("drugs.txt"), common_name_words=_words("common_name_words.txt"))
 
 
+@dataclass(frozen=True)
+class Gazetteer:
+    """Towns and cities of GeoNames (scripts/build_gazetteer.py): what each list means is said there."""
+
+    places: frozenset[str]  # one-word place names that are no English, medical or drug word ("campbelltown")
+    place_words: frozenset[str]  # one-word place names that are uncommon English words ("chinchilla")
+    phrases: frozenset[str]  # place names of two or three words ("box hill")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer(places=_words("places.txt"), place_words=_words("place_words.txt"),
+                     phrases=frozenset(line.strip() for line in read_text("vocabulary/place_phrases.txt").splitlines()
+                                       if line.strip()))
+
+
 def key(word: str) -> str:
     """Casefolded with straight apostrophes, diacritics kept: how a word is looked up in the lists."""
     return word.casefold().replace("’", "'")
