@@ -24,12 +24,22 @@ from tests.support import deid_reference as REF
     ("IBD review in UHG today, calprotectin 780", "UHG", "[PLACE]"),  # an acronym no list knows, after "in"
     ("family meeting for Wednesday at 2. Nana keeps asking", "2", "[DATE]"),  # a bare hour
     ("review on the 12th at 11. She's 15.", "11", "[DATE]"),
-    ("Up at 5 with the pain again.", "5", "[DATE]"),
+    ("scan booked for tomorrow at 3, nil by mouth", "3", "[DATE]"),  # after a day word, not a habit
     ("the PSW, pat, says he has been pocketing his pills", "pat", "[NAME]"),  # a name word before what one does
     ("oncology nurse kylie, lovely as ever, rang back", "kylie", "[NAME]"),  # no word at all, set off
     ("not settling. ate joy (charge nurse) said go home", "joy", "[NAME]"),  # a role in brackets after it
     ("grizzly at daycare, Kylie from the baby room rang", "Kylie", "[NAME]"),  # after a comma, not a product's word
     ("Nani ji is 97, since Sunday she is not herself", "97", "[AGE]"),  # an honorific in lower case, "is"
+    ("my halmeoni is 94 and she walked further than me", "94", "[AGE]"),  # a person of one's own
+    ("Stan's 90th bday party at the club", "90th", "[AGE]"),
+    ("calpol at 0300 and again at 0700, ear red", "0300", "[DATE]"),  # four-digit times
+    ("cant sleep. 0245. heart racing again", "0245", "[DATE]"),
+    ("squeezed me in at 1545 for bloods", "1545", "[DATE]"),
+    ("physio moved to Thursday at 9h, lumbar pain 5/10", "9h", "[DATE]"),  # an hour with an "h" after a cue
+    ("faxed the forms to hr at 555-0148 (fax) twice", "555-0148", "[ID]"),  # a local number
+    ("used my loyalty card 634004 8821 9917 for the Lemsip", "8821", "[ID]"),  # groups of digits
+    ("Hospital number on the letter is RR0047729, bring it", "RR0047729", "[ID]"),  # capitals and digits
+    ("needs the plate, 7TRK 402, for the report", "7TRK", "[ID]"),  # a plate after its word
 ])
 def test_identifiers_found(text: str, secret: str, placeholder: str) -> None:
     out = deidentify(text).text
@@ -42,6 +52,8 @@ def test_identifiers_found(text: str, secret: str, placeholder: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Glucose is 95 fasting, HR was 97 at rest, temp is 98.6, Lemsip Max at night.",  # readings; a product's word
+    "Woke at 6 with the stiffness, sofa by 8, bed by 9; 145/95 at 8, 131/86 at 6.",  # habits and readings, no hours
+    "Slept 9h, walked 1200 m, 1500 steps, 250-1000 mg, my watch was 96 resting, nurse line said rest.",
     "Pain sits at 7 most evenings; pain at 6/10 by noon, dose at 5 mg, HR 124 at 10 min.",  # levels and units
     "It looks a little red at the bottom. Parkinson's nurse visit went fine.",  # "The Bottom", an eponym
     "Called the nurse line, then the MS unit; MoCA 26, Epsom salts bath.",  # an ordinary word, acronyms

@@ -38,11 +38,14 @@ _BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)"
                              r"|\d(?:-\d){2,}")  # "5-4-3-2-1" (a grounding exercise)
 _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 65, "fax": 62, "phone": 60,
              "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30,
-             "town": 29}  # a town of the gazetteer (deid_cued.py) inside a name is the name ("Niamh Dunmore")
+             # deid_cued.py's kinds: a town inside a name is the name ("Niamh Dunmore"); a time ("at 9h") and a
+             # code ("RR0047729") are a date and an ID that no clinical shape nearby cancels, and that yield to a
+             # phone, an address or an ID found whole ("(555) 010-8685", "2217 Alvarado St", "ZZZ0032")
+             "town": 29, "time": 50, "code": 54}
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
 _SOFT = {"name", "place", "town", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
 _JOINERS = {"of", "&", "de", "van", "von", "da", "del", "der", "du", "le", "la", "bin", "al", "di"}
-_SHOWN = {"number": "id", "town": "place"}  # the kind a span goes out as
+_SHOWN = {"number": "id", "town": "place", "time": "date", "code": "id"}  # the kind a span goes out as
 _WRAPS = {"name", "place", "town", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]

@@ -54,7 +54,7 @@ _CARE_PLACES = frozenset(str.split("""icu ed er gp ent opd ipd nicu picu hdu ccu
     ecg ekg eeg emg xray ivf ob obgyn gyn gyno pacu or ld ae ae er urgent uc tcm ptsd cbt dbt act ems ambo"""))
 _PLACE_CUES = frozenset(("in", "from", "near", "past"))
 # "at 11", "Wednesday at 2": a bare hour after one of these, with no unit, is a time of day
-_HOUR_CUES = frozenset(("at", "by", "until", "till", "around"))
+_HOUR_CUES = frozenset(("at", "by", "until", "till", "around"))  # and for "9h": "from", "às", "as"
 _CLOCK_CUES = frozenset(str.split("at by from until till around about after before"))
 _STREET_WORDS = frozenset(str.split("street road lane avenue close drive crescent terrace grove gardens boulevard "
                                     "rd ave way place square"))
@@ -293,6 +293,8 @@ def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
         if re.fullmatch(r"9\d|1[0-4]\d", token) and not with_unit and prev not in _READINGS:
             return "a number that could be an age over 89"
         return "" if digits <= 3 or with_unit else "a long number"
+    if prev in _HOUR_CUES | {"from", "às", "as"} and re.fullmatch(r"(?:[01]?\d|2[0-3])h(?:[0-5]\d)?", folded):
+        return "a time of day"  # "at 9h", "around 16h" ("9h" alone is a duration)
     unit = _ATTACHED_UNIT.fullmatch(token)
     if (unit and len(unit.group(1)) <= 6) or _COUNTS.fullmatch(token):
         return ""  # "400mg", "5k", "3x", "10h", "x2", "1-0-1"

@@ -38,10 +38,45 @@ _WORD_PLACE_CUES = frozenset(("in", "from", "near"))
 _LEVEL_WORDS = frozenset(str.split("is was stays stayed sits sitting pain score level severity it's its been "
                                    "dose stuck peaked peaking hovering steady holding started starting"))
 _HOUR = re.compile(
-    r"\b(?i:at|by|until|till|around)\s+(?P<d>1[0-2]|0?[1-9])\b(?![:.,]\d|\s*(?:/|-\s*\d|–\s*\d|%|x\b|"
+    r"\b(?i:at|until|till|around)\s+(?P<d>1[0-2]|0?[1-9])\b(?![:.,]\d|\s*(?:/|-\s*\d|–\s*\d|%|x\b|"
     r"(?i:mg|mcg|ml|units?|iu|min|mins|minutes?|h|hrs?|hours?|sec|secs|seconds?|kg|lbs?|st|days?|weeks?|"
     r"months?|years?|yrs?|out\s+of|of\b|times|puffs?|tabs?|tablets?|degrees?|percent|bpm|steps|am|pm|a\.m|p\.m|"
     r"o['’]clock)\b|\s+[A-Z]|\s+[a-z]+\s+(?i:street|st|road|rd|lane|ln|avenue|ave|drive|close|way|court|place)\b))")
+# what makes a bare hour an appointment's time rather than a habit ("woke at 6", "bed by 9", "145/95 at 8"): a day
+# or an appointment word shortly before it ("Wednesday at 2", "the 12th at 11", "review ... at 10")
+_APPOINTMENT = re.compile(
+    r"\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b|\b(?:today|tomorrow|"
+    r"tmrw|tonight|appointment|appt|review|meeting|booked|rebooked|moved|scan|session|consult|consultation|"
+    r"check-?up|follow-?up|clinic|surgery|op|operation|visit|call|phone\s+call|video\s+call|interview|"
+    r"\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\b", re.IGNORECASE)
+# "at 9h", "around 16h", "às 14h30": an hour with an "h" after a cue is a time, where "9h" alone is a duration
+_H_HOUR = re.compile(r"\b(?i:at|around|by|until|till|from|às|as|a\s+las|vers|um|ab)\s+"
+                     r"(?P<d>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b")
+# "0300", "calpol at 0700", "by 1545": a time of day in four digits; 0000-0959 anywhere (a leading zero), 1000-2359
+# only after a cue (a year could be it); never a phone's first group ("0114 496 0721") or a quantity ("1200 ml")
+_TIME_UNITS = (r"(?!\d|[/.,:\-]\d|\s?\d{2,}|\s+[A-Z]|\s*(?i:mg|mcg|ml|iu|units?|steps|kcal|cal|calories|k|ft|"
+               r"feet|m|km|mm|g|"
+               r"lbs?|kg|%|miles?|metres?|meters?|words|people|patients|pounds|dollars|bucks|euros|points?)\b)")
+_FOUR_DIGIT_TIME = re.compile(r"(?<![\w/.,:\-])(?<!\d\s)(?P<d>0\d[0-5]\d)" + _TIME_UNITS + "|"
+                              r"\b(?i:at|by|from|until|till|around|about|approx|woke|up|bed|asleep|awake|alarm|since|"
+                              r"before|after)\s+(?P<h>(?:1\d|2[0-3])[0-5]\d)" + _TIME_UNITS)
+# "555-0148 (fax)", "ring 555.0199": a local number of three and four digits
+_LOCAL_NUMBER = re.compile(r"(?<![\d/.,\-])\d{3}[-.]\d{4}(?![\d/.,\-]|\s*(?i:mg|mcg|ml|iu|units?|steps|kcal|"
+                           r"cal|k|m|km|g|lbs?|kg|%|ft)\b)")
+# "634004 8821 9917": three groups of digits or more with single spaces, ten digits in all (a card or account)
+_DIGIT_GROUPS = re.compile(r"(?<![\d.,/\-])\d{3,6}(?: \d{3,6}){2,}(?![\d.,/\-]\d)")
+# "RR0047729", "AB1234567": a code of a few capitals and five digits or more (a hospital or member number)
+_LETTER_CODE = re.compile(r"\b[A-Z]{1,3}\d{5,10}\b")
+# "the plate, 7TRK 402", "reg KX19 ABC": a code after a word for a vehicle's registration
+_PLATE = re.compile(r"\b(?i:plate|plates|reg|registration|rego|number\s+plate|licen[cs]e\s+plate|tag)\b[\s,:#]+"
+                    r"(?:(?i:is|was|no\.?|number)\s+)?(?P<p>(?=[A-Z0-9\- ]*\d)(?=[A-Z0-9\- ]*[A-Z])[A-Z0-9]{2,8}"
+                    r"(?:[ \-][A-Z0-9]{2,4})?)\b")
+# "Doug's 90th bday", "her 95th b-day"
+_BIRTHDAY = re.compile(r"\b(?P<d>(?:9\d|1[0-4]\d)(?:st|nd|rd|th))\s+(?i:bday|b-day|b'day|birthday|bday\s+party)\b")
+# "my halmeoni is 94", "our oma was 91": a person of one's own, "is"/"was", an age over 89
+_MY_AGE = re.compile(r"\b(?i:my|our|his|her|their)\s+(?P<w>[a-z][\w'’\-]*)\s+(?:is|was|turned|turns)\s+(?:now\s+)?"
+                     r"(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|"
+                     r"hours?|hrs?|days?|seconds?|secs?|percent|degrees|f|c)\b))")
 _ROLES = (r"nurse|sister|physio|physiotherapist|therapist|counsellor|counselor|psw|carer|caregiver|aide|teacher|"
           r"social\s+worker|support\s+worker|key\s*worker|case\s+manager|midwife|pharmacist|receptionist|coach|"
           r"tutor|consultant|registrar|surgeon|paramedic|dietitian|dietician|psychologist|psychiatrist|gp|"
@@ -65,6 +100,9 @@ _IS_AGE = re.compile(
     r"just\s+turned)\s+(?:now\s+)?(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|"
     r"ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|percent|degrees|f|c)\b))")
 _AGE_GATE = re.compile(r"\b(?:is|was|turned|turns)\s+(?:now\s+)?(?:9\d|1[0-4]\d)\b")  # what _IS_AGE needs
+# what may follow an age over 89 ("is 94 and", "was 96,"), not a reading's word ("was 96 resting")
+_AGE_END = re.compile(r"\s*(?:[,.;:!?)]|—|-\s|$|(?:and|now|this|next|years?|yrs?|in|on|but|so|today|last|"
+                      r"tomorrow|soon|bless|&)\b)", re.IGNORECASE)
 _READING_WORDS = frozenset(str.split("""hr heart pulse rate bp sats sat spo2 oxygen o2 weight temp temperature glucose
     sugar sugars bg bs score reading level count result fev fev1 pef peak flow systolic diastolic ferritin hba1c a1c
     ldl hdl tsh iron egfr platelets wbc hb hgb number total it this that which"""))
@@ -73,7 +111,9 @@ _ACRONYM_IN = re.compile(r"\b(?i:in|into)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:
 _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or but the a an my her his our their
     who which that this came rang called gave thinks reckons will would can could did does do also again today
     yesterday tomorrow then so just only really never always still there here too as for to of with about because
-    if when while at in on from by said, me him them us she he they it you i we saw"""))
+    if when while at in on from by said, me him them us she he they it you i we saw line desk team office unit
+    ward station service services call calls practitioner led visit visits appointment note notes letter clinic
+    room helpline hotline triage rota shift app portal number email phone"""))
 
 
 def cued_candidates(text: str, add: Add) -> None:
@@ -88,15 +128,20 @@ def cued_candidates(text: str, add: Add) -> None:
     if _AGE_GATE.search(text):
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))
-            if w not in _READING_WORDS and w not in word_lists().medical:
+            if w not in _READING_WORDS and w not in word_lists().medical and _AGE_END.match(text, m.end()):
                 add(("age", m.start("d"), m.end("d")))
     for m in _ACRONYM_IN.finditer(text):
         if _unknown_acronym(m.group("a")):
             add(("place", m.start("a"), m.end("a")))
     for m in _HOUR.finditer(text):
         before = text[max(0, m.start() - 24):m.start()].split()
-        if not before or fold(before[-1].strip(".,;:!?()")) not in _LEVEL_WORDS:
+        if before and fold(before[-1].strip(".,;:!?()")) in _LEVEL_WORDS:
+            continue
+        sentence = re.split(r"[.!?\n]\s", text[max(0, m.start() - 60):m.start()])[-1]
+        if _APPOINTMENT.search(sentence):
             add(("date", m.start("d"), m.end("d")))
+    if any(c.isdigit() for c in text):
+        _numbers(text, add)
     lists = word_lists()
     if "(" in text:
         for bracketed in _NAME_ROLE.finditer(text):
@@ -116,6 +161,28 @@ def cued_candidates(text: str, add: Add) -> None:
         # an ordinary word ("nurse line,") is a name only before what a person does ("nurse pat says")
         if (cued.group("acts") and bare in lists.name_words) or bare in lists.names or not lists.is_word(bare):
             add(("name", cued.start("n"), cued.start("n") + len(re.sub(r"['’]s?$", "", cued.group("n")))))
+
+
+def _numbers(text: str, add: Add) -> None:
+    """Times in four digits or with an "h", local numbers, groups of digits, letter codes, plates, ages. Times and
+    codes go out as dates and IDs, but as kinds of their own ("time", "code") that clinical shapes nearby do not
+    cancel ("9h" is a duration's shape, "at 9h" a time): each pattern rules units out itself."""
+    for m in _H_HOUR.finditer(text):
+        add(("time", m.start("d"), m.end("d")))
+    for m in _FOUR_DIGIT_TIME.finditer(text):
+        group = "d" if m.group("d") else "h"
+        add(("time", m.start(group), m.end(group)))
+    for rx in (_LOCAL_NUMBER, _DIGIT_GROUPS, _LETTER_CODE):
+        for m in rx.finditer(text):
+            add(("code", m.start(), m.end()))
+    for m in _PLATE.finditer(text):
+        add(("code", m.start("p"), m.end("p")))
+    for m in _BIRTHDAY.finditer(text):
+        add(("age", m.start("d"), m.end("d")))
+    for m in _MY_AGE.finditer(text):
+        w = fold(m.group("w"))
+        if w not in _READING_WORDS and w not in word_lists().medical and _AGE_END.match(text, m.end()):
+            add(("age", m.start("d"), m.end("d")))
 
 
 def _places(text: str, tokens: list[tuple[int, int, str]], add: Add) -> None:
