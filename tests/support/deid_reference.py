@@ -430,7 +430,8 @@ _USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "tryi
                         "applied", "apply", "started", "stopped", "restarted", "bought", "ordered", "prescribed",
                         "switched", "swapped", "increased", "reduced", "upped", "dropped"))
 _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
-                  r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?)\b")
+                  r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
+                  r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?)\b")
 def _cued(prev: str, length: int) -> bool:
     """Whether the word before a run of ordinary words makes it a name ("called Blessing") or a place ("at Valley
     Regional"): a name cue other than "and", or a place cue before two words or more."""
@@ -473,6 +474,9 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "Vitamin D", "Hep C": lone letters are not names
     if len(run) > 1 and " ".join(_bare(w) for w, _, _ in run) in _eponym_phrases():
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
+    if len(run) == 2 and _bare(run[1][0]) in _LINE_WORDS and _bare(run[0][0]) not in lex.first_names \
+            and not titled and prev not in lex.name_cues and not word_lists().is_name(key(_bare(run[0][0]))):
+        return  # "Feminax Express", "Nurofen Plus": a product and the line it belongs to
     ends = text[:start].rstrip()[-1:]
     after_relation = (")" not in text[max(0, start - 4):start] and (prev in lex.relations and ends not in (
         ":", ";", "."))) or (
@@ -597,6 +601,8 @@ def _eponym_phrases() -> frozenset[str]:
     return frozenset(" ".join(e.casefold().replace("-", " ").split()) for e in eponyms if " " in e or "-" in e)
 
 
+_LINE_WORDS = frozenset(str.split("express forte extra plus max rapid advance duo xr sr cr odt liquigels caplets "
+                                  "original cold flu night day"))
 _LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
 _DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "
                                   "sachets "
