@@ -53,7 +53,7 @@ def varied_journal(journal: Journal, seed: int, days: int = 430) -> None:
     """A seeded journal exercising every branch of the report: several entries a day (some at the same
     minute), days without any, symptoms felt and at 0, custom names spelled differently, unclassified and
     classified custom medications, amounts with and without units, relief, triggers in two cases, notes,
-    and entries moved to the trash."""
+    entries written down late (ids out of day order) and entries moved to the trash."""
     rng = random.Random(seed)
     entries = []
     for n in range(days):
@@ -73,6 +73,8 @@ def varied_journal(journal: Journal, seed: int, days: int = 430) -> None:
                                  triggers=rng.sample(_TRIGGERS, rng.choice((0, 0, 1, 2))),
                                  tags=["work"] if rng.random() < 0.2 else [],
                                  notes=rng.choice(("", "", "Slept badly.", "Long walk."))))
-    saved = journal.add_many(entries)
+    late = entries[::9]  # written down later, in no order: entry ids do not follow the days
+    rng.shuffle(late)
+    saved = journal.add_many([e for n, e in enumerate(entries) if n % 9]) + journal.add_many(late)
     for entry in saved[::7]:
         journal.delete(entry.id or 0)
