@@ -12,10 +12,14 @@ from __future__ import annotations
 
 import json
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from healthviz_desktop.core.catalogue import catalogue
 from healthviz_desktop.core.trends import (
@@ -36,13 +40,22 @@ if TYPE_CHECKING:
 # many recorded days: fewer says nothing (the rule Bearable uses before showing a correlation).
 MIN_PATTERN_DAYS = 3
 
-_SYMPTOMS = ("SELECT o.symptom, e.day, o.severity, o.duration_minutes, o.qualities, o.custom FROM observation o "
-             "JOIN entry e ON e.id = o.entry_id WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
-_DOSES = ("SELECT coalesce(d.drug_class, ?), e.day, d.name, d.custom, d.amount, d.unit, d.relief FROM dose d "
-          "JOIN entry e ON e.id = d.entry_id WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
-_ENTRIES = ("SELECT e.id, e.day, l.name FROM entry e "
-            "LEFT JOIN entry_label l ON l.entry_id = e.id AND l.kind = 'trigger' "
-            "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
+# The rows in the order they were lived and written: a tie (a spelling, a usual dose) goes to the first one.
+_ORDER = "ORDER BY e.day, e.occurred_utc, e.id"
+_SYMPTOMS = ("SELECT o.symptom, e.day, o.severity, o.duration_minutes, o.qualities, o.custom FROM entry e "
+             "JOIN observation o ON o.entry_id = e.id WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
+             f"{_ORDER}, o.id")
+_DOSES = ("SELECT coalesce(d.drug_class, ?), e.day, d.name, d.custom, d.amount, d.unit, d.relief FROM entry e "
+          "JOIN dose d ON d.entry_id = e.id WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
+          f"{_ORDER}, d.id")
+_RECORDED = ("SELECT count(*), group_concat(DISTINCT e.day) FROM entry e "
+             "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
+# CROSS JOIN: walk the period's entries, then their triggers (left to choose, SQLite may walk every trigger
+# ever noted, through entry_label_name)
+_TRIGGERS = ("SELECT l.name, e.day FROM entry e CROSS JOIN entry_label l ON l.entry_id = e.id "
+             f"AND l.kind = 'trigger' WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? {_ORDER}, l.position")
+_DAY = itemgetter(1)
+_Row = tuple[Any, ...]
 _NOTES = ("SELECT e.day, e.occurred_at, e.notes FROM entry e WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
           "AND e.notes != '' ORDER BY e.occurred_utc, e.id")
 
@@ -161,66 +174,69 @@ def build_summary(journal: JournalReads, period: DateRange, *, today: date | Non
     previous = previous_period(period)
     months = period.whole_months()
     first, last = months.first.isoformat(), months.last.isoformat()  # what the Trends view reads
-    before_first, before_last = previous.first.isoformat(), previous.last.isoformat()
     p_first, p_last = period.first.isoformat(), period.last.isoformat()
     acute_classes = sorted(k for k, c in catalogue().medication_classes.items() if c.acute)
     with journal.raw() as raw:
-        entry_rows = raw.execute(_ENTRIES, (p_first, p_last)).fetchall()
-        if not entry_rows:
+        entries, days_text = raw.execute(_RECORDED, (p_first, p_last)).fetchone()
+        if not entries:
             raise EmptyPeriod(period)
-        # from the previous period's first day: the comparison needs its days felt and acute days
-        symptom_rows = raw.execute(_SYMPTOMS, (min(first, before_first), last)).fetchall()
-        dose_rows = raw.execute(_DOSES, (UNCLASSIFIED, min(first, before_first), last)).fetchall()
+        symptom_rows = raw.execute(_SYMPTOMS, (first, last)).fetchall()
+        dose_rows = raw.execute(_DOSES, (UNCLASSIFIED, first, last)).fetchall()
+        trigger_rows = raw.execute(_TRIGGERS, (p_first, p_last)).fetchall()
+        before = raw.execute(_previous_sql(len(acute_classes)), (previous.first.isoformat(),
+                                                                 previous.last.isoformat(), *acute_classes)).fetchall()
         notes = raw.execute(_NOTES, (p_first, p_last)).fetchall() if include_notes else None
     trends = trends_from_rows(symptom_rows, dose_rows, period)
-    entries, recorded, triggers = _entry_days(entry_rows)
-    doses = _Doses(dose_rows, p_first, p_last, set(acute_classes))
-    felt_before: dict[str, set[str]] = defaultdict(set)
-    for symptom, day, severity, *_ in symptom_rows:
-        if severity >= 1 and before_first <= day <= before_last:
-            felt_before[symptom].add(day)
-    previous_days = {k: len(v) for k, v in felt_before.items()}
-    acute_set = set(acute_classes)
-    acute_before = {day for cls, day, *_ in dose_rows if cls in acute_set and before_first <= day <= before_last}
+    recorded = set(days_text.split(","))
+    symptoms_here, doses_here = _days_in(symptom_rows, p_first, p_last), _days_in(dose_rows, p_first, p_last)
+    doses = _Doses(doses_here, set(acute_classes))
+    previous_days = {symptom: days for symptom, days in before if symptom is not None}
     return ReportSummary(
         period=period, previous=previous, generated_on=today or date.today(),
         entries=entries, recorded_days=len(recorded), trends=trends,
-        symptoms=_symptoms(symptom_rows, trends, p_first, p_last, previous_days),
+        symptoms=_symptoms(symptom_rows, symptoms_here, trends, previous_days),
         acute_days_by_month=acute_medication_days(trends),
-        acute_days=len(doses.acute), previous_acute_days=len(acute_before),
+        acute_days=len(doses.acute), previous_acute_days=next(days for symptom, days in before if symptom is None),
         medications=doses.medications(),
-        calendar=_calendar(period, recorded, trends, doses),
-        triggers=_patterns(triggers, len(recorded)),
-        qualities=_patterns(_quality_days(symptom_rows, p_first, p_last), len(recorded)),
+        calendar=_calendar(period, recorded, symptoms_here, doses),
+        triggers=_patterns(_trigger_days(trigger_rows), len(recorded)),
+        qualities=_patterns(_quality_days(symptoms_here), len(recorded)),
         notes=None if notes is None else [NoteLine(date.fromisoformat(d), str(at), str(text)) for d, at, text in notes],
     )
 
 
-def _entry_days(rows: list[tuple[int, str, str | None]]) -> tuple[int, set[str], dict[str, set[str]]]:
-    """Entries and days recorded in the period, and each trigger's days (spelled as most often written).
-    The LEFT JOIN gives an entry once per trigger, or once with NULL when it has none."""
-    ids: set[int] = set()
-    recorded: set[str] = set()
+def _previous_sql(acute_classes: int) -> str:
+    """The previous period's two numbers in one statement: days felt per symptom, and days with an acute
+    medication (the row whose symptom is NULL)."""
+    marks = ", ".join(f"?{n}" for n in range(3, 3 + acute_classes))
+    return ("SELECT o.symptom, count(DISTINCT e.day) FROM entry e JOIN observation o ON o.entry_id = e.id "
+            "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ?1 AND ?2 AND o.severity >= 1 GROUP BY o.symptom "
+            "UNION ALL SELECT NULL, count(DISTINCT e.day) FROM entry e JOIN dose d ON d.entry_id = e.id "
+            f"WHERE +e.deleted_at IS NULL AND e.day BETWEEN ?1 AND ?2 AND d.drug_class IN ({marks})")
+
+
+def _days_in(rows: list[_Row], first: str, last: str) -> list[_Row]:
+    """The rows of the days first..last, from rows in day order (ORDER BY e.day) that cover more."""
+    return rows[bisect_left(rows, first, key=_DAY):bisect_right(rows, last, key=_DAY)]
+
+
+def _trigger_days(rows: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each trigger's days, under its name spelled as most often written (a tie: as first written)."""
     spelled: dict[str, Counter[str]] = defaultdict(Counter)
     days: dict[str, set[str]] = defaultdict(set)
-    for entry_id, day, name in rows:
-        ids.add(entry_id)
-        recorded.add(day)
-        if name:
-            key = name.casefold()
-            spelled[key][name] += 1
-            days[key].add(day)
-    return len(ids), recorded, {spelled[k].most_common(1)[0][0]: v for k, v in days.items()}
+    for name, day in rows:
+        key = name.casefold()
+        spelled[key][name] += 1
+        days[key].add(day)
+    return {spelled[k].most_common(1)[0][0]: v for k, v in days.items()}
 
 
-def _symptoms(rows: list[tuple[str, str, int, int | None, str, int]], trends: Trends, first: str, last: str,
-              previous_days: dict[str, int]) -> list[SymptomSummary]:
+def _symptoms(rows: list[_Row], here: list[_Row], trends: Trends, previous_days: dict[str, int]
+              ) -> list[SymptomSummary]:
     durations: dict[str, list[int]] = defaultdict(list)
-    custom: set[str] = set()
-    for symptom, day, severity, minutes, _q, is_custom in rows:
-        if is_custom:
-            custom.add(symptom)
-        if minutes is not None and severity >= 1 and first <= day <= last:
+    custom = {row[0] for row in rows if row[5]}
+    for symptom, _day, severity, minutes, _q, _c in here:
+        if minutes is not None and severity >= 1:
             durations[symptom].append(int(minutes))
     cat = catalogue()
     out = []
@@ -239,18 +255,14 @@ def _symptoms(rows: list[tuple[str, str, int, int | None, str, int]], trends: Tr
 class _Doses:
     """One pass over the period's doses: per medication, acute days, and preventives taken each day."""
 
-    def __init__(self, rows: list[tuple[str, str, str, int, float | None, str | None, str | None]], first: str,
-                 last: str, acute_classes: set[str]) -> None:
+    def __init__(self, rows: list[_Row], acute_classes: set[str]) -> None:
         cat = catalogue()
         regular = {k for k in cat.medication_classes if is_preventive(k)}
         self.acute: set[str] = set()
         self.preventive: dict[str, set[str]] = defaultdict(set)
-        self.groups: dict[tuple[str, str], list[tuple[str, str, str, int, float | None, str | None, str | None]]] \
-            = defaultdict(list)
+        self.groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
         for row in rows:
             cls, day, name, custom = row[0], row[1], row[2], row[3]
-            if not first <= day <= last:
-                continue
             # a name typed by the person matches whatever its case; a catalogue key is exact
             self.groups[(name.casefold() if custom else name, cls)].append(row)
             if cls in acute_classes:
@@ -271,7 +283,7 @@ class _Doses:
                 class_label=class_label(cls), acute=None if known is None else known.acute, doses=len(items),
                 days=len({r[1] for r in items}), usual_dose=amounts.most_common(1)[0][0] if amounts else "",
                 relief=dict(Counter(r[6] for r in items if r[6])),
-                first_day=date.fromisoformat(min(r[1] for r in items))))
+                first_day=date.fromisoformat(items[0][1])))  # the rows are in day order
         return sorted(out, key=lambda m: (-m.days, m.label.casefold()))
 
 
@@ -280,38 +292,33 @@ def _dose_text(amount: float | None, unit: str | None) -> str:
     return f"{number} {unit}".strip() if unit else number
 
 
-def _calendar(period: DateRange, recorded: set[str], trends: Trends, doses: _Doses) -> list[DaySummary]:
-    highest: dict[date, int] = {}
-    for points in trends.severity.values():
-        for day, sev in points:
-            if sev > highest.get(day, -1):
-                highest[day] = sev
-    out = []
-    one = timedelta(days=1)
-    acute, preventive = doses.acute, doses.preventive
-    for n in range((period.last - period.first).days + 1):
-        day = period.first + n * one
-        iso = day.isoformat()
-        taken = preventive.get(iso)
-        out.append(DaySummary(day, iso in recorded, highest.get(day), iso in acute,
-                              tuple(sorted(taken)) if taken else ()))
-    return out
+def _calendar(period: DateRange, recorded: set[str], symptoms: list[_Row], doses: _Doses) -> list[DaySummary]:
+    highest: dict[str, int] = {}
+    for _s, day, severity, *_ in symptoms:
+        if severity > highest.get(day, -1):
+            highest[day] = severity
+    days = list(map(date.fromordinal, range(period.first.toordinal(), period.last.toordinal() + 1)))
+    isos = list(map(date.isoformat, days))
+    taken = {day: tuple(sorted(names)) for day, names in doses.preventive.items()}
+    columns = (days, map(recorded.__contains__, isos), map(highest.get, isos), map(doses.acute.__contains__, isos),
+               map(taken.get, isos, repeat(())))
+    return list(map(DaySummary._make, zip(*columns, strict=True)))  # a column at a time, in C
 
 
-def _quality_days(rows: list[tuple[str, str, int, int | None, str, int]], first: str, last: str
-                  ) -> dict[str, set[str]]:
-    cat = catalogue()
+def _quality_days(rows: list[_Row]) -> dict[str, set[str]]:
     days: dict[str, set[str]] = defaultdict(set)
-    parsed: dict[str, list[str]] = {}  # the same few lists come back again and again
     for _s, day, severity, _m, qualities, _c in rows:
-        if severity >= 1 and qualities != "[]" and qualities and first <= day <= last:
-            keys = parsed.get(qualities)
-            if keys is None:
-                keys = parsed[qualities] = [cat.qualities[q].label if q in cat.qualities else q
-                                            for q in json.loads(qualities)]
-            for label in keys:
+        if severity >= 1 and qualities != "[]" and qualities:
+            for label in _quality_labels(qualities):
                 days[label].add(day)
     return days
+
+
+@lru_cache(maxsize=1024)
+def _quality_labels(qualities: str) -> tuple[str, ...]:
+    """A qualities column (a JSON list of keys) as labels: the same few lists come back again and again."""
+    known = catalogue().qualities
+    return tuple(known[q].label if q in known else q for q in json.loads(qualities))
 
 
 def _patterns(days: dict[str, set[str]], recorded_days: int) -> list[PatternCount]:
