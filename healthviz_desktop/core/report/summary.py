@@ -54,7 +54,7 @@ _RECORDED = ("SELECT count(*), group_concat(DISTINCT e.day) FROM entry e "
 # ever noted, through entry_label_name)
 _TRIGGERS = ("SELECT l.name, e.day FROM entry e CROSS JOIN entry_label l ON l.entry_id = e.id "
              f"AND l.kind = 'trigger' WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? {_ORDER}, l.position")
-_DAY = itemgetter(1)
+_DAY, _NAME, _AMOUNT, _UNIT, _RELIEF = itemgetter(1), itemgetter(2), itemgetter(4), itemgetter(5), itemgetter(6)
 _Row = tuple[Any, ...]
 _NOTES = ("SELECT e.day, e.occurred_at, e.notes FROM entry e WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
           "AND e.notes != '' ORDER BY e.occurred_utc, e.id")
@@ -253,38 +253,56 @@ def _symptoms(rows: list[_Row], here: list[_Row], trends: Trends, previous_days:
 
 
 class _Doses:
-    """One pass over the period's doses: per medication, acute days, and preventives taken each day."""
+    """The period's doses per medication (each group's rows in day order), and from the groups the days with
+    an acute medication and the preventives taken each day."""
 
     def __init__(self, rows: list[_Row], acute_classes: set[str]) -> None:
-        cat = catalogue()
-        regular = {k for k in cat.medication_classes if is_preventive(k)}
+        groups: dict[tuple[str, str], list[_Row]] = {}
+        for row in rows:
+            # a name typed by the person matches whatever its case; a catalogue key is exact
+            key = (row[2].casefold() if row[3] else row[2], row[0])
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [row]
+            else:
+                group.append(row)
+        self.groups = groups
         self.acute: set[str] = set()
         self.preventive: dict[str, set[str]] = defaultdict(set)
-        self.groups: dict[tuple[str, str], list[_Row]] = defaultdict(list)
-        for row in rows:
-            cls, day, name, custom = row[0], row[1], row[2], row[3]
-            # a name typed by the person matches whatever its case; a catalogue key is exact
-            self.groups[(name.casefold() if custom else name, cls)].append(row)
+        regular = _preventive_classes()
+        label = catalogue().medication_label
+        for (_key, cls), items in groups.items():
             if cls in acute_classes:
-                self.acute.add(day)
+                self.acute.update(map(_DAY, items))
             elif cls in regular:
-                self.preventive[day].add(name if custom else cat.medication_label(name))
+                for _c, day, name, custom, *_ in items:
+                    self.preventive[day].add(name if custom else label(name))
 
     def medications(self) -> list[MedicationSummary]:
         cat = catalogue()
         out = []
         for (_key, cls), items in self.groups.items():
             custom = bool(items[0][3])
-            name = Counter(r[2] for r in items).most_common(1)[0][0] if custom else items[0][2]
-            amounts = Counter(_dose_text(r[4], r[5]) for r in items if r[4] is not None)
+            name = Counter(map(_NAME, items)).most_common(1)[0][0] if custom else items[0][2]
+            # counted per (amount, unit) in C, then per text: both keep the order first written, so a tie
+            # goes to the dose written first, as counting the texts row by row would
+            amounts: Counter[str] = Counter()
+            for (amount, unit), n in Counter(zip(map(_AMOUNT, items), map(_UNIT, items), strict=True)).items():
+                if amount is not None:
+                    amounts[_dose_text(amount, unit)] += n
             known = cat.medication_classes.get(cls)
             out.append(MedicationSummary(
                 name=name, label=name if custom else cat.medication_label(name), drug_class=cls,
                 class_label=class_label(cls), acute=None if known is None else known.acute, doses=len(items),
-                days=len({r[1] for r in items}), usual_dose=amounts.most_common(1)[0][0] if amounts else "",
-                relief=dict(Counter(r[6] for r in items if r[6])),
+                days=len(set(map(_DAY, items))), usual_dose=amounts.most_common(1)[0][0] if amounts else "",
+                relief=dict(Counter(filter(None, map(_RELIEF, items)))),
                 first_day=date.fromisoformat(items[0][1])))  # the rows are in day order
         return sorted(out, key=lambda m: (-m.days, m.label.casefold()))
+
+
+@lru_cache(maxsize=1)
+def _preventive_classes() -> frozenset[str]:
+    return frozenset(k for k in catalogue().medication_classes if is_preventive(k))
 
 
 def _dose_text(amount: float | None, unit: str | None) -> str:
