@@ -54,7 +54,11 @@ _RECORDED = ("SELECT count(*), group_concat(DISTINCT e.day) FROM entry e "
 # ever noted, through entry_label_name)
 _TRIGGERS = ("SELECT l.name, e.day FROM entry e CROSS JOIN entry_label l ON l.entry_id = e.id "
              f"AND l.kind = 'trigger' WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? {_ORDER}, l.position")
-_DAY, _NAME, _AMOUNT, _UNIT, _RELIEF = itemgetter(1), itemgetter(2), itemgetter(4), itemgetter(5), itemgetter(6)
+_FELT_DAYS = ("SELECT o.symptom, count(DISTINCT e.day) FROM entry e JOIN observation o ON o.entry_id = e.id "
+              "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? AND o.severity >= 1 GROUP BY o.symptom")
+# columns of the rows above, picked in C
+_FIRST, _DAY, _NAME, _AMOUNT, _UNIT, _RELIEF = (itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(4),
+                                                 itemgetter(5), itemgetter(6))
 _Row = tuple[Any, ...]
 _NOTES = ("SELECT e.day, e.occurred_at, e.notes FROM entry e WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
           "AND e.notes != '' ORDER BY e.occurred_utc, e.id")
@@ -183,20 +187,21 @@ def build_summary(journal: JournalReads, period: DateRange, *, today: date | Non
         symptom_rows = raw.execute(_SYMPTOMS, (first, last)).fetchall()
         dose_rows = raw.execute(_DOSES, (UNCLASSIFIED, first, last)).fetchall()
         trigger_rows = raw.execute(_TRIGGERS, (p_first, p_last)).fetchall()
-        before = raw.execute(_previous_sql(len(acute_classes)), (previous.first.isoformat(),
-                                                                 previous.last.isoformat(), *acute_classes)).fetchall()
+        # the previous period of the same length, for the comparison: counted by SQLite, not read row by row
+        before = (previous.first.isoformat(), previous.last.isoformat())
+        previous_days = dict(raw.execute(_FELT_DAYS, before).fetchall())
+        previous_acute = raw.execute(_acute_days_sql(len(acute_classes)), (*before, *acute_classes)).fetchone()[0]
         notes = raw.execute(_NOTES, (p_first, p_last)).fetchall() if include_notes else None
     trends = trends_from_rows(symptom_rows, dose_rows, period)
     recorded = set(days_text.split(","))
     symptoms_here, doses_here = _days_in(symptom_rows, p_first, p_last), _days_in(dose_rows, p_first, p_last)
     doses = _Doses(doses_here, set(acute_classes))
-    previous_days = {symptom: days for symptom, days in before if symptom is not None}
     return ReportSummary(
         period=period, previous=previous, generated_on=today or date.today(),
         entries=entries, recorded_days=len(recorded), trends=trends,
         symptoms=_symptoms(symptom_rows, symptoms_here, trends, previous_days),
         acute_days_by_month=acute_medication_days(trends),
-        acute_days=len(doses.acute), previous_acute_days=next(days for symptom, days in before if symptom is None),
+        acute_days=len(doses.acute), previous_acute_days=previous_acute,
         medications=doses.medications(),
         calendar=_calendar(period, recorded, symptoms_here, doses),
         triggers=_patterns(_trigger_days(trigger_rows), len(recorded)),
@@ -205,14 +210,10 @@ def build_summary(journal: JournalReads, period: DateRange, *, today: date | Non
     )
 
 
-def _previous_sql(acute_classes: int) -> str:
-    """The previous period's two numbers in one statement: days felt per symptom, and days with an acute
-    medication (the row whose symptom is NULL)."""
-    marks = ", ".join(f"?{n}" for n in range(3, 3 + acute_classes))
-    return ("SELECT o.symptom, count(DISTINCT e.day) FROM entry e JOIN observation o ON o.entry_id = e.id "
-            "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ?1 AND ?2 AND o.severity >= 1 GROUP BY o.symptom "
-            "UNION ALL SELECT NULL, count(DISTINCT e.day) FROM entry e JOIN dose d ON d.entry_id = e.id "
-            f"WHERE +e.deleted_at IS NULL AND e.day BETWEEN ?1 AND ?2 AND d.drug_class IN ({marks})")
+def _acute_days_sql(acute_classes: int) -> str:
+    marks = ", ".join("?" * acute_classes)
+    return ("SELECT count(DISTINCT e.day) FROM entry e JOIN dose d ON d.entry_id = e.id "
+            f"WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? AND d.drug_class IN ({marks})")
 
 
 def _days_in(rows: list[_Row], first: str, last: str) -> list[_Row]:
@@ -222,13 +223,16 @@ def _days_in(rows: list[_Row], first: str, last: str) -> list[_Row]:
 
 def _trigger_days(rows: list[tuple[str, str]]) -> dict[str, set[str]]:
     """Each trigger's days, under its name spelled as most often written (a tie: as first written)."""
-    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+    written = Counter(map(_FIRST, rows))  # each spelling, in the order first written
     days: dict[str, set[str]] = defaultdict(set)
     for name, day in rows:
+        days[name.casefold()].add(day)
+    spelled: dict[str, str] = {}
+    for name, n in written.items():
         key = name.casefold()
-        spelled[key][name] += 1
-        days[key].add(day)
-    return {spelled[k].most_common(1)[0][0]: v for k, v in days.items()}
+        if key not in spelled or n > written[spelled[key]]:
+            spelled[key] = name
+    return {spelled[k]: v for k, v in days.items()}
 
 
 def _symptoms(rows: list[_Row], here: list[_Row], trends: Trends, previous_days: dict[str, int]
