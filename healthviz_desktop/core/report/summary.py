@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import repeat
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -57,8 +57,8 @@ _TRIGGERS = ("SELECT l.name, e.day FROM entry e CROSS JOIN entry_label l ON l.en
 _FELT_DAYS = ("SELECT o.symptom, count(DISTINCT e.day) FROM entry e JOIN observation o ON o.entry_id = e.id "
               "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? AND o.severity >= 1 GROUP BY o.symptom")
 # columns of the rows above, picked in C
-_FIRST, _DAY, _NAME, _AMOUNT, _UNIT, _RELIEF = (itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(4),
-                                                 itemgetter(5), itemgetter(6))
+_FIRST, _DAY, _NAME, _CUSTOM, _AMOUNT, _UNIT, _RELIEF = (itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3),
+                                                          itemgetter(4), itemgetter(5), itemgetter(6))
 _Row = tuple[Any, ...]
 _NOTES = ("SELECT e.day, e.occurred_at, e.notes FROM entry e WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
           "AND e.notes != '' ORDER BY e.occurred_utc, e.id")
@@ -279,8 +279,13 @@ class _Doses:
             if cls in acute_classes:
                 self.acute.update(map(_DAY, items))
             elif cls in regular:
-                for _c, day, name, custom, *_ in items:
-                    self.preventive[day].add(name if custom else label(name))
+                if any(map(_CUSTOM, items)):  # a typed name: as written that day
+                    for _c, day, name, custom, *_ in items:
+                        self.preventive[day].add(name if custom else label(name))
+                else:  # a catalogue key: one label
+                    name = label(items[0][2])
+                    for day in set(map(_DAY, items)):
+                        self.preventive[day].add(name)
 
     def medications(self) -> list[MedicationSummary]:
         cat = catalogue()
@@ -324,7 +329,10 @@ def _calendar(period: DateRange, recorded: set[str], symptoms: list[_Row], doses
     taken = {day: tuple(sorted(names)) for day, names in doses.preventive.items()}
     columns = (days, map(recorded.__contains__, isos), map(highest.get, isos), map(doses.acute.__contains__, isos),
                map(taken.get, isos, repeat(())))
-    return list(map(DaySummary._make, zip(*columns, strict=True)))  # a column at a time, in C
+    return list(map(_new_day, zip(*columns, strict=True)))  # a column at a time, in C
+
+
+_new_day = partial(tuple.__new__, DaySummary)  # DaySummary._make without its length check (zip has it)
 
 
 def _quality_days(rows: list[_Row]) -> dict[str, set[str]]:
