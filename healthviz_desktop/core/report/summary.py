@@ -3,9 +3,9 @@
 Clinicians read, in this order: how many days a month (and the 3-month trend), how bad, whether
 treatment works, then triggers; ReportSummary follows that order. Every number the Trends view also
 shows comes from core/trends.py's aggregations over the same rows (``trends_from_rows``: the overuse
-flag, days per month, daily highest severity), so the report and the view cannot disagree. The rest
-comes from three queries in all (symptoms and doses from the previous period's first day to the end of
-this period's last month, entries with their triggers over the period), each walking the day index.
+flag, days per month, daily highest severity), so the report and the view cannot disagree. The rest:
+the period's entries and triggers, and the previous period's counts (read_period, six statements each
+walking the day index), then medications, calendar and patterns in Python, a column at a time where it can.
 """
 
 from __future__ import annotations
@@ -172,14 +172,26 @@ def is_preventive(drug_class: str) -> bool:
     return cls is not None and not cls.acute and drug_class != "other"
 
 
-def build_summary(journal: JournalReads, period: DateRange, *, today: date | None = None,
-                  include_notes: bool = False) -> ReportSummary:
-    """Everything the report shows for ``period``; EmptyPeriod when it holds no entry."""
+class PeriodRows(NamedTuple):
+    """What build_summary reads from the journal for a period, before any Python works on it."""
+    entries: int
+    recorded: set[str]  # ISO days with an entry
+    symptoms: list[_Row]  # symptom, day, severity, minutes, qualities JSON, custom: the period's whole months
+    doses: list[_Row]  # class, day, name, custom, amount, unit, relief: the period's whole months
+    triggers: list[tuple[str, str]]  # name, day: the period
+    previous_days: dict[str, int]  # days felt per symptom in the previous period
+    previous_acute: int  # days with an acute medication in the previous period
+    notes: list[tuple[str, str, str]] | None
+
+
+def read_period(journal: JournalReads, period: DateRange, *, include_notes: bool = False) -> PeriodRows:
+    """The report's reads: the rows the Trends view reads (with more columns), in day order; the period's
+    entries and triggers; the previous period's counts. EmptyPeriod when the period holds no entry."""
     previous = previous_period(period)
     months = period.whole_months()
     first, last = months.first.isoformat(), months.last.isoformat()  # what the Trends view reads
     p_first, p_last = period.first.isoformat(), period.last.isoformat()
-    acute_classes = sorted(k for k, c in catalogue().medication_classes.items() if c.acute)
+    acute_classes = _acute_classes()
     with journal.raw() as raw:
         entries, days_text = raw.execute(_RECORDED, (p_first, p_last)).fetchone()
         if not entries:
@@ -192,22 +204,36 @@ def build_summary(journal: JournalReads, period: DateRange, *, today: date | Non
         previous_days = dict(raw.execute(_FELT_DAYS, before).fetchall())
         previous_acute = raw.execute(_acute_days_sql(len(acute_classes)), (*before, *acute_classes)).fetchone()[0]
         notes = raw.execute(_NOTES, (p_first, p_last)).fetchall() if include_notes else None
-    trends = trends_from_rows(symptom_rows, dose_rows, period)
-    recorded = set(days_text.split(","))
-    symptoms_here, doses_here = _days_in(symptom_rows, p_first, p_last), _days_in(dose_rows, p_first, p_last)
-    doses = _Doses(doses_here, set(acute_classes))
+    return PeriodRows(entries, set(days_text.split(",")), symptom_rows, dose_rows, trigger_rows, previous_days,
+                      previous_acute, notes)
+
+
+def build_summary(journal: JournalReads, period: DateRange, *, today: date | None = None,
+                  include_notes: bool = False) -> ReportSummary:
+    """Everything the report shows for ``period``; EmptyPeriod when it holds no entry."""
+    rows = read_period(journal, period, include_notes=include_notes)
+    p_first, p_last = period.first.isoformat(), period.last.isoformat()
+    trends = trends_from_rows(rows.symptoms, rows.doses, period)
+    recorded = rows.recorded
+    symptoms_here, doses_here = _days_in(rows.symptoms, p_first, p_last), _days_in(rows.doses, p_first, p_last)
+    doses = _Doses(doses_here, set(_acute_classes()))
     return ReportSummary(
-        period=period, previous=previous, generated_on=today or date.today(),
-        entries=entries, recorded_days=len(recorded), trends=trends,
-        symptoms=_symptoms(symptom_rows, symptoms_here, trends, previous_days),
+        period=period, previous=previous_period(period), generated_on=today or date.today(),
+        entries=rows.entries, recorded_days=len(recorded), trends=trends,
+        symptoms=_symptoms(rows.symptoms, symptoms_here, trends, rows.previous_days),
         acute_days_by_month=acute_medication_days(trends),
-        acute_days=len(doses.acute), previous_acute_days=previous_acute,
+        acute_days=len(doses.acute), previous_acute_days=rows.previous_acute,
         medications=doses.medications(),
         calendar=_calendar(period, recorded, symptoms_here, doses),
-        triggers=_patterns(_trigger_days(trigger_rows), len(recorded)),
+        triggers=_patterns(_trigger_days(rows.triggers), len(recorded)),
         qualities=_patterns(_quality_days(symptoms_here), len(recorded)),
-        notes=None if notes is None else [NoteLine(date.fromisoformat(d), str(at), str(text)) for d, at, text in notes],
+        notes=None if rows.notes is None else [NoteLine(date.fromisoformat(d), str(at), str(text))
+                                               for d, at, text in rows.notes],
     )
+
+
+def _acute_classes() -> list[str]:
+    return sorted(k for k, c in catalogue().medication_classes.items() if c.acute)
 
 
 def _acute_days_sql(acute_classes: int) -> str:
