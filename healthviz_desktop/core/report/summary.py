@@ -199,13 +199,28 @@ def read_period(journal: JournalReads, period: DateRange, *, include_notes: bool
         symptom_rows = raw.execute(_SYMPTOMS, (first, last)).fetchall()
         dose_rows = raw.execute(_DOSES, (UNCLASSIFIED, first, last)).fetchall()
         trigger_rows = raw.execute(_TRIGGERS, (p_first, p_last)).fetchall()
-        # the previous period of the same length, for the comparison: counted by SQLite, not read row by row
-        before = (previous.first.isoformat(), previous.last.isoformat())
-        previous_days = dict(raw.execute(_FELT_DAYS, before).fetchall())
-        previous_acute = raw.execute(_acute_days_sql(len(acute_classes)), (*before, *acute_classes)).fetchone()[0]
+        # The previous period of the same length, for the comparison. Its days before the whole months read
+        # above are counted by SQLite (none when it lies within the period's first month); the rest come from
+        # those rows below. The two stretches share no day, so the counts add up.
+        before_last = min(previous.last, months.first - timedelta(days=1))
+        previous_days: Counter[str] = Counter()
+        previous_acute = 0
+        if previous.first <= before_last:
+            before = (previous.first.isoformat(), before_last.isoformat())
+            previous_days.update(dict(raw.execute(_FELT_DAYS, before).fetchall()))
+            previous_acute = raw.execute(_acute_days_sql(len(acute_classes)), (*before, *acute_classes)).fetchone()[0]
         notes = raw.execute(_NOTES, (p_first, p_last)).fetchall() if include_notes else None
-    return PeriodRows(entries, set(days_text.split(",")), symptom_rows, dose_rows, trigger_rows, previous_days,
-                      previous_acute, notes)
+    if previous.last >= months.first:
+        inside = (max(previous.first, months.first).isoformat(), previous.last.isoformat())
+        felt: dict[str, set[str]] = defaultdict(set)
+        for symptom, day, severity, *_ in _days_in(symptom_rows, *inside):
+            if severity >= 1:
+                felt[symptom].add(day)
+        previous_days.update({symptom: len(days) for symptom, days in felt.items()})
+        acute = set(acute_classes)
+        previous_acute += len({row[1] for row in _days_in(dose_rows, *inside) if row[0] in acute})
+    return PeriodRows(entries, set(days_text.split(",")), symptom_rows, dose_rows, trigger_rows,
+                      dict(previous_days), previous_acute, notes)
 
 
 def build_summary(journal: JournalReads, period: DateRange, *, today: date | None = None,
