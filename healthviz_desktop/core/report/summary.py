@@ -336,15 +336,16 @@ class _Doses:
             name = Counter(map(_NAME, items)).most_common(1)[0][0] if custom else items[0][2]
             # counted per (amount, unit) in C, then per text: both keep the order first written, so a tie
             # goes to the dose written first, as counting the texts row by row would
-            amounts: Counter[str] = Counter()
+            amounts: dict[str, int] = {}  # max() keeps the first of a tie, as Counter.most_common does
             for (amount, unit), n in Counter(zip(map(_AMOUNT, items), map(_UNIT, items), strict=True)).items():
                 if amount is not None:
-                    amounts[_dose_text(amount, unit)] += n
+                    text = _dose_text(amount, unit)
+                    amounts[text] = amounts.get(text, 0) + n
             known = cat.medication_classes.get(cls)
             out.append(MedicationSummary(
                 name=name, label=name if custom else cat.medication_label(name), drug_class=cls,
                 class_label=class_label(cls), acute=None if known is None else known.acute, doses=len(items),
-                days=len(set(map(_DAY, items))), usual_dose=amounts.most_common(1)[0][0] if amounts else "",
+                days=len(set(map(_DAY, items))), usual_dose=max(amounts, key=amounts.__getitem__) if amounts else "",
                 relief=dict(Counter(filter(None, map(_RELIEF, items)))),
                 first_day=date.fromisoformat(items[0][1])))  # the rows are in day order
         return sorted(out, key=lambda m: (-m.days, m.label.casefold()))
@@ -367,7 +368,8 @@ def _calendar(period: DateRange, recorded: set[str], symptoms: list[_Row], doses
             highest[day] = severity
     days = list(map(date.fromordinal, range(period.first.toordinal(), period.last.toordinal() + 1)))
     isos = list(map(date.isoformat, days))
-    taken = {day: tuple(sorted(names)) for day, names in doses.preventive.items()}
+    taken = {day: tuple(sorted(names)) if len(names) > 1 else tuple(names)
+             for day, names in doses.preventive.items()}
     columns = (days, map(recorded.__contains__, isos), map(highest.get, isos), map(doses.acute.__contains__, isos),
                map(taken.get, isos, repeat(())))
     return list(map(_new_day, zip(*columns, strict=True)))  # a column at a time, in C
