@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{trends_reads_s / trends_s:.2f} |\n"
             f"| Report summary (`build_summary`, every number of the PDF) | {report_s * 1000:.2f} ms | "
             f"**{ratio:.2f}** (median of rounds {med_ratio:.2f}) |\n"
-            f"| … of which its reads (`read_period`: six statements, rows into Python) | "
+            f"| … of which its reads (`read_period`: up to six statements, rows into Python) | "
             f"{report_reads_s * 1000:.2f} ms | {report_reads_s / trends_s:.2f} |\n"
             f"| Report summary before it was tuned (main before issue-13c; same index) | "
             f"{min(old['report']) * 1000:.2f} ms | {min(old['report']) / min(old['trends']):.2f} (median of rounds "
@@ -112,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
             "shared with other work). Both walk the day index (entry_live_day: day, time, id, trash mark). The report "
             "reads what the Trends view reads (the period's whole months, with the columns the report needs, in day "
             "order) and four things it does not: the period's entries, its triggers, and the previous period's days "
-            "felt and acute-medication days, counted by SQLite. Its reads alone cost "
+            "felt and acute-medication days (SQLite counts those before the whole months; the rest come from the "
+            "rows already read). Its reads alone cost "
             f"{report_reads_s / trends_s:.2f}× the whole Trends computation; the Python that makes the Trends numbers "
             "(the view's own code), medications, calendar, symptoms and patterns from them costs the rest.")
     print(body)

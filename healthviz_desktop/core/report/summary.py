@@ -4,8 +4,8 @@ Clinicians read, in this order: how many days a month (and the 3-month trend), h
 treatment works, then triggers; ReportSummary follows that order. Every number the Trends view also
 shows comes from core/trends.py's aggregations over the same rows (``trends_from_rows``: the overuse
 flag, days per month, daily highest severity), so the report and the view cannot disagree. The rest:
-the period's entries and triggers, and the previous period's counts (read_period, six statements each
-walking the day index), then medications, calendar and patterns in Python, a column at a time where it can.
+the period's entries and triggers, and the previous period's counts (read_period: up to six statements,
+each walking the day index), then medications, calendar and patterns in Python, a column at a time where it can.
 """
 
 from __future__ import annotations
