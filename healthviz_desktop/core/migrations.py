@@ -213,6 +213,14 @@ def _v6_clip_library(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS generation_job_trashed ON generation_job(trashed_at)")
 
 
+def _v7_live_days_index(conn: sqlite3.Connection) -> None:
+    """The day index also holds the entry's id and trash mark, so reading a period (the Trends view, the
+    doctor's report) walks it alone, in the order days were lived and written, without opening each entry
+    to see whether it is in the trash. It replaces entry_day (day, occurred_utc), which it begins with."""
+    conn.execute("CREATE INDEX IF NOT EXISTS entry_live_day ON entry(day, occurred_utc, id, deleted_at)")
+    conn.execute("DROP INDEX IF EXISTS entry_day")
+
+
 STEPS: tuple[Step, ...] = (
     Step(1, "journal: entries, observations, doses, labels, full-text index", _v1_journal),
     Step(2, "generation: jobs, job events, cost ledger, provider settings", _v2_generation),
@@ -220,6 +228,7 @@ STEPS: tuple[Step, ...] = (
     Step(4, "generation: an Images job's still picture", _v4_job_still),
     Step(5, "journal: entry revisions and the demo-data mark", _v5_entry_revision_and_demo),
     Step(6, "clips: a clip's title, its source, the clip trash", _v6_clip_library),
+    Step(7, "journal: the day index covers a period's walk (id, trash mark)", _v7_live_days_index),
 )
 
 SCHEMA_VERSION = STEPS[-1].version

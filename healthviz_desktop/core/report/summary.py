@@ -3,19 +3,23 @@
 Clinicians read, in this order: how many days a month (and the 3-month trend), how bad, whether
 treatment works, then triggers; ReportSummary follows that order. Every number the Trends view also
 shows comes from core/trends.py's aggregations over the same rows (``trends_from_rows``: the overuse
-flag, days per month, daily highest severity), so the report and the view cannot disagree. The rest
-comes from three queries in all (symptoms and doses from the previous period's first day to the end of
-this period's last month, entries with their triggers over the period), each walking the day index.
+flag, days per month, daily highest severity), so the report and the view cannot disagree. The rest:
+the period's entries and triggers, and the previous period's counts (read_period: up to six statements,
+each walking the day index), then medications, calendar and patterns in Python, a column at a time where it can.
 """
 
 from __future__ import annotations
 
 import json
 import statistics
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, NamedTuple
+from functools import lru_cache, partial
+from itertools import repeat
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from healthviz_desktop.core.catalogue import catalogue
 from healthviz_desktop.core.trends import (
@@ -36,13 +40,26 @@ if TYPE_CHECKING:
 # many recorded days: fewer says nothing (the rule Bearable uses before showing a correlation).
 MIN_PATTERN_DAYS = 3
 
-_SYMPTOMS = ("SELECT o.symptom, e.day, o.severity, o.duration_minutes, o.qualities, o.custom FROM observation o "
-             "JOIN entry e ON e.id = o.entry_id WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
-_DOSES = ("SELECT coalesce(d.drug_class, ?), e.day, d.name, d.custom, d.amount, d.unit, d.relief FROM dose d "
-          "JOIN entry e ON e.id = d.entry_id WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
-_ENTRIES = ("SELECT e.id, e.day, l.name FROM entry e "
-            "LEFT JOIN entry_label l ON l.entry_id = e.id AND l.kind = 'trigger' "
-            "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
+# The rows in the order they were lived and written: a tie (a spelling, a usual dose) goes to the first one.
+_ORDER = "ORDER BY e.day, e.occurred_utc, e.id"
+_SYMPTOMS = ("SELECT o.symptom, e.day, o.severity, o.duration_minutes, o.qualities, o.custom FROM entry e "
+             "JOIN observation o ON o.entry_id = e.id WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
+             f"{_ORDER}, o.id")
+_DOSES = ("SELECT coalesce(d.drug_class, ?), e.day, d.name, d.custom, d.amount, d.unit, d.relief FROM entry e "
+          "JOIN dose d ON d.entry_id = e.id WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
+          f"{_ORDER}, d.id")
+_RECORDED = ("SELECT count(*), group_concat(DISTINCT e.day) FROM entry e "
+             "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
+# CROSS JOIN: walk the period's entries, then their triggers (left to choose, SQLite may walk every trigger
+# ever noted, through entry_label_name)
+_TRIGGERS = ("SELECT l.name, e.day FROM entry e CROSS JOIN entry_label l ON l.entry_id = e.id "
+             f"AND l.kind = 'trigger' WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? {_ORDER}, l.position")
+_FELT_DAYS = ("SELECT o.symptom, count(DISTINCT e.day) FROM entry e JOIN observation o ON o.entry_id = e.id "
+              "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? AND o.severity >= 1 GROUP BY o.symptom")
+# columns of the rows above, picked in C
+_FIRST, _DAY, _NAME, _CUSTOM, _AMOUNT, _UNIT, _RELIEF = (itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3),
+                                                          itemgetter(4), itemgetter(5), itemgetter(6))
+_Row = tuple[Any, ...]
 _NOTES = ("SELECT e.day, e.occurred_at, e.notes FROM entry e WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
           "AND e.notes != '' ORDER BY e.occurred_utc, e.id")
 
@@ -155,72 +172,116 @@ def is_preventive(drug_class: str) -> bool:
     return cls is not None and not cls.acute and drug_class != "other"
 
 
-def build_summary(journal: JournalReads, period: DateRange, *, today: date | None = None,
-                  include_notes: bool = False) -> ReportSummary:
-    """Everything the report shows for ``period``; EmptyPeriod when it holds no entry."""
+class PeriodRows(NamedTuple):
+    """What build_summary reads from the journal for a period, before any Python works on it."""
+    entries: int
+    recorded: set[str]  # ISO days with an entry
+    symptoms: list[_Row]  # symptom, day, severity, minutes, qualities JSON, custom: the period's whole months
+    doses: list[_Row]  # class, day, name, custom, amount, unit, relief: the period's whole months
+    triggers: list[tuple[str, str]]  # name, day: the period
+    previous_days: dict[str, int]  # days felt per symptom in the previous period
+    previous_acute: int  # days with an acute medication in the previous period
+    notes: list[tuple[str, str, str]] | None
+
+
+def read_period(journal: JournalReads, period: DateRange, *, include_notes: bool = False) -> PeriodRows:
+    """The report's reads: the rows the Trends view reads (with more columns), in day order; the period's
+    entries and triggers; the previous period's counts. EmptyPeriod when the period holds no entry."""
     previous = previous_period(period)
     months = period.whole_months()
     first, last = months.first.isoformat(), months.last.isoformat()  # what the Trends view reads
-    before_first, before_last = previous.first.isoformat(), previous.last.isoformat()
     p_first, p_last = period.first.isoformat(), period.last.isoformat()
-    acute_classes = sorted(k for k, c in catalogue().medication_classes.items() if c.acute)
+    acute_classes = _acute_classes()
     with journal.raw() as raw:
-        entry_rows = raw.execute(_ENTRIES, (p_first, p_last)).fetchall()
-        if not entry_rows:
+        entries, days_text = raw.execute(_RECORDED, (p_first, p_last)).fetchone()
+        if not entries:
             raise EmptyPeriod(period)
-        # from the previous period's first day: the comparison needs its days felt and acute days
-        symptom_rows = raw.execute(_SYMPTOMS, (min(first, before_first), last)).fetchall()
-        dose_rows = raw.execute(_DOSES, (UNCLASSIFIED, min(first, before_first), last)).fetchall()
+        symptom_rows = raw.execute(_SYMPTOMS, (first, last)).fetchall()
+        dose_rows = raw.execute(_DOSES, (UNCLASSIFIED, first, last)).fetchall()
+        trigger_rows = raw.execute(_TRIGGERS, (p_first, p_last)).fetchall()
+        # The previous period of the same length, for the comparison. Its days before the whole months read
+        # above are counted by SQLite (none when it lies within the period's first month); the rest come from
+        # those rows below. The two stretches share no day, so the counts add up.
+        before_last = min(previous.last, months.first - timedelta(days=1))
+        previous_days: Counter[str] = Counter()
+        previous_acute = 0
+        if previous.first <= before_last:
+            before = (previous.first.isoformat(), before_last.isoformat())
+            previous_days.update(dict(raw.execute(_FELT_DAYS, before).fetchall()))
+            previous_acute = raw.execute(_acute_days_sql(len(acute_classes)), (*before, *acute_classes)).fetchone()[0]
         notes = raw.execute(_NOTES, (p_first, p_last)).fetchall() if include_notes else None
-    trends = trends_from_rows(symptom_rows, dose_rows, period)
-    entries, recorded, triggers = _entry_days(entry_rows)
-    doses = _Doses(dose_rows, p_first, p_last, set(acute_classes))
-    felt_before: dict[str, set[str]] = defaultdict(set)
-    for symptom, day, severity, *_ in symptom_rows:
-        if severity >= 1 and before_first <= day <= before_last:
-            felt_before[symptom].add(day)
-    previous_days = {k: len(v) for k, v in felt_before.items()}
-    acute_set = set(acute_classes)
-    acute_before = {day for cls, day, *_ in dose_rows if cls in acute_set and before_first <= day <= before_last}
+    if previous.last >= months.first:
+        inside = (max(previous.first, months.first).isoformat(), previous.last.isoformat())
+        felt: dict[str, set[str]] = defaultdict(set)
+        for symptom, day, severity, *_ in _days_in(symptom_rows, *inside):
+            if severity >= 1:
+                felt[symptom].add(day)
+        previous_days.update({symptom: len(days) for symptom, days in felt.items()})
+        acute = set(acute_classes)
+        previous_acute += len({row[1] for row in _days_in(dose_rows, *inside) if row[0] in acute})
+    return PeriodRows(entries, set(days_text.split(",")), symptom_rows, dose_rows, trigger_rows,
+                      dict(previous_days), previous_acute, notes)
+
+
+def build_summary(journal: JournalReads, period: DateRange, *, today: date | None = None,
+                  include_notes: bool = False) -> ReportSummary:
+    """Everything the report shows for ``period``; EmptyPeriod when it holds no entry."""
+    rows = read_period(journal, period, include_notes=include_notes)
+    p_first, p_last = period.first.isoformat(), period.last.isoformat()
+    trends = trends_from_rows(rows.symptoms, rows.doses, period)
+    recorded = rows.recorded
+    symptoms_here, doses_here = _days_in(rows.symptoms, p_first, p_last), _days_in(rows.doses, p_first, p_last)
+    doses = _Doses(doses_here, set(_acute_classes()))
     return ReportSummary(
-        period=period, previous=previous, generated_on=today or date.today(),
-        entries=entries, recorded_days=len(recorded), trends=trends,
-        symptoms=_symptoms(symptom_rows, trends, p_first, p_last, previous_days),
+        period=period, previous=previous_period(period), generated_on=today or date.today(),
+        entries=rows.entries, recorded_days=len(recorded), trends=trends,
+        symptoms=_symptoms(rows.symptoms, symptoms_here, trends, rows.previous_days),
         acute_days_by_month=acute_medication_days(trends),
-        acute_days=len(doses.acute), previous_acute_days=len(acute_before),
+        acute_days=len(doses.acute), previous_acute_days=rows.previous_acute,
         medications=doses.medications(),
-        calendar=_calendar(period, recorded, trends, doses),
-        triggers=_patterns(triggers, len(recorded)),
-        qualities=_patterns(_quality_days(symptom_rows, p_first, p_last), len(recorded)),
-        notes=None if notes is None else [NoteLine(date.fromisoformat(d), str(at), str(text)) for d, at, text in notes],
+        calendar=_calendar(period, recorded, symptoms_here, doses),
+        triggers=_patterns(_trigger_days(rows.triggers), len(recorded)),
+        qualities=_patterns(_quality_days(symptoms_here), len(recorded)),
+        notes=None if rows.notes is None else [NoteLine(date.fromisoformat(d), str(at), str(text))
+                                               for d, at, text in rows.notes],
     )
 
 
-def _entry_days(rows: list[tuple[int, str, str | None]]) -> tuple[int, set[str], dict[str, set[str]]]:
-    """Entries and days recorded in the period, and each trigger's days (spelled as most often written).
-    The LEFT JOIN gives an entry once per trigger, or once with NULL when it has none."""
-    ids: set[int] = set()
-    recorded: set[str] = set()
-    spelled: dict[str, Counter[str]] = defaultdict(Counter)
+def _acute_classes() -> list[str]:
+    return sorted(k for k, c in catalogue().medication_classes.items() if c.acute)
+
+
+def _acute_days_sql(acute_classes: int) -> str:
+    marks = ", ".join("?" * acute_classes)
+    return ("SELECT count(DISTINCT e.day) FROM entry e JOIN dose d ON d.entry_id = e.id "
+            f"WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? AND d.drug_class IN ({marks})")
+
+
+def _days_in(rows: list[_Row], first: str, last: str) -> list[_Row]:
+    """The rows of the days first..last, from rows in day order (ORDER BY e.day) that cover more."""
+    return rows[bisect_left(rows, first, key=_DAY):bisect_right(rows, last, key=_DAY)]
+
+
+def _trigger_days(rows: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """Each trigger's days, under its name spelled as most often written (a tie: as first written)."""
+    written = Counter(map(_FIRST, rows))  # each spelling, in the order first written
     days: dict[str, set[str]] = defaultdict(set)
-    for entry_id, day, name in rows:
-        ids.add(entry_id)
-        recorded.add(day)
-        if name:
-            key = name.casefold()
-            spelled[key][name] += 1
-            days[key].add(day)
-    return len(ids), recorded, {spelled[k].most_common(1)[0][0]: v for k, v in days.items()}
+    for name, day in rows:
+        days[name.casefold()].add(day)
+    spelled: dict[str, str] = {}
+    for name, n in written.items():
+        key = name.casefold()
+        if key not in spelled or n > written[spelled[key]]:
+            spelled[key] = name
+    return {spelled[k]: v for k, v in days.items()}
 
 
-def _symptoms(rows: list[tuple[str, str, int, int | None, str, int]], trends: Trends, first: str, last: str,
-              previous_days: dict[str, int]) -> list[SymptomSummary]:
+def _symptoms(rows: list[_Row], here: list[_Row], trends: Trends, previous_days: dict[str, int]
+              ) -> list[SymptomSummary]:
     durations: dict[str, list[int]] = defaultdict(list)
-    custom: set[str] = set()
-    for symptom, day, severity, minutes, _q, is_custom in rows:
-        if is_custom:
-            custom.add(symptom)
-        if minutes is not None and severity >= 1 and first <= day <= last:
+    custom = {row[0] for row in rows if row[5]}
+    for symptom, _day, severity, minutes, _q, _c in here:
+        if minutes is not None and severity >= 1:
             durations[symptom].append(int(minutes))
     cat = catalogue()
     out = []
@@ -237,42 +298,62 @@ def _symptoms(rows: list[tuple[str, str, int, int | None, str, int]], trends: Tr
 
 
 class _Doses:
-    """One pass over the period's doses: per medication, acute days, and preventives taken each day."""
+    """The period's doses per medication (each group's rows in day order), and from the groups the days with
+    an acute medication and the preventives taken each day."""
 
-    def __init__(self, rows: list[tuple[str, str, str, int, float | None, str | None, str | None]], first: str,
-                 last: str, acute_classes: set[str]) -> None:
-        cat = catalogue()
-        regular = {k for k in cat.medication_classes if is_preventive(k)}
+    def __init__(self, rows: list[_Row], acute_classes: set[str]) -> None:
+        groups: dict[tuple[str, str], list[_Row]] = {}
+        for row in rows:
+            # a name typed by the person matches whatever its case; a catalogue key is exact
+            key = (row[2].casefold() if row[3] else row[2], row[0])
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [row]
+            else:
+                group.append(row)
+        self.groups = groups
         self.acute: set[str] = set()
         self.preventive: dict[str, set[str]] = defaultdict(set)
-        self.groups: dict[tuple[str, str], list[tuple[str, str, str, int, float | None, str | None, str | None]]] \
-            = defaultdict(list)
-        for row in rows:
-            cls, day, name, custom = row[0], row[1], row[2], row[3]
-            if not first <= day <= last:
-                continue
-            # a name typed by the person matches whatever its case; a catalogue key is exact
-            self.groups[(name.casefold() if custom else name, cls)].append(row)
+        regular = _preventive_classes()
+        label = catalogue().medication_label
+        for (_key, cls), items in groups.items():
             if cls in acute_classes:
-                self.acute.add(day)
+                self.acute.update(map(_DAY, items))
             elif cls in regular:
-                self.preventive[day].add(name if custom else cat.medication_label(name))
+                if any(map(_CUSTOM, items)):  # a typed name: as written that day
+                    for _c, day, name, custom, *_ in items:
+                        self.preventive[day].add(name if custom else label(name))
+                else:  # a catalogue key: one label
+                    name = label(items[0][2])
+                    for day in set(map(_DAY, items)):
+                        self.preventive[day].add(name)
 
     def medications(self) -> list[MedicationSummary]:
         cat = catalogue()
         out = []
         for (_key, cls), items in self.groups.items():
             custom = bool(items[0][3])
-            name = Counter(r[2] for r in items).most_common(1)[0][0] if custom else items[0][2]
-            amounts = Counter(_dose_text(r[4], r[5]) for r in items if r[4] is not None)
+            name = Counter(map(_NAME, items)).most_common(1)[0][0] if custom else items[0][2]
+            # counted per (amount, unit) in C, then per text: both keep the order first written, so a tie
+            # goes to the dose written first, as counting the texts row by row would
+            amounts: dict[str, int] = {}  # max() keeps the first of a tie, as Counter.most_common does
+            for (amount, unit), n in Counter(zip(map(_AMOUNT, items), map(_UNIT, items), strict=True)).items():
+                if amount is not None:
+                    text = _dose_text(amount, unit)
+                    amounts[text] = amounts.get(text, 0) + n
             known = cat.medication_classes.get(cls)
             out.append(MedicationSummary(
                 name=name, label=name if custom else cat.medication_label(name), drug_class=cls,
                 class_label=class_label(cls), acute=None if known is None else known.acute, doses=len(items),
-                days=len({r[1] for r in items}), usual_dose=amounts.most_common(1)[0][0] if amounts else "",
-                relief=dict(Counter(r[6] for r in items if r[6])),
-                first_day=date.fromisoformat(min(r[1] for r in items))))
+                days=len(set(map(_DAY, items))), usual_dose=max(amounts, key=amounts.__getitem__) if amounts else "",
+                relief=dict(Counter(filter(None, map(_RELIEF, items)))),
+                first_day=date.fromisoformat(items[0][1])))  # the rows are in day order
         return sorted(out, key=lambda m: (-m.days, m.label.casefold()))
+
+
+@lru_cache(maxsize=1)
+def _preventive_classes() -> frozenset[str]:
+    return frozenset(k for k in catalogue().medication_classes if is_preventive(k))
 
 
 def _dose_text(amount: float | None, unit: str | None) -> str:
@@ -280,38 +361,37 @@ def _dose_text(amount: float | None, unit: str | None) -> str:
     return f"{number} {unit}".strip() if unit else number
 
 
-def _calendar(period: DateRange, recorded: set[str], trends: Trends, doses: _Doses) -> list[DaySummary]:
-    highest: dict[date, int] = {}
-    for points in trends.severity.values():
-        for day, sev in points:
-            if sev > highest.get(day, -1):
-                highest[day] = sev
-    out = []
-    one = timedelta(days=1)
-    acute, preventive = doses.acute, doses.preventive
-    for n in range((period.last - period.first).days + 1):
-        day = period.first + n * one
-        iso = day.isoformat()
-        taken = preventive.get(iso)
-        out.append(DaySummary(day, iso in recorded, highest.get(day), iso in acute,
-                              tuple(sorted(taken)) if taken else ()))
-    return out
+def _calendar(period: DateRange, recorded: set[str], symptoms: list[_Row], doses: _Doses) -> list[DaySummary]:
+    highest: dict[str, int] = {}
+    for _s, day, severity, *_ in symptoms:
+        if severity > highest.get(day, -1):
+            highest[day] = severity
+    days = list(map(date.fromordinal, range(period.first.toordinal(), period.last.toordinal() + 1)))
+    isos = list(map(date.isoformat, days))
+    taken = {day: tuple(sorted(names)) if len(names) > 1 else tuple(names)
+             for day, names in doses.preventive.items()}
+    columns = (days, map(recorded.__contains__, isos), map(highest.get, isos), map(doses.acute.__contains__, isos),
+               map(taken.get, isos, repeat(())))
+    return list(map(_new_day, zip(*columns, strict=True)))  # a column at a time, in C
 
 
-def _quality_days(rows: list[tuple[str, str, int, int | None, str, int]], first: str, last: str
-                  ) -> dict[str, set[str]]:
-    cat = catalogue()
+_new_day = partial(tuple.__new__, DaySummary)  # DaySummary._make without its length check (zip has it)
+
+
+def _quality_days(rows: list[_Row]) -> dict[str, set[str]]:
     days: dict[str, set[str]] = defaultdict(set)
-    parsed: dict[str, list[str]] = {}  # the same few lists come back again and again
     for _s, day, severity, _m, qualities, _c in rows:
-        if severity >= 1 and qualities != "[]" and qualities and first <= day <= last:
-            keys = parsed.get(qualities)
-            if keys is None:
-                keys = parsed[qualities] = [cat.qualities[q].label if q in cat.qualities else q
-                                            for q in json.loads(qualities)]
-            for label in keys:
+        if severity >= 1 and qualities != "[]" and qualities:
+            for label in _quality_labels(qualities):
                 days[label].add(day)
     return days
+
+
+@lru_cache(maxsize=1024)
+def _quality_labels(qualities: str) -> tuple[str, ...]:
+    """A qualities column (a JSON list of keys) as labels: the same few lists come back again and again."""
+    known = catalogue().qualities
+    return tuple(known[q].label if q in known else q for q in json.loads(qualities))
 
 
 def _patterns(days: dict[str, set[str]], recorded_days: int) -> list[PatternCount]:
