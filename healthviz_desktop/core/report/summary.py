@@ -4,7 +4,7 @@ Clinicians read, in this order: how many days a month (and the 3-month trend), h
 treatment works, then triggers; ReportSummary follows that order. Every number the Trends view also
 shows comes from core/trends.py's aggregations over the same rows (``trends_from_rows``: the overuse
 flag, days per month, daily highest severity), so the report and the view cannot disagree. The rest:
-the period's entries and triggers, and the previous period's counts (read_period: up to six statements,
+the period's entries and triggers, and the previous period's counts (period_reads.read_period: up to six statements,
 each walking the day index), then medications, calendar and patterns in Python, a column at a time where it can.
 """
 
@@ -12,18 +12,24 @@ from __future__ import annotations
 
 import json
 import statistics
-from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from functools import lru_cache, partial
 from itertools import repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from healthviz_desktop.core.catalogue import catalogue
+from healthviz_desktop.core.report.period_reads import (
+    EmptyPeriod,
+    Row,
+    acute_classes,
+    days_in,
+    previous_period,
+    read_period,
+)
 from healthviz_desktop.core.trends import (
-    UNCLASSIFIED,
     DateRange,
     OveruseFlag,
     Trends,
@@ -36,40 +42,15 @@ from healthviz_desktop.core.trends import (
 if TYPE_CHECKING:
     from healthviz_desktop.core.journal_reads import JournalReads
 
+__all__ = ["EmptyPeriod", "ReportSummary", "build_summary", "previous_period", "read_period"]
+
+# columns of the rows read_period returns, picked in C
+_FIRST, _DAY, _NAME, _CUSTOM, _AMOUNT, _UNIT, _RELIEF = (itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3),
+                                                          itemgetter(4), itemgetter(5), itemgetter(6))
+
 # A trigger or quality is listed only when noted on at least this many days, and absent on at least as
 # many recorded days: fewer says nothing (the rule Bearable uses before showing a correlation).
 MIN_PATTERN_DAYS = 3
-
-# The rows in the order they were lived and written: a tie (a spelling, a usual dose) goes to the first one.
-_ORDER = "ORDER BY e.day, e.occurred_utc, e.id"
-_SYMPTOMS = ("SELECT o.symptom, e.day, o.severity, o.duration_minutes, o.qualities, o.custom FROM entry e "
-             "JOIN observation o ON o.entry_id = e.id WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
-             f"{_ORDER}, o.id")
-_DOSES = ("SELECT coalesce(d.drug_class, ?), e.day, d.name, d.custom, d.amount, d.unit, d.relief FROM entry e "
-          "JOIN dose d ON d.entry_id = e.id WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
-          f"{_ORDER}, d.id")
-_RECORDED = ("SELECT count(*), group_concat(DISTINCT e.day) FROM entry e "
-             "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ?")
-# CROSS JOIN: walk the period's entries, then their triggers (left to choose, SQLite may walk every trigger
-# ever noted, through entry_label_name)
-_TRIGGERS = ("SELECT l.name, e.day FROM entry e CROSS JOIN entry_label l ON l.entry_id = e.id "
-             f"AND l.kind = 'trigger' WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? {_ORDER}, l.position")
-_FELT_DAYS = ("SELECT o.symptom, count(DISTINCT e.day) FROM entry e JOIN observation o ON o.entry_id = e.id "
-              "WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? AND o.severity >= 1 GROUP BY o.symptom")
-# columns of the rows above, picked in C
-_FIRST, _DAY, _NAME, _CUSTOM, _AMOUNT, _UNIT, _RELIEF = (itemgetter(0), itemgetter(1), itemgetter(2), itemgetter(3),
-                                                          itemgetter(4), itemgetter(5), itemgetter(6))
-_Row = tuple[Any, ...]
-_NOTES = ("SELECT e.day, e.occurred_at, e.notes FROM entry e WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? "
-          "AND e.notes != '' ORDER BY e.occurred_utc, e.id")
-
-
-class EmptyPeriod(Exception):
-    """No entries in the period: there is nothing to report, and no file is written."""
-
-    def __init__(self, period: DateRange) -> None:
-        super().__init__(f"There are no journal entries from {period.first:%d %b %Y} to {period.last:%d %b %Y}, "
-                         "so there is nothing to report and no file was written. Choose a period with entries.")
 
 
 @dataclass(frozen=True)
@@ -161,66 +142,10 @@ class ReportSummary:
         return (self.period.last - self.period.first).days + 1
 
 
-def previous_period(period: DateRange) -> DateRange:
-    length = period.last - period.first + timedelta(days=1)
-    return DateRange(period.first - length, period.first - timedelta(days=1))
-
-
 def is_preventive(drug_class: str) -> bool:
     """Taken regularly rather than for an attack: the catalogue's non-acute classes except "other"."""
     cls = catalogue().medication_classes.get(drug_class)
     return cls is not None and not cls.acute and drug_class != "other"
-
-
-class PeriodRows(NamedTuple):
-    """What build_summary reads from the journal for a period, before any Python works on it."""
-    entries: int
-    recorded: set[str]  # ISO days with an entry
-    symptoms: list[_Row]  # symptom, day, severity, minutes, qualities JSON, custom: the period's whole months
-    doses: list[_Row]  # class, day, name, custom, amount, unit, relief: the period's whole months
-    triggers: list[tuple[str, str]]  # name, day: the period
-    previous_days: dict[str, int]  # days felt per symptom in the previous period
-    previous_acute: int  # days with an acute medication in the previous period
-    notes: list[tuple[str, str, str]] | None
-
-
-def read_period(journal: JournalReads, period: DateRange, *, include_notes: bool = False) -> PeriodRows:
-    """The report's reads: the rows the Trends view reads (with more columns), in day order; the period's
-    entries and triggers; the previous period's counts. EmptyPeriod when the period holds no entry."""
-    previous = previous_period(period)
-    months = period.whole_months()
-    first, last = months.first.isoformat(), months.last.isoformat()  # what the Trends view reads
-    p_first, p_last = period.first.isoformat(), period.last.isoformat()
-    acute_classes = _acute_classes()
-    with journal.raw() as raw:
-        entries, days_text = raw.execute(_RECORDED, (p_first, p_last)).fetchone()
-        if not entries:
-            raise EmptyPeriod(period)
-        symptom_rows = raw.execute(_SYMPTOMS, (first, last)).fetchall()
-        dose_rows = raw.execute(_DOSES, (UNCLASSIFIED, first, last)).fetchall()
-        trigger_rows = raw.execute(_TRIGGERS, (p_first, p_last)).fetchall()
-        # The previous period of the same length, for the comparison. Its days before the whole months read
-        # above are counted by SQLite (none when it lies within the period's first month); the rest come from
-        # those rows below. The two stretches share no day, so the counts add up.
-        before_last = min(previous.last, months.first - timedelta(days=1))
-        previous_days: Counter[str] = Counter()
-        previous_acute = 0
-        if previous.first <= before_last:
-            before = (previous.first.isoformat(), before_last.isoformat())
-            previous_days.update(dict(raw.execute(_FELT_DAYS, before).fetchall()))
-            previous_acute = raw.execute(_acute_days_sql(len(acute_classes)), (*before, *acute_classes)).fetchone()[0]
-        notes = raw.execute(_NOTES, (p_first, p_last)).fetchall() if include_notes else None
-    if previous.last >= months.first:
-        inside = (max(previous.first, months.first).isoformat(), previous.last.isoformat())
-        felt: dict[str, set[str]] = defaultdict(set)
-        for symptom, day, severity, *_ in _days_in(symptom_rows, *inside):
-            if severity >= 1:
-                felt[symptom].add(day)
-        previous_days.update({symptom: len(days) for symptom, days in felt.items()})
-        acute = set(acute_classes)
-        previous_acute += len({row[1] for row in _days_in(dose_rows, *inside) if row[0] in acute})
-    return PeriodRows(entries, set(days_text.split(",")), symptom_rows, dose_rows, trigger_rows,
-                      dict(previous_days), previous_acute, notes)
 
 
 def build_summary(journal: JournalReads, period: DateRange, *, today: date | None = None,
@@ -230,8 +155,8 @@ def build_summary(journal: JournalReads, period: DateRange, *, today: date | Non
     p_first, p_last = period.first.isoformat(), period.last.isoformat()
     trends = trends_from_rows(rows.symptoms, rows.doses, period)
     recorded = rows.recorded
-    symptoms_here, doses_here = _days_in(rows.symptoms, p_first, p_last), _days_in(rows.doses, p_first, p_last)
-    doses = _Doses(doses_here, set(_acute_classes()))
+    symptoms_here, doses_here = days_in(rows.symptoms, p_first, p_last), days_in(rows.doses, p_first, p_last)
+    doses = _Doses(doses_here, set(acute_classes()))
     return ReportSummary(
         period=period, previous=previous_period(period), generated_on=today or date.today(),
         entries=rows.entries, recorded_days=len(recorded), trends=trends,
@@ -245,21 +170,6 @@ def build_summary(journal: JournalReads, period: DateRange, *, today: date | Non
         notes=None if rows.notes is None else [NoteLine(date.fromisoformat(d), str(at), str(text))
                                                for d, at, text in rows.notes],
     )
-
-
-def _acute_classes() -> list[str]:
-    return sorted(k for k, c in catalogue().medication_classes.items() if c.acute)
-
-
-def _acute_days_sql(acute_classes: int) -> str:
-    marks = ", ".join("?" * acute_classes)
-    return ("SELECT count(DISTINCT e.day) FROM entry e JOIN dose d ON d.entry_id = e.id "
-            f"WHERE +e.deleted_at IS NULL AND e.day BETWEEN ? AND ? AND d.drug_class IN ({marks})")
-
-
-def _days_in(rows: list[_Row], first: str, last: str) -> list[_Row]:
-    """The rows of the days first..last, from rows in day order (ORDER BY e.day) that cover more."""
-    return rows[bisect_left(rows, first, key=_DAY):bisect_right(rows, last, key=_DAY)]
 
 
 def _trigger_days(rows: list[tuple[str, str]]) -> dict[str, set[str]]:
@@ -276,7 +186,7 @@ def _trigger_days(rows: list[tuple[str, str]]) -> dict[str, set[str]]:
     return {spelled[k]: v for k, v in days.items()}
 
 
-def _symptoms(rows: list[_Row], here: list[_Row], trends: Trends, previous_days: dict[str, int]
+def _symptoms(rows: list[Row], here: list[Row], trends: Trends, previous_days: dict[str, int]
               ) -> list[SymptomSummary]:
     durations: dict[str, list[int]] = defaultdict(list)
     custom = {row[0] for row in rows if row[5]}
@@ -301,8 +211,8 @@ class _Doses:
     """The period's doses per medication (each group's rows in day order), and from the groups the days with
     an acute medication and the preventives taken each day."""
 
-    def __init__(self, rows: list[_Row], acute_classes: set[str]) -> None:
-        groups: dict[tuple[str, str], list[_Row]] = {}
+    def __init__(self, rows: list[Row], acute_classes: set[str]) -> None:
+        groups: dict[tuple[str, str], list[Row]] = {}
         for row in rows:
             # a name typed by the person matches whatever its case; a catalogue key is exact
             key = (row[2].casefold() if row[3] else row[2], row[0])
@@ -361,7 +271,7 @@ def _dose_text(amount: float | None, unit: str | None) -> str:
     return f"{number} {unit}".strip() if unit else number
 
 
-def _calendar(period: DateRange, recorded: set[str], symptoms: list[_Row], doses: _Doses) -> list[DaySummary]:
+def _calendar(period: DateRange, recorded: set[str], symptoms: list[Row], doses: _Doses) -> list[DaySummary]:
     highest: dict[str, int] = {}
     for _s, day, severity, *_ in symptoms:
         if severity > highest.get(day, -1):
@@ -378,7 +288,7 @@ def _calendar(period: DateRange, recorded: set[str], symptoms: list[_Row], doses
 _new_day = partial(tuple.__new__, DaySummary)  # DaySummary._make without its length check (zip has it)
 
 
-def _quality_days(rows: list[_Row]) -> dict[str, set[str]]:
+def _quality_days(rows: list[Row]) -> dict[str, set[str]]:
     days: dict[str, set[str]] = defaultdict(set)
     for _s, day, severity, _m, qualities, _c in rows:
         if severity >= 1 and qualities != "[]" and qualities:
