@@ -549,7 +549,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif not at_start or len(run) > 1 or prev in lex.name_cues:
         add(("name", start, end))
     elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
-            r"\s+\d", text[end:end + 3]) and not _product_use(text, end):
+            r"\s+\d", text[end:end + 3]) and not _product_use(text, end) and not _THING_NEXT.match(text, end):
         add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I" (not "Norco 1 tab")
 
 
@@ -601,6 +601,11 @@ def _eponym_phrases() -> frozenset[str]:
     return frozenset(" ".join(e.casefold().replace("-", " ").split()) for e in eponyms if " " in e or "-" in e)
 
 
+# what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
+_THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped|works|worked|working|seems|seemed|made\s+me|makes\s+me|"
+                         r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
+                         r"does\s+nothing|wore\s+off|kicked\s+in|"
+                         r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")
 _LINE_WORDS = frozenset(str.split("express forte extra plus max rapid advance duo xr sr cr odt liquigels caplets "
                                   "original cold flu night day"))
 _LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
