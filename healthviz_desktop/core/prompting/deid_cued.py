@@ -53,13 +53,17 @@ _APPOINTMENT = re.compile(
 _H_HOUR = re.compile(r"\b(?i:at|around|by|until|till|from|às|as|a\s+las|vers|um|ab)\s+"
                      r"(?P<d>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b")
 # "0300", "calpol at 0700", "by 1545": a time of day in four digits; 0000-0959 anywhere (a leading zero), 1000-2359
-# only after a cue (a year could be it); never a phone's first group ("0114 496 0721") or a quantity ("1200 ml")
+# only after a cue, 1900-2059 only after a clock's cue ("since 2019" is a year); never a phone's first group
+# ("0114 496 0721") or a quantity ("1200 ml")
 _TIME_UNITS = (r"(?!\d|[/.,:\-]\d|\s?\d{2,}|\s+[A-Z]|\s*(?i:mg|mcg|ml|iu|units?|steps|kcal|cal|calories|k|ft|"
                r"feet|m|km|mm|g|"
                r"lbs?|kg|%|miles?|metres?|meters?|words|people|patients|pounds|dollars|bucks|euros|points?)\b)")
 _FOUR_DIGIT_TIME = re.compile(r"(?<![\w/.,:\-])(?<!\d\s)(?P<d>0\d[0-5]\d)" + _TIME_UNITS + "|"
                               r"\b(?i:at|by|from|until|till|around|about|approx|woke|up|bed|asleep|awake|alarm|since|"
-                              r"before|after)\s+(?P<h>(?:1\d|2[0-3])[0-5]\d)" + _TIME_UNITS)
+                              r"before|after)\s+(?P<h>(?:1[0-8]|2[1-3])[0-5]\d)" + _TIME_UNITS + "|"
+                              # 1900-2059 read as years after "since", "by", "from": only a clock's cue makes them times
+                              r"\b(?i:at|around|about|approx|woke|up|bed|asleep|awake|alarm)\s+(?P<y>(?:19|20)[0-5]\d)"
+                              + _TIME_UNITS)
 # "555-0148 (fax)", "ring 555.0199": a local number of three and four digits
 _LOCAL_NUMBER = re.compile(r"(?<![\d/.,\-])\d{3}[-.]\d{4}(?![\d/.,\-]|\s*(?i:mg|mcg|ml|iu|units?|steps|kcal|"
                            r"cal|k|m|km|g|lbs?|kg|%|ft)\b)")
@@ -170,7 +174,7 @@ def _numbers(text: str, add: Add) -> None:
     for m in _H_HOUR.finditer(text):
         add(("time", m.start("d"), m.end("d")))
     for m in _FOUR_DIGIT_TIME.finditer(text):
-        group = "d" if m.group("d") else "h"
+        group = "d" if m.group("d") else "h" if m.group("h") else "y"
         add(("time", m.start(group), m.end(group)))
     for rx in (_LOCAL_NUMBER, _DIGIT_GROUPS, _LETTER_CODE):
         for m in rx.finditer(text):
