@@ -5,8 +5,8 @@ cannot share it: skia-python keeps the GIL while it draws (skia-python issue #16
 threads drawing half the frames each took 1.25 s against 1.23 s for one). A second process can. It draws
 the odd frames with its own SceneDrawer (drawing is a pure function of the spec and the frame's index, so
 its frames are the very frames this process would have drawn) and sends each as the encoder's YUV 4:2:0
-planes through a pipe (its stdout), straight into a new frame's buffers. The pipe holds less than a
-frame, so the helper is never more than one frame ahead: memory stays flat.
+planes through a pipe (its stdout), straight into a new frame's buffers; a reader thread keeps up to
+AHEAD of them waiting, so memory stays flat.
 
 Not used for short clips (starting the process, ~0.4 s, costs more than it saves), on one core, or in
 the frozen binary (a spawned child there would start the app again; see ``splits``).
@@ -17,9 +17,11 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import queue
 import struct
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from healthviz_desktop.core.scene import SceneSpec
 
 MIN_FRAMES = 48  # 2 s at 24 fps: below this a single process is as fast
+AHEAD = 3  # frames read ahead from the helper (1.4 MB each at 1280x720)
 FRAME, DONE, ERROR = b"F", b"D", b"E"
 HEADER = struct.Struct("<cI")  # tag, length of what follows (the error text; 0 for a frame or the end)
 
@@ -63,8 +66,47 @@ class DrawHelper:
             self._process.stdin.close()
         except OSError:
             pass  # it died at start: receive() says so
+        self._queue: queue.Queue[Any] = queue.Queue(maxsize=AHEAD)
+        self._failed: HelperFailed | None = None
+        self._stop = threading.Event()
+        self._reader = threading.Thread(target=self._read_frames, name="render-helper-read", daemon=True)
+        self._reader.start()
 
     def receive(self) -> Any:
+        """The helper's next frame (waits for it), or HelperFailed if it stopped or failed."""
+        item = self._failed or self._queue.get()
+        if isinstance(item, HelperFailed):
+            self._failed = item  # every later call fails the same way rather than waiting forever
+            raise item
+        return item
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._process.poll() is None:
+            self._process.kill()  # its pipe closes: the reader's wait ends
+        while self._reader.is_alive():
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.05)
+        self._reader.join()
+        self._out.close()
+        self._process.wait()
+
+    def _read_frames(self) -> None:
+        """Reads ahead in a thread of its own (the pipe wait releases the GIL), so the helper never waits
+        for this process to finish drawing its own frame before it can hand over the next one."""
+        while not self._stop.is_set():
+            try:
+                item: Any = self._read_one()
+            except HelperFailed as exc:
+                item = exc
+            while not self._stop.is_set():
+                with contextlib.suppress(queue.Full):
+                    self._queue.put(item, timeout=0.1)
+                    break
+            if isinstance(item, HelperFailed):
+                return
+
+    def _read_one(self) -> Any:
         import av
 
         try:
@@ -77,15 +119,9 @@ class DrawHelper:
             frame = av.VideoFrame(self.width, self.height, "yuv420p")
             for plane in frame.planes:
                 _read_into(self._out, memoryview(plane))
-        except (EOFError, OSError) as exc:
+        except (EOFError, OSError, ValueError) as exc:  # ValueError: the pipe was closed under the read
             raise HelperFailed(f"the drawing helper stopped ({exc.__class__.__name__})") from exc
         return frame
-
-    def close(self) -> None:
-        if self._process.poll() is None:
-            self._process.kill()
-        self._out.close()
-        self._process.wait()
 
 
 def _read_into(stream: IO[bytes], view: memoryview) -> None:
