@@ -60,9 +60,9 @@ def render_clip(spec: SceneSpec, video_path: Path, thumb_path: Path | None = Non
     a label) is composited top-right on every frame; ``backdrop`` (an RGB/RGBA array) replaces the drawn
     scene with a still image (under a slow push-in and pan) beneath the same motion, relief, cue and grain
     layers. ``source`` names what the scene came from in the clip's machine-readable comment. ``split``
-    draws every other frame in a helper process (draw_helper.py); by default when that is faster."""
+    draws two frames in three in a helper process (draw_helper.py); by default when that is faster."""
     from healthviz_desktop.core.atomic import replacing
-    from healthviz_desktop.core.render.draw_helper import DrawHelper, splits
+    from healthviz_desktop.core.render.draw_helper import DrawHelper, helper_draws, splits
     from healthviz_desktop.core.render.scene_draw import SceneDrawer
 
     width, height = size or (spec.width, spec.height)
@@ -80,7 +80,7 @@ def render_clip(spec: SceneSpec, video_path: Path, thumb_path: Path | None = Non
         thumb: list[Any] = []
 
         def draw(i: int) -> Any:
-            frame = helper.receive() if helper is not None and i % 2 else drawer.video_frame(i)
+            frame = helper.receive() if helper is not None and helper_draws(i) else drawer.video_frame(i)
             if i == middle:
                 thumb.append(frame.to_ndarray(format="rgb24"))
             return frame

@@ -1,9 +1,9 @@
-"""A second process that draws every other frame of a clip, so drawing uses both cores.
+"""A second process that draws two frames in three of a clip, so drawing uses both cores.
 
 Drawing is the slow side of a render (Skia's anti-aliased paths, in one thread), and a second thread
 cannot share it: skia-python keeps the GIL while it draws (skia-python issue #165; measured here, two
 threads drawing half the frames each took 1.25 s against 1.23 s for one). A second process can. It draws
-the odd frames with its own SceneDrawer (drawing is a pure function of the spec and the frame's index, so
+two frames in three (``helper_draws``) with its own SceneDrawer (drawing is a pure function of the spec and the frame's index, so
 its frames are the very frames this process would have drawn) and sends each as the encoder's YUV 4:2:0
 planes through a pipe (its stdout), straight into a new frame's buffers; a reader thread keeps up to
 AHEAD of them waiting, so memory stays flat.
@@ -36,6 +36,13 @@ HEADER = struct.Struct("<cI")  # tag, length of what follows (the error text; 0 
 
 class HelperFailed(RuntimeError):
     """The drawing helper stopped before it sent every frame it owed."""
+
+
+def helper_draws(index: int) -> bool:
+    """Two frames in three are the helper's: this process also feeds the encoder (whose threads share
+    the cores) and its drawing thread shares the GIL with that; measured with one in two, this process's
+    drawing was the one the encoder waited for."""
+    return index % 3 != 0
 
 
 def splits(frame_count: int) -> bool:
@@ -139,13 +146,13 @@ def _read_exactly(stream: IO[bytes], size: int) -> bytes:
     return bytes(buffer)
 
 
-def _draw_odd_frames(out: IO[bytes]) -> None:
+def _draw_its_frames(out: IO[bytes]) -> None:
     try:
         from healthviz_desktop.core.render.scene_draw import SceneDrawer
 
         spec, width, height, fps, seconds, overlay, backdrop = pickle.load(sys.stdin.buffer)
         drawer = SceneDrawer(spec, width, height, fps=fps, seconds=seconds, overlay=overlay, backdrop=backdrop)
-        for index in range(1, drawer.frame_count, 2):
+        for index in filter(helper_draws, range(drawer.frame_count)):
             frame = drawer.video_frame(index)
             out.write(HEADER.pack(FRAME, 0))
             for plane in frame.planes:
@@ -165,4 +172,4 @@ if __name__ == "__main__":
     frames_out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
     with contextlib.suppress(BrokenPipeError):
-        _draw_odd_frames(frames_out)
+        _draw_its_frames(frames_out)
