@@ -9,6 +9,7 @@ only when it is complete, so a crash, a cancel or a full disk never leaves a par
 from __future__ import annotations
 
 import contextlib
+import logging
 import queue
 import threading
 from collections.abc import Callable
@@ -18,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from healthviz_desktop.core.scene import SceneSpec
+
+log = logging.getLogger(__name__)
 
 # What Qt's bundled FFmpeg backend actually shows: AV1 reaches EndOfMedia with no frames at all.
 PLAYABLE_CODECS = frozenset({"h264", "hevc", "vp8", "vp9"})
@@ -62,7 +65,7 @@ def render_clip(spec: SceneSpec, video_path: Path, thumb_path: Path | None = Non
     layers. ``source`` names what the scene came from in the clip's machine-readable comment. ``split``
     draws two frames in three in a helper process (draw_helper.py); by default when that is faster."""
     from healthviz_desktop.core.atomic import replacing
-    from healthviz_desktop.core.render.draw_helper import DrawHelper, helper_draws, splits
+    from healthviz_desktop.core.render.draw_helper import DrawHelper, HelperFailed, helper_draws, splits
     from healthviz_desktop.core.render.scene_draw import SceneDrawer
 
     width, height = size or (spec.width, spec.height)
@@ -80,7 +83,17 @@ def render_clip(spec: SceneSpec, video_path: Path, thumb_path: Path | None = Non
         thumb: list[Any] = []
 
         def draw(i: int) -> Any:
-            frame = helper.receive() if helper is not None and helper_draws(i) else drawer.video_frame(i)
+            nonlocal helper
+            frame = None
+            if helper is not None and helper_draws(i):
+                try:
+                    frame = helper.receive()
+                except HelperFailed as exc:  # only speed is lost: this process draws the rest itself
+                    log.warning("render: %s; drawing the rest in one process", exc)
+                    helper.close()
+                    helper = None
+            if frame is None:
+                frame = drawer.video_frame(i)
             if i == middle:
                 thumb.append(frame.to_ndarray(format="rgb24"))
             return frame

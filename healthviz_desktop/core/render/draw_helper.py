@@ -3,10 +3,11 @@
 Drawing is the slow side of a render (Skia's anti-aliased paths, in one thread), and a second thread
 cannot share it: skia-python keeps the GIL while it draws (skia-python issue #165; measured here, two
 threads drawing half the frames each took 1.25 s against 1.23 s for one). A second process can. It draws
-two frames in three (``helper_draws``) with its own SceneDrawer (drawing is a pure function of the spec and the frame's index, so
-its frames are the very frames this process would have drawn) and sends each as the encoder's YUV 4:2:0
-planes through a pipe (its stdout), straight into a new frame's buffers; a reader thread keeps up to
-AHEAD of them waiting, so memory stays flat.
+two frames in three (``helper_draws``) with its own SceneDrawer (drawing is a pure function of the spec
+and the frame's index, so its frames are the very frames this process would have drawn) and sends each
+as the encoder's YUV 4:2:0 planes through a pipe (its stdout), straight into a new frame's buffers; a
+reader thread keeps up to AHEAD of them waiting, so memory stays flat. If the helper fails, the render
+draws the rest itself: a helper costs at most speed, never a clip.
 
 Not used for short clips (starting the process, ~0.4 s, costs more than it saves), on one core, or in
 the frozen binary (a spawned child there would start the app again; see ``splits``).
