@@ -9,6 +9,7 @@ only when it is complete, so a crash, a cancel or a full disk never leaves a par
 from __future__ import annotations
 
 import contextlib
+import logging
 import queue
 import threading
 from collections.abc import Callable
@@ -18,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from healthviz_desktop.core.scene import SceneSpec
+
+log = logging.getLogger(__name__)
 
 # What Qt's bundled FFmpeg backend actually shows: AV1 reaches EndOfMedia with no frames at all.
 PLAYABLE_CODECS = frozenset({"h264", "hevc", "vp8", "vp9"})
@@ -52,34 +55,57 @@ def render_clip(spec: SceneSpec, video_path: Path, thumb_path: Path | None = Non
                 seconds: float | None = None, size: tuple[int, int] | None = None, fps: int = FPS,
                 preset: str = "superfast", on_progress: Progress | None = None,
                 cancelled: Cancelled | None = None, overlay: Any = None, backdrop: Any = None,
-                source: str = "local-renderer") -> ClipInfo:
+                source: str = "local-renderer", split: bool | None = None) -> ClipInfo:
     """Draw and encode ``spec`` to ``video_path`` (and a PNG thumbnail of its middle frame).
 
     ``on_progress`` gets 0..1 after each frame; ``cancelled`` is checked before each frame and stops
     the render with RenderCancelled (the partial file is removed). ``overlay`` (an RGBA uint8 array, e.g.
     a label) is composited top-right on every frame; ``backdrop`` (an RGB/RGBA array) replaces the drawn
     scene with a still image (under a slow push-in and pan) beneath the same motion, relief, cue and grain
-    layers. ``source`` names what the scene came from in the clip's machine-readable comment."""
+    layers. ``source`` names what the scene came from in the clip's machine-readable comment. ``split``
+    draws two frames in three in a helper process (draw_helper.py); by default when that is faster."""
     from healthviz_desktop.core.atomic import replacing
+    from healthviz_desktop.core.render.draw_helper import DrawHelper, HelperFailed, helper_draws, splits
     from healthviz_desktop.core.render.scene_draw import SceneDrawer
 
     width, height = size or (spec.width, spec.height)
     if width % 2 or height % 2 or width < 16 or height < 16:
         raise ValueError(f"a clip must be at least 16x16 with even sides, not {width}x{height}")
-    drawer = SceneDrawer(spec, width, height, fps=fps, seconds=seconds, overlay=overlay, backdrop=backdrop)
-    middle = drawer.frame_count // 2
-    thumb: list[Any] = []
+    frame_count = max(1, round(float(seconds if seconds is not None else spec.seconds) * fps))
+    if split is None:
+        split = splits(frame_count)
+    # started first: it imports and prepares its drawer while this process prepares its own
+    helper = DrawHelper(spec, width, height, fps=fps, seconds=seconds, overlay=overlay,
+                        backdrop=backdrop) if split and frame_count > 1 else None
+    try:
+        drawer = SceneDrawer(spec, width, height, fps=fps, seconds=seconds, overlay=overlay, backdrop=backdrop)
+        middle = drawer.frame_count // 2
+        thumb: list[Any] = []
 
-    def draw(i: int) -> Any:
-        frame = drawer.video_frame(i)
-        if i == middle:
-            thumb.append(frame.to_ndarray(format="rgb24"))
-        return frame
+        def draw(i: int) -> Any:
+            nonlocal helper
+            frame = None
+            if helper is not None and helper_draws(i):
+                try:
+                    frame = helper.receive()
+                except HelperFailed as exc:  # only speed is lost: this process draws the rest itself
+                    log.warning("render: %s; drawing the rest in one process", exc)
+                    helper.close()
+                    helper = None
+            if frame is None:
+                frame = drawer.video_frame(i)
+            if i == middle:
+                thumb.append(frame.to_ndarray(format="rgb24"))
+            return frame
 
-    with replacing(video_path) as partial:
-        encode_frames((draw(i) for i in range(drawer.frame_count)), partial, width, height, fps=fps,
-                      total=drawer.frame_count, preset=preset, on_progress=on_progress, cancelled=cancelled,
-                      metadata={"title": MARK_TITLE, "comment": MARK_COMMENT.replace("local-renderer", source)})
+        with replacing(video_path) as partial:
+            encode_frames((draw(i) for i in range(drawer.frame_count)), partial, width, height, fps=fps,
+                          total=drawer.frame_count, preset=preset, on_progress=on_progress,
+                          cancelled=cancelled, metadata={
+                              "title": MARK_TITLE, "comment": MARK_COMMENT.replace("local-renderer", source)})
+    finally:
+        if helper is not None:
+            helper.close()
     if thumb_path is not None and thumb:
         with replacing(thumb_path) as partial_thumb:
             write_png(thumb[0], partial_thumb)

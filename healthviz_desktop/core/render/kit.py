@@ -134,6 +134,11 @@ def _unturned(c: skia.Canvas) -> bool:
     return m.getSkewX() == 0 and m.getSkewY() == 0 and not m.hasPerspective()
 
 
+def _plain_translucent(p: skia.Paint) -> bool:
+    return (p.getShader() is None and p.getAlpha() < 255 and p.getBlendMode() == skia.BlendMode.kSrcOver
+            and p.getPathEffect() is None and p.getMaskFilter() is None)
+
+
 FAST_STROKE = 3.0  # thinner strokes are no faster as a swatch (hairlines are slower)
 
 
@@ -174,7 +179,28 @@ class FastCanvas:
         return getattr(self.canvas, name)
 
     def drawPath(self, path: skia.Path, p: skia.Paint) -> None:  # Skia's method names
-        self.canvas.drawPath(path, _fast(self.canvas, p))
+        c = self.canvas
+        if not _unturned(c) and _plain_translucent(p):
+            # Under a turned camera, the path is turned here instead and drawn unturned, where the swatch
+            # applies: a translucent fill of a third of a 1280x720 frame at 1 degree cost 2.4 ms, turned
+            # beforehand 0.65 ms, within one code value. Skia turns the path's points the same way itself;
+            # a stroke's width follows the matrix's scale (the camera only moves, scales and turns).
+            m = c.getTotalMatrix()
+            scale = math.sqrt(abs(m.getScaleX() * m.getScaleY() - m.getSkewX() * m.getSkewY()))
+            similar = m.getScaleX() == m.getScaleY() and m.getSkewX() == -m.getSkewY() and not m.hasPerspective()
+            stroked = p.getStyle() != skia.Paint.kFill_Style
+            if similar and (not stroked or p.getStrokeWidth() * scale >= FAST_STROKE):
+                turned = skia.Path(path)
+                turned.transform(m)
+                q = skia.Paint(p)
+                if stroked:
+                    q.setStrokeWidth(p.getStrokeWidth() * scale)
+                c.save()
+                c.resetMatrix()
+                c.drawPath(turned, _fast(c, q))
+                c.restore()
+                return
+        c.drawPath(path, _fast(c, p))
 
     def drawRect(self, rect: skia.Rect, p: skia.Paint) -> None:
         self.canvas.drawRect(rect, _fast(self.canvas, p))
