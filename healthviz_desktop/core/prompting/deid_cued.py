@@ -52,18 +52,14 @@ _APPOINTMENT = re.compile(
 # "at 9h", "around 16h", "às 14h30": an hour with an "h" after a cue is a time, where "9h" alone is a duration
 _H_HOUR = re.compile(r"\b(?i:at|around|by|until|till|from|às|as|a\s+las|vers|um|ab)\s+"
                      r"(?P<d>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b")
-# "0300", "calpol at 0700", "by 1545": a time of day in four digits; 0000-0959 anywhere (a leading zero), 1000-2359
-# only after a cue, 1900-2059 only after a clock's cue ("since 2019" is a year); never a phone's first group
-# ("0114 496 0721") or a quantity ("1200 ml")
+# "0300", "calpol at 0700", "by 1545": a time of day in four digits (_four_digit_time says when)
 _TIME_UNITS = (r"(?!\d|[/.,:\-]\d|\s?\d{2,}|\s+[A-Z]|\s*(?i:mg|mcg|ml|iu|units?|steps|kcal|cal|calories|k|ft|"
                r"feet|m|km|mm|g|"
                r"lbs?|kg|%|miles?|metres?|meters?|words|people|patients|pounds|dollars|bucks|euros|points?)\b)")
-_FOUR_DIGIT_TIME = re.compile(r"(?<![\w/.,:\-])(?<!\d\s)(?P<d>0\d[0-5]\d)" + _TIME_UNITS + "|"
-                              r"\b(?i:at|by|from|until|till|around|about|approx|woke|up|bed|asleep|awake|alarm|since|"
-                              r"before|after)\s+(?P<h>(?:1[0-8]|2[1-3])[0-5]\d)" + _TIME_UNITS + "|"
-                              # 1900-2059 read as years after "since", "by", "from": only a clock's cue makes them times
-                              r"\b(?i:at|around|about|approx|woke|up|bed|asleep|awake|alarm)\s+(?P<y>(?:19|20)[0-5]\d)"
-                              + _TIME_UNITS)
+_FOUR_RUN = re.compile(r"(?<![\w/.,:\-])(?<!\d\s)\d{4}")
+_NOT_A_TIME_AFTER = re.compile(_TIME_UNITS.replace("(?!", "(?:", 1))  # what, after four digits, makes no time
+_CLOCK_CUES = frozenset(str.split("at around about approx woke up bed asleep awake alarm"))
+_TIME_CUES = _CLOCK_CUES | frozenset(str.split("by from until till since before after"))
 # "555-0148 (fax)", "ring 555.0199": a local number of three and four digits
 _LOCAL_NUMBER = re.compile(r"(?<![\d/.,\-])\d{3}[-.]\d{4}(?![\d/.,\-]|\s*(?i:mg|mcg|ml|iu|units?|steps|kcal|"
                            r"cal|k|m|km|g|lbs?|kg|%|ft)\b)")
@@ -103,6 +99,11 @@ _IS_AGE = re.compile(
     r"grandpa|grandad|granddad|oma|opa|bubbe|zaide|ba|bà|ông)(?:\s+(?:ji|sahib|saab))?\s+(?:is|was|turned|turns|"
     r"just\s+turned)\s+(?:now\s+)?(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|"
     r"ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|percent|degrees|f|c)\b))")
+_H_GATE = re.compile(r"\dh")
+_DIGIT = re.compile(r"\d")
+_THREE_DIGITS = re.compile(r"\d{3}")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_FIVE_DIGITS = re.compile(r"\d{5}")
 _AGE_GATE = re.compile(r"\b(?:is|was|turned|turns)\s+(?:now\s+)?(?:9\d|1[0-4]\d)\b")  # what _IS_AGE needs
 # what may follow an age over 89 ("is 94 and", "was 96,"), not a reading's word ("was 96 resting")
 _AGE_END = re.compile(r"\s*(?:[,.;:!?)]|—|-\s|$|(?:and|now|this|next|years?|yrs?|in|on|but|so|today|last|"
@@ -144,7 +145,7 @@ def cued_candidates(text: str, add: Add) -> None:
         sentence = re.split(r"[.!?\n]\s", text[max(0, m.start() - 60):m.start()])[-1]
         if _APPOINTMENT.search(sentence):
             add(("date", m.start("d"), m.end("d")))
-    if any(c.isdigit() for c in text):
+    if _DIGIT.search(text):
         _numbers(text, add)
     lists = word_lists()
     if "(" in text:
@@ -171,33 +172,62 @@ def _numbers(text: str, add: Add) -> None:
     """Times in four digits or with an "h", local numbers, groups of digits, letter codes, plates, ages. Times and
     codes go out as dates and IDs, but as kinds of their own ("time", "code") that clinical shapes nearby do not
     cancel ("9h" is a duration's shape, "at 9h" a time): each pattern rules units out itself."""
-    for m in _H_HOUR.finditer(text):
-        add(("time", m.start("d"), m.end("d")))
-    for m in _FOUR_DIGIT_TIME.finditer(text):
-        group = "d" if m.group("d") else "h" if m.group("h") else "y"
-        add(("time", m.start(group), m.end(group)))
-    for rx in (_LOCAL_NUMBER, _DIGIT_GROUPS, _LETTER_CODE):
-        for m in rx.finditer(text):
+    # each pattern only where what it needs is there (a speed gate, never a change in what is found)
+    if _H_GATE.search(text):
+        for m in _H_HOUR.finditer(text):
+            add(("time", m.start("d"), m.end("d")))
+    if _THREE_DIGITS.search(text):  # a local number, groups of digits
+        for rx in (_LOCAL_NUMBER, _DIGIT_GROUPS):
+            for m in rx.finditer(text):
+                add(("code", m.start(), m.end()))
+    if _FOUR_DIGITS.search(text):  # a four-digit time
+        for m in _FOUR_RUN.finditer(text):
+            if _four_digit_time(text, m.start(), m.group()):
+                add(("time", m.start(), m.end()))
+    if _FIVE_DIGITS.search(text):  # a letter code
+        for m in _LETTER_CODE.finditer(text):
             add(("code", m.start(), m.end()))
-    for m in _PLATE.finditer(text):
-        add(("code", m.start("p"), m.end("p")))
-    for m in _BIRTHDAY.finditer(text):
-        add(("age", m.start("d"), m.end("d")))
-    for m in _MY_AGE.finditer(text):
-        w = fold(m.group("w"))
-        if w not in _READING_WORDS and w not in word_lists().medical and _AGE_END.match(text, m.end()):
+    lower = text.lower()
+    if any(cue in lower for cue in ("plate", "reg", "tag")):
+        for m in _PLATE.finditer(text):
+            add(("code", m.start("p"), m.end("p")))
+    if "day" in lower:  # "bday", "b-day", "birthday"
+        for m in _BIRTHDAY.finditer(text):
             add(("age", m.start("d"), m.end("d")))
+    if _AGE_GATE.search(text):
+        for m in _MY_AGE.finditer(text):
+            w = fold(m.group("w"))
+            if w not in _READING_WORDS and w not in word_lists().medical and _AGE_END.match(text, m.end()):
+                add(("age", m.start("d"), m.end("d")))
+
+
+def _four_digit_time(text: str, start: int, digits: str) -> bool:
+    """ "0300" anywhere; "1545" after a cue ("at", "by", "since"...); "2030" (a year as well) after a clock's cue
+    ("at", "woke", "bed"...); never before a unit or more digits ("1200 ml", "0114 496 0721")."""
+    if _NOT_A_TIME_AFTER.match(text, start + 4):
+        return False
+    hours, minutes = int(digits[:2]), int(digits[2:])
+    if hours > 23 or minutes > 59:
+        return False
+    if hours < 10:
+        return True
+    before = text[max(0, start - 12):start]
+    if not before.endswith((" ", "\t", "\n")):
+        return False
+    words = before.split()
+    cue = words[-1].lower() if words else ""
+    return cue in (_CLOCK_CUES if 19 <= hours <= 20 else _TIME_CUES)
 
 
 def _places(text: str, tokens: list[tuple[int, int, str]], add: Add) -> None:
     gaz = gazetteer()
-    places, place_words, phrases, firsts = gaz.places, gaz.place_words, gaz.phrases, _phrase_firsts()
+    places, place_words, phrases = gaz.places, gaz.place_words, gaz.phrases
+    wanted = _wanted()
     lists = word_lists()
     for i, (s, e, w) in enumerate(tokens):
-        bare = _unpossessive(w)
-        in_places = bare in places or bare in place_words
-        if not in_places and w not in firsts:
+        if w not in wanted and not (w[-1:] in ("s", "'") and _unpossessive(w) in wanted):
             continue  # the common case: a word that is no town and starts none
+        bare = _unpossessive(w)
         if any(c.isupper() for c in text[s + 1:e]):
             continue  # "MoCA", "IgE", "CHOP": an acronym or a code, not a town's name
         prev = tokens[i - 1][2] if i else ""
@@ -222,6 +252,13 @@ def _unpossessive(w: str) -> str:
     if w.endswith("'s"):
         return w[:-2]
     return w[:-1] if w.endswith("'") else w
+
+
+@lru_cache(maxsize=1)
+def _wanted() -> frozenset[str]:
+    """Every word _places looks at further: a town, a town that is a word, the first word of a longer town."""
+    gaz = gazetteer()
+    return gaz.places | gaz.place_words | _phrase_firsts()
 
 
 @lru_cache(maxsize=1)
