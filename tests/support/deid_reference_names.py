@@ -1,0 +1,352 @@
+"""The reference de-identifier's names, places and organisations (tests/support/deid_reference.py): runs of
+capitalised words and the cues around them, the plain copy of healthviz_desktop/core/prompting/deid_names.py that
+the equivalence tests compare the fast one against. A change in WHAT is found is made here and there alike."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from healthviz_desktop.core.prompting.vocabulary import key, word_lists
+from tests.support import deid_reference_patterns as P
+
+Add = Callable[[tuple[str, int, int]], None]
+Word = tuple[str, int, int]
+_JOINERS = {"of", "&", "de", "van", "von", "da", "del", "der", "du", "le", "la", "bin", "al", "di"}
+_PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
+
+
+def org_cues(text: str, add: Add, lo: int, hi: int) -> None:
+    lex = P.lexicon()
+    for m in lex.org_cue.finditer(text, lo, hi):
+        org = m.group("org")
+        words = {w.casefold() for w in P.WORD.findall(org)}
+        if words <= lex.known_words:
+            continue
+        cue = m.group("cue").casefold()
+        kind = _org_kind(words, "school" if re.search(r"stud|school|pupil|enrolled", cue) else "employer")
+        add((kind, m.start("org"), m.start("org") + len(org.rstrip(".,;:'’-"))))
+
+
+def org_groups(groups: list[_Group], add: Add) -> None:
+    """ "Harlow Logistics Ltd", "Westmarch University", "University of Eastvale", "St Agnes Hospital" """
+    lex = P.lexicon()
+    for group in groups:
+        words = [w.casefold().rstrip(".") for w, _, _ in group.words]
+        if len(words) < 2:
+            continue
+        last = words[-1]
+        kind = ""
+        if last in lex.org_suffixes:
+            kind = "employer"
+        elif last in lex.school_words or (words[0] in ("university", "college") and group.joined_of):
+            kind = "school"
+        elif last in lex.facility_words or " ".join(words[-2:]) in lex.facility_words:
+            kind = "place"
+        if kind and not set(words[:-1]) <= lex.known_words | lex.org_suffixes | lex.school_words:
+            add((kind, group.start, group.end))
+
+
+def _org_kind(words: set[str], default: str) -> str:
+    lex = P.lexicon()
+    if words & lex.school_words:
+        return "school"
+    if words & lex.facility_words:
+        return "place"
+    if words & lex.org_suffixes:
+        return "employer"
+    return default
+
+
+@dataclass(frozen=True)
+class _Group:
+    words: tuple[Word, ...]  # the capitalised words of the run, with their offsets
+    start: int
+    end: int
+    prev: str  # the word before, casefolded ("" at the start)
+    prev2: str
+    sentence_start: bool
+    joined_of: bool
+
+
+def cap_groups(text: str) -> list[_Group]:
+    """Runs of capitalised words ("Jonah Whitfield", "Bank of Avalon"), with the two words before them."""
+    lex = P.lexicon()
+    titles = lex.titles
+    head = P.CAP.match(text)
+    caps = [(head.group(), 0, head.end())] if head and _is_cap(head.group()) else []
+    caps += [(m.group(1), m.start(1), m.end(1)) for m in P.CAP_AFTER.finditer(text) if _is_cap(m.group(1))]
+    groups: list[_Group] = []
+    i = 0
+    while i < len(caps):
+        j, joined_of = i + 1, False
+        while j < len(caps):
+            gap = text[caps[j - 1][2]:caps[j][1]]
+            inner = gap.strip()
+            if gap == " " or (gap == ". " and len(caps[j - 1][0]) == 1):
+                j += 1
+            elif inner.casefold() in _JOINERS and gap == f" {inner} " and j + 1 <= len(caps):
+                joined_of = joined_of or inner.casefold() == "of"
+                j += 1
+            else:
+                break
+        if j == i + 1 and bare(caps[i][0]) in lex.plain_words:
+            i = j  # fast path: a lone ordinary capitalised word ("The", "Beat") is never a name
+            continue
+        start = caps[i][1]
+        before = text[max(0, start - 60):start]
+        prevs = [w.strip(_PUNCT).casefold() for w in before.split()[-2:]]
+        prev = prevs[-1] if prevs else ""
+        prev2 = prevs[-2] if len(prevs) > 1 else ""
+        stripped = before.rstrip()
+        sentence_start = (not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;•*–—\"") \
+            and prev not in titles
+        groups.append(_Group(tuple(caps[i:j]), start, caps[j - 1][2], prev, prev2, sentence_start, joined_of))
+        i = j
+    return groups
+
+
+def _is_cap(word: str) -> bool:
+    # "Jonah", "O'Neill", "Zoë"; not "MRI" or "I"
+    return word[0].isupper() and (len(word) == 1 or not word.isupper()) and word != "I"
+
+
+def bare(word: str) -> str:
+    """Casefolded, without a possessive ("Jonah's" → "jonah")."""
+    w = word.casefold()
+    if w.endswith(("'s", "’s")):
+        return w[:-2]
+    return w[:-1] if w.endswith(("'", "’")) else w
+
+
+def names(text: str, groups: list[_Group], add: Add) -> None:
+    """Capitalised runs that read as a name (after a title or relation, a known given name, or an unknown
+    word mid-sentence) or as a place (an unknown word after "in", "at", "near"...)."""
+    lex = P.lexicon()
+    not_name = lex.not_name
+    for g in groups:
+        run: list[Word] = []
+        # a title right before the run ("Dr Bell"), not one that ends a phrase ("for the nurse: Mon 142/88")
+        titled = g.prev in lex.titles and not text[:g.start].rstrip().endswith((":", ",", ";"))
+        prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
+        words = list(g.words)
+        for k, (w, s, e) in enumerate(words):
+            b = bare(w)
+            joins_place = b in lex.place_prefixes and k + 1 < len(words)
+            if run and b not in lex.titles and b not in lex.relations and b not in _TIME_WORDS:
+                run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
+                continue
+            # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
+            opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b))
+            if b in lex.titles or (b in not_name and not joins_place) or opener or (run and b in _TIME_WORDS):
+                if run:
+                    _name_run(text, run, prev, prev2, at_start, titled, add)
+                    run = []
+                titled = b in lex.titles
+                prev2, prev, at_start = prev, b, False
+                continue
+            run.append((w, s, e))
+        if run:
+            _name_run(text, run, prev, prev2, at_start, titled, add)
+
+
+_USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "trying", "used", "use", "using",
+                        "drinking", "drank", "sipping", "swallowed", "chewed", "chewing", "inhaled", "applying",
+                        "applied", "apply", "started", "stopped", "restarted", "bought", "ordered", "prescribed",
+                        "switched", "swapped", "increased", "reduced", "upped", "dropped"))
+_PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
+                  r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
+                  r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?)\b")
+def _cued(prev: str, length: int) -> bool:
+    """Whether the word before a run of ordinary words makes it a name ("called Blessing") or a place ("at Valley
+    Regional"): a name cue other than "and", or a place cue before two words or more."""
+    lex = P.lexicon()
+    return (prev in lex.name_cues and prev not in ("and", "by", "thank", "thanks")) or (
+        length > 1 and prev in lex.place_cues)
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
+# "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
+# for any such place ("the Pharmacy", "the Gym") or a product
+_PLACE_THE = frozenset(str.split("at to from near up outside into opposite behind round"))
+_GENERIC_PLACES = frozenset(str.split("""pharmacy chemist chemists doctors doctor's dentist dentists dentist's office
+    shop shops store supermarket park beach library station airport pub cinema bar restaurant cafe hotel surgery ward
+    unit lab labs hospital clinic gym pool centre center moment time end start top bottom front back hairdressers
+    salon vets vet's practice bank post mall market theatre theater desk counter reception cafeteria canteen"""))
+# a sentence that starts with a product, not a person: "Nytol for sleep", "Lacri-Lube at night"
+_PRODUCT_USE = re.compile(r"\s+(?:(?i:for)\s+(?:(?i:the|my|a)\s+)?(?P<what>[a-z]+)|(?i:at\s+night|at\s+bedtime|"
+                          r"before\s+bed|twice|once\s+a|every\s+\d|daily|nightly|as\s+needed|test|in\s+the\s+(?:day|morning|evening)|"
+                          r"morning\s+and\s+night)\b)")
+_USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu nausea itch itching rash heartburn
+    reflux allergies allergy hayfever congestion fever headache headaches migraine period cramps back joints skin eyes
+    nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
+    spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas acid
+    indigestion stomach tummy gut mouth lips cheeks feet hands nappy gums teeth tooth ear ears eye muscles"""))
+# what a person does, after an ordinary word that is also a given name at the start of a sentence ("Ken had")
+_NAME_ACTS = (r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|took|gave|bought|had|got|"
+              r"made|sent|covered|helped|picked|dropped|spotted|finally|set\s+up|next\s+door|"
+              r"from\s+(?:the|my|our|his|her|work|next))\b")
+
+
+def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool, titled: bool,
+              add: Add) -> None:
+    lex = P.lexicon()
+    start, end = run[0][1], run[-1][2]
+    if re.search(r"['’]s?$", text[start:end]):  # "Jonah's": the possessive stays readable
+        end -= 2 if text[end - 1] == "s" else 1
+    first = bare(run[0][0])
+    if all(len(bare(w)) == 1 for w, _, _ in run) and not titled:
+        return  # "Vitamin D", "Hep C": lone letters are not names
+    if len(run) > 1 and " ".join(bare(w) for w, _, _ in run) in _eponym_phrases():
+        return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
+    if len(run) == 2 and bare(run[1][0]) in _LINE_WORDS and bare(run[0][0]) not in lex.first_names \
+            and not titled and prev not in lex.name_cues and not word_lists().is_name(key(bare(run[0][0]))):
+        return  # "Feminax Express", "Nurofen Plus": a product and the line it belongs to
+    ends = text[:start].rstrip()[-1:]
+    after_relation = (")" not in text[max(0, start - 4):start] and (prev in lex.relations and ends not in (
+        ":", ";", "."))) or (
+        prev2 in lex.relations and ends == ",")
+    # "The nurse on the day unit, Precious, was lovely": one word set off by commas after a person word
+    set_off = len(run) == 1 and text[:start].endswith(", ") and text[end:end + 1] == "," and \
+        not lex.relations.isdisjoint(
+        w.strip(_PUNCT).casefold() for w in text[max(0, start - 60):start].split()[-7:])
+    if titled or after_relation or set_off or first in lex.first_names or _relation_in_brackets(text, end) or (
+            first in lex.ambiguous_first_names and len(run) > 1):
+        add(("name", start, end))
+    elif len(run) == 1 and prev == "the" and prev2 in _PLACE_THE and not at_start and first not in _GENERIC_PLACES \
+            and "-" not in first \
+            and first not in lex.known_words and first not in lex.titles and first not in lex.relations \
+            and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
+        add(("place", start, end))  # "ENT at the Mater", "up the Heath"
+    elif (first in lex.ambiguous_first_names or key(first) in word_lists().name_words) and len(run) == 1 and (
+            re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) or (
+                re.match(r"['’]s?\s", text[end:end + 3]) and prev not in _DETERMINERS)):
+        add(("name", start, end))  # "Bill from the pharmacy", "Grace said", "Ken had", "Frank's snoring"
+    elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
+                            or prev in _clinical_words()) and not (
+                re.search(r"[,;:(]\s*$", text[max(0, start - 3):start])
+                and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE)):
+        return  # "Lemsip Max", "Tylenol PM": a product's own word after it (not "at daycare, Kylie from the")
+    elif len(run) == 1 and not at_start and prev == "at" and word_lists().is_plain_word(key(first)) \
+            and first not in _GENERIC_PLACES and first not in lex.known_words \
+            and key(first) not in word_lists().medical \
+            and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
+        add(("place", start, end))  # "at Shoppers", "at Foothills": a capital mid-sentence names the place
+    elif len(run) == 1 and prev in _LIST_JOINS and (prev2 in _DOSE_WORDS or key(prev2) in word_lists().drugs
+                                                    or prev2 in _clinical_words()) \
+            and not word_lists().is_name(key(first)) and first not in lex.first_names:
+        return  # "took Diatabs 2 caps and Erceflora": a product listed after another
+    elif len(run) == 1 and not at_start and first not in _GENERIC_HOSPITALS and first not in lex.condition_words \
+            and _HOSPITAL_AFTER.match(text, end):
+        add(("place", start, end))  # "the Mater hospital", "at Tallaght hospital"
+    elif len(run) == 1 and at_start and len(first) > 6 and first.endswith("ing") \
+            and not word_lists().is_name(key(first)) \
+            and first not in lex.first_names and first not in lex.ambiguous_first_names:
+        return  # "Sundowning again": a sentence that opens with a doing word
+    elif len(run) > 1 and bare(run[-1][0]) in _FACILITY_ENDS and not at_start:
+        add(("place", start, end))  # "the Jewish General", "BC Women's": a hospital named by what it is
+    elif (all(word_lists().is_plain_word(key(bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (
+            len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
+        return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
+    elif _one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in _USE_VERBS and not at_start)
+                            or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
+            first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
+        return  # "took Lomotil x1", "Buspar 10": a product, not a person
+    elif _one_product(run) and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
+        return  # "Dymista spray", "Medtronic pump": a product
+    elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
+        add(("name", start, end))  # "Hope (my therapist)"
+    elif first in lex.ambiguous_first_names and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE):
+        add(("name", start, end))
+    elif first in lex.ambiguous_first_names and prev not in lex.name_cues and (at_start or prev in _DETERMINERS):
+        return  # "Grace", "Will" starting a sentence could be ordinary words (mid-sentence, a capital makes a name)
+    elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
+            word_lists().is_plain_word(key(first)):
+        return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
+    elif len(run) == 1 and prev in _DETERMINERS:
+        return  # "the Trelegy", "a Fitbit": after an article a lone unknown word is a thing, not a person
+    elif prev not in lex.name_cues and prev not in lex.place_cues and _product_use(text, end) \
+            and not word_lists().is_name(key(first)) \
+            and first not in lex.first_names:
+        return  # "Betapyn for the headache", "Corenza C at night": how a product is used
+    elif prev in lex.place_cues and not at_start:
+        add(("place", start, end))
+    elif not at_start or len(run) > 1 or prev in lex.name_cues:
+        add(("name", start, end))
+    elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
+            r"\s+\d", text[end:end + 3]) and not _product_use(text, end) and not _THING_NEXT.match(text, end):
+        add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I" (not "Norco 1 tab")
+
+
+def _product_use(text: str, end: int) -> bool:
+    """Whether what follows a word says how a product is used ("for sleep", "at night", "twice"), or lists it with
+    another ("Glucosamine, fish oil, Pamol")."""
+    m = _PRODUCT_USE.match(text, end)
+    if m is not None and (m.group("what") is None or m.group("what") in _USE_FOR
+                          or key(m.group("what")) in word_lists().medical):
+        return True
+    listed = re.match(r"\s*,\s*([A-Za-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", text[end:end + 40])
+    if listed is None:
+        return False
+    lists = word_lists()
+    return any(w is not None and (key(w) in lists.drugs or key(w) in lists.medical or key(w) in _clinical_words()
+                                  or key(w) in _USE_FOR or key(w) in _SUPPLEMENTS) for w in listed.groups())
+
+
+@lru_cache(maxsize=1)
+def _clinical_words() -> frozenset[str]:
+    """The de-identifier's own drug and clinical words ("lemsip", "gaviscon")."""
+    from healthviz_desktop.core.resources import load_toml
+
+    return frozenset(w.casefold() for w in load_toml("deid_lexicon.toml")["clinical_words"])
+
+
+# words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
+_TIME_WORDS = P.MONTH_WORDS | frozenset(str.split("""monday tuesday wednesday thursday friday saturday sunday mon
+    tue tues wed weds thu thur thurs fri sat sun today tonight tomorrow yesterday"""))
+
+
+def _relation_in_brackets(text: str, end: int) -> bool:
+    """ "Sunny (Dad, everyone calls him that)": a relation word opening brackets after a name."""
+    m = re.match(r"\s*\(([\w'’\-]+)", text[end:end + 24])
+    return m is not None and m.group(1).casefold() in P.lexicon().relations
+
+
+_SUPPLEMENTS = frozenset(str.split("oil vitamin vitamins magnesium zinc iron calcium omega probiotic probiotics "
+                                   "melatonin "
+                                   "turmeric collagen biotin"))
+
+
+@lru_cache(maxsize=1)
+def _eponym_phrases() -> frozenset[str]:
+    """The lexicon's eponyms of two words or more, casefolded, words joined by one space ("braxton hicks")."""
+    from healthviz_desktop.core.resources import load_toml
+
+    eponyms = load_toml("deid_lexicon.toml")["eponyms"]
+    return frozenset(" ".join(e.casefold().replace("-", " ").split()) for e in eponyms if " " in e or "-" in e)
+
+
+# what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
+_THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped|works|worked|working|seems|seemed|made\s+me|makes\s+me|"
+                         r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
+                         r"does\s+nothing|wore\s+off|kicked\s+in|"
+                         r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")
+_LINE_WORDS = frozenset(str.split("express forte extra plus max rapid advance duo xr sr cr odt liquigels caplets "
+                                  "original cold flu night day"))
+_LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
+_DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "
+                                  "sachets "
+                                  "drops tsp spoon spoons"))
+
+_FACILITY_ENDS = frozenset(str.split("general memorial women children childrens"))
+_GENERIC_HOSPITALS = frozenset(str.split("""eye children's childrens children general local private district county
+    community teaching women's womens day cottage mental psychiatric maternity new old main big small city the a this
+    that same other"""))
+_HOSPITAL_AFTER = re.compile(r"[ ](?:hospital|infirmary|hospice)\b")
+
+
+def _one_product(run: list[Word]) -> bool:
+    """One word, or a word and a letter ("Pancold A", "Corenza C"): what a product's name looks like."""
+    return len(run) == 1 or (len(run) == 2 and len(run[1][0]) == 1)
