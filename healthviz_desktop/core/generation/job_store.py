@@ -138,6 +138,14 @@ _LEDGER = (f"INSERT INTO cost_ledger ({', '.join(LEDGER_COLUMNS)}) VALUES ({', '
            "ON CONFLICT(job_id) DO NOTHING")
 
 
+def _read_job(raw: Any, job_id: int) -> Job:
+    """The job as it stands on this connection (inside a write, the state the write will change)."""
+    row = raw.execute(_SELECT + " WHERE id = ?", (job_id,)).fetchone()
+    if row is None:
+        raise JobNotFound(job_id)
+    return _row_to_job(tuple(row))
+
+
 def _charge(raw: Any, job: Job, now: str, amount: float | None = None) -> None:
     """The job's estimate (or ``amount``: what the service's answer said) into the ledger, once
     (UNIQUE(job_id)), in the caller's transaction."""
@@ -189,10 +197,7 @@ class JobStore:
 
     def get(self, job_id: int) -> Job:
         with self.db.raw() as raw:
-            row = raw.execute(_SELECT + " WHERE id = ?", (job_id,)).fetchone()
-        if row is None:
-            raise JobNotFound(job_id)
-        return _row_to_job(tuple(row))
+            return _read_job(raw, job_id)
 
     def open_jobs(self) -> list[Job]:
         """Jobs a runner still has work on (unfinished, or finished and not yet delivered), oldest first."""
@@ -242,10 +247,7 @@ class JobStore:
         fields["updated_at"] = now
         with self.db.write() as conn:
             raw = conn.connection.dbapi_connection
-            row = raw.execute(_SELECT + " WHERE id = ?", (job_id,)).fetchone()
-            if row is None:
-                raise JobNotFound(job_id)
-            before = _row_to_job(tuple(row))
+            before = _read_job(raw, job_id)
             if expect is None or before.status in expect:
                 sets = ", ".join(f"{k} = ?" for k in fields)
                 raw.execute(f"UPDATE generation_job SET {sets} WHERE id = ?", (*fields.values(), job_id))
@@ -262,10 +264,7 @@ class JobStore:
         now = now_utc_iso()
         with self.db.write() as conn:
             raw = conn.connection.dbapi_connection
-            row = raw.execute(_SELECT + " WHERE id = ?", (job_id,)).fetchone()
-            if row is None:
-                raise JobNotFound(job_id)
-            job = _row_to_job(tuple(row))
+            job = _read_job(raw, job_id)
             if job.status != "downloading":
                 return job
             raw.execute(
@@ -285,10 +284,7 @@ class JobStore:
         now = now_utc_iso()
         with self.db.write() as conn:
             raw = conn.connection.dbapi_connection
-            row = raw.execute(_SELECT + " WHERE id = ?", (job_id,)).fetchone()
-            if row is None:
-                raise JobNotFound(job_id)
-            job = _row_to_job(tuple(row))
+            job = _read_job(raw, job_id)
             if job.status != "downloading":
                 return job
             raw.execute("UPDATE generation_job SET still_path = ?, updated_at = ? WHERE id = ?",
@@ -304,10 +300,7 @@ class JobStore:
         now = now_utc_iso()
         with self.db.write() as conn:
             raw = conn.connection.dbapi_connection
-            row = raw.execute(_SELECT + " WHERE id = ?", (job_id,)).fetchone()
-            if row is None:
-                raise JobNotFound(job_id)
-            old = _row_to_job(tuple(row))
+            old = _read_job(raw, job_id)
             if old.status != "needs_decision":
                 raise ValueError(f"job {job_id} is {old.status}, not waiting for a decision")
             cur = raw.execute(

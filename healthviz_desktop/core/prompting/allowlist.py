@@ -51,7 +51,7 @@ _MONTHS_AND_DAYS = frozenset(str.split(
     "thur thurs fri sat sun"))
 # the places of care written in capitals that anyone's journal names ("went to A&E": "A" and "E" are letters)
 _CARE_PLACES = frozenset(str.split("""icu ed er gp ent opd ipd nicu picu hdu ccu cdu amu mau sdec ot pt mri ct
-    ecg ekg eeg emg xray ivf ob obgyn gyn gyno pacu or ld ae ae er urgent uc tcm ptsd cbt dbt act ems ambo"""))
+    ecg ekg eeg emg xray ivf ob obgyn gyn gyno pacu or ld ae urgent uc tcm ptsd cbt dbt act ems ambo"""))
 _PLACE_CUES = frozenset(("in", "from", "near", "past"))
 # "at 11", "Wednesday at 2": a bare hour after one of these, with no unit, is a time of day
 _HOUR_CUES = frozenset(("at", "by", "until", "till", "around"))  # and for "9h": "from", "às", "as"

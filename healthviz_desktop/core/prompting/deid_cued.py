@@ -53,11 +53,11 @@ _APPOINTMENT = re.compile(
 _H_HOUR = re.compile(r"\b(?i:at|around|by|until|till|from|às|as|a\s+las|vers|um|ab)\s+"
                      r"(?P<d>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b")
 # "0300", "calpol at 0700", "by 1545": a time of day in four digits (_four_digit_time says when)
-_TIME_UNITS = (r"(?!\d|[/.,:\-]\d|\s?\d{2,}|\s+[A-Z]|\s*(?i:mg|mcg|ml|iu|units?|steps|kcal|cal|calories|k|ft|"
-               r"feet|m|km|mm|g|"
-               r"lbs?|kg|%|miles?|metres?|meters?|words|people|patients|pounds|dollars|bucks|euros|points?)\b)")
 _FOUR_RUN = re.compile(r"(?<![\w/.,:\-])(?<!\d\s)\d{4}")
-_NOT_A_TIME_AFTER = re.compile(_TIME_UNITS.replace("(?!", "(?:", 1))  # what, after four digits, makes no time
+# what, right after four digits, makes them no time: more digits, a capital (a street: "2217 Alvarado St"), a unit
+_NOT_A_TIME_AFTER = re.compile(
+    r"\d|[/.,:\-]\d|\s?\d{2,}|\s+[A-Z]|\s*(?i:mg|mcg|ml|iu|units?|steps|kcal|cal|calories|k|ft|feet|m|km|mm|g|"
+    r"lbs?|kg|%|miles?|metres?|meters?|words|people|patients|pounds|dollars|bucks|euros|points?)\b")
 _CLOCK_CUES = frozenset(str.split("at around about approx woke up bed asleep awake alarm"))
 _TIME_CUES = _CLOCK_CUES | frozenset(str.split("by from until till since before after"))
 # "555-0148 (fax)", "ring 555.0199": a local number of three and four digits
