@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from healthviz_desktop.core.prompting.vocabulary import key, word_lists
+from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, key, word_lists
 from tests.support import deid_reference_patterns as P
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -273,11 +273,16 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "Betapyn for the headache", "Corenza C at night": how a product is used
     elif prev in lex.place_cues and not at_start:
         add(("place", start, end))
-    elif not at_start or len(run) > 1 or prev in lex.name_cues:
+    elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
+            word_lists().is_name(key(first)) or first in lex.first_names or _PERSON_NEXT.match(text, end)
+            or not _foreign_word(first))):
         add(("name", start, end))
     elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
-            r"\s+\d", text[end:end + 3]) and not _product_use(text, end) and not _THING_NEXT.match(text, end):
-        add(("name", start, end))  # a sentence starts with a word no list knows: "Callum and I" (not "Norco 1 tab")
+            r"\s+\d", text[end:end + 3]) and not _product_use(text, end) and not _THING_NEXT.match(text, end) and (
+            not _foreign_word(first) or _PERSON_NEXT.match(text, end)):
+        # a sentence starts with a word no list knows: "Callum and I", "Ngozi rang" (not "Norco 1 tab", nor
+        # "Schmerzen since Monday", an everyday word of another language)
+        add(("name", start, end))
 
 
 def _product_use(text: str, end: int) -> bool:
@@ -324,10 +329,28 @@ def _eponym_phrases() -> frozenset[str]:
     """The lexicon's eponyms of two words or more, casefolded, words joined by one space ("braxton hicks")."""
     from healthviz_desktop.core.resources import load_toml
 
-    eponyms = load_toml("deid_lexicon.toml")["eponyms"]
-    return frozenset(" ".join(e.casefold().replace("-", " ").split()) for e in eponyms if " " in e or "-" in e)
+    lexicon = load_toml("deid_lexicon.toml")
+    phrases = [e for e in lexicon["eponyms"] if " " in e or "-" in e] + lexicon["phrases_not_names"]
+    return frozenset(" ".join(e.casefold().replace("-", " ").split()) for e in phrases)
 
 
+def _foreign_word(first: str) -> bool:
+    """A word no English list knows that is an everyday word of another language ("Hausarzt", "Schmerzen",
+    "Remédio"): not a name on its own mid-sentence."""
+    folded = fold(first)
+    return folded in foreign_words() and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
+
+
+# what follows a person at the start of a sentence ("Ngozi rang", "Thảo and I", "Kemi's mum")
+_PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?:my|our|his|her|the)\b|"
+                          r"\s+(?:said|says|told|"
+                          r"asked|came|comes|rang|called|texted|phoned|drove|brought|took|gave|bought|had|has|got|made|"
+                          r"sent|helped|picked|dropped|visited|thinks|thought|wants|wanted|reckons|is|was|will|went|"
+                          r"stayed|left|woke|slept|cooked|fed|held|hugged|massaged|cried|laughed|knows|knew|keeps|"
+                          r"kept|says|tells|came|popped|dropped|works|worked|did|lent|ran|sat|saw|stood|paid|put|met|"
+                          r"found|felt|heard|spent|caught|wrote|rode|ate|from|(?-i:[a-z]{2,}ed|[a-z]{3,}ing))\b|"
+                          r"\s*\(\d|\s+(?:and|&)\s+(?-i:[A-Z])|\s+(?:aunty|auntie|uncle|ji|bhai|bhaiya|didi|bhabhi|"
+                          r"sahib|saab|san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
 # what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
 _THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped|works|worked|working|seems|seemed|made\s+me|makes\s+me|"
                          r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"

@@ -26,12 +26,15 @@ _VERB_AFTER = re.compile(r"\s+(?:said|says|thinks|thought|told|asked|drove|broug
                          r"called|texted|rubbed|made|gave|took|got|wants|helped|reckons|suggested|offered|picked|"
                          r"dropped|cooked|bought|sent|reminded|insisted|agreed|laughed|cried|hugged|visited|messaged|"
                          r"phoned|covered|answered|replied|spotted|strapped|booked|collected|finally|set\s+up|is|was|"
-                         r"has|had)\b")
+                         r"has|had|stayed|left|woke|slept|massaged|lent|filmed|checked|fixed|chased|forwarded|"
+                         r"emailed|dm'?d|dmed|facetimed|snapchatted|held|carried|walked|sat|waited|waits|sits|keeps|"
+                         r"kept|noticed|noticed|made\s+me|let\s+me|drove\s+me|talked|listened|yelled|snapped)\b")
 # the same for a word that is also an ordinary word ("grace says"): no "is", "has" ("hope is")
 _ACT_AFTER = re.compile(r"\s+(?:said|says|told|asked|drove|brought|brings|bringing|came|rang|called|texted|gave|took|"
                         r"reckons|thinks|wants|helped|suggested|offered|picked|dropped|bought|sent|reminded|insisted|"
                         r"covered|answered|replied|spotted|strapped|finally|set\s+up|from\s+(?:work|next\s+door|church|"
-                        r"the\s+office))\b")
+                        r"the\s+office)|stayed|woke|slept|massaged|lent|filmed|checked|fixed|chased|forwarded|emailed|"
+                        r"dm'?d|dmed|facetimed|held|carried|waited|noticed|made\s+me|let\s+me|talked|listened)\b")
 _AND_I = re.compile(r"\s+(?:and|n|&)\s+(?:i|me)\b(?!['’])", re.IGNORECASE)
 _AFTER_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s+$")  # "10,000 lux" (not "x2. aoife")
 _WORD_GAP = re.compile(r"[\s\-]+")
@@ -74,6 +77,7 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
                                            or _AND_I.match(text, end) or (prev == "and" and prev2 == "me")):
         return "name"  # "saw rose", "grace says", "sunny's", "will and i"
     if f in lists.name_words and prev in _NAME_WORD_PLACE_AFTER and f not in lists.medical_name_words and len(f) > 3 \
+            and f not in lists.common_name_words \
             and f not in lex.ambiguous_first_names \
             and not _AFTER_NUMBER.search(text, max(0, start - 12), start):
         return "place"  # "from limerick", "in cardigan"

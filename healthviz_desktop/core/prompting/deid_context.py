@@ -258,7 +258,12 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
     pattern = P.private_term_pattern(present) if present else None
     strong: list[tuple[int, int]] = []
     if pattern is not None:
+        ordinary = _ordinary_terms(present)
         for m in pattern.finditer(folded_text):
+            found = m.group()
+            if ordinary and found.islower() and found in ordinary and not _reads_as_name(
+                    text, m.start(), m.end(), found):
+                continue  # the term "Will" or "Hope", written as the person wrote it: "I will try", "no hope"
             add(("private", m.start(), m.end()))
             strong.append(m.span())
     # a weak part is in the casefolded text as it is in any word it could match (C-level test first)
@@ -272,6 +277,14 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
         if bare.casefold() in model.weak and not inside \
                 and _reads_as_name(text, m.start(), m.start() + len(bare), word):
             add(("private", m.start(), m.start() + len(bare)))
+
+
+def _ordinary_terms(forms: tuple[str, ...]) -> frozenset[str]:
+    """The one-word terms written with a capital that are ordinary words too ("Will", "Hope"), in lower case:
+    written in lower case in the text they are the word, unless they read as a name."""
+    lists = word_lists()
+    return frozenset(f.casefold() for f in forms if f[:1].isupper() and not f.isupper() and f.isalpha()
+                     and lists.is_word(f.casefold()))
 
 
 def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:

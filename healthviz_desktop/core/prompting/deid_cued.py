@@ -123,6 +123,7 @@ _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or b
 
 def cued_candidates(text: str, add: Add) -> None:
     """Every place, clock time and role-cued name of this module's rules in ``text`` (see the docstring)."""
+    from healthviz_desktop.core.prompting.deid_forms import form_candidates
     from healthviz_desktop.core.prompting.deid_words import _unknown_acronym
 
     if text.isascii():  # lower-casing the whole text once is folding each word, offsets unchanged
@@ -130,6 +131,7 @@ def cued_candidates(text: str, add: Add) -> None:
     else:
         tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
     _places(text, tokens, add)
+    form_candidates(text, add)
     if _AGE_GATE.search(text):
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))

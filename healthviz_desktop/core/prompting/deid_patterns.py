@@ -172,7 +172,10 @@ def lexicon() -> Lexicon:
                              if len(w) > 1)
     eponym = re.compile(
         rf"\b(?:{_alt(raw['eponyms'])})(?:(?:['’]s|['’])(?:\s+(?:{_alt(raw['condition_words'])}))?"
-        rf"|\s+(?:{_alt(raw['condition_words'])}))(?!\w)", re.IGNORECASE)
+        rf"|\s+(?:{_alt(raw['condition_words'])}))(?!\w)"
+        # an eponym of two names ("Ehlers-Danlos", "Guillain-Barré") is one on its own; the stool scale ("Bristol 6")
+        rf"|\b(?:{_alt([e for e in raw['eponyms'] if '-' in e or ' ' in e])})(?!\w)"
+        r"|\bbristol(?:\s+(?:type|scale|stool|chart))?\s+(?:type\s+)?[1-7](?![\d/]|[.,]\d)", re.IGNORECASE)
     id_cue = re.compile(
         rf"\b(?:{_alt(raw['id_cues'])})\b\.?\s*(?:#|:|is|was|=|number|no\.?)?\s*(?:#|:)?\s*"
         r"(?P<value>[A-Za-z0-9](?:[A-Za-z0-9\-/._]*[A-Za-z0-9])?"

@@ -100,6 +100,13 @@ def gazetteer() -> Gazetteer:
                                        if line.strip()))
 
 
+@lru_cache(maxsize=1)
+def foreign_words() -> frozenset[str]:
+    """Everyday words of other languages people mix into an English journal (scripts/build_foreign_words.py), lower
+    case without diacritics: "hausarzt", "schmerzen", "remedio". Read the first time a rule needs it."""
+    return _words("foreign_words.txt")
+
+
 def key(word: str) -> str:
     """Casefolded with straight apostrophes, diacritics kept: how a word is looked up in the lists."""
     return word.casefold().replace("’", "'")

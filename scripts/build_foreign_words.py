@@ -1,0 +1,78 @@
+"""Build data/vocabulary/foreign_words.txt: everyday words of the languages people mix into an English journal, so
+the de-identifier reads "Hausarzt", "Glicemia" or "Wärmflasche" as a word of another language, not as a name
+(issue 15, round four).
+
+Source: wordfreq 3.1.1's frequency lists (``{small,large}_<lang>.msgpack.gz`` in its wheel; CC BY-SA 4.0; Robyn
+Speer; data from Wikipedia, OpenSubtitles, Google Books, Reddit, Twitter, news and other sources). For each
+language below, the words at or above a Zipf frequency of 3.5 (roughly, three times in a million words), of four letters
+or more, lower case, without diacritics; minus anything that is a name the app knows (``names.txt``, the
+lexicon's given names), a town of the gazetteer (``places.txt``), an English word or a medical or drug word (those
+lists already cover them), and minus every word met in English text more than rarely (English Zipf 1.4 or more):
+wordfreq stores words lower-cased, so a given name cannot be told from a noun by its capital, but names of every
+language turn up in English text (news, Wikipedia) where the everyday nouns of other languages mostly do not.
+
+Run: ``python scripts/build_foreign_words.py --wordfreq-data PATH/wordfreq/data`` (``pip download --no-deps
+wordfreq msgpack`` and unzip the wheel; reading the files needs ``msgpack``, a build-time tool only). Run it after
+build_vocabulary.py and build_gazetteer.py: it reads their lists.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "healthviz_desktop" / "data" / "vocabulary"
+# the languages of the people who write in English as a second language, or mix words in (wordfreq's codes)
+LANGUAGES = ("de", "nl", "fr", "es", "pt", "it", "pl", "sv", "nb", "da", "fi", "tr", "id", "ms", "fil", "vi", "ro",
+             "cs", "hu", "ca")
+MIN_ZIPF = 3.5
+# a word met in English text at least this often (Zipf) is left out: names are ("zbigniew" 2.2, "łukasz" 1.5),
+# the nouns of other languages mostly are not ("hausarzt" 0, "schmerzen" 0, "termin" 1.2)
+MAX_ENGLISH_ZIPF = 1.4
+_PLAIN = re.compile(r"[a-z][a-z'\-]*[a-z]")
+
+
+def ascii_fold(text: str) -> str:
+    parts = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in parts if not unicodedata.combining(c)).replace("’", "'").replace("ł", "l")
+
+
+def zipf(path: Path) -> dict[str, float]:
+    import msgpack  # build time only
+
+    bins = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)[1:]
+    return {w: 9 - i / 100 for i, words in enumerate(bins) for w in words}
+
+
+def read_list(name: str) -> set[str]:
+    return set((OUT / name).read_text(encoding="utf-8").split())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--wordfreq-data", type=Path, required=True, help="the wordfreq/data folder of its wheel")
+    args = parser.parse_args()
+    lex = tomllib.loads((OUT.parent / "deid_lexicon.toml").read_text(encoding="utf-8"))
+    given = {ascii_fold(w) for w in lex["first_names"] + lex["ambiguous_first_names"]}
+    known = read_list("names.txt") | read_list("places.txt") | read_list("english.txt") | read_list(
+        "medical.txt") | read_list("drugs.txt") | read_list("name_words.txt") | given
+    english = zipf(args.wordfreq_data / "large_en.msgpack.gz")
+    in_english = {ascii_fold(w) for w, z in english.items() if z >= MAX_ENGLISH_ZIPF}
+    words: set[str] = set()
+    for lang in LANGUAGES:
+        path = args.wordfreq_data / f"large_{lang}.msgpack.gz"
+        if not path.exists():
+            path = args.wordfreq_data / f"small_{lang}.msgpack.gz"
+        found = {ascii_fold(w) for w, z in zipf(path).items() if z >= MIN_ZIPF}
+        words |= {w for w in found if len(w) >= 4 and _PLAIN.fullmatch(w)}
+    words -= known | in_english
+    (OUT / "foreign_words.txt").write_text("".join(f"{w}\n" for w in sorted(words)), encoding="utf-8")
+    print(f"foreign_words.txt: {len(words):,} words")
+
+
+if __name__ == "__main__":
+    main()
