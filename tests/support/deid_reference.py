@@ -180,7 +180,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
             continue
         if cat in ("private", "name", "place", "town") and any(
                 start < m.end() and m.start() < end and _shields(text, m, cat)
-                for m in lex.eponym.finditer(text, lo, hi)):
+                for rx in (lex.eponym, lex.eponym_alone) for m in rx.finditer(text, lo, hi)):
             continue
         kept.append((cat, start, end))
     # a name or place that contains a private term ("Amara Quell" around "Amara") goes out whole

@@ -135,58 +135,101 @@ _ROLE_AFTER = re.compile(r"\s+the\s+(?:[a-z\-]+\s+)?(?P<r>nurse|doctor|physio|th
                          r"counsellor|counselor|dietitian|dietician|psychologist|psychiatrist|social\s+worker)\b")
 _FROM_PLACE = re.compile(r"\s+(?:from|at)\s+(?:[A-Z][\w'’&]+|work|the\s+(?:office|pharmacy|surgery|clinic|practice|"
                          r"gym|school|church|hospital|chemist|shop|store|warehouse|depot|site))\b")
+_SET_OFF_GATE = re.compile(r",\s*(?:my|our|his|her|their)\s")
+_ROLE_WORDS = frozenset(str.split("""nurse doctor physio therapist receptionist pharmacist paramedic midwife consultant
+    registrar surgeon gp hca carer dentist coach teacher counsellor counselor dietitian dietician psychologist
+    psychiatrist worker"""))
 _TAKEN = re.compile(r"(?:\d|\b(?i:took|take|takes|taking|tried|bought|got))\s+$")  # "took 2 Excedrin from"
 _CAPITAL_WORD = re.compile(r"(?<![\w'’\-])(?P<n>[A-Z][a-z]+)\b")
 
 
 def form_candidates(text: str, add: Add) -> None:
-    """Every candidate of this module's rules in ``text`` (see the docstring)."""
+    """Every candidate of this module's rules in ``text`` (see the docstring). Each pattern runs only where a
+    cheap sign of what it needs is there (its words, a digit shape): a speed gate, never a change in what is found."""
     lower = text.lower()
-    if any(c in lower for c in ("past", "to ", "half", "clock", "uhr")):
+    words = frozenset(_LETTERS.findall(lower))
+    if not words.isdisjoint(_SPOKEN_WORDS) or (not words.isdisjoint(_SPOKEN_COUNTS) and not words.isdisjoint(
+            _SPOKEN_JOINS)):
         for m in _SPOKEN_TIME.finditer(text):
             add(("time", m.start(), m.end()))
+    if "to" in words and _DIGIT_TO_GATE.search(text):
         for m in _DIGIT_TO.finditer(text):
             add(("time", m.start("t"), m.end("t")))
+    if "uhr" in words:
         for m in _UHR.finditer(text):
             add(("time", m.start(), m.end()))
-    for m in _DAY_MONTH.finditer(text):
-        add(("date", m.start(), m.end()))
-    for m in _MONTH_DAY.finditer(text):
-        add(("date", m.start(), m.end()))
-    for m in _H_MINUTES.finditer(text):
-        before = text[max(0, m.start() - 16):m.start()].split()
-        if not before or fold(before[-1].strip(".,;:()")) not in _DURATION_CUES:
-            add(("time", m.start(), m.end()))
-    for m in _DOTTED_DAY.finditer(text):
-        add(("date", m.start("d"), m.end("d")))
-    for m in _WEEKDAY_DATE.finditer(text):  # a time's kind: "4/10" alone has a pain score's shape
-        add(("time", m.start("d"), m.end("d")))
-    if "." in text:
+    if not words.isdisjoint(_MONTH_WORDS):
+        for rx in (_DAY_MONTH, _MONTH_DAY):
+            for m in rx.finditer(text):
+                add(("date", m.start(), m.end()))
+    if _H_MINUTES_GATE.search(text):
+        for m in _H_MINUTES.finditer(text):
+            before = text[max(0, m.start() - 16):m.start()].split()
+            if not before or fold(before[-1].strip(".,;:()")) not in _DURATION_CUES:
+                add(("time", m.start(), m.end()))
+    if _DOTTED_GATE.search(text):
+        for m in _DOTTED_DAY.finditer(text):
+            add(("date", m.start("d"), m.end("d")))
+    if "(" in text and "/" in text:
+        for m in _WEEKDAY_DATE.finditer(text):  # a time's kind: "4/10" alone has a pain score's shape
+            add(("time", m.start("d"), m.end("d")))
+    if _DOT_TIME_GATE.search(text):
         for m in _DOT_TIMES.finditer(text):
             for one in _DOT_TIME.finditer(text, m.start("t"), m.end("t")):
                 add(("time", one.start(), one.end()))
     if "@" in text:
         for m in _HANDLE.finditer(text):
             add(("code", m.start("h"), m.end("h")))
-    _streets(text, add)
-    for m in _PLATES.finditer(text):
-        add(("code", m.start(), m.end()))
-    if any(c in text for c in (" is ", " was ", "turn", " will be ")):
+    _streets(text, lower, words, add)
+    if "-" in text or _FOUR_DIGITS.search(text):
+        for m in _PLATES.finditer(text):
+            add(("code", m.start(), m.end()))
+    if _AGE_GATE.search(text):
+        lists = word_lists()
         for m in _AGE.finditer(text):
             w = fold(m.group("w"))
-            if w in _READINGS or w in word_lists().medical:
+            if w in _READINGS or w in lists.medical:
                 continue
-            if w in _FAMILY or (m.group("w")[0].isupper() and text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?")
-                                ) or (m.group("w")[0].isupper() and w not in word_lists().english):
+            capital = m.group("w")[0].isupper()
+            if w in _FAMILY or (capital and text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?")) or (
+                    capital and w not in lists.english):
                 add(("age", m.start("d"), m.end("d")))
-    for m in _TITLE_INITIAL.finditer(text):
-        add(("name", m.start("n"), m.start("n") + 1))
-    if " on " in text:
+    if not words.isdisjoint(_TITLE_WORDS):
+        for m in _TITLE_INITIAL.finditer(text):
+            add(("name", m.start("n"), m.start("n") + 1))
+    if "on" in words and _ON_GATE.search(text):
         _streets_on(text, add)
-    _set_off_names(text, add)
+    _set_off_names(text, words, add)
 
 
-def _streets(text: str, add: Add) -> None:
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SPOKEN_WORDS = frozenset(("past", "clock", "half", "quarter"))
+_SPOKEN_COUNTS = frozenset(("five", "ten", "twenty"))
+_SPOKEN_JOINS = frozenset(("to", "after"))
+_DIGIT_TO_GATE = re.compile(r"\d\s+to\s")
+_MONTH_WORDS = frozenset(_MONTHS.split("|")) | {"tháng"}
+_H_MINUTES_GATE = re.compile(r"\dh[0-5]\d")
+_DOTTED_GATE = re.compile(r"\d\.\d{1,2}\.")
+_DOT_TIME_GATE = re.compile(r"\d\.[0-5]\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_AGE_GATE = re.compile(r"\b(?:is|was|turned|turns|be)\s+(?:now\s+)?(?:9\d|1[0-4]\d)\b")
+_TITLE_WORDS = frozenset(("dr", "doc", "prof"))
+_ON_GATE = re.compile(r"\son\s+[A-Z]")
+_STREET_FIRST_WORDS = frozenset(str.split("""rue rua calle avenida avda av viale piazza plaza praça praca largo ulica ul
+    carrer travessa rambla paseo jalan jl soi thanon đường phố ngõ strada str boulevard bd via"""))
+_STREET_ENDINGS = tuple(e.rstrip(".") for e in _STREET_ENDS)
+
+
+def _streets(text: str, lower: str, words: frozenset[str], add: Add) -> None:
+    if not any(w.endswith(_STREET_ENDINGS) for w in words):
+        pass
+    else:
+        _street_words(text, add)
+    if not words.isdisjoint(_STREET_FIRST_WORDS) or "c/" in lower:
+        _streets_first(text, add)
+
+
+def _street_words(text: str, add: Add) -> None:
     for m in _STREET_WORD.finditer(text):
         word = m.group("s")
         if len(word) < 7 and not m.group("n"):
@@ -194,6 +237,9 @@ def _streets(text: str, add: Add) -> None:
         if fold(word) in word_lists().english and not m.group("n"):
             continue
         add(("address", m.start(), m.end()))
+
+
+def _streets_first(text: str, add: Add) -> None:
     for m in _STREET_FIRST.finditer(text):
         first = m.group("s").split()[0].lower()
         if first in _NEED_NUMBER and not m.group("n"):
@@ -214,25 +260,32 @@ def _streets_on(text: str, add: Add) -> None:
             add(("address", m.start("s"), m.end("s")))
 
 
-def _set_off_names(text: str, add: Add) -> None:
+def _set_off_names(text: str, words: frozenset[str], add: Add) -> None:
     """ "Hope, my daughter, brought", "Joy the triage nurse", "Faith from Woolworths", "Dan at work"."""
-    if not any(c in text for c in (",", " the ", " from ", " at ")):
+    set_off = _SET_OFF_GATE.search(text) is not None
+    role = "the" in words and not words.isdisjoint(_ROLE_WORDS)
+    from_at = "from" in words or "at" in words
+    if not (set_off or role or from_at):
         return
     lists = word_lists()
     relations = _relations()
     for m in _CAPITAL_WORD.finditer(text):
-        word, end = m.group("n"), m.end()
-        folded = fold(word)
+        end = m.end()
+        if text[end:end + 1] not in (",", " "):
+            continue
+        related = _RELATIONS_SET_OFF.match(text, end) if set_off else None
+        by_relation = related is not None and related.group("r") in relations
+        by_role = role and _ROLE_AFTER.match(text, end) is not None
+        by_place = from_at and _FROM_PLACE.match(text, end) is not None
+        if not (by_relation or by_role or by_place):
+            continue  # what follows sets nothing off: the common case, decided before any word list is read
+        folded = fold(m.group("n"))
         if folded in _NOT_STREETS or folded in lists.drugs or folded in lists.medical or folded in relations:
             continue
         if not (folded in lists.names or folded in _ambiguous() or not lists.is_word(folded)):
             continue  # "Yesterday, my sister", "Told the nurse": an ordinary word opening a clause
-        set_off = _RELATIONS_SET_OFF.match(text, end)
-        if set_off is not None and set_off.group("r") in relations:
-            add(("name", m.start(), end))
-            continue
-        if _ROLE_AFTER.match(text, end) is not None or (
-                (folded in lists.names or folded in _ambiguous()) and _FROM_PLACE.match(text, end) is not None
+        if by_relation or by_role or (
+                (folded in lists.names or folded in _ambiguous()) and by_place
                 and not _TAKEN.search(text, max(0, m.start() - 12), m.start())):
             add(("name", m.start(), end))
 

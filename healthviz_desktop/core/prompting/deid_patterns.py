@@ -136,6 +136,8 @@ class Lexicon:
     ambiguous_first_names: frozenset[str]
     known_words: frozenset[str]  # capitalised, but never a name on their own
     eponym: re.Pattern[str]
+    eponym_alone: re.Pattern[str]  # "Ehlers-Danlos", "Bristol 6": clinical without a possessive or a condition word
+    eponym_alone_firsts: frozenset[str]  # the first words eponym_alone can start with, casefolded
     condition_words: frozenset[str]  # what makes an eponym clinical on its own ("Bell's palsy")
     person_age: re.Pattern[str]  # an age after a person word ("Grandad is 93"), group d
     id_cue: re.Pattern[str]
@@ -172,10 +174,12 @@ def lexicon() -> Lexicon:
                              if len(w) > 1)
     eponym = re.compile(
         rf"\b(?:{_alt(raw['eponyms'])})(?:(?:['’]s|['’])(?:\s+(?:{_alt(raw['condition_words'])}))?"
-        rf"|\s+(?:{_alt(raw['condition_words'])}))(?!\w)"
-        # an eponym of two names ("Ehlers-Danlos", "Guillain-Barré") is one on its own; the stool scale ("Bristol 6")
-        rf"|\b(?:{_alt([e for e in raw['eponyms'] if '-' in e or ' ' in e])})(?!\w)"
-        r"|\bbristol(?:\s+(?:type|scale|stool|chart))?\s+(?:type\s+)?[1-7](?![\d/]|[.,]\d)", re.IGNORECASE)
+        rf"|\s+(?:{_alt(raw['condition_words'])}))(?!\w)", re.IGNORECASE)
+    # an eponym of two names ("Ehlers-Danlos", "Guillain-Barré") is one on its own; so is the stool scale ("Bristol 6")
+    several = [e for e in raw["eponyms"] if "-" in e or " " in e]
+    eponym_alone = re.compile(rf"\b(?:{_alt(several)})(?!\w)"
+                              r"|\bbristol(?:\s+(?:type|scale|stool|chart))?\s+(?:type\s+)?[1-7](?![\d/]|[.,]\d)",
+                              re.IGNORECASE)
     id_cue = re.compile(
         rf"\b(?:{_alt(raw['id_cues'])})\b\.?\s*(?:#|:|is|was|=|number|no\.?)?\s*(?:#|:)?\s*"
         r"(?P<value>[A-Za-z0-9](?:[A-Za-z0-9\-/._]*[A-Za-z0-9])?"
@@ -206,7 +210,9 @@ def lexicon() -> Lexicon:
         street_suffixes=_words(raw["street_suffixes"]), org_suffixes=_words(raw["org_suffixes"]),
         school_words=_words(raw["school_words"]), facility_words=_words(raw["facility_words"]),
         first_names=_words(raw["first_names"]) - ambiguous, ambiguous_first_names=ambiguous,
-        known_words=frozenset(known), eponym=eponym, condition_words=_words(raw["condition_words"]),
+        known_words=frozenset(known), eponym=eponym, eponym_alone=eponym_alone,
+        eponym_alone_firsts=frozenset(re.split(r"[\s\-]", e.casefold())[0] for e in several) | {"bristol"},
+        condition_words=_words(raw["condition_words"]),
         person_age=person_age, id_cue=id_cue, org_cue=org_cue, street=street,
         id_cue_words=id_cue_words, org_cue_words=ORG_CUE_WORDS,
         cue_words=MONTH_WORDS | id_cue_words | _words(raw["street_suffixes"]) | UNIT_WORDS | ORG_CUE_WORDS,

@@ -235,6 +235,9 @@ def _forms(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(c for k in keys for c in (k, k + "'s", k + "’s", k + "'", k + "’") if unpossessive(c) in keys)
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")  # the words eponym_alone could start with, for its speed gate
+
+
 def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
     """Drop candidates inside clinical text, then keep the best of overlapping ones."""
     lex = P.lexicon()
@@ -249,9 +252,12 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                                 for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO)
                                 for m in rx.finditer(text, lo, hi)):
             continue
-        if cat in ("private", "name", "place", "town") and any(
+        if cat in ("private", "name", "place", "town") and (any(
                 start < m.end() and m.start() < end and _shields(text, m, cat)
-                for m in lex.eponym.finditer(text, lo, hi)):
+                for m in lex.eponym.finditer(text, lo, hi)) or (
+                not lex.eponym_alone_firsts.isdisjoint(_LETTER_RUN.findall(text[lo:hi].lower())) and any(
+                    start < m.end() and m.start() < end and _shields(text, m, cat)
+                    for m in lex.eponym_alone.finditer(text, lo, hi)))):
             continue
         kept.append((cat, start, end))
     # a name or place that contains a private term ("Amara Quell" around "Amara") goes out whole
