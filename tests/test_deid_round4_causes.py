@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from healthviz_desktop.core.prompting.allowlist import unlisted_words
 from healthviz_desktop.core.prompting.deidentify import deidentify, find_identifiers
 from healthviz_desktop.core.prompting.vocabulary import foreign_words
 from tests.support import deid_reference as REF
@@ -76,3 +77,19 @@ def test_foreign_words_leave_out_names() -> None:
     words = foreign_words()
     assert {"hausarzt", "schmerzen", "remedio"} <= words
     assert not words & {"lukasz", "zbigniew", "piotr", "katarzyna", "renata", "etienne", "bjorn", "niall", "minh"}
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("woke at half past three again", "three"),  # the allowlist, on its own, holds an hour said in words
+    ("see her at quarter to 9", "9"),
+    ("physio half two on Friday", "two"),
+    ("by seven o'clock it eased", "seven"),
+    ("woke 2.40 with it", "2.40"),
+])
+def test_allowlist_holds_spoken_and_dotted_times(text: str, held: str) -> None:
+    assert held in [u.text for u in unlisted_words(text)]
+
+
+@pytest.mark.parametrize("text", ["half a tablet, then half 2 tablets", "pain went from 5 to 7 by lunch"])
+def test_allowlist_lets_amounts_and_ranges_through(text: str) -> None:
+    assert unlisted_words(text) == []

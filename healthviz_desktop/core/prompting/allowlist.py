@@ -55,7 +55,12 @@ _CARE_PLACES = frozenset(str.split("""icu ed er gp ent opd ipd nicu picu hdu ccu
 _PLACE_CUES = frozenset(("in", "from", "near", "past"))
 # "at 11", "Wednesday at 2": a bare hour after one of these, with no unit, is a time of day
 _HOUR_CUES = frozenset(("at", "by", "until", "till", "around"))  # and for "9h": "from", "às", "as"
-_CLOCK_CUES = frozenset(str.split("at by from until till around about after before"))
+_CLOCK_CUES = frozenset(str.split("at by from until till around about after before woke wake awake asleep bed up"))
+# an hour said in words: "half past three", "quarter to 9", "half two", "seven o'clock"
+_HOURS = frozenset(str.split("one two three four five six seven eight nine ten eleven twelve")) | frozenset(
+    str(n) for n in range(1, 13))
+_SPOKEN_PARTS = frozenset(str.split("half quarter five ten twenty"))
+_OCLOCK = frozenset(("o'clock", "o’clock", "oclock"))
 _STREET_WORDS = frozenset(str.split("street road lane avenue close drive crescent terrace grove gardens boulevard "
                                     "rd ave way place square"))
 _GENERIC_STREETS = frozenset(str.split("main high back front side long old new"))
@@ -152,10 +157,22 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
         nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
         prev = fold(tokens[i - 1].group()) if i else ""
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
-        reason = _where_acronym(m.group(), prev, prev2) or _why_unlisted(text, m, nxt, allow, parts, prev)
+        reason = _spoken_time(fold(m.group()), fold(nxt), prev, prev2) or _where_acronym(m.group(), prev, prev2) \
+            or _why_unlisted(text, m, nxt, allow, parts, prev)
         if reason:
             out.append(Unlisted(s, e, m.group(), reason))
     return out
+
+
+def _spoken_time(token: str, nxt: str, prev: str, prev2: str) -> str:
+    """An hour said the way people say it: "half past three", "ten to 6", "half two", "seven o'clock"."""
+    if token not in _HOURS:
+        return ""
+    if nxt in _OCLOCK or (prev in ("past", "to") and (prev2 in _SPOKEN_PARTS or (prev == "past" and prev2.isdigit()))):
+        return "a time of day"
+    if prev == "half" and nxt not in _UNITS and nxt not in ("a", "an", "hour", "hours", "of", "the"):
+        return "a time of day"  # "half two": half past two, as said in Britain and Ireland
+    return ""
 
 
 def _outside(text: str, s: int, e: int, skipped: list[tuple[int, int]], allow: Allowlist,
