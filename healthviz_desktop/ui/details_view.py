@@ -78,9 +78,9 @@ def entry_html(entry: Entry, rollover_hour: int | None = None) -> str:
                          ("Slept", f"{entry.sleep_hours:g} h" if entry.sleep_hours is not None else ""),
                          ("Sleep quality", f"{entry.sleep_quality}/10" if entry.sleep_quality is not None else "")):
         if value:
-            rows.append(f"<tr><td style='padding-right:12px'>{label}</td><td>{e(value)}</td></tr>")
-    if rows:
-        parts.append("<table>" + "".join(rows) + "</table>")
+            rows.append(f"<tr><td style='padding-right:12px; opacity:.75'>{label}</td><td>{e(value)}</td></tr>")
+    if rows:  # under a heading of their own, flush with the sections above (no table indent)
+        parts.append("<h3>Also noted</h3><table cellspacing='0' cellpadding='1'>" + "".join(rows) + "</table>")
     if entry.notes.strip():
         parts.append("<h3>Notes</h3><p>" + e(entry.notes).replace("\n", "<br>") + "</p>")
     return "".join(parts)
