@@ -1,4 +1,4 @@
-"""The entry details pane's HTML: each kind of thing noted sits under its own heading."""
+"""The entry details pane's HTML (each kind of thing noted under its own heading) and the status bar's data folder."""
 
 from __future__ import annotations
 
@@ -20,3 +20,13 @@ def test_tags_triggers_and_check_in_sit_under_their_own_heading() -> None:
 def test_no_heading_when_nothing_else_was_noted() -> None:
     entry = Entry(occurred_at=datetime(2026, 11, 22, 16, 16, tzinfo=UTC), notes="Quiet day.")
     assert "Also noted" not in entry_html(entry)
+
+
+def test_the_data_folder_is_shown_from_the_home_folder(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from healthviz_desktop.ui.status_line import shown_path
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert shown_path(tmp_path / ".local" / "share" / "HealthViz") == "~/.local/share/HealthViz"
+    assert shown_path(Path("/srv/journal")) == "/srv/journal"

@@ -14,8 +14,9 @@ class StatusLine(QObject):
         super().__init__(window)
         self.count_label = QLabel(window)
         self.count_label.setObjectName("entryCount")
-        self.location_label = QLabel(f"Data: {data_root}", window)
+        self.location_label = QLabel(f"Data: {shown_path(data_root)}", window)
         self.location_label.setObjectName("dataLocation")
+        self.location_label.setToolTip(str(data_root))
         self.progress = QProgressBar(window)
         self.progress.setMaximumWidth(220)
         self.progress.setAccessibleName("Background work")
@@ -46,3 +47,11 @@ class StatusLine(QObject):
         self.progress.setValue(done)
         self.progress.setToolTip(label)
         self.progress.show()
+
+
+def shown_path(path: Path) -> str:
+    """A path as people read it: under the home folder, "~/.local/share/healthviz" (the full path is the tooltip)."""
+    try:
+        return "~/" + path.relative_to(Path.home()).as_posix()
+    except ValueError:
+        return str(path)
