@@ -12,7 +12,7 @@ from healthviz_desktop.core.model import Entry, Observation
 from healthviz_desktop.core.prompting import outbound_check
 from healthviz_desktop.core.prompting.allowlist import unlisted_words
 from healthviz_desktop.core.prompting.composer import compose_explainer, compose_moment, explainer_text
-from healthviz_desktop.core.prompting.deid_context import person_model
+from healthviz_desktop.core.prompting.deid_person import person_model
 from healthviz_desktop.core.prompting.deidentify import deidentify
 from healthviz_desktop.core.prompting.outbound_check import check_provider_settings, check_request
 

@@ -1,9 +1,6 @@
 """The de-identifier's context rules (issue 15), on top of deid_names.py and deidentify.py:
 
-- the person model: private terms expand to their parts, possessives with and without an apostrophe, and
-  diacritic variants; a part that is also an ordinary word ("Long" of "Rose Long") counts only where it reads
-  as a name (after a title, a relation or a cue such as "with", with a capital where no sentence starts, or
-  before "said");
+- (the person model, what private terms become: deid_person.py);
 - (names, places and organisations from the shipped word lists, in lower case: deid_words.py);
 - everyday date and time forms ("Wed 31st", "the 22nd,", "4:45 PM", "14.03.", "9/18", "14-Mar"), ages over 89
   ("he's 93", "(94)", "age 91"), local phone numbers with a space ("555 0111"), camera file names
@@ -16,13 +13,10 @@ goes into both; the gates here (cheap signs that a pattern could match) only mak
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_names import PUNCT, Add
+from healthviz_desktop.core.prompting.deid_names import Add
+from healthviz_desktop.core.prompting.deid_person import bare_word
 from healthviz_desktop.core.prompting.deid_signals import (
     DATE_SIGNS,
     DIGIT_RUN,
@@ -32,26 +26,6 @@ from healthviz_desktop.core.prompting.deid_signals import (
     signals,
 )
 from healthviz_desktop.core.prompting.vocabulary import word_lists
-
-
-def _fold_table() -> dict[int, str]:
-    """Latin letters with a diacritic → the letter alone, one character for one ("Zoë" → "Zoe"), so offsets
-    in the folded text are offsets in the text."""
-    table = {}
-    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
-        parts = unicodedata.normalize("NFKD", chr(code))
-        if len(parts) > 1 and parts[0].isascii() and parts[0].isalpha():
-            table[code] = parts[0]
-    return table
-
-
-_FOLD = _fold_table()
-_PARTICLES = frozenset(str.split("de del della der di da van von le la du bin al st saint"))
-_PERSON_VERBS = frozenset(str.split("said says told asked came comes went called rang texted phoned drove brought "
-                          "visited thinks thought wants helped had has was is did does got gets seems looks needs "
-                          "feels felt slept woke from"))
-_CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
-                  "thanks love hugged"))
 
 DATE_FORMS = (
     # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
@@ -166,154 +140,6 @@ CUED_PLATE = re.compile(r"\b(?i:plate|plates|reg|rego|registration|tag|tags|numb
 
 
 # common short forms of given names, both ways round: a private term "Kenneth" also finds "Ken"
-_NICKNAMES = {
-    "kenneth": "ken kenny", "william": "will bill billy liam", "robert": "rob bob bobby robbie",
-    "richard": "rick dick",
-    "margaret": "maggie meg peggy", "elizabeth": "liz beth betty lizzie eliza", "katherine": "kate katie kath",
-    "catherine": "cath cathy kate", "jennifer": "jen jenny", "michael": "mike mick mikey", "james": "jim jimmy jamie",
-    "thomas": "tom tommy", "christopher": "chris", "christine": "chris", "daniel": "dan danny",
-    "matthew": "matt", "anthony": "tony", "joseph": "joe joey", "edward": "ed eddie ted", "patricia": "pat patty",
-    "patrick": "pat paddy", "alexander": "alex sandy", "alexandra": "alex sandra", "victoria": "vicky tori",
-    "rebecca": "becky becca", "samuel": "sam", "samantha": "sam", "benjamin": "ben", "nicholas": "nick",
-    "deborah": "debbie deb", "susan": "sue suzy", "barbara": "barb babs", "dorothy": "dot dottie",
-    "frederick": "fred freddie", "gregory": "greg", "stephen": "steve", "steven": "steve", "timothy": "tim",
-    "andrew": "andy drew", "david": "dave davy", "jonathan": "jon jonny", "abigail": "abby", "gwendolyn": "gwen",
-    "jacqueline": "jackie", "josephine": "jo josie", "eleanor": "ellie nell", "helen": "nell", "henry": "harry hal",
-    "charles": "charlie chuck", "charlotte": "lottie charlie", "harold": "harry", "leonard": "len lenny",
-    "raymond": "ray", "ronald": "ron ronnie", "donald": "don donny", "gerald": "gerry", "geraldine": "gerry",
-    "mohammed": "mo", "muhammad": "mo", "siobhan": "shiv", "gareth": "gaz", "lawrence": "larry",
-    "katarzyna": "kasia kasha", "aleksandra": "ola", "magdalena": "magda", "agnieszka": "aga", "joanna": "asia",
-    "malgorzata": "gosia", "aleksandr": "sasha", "francisco": "paco pancho", "jose": "pepe", "guadalupe": "lupe",
-    "dolores": "lola", "consuelo": "chelo", "ignacio": "nacho", "eduardo": "lalo", "enrique": "kike",
-    "roberto": "beto", "alberto": "beto", "oluwaseun": "seun", "olusegun": "segun", "temitope": "tope",
-    "olawale": "wale", "babajide": "jide", "ayodele": "ayo", "giuseppe": "beppe", "francesca": "fran frankie",
-    "margarita": "rita", "nnamdi": "nnam", "siddharth": "sid", "venkatesh": "venky", "rajesh": "raj",
-}
-
-
-@dataclass(frozen=True)
-class PersonModel:
-    """What the private terms become: ``strong`` forms match anywhere, in any case (whole words); ``weak``
-    parts (ordinary words) only where they read as a name."""
-
-    strong: tuple[str, ...]
-    weak: frozenset[str]
-    strong_keys: tuple[str, ...] = ()  # ``P.term_key`` of each strong form, computed once
-
-
-def fold_text(text: str) -> str:
-    """``text`` with Latin diacritics removed, one character for one (offsets unchanged)."""
-    return text if text.isascii() else text.translate(_FOLD)
-
-
-@lru_cache(maxsize=64)
-def person_model(terms: tuple[str, ...]) -> PersonModel:
-    lex = P.lexicon()
-    lists = word_lists()
-    strong: set[str] = set()
-    weak: set[str] = set()
-    for term in terms:
-        t = fold_text(" ".join(term.split()))
-        if not P.term_key(t):
-            continue
-        if t.casefold().strip(PUNCT) in _common_words():
-            weak.add(t.casefold().strip(PUNCT))  # "An" (or "Añ") is also "an": only where it reads as a name
-            continue
-        strong.add(t)
-        words = [w.strip(PUNCT) for w in re.split(r"[\s\-]+", t) if w.strip(PUNCT)]
-        words = [w for w in words if w.casefold().rstrip(".") not in lex.titles]
-        if len(words) > 1 or words != [t]:
-            strong.add(" ".join(words))
-        initials = "".join(w[0] for w in words if w.casefold() not in _PARTICLES or w[:1].isupper())
-        if len(words) >= 3 and initials.isalpha():
-            strong.add(initials.upper())  # "Del Norte Community College" → "DNCC"
-        short = [n for w in words for n in _NICKNAMES.get(w.casefold(), "").split()]
-        given = words[0] if words and words[0][:1].isupper() and words[0].isalpha() else ""
-        if len(given) >= 5:
-            short += [given[:3].casefold(), given[:4].casefold()]  # "Kev" of Kevin, "Ade" of Adebayo
-        for w in short:  # "Ken" for "Kenneth": strong unless an ordinary word ("will", "bill")
-            (weak if lists.is_word(w) or w in lex.known_words else strong).add(w)
-        for w in words if len(words) > 1 or any(ch.isspace() or ch == "-" for ch in t) else []:
-            f = w.casefold()
-            if len(P.term_key(f)) < 2 or f in _PARTICLES or (f.isdigit() and len(f) < 3):
-                continue
-            if lists.is_word(f) or f in lex.known_words or f in lex.not_name:
-                weak.add(f)
-            else:
-                strong.add(w)
-        for form in list(strong):
-            if form[-1:].isalpha() and not form.casefold().endswith("s") and not lists.is_word(
-                    form.casefold() + "s"):
-                strong.add(form + "s")  # a possessive without its apostrophe: "jonahs" (not "bells")
-    forms = tuple(sorted(strong))
-    return PersonModel(forms, frozenset(weak), tuple(P.term_key(f) for f in forms))
-
-
-def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: Add) -> None:
-    """The person model's matches: strong forms anywhere, weak parts where they read as a name."""
-    model = person_model(tuple(terms))
-    lowered = folded_text.casefold()
-    flat = P.term_key(lowered)
-    present = tuple(t for t, key in zip(model.strong, model.strong_keys, strict=True) if key and key in flat)
-    pattern = P.private_term_pattern(present) if present else None
-    strong: list[tuple[int, int]] = []
-    if pattern is not None:
-        ordinary = _ordinary_terms(present)
-        for m in pattern.finditer(folded_text):
-            found = m.group()
-            if ordinary and found.islower() and found in ordinary and not _reads_as_name(
-                    text, m.start(), m.end(), found):
-                continue  # the term "Will" or "Hope", written as the person wrote it: "I will try", "no hope"
-            add(("private", m.start(), m.end()))
-            strong.append(m.span())
-    # a weak part is in the casefolded text as it is in any word it could match (C-level test first)
-    if not any(w in lowered for w in model.weak) or model.weak.isdisjoint(
-            bare_word(w).casefold() for w in _WORD_SET.findall(folded_text)):
-        return
-    for m in P.WORD.finditer(folded_text):
-        word = m.group()
-        bare = bare_word(word)
-        inside = any(s <= m.start() < e for s, e in strong) or (m.start() and folded_text[m.start() - 1].isalnum())
-        if bare.casefold() in model.weak and not inside \
-                and _reads_as_name(text, m.start(), m.start() + len(bare), word):
-            add(("private", m.start(), m.start() + len(bare)))
-
-
-def _ordinary_terms(forms: tuple[str, ...]) -> frozenset[str]:
-    """The one-word terms written with a capital that are ordinary words too ("Will", "Hope"), in lower case:
-    written in lower case in the text they are the word, unless they read as a name."""
-    lists = word_lists()
-    return frozenset(f.casefold() for f in forms if f[:1].isupper() and not f.isupper() and f.isalpha()
-                     and lists.is_word(f.casefold()))
-
-
-def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
-    lex = P.lexicon()
-    before = text[max(0, start - 40):start]
-    prev_words = before.split()
-    prev = prev_words[-1].strip(PUNCT).casefold() if prev_words else ""
-    after = text[end:end + 30].split()
-    nxt = after[0].strip(PUNCT).casefold() if after else ""
-    if prev in lex.titles or prev in lex.relations or prev in _CUES or prev in ("and", "&", "+") \
-            or nxt in _PERSON_VERBS:
-        return True
-    if word != bare_word(word) or nxt == "next":
-        return True  # "Long's", "grace's mom", "Bill next door"
-    stripped = before.rstrip()
-    at_start = not stripped or stripped[-1] in ".!?:;\n•*\"“(–—-"
-    return word[:1].isupper() and not word.isupper() and not at_start
-
-
-def bare_word(word: str) -> str:
-    """Without a possessive: "Long's" → "Long", "James'" → "James"."""
-    if word.endswith(("'s", "’s")):
-        return word[:-2]
-    return word[:-1] if word.endswith(("'", "’")) else word
-
-
-_WORD_SET = re.compile(r"[^\W\d_][\w'’\-]*")
-
-
 def form_candidates(text: str, add: Add) -> None:
     """Dates, times, ages, local phone numbers, file names and plates in their everyday forms."""
     lower = low(text)  # as re.IGNORECASE folds ("İd" is "id"), one character for one
@@ -403,15 +229,3 @@ def _mixed_codes(text: str, add: Add) -> None:
         if sum(c.isdigit() for c in v) >= 2 and sum(c.isalpha() for c in v) >= 2 and f not in lists.medical \
                 and f not in P.lexicon().known_words:
             add(("id", m.start(), m.end()))
-
-
-@lru_cache(maxsize=1)
-def _common_words() -> frozenset[str]:
-    """The lexicon's most frequent words ("an", "the", "with"): a private term that is one of them is weak."""
-    from healthviz_desktop.core.resources import load_toml
-
-    words = load_toml("deid_lexicon.toml")["common_words"]
-    return frozenset(w.casefold() for w in words) | _FUNCTION_WORDS
-
-
-_FUNCTION_WORDS = frozenset(str.split("the an my our his her their no not but and then i me or nor of"))

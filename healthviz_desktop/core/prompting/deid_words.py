@@ -23,8 +23,8 @@ from functools import lru_cache
 from itertools import accumulate
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_context import bare_word, fold_text
 from healthviz_desktop.core.prompting.deid_names import Add
+from healthviz_desktop.core.prompting.deid_person import bare_word, fold_text
 from healthviz_desktop.core.prompting.deid_signals import low
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 

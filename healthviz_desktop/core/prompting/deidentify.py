@@ -20,11 +20,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_context import (
-    fold_text,
-    form_candidates,
-    private_candidates,
-)
+from healthviz_desktop.core.prompting.deid_context import form_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
@@ -36,6 +32,7 @@ from healthviz_desktop.core.prompting.deid_names import (
     org_groups,
     unpossessive,
 )
+from healthviz_desktop.core.prompting.deid_person import fold_text, private_candidates
 from healthviz_desktop.core.prompting.deid_words import word_candidates
 
 PLACEHOLDERS = {
