@@ -130,15 +130,14 @@ _I_WORDS = frozenset(("i", "i'm", "i’m", "im", "i've", "i’ve", "ive", "i'd",
 _RELATIONS_SET_OFF = re.compile(
     r"\s*,\s*(?:my|our|his|her|their)\s+(?:(?:little|big|older|younger|eldest|youngest|oldest|baby|twin|"
     r"step|new|best|old)\s+)?(?P<r>[a-z][a-z\-]+)\b")
-_ROLE_AFTER = re.compile(r"\s+the\s+(?:[a-z\-]+\s+)?(?P<r>nurse|doctor|physio|therapist|receptionist|pharmacist|"
-                         r"paramedic|midwife|consultant|registrar|surgeon|gp|hca|carer|dentist|coach|teacher|"
-                         r"counsellor|counselor|dietitian|dietician|psychologist|psychiatrist|social\s+worker)\b")
+_ROLES = ("nurse", "doctor", "physio", "therapist", "receptionist", "pharmacist", "paramedic", "midwife", "consultant",
+          "registrar", "surgeon", "gp", "hca", "carer", "dentist", "coach", "teacher", "counsellor", "counselor",
+          "dietitian", "dietician", "psychologist", "psychiatrist", "social worker")
+_ROLE_AFTER = re.compile(r"\s+the\s+(?:[a-z\-]+\s+)?(?P<r>" + "|".join(r.replace(" ", r"\s+") for r in _ROLES) + r")\b")
 _FROM_PLACE = re.compile(r"\s+(?:from|at)\s+(?:[A-Z][\w'’&]+|work|the\s+(?:office|pharmacy|surgery|clinic|practice|"
                          r"gym|school|church|hospital|chemist|shop|store|warehouse|depot|site))\b")
 _SET_OFF_GATE = re.compile(r",\s*(?:my|our|his|her|their)\s")
-_ROLE_WORDS = frozenset(str.split("""nurse doctor physio therapist receptionist pharmacist paramedic midwife consultant
-    registrar surgeon gp hca carer dentist coach teacher counsellor counselor dietitian dietician psychologist
-    psychiatrist worker"""))
+_ROLE_WORDS = frozenset(r.split()[-1] for r in _ROLES)  # what _ROLE_AFTER needs among the text's words
 _TAKEN = re.compile(r"(?:\d|\b(?i:took|take|takes|taking|tried|bought|got))\s+$")  # "took 2 Excedrin from"
 _CAPITAL_WORD = re.compile(r"(?<![\w'’\-])(?P<n>[A-Z][a-z]+)\b")
 
