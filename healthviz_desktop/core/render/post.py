@@ -46,10 +46,10 @@ class Grain:
             else:  # film: clumps of two pixels, as grain reads at this size
                 base = rng.standard_normal((self.h // 2 + 1, stride // 2 + 1)).astype(np.float32)
                 field = np.repeat(np.repeat(base, 2, axis=0), 2, axis=1)[: self.h, :stride]
-            # stored offset by +LIFT as uint8 so adding it is one in-place uint8 pass and taking LIFT
-            # back is another: limited-range Y lies in 16..235, so neither pass can wrap
-            grain = np.clip(np.rint(field * self.amp), -LIFT, LIFT) + LIFT
-            self._tiles.append(grain.astype(np.uint8))
+            # stored as uint8 modulo 256 (-3 as 253), so adding it is one in-place uint8 pass whose
+            # wrap-around is the subtraction: limited-range Y lies in 16..235, so the sum never leaves 0..255
+            grain = np.clip(np.rint(field * self.amp), -LIFT, LIFT).astype(np.int8)
+            self._tiles.append(grain.view(np.uint8))
         self._stride = stride
 
     def apply(self, frame: Any, index: int) -> None:
@@ -62,9 +62,7 @@ class Grain:
         if stride != self._stride:
             self._make(stride)
         y = np.frombuffer(memoryview(plane), dtype=np.uint8)[: stride * self.h].reshape(self.h, stride)
-        tile = self._tiles[index % len(self._tiles)]
-        y += tile
-        y -= np.uint8(LIFT)
+        y += self._tiles[index % len(self._tiles)]
 
 
 class Readback:
