@@ -73,7 +73,8 @@ class SceneDrawer:
         self.base_r = self.u * self.region.size * (0.62 + 0.5 * max(0.0, min(1.0, spec.scale)))
         beats = max(1, len(spec.beats))
         self.last_beat = (beats - 1) / beats if beats > 1 else 0.7
-        self.surface = skia.Surface(width, height)
+        self.readback = Readback(width, height)
+        self.surface = self.readback.surface
         self.canvas: Any = FastCanvas(self.surface.getCanvas())
         self._base = self._frame(0)
         self.extra: dict[str, object] = {}
@@ -86,7 +87,6 @@ class SceneDrawer:
         self.far = self._far_layer() if self.still is None else None
         self.overlay = _overlay_image(overlay) if overlay is not None else None
         self.grain = Grain(width, height, self.look, self.seed)
-        self.readback = Readback(width, height)
 
     # ---- timeline ---------------------------------------------------------------------------------------
 
