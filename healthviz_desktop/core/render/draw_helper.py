@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 MIN_FRAMES = 48  # 2 s at 24 fps: below this a single process is as fast
 AHEAD = 3  # frames read ahead from the helper (1.4 MB each at 1280x720)
+PIPE_BYTES = 1 << 20  # Linux's default most; a 64 KB pipe hands a 1.4 MB frame over in 22 round trips
 FRAME, DONE, ERROR = b"F", b"D", b"E"
 HEADER = struct.Struct("<cI")  # tag, length of what follows (the error text; 0 for a frame or the end)
 
@@ -69,6 +70,7 @@ class DrawHelper:
                                          stdout=subprocess.PIPE, env=env)
         assert self._process.stdin is not None and self._process.stdout is not None
         self._out: IO[bytes] = self._process.stdout
+        _widen(self._out)
         try:
             pickle.dump((spec, width, height, fps, seconds, overlay, backdrop), self._process.stdin)
             self._process.stdin.close()
@@ -130,6 +132,16 @@ class DrawHelper:
         except (EOFError, OSError, ValueError) as exc:  # ValueError: the pipe was closed under the read
             raise HelperFailed(f"the drawing helper stopped ({exc.__class__.__name__})") from exc
         return frame
+
+
+def _widen(pipe: IO[bytes]) -> None:
+    """A larger pipe (Linux only; elsewhere the default one is only slower, and a refusal changes nothing)."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(pipe.fileno(), fcntl.F_SETPIPE_SZ, PIPE_BYTES)
+    except (ImportError, AttributeError, OSError):
+        pass
 
 
 def _read_into(stream: IO[bytes], view: memoryview) -> None:
