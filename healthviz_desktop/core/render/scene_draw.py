@@ -121,8 +121,12 @@ class SceneDrawer:
     # ---- layers -----------------------------------------------------------------------------------------
 
     def _far_layer(self) -> skia.Image:
+        """Opaque, and typed so: Skia then copies it instead of blending it (measured at 1280x720, a slightly
+        scaled draw 0.23 ms against 0.55 ms). The out-of-focus blur fades to transparent at the layer's
+        edges, so the ground is laid unblurred beneath it first (before, those edge pixels let the last
+        frame show through)."""
         m = self.margin
-        surface = skia.Surface(self.w + 2 * m, self.h + 2 * m)
+        surface = skia.Surface(skia.ImageInfo.MakeN32(self.w + 2 * m, self.h + 2 * m, skia.kOpaque_AlphaType))
         c = surface.getCanvas()
         c.translate(m, m)
         f = self._base
@@ -130,6 +134,10 @@ class SceneDrawer:
         top, bottom = self.motif.ground(self.pal)
         blur = self.look.far_blur * self.u / 360.0
         if blur > 0:  # depth of field: the setting is out of focus behind the subject
+            c.save()
+            c.translate(-m, -m)
+            self.look.ground(c, self.w + 2 * m, self.h + 2 * m, top, bottom)
+            c.restore()
             c.saveLayer(paint=skia.Paint(ImageFilter=skia.ImageFilters.Blur(blur, blur)))
         c.save()
         c.translate(-m, -m)
