@@ -6,8 +6,8 @@ render reported (goal <= 400 MB; the drawing helper's peak is added: an upper bo
 ru_maxrss counts the parent's size when it started). The baseline encodes this scene's own frames, already
 drawn into memory at full size, with the same encoder settings, so the ratio is what drawing adds. Each
 render runs in a fresh process so its peak resident memory (VmHWM) is its own. The CPU seconds of each
-(render with its helper and start-up, against the baseline's encode) are reported beside the times: other work on
-a shared machine moves them less. benchmarks/profile_render.py breaks a frame's CPU down by stage.
+(render with its helper and start-up, against the baseline's encode) are reported beside the times, a second view
+of what drawing costs; benchmarks/profile_render.py breaks a frame's CPU down by stage.
 Run: .venv/bin/python benchmarks/bench_render.py [--quick] [--single: no drawing helper, for comparison]
 """
 
@@ -134,8 +134,7 @@ def main(argv: list[str] | None = None) -> int:
              "slows every figure).",
              "Baseline: encoding the same scene's frames, drawn beforehand into memory (same encoder settings). "
              "CPU render / baseline: the CPU seconds each used (the render's helper and start-up included), "
-             "less moved by other work on the machine than the times (on a busy machine the ratio of times can swing "
-             "by 0.5 between runs, this one by about 0.1).",
+             "a second view of what drawing costs (other work on the machine moves it too).",
              "",
              "| style | size | s | baseline s | render s | render / baseline (goal ≤ 1.5) | render / clip length "
              "(goal ≤ 1.0) | peak MB (goal ≤ 400) | CPU render / baseline |",
