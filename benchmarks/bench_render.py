@@ -5,7 +5,9 @@ Goals (issue #12): render <= 1.5x the baseline, <= real time (the clip's own len
 render reported (goal <= 400 MB; the drawing helper's peak is added: an upper bound, as a child's
 ru_maxrss counts the parent's size when it started). The baseline encodes this scene's own frames, already
 drawn into memory at full size, with the same encoder settings, so the ratio is what drawing adds. Each
-render runs in a fresh process so its peak resident memory (VmHWM) is its own.
+render runs in a fresh process so its peak resident memory (VmHWM) is its own. The CPU seconds of each
+(render with its helper and start-up, against the baseline's encode) are reported beside the times, a second view
+of what drawing costs; benchmarks/profile_render.py breaks a frame's CPU down by stage.
 Run: .venv/bin/python benchmarks/bench_render.py [--quick] [--single: no drawing helper, for comparison]
 """
 
@@ -68,29 +70,37 @@ start = time.perf_counter()
 render_clip(spec, out, out.with_suffix(".png"), split=split)
 took = time.perf_counter() - start
 hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
-helper = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # the drawing helper, if one ran
-print(json.dumps({"seconds": took, "peak_mb": (hwm + helper) / 1024}))
+own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+helper = kids.ru_maxrss  # the drawing helper, if one ran
+cpu = own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime  # start-up included: it is the render's too
+print(json.dumps({"seconds": took, "peak_mb": (hwm + helper) / 1024, "cpu": cpu}))
 """
 
 
-def baseline(spec: SceneSpec, out: Path) -> float:
-    """Encode this scene's own frames, drawn beforehand into memory: same content, same encoder."""
+def baseline(spec: SceneSpec, out: Path) -> tuple[float, float]:
+    """Encode this scene's own frames, drawn beforehand into memory: same content, same encoder.
+    Returns the seconds it took and the CPU seconds it used (the encoder's threads included)."""
+    import resource
+
     from healthviz_desktop.core.render.clip import encode_frames
     from healthviz_desktop.core.render.scene_draw import SceneDrawer
 
     drawer = SceneDrawer(spec, spec.width, spec.height)
     drawn = [drawer.frame(i) for i in range(drawer.frame_count)]
+    before = resource.getrusage(resource.RUSAGE_SELF)
     start = time.perf_counter()
     encode_frames(drawn, out, spec.width, spec.height, total=len(drawn), threaded=False)
-    return time.perf_counter() - start
+    took = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    return took, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
-def render(spec: SceneSpec, out: Path, mode: str = "auto") -> tuple[float, float]:
+def render(spec: SceneSpec, out: Path, mode: str = "auto") -> tuple[float, float, float]:
     data = json.dumps(spec.to_dict())
     done = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), data, str(out), mode], check=True,
                           capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    return float(result["seconds"]), float(result["peak_mb"])
+    return float(result["seconds"]), float(result["peak_mb"]), float(result["cpu"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,22 +120,27 @@ def main(argv: list[str] | None = None) -> int:
             for size, seconds in SIZES:
                 seconds = 2 if args.quick else seconds
                 spec = make_spec(style, seconds, size)
-                base = statistics.median(baseline(spec, out) for _ in range(runs))
+                bases = [baseline(spec, out) for _ in range(runs)]
+                base = statistics.median(b[0] for b in bases)
                 measured = [render(spec, out, "single" if args.single else "auto") for _ in range(runs)]
                 took = statistics.median(m[0] for m in measured)
                 peak = max(m[1] for m in measured)
-                rows.append((style, f"{size[0]}x{size[1]}", seconds, base, took, took / base, took / seconds, peak))
+                cpu = statistics.median(m[2] for m in measured) / statistics.median(b[1] for b in bases)
+                rows.append((style, f"{size[0]}x{size[1]}", seconds, base, took, took / base, took / seconds, peak,
+                             cpu))
     load = os.getloadavg()[0]
     lines = [f"Local renderer at 24 fps, the heaviest scene of each style, median of {runs} run(s); "
              f"load average {load:.1f} on {os.cpu_count()} cores when measured (other work on a shared machine "
              "slows every figure).",
-             "Baseline: encoding the same scene's frames, drawn beforehand into memory (same encoder settings).",
+             "Baseline: encoding the same scene's frames, drawn beforehand into memory (same encoder settings). "
+             "CPU render / baseline: the CPU seconds each used (the render's helper and start-up included), "
+             "a second view of what drawing costs (other work on the machine moves it too).",
              "",
              "| style | size | s | baseline s | render s | render / baseline (goal ≤ 1.5) | render / clip length "
-             "(goal ≤ 1.0) | peak MB (goal ≤ 400) |",
-             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    lines += [f"| {style} | {size} | {secs} | {base:.2f} | {took:.2f} | {ratio:.2f}× | {rt:.2f} | {peak:.0f} |"
-              for style, size, secs, base, took, ratio, rt, peak in rows]
+             "(goal ≤ 1.0) | peak MB (goal ≤ 400) | CPU render / baseline |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines += [f"| {style} | {size} | {secs} | {base:.2f} | {took:.2f} | {ratio:.2f}× | {rt:.2f} | {peak:.0f} "
+              f"| {cpu:.2f}× |" for style, size, secs, base, took, ratio, rt, peak, cpu in rows]
     worst = max(r[5] for r in rows)
     worst_rt = max(r[6] for r in rows)
     worst_mb = max(r[7] for r in rows)

@@ -29,10 +29,10 @@ def test_a_split_render_writes_the_same_clip_byte_for_byte(tmp_path: Path) -> No
     single, split = tmp_path / "single.mp4", tmp_path / "split.mp4"
     backdrop = np.linspace(0, 255, 90 * 160 * 3).astype(np.uint8).reshape(90, 160, 3)
     for out, mode in ((single, False), (split, True)):
-        render_clip(spec, out, out.with_suffix(".png"), seconds=1, size=SIZE, split=mode, overlay=_overlay(),
+        render_clip(spec, out, out.with_suffix(".png"), seconds=2, size=SIZE, split=mode, overlay=_overlay(),
                     backdrop=backdrop)
-    assert probe_clip(split).frames == 24
-    assert split.read_bytes() == single.read_bytes()  # two frames in three drawn elsewhere, yet identical
+    assert probe_clip(split).frames == 48
+    assert split.read_bytes() == single.read_bytes()  # 2 in 3 after the 12th drawn elsewhere, yet identical
     assert split.with_suffix(".png").read_bytes() == single.with_suffix(".png").read_bytes()
 
 
@@ -77,3 +77,22 @@ def test_a_cancelled_split_render_stops_its_helper(tmp_path: Path, monkeypatch: 
                     on_progress=lambda p: stop.set() if p > 0.3 else None, cancelled=stop.is_set)
     assert list(tmp_path.iterdir()) == []
     assert len(started) == 1 and started[0]._process.poll() is not None  # no helper left running
+
+
+@pytest.mark.parametrize("style", ["abstract_3d", "watercolour", "paper_cutout", "clay", "scientific_illustration"])
+def test_a_frame_never_shows_what_the_canvas_held_before(style: str) -> None:
+    """Each process keeps its own canvas and draws only its own frames, so a frame that let the previous
+    one show through (the out-of-focus far layer's edges once did) would differ between processes."""
+    from dataclasses import replace
+
+    from healthviz_desktop.core.render.scene_draw import SceneDrawer
+
+    spec = replace(scene(2, motions=("pulse", "haze")), style=style)
+    drawer = SceneDrawer(spec, *SIZE)
+    for index in (0, 30):
+        drawn = []
+        for before in (0xFFFF00FF, 0xFF00FF00, 0):
+            drawer.surface.getCanvas().clear(before)
+            drawer.draw(index)
+            drawn.append(drawer.surface.toarray().copy())
+        assert all(np.array_equal(drawn[0], other) for other in drawn[1:]), f"{style} frame {index}"

