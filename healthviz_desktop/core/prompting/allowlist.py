@@ -157,7 +157,7 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
         nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
         prev = fold(tokens[i - 1].group()) if i else ""
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
-        reason = _spoken_time(fold(m.group()), fold(nxt), prev, prev2) or _where_acronym(m.group(), prev, prev2) \
+        reason = _spoken_time(m.group(), nxt, prev, prev2) or _where_acronym(m.group(), prev, prev2) \
             or _why_unlisted(text, m, nxt, allow, parts, prev)
         if reason:
             out.append(Unlisted(s, e, m.group(), reason))
@@ -166,8 +166,9 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
 
 def _spoken_time(token: str, nxt: str, prev: str, prev2: str) -> str:
     """An hour said the way people say it: "half past three", "ten to 6", "half two", "seven o'clock"."""
-    if token not in _HOURS:
+    if len(token) > 6 or token.lower() not in _HOURS:  # the common case, decided before any folding
         return ""
+    nxt = fold(nxt)
     if nxt in _OCLOCK or (prev in ("past", "to") and (prev2 in _SPOKEN_PARTS or (prev == "past" and prev2.isdigit()))):
         return "a time of day"
     if prev == "half" and nxt not in _UNITS and nxt not in ("a", "an", "hour", "hours", "of", "the"):
