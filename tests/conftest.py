@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -18,6 +19,14 @@ from healthviz_desktop.core.model import Dose, Entry, Observation
 
 REPO = Path(__file__).resolve().parents[1]
 TZ = timezone(timedelta(hours=1))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Child processes get Ctrl+C as a terminal delivers it. A run started in the background of a shell without
+    job control inherits SIGINT ignored, and an ignored signal stays ignored across exec: the kill tests'
+    `healthviz render` children would then never see their SIGINT (found when .ci/run was started with `&`)."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def sample_entry(day: date = date(2026, 3, 2), hour: int = 9, **fields: Any) -> Entry:
