@@ -11,8 +11,9 @@ de-identifier (deidentify.py) and the reference one (tests/support/deid_referenc
 - "at 11", "by 2", "Wednesday at 2", "Up at 5": a bare hour after "at", "by", "until", "till" or "around" is a
   time of day, unless a unit, a score or a range follows ("at 5 mg", "at 6/10", "at 10 min") or the number
   reads as a level ("pain is at 7").
-- "Nani ji is 97", "Reg was 96": an age over 89 after a name or an honorific in lower case and "is" or
-  "was", unless the word before is a reading ("Glucose is 95", "HR was 97").
+- "Nani ji is 97", "Reg was 96", "Bà Nội is 95", "abuela turned 92": an age over 89 after a capitalised name
+  (in any script) or a family word of any language and "is", "was" or "turned", unless the word before is a
+  reading ("Glucose is 95", "HR was 97").
 - An acronym no word list knows after "in" or "into" ("review in UHG today") is a place, as deid_words.py
   reads one after "at", "to" and "from".
 - A lower-case word right after a person's role ("nurse", "physio", "social worker", "PSW"...) is that
@@ -77,40 +78,45 @@ _BIRTHDAY = re.compile(r"\b(?P<d>(?:9\d|1[0-4]\d)(?:st|nd|rd|th))\s+(?i:bday|b-d
 _MY_AGE = re.compile(r"\b(?i:my|our|his|her|their)\s+(?P<w>[a-z][\w'’\-]*)\s+(?:is|was|turned|turns)\s+(?:now\s+)?"
                      r"(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|"
                      r"hours?|hrs?|days?|seconds?|secs?|percent|degrees|f|c)\b))")
-_ROLES = (r"nurse|sister|physio|physiotherapist|therapist|counsellor|counselor|psw|carer|caregiver|aide|teacher|"
+ROLES = (r"nurse|sister|physio|physiotherapist|therapist|counsellor|counselor|psw|carer|caregiver|aide|teacher|"
           r"social\s+worker|support\s+worker|key\s*worker|case\s+manager|midwife|pharmacist|receptionist|coach|"
           r"tutor|consultant|registrar|surgeon|paramedic|dietitian|dietician|psychologist|psychiatrist|gp|"
           r"optometrist|dentist|hygienist|hca|neighbour|neighbor|colleague|coworker|co-worker|flatmate|housemate|"
           r"roommate|landlord|landlady|boss|supervisor|manager|chaplain|doula|health\s+visitor|educator")
-_ROLE_WORD = re.compile(rf"(?:{_ROLES})")
-_ROLE_FIRSTS = frozenset(r.split("\\s", 1)[0].replace("\\-", "-").split("-")[0] for r in _ROLES.split("|")) | {
+_ROLE_WORD = re.compile(rf"(?:{ROLES})")
+_ROLE_FIRSTS = frozenset(r.split("\\s", 1)[0].replace("\\-", "-").split("-")[0] for r in ROLES.split("|")) | {
     "keyworker", "co-worker"}  # the tokens a role of one word joined up starts with
 _ROLE_NAME = re.compile(
-    rf"\b(?i:{_ROLES})(?:\s*,\s*|\s*\(\s*|\s+)(?P<n>[a-z][a-z'’\-]+)(?=(?P<acts>\s*,?\s+(?:says|said|told|asked|"
+    rf"\b(?i:{ROLES})(?:\s*,\s*|\s*\(\s*|\s+)(?P<n>[a-z][a-z'’\-]+)(?=(?P<acts>\s*,?\s+(?:says|said|told|asked|"
     r"reckons|thinks|thought|rang|called|came|gave|suggested|recommended|explained|mentioned|wants|reckoned|"
     r"put|sent|booked|checked|changed)\b)|\s*[,)])")
 # "joy (charge nurse) said", "cc carol (the genetic counsellor)": a lower-case word and then, in brackets, a role
 _NAME_ROLE = re.compile(
-    rf"\b(?P<n>[a-z][a-z'’\-]+)\s*\((?:(?:the|my|our|his|her|their)\s+)?(?:[a-z\-]+\s+)?(?i:{_ROLES})\b[^)]{{0,30}}\)")
-# "Nani ji is 97,", "Reg was 96 in May": a person named or honoured, "is"/"was", then an age over 89 (deid_patterns'
-# person_age reads relations and capitalised names; this adds honorifics in lower case and checks the word before)
+    rf"\b(?P<n>[a-z][a-z'’\-]+)\s*\((?:(?:the|my|our|his|her|their)\s+)?(?:[a-z\-]+\s+)?(?i:{ROLES})\b[^)]{{0,30}}\)")
+# "Nani ji is 97,", "Reg was 96 in May", "Bà Nội is 95", "abuela turned 92": a person named (a capital, in any
+# script) or a family word of any language, "is"/"was"/"turned", then an age over 89 (deid_patterns' person_age
+# reads relations and capitalised names; this adds family words in lower case and checks the word before)
 _IS_AGE = re.compile(
-    r"\b(?P<w>[A-Z][a-z][\w'’]*|ji|sahib|saab|amma|appa|ammachi|nani|nana|nan|dadi|dadu|lola|lolo|gran|granny|grandma|"
-    r"grandpa|grandad|granddad|oma|opa|bubbe|zaide|ba|bà|ông)(?:\s+(?:ji|sahib|saab))?\s+(?:is|was|turned|turns|"
-    r"just\s+turned)\s+(?:now\s+)?(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|"
-    r"ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|percent|degrees|f|c)\b))")
+    r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?:\s+(?:ji|sahib|saab|nội|ngoại|Nội|Ngoại))?\s+(?:is|was|turned|turns|"
+    r"just\s+turned|will\s+be)\s+(?:now\s+)?(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|"
+    r"mmhg|cm|mm|ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|percent|degrees|f|c)\b))")
+_FAMILY = frozenset(str.split("""ji sahib saab amma appa ammachi nani nana nanna nan nanny dadi dadu lola lolo gran
+    granny grandma grandpa grandad granddad grandmother grandfather great-grandma great-grandmother great-grandad
+    oma opa omi opi bubbe zaide zayde ba ong noi ngoai abuela abuelo abuelita abuelito nonna nonno babcia babka dziadek
+    dziadzio halmeoni halmoni harabeoji obaachan ojiisan obaasan teta tete jiddo jeddo sitti yiayia papou mormor
+    farmor morfar farfar mummo vaari avo vovo meme pepe mamie papy"""))  # folded: "bà" is "ba", "avô" "avo"
 _H_GATE = re.compile(r"\dh")
 _DIGIT = re.compile(r"\d")
 _THREE_DIGITS = re.compile(r"\d{3}")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _FIVE_DIGITS = re.compile(r"\d{5}")
-_AGE_GATE = re.compile(r"\b(?:is|was|turned|turns)\s+(?:now\s+)?(?:9\d|1[0-4]\d)\b")  # what _IS_AGE needs
+_AGE_GATE = re.compile(r"\b(?:is|was|turned|turns|be)\s+(?:now\s+)?(?:9\d|1[0-4]\d)\b")  # what _IS_AGE needs
 # what may follow an age over 89 ("is 94 and", "was 96,"), not a reading's word ("was 96 resting")
 _AGE_END = re.compile(r"\s*(?:[,.;:!?)]|—|-\s|$|(?:and|now|this|next|years?|yrs?|in|on|but|so|today|last|"
                       r"tomorrow|soon|bless|&)\b)", re.IGNORECASE)
 _READING_WORDS = frozenset(str.split("""hr heart pulse rate bp sats sat spo2 oxygen o2 weight temp temperature glucose
     sugar sugars bg bs score reading level count result fev fev1 pef peak flow systolic diastolic ferritin hba1c a1c
-    ldl hdl tsh iron egfr platelets wbc hb hgb number total it this that which"""))
+    ldl hdl tsh iron egfr platelets wbc hb hgb number total it this that which it's there i"""))
 # an acronym no list knows where someone is: "review in UHG today" (deid_words.py reads "at", "to", "from")
 _ACRONYM_IN = re.compile(r"\b(?i:in|into)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)")
 _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or but the a an my her his our their
@@ -135,7 +141,8 @@ def cued_candidates(text: str, add: Add) -> None:
     if _AGE_GATE.search(text):
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))
-            if w not in _READING_WORDS and w not in word_lists().medical and _AGE_END.match(text, m.end()):
+            if (w in _FAMILY or m.group("w")[0].isupper()) and w not in _READING_WORDS \
+                    and w not in word_lists().medical and _AGE_END.match(text, m.end()):
                 add(("age", m.start("d"), m.end("d")))
     for m in _ACRONYM_IN.finditer(text):
         if _unknown_acronym(m.group("a")):

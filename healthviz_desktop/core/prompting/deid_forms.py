@@ -1,15 +1,13 @@
 """Round four of issue 15's context rules: everyday forms of clock times, addresses and number plates written the
-continental way, ages after family words, a doctor's initial, a street after a named place, and names that their
+continental way, a doctor's initial, a street after a named place, and names that their
 relation sets off. Plain code with no speed gates that change what it finds, called from deid_cued.py, so the fast
 de-identifier and the reference one share it as it is.
 
-- Spoken clock times: "half past three", "quarter to 9", "ten to six", "at 10 past 7", "half two" (UK: 2.30),
-  "7 o'clock", "19 Uhr". Not a range or an amount: "5 to 10 minutes", "half 2 tablets", "from 5 to 7".
+- Spoken clock times beyond deid_context's "half two" and "quarter to 9": "ten to six", "at 10 past 7",
+  "quarter after 9", "7 o'clock", "19 Uhr". Not a range or an amount: "5 to 10 minutes", "from 5 to 7".
 - Streets written the continental way, with or without a number: "Goethestraße 17", "Hauptstr. 5",
   "Keizersgracht 212", "rua Augusta 1200", "calle Mayor", "ul. Długa 8".
 - Number plates of the continent: "S-AB 1234" (Germany), "AB-123-CD" (France), "12-ABC-3" (the Netherlands).
-- An age over 89 after a family word in any language or a capitalised name, including letters beyond ASCII:
-  "Bà Nội is 95", "abuela turned 92", "Oma was 91".
 - A doctor's initial: "dr k", "Dr. K's".
 - A street after a named place or a place word: "the Kaiser on Sunset", "the walk-in on Commercial Dr",
   "(Little Sprouts on Cedar)"; never a day, a month, a drug or an app ("the clinic on Monday", "GP on Zoom").
@@ -23,6 +21,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -34,11 +33,10 @@ _NOT_HOUR_AFTER = (r"(?!\s*(?:[-–/%.,]\d|(?:mg|mcg|ml|units?|iu|min|mins|minut
                    r"months?|years?|yrs?|times|tabs?|tablets?|pills?|puffs?|caps?|capsules?|drops|sachets?|kg|lbs?|"
                    r"out\s+of|of|steps|cups?|glasses|litres?|liters?|people|doses?|sprays?|squirts?|nights?|"
                    r"mornings?|km|miles?|laps|reps|sets|g)\b|\d))")
+# deid_context's WORD_TIME reads "half two", "half past three", "quarter to 9"; these are the other spoken forms
 _SPOKEN_TIME = re.compile(
-    rf"\b(?i:(?:half|quarter|(?:five|ten|twenty|twenty[- ]five)(?:\s+min(?:ute)?s?)?)\s+(?:past|to|after)\s+{_HOUR}"
+    rf"\b(?i:(?:quarter|five|ten|twenty|twenty[- ]five)(?:\s+min(?:ute)?s?)?\s+(?:past|to|after)\s+{_HOUR}"
     rf"|(?:[1-9]|[1-5]\d)(?:\s+min(?:ute)?s?)?\s+past\s+{_HOUR}"
-    rf"|half\s+{_HOUR}(?=\s*(?:[,.;:!?)]|$|am\b|pm\b|in\b|on\b|at\b|and\b|when\b|this\b|today\b|tonight\b|"
-    rf"tomorrow\b|last\b|yesterday\b|till\b|until\b|ish\b|-ish\b))"
     rf"|{_HOUR}\s*o['’]\s?clock)\b{_NOT_HOUR_AFTER}")
 # "ten to 7" with digits only after a clock's cue: "at 10 to 7", not "pain from 5 to 7"
 _DIGIT_TO = re.compile(rf"\b(?i:at|about|around|by|till|until|woke|up|before|after|since)\s+"
@@ -100,19 +98,6 @@ _DOT_TIMES = re.compile(
     r"(?:\s*(?i:am|pm))?)*)(?![\d.]\d|\s*(?i:mg|mcg|ml|kg|g|l|mmol|units?|iu|%|hours?|hrs?|h)\b)")
 _DOT_TIME = re.compile(r"(?:1\d|2[0-3]|0?[1-9]|00)\.[0-5]\d(?:\s*(?i:am|pm))?")
 
-_FAMILY = frozenset(str.split("""abuela abuelo abuelita abuelito nonna nonno babcia babka dziadek dziadzio oma opa omi
-    opi halmeoni halmoni harabeoji obaachan ojiisan obaasan teta tete jiddo jeddo sitti yiayia yiayiá papou bubbe
-    zaide zayde ba bà ông nội ngoại lola lolo grandmother grandfather grandma grandpa nan nana nanna nani nanny
-    gran granny grandad granddad great-grandma great-grandmother great-grandad ji mormor farmor morfar farfar
-    mummo vaari avó avô vovó vovô mémé pépé mamie papy""")) | frozenset(("bà nội", "bà ngoại"))
-_AGE = re.compile(r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?:\s+(?:ji|sahib|saab|nội|ngoại|Nội|Ngoại))?\s+"
-                  r"(?:is|was|turned|turns|"
-                  r"just\s+turned|will\s+be)\s+(?:now\s+)?(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|"
-                  r"(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|percent|"
-                  r"degrees|f|c|over|on|at)\b))")
-_READINGS = frozenset(str.split("""hr heart pulse rate bp sats sat spo2 oxygen o2 weight temp temperature glucose
-    sugar sugars bg bs score reading level count result fev fev1 pef peak flow systolic diastolic ferritin hba1c a1c
-    ldl hdl tsh iron egfr platelets wbc hb hgb number total it this that which it's there"""))
 _TITLE_INITIAL = re.compile(r"\b(?i:dr|doc|prof)\.?\s+(?P<n>[A-HJ-Zb-hj-z])(?:\.|['’]s)?(?![\w.'’/\-]|\s*\d)")
 _ON_STREET = re.compile(
     r"(?P<b>[\w'’\-]+)\)?\s+on\s+(?P<s>[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?(?:\s+(?:St|Street|Rd|Road|Ave|Avenue|Dr|Drive|Blvd|Boulevard|"
@@ -130,14 +115,12 @@ _I_WORDS = frozenset(("i", "i'm", "i’m", "im", "i've", "i’ve", "ive", "i'd",
 _RELATIONS_SET_OFF = re.compile(
     r"\s*,\s*(?:my|our|his|her|their)\s+(?:(?:little|big|older|younger|eldest|youngest|oldest|baby|twin|"
     r"step|new|best|old)\s+)?(?P<r>[a-z][a-z\-]+)\b")
-_ROLES = ("nurse", "doctor", "physio", "therapist", "receptionist", "pharmacist", "paramedic", "midwife", "consultant",
-          "registrar", "surgeon", "gp", "hca", "carer", "dentist", "coach", "teacher", "counsellor", "counselor",
-          "dietitian", "dietician", "psychologist", "psychiatrist", "social worker")
-_ROLE_AFTER = re.compile(r"\s+the\s+(?:[a-z\-]+\s+)?(?P<r>" + "|".join(r.replace(" ", r"\s+") for r in _ROLES) + r")\b")
+# "Joy the triage nurse": the roles deid_cued reads a lower-case name by
+_ROLE_AFTER = re.compile(rf"\s+the\s+(?:[a-z\-]+\s+)?(?P<r>{ROLES})\b")
 _FROM_PLACE = re.compile(r"\s+(?:from|at)\s+(?:[A-Z][\w'’&]+|work|the\s+(?:office|pharmacy|surgery|clinic|practice|"
                          r"gym|school|church|hospital|chemist|shop|store|warehouse|depot|site))\b")
 _SET_OFF_GATE = re.compile(r",\s*(?:my|our|his|her|their)\s")
-_ROLE_WORDS = frozenset(r.split()[-1] for r in _ROLES)  # what _ROLE_AFTER needs among the text's words
+_ROLE_WORDS = frozenset(re.findall(r"[a-z]+", r)[-1] for r in ROLES.split("|"))  # what _ROLE_AFTER needs
 _TAKEN = re.compile(r"(?:\d|\b(?i:took|take|takes|taking|tried|bought|got))\s+$")  # "took 2 Excedrin from"
 _CAPITAL_WORD = re.compile(r"(?<![\w'’\-])(?P<n>[A-Z][a-z]+)\b")
 
@@ -183,16 +166,6 @@ def form_candidates(text: str, add: Add) -> None:
     if "-" in text or _FOUR_DIGITS.search(text):
         for m in _PLATES.finditer(text):
             add(("code", m.start(), m.end()))
-    if _AGE_GATE.search(text):
-        lists = word_lists()
-        for m in _AGE.finditer(text):
-            w = fold(m.group("w"))
-            if w in _READINGS or w in lists.medical:
-                continue
-            capital = m.group("w")[0].isupper()
-            if w in _FAMILY or (capital and text[:m.start()].rstrip()[-1:] not in ("", ".", "!", "?")) or (
-                    capital and w not in lists.english):
-                add(("age", m.start("d"), m.end("d")))
     if not words.isdisjoint(_TITLE_WORDS):
         for m in _TITLE_INITIAL.finditer(text):
             add(("name", m.start("n"), m.start("n") + 1))
@@ -202,8 +175,8 @@ def form_candidates(text: str, add: Add) -> None:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-_SPOKEN_WORDS = frozenset(("past", "clock", "half", "quarter"))
-_SPOKEN_COUNTS = frozenset(("five", "ten", "twenty"))
+_SPOKEN_WORDS = frozenset(("past", "clock"))
+_SPOKEN_COUNTS = frozenset(("quarter", "five", "ten", "twenty"))
 _SPOKEN_JOINS = frozenset(("to", "after"))
 _DIGIT_TO_GATE = re.compile(r"\d\s+to\s")
 _MONTH_WORDS = frozenset(_MONTHS.split("|")) | {"tháng"}
@@ -211,7 +184,6 @@ _H_MINUTES_GATE = re.compile(r"\dh[0-5]\d")
 _DOTTED_GATE = re.compile(r"\d\.\d{1,2}\.")
 _DOT_TIME_GATE = re.compile(r"\d\.[0-5]\d")
 _FOUR_DIGITS = re.compile(r"\d{4}")
-_AGE_GATE = re.compile(r"\b(?:is|was|turned|turns|be)\s+(?:now\s+)?(?:9\d|1[0-4]\d)\b")
 _TITLE_WORDS = frozenset(("dr", "doc", "prof"))
 _ON_GATE = re.compile(r"\son\s+[A-Z]")
 _STREET_FIRST_WORDS = frozenset(str.split("""rue rua calle avenida avda av viale piazza plaza praça praca largo ulica ul
@@ -220,9 +192,7 @@ _STREET_ENDINGS = tuple(e.rstrip(".") for e in _STREET_ENDS)
 
 
 def _streets(text: str, lower: str, words: frozenset[str], add: Add) -> None:
-    if not any(w.endswith(_STREET_ENDINGS) for w in words):
-        pass
-    else:
+    if any(w.endswith(_STREET_ENDINGS) for w in words):
         _street_words(text, add)
     if not words.isdisjoint(_STREET_FIRST_WORDS) or "c/" in lower:
         _streets_first(text, add)
