@@ -37,8 +37,10 @@ def test_a_split_render_writes_the_same_clip_byte_for_byte(tmp_path: Path) -> No
 
 
 def test_long_renders_split_and_short_ones_do_not() -> None:
-    assert draw_helper.splits(draw_helper.MIN_FRAMES) == ((os.cpu_count() or 1) >= 2)
-    assert not draw_helper.splits(draw_helper.MIN_FRAMES - 1)
+    assert draw_helper.splits(draw_helper.MIN_FRAMES, cores=4)
+    assert not draw_helper.splits(draw_helper.MIN_FRAMES - 1, cores=4)
+    assert not draw_helper.splits(draw_helper.MIN_FRAMES * 10, cores=2)  # the encoder has the second core
+    assert draw_helper.splits(draw_helper.MIN_FRAMES) == (len(os.sched_getaffinity(0)) >= 4)
 
 
 def test_a_helper_that_dies_costs_only_speed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -263,11 +263,10 @@ def weather(f: Frame, storm: float, clearing: float) -> None:
         drift = int(f.t * f.w * 0.02) % max(1, strip.width() - f.w)  # whole pixels: soft clouds, no shimmer
         p = skia.Paint()
         p.setAlphaf(max(0.0, min(1.0, 1.35 * storm - 0.15)))  # a calm month keeps only a trace
-        depth = f.h * (0.55 + 0.45 * storm) / strip.height()  # heavier weather hangs lower
-        f.c.save()
-        f.c.scale(1.0, depth)
-        f.c.drawImage(strip, -drift, 0, skia.SamplingOptions(), p)
-        f.c.restore()
+        # heavier weather hangs lower: the band is lowered, not stretched (an unscaled draw is a copy, a
+        # stretched one cost 0.8 ms against 0.2 ms at 1280x720)
+        lowered = round(strip.height() * (0.45 * storm - 0.45))
+        f.c.drawImage(strip, -drift, lowered, skia.SamplingOptions(), p)
         rain = skia.Path()
         slant = f.u * (0.02 + 0.06 * storm)
         for k in range(int(150 * max(0.0, storm - 0.25))):  # rain only while it is still stormy
@@ -291,7 +290,7 @@ def _cloud_strip(f: Frame) -> skia.Image:
     strip = f.extra.get("clouds")
     if isinstance(strip, skia.Image):
         return strip
-    w, h = int(f.w * 1.5), max(8, int(f.h * 0.45))
+    w, h = int(f.w * 1.5), max(8, int(f.h * 1.0))  # as deep as the stormiest weather hangs
     surface = skia.Surface(w, h)
     c = surface.getCanvas()
     c.clear(0)
@@ -357,13 +356,31 @@ def stars(f: Frame, rested: int, recorded: int) -> None:
         y = f.h * (0.05 + 0.06 * ((k * 0.618) % 1.0))
         lit = (k + 1) * rested // recorded > k * rested // recorded  # the rested nights spread evenly
         (bright if lit else faint).append((x, y))
-    f.look.dots(f.c, faint, (0.75, 0.78, 0.85), max(1.5, f.u * 0.008), 0.6)
+    f.c.drawImage(_star_field(f, faint, bright), 0, 0)
     path = skia.Path()
-    for x, y in bright:
+    for x, y in bright:  # only the twinkle changes from frame to frame
         s = f.u * 0.025 * (0.85 + 0.15 * math.sin(f.t * 2 + x))
         path.moveTo(x - s, y)
         path.lineTo(x + s, y)
         path.moveTo(x, y - s)
         path.lineTo(x, y + s)
-        f.look.light(f.c, x, y, f.u * 0.035, (1.0, 0.95, 0.8), 0.9)
     f.look.line(f.c, path, (1.0, 0.97, 0.85), max(1.0, f.u * 0.005), 0.9)
+
+
+def _star_field(f: Frame, faint: list[tuple[float, float]], bright: list[tuple[float, float]]) -> skia.Image:
+    """The stars' dots and glows, which never move, drawn once per clip on a transparent band the height
+    of the row and laid over each frame (their 22-44 sprite and dot draws were ~0.8 ms of every frame).
+    Over-compositing is associative, so the band laid over a frame is what drawing each on it gave."""
+    key = ("stars", len(faint), len(bright))
+    cached = f.extra.get("stars")
+    if isinstance(cached, tuple) and cached[0] == key:
+        return cached[1]
+    surface = skia.Surface(skia.ImageInfo.MakeN32(f.w, max(1, int(f.h * 0.2)), skia.kPremul_AlphaType))
+    c = surface.getCanvas()
+    c.clear(0)
+    f.look.dots(c, faint, (0.75, 0.78, 0.85), max(1.5, f.u * 0.008), 0.6)
+    for x, y in bright:
+        f.look.light(c, x, y, f.u * 0.035, (1.0, 0.95, 0.8), 0.9)
+    image = surface.makeImageSnapshot()
+    f.extra["stars"] = (key, image)
+    return image

@@ -39,17 +39,20 @@ class Grain:
         count = 1 if self.paper else FILM_TILES
         self._tiles = []
         for _ in range(count):
+            # stored as uint8 modulo 256 (-3 as 253), so adding it is one in-place uint8 pass whose
+            # wrap-around is the subtraction: limited-range Y lies in 16..235, so the sum never leaves 0..255
             if self.paper:  # fibres: streaky noise, longer across than down
                 base = rng.standard_normal((self.h // 2 + 1, stride // 4 + 1)).astype(np.float32)
                 field = np.repeat(np.repeat(base, 2, axis=0), 4, axis=1)[: self.h, :stride]
                 field += rng.standard_normal((self.h, stride)).astype(np.float32) * 0.6
+                grain = np.clip(np.rint(field * self.amp), -LIFT, LIFT).astype(np.int8)
             else:  # film: clumps of two pixels, as grain reads at this size
                 base = rng.standard_normal((self.h // 2 + 1, stride // 2 + 1)).astype(np.float32)
-                field = np.repeat(np.repeat(base, 2, axis=0), 2, axis=1)[: self.h, :stride]
-            # stored as uint8 modulo 256 (-3 as 253), so adding it is one in-place uint8 pass whose
-            # wrap-around is the subtraction: limited-range Y lies in 16..235, so the sum never leaves 0..255
-            grain = np.clip(np.rint(field * self.amp), -LIFT, LIFT).astype(np.int8)
-            self._tiles.append(grain.view(np.uint8))
+                # scaled and rounded before it is enlarged: the same values for a quarter of the work
+                # (six tiles took 150 ms at 1280x720, on the way to the first frame)
+                clumps = np.clip(np.rint(base * self.amp), -LIFT, LIFT).astype(np.int8)
+                grain = np.repeat(np.repeat(clumps, 2, axis=0), 2, axis=1)[: self.h, :stride]
+            self._tiles.append(np.ascontiguousarray(grain).view(np.uint8))
         self._stride = stride
 
     def apply(self, frame: Any, index: int) -> None:
