@@ -145,7 +145,9 @@ class Watercolour(Look):
 
     def line(self, c: skia.Canvas, path: skia.Path, col: RGB, width: float, alpha: float = 1.0) -> None:
         col = self.ink(col)
-        c.drawPath(path, paint(col, 0.2 * alpha, stroke=width * 2.2))
+        if width >= 2.0:  # a brush line bleeds; a pen line under two pixels (rain, sparkle) stays crisp,
+            # which also spares the most numerous strokes of a frame their second pass
+            c.drawPath(path, paint(col, 0.2 * alpha, stroke=width * 2.2))
         c.drawPath(path, paint(shade(col, -0.2), 0.75 * alpha, stroke=width))
 
     def light(self, c: skia.Canvas, x: float, y: float, r: float, col: RGB, strength: float = 1.0) -> None:
