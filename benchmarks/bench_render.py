@@ -103,16 +103,14 @@ def baseline(spec: SceneSpec, out: Path) -> tuple[float, float]:
     return took, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
-def render(spec: SceneSpec, out: Path, mode: str = "auto") -> tuple[float, float, float]:
+def render(spec: SceneSpec, out: Path, mode: str = "auto") -> tuple[float, float, float, float]:
+    """A render in a fresh process: its seconds, peak MB, CPU seconds, and the seconds its libraries took to
+    load before its clock started."""
     data = json.dumps(spec.to_dict())
     done = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), data, str(out), mode], check=True,
                           capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"})
     result = json.loads(done.stdout.strip().splitlines()[-1])
-    IMPORTS.append(float(result["imports"]))
-    return float(result["seconds"]), float(result["peak_mb"]), float(result["cpu"])
-
-
-IMPORTS: list[float] = []  # each render's one-off loading of its libraries, reported beside the table
+    return float(result["seconds"]), float(result["peak_mb"]), float(result["cpu"]), float(result["imports"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -126,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     runs = args.runs or (1 if args.quick else 3)
     rows = []
+    imports: list[float] = []  # each render's one-off loading of its libraries, reported beside the table
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "clip.mp4"
         for style in args.styles:
@@ -142,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
                 took = statistics.median(m[0] for m in measured)
                 ratio = statistics.median(m[0] / b[0] for m, b in zip(measured, bases, strict=True))
                 peak = max(m[1] for m in measured)
+                imports += [m[3] for m in measured]
                 cpu = statistics.median(m[2] / b[1] for m, b in zip(measured, bases, strict=True))
                 rows.append((style, f"{size[0]}x{size[1]}", seconds, base, took, ratio, took / seconds, peak, cpu))
     load = os.getloadavg()[0]
@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
               "",
               "Renders are timed with the renderer's libraries loaded, as the baseline encodes and as the app has "
               "them from a session's second clip on. A session's first clip also loads them (Skia, NumPy, PyAV "
-              f"and the drawing code): {1000 * statistics.median(IMPORTS):.0f} ms (median of {len(IMPORTS)}), "
+              f"and the drawing code): {1000 * statistics.median(imports):.0f} ms (median of {len(imports)}), "
               "once."]
     body = "\n".join(lines)
     print(body)

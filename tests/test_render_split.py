@@ -3,7 +3,6 @@ writes the very same clip, a helper that dies costs only speed, and a cancel lea
 
 from __future__ import annotations
 
-import os
 import sys
 import threading
 from pathlib import Path
@@ -36,11 +35,13 @@ def test_a_split_render_writes_the_same_clip_byte_for_byte(tmp_path: Path) -> No
     assert split.with_suffix(".png").read_bytes() == single.with_suffix(".png").read_bytes()
 
 
-def test_long_renders_split_and_short_ones_do_not() -> None:
+def test_long_renders_split_and_short_ones_do_not(monkeypatch: pytest.MonkeyPatch) -> None:
     assert draw_helper.splits(draw_helper.MIN_FRAMES, cores=4)
     assert not draw_helper.splits(draw_helper.MIN_FRAMES - 1, cores=4)
     assert not draw_helper.splits(draw_helper.MIN_FRAMES * 10, cores=2)  # the encoder has the second core
-    assert draw_helper.splits(draw_helper.MIN_FRAMES) == (len(os.sched_getaffinity(0)) >= 4)
+    for allowed, splits in ((2, False), (8, True)):  # by default: the cores this process may run on
+        monkeypatch.setattr(draw_helper.os, "sched_getaffinity", lambda _pid, n=allowed: set(range(n)))
+        assert draw_helper.splits(draw_helper.MIN_FRAMES) is splits
 
 
 def test_a_helper_that_dies_costs_only_speed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from healthviz_desktop.core.scene import SceneSpec
 
 MIN_FRAMES = 48  # 2 s at 24 fps: below this a single process is as fast
+MIN_CORES = 4  # on two, the encoder's threads have the second core (see ``splits``)
 AHEAD = 3  # frames read ahead from the helper (1.4 MB each at 1280x720)
 LEAD = 12  # the first frames are all this process's: the helper takes ~0.5 s to start and prepare
 PIPE_BYTES = 1 << 20  # Linux's default most; a 64 KB pipe hands a 1.4 MB frame over in 22 round trips
@@ -58,9 +59,6 @@ def splits(frame_count: int, cores: int | None = None) -> bool:
     if getattr(sys, "frozen", False):
         return False
     return frame_count >= MIN_FRAMES and (cores if cores is not None else _cores()) >= MIN_CORES
-
-
-MIN_CORES = 4
 
 
 def _cores() -> int:
