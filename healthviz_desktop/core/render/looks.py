@@ -43,6 +43,17 @@ NEAREST_SAMPLING = skia.SamplingOptions()
 BLACK: RGB = (0.0, 0.0, 0.0)
 
 
+def hairline(c: RGB, alpha: float = 1.0) -> skia.Paint:
+    """A line one device pixel wide at any zoom or turn of the canvas. Skia draws a 1-pixel stroke as a
+    hairline only while the canvas neither enlarges nor turns it (turned, rounding makes it 1.0000001 px),
+    and the benchmark's scenes all push in or turn; otherwise it pays for a full anti-aliased stroke:
+    150 us against 16 us along a gear's outline. Thinner lines take their width as opacity, as Skia does."""
+    p = paint(c, alpha)
+    p.setStyle(skia.Paint.kStroke_Style)
+    p.setStrokeWidth(0.0)
+    return p
+
+
 class Look:
     key = "abstract_3d"
     dark = True  # a dark ground: lights add; on a light ground they are painted
@@ -136,7 +147,7 @@ class Watercolour(Look):
         c.drawPath(path, paint(col, 0.5 * alpha))
         c.drawPath(path, paint(shade(col, -0.35), 0.2 * alpha, stroke=self.u * 0.014))  # pigment pools at the rim
         # its dried edge: a hairline as dark as the 1.8-pixel line it was (a quarter of the cost)
-        c.drawPath(path, paint(shade(col, -0.4), min(1.0, 0.35 * alpha * max(1.0, self.u * 0.005)), stroke=1.0))
+        c.drawPath(path, hairline(shade(col, -0.4), min(1.0, 0.35 * alpha * max(1.0, self.u * 0.005))))
 
     def glass(self, c: skia.Canvas, path: skia.Path, col: RGB, alpha: float = 1.0) -> None:
         col = self.ink(col)
@@ -148,6 +159,10 @@ class Watercolour(Look):
         if width >= 2.0:  # a brush line bleeds; a pen line under two pixels (rain, sparkle) stays crisp,
             # which also spares the most numerous strokes of a frame their second pass
             c.drawPath(path, paint(col, 0.2 * alpha, stroke=width * 2.2))
+        if width < 1.5:  # the finest pen (rain, wind at 720p): a hairline carrying the same ink, as Skia
+            # draws lines under a pixel; a 1.44-pixel stroke of 120 rain streaks cost 0.47 ms a frame
+            c.drawPath(path, hairline(shade(col, -0.2), min(1.0, 0.75 * alpha * width)))
+            return
         c.drawPath(path, paint(shade(col, -0.2), 0.75 * alpha, stroke=width))
 
     def light(self, c: skia.Canvas, x: float, y: float, r: float, col: RGB, strength: float = 1.0) -> None:
@@ -200,7 +215,7 @@ class PaperCutout(Look):
         c.drawPath(path, paint(col, alpha))
         # the cut edge catches the light: a hairline (one pixel at any size), which Skia draws for an
         # eighth of what a 1.4-pixel anti-aliased stroke costs along the same length
-        c.drawPath(path, paint(shade(col, 0.45), 0.5 * alpha, stroke=1.0))
+        c.drawPath(path, hairline(shade(col, 0.45), 0.5 * alpha))
 
     def glass(self, c: skia.Canvas, path: skia.Path, col: RGB, alpha: float = 1.0) -> None:
         # tracing paper: a pale sheet with a crisp edge
@@ -267,16 +282,16 @@ class Clay(Look):
 
     def line(self, c: skia.Canvas, path: skia.Path, col: RGB, width: float, alpha: float = 1.0) -> None:
         # A rolled coil: its body, a shaded rim low right and a lit ridge high left. The rim and the ridge
-        # are one pixel or less, which Skia draws as hairlines: an anti-aliased stroke wider than a pixel
-        # costs about 75 ns per pixel of length whatever its width (0.85 ms for static_field's strands at
-        # 720p), a hairline an eighth of that, so the coil costs one wide stroke instead of two.
+        # are one pixel or less, drawn as hairlines: an anti-aliased stroke wider than a pixel costs about
+        # 75 ns per pixel of length whatever its width (0.85 ms for static_field's strands at 720p), a
+        # hairline an eighth of that, so the coil costs one wide stroke instead of two.
         w = width * 1.6
         c.drawPath(path, paint(col, alpha, stroke=w))
         c.save()
         c.translate(w * 0.35, w * 0.35)
-        c.drawPath(path, paint(shade(col, -0.45), alpha, stroke=min(1.0, w * 0.4)))
+        c.drawPath(path, hairline(shade(col, -0.45), alpha * min(1.0, w * 0.4)))
         c.translate(-w * 0.6, -w * 0.63)
-        c.drawPath(path, paint(shade(col, 0.35), 0.6 * alpha, stroke=min(1.0, w * 0.25)))
+        c.drawPath(path, hairline(shade(col, 0.35), 0.6 * alpha * min(1.0, w * 0.25)))
         c.restore()
 
     def light(self, c: skia.Canvas, x: float, y: float, r: float, col: RGB, strength: float = 1.0) -> None:
