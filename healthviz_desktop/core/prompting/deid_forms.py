@@ -22,6 +22,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from healthviz_desktop.core.prompting.deid_cued import ROLES
+from healthviz_desktop.core.prompting.deid_times import time_candidates
 from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -172,6 +173,7 @@ def form_candidates(text: str, add: Add) -> None:
     if "on" in words and _ON_GATE.search(text):
         _streets_on(text, add)
     _set_off_names(text, words, add)
+    time_candidates(text, words, add)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")

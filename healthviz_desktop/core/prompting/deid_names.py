@@ -176,7 +176,8 @@ _USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "tryi
                         "switched", "swapped", "increased", "reduced", "upped", "dropped"))
 _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
                   r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
-                  r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?)\b")
+                  r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?|jelly|juice|sachets?|"
+                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm)\b")
 def _cued(prev: str, length: int) -> bool:
     """Whether the word before a run of ordinary words makes it a name ("called Blessing") or a place ("at Valley
     Regional"): a name cue other than "and", or a place cue before two words or more."""
@@ -196,7 +197,8 @@ _GENERIC_PLACES = frozenset(str.split("""pharmacy chemist chemists doctors docto
 # a sentence that starts with a product, not a person: "Nytol for sleep", "Lacri-Lube at night"
 _PRODUCT_USE = re.compile(r"\s+(?:(?i:for)\s+(?:(?i:the|my|a)\s+)?(?P<what>[a-z]+)|(?i:at\s+night|at\s+bedtime|"
                           r"before\s+bed|twice|once\s+a|every\s+\d|daily|nightly|as\s+needed|test|in\s+the\s+(?:day|morning|evening)|"
-                          r"morning\s+and\s+night)\b)")
+                          r"morning\s+and\s+night|prn|sos|nocte|mane|bd|bid|tds|tid|qds|qid|(?:after|before|with)\s+"
+                          r"(?:meals|food|breakfast|lunch|supper|dinner)|day\s+\d+\b(?!\s*(?:of|off)\b))\b)")
 _USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu nausea itch itching rash heartburn
     reflux allergies allergy hayfever congestion fever headache headaches migraine period cramps back joints skin eyes
     nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
@@ -219,6 +221,15 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "Vitamin D", "Hep C": lone letters are not names
     if len(run) > 1 and " ".join(bare(w) for w, _, _ in run) in _eponym_phrases():
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
+    if len(run) == 1 and not titled and prev not in lex.name_cues:
+        eponym = _EPONYM_NOUNS.match(text, end)
+        if eponym is not None and (eponym.group("weak") is None or (
+                first not in lex.first_names and first not in lex.ambiguous_first_names)):
+            return
+        if _AFTER_DOSE.search(text, max(0, start - 12), start) and first not in lex.first_names \
+                and first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)) \
+                and not re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) and not _PERSON_NEXT.match(text, end):
+            return
     if len(run) == 2 and bare(run[1][0]) in _LINE_WORDS and bare(run[0][0]) not in lex.first_names \
             and not titled and prev not in lex.name_cues and not word_lists().is_name(key(bare(run[0][0]))):
         return  # "Feminax Express", "Nurofen Plus": a product and the line it belongs to
@@ -240,8 +251,11 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("place", start, end))  # "ENT at the Mater", "up the Heath"
     elif (first in lex.ambiguous_first_names or key(first) in word_lists().name_words) and len(run) == 1 and (
             re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) or (
-                re.match(r"['’]s?\s", text[end:end + 3]) and prev not in _DETERMINERS)):
-        add(("name", start, end))  # "Bill from the pharmacy", "Grace said", "Ken had", "Frank's snoring"
+                re.match(r"['’]s?\s", text[end:end + 3]) and prev not in _DETERMINERS) or (
+                at_start and prev not in _DETERMINERS and _DOES.match(text, end))):
+        # "Bill from the pharmacy", "Grace said", "Ken had", "Frank's snoring"; "Hunter pushed me", "Faith
+        # stayed", "Sunny and i went", "Wade thinks"
+        add(("name", start, end))
     elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
                             or prev in _clinical_words()) and not (
                 re.search(r"[,;:(]\s*$", text[max(0, start - 3):start])
@@ -369,13 +383,29 @@ _PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?
                           r"found|felt|heard|spent|caught|wrote|rode|ate|from|(?-i:[a-z]{2,}ed|[a-z]{3,}ing))\b|"
                           r"\s*\(\d|\s+(?:and|&)\s+(?-i:[A-Z])|\s+(?:aunty|auntie|uncle|ji|bhai|bhaiya|didi|bhabhi|"
                           r"sahib|saab|san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
+# what a person does, after a given name that is also an ordinary word at the start of a sentence: a deed in the
+# past ("pushed", "stayed"; not what weather, a mood or a symptom does: "Dawn broke", "Hope faded"), a present
+# one, or company ("Sunny and i")
+_DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[A-Z])[a-z]+\s+(?:and|&)\s+(?:i|me)\b|"
+                   r"(?:is|was)\s+(?:hosting|coming|driving|visiting|staying|helping|taking|picking|bringing)\b|"
+                   r"(?!(?:faded|ended|started|worsened|improved|flared|peaked|settled|eased|lifted|passed|returned|"
+                   r"continued|increased|decreased|dropped|cleared|changed|lasted|seemed|needed|used|based|bored|"
+                   r"tired|scared|worried|aged|shaped|themed|related|shed|red|bed|fed\s+up)\b)(?-i:[a-z]{3,}ed)\b|"
+                   r"(?:thinks|reckons|follows|says|wants|knows|keeps|tells|works|hosts|texts|calls|drives|brings)\b)",
+                   re.IGNORECASE)
 # what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
 _THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped|works|worked|working|seems|seemed|made\s+me|makes\s+me|"
                          r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
                          r"does\s+nothing|wore\s+off|kicked\s+in|"
                          r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")
 _LINE_WORDS = frozenset(str.split("express forte extra plus max rapid advance duo xr sr cr odt liquigels caplets "
-                                  "original cold flu night day"))
+                                  "original cold flu night day lc"))
+# a clinical noun right after one capitalised word makes it an eponym, not a person: "Epworth score", "Heberden
+# nodes", "Amsler grid", "McKenzie press-ups" (a word that can be a given name needs the stronger nouns)
+_EPONYM_NOUNS = re.compile(r"\s+(?:score|scale|grid|nodes?|manoeuvre|maneuver|press-ups?|criteria|classification|"
+                           r"questionnaire|index|(?P<weak>test|sign|extension|exercises|technique|protocol|method))\b")
+# a product listed after a dose: "Buscopan 10 mg x3, Gastrolyte,", "Montair LC 0-0-1, Levocet."
+_AFTER_DOSE = re.compile(r"(?:\d|\b(?i:mg|mcg|ml|puffs?|caps?|tabs?|x\s?\d+|prn|sos|od|bd|tds|nocte))\s*,\s*$")
 _LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
 _DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "
                                   "sachets "
