@@ -1,8 +1,9 @@
 """Issue 15, round five: each cause of a miss found on round four's set E (tests/corpus/tuning/round4_*.jsonl,
 tuning data since set F replaced it) is pinned here in general terms: dates and clock times written the way of
 other languages, given names that are ordinary words doing something at the start of a sentence, and the
-over-redaction of products named by how they are taken and of eponyms named by their test or sign. Every text is
-made up for the test."""
+over-redaction of products named by how they are taken and of eponyms named by their test or sign, and (from
+twelve PHI-free entries of set F that were changed, moved to the tuning corpus to be looked at) products after a
+count, articles and months of other languages. Every text is made up for the test."""
 
 from __future__ import annotations
 
@@ -60,6 +61,12 @@ def test_round_five_identifiers_are_removed(text: str, secret: str) -> None:
     "Hydralyte jelly went down well. Calamansi juice, warm.",  # a product's form after its name
     "Epworth score 15. Heberden nodes on two fingers. Amsler grid check daily.",  # eponyms and their tests
     "McKenzie press-ups x10 every 2h",
+    "Tried Buscopan 10mg x3 and Colpermin, bit better.",  # a product listed after a count
+    "took 2 Feminax n a Naproxen 250",  # a count of a product
+    "Stemetil for the sickness. Cefaly device 20 min session helped.",  # what it is for; a device
+    "no rescue inhaler since Sat. 5 more days then down to 30.",  # a weekday, then a count of days
+    "demain physio le matin, on verra",  # an article of another language after a role
+    "März is always bad for me. Kontrolle am Montag.",  # a month and a weekday of another language
 ])
 def test_round_five_look_alikes_survive(text: str) -> None:
     found = [(s.category, s.text) for s in find_identifiers(text)]

@@ -159,7 +159,7 @@ _USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "tryi
 _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
                   r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
                   r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?|jelly|juice|sachets?|"
-                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm)\b")
+                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device)\b")
 def _cued(prev: str, length: int) -> bool:
     """Whether the word before a run of ordinary words makes it a name ("called Blessing") or a place ("at Valley
     Regional"): a name cue other than "and", or a place cue before two words or more."""
@@ -185,7 +185,8 @@ _USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu 
     reflux allergies allergy hayfever congestion fever headache headaches migraine period cramps back joints skin eyes
     nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
     spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas acid
-    indigestion stomach tummy gut mouth lips cheeks feet hands nappy gums teeth tooth ear ears eye muscles"""))
+    indigestion stomach tummy gut mouth lips cheeks feet hands nappy gums teeth tooth ear ears eye muscles sickness
+    sick vomiting dizziness vertigo nerves spasms tinnitus"""))
 # what a person does, after an ordinary word that is also a given name at the start of a sentence ("Ken had")
 _NAME_ACTS = (r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|took|gave|bought|had|got|"
               r"made|sent|covered|helped|picked|dropped|spotted|finally|set\s+up|next\s+door|"
@@ -204,6 +205,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if len(run) > 1 and " ".join(bare(w) for w, _, _ in run) in _eponym_phrases():
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
     if len(run) == 1 and not titled and prev not in lex.name_cues:
+        if fold(first) in _calendar_words():
+            return  # "März is always bad", "Montag": a month or a weekday of another language
         eponym = _EPONYM_NOUNS.match(text, end)
         if eponym is not None and (eponym.group("weak") is None or (
                 first not in lex.first_names and first not in lex.ambiguous_first_names)):
@@ -249,7 +252,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
         add(("place", start, end))  # "at Shoppers", "at Foothills": a capital mid-sentence names the place
     elif len(run) == 1 and prev in _LIST_JOINS and (prev2 in _DOSE_WORDS or key(prev2) in word_lists().drugs
-                                                    or prev2 in _clinical_words()) \
+                                                    or prev2 in _clinical_words() or _COUNT.fullmatch(prev2)) \
             and not word_lists().is_name(key(first)) and first not in lex.first_names:
         return  # "took Diatabs 2 caps and Erceflora": a product listed after another
     elif len(run) == 1 and not at_start and first not in _GENERIC_HOSPITALS and first not in lex.condition_words \
@@ -268,6 +271,9 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
                             or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
+    elif _one_product(run) and prev.isdigit() and prev2 in _USE_VERBS and not word_lists().is_name(key(first)) \
+            and first not in lex.first_names and first not in lex.ambiguous_first_names:
+        return  # "took 2 Feminax": a count of a product
     elif _one_product(run) and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
     elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
@@ -348,6 +354,19 @@ def _eponym_phrases() -> frozenset[str]:
     return frozenset(" ".join(e.casefold().replace("-", " ").split()) for e in phrases)
 
 
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """The months and weekdays of the languages deid_forms and deid_times read dates in, without diacritics,
+    minus any that is also an English word, a name or a town ("Mayo", "Marco", "Pazar")."""
+    from healthviz_desktop.core.prompting.deid_forms import _MONTHS
+    from healthviz_desktop.core.prompting.deid_times import _WEEKDAYS
+    from healthviz_desktop.core.prompting.vocabulary import gazetteer
+
+    lists, places = word_lists(), gazetteer().places
+    words = {fold(w) for w in (_MONTHS + "|" + _WEEKDAYS).split("|") if len(w) > 3}
+    return frozenset(w for w in words if not lists.is_word(w) and not lists.is_name(w) and w not in places)
+
+
 def _foreign_word(first: str) -> bool:
     """A word no English list knows that is an everyday word of another language ("Hausarzt", "Schmerzen",
     "Remédio"): not a name on its own mid-sentence."""
@@ -389,6 +408,7 @@ _EPONYM_NOUNS = re.compile(r"\s+(?:score|scale|grid|nodes?|manoeuvre|maneuver|pr
 # a product listed after a dose: "Buscopan 10 mg x3, Gastrolyte,", "Montair LC 0-0-1, Levocet."
 _AFTER_DOSE = re.compile(r"(?:\d|\b(?i:mg|mcg|ml|puffs?|caps?|tabs?|x\s?\d+|prn|sos|od|bd|tds|nocte))\s*,\s*$")
 _LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
+_COUNT = re.compile(r"x\d+|\d+(?:mg|mcg|ml|g)")  # "Buscopan 10mg x3 and Colpermin"
 _DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "
                                   "sachets "
                                   "drops tsp spoon spoons"))

@@ -31,6 +31,9 @@ from healthviz_desktop.core.prompting.vocabulary import word_lists
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
 # verbs of meeting and speaking: an ordinary word that is also a given name after one is a person ("saw rose")
+# the articles and small words of the languages people mix in: "physio le matin" is no name after a role
+_FOREIGN_SMALL_WORDS = frozenset(str.split("le la les el los las une des du et und der die das dem ein eine il lo "
+                                           "gli em com para por con sin mit zu"))
 _MEET = frozenset(str.split("saw met told texted called rang phoned visited emailed messaged hugged asked thanked "
                             "thanks cheers dear hi hey"))
 _SOFT_PROPER = frozenset(str.split("god internet covid"))
@@ -80,12 +83,14 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
         if _AFTER_NUMBER.search(text, max(0, start - 12), start):
             return None  # "10,000 lux": a unit, not a name
         return "place" if prev in lex.place_cues and prev not in _CUES else "name"
-    plain = lists.is_word(f) or lists.is_word(f.replace("'", "")) or not f.replace("-", "").isalpha()
+    plain = lists.is_word(f) or lists.is_word(f.replace("'", "")) or not f.replace("-", "").isalpha() \
+        or f in _FOREIGN_SMALL_WORDS
     by_person = prev in lex.titles or prev in lex.relations
     if not plain and (by_person or prev in _CUES or (prev2 in lex.relations and prev in ("is", "was", "called",
                                                                                         "named"))):
         return "name"
-    if by_person and f.isalpha() and (f in lex.ambiguous_first_names or f not in lists.english):
+    if by_person and f.isalpha() and f not in _FOREIGN_SMALL_WORDS and (
+            f in lex.ambiguous_first_names or f not in lists.english):
         return "name"  # "bestie sunny", "my friend nia" (a medical list's stray entry is no ordinary word)
     if not plain and len(f) > 2:
         if _VERB_AFTER.match(text, end) or possessive or _AND_I.match(text, end) or (
