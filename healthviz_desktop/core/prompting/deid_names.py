@@ -6,10 +6,26 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, key, word_lists
+from healthviz_desktop.core.prompting.deid_things import (
+    _AFTER_DOSE,
+    _COUNT,
+    _DOSE_WORDS,
+    _EPONYM_NOUNS,
+    _LINE_WORDS,
+    _LIST_JOINS,
+    _PRODUCT_AFTER,
+    _THING_NEXT,
+    _USE_VERBS,
+    _calendar_words,
+    _clinical_words,
+    _eponym_phrases,
+    _foreign_word,
+    _one_product,
+    _product_use,
+)
+from healthviz_desktop.core.prompting.vocabulary import fold, key, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
@@ -170,14 +186,6 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
             _name_run(text, run, prev, prev2, at_start, titled, add)
 
 
-_USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "trying", "used", "use", "using",
-                        "drinking", "drank", "sipping", "swallowed", "chewed", "chewing", "inhaled", "applying",
-                        "applied", "apply", "started", "stopped", "restarted", "bought", "ordered", "prescribed",
-                        "switched", "swapped", "increased", "reduced", "upped", "dropped"))
-_PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
-                  r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
-                  r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?|jelly|juice|sachets?|"
-                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device)\b")
 def _cued(prev: str, length: int) -> bool:
     """Whether the word before a run of ordinary words makes it a name ("called Blessing") or a place ("at Valley
     Regional"): a name cue other than "and", or a place cue before two words or more."""
@@ -194,17 +202,6 @@ _GENERIC_PLACES = frozenset(str.split("""pharmacy chemist chemists doctors docto
     shop shops store supermarket park beach library station airport pub cinema bar restaurant cafe hotel surgery ward
     unit lab labs hospital clinic gym pool centre center moment time end start top bottom front back hairdressers
     salon vets vet's practice bank post mall market theatre theater desk counter reception cafeteria canteen"""))
-# a sentence that starts with a product, not a person: "Nytol for sleep", "Lacri-Lube at night"
-_PRODUCT_USE = re.compile(r"\s+(?:(?i:for)\s+(?:(?i:the|my|a)\s+)?(?P<what>[a-z]+)|(?i:at\s+night|at\s+bedtime|"
-                          r"before\s+bed|twice|once\s+a|every\s+\d|daily|nightly|as\s+needed|test|in\s+the\s+(?:day|morning|evening)|"
-                          r"morning\s+and\s+night|prn|sos|nocte|mane|bd|bid|tds|tid|qds|qid|(?:after|before|with)\s+"
-                          r"(?:meals|food|breakfast|lunch|supper|dinner)|day\s+\d+\b(?!\s*(?:of|off)\b))\b)")
-_USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu nausea itch itching rash heartburn
-    reflux allergies allergy hayfever congestion fever headache headaches migraine period cramps back joints skin eyes
-    nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
-    spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas acid
-    indigestion stomach tummy gut mouth lips cheeks feet hands nappy gums teeth tooth ear ears eye muscles sickness
-    sick vomiting dizziness vertigo nerves spasms tinnitus"""))
 # what a person does, after an ordinary word that is also a given name at the start of a sentence ("Ken had")
 _NAME_ACTS = (r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|took|gave|bought|had|got|"
               r"made|sent|covered|helped|picked|dropped|spotted|finally|set\s+up|next\s+door|"
@@ -323,29 +320,6 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("name", start, end))
 
 
-def _product_use(text: str, end: int) -> bool:
-    """Whether what follows a word says how a product is used ("for sleep", "at night", "twice"), or lists it with
-    another ("Glucosamine, fish oil, Pamol")."""
-    m = _PRODUCT_USE.match(text, end)
-    if m is not None and (m.group("what") is None or m.group("what") in _USE_FOR
-                          or key(m.group("what")) in word_lists().medical):
-        return True
-    listed = re.match(r"\s*,\s*([A-Za-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", text[end:end + 40])
-    if listed is None:
-        return False
-    lists = word_lists()
-    return any(w is not None and (key(w) in lists.drugs or key(w) in lists.medical or key(w) in _clinical_words()
-                                  or key(w) in _USE_FOR or key(w) in _SUPPLEMENTS) for w in listed.groups())
-
-
-@lru_cache(maxsize=1)
-def _clinical_words() -> frozenset[str]:
-    """The de-identifier's own drug and clinical words ("lemsip", "gaviscon")."""
-    from healthviz_desktop.core.resources import load_toml
-
-    return frozenset(w.casefold() for w in load_toml("deid_lexicon.toml")["clinical_words"])
-
-
 # words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
 _TIME_WORDS = P.MONTH_WORDS | frozenset(str.split("""monday tuesday wednesday thursday friday saturday sunday mon
     tue tues wed weds thu thur thurs fri sat sun today tonight tomorrow yesterday"""))
@@ -355,41 +329,6 @@ def _relation_in_brackets(text: str, end: int) -> bool:
     """ "Sunny (Dad, everyone calls him that)": a relation word opening brackets after a name."""
     m = re.match(r"\s*\(([\w'’\-]+)", text[end:end + 24])
     return m is not None and m.group(1).casefold() in P.lexicon().relations
-
-
-_SUPPLEMENTS = frozenset(str.split("oil vitamin vitamins magnesium zinc iron calcium omega probiotic probiotics "
-                                   "melatonin "
-                                   "turmeric collagen biotin"))
-
-
-@lru_cache(maxsize=1)
-def _eponym_phrases() -> frozenset[str]:
-    """The lexicon's eponyms of two words or more, casefolded, words joined by one space ("braxton hicks")."""
-    from healthviz_desktop.core.resources import load_toml
-
-    lexicon = load_toml("deid_lexicon.toml")
-    phrases = [e for e in lexicon["eponyms"] if " " in e or "-" in e] + lexicon["phrases_not_names"]
-    return frozenset(" ".join(e.casefold().replace("-", " ").split()) for e in phrases)
-
-
-@lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
-    """The months and weekdays of the languages deid_forms and deid_times read dates in, without diacritics,
-    minus any that is also an English word, a name or a town ("Mayo", "Marco", "Pazar")."""
-    from healthviz_desktop.core.prompting.deid_forms import _MONTHS
-    from healthviz_desktop.core.prompting.deid_times import _WEEKDAYS
-    from healthviz_desktop.core.prompting.vocabulary import gazetteer
-
-    lists, places = word_lists(), gazetteer().places
-    words = {fold(w) for w in (_MONTHS + "|" + _WEEKDAYS).split("|") if len(w) > 3}
-    return frozenset(w for w in words if not lists.is_word(w) and not lists.is_name(w) and w not in places)
-
-
-def _foreign_word(first: str) -> bool:
-    """A word no English list knows that is an everyday word of another language ("Hausarzt", "Schmerzen",
-    "Remédio"): not a name on its own mid-sentence."""
-    folded = fold(first)
-    return folded in foreign_words() and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
 
 
 # what follows a person at the start of a sentence ("Ngozi rang", "Thảo and I", "Kemi's mum")
@@ -412,32 +351,9 @@ _DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[
                    r"tired|scared|worried|aged|shaped|themed|related|shed|red|bed|fed\s+up)\b)(?-i:[a-z]{3,}ed)\b|"
                    r"(?:thinks|reckons|follows|says|wants|knows|keeps|tells|works|hosts|texts|calls|drives|brings)\b)",
                    re.IGNORECASE)
-# what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
-_THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped|works|worked|working|seems|seemed|made\s+me|makes\s+me|"
-                         r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
-                         r"does\s+nothing|wore\s+off|kicked\s+in|"
-                         r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")
-_LINE_WORDS = frozenset(str.split("express forte extra plus max rapid advance duo xr sr cr odt liquigels caplets "
-                                  "original cold flu night day lc"))
-# a clinical noun right after one capitalised word makes it an eponym, not a person: "Epworth score", "Heberden
-# nodes", "Amsler grid", "McKenzie press-ups" (a word that can be a given name needs the stronger nouns)
-_EPONYM_NOUNS = re.compile(r"\s+(?:score|scale|grid|nodes?|manoeuvre|maneuver|press-ups?|criteria|classification|"
-                           r"questionnaire|index|(?P<weak>test|sign|extension|exercises|technique|protocol|method))\b")
-# a product listed after a dose: "Buscopan 10 mg x3, Gastrolyte,", "Montair LC 0-0-1, Levocet."
-_AFTER_DOSE = re.compile(r"(?:\d|\b(?i:mg|mcg|ml|puffs?|caps?|tabs?|x\s?\d+|prn|sos|od|bd|tds|nocte))\s*,\s*$")
-_LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
-_COUNT = re.compile(r"x\d+|\d+(?:mg|mcg|ml|g)")  # "Buscopan 10mg x3 and Colpermin"
-_DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "
-                                  "sachets "
-                                  "drops tsp spoon spoons"))
-
 _FACILITY_ENDS = frozenset(str.split("general memorial women children childrens"))
 _GENERIC_HOSPITALS = frozenset(str.split("""eye children's childrens children general local private district county
     community teaching women's womens day cottage mental psychiatric maternity new old main big small city the a this
     that same other"""))
 _HOSPITAL_AFTER = re.compile(r"[ ](?:hospital|infirmary|hospice)\b")
 
-
-def _one_product(run: list[Word]) -> bool:
-    """One word, or a word and a letter ("Pancold A", "Corenza C"): what a product's name looks like."""
-    return len(run) == 1 or (len(run) == 2 and len(run[1][0]) == 1)
