@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from healthviz_desktop.core.prompting.allowlist import unlisted_words
 from healthviz_desktop.core.prompting.deidentify import deidentify, find_identifiers
 from tests.support import deid_reference as REF
 
@@ -72,3 +73,22 @@ def test_round_five_look_alikes_survive(text: str) -> None:
     found = [(s.category, s.text) for s in find_identifiers(text)]
     assert [f for f in found if f[0] in ("name", "date", "time") and f[1] != "3:10am"] == [], found
     assert [s.text for s in find_identifiers(text)] == [s.text for s in REF.find_identifiers(text)]
+
+
+@pytest.mark.parametrize(("text", "held"), [
+    ("physio om 16.30", "16.30"),  # the allowlist, on its own, holds the clock times of other languages
+    ("controllo ore 17.30", "17.30"),
+    ("sensor kl. 19", "19"),
+    ("Termin um 9", "9"),
+    ("dentist viernes 29", "29"),  # a day after a weekday of another language
+    ("GP tmrw 9.15", "9.15"),  # a dotted time on the quarter after a day word
+    ("Next duty 0600H", "0600H"),  # military time
+])
+def test_allowlist_holds_times_of_other_languages(text: str, held: str) -> None:
+    assert held in [u.text for u in unlisted_words(text)]
+
+
+@pytest.mark.parametrize("text", ["a 5 mg dose", "paid for it with a 2h nap", "slept 7h", "INR 2.30 today",
+                                  "HbA1c 6.45"])
+def test_allowlist_lets_doses_durations_and_readings_through(text: str) -> None:
+    assert [u.text for u in unlisted_words(text) if any(c.isdigit() for c in u.text)] == []

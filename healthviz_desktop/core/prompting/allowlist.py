@@ -56,6 +56,14 @@ _PLACE_CUES = frozenset(("in", "from", "near", "past"))
 # "at 11", "Wednesday at 2": a bare hour after one of these, with no unit, is a time of day
 _HOUR_CUES = frozenset(("at", "by", "until", "till", "around"))  # and for "9h": "from", "às", "as"
 _CLOCK_CUES = frozenset(str.split("at by from until till around about after before woke wake awake asleep bed up"))
+# "at" in the languages people mix in, and the words of a day an appointment is set by
+# (not "à": folded, it is the article "a", as in "a 2h nap"; the de-identifier reads "à 11h" in the text itself)
+_LOCAL_CLOCK_CUES = frozenset(str.split("om ore alle kl klo um"))
+_DAY_WORDS = frozenset(str.split("tmrw tmr tomorrow today tonight appt appointment"))
+_OTHER_WEEKDAYS = frozenset(fold(w) for w in str.split(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato maandag "
+    "dinsdag woensdag donderdag vrijdag zaterdag zondag poniedziałek wtorek środa czwartek piątek sobota niedziela"))
 # an hour said in words: "half past three", "quarter to 9", "half two", "seven o'clock"
 _HOURS = frozenset(str.split("one two three four five six seven eight nine ten eleven twelve")) | frozenset(
     str(n) for n in range(1, 13))
@@ -295,8 +303,14 @@ def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
     folded = fold(token)
     if folded in allow.words:
         return ""  # "b12", "covid-19", "spo2", "a1c"
-    if prev in _MONTHS_AND_DAYS and re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])", token):
-        return "a day of the month"  # "March 3", "Tues 14"
+    if (prev in _MONTHS_AND_DAYS or prev in _OTHER_WEEKDAYS) and re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])", token):
+        return "a day of the month"  # "March 3", "Tues 14", "viernes 29"
+    if prev in _LOCAL_CLOCK_CUES and re.fullmatch(r"(?:[01]?\d|2[0-3])(?:[.:h][0-5]\d|h|u)?", folded):
+        return "a time of day"  # "om 16.30", "ore 17.30", "kl. 19", "um 9"
+    if prev in _DAY_WORDS and re.fullmatch(r"(?:1\d|2[0-3]|0?[1-9])\.(?:00|15|30|45)", token):
+        return "a time of day"  # "GP tmrw 9.15"
+    if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\dh", folded) and token[-1] == "H":
+        return "a time of day"  # "0600H" (military time; "0600h" in lower case could be hours)
     if prev in _CLOCK_CUES and re.fullmatch(r"(?:[01]?\d|2[0-3])[.:][0-5]\d", token):
         return "a time of day"  # "at 10.15"
     with_unit = fold(nxt) in _UNITS
