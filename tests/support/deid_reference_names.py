@@ -359,11 +359,11 @@ def _calendar_words() -> frozenset[str]:
     """The months and weekdays of the languages deid_forms and deid_times read dates in, without diacritics,
     minus any that is also an English word, a name or a town ("Mayo", "Marco", "Pazar")."""
     from healthviz_desktop.core.prompting.deid_forms import _MONTHS
-    from healthviz_desktop.core.prompting.deid_times import _WEEKDAYS
+    from healthviz_desktop.core.prompting.deid_times import WEEKDAYS
     from healthviz_desktop.core.prompting.vocabulary import gazetteer
 
     lists, places = word_lists(), gazetteer().places
-    words = {fold(w) for w in (_MONTHS + "|" + _WEEKDAYS).split("|") if len(w) > 3}
+    words = {fold(w) for w in (_MONTHS + "|" + WEEKDAYS).split("|") if len(w) > 3}
     return frozenset(w for w in words if not lists.is_word(w) and not lists.is_name(w) and w not in places)
 
 

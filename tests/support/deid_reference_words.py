@@ -13,10 +13,10 @@ from tests.support.deid_reference_context import Add, bare_word, fold_text
 
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
-# verbs of meeting and speaking: an ordinary word that is also a given name after one is a person ("saw rose")
 # the articles and small words of the languages people mix in: "physio le matin" is no name after a role
 _FOREIGN_SMALL_WORDS = frozenset(str.split("le la les el los las une des du et und der die das dem ein eine il lo "
                                            "gli em com para por con sin mit zu"))
+# verbs of meeting and speaking: an ordinary word that is also a given name after one is a person ("saw rose")
 _MEET = frozenset(str.split("saw met told texted called rang phoned visited emailed messaged hugged asked thanked "
                             "thanks cheers dear hi hey"))
 _SOFT_PROPER = frozenset(str.split("god internet covid"))

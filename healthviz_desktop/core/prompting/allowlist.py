@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from healthviz_desktop.core.prompting.deid_times import LOCAL_AT_WORDS, WEEKDAYS
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, gazetteer, word_lists
 from healthviz_desktop.core.resources import load_toml
 
@@ -56,14 +57,12 @@ _PLACE_CUES = frozenset(("in", "from", "near", "past"))
 # "at 11", "Wednesday at 2": a bare hour after one of these, with no unit, is a time of day
 _HOUR_CUES = frozenset(("at", "by", "until", "till", "around"))  # and for "9h": "from", "às", "as"
 _CLOCK_CUES = frozenset(str.split("at by from until till around about after before woke wake awake asleep bed up"))
-# "at" in the languages people mix in, and the words of a day an appointment is set by
-# (not "à": folded, it is the article "a", as in "a 2h nap"; the de-identifier reads "à 11h" in the text itself)
-_LOCAL_CLOCK_CUES = frozenset(str.split("om ore alle kl klo um"))
+# "at" in the languages people mix in (not "à": folded, it is the article "a", as in "a 2h nap"; the
+# de-identifier reads "à 11h" in the text itself), the words of a day an appointment is set by, and the weekdays
+# of the languages deid_times reads dates in
+_LOCAL_CLOCK_CUES = LOCAL_AT_WORDS - {"à"}
 _DAY_WORDS = frozenset(str.split("tmrw tmr tomorrow today tonight appt appointment"))
-_OTHER_WEEKDAYS = frozenset(fold(w) for w in str.split(
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche "
-    "lunes martes miércoles jueves viernes sábado domingo lunedì martedì mercoledì giovedì venerdì sabato maandag "
-    "dinsdag woensdag donderdag vrijdag zaterdag zondag poniedziałek wtorek środa czwartek piątek sobota niedziela"))
+_OTHER_WEEKDAYS = frozenset(fold(w) for w in WEEKDAYS.split("|"))
 # an hour said in words: "half past three", "quarter to 9", "half two", "seven o'clock"
 _HOURS = frozenset(str.split("one two three four five six seven eight nine ten eleven twelve")) | frozenset(
     str(n) for n in range(1, 13))

@@ -9,21 +9,21 @@ from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_things import (
-    _AFTER_DOSE,
-    _COUNT,
-    _DOSE_WORDS,
-    _EPONYM_NOUNS,
-    _LINE_WORDS,
-    _LIST_JOINS,
-    _PRODUCT_AFTER,
-    _THING_NEXT,
-    _USE_VERBS,
-    _calendar_words,
-    _clinical_words,
-    _eponym_phrases,
-    _foreign_word,
-    _one_product,
-    _product_use,
+    AFTER_DOSE,
+    COUNT,
+    DOSE_WORDS,
+    EPONYM_NOUNS,
+    LINE_WORDS,
+    LIST_JOINS,
+    PRODUCT_AFTER,
+    THING_NEXT,
+    USE_VERBS,
+    calendar_words,
+    clinical_words,
+    eponym_phrases,
+    foreign_word,
+    one_product,
+    product_use,
 )
 from healthviz_desktop.core.prompting.vocabulary import fold, key, word_lists
 
@@ -217,20 +217,20 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     first = bare(run[0][0])
     if all(len(bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
-    if len(run) > 1 and " ".join(bare(w) for w, _, _ in run) in _eponym_phrases():
+    if len(run) > 1 and " ".join(bare(w) for w, _, _ in run) in eponym_phrases():
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
     if len(run) == 1 and not titled and prev not in lex.name_cues:
-        if fold(first) in _calendar_words():
+        if fold(first) in calendar_words():
             return  # "März is always bad", "Montag": a month or a weekday of another language
-        eponym = _EPONYM_NOUNS.match(text, end)
+        eponym = EPONYM_NOUNS.match(text, end)
         if eponym is not None and (eponym.group("weak") is None or (
                 first not in lex.first_names and first not in lex.ambiguous_first_names)):
             return
-        if _AFTER_DOSE.search(text, max(0, start - 12), start) and first not in lex.first_names \
+        if AFTER_DOSE.search(text, max(0, start - 12), start) and first not in lex.first_names \
                 and first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)) \
                 and not re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) and not _PERSON_NEXT.match(text, end):
             return
-    if len(run) == 2 and bare(run[1][0]) in _LINE_WORDS and bare(run[0][0]) not in lex.first_names \
+    if len(run) == 2 and bare(run[1][0]) in LINE_WORDS and bare(run[0][0]) not in lex.first_names \
             and not titled and prev not in lex.name_cues and not word_lists().is_name(key(bare(run[0][0]))):
         return  # "Feminax Express", "Nurofen Plus": a product and the line it belongs to
     ends = text[:start].rstrip()[-1:]
@@ -247,7 +247,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif len(run) == 1 and prev == "the" and prev2 in _PLACE_THE and not at_start and first not in _GENERIC_PLACES \
             and "-" not in first \
             and first not in lex.known_words and first not in lex.titles and first not in lex.relations \
-            and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
+            and key(first) not in word_lists().drugs and not re.match(PRODUCT_AFTER, text[end:end + 16], re.I):
         add(("place", start, end))  # "ENT at the Mater", "up the Heath"
     elif (first in lex.ambiguous_first_names or key(first) in word_lists().name_words) and len(run) == 1 and (
             re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) or (
@@ -257,17 +257,17 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         # stayed", "Sunny and i went", "Wade thinks"
         add(("name", start, end))
     elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
-                            or prev in _clinical_words()) and not (
+                            or prev in clinical_words()) and not (
                 re.search(r"[,;:(]\s*$", text[max(0, start - 3):start])
                 and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE)):
         return  # "Lemsip Max", "Tylenol PM": a product's own word after it (not "at daycare, Kylie from the")
     elif len(run) == 1 and not at_start and prev == "at" and word_lists().is_plain_word(key(first)) \
             and first not in _GENERIC_PLACES and first not in lex.known_words \
             and key(first) not in word_lists().medical \
-            and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
+            and key(first) not in word_lists().drugs and not re.match(PRODUCT_AFTER, text[end:end + 16], re.I):
         add(("place", start, end))  # "at Shoppers", "at Foothills": a capital mid-sentence names the place
-    elif len(run) == 1 and prev in _LIST_JOINS and (prev2 in _DOSE_WORDS or key(prev2) in word_lists().drugs
-                                                    or prev2 in _clinical_words() or _COUNT.fullmatch(prev2)) \
+    elif len(run) == 1 and prev in LIST_JOINS and (prev2 in DOSE_WORDS or key(prev2) in word_lists().drugs
+                                                    or prev2 in clinical_words() or COUNT.fullmatch(prev2)) \
             and not word_lists().is_name(key(first)) and first not in lex.first_names:
         return  # "took Diatabs 2 caps and Erceflora": a product listed after another
     elif len(run) == 1 and not at_start and first not in _GENERIC_HOSPITALS and first not in lex.condition_words \
@@ -282,14 +282,14 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif (all(word_lists().is_plain_word(key(bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
-    elif _one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in _USE_VERBS and not at_start)
+    elif one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in USE_VERBS and not at_start)
                             or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
-    elif _one_product(run) and prev.isdigit() and prev2 in _USE_VERBS and not word_lists().is_name(key(first)) \
+    elif one_product(run) and prev.isdigit() and prev2 in USE_VERBS and not word_lists().is_name(key(first)) \
             and first not in lex.first_names and first not in lex.ambiguous_first_names:
         return  # "took 2 Feminax": a count of a product
-    elif _one_product(run) and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
+    elif one_product(run) and re.match(PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
     elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
         add(("name", start, end))  # "Hope (my therapist)"
@@ -302,7 +302,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
     elif len(run) == 1 and prev in _DETERMINERS:
         return  # "the Trelegy", "a Fitbit": after an article a lone unknown word is a thing, not a person
-    elif prev not in lex.name_cues and prev not in lex.place_cues and _product_use(text, end) \
+    elif prev not in lex.name_cues and prev not in lex.place_cues and product_use(text, end) \
             and not word_lists().is_name(key(first)) \
             and first not in lex.first_names:
         return  # "Betapyn for the headache", "Corenza C at night": how a product is used
@@ -310,11 +310,11 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("place", start, end))
     elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
             word_lists().is_name(key(first)) or first in lex.first_names or _PERSON_NEXT.match(text, end)
-            or not _foreign_word(first))):
+            or not foreign_word(first))):
         add(("name", start, end))
     elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
-            r"\s+\d", text[end:end + 3]) and not _product_use(text, end) and not _THING_NEXT.match(text, end) and (
-            not _foreign_word(first) or _PERSON_NEXT.match(text, end)):
+            r"\s+\d", text[end:end + 3]) and not product_use(text, end) and not THING_NEXT.match(text, end) and (
+            not foreign_word(first) or _PERSON_NEXT.match(text, end)):
         # a sentence starts with a word no list knows: "Callum and I", "Ngozi rang" (not "Norco 1 tab", nor
         # "Schmerzen since Monday", an everyday word of another language)
         add(("name", start, end))

@@ -15,13 +15,13 @@ from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, key
 Word = tuple[str, int, int]
 
 
-_USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "trying", "used", "use", "using",
+USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "trying", "used", "use", "using",
                         "drinking", "drank", "sipping", "swallowed", "chewed", "chewing", "inhaled", "applying",
                         "applied", "apply", "started", "stopped", "restarted", "bought", "ordered", "prescribed",
                         "switched", "swapped", "increased", "reduced", "upped", "dropped"))
 
 
-_PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
+PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
                   r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
                   r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?|jelly|juice|sachets?|"
                   r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device)\b")
@@ -42,7 +42,7 @@ _USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu 
     sick vomiting dizziness vertigo nerves spasms tinnitus"""))
 
 
-def _product_use(text: str, end: int) -> bool:
+def product_use(text: str, end: int) -> bool:
     """Whether what follows a word says how a product is used ("for sleep", "at night", "twice"), or lists it with
     another ("Glucosamine, fish oil, Pamol")."""
     m = _PRODUCT_USE.match(text, end)
@@ -53,12 +53,12 @@ def _product_use(text: str, end: int) -> bool:
     if listed is None:
         return False
     lists = word_lists()
-    return any(w is not None and (key(w) in lists.drugs or key(w) in lists.medical or key(w) in _clinical_words()
+    return any(w is not None and (key(w) in lists.drugs or key(w) in lists.medical or key(w) in clinical_words()
                                   or key(w) in _USE_FOR or key(w) in _SUPPLEMENTS) for w in listed.groups())
 
 
 @lru_cache(maxsize=1)
-def _clinical_words() -> frozenset[str]:
+def clinical_words() -> frozenset[str]:
     """The de-identifier's own drug and clinical words ("lemsip", "gaviscon")."""
     from healthviz_desktop.core.resources import load_toml
 
@@ -71,7 +71,7 @@ _SUPPLEMENTS = frozenset(str.split("oil vitamin vitamins magnesium zinc iron cal
 
 
 @lru_cache(maxsize=1)
-def _eponym_phrases() -> frozenset[str]:
+def eponym_phrases() -> frozenset[str]:
     """The lexicon's eponyms of two words or more, casefolded, words joined by one space ("braxton hicks")."""
     from healthviz_desktop.core.resources import load_toml
 
@@ -81,19 +81,19 @@ def _eponym_phrases() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _calendar_words() -> frozenset[str]:
+def calendar_words() -> frozenset[str]:
     """The months and weekdays of the languages deid_forms and deid_times read dates in, without diacritics,
     minus any that is also an English word, a name or a town ("Mayo", "Marco", "Pazar")."""
     from healthviz_desktop.core.prompting.deid_forms import _MONTHS
-    from healthviz_desktop.core.prompting.deid_times import _WEEKDAYS
+    from healthviz_desktop.core.prompting.deid_times import WEEKDAYS
     from healthviz_desktop.core.prompting.vocabulary import gazetteer
 
     lists, places = word_lists(), gazetteer().places
-    words = {fold(w) for w in (_MONTHS + "|" + _WEEKDAYS).split("|") if len(w) > 3}
+    words = {fold(w) for w in (_MONTHS + "|" + WEEKDAYS).split("|") if len(w) > 3}
     return frozenset(w for w in words if not lists.is_word(w) and not lists.is_name(w) and w not in places)
 
 
-def _foreign_word(first: str) -> bool:
+def foreign_word(first: str) -> bool:
     """A word no English list knows that is an everyday word of another language ("Hausarzt", "Schmerzen",
     "Remédio"): not a name on its own mid-sentence."""
     folded = fold(first)
@@ -101,37 +101,37 @@ def _foreign_word(first: str) -> bool:
 
 
 # what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
-_THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped|works|worked|working|seems|seemed|made\s+me|makes\s+me|"
+THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped|works|worked|working|seems|seemed|made\s+me|makes\s+me|"
                          r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
                          r"does\s+nothing|wore\s+off|kicked\s+in|"
                          r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")
 
 
-_LINE_WORDS = frozenset(str.split("express forte extra plus max rapid advance duo xr sr cr odt liquigels caplets "
+LINE_WORDS = frozenset(str.split("express forte extra plus max rapid advance duo xr sr cr odt liquigels caplets "
                                   "original cold flu night day lc"))
 
 
 # a clinical noun right after one capitalised word makes it an eponym, not a person: "Epworth score", "Heberden
 # nodes", "Amsler grid", "McKenzie press-ups" (a word that can be a given name needs the stronger nouns)
-_EPONYM_NOUNS = re.compile(r"\s+(?:score|scale|grid|nodes?|manoeuvre|maneuver|press-ups?|criteria|classification|"
+EPONYM_NOUNS = re.compile(r"\s+(?:score|scale|grid|nodes?|manoeuvre|maneuver|press-ups?|criteria|classification|"
                            r"questionnaire|index|(?P<weak>test|sign|extension|exercises|technique|protocol|method))\b")
 
 
 # a product listed after a dose: "Buscopan 10 mg x3, Gastrolyte,", "Montair LC 0-0-1, Levocet."
-_AFTER_DOSE = re.compile(r"(?:\d|\b(?i:mg|mcg|ml|puffs?|caps?|tabs?|x\s?\d+|prn|sos|od|bd|tds|nocte))\s*,\s*$")
+AFTER_DOSE = re.compile(r"(?:\d|\b(?i:mg|mcg|ml|puffs?|caps?|tabs?|x\s?\d+|prn|sos|od|bd|tds|nocte))\s*,\s*$")
 
 
-_LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
+LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
 
 
-_COUNT = re.compile(r"x\d+|\d+(?:mg|mcg|ml|g)")  # "Buscopan 10mg x3 and Colpermin"
+COUNT = re.compile(r"x\d+|\d+(?:mg|mcg|ml|g)")  # "Buscopan 10mg x3 and Colpermin"
 
 
-_DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "
+DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "
                                   "sachets "
                                   "drops tsp spoon spoons"))
 
 
-def _one_product(run: list[Word]) -> bool:
+def one_product(run: list[Word]) -> bool:
     """One word, or a word and a letter ("Pancold A", "Corenza C"): what a product's name looks like."""
     return len(run) == 1 or (len(run) == 2 and len(run[1][0]) == 1)

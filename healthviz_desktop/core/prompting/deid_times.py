@@ -21,12 +21,18 @@ from collections.abc import Callable
 
 Add = Callable[[tuple[str, int, int]], None]
 
+# what makes a number after a word of the clock an amount, not an hour ("5 to 10 minutes", "half 2 tablets", "um
+# 9 Euro"); deid_forms' spoken times use it too
+NOT_HOUR_AFTER = (r"(?!\s*(?:[-–/%.,]\d|(?:mg|mcg|ml|units?|iu|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|"
+                  r"months?|years?|yrs?|times|tabs?|tablets?|pills?|puffs?|caps?|capsules?|drops|sachets?|kg|lbs?|"
+                  r"out\s+of|of|steps|cups?|glasses|litres?|liters?|people|doses?|sprays?|squirts?|nights?|"
+                  r"mornings?|km|miles?|laps|reps|sets|g|x|euros?|eur|kr|zł)\b|\d))")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 # a day and month's end: no more digits, and not a dose or a reading ("6.5 mg", "1.5%")
 _NOT_AMOUNT = (r"(?![\d]|[.,]\d|\s*(?i:mg|mcg|µg|ug|ml|kg|g|l|mmol|mol|iu|units?|%|x|tabs?|tablets?|puffs?|h|hrs?|"
                r"hours?|min|mins|minutes?|days?|weeks?|cm|mm|km)\b)")
-_WEEKDAYS = (
+WEEKDAYS = (
     "montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag|"  # German
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"  # French
     "lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|"  # Spanish (and domingo: Portuguese)
@@ -36,7 +42,7 @@ _WEEKDAYS = (
     "poniedziałek|poniedzialek|wtorek|środa|sroda|środę|srode|czwartek|piątek|piatek|sobota|niedziela|"  # Polish
     "pazartesi|salı|sali|çarşamba|carsamba|perşembe|persembe|cuma|cumartesi|pazar|"  # Turkish
     "måndag|mandag|tisdag|tirsdag|onsdag|torsdag|fredag|lördag|lordag|lørdag|söndag|sondag|søndag")  # Nordic
-_WEEKDAY_DAY = re.compile(rf"\b(?i:{_WEEKDAYS})(?:-(?i:feira))?,?\s+(?:(?i:le|el|den|de)\s+)?"
+_WEEKDAY_DAY = re.compile(rf"\b(?i:{WEEKDAYS})(?:-(?i:feira))?,?\s+(?:(?i:le|el|den|de)\s+)?"
                           rf"{_DAY}(?:\s*[./\-]\s*{_MONTH}\.?)?(?:\.|º|°|er)?\b{_NOT_AMOUNT}")
 # the two-letter weekdays of German and Dutch ("Do", "ma") are words of English too: only with a whole date
 _SHORT_WEEKDAY = re.compile(rf"\b(?i:mo|di|mi|do|fr|sa|so|ma|wo|vr|za|zo)\.?,?\s+{_DAY}[./\-]{_MONTH}\b\.?"
@@ -55,8 +61,7 @@ _READING_BEFORE = re.compile(r"\b(?i:bed|sugar|sugars|bg|bgl|glucose|bsl|level|l
                              r"\b(?i:at)\s+$")
 _CLOSING_DOTS = re.compile(rf"(?<![\d.,/])(?P<d>{_DAY}\.{_MONTH}\.)\.")  # "war 1.11.." : the date's dot, then the end
 _LOCAL_AT = re.compile(r"\b(?i:om|ore|alle|kl\.?|klo|à|um)\s+(?P<t>(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d|\s?h\b|u\b)?)"
-                       r"(?![\d]|\s*(?i:mg|mcg|ml|units?|iu|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|"
-                       r"years?|times|x|%|euro|eur|kr|zł|tl)\b)")
+                       + NOT_HOUR_AFTER, re.IGNORECASE)
 _H_BEFORE_DATE = re.compile(r"\b(?P<t>(?:[01]?\d|2[0-3])\s?h(?:[0-5]\d)?)\s+(?i:le|el|am|du|de|on|the)\s+\d")
 _FOUR_DIGIT_H = re.compile(r"\b(?P<t>(?:[01]\d|2[0-3])[0-5]\d(?:H\b|\s?(?i:hrs|hrs\.|hours)\b))")
 _QUARTER_TIME = re.compile(r"\b(?i:tmrw|tmr|tomorrow|today|tonight|appt|appointment|physio|gp|session|class|"
@@ -64,9 +69,9 @@ _QUARTER_TIME = re.compile(r"\b(?i:tmrw|tmr|tomorrow|today|tonight|appt|appointm
                            r"(?:00|15|30|45))\b(?![\d.]\d|\s*(?i:mg|mcg|ml|kg|g|l|mmol|units?|iu|%|hours?|hrs?|h)\b)")
 
 
-_WEEKDAY_WORDS = frozenset(w for w in _WEEKDAYS.split("|"))
+_WEEKDAY_WORDS = frozenset(w for w in WEEKDAYS.split("|"))
 _SHORT_WEEKDAY_WORDS = frozenset(str.split("mo di mi do fr sa so ma wo vr za zo"))
-_LOCAL_AT_WORDS = frozenset(str.split("om ore alle kl klo à um"))
+LOCAL_AT_WORDS = frozenset(str.split("om ore alle kl klo à um"))
 _QUARTER_WORDS = frozenset(str.split("tmrw tmr tomorrow today tonight appt appointment physio gp session class clinic "
                                      "review dentist follow up"))
 _DAY_MONTH_GATE = re.compile(r"\d[./\-]\d")
@@ -97,7 +102,7 @@ def time_candidates(text: str, words: frozenset[str], add: Add) -> None:
     if "el" in words or "le" in words:
         for m in _EL_DAY.finditer(text):
             add(("date", m.start("d"), m.end("d")))
-    if not words.isdisjoint(_LOCAL_AT_WORDS):
+    if not words.isdisjoint(LOCAL_AT_WORDS):
         for m in _LOCAL_AT.finditer(text):
             add(("time", m.start("t"), m.end("t")))
     if _H_GATE.search(text):

@@ -47,7 +47,8 @@ def hairline(c: RGB, alpha: float = 1.0) -> skia.Paint:
     """A line one device pixel wide at any zoom or turn of the canvas. Skia draws a 1-pixel stroke as a
     hairline only while the canvas neither enlarges nor turns it (turned, rounding makes it 1.0000001 px),
     and the benchmark's scenes all push in or turn; otherwise it pays for a full anti-aliased stroke:
-    150 us against 16 us along a gear's outline. Thinner lines take their width as opacity, as Skia does."""
+    150 us against 16 us along a gear's outline. A caller drawing a line thinner than a pixel passes its width
+    in as opacity, as Skia does itself."""
     p = paint(c, alpha)
     p.setStyle(skia.Paint.kStroke_Style)
     p.setStrokeWidth(0.0)
