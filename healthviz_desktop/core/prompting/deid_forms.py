@@ -22,21 +22,26 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from healthviz_desktop.core.prompting.deid_cued import ROLES
-from healthviz_desktop.core.prompting.deid_times import NOT_HOUR_AFTER, time_candidates
+from healthviz_desktop.core.prompting.deid_times import time_candidates
 from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 
 _NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _HOUR = rf"(?:1[0-2]|0?[1-9]|{_NUMBER_WORDS})"
+# what makes a number after "to" or "half" an amount, not an hour ("5 to 10 minutes", "half 2 tablets")
+_NOT_HOUR_AFTER = (r"(?!\s*(?:[-–/%.,]\d|(?:mg|mcg|ml|units?|iu|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|"
+                   r"months?|years?|yrs?|times|tabs?|tablets?|pills?|puffs?|caps?|capsules?|drops|sachets?|kg|lbs?|"
+                   r"out\s+of|of|steps|cups?|glasses|litres?|liters?|people|doses?|sprays?|squirts?|nights?|"
+                   r"mornings?|km|miles?|laps|reps|sets|g)\b|\d))")
 # deid_context's WORD_TIME reads "half two", "half past three", "quarter to 9"; these are the other spoken forms
 _SPOKEN_TIME = re.compile(
     rf"\b(?i:(?:quarter|five|ten|twenty|twenty[- ]five)(?:\s+min(?:ute)?s?)?\s+(?:past|to|after)\s+{_HOUR}"
     rf"|(?:[1-9]|[1-5]\d)(?:\s+min(?:ute)?s?)?\s+past\s+{_HOUR}"
-    rf"|{_HOUR}\s*o['’]\s?clock)\b{NOT_HOUR_AFTER}")
+    rf"|{_HOUR}\s*o['’]\s?clock)\b{_NOT_HOUR_AFTER}")
 # "ten to 7" with digits only after a clock's cue: "at 10 to 7", not "pain from 5 to 7"
 _DIGIT_TO = re.compile(rf"\b(?i:at|about|around|by|till|until|woke|up|before|after|since)\s+"
-                       rf"(?P<t>(?:[1-9]|[1-5]\d)\s+to\s+{_HOUR})\b{NOT_HOUR_AFTER}")
+                       rf"(?P<t>(?:[1-9]|[1-5]\d)\s+to\s+{_HOUR})\b{_NOT_HOUR_AFTER}")
 _UHR = re.compile(r"\b(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s?(?i:uhr)\b")
 
 # the months of the languages people mix in (German, French, Spanish, Portuguese, Italian, Dutch, Polish in the

@@ -21,12 +21,6 @@ from collections.abc import Callable
 
 Add = Callable[[tuple[str, int, int]], None]
 
-# what makes a number after a word of the clock an amount, not an hour ("5 to 10 minutes", "half 2 tablets", "um
-# 9 Euro"); deid_forms' spoken times use it too
-NOT_HOUR_AFTER = (r"(?!\s*(?:[-–/%.,]\d|(?:mg|mcg|ml|units?|iu|min|mins|minutes?|h|hrs?|hours?|days?|weeks?|"
-                  r"months?|years?|yrs?|times|tabs?|tablets?|pills?|puffs?|caps?|capsules?|drops|sachets?|kg|lbs?|"
-                  r"out\s+of|of|steps|cups?|glasses|litres?|liters?|people|doses?|sprays?|squirts?|nights?|"
-                  r"mornings?|km|miles?|laps|reps|sets|g|x|euros?|eur|kr|zł)\b|\d))")
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])"
 _MONTH = r"(?:1[0-2]|0?[1-9])"
 # a day and month's end: no more digits, and not a dose or a reading ("6.5 mg", "1.5%")
@@ -61,7 +55,8 @@ _READING_BEFORE = re.compile(r"\b(?i:bed|sugar|sugars|bg|bgl|glucose|bsl|level|l
                              r"\b(?i:at)\s+$")
 _CLOSING_DOTS = re.compile(rf"(?<![\d.,/])(?P<d>{_DAY}\.{_MONTH}\.)\.")  # "war 1.11.." : the date's dot, then the end
 _LOCAL_AT = re.compile(r"\b(?i:om|ore|alle|kl\.?|klo|à|um)\s+(?P<t>(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d|\s?h\b|u\b)?)"
-                       + NOT_HOUR_AFTER, re.IGNORECASE)
+                       r"(?![\d]|\s*(?i:mg|mcg|ml|units?|iu|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|"
+                       r"years?|times|x|%|euro|eur|kr|zł|tl)\b)")
 _H_BEFORE_DATE = re.compile(r"\b(?P<t>(?:[01]?\d|2[0-3])\s?h(?:[0-5]\d)?)\s+(?i:le|el|am|du|de|on|the)\s+\d")
 _FOUR_DIGIT_H = re.compile(r"\b(?P<t>(?:[01]\d|2[0-3])[0-5]\d(?:H\b|\s?(?i:hrs|hrs\.|hours)\b))")
 _QUARTER_TIME = re.compile(r"\b(?i:tmrw|tmr|tomorrow|today|tonight|appt|appointment|physio|gp|session|class|"
