@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.core.query import JournalFilter
 from healthviz_desktop.ui.entry_editor import EntryEditor
-from healthviz_desktop.ui.journal_model import EntryRole, JournalModel, KindRole, load_first_page
+from healthviz_desktop.ui.journal_model import EntryRole, JournalModel, KindRole, journal_today, load_first_page
 from healthviz_desktop.ui.main_window import MainWindow
 from tests.ui_helpers import OFFSCREEN_ONLY, entry_rows, make_entries, open_window, seed_journal
 
@@ -166,7 +166,8 @@ def test_search_box_and_filters(qtbot, window: MainWindow) -> None:  # type: ign
     with wait_reload(qtbot, window):
         bar.date_from.setDate(date.today() - timedelta(days=10))
     assert bar.date_from.isVisible()
-    assert window.model.total == 2 * (10 - 1 + 1)  # 10 days back .. yesterday
+    newest = journal_today() - timedelta(days=1)  # make_entries' last day (the journal's yesterday)
+    assert window.model.total == 2 * ((newest - (date.today() - timedelta(days=10))).days + 1)  # 10 days back on
 
 
 def test_search_with_no_match_says_so(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ import pytest
 from healthviz_desktop.core.journal import Journal
 from healthviz_desktop.core.model import Dose, Entry, Observation
 from healthviz_desktop.core.settings import Settings, save_settings
+from healthviz_desktop.ui.journal_model import journal_today
 
 TZ = timezone(timedelta(hours=1))
 
@@ -25,7 +26,9 @@ OFFSCREEN_ONLY = pytest.mark.qt_log_ignore(
 
 def make_entries(days: int, per_day: int = 2, end: date | None = None) -> list[Entry]:
     """Made-up entries, newest day = ``end``: alternating migraine/back pain, some with ibuprofen."""
-    end = end or date.today() - timedelta(days=1)
+    # the journal's yesterday: until 04:00 the journal day is still the calendar's yesterday, so a run just after
+    # midnight would otherwise make its newest entries "Today"
+    end = end or journal_today() - timedelta(days=1)
     out = []
     for n in range(days):
         day = end - timedelta(days=n)

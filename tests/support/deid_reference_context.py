@@ -253,9 +253,10 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
         ordinary = _ordinary_terms(present)
         for m in pattern.finditer(folded_text):
             found = m.group()
-            if ordinary and found.islower() and found in ordinary and not _reads_as_name(
-                    text, m.start(), m.end(), found):
-                continue  # the term "Will" or "Hope", written as the person wrote it: "I will try", "no hope"
+            if ordinary and found.casefold() in ordinary and (
+                    found.islower() or _opens_before_time(text, m.start(), m.end())) \
+                    and not _reads_as_name(text, m.start(), m.end(), found):
+                continue  # the term "Will" or "Hope" as the word: "I will try", "no hope", "Sunny morning"
             add(("private", m.start(), m.end()))
             strong.append(m.span())
     for m in P.WORD.finditer(folded_text):
@@ -265,6 +266,18 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
         if bare.casefold() in model.weak and not inside \
                 and _reads_as_name(text, m.start(), m.start() + len(bare), word):
             add(("private", m.start(), m.start() + len(bare)))
+
+
+# nouns of time and weather: an ordinary word that opens a sentence right before one describes it ("Sunny morning")
+_TIME_NOUNS = frozenset(str.split("morning mornings afternoon evening night nights day days week weekend spell start "
+                                  "weather skies sky outside today"))
+
+
+def _opens_before_time(text: str, start: int, end: int) -> bool:
+    """A word that opens a sentence (capitalised for that alone) before a noun of time or weather."""
+    before = text[:start].rstrip()
+    nxt = text[end:end + 20].split()
+    return (not before or before[-1] in ".!?\n") and bool(nxt) and nxt[0].strip(PUNCT) in _TIME_NOUNS
 
 
 def _ordinary_terms(forms: tuple[str, ...]) -> frozenset[str]:

@@ -129,7 +129,7 @@ def names(text: str, groups: list[_Group], add: Add) -> None:
     for g in groups:
         run: list[Word] = []
         # a title right before the run ("Dr Bell"), not one that ends a phrase ("for the nurse: Mon 142/88")
-        titled = g.prev in lex.titles and not text[:g.start].rstrip().endswith((":", ",", ";"))
+        titled = g.prev in lex.titles and _titles(text, g.start, g.prev)
         prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):
@@ -160,6 +160,13 @@ _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|pa
                   r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
                   r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?|jelly|juice|sachets?|"
                   r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device)\b")
+def _titles(text: str, start: int, title: str) -> bool:
+    """Whether a title right before a run names it: not one that ends a phrase ("for the nurse: Mon 142/88") or,
+    written out, a sentence ("eye doctor. Macular degeneration"); "Dr. Bell" is one."""
+    before = text[max(0, start - 8):start].rstrip()
+    return not before.endswith((":", ",", ";")) and not (before.endswith(".") and title not in TITLE_ABBREVIATIONS)
+
+
 def _cued(prev: str, length: int) -> bool:
     """Whether the word before a run of ordinary words makes it a name ("called Blessing") or a place ("at Valley
     Regional"): a name cue other than "and", or a place cue before two words or more."""
@@ -169,6 +176,8 @@ def _cued(prev: str, length: int) -> bool:
 
 
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
+# the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng")
+TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev"))
 # "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
 # for any such place ("the Pharmacy", "the Gym") or a product
 _PLACE_THE = frozenset(str.split("at to from near up outside into opposite behind round"))
@@ -177,7 +186,9 @@ _GENERIC_PLACES = frozenset(str.split("""pharmacy chemist chemists doctors docto
     unit lab labs hospital clinic gym pool centre center moment time end start top bottom front back hairdressers
     salon vets vet's practice bank post mall market theatre theater desk counter reception cafeteria canteen"""))
 # a sentence that starts with a product, not a person: "Nytol for sleep", "Lacri-Lube at night"
-_PRODUCT_USE = re.compile(r"\s+(?:(?i:for)\s+(?:(?i:the|my|a)\s+)?(?P<what>[a-z]+)|(?i:at\s+night|at\s+bedtime|"
+_PRODUCT_USE = re.compile(r"\s+(?:(?i:for|pra|para|pour|für|fur|per|voor|contra|gegen)\s+"
+                          r"(?:(?i:the|my|a|o|os|as|el|la|le|les|los|las|den|die|das|mi|mon|ma|mes|il|lo|het|de)\s+)?"
+                          r"(?P<what>[a-zà-ÿ]+)|(?i:at\s+night|at\s+bedtime|"
                           r"before\s+bed|twice|once\s+a|every\s+\d|daily|nightly|as\s+needed|test|in\s+the\s+(?:day|morning|evening)|"
                           r"morning\s+and\s+night|prn|sos|nocte|mane|bd|bid|tds|tid|qds|qid|(?:after|before|with)\s+"
                           r"(?:meals|food|breakfast|lunch|supper|dinner)|day\s+\d+\b(?!\s*(?:of|off)\b))\b)")
@@ -186,7 +197,10 @@ _USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu 
     nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
     spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas acid
     indigestion stomach tummy gut mouth lips cheeks feet hands nappy gums teeth tooth ear ears eye muscles sickness
-    sick vomiting dizziness vertigo nerves spasms tinnitus"""))
+    sick vomiting dizziness vertigo nerves spasms tinnitus
+    gases dolor dor douleur douleurs toux tos tosse sommeil sueno sono schlaf schmerzen kopfschmerzen husten dormir
+    acidez azia nausea nauseas nausee febre fiebre fievre fieber colicas colica gripe grippe"""))  # and in the
+    # languages people mix in, folded: "Luftal pra gases", "Doliprane pour la douleur"
 # what a person does, after an ordinary word that is also a given name at the start of a sentence ("Ken had")
 _NAME_ACTS = (r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|took|gave|bought|had|got|"
               r"made|sent|covered|helped|picked|dropped|spotted|finally|set\s+up|next\s+door|"
@@ -309,7 +323,7 @@ def _product_use(text: str, end: int) -> bool:
     """Whether what follows a word says how a product is used ("for sleep", "at night", "twice"), or lists it with
     another ("Glucosamine, fish oil, Pamol")."""
     m = _PRODUCT_USE.match(text, end)
-    if m is not None and (m.group("what") is None or m.group("what") in _USE_FOR
+    if m is not None and (m.group("what") is None or fold(m.group("what")) in _USE_FOR
                           or key(m.group("what")) in word_lists().medical):
         return True
     listed = re.match(r"\s*,\s*([A-Za-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", text[end:end + 40])

@@ -18,6 +18,7 @@ from typing import Any
 
 from healthviz_desktop.core.catalogue import catalogue
 from healthviz_desktop.core.model import RELIEF_LEVELS, Entry, Observation
+from healthviz_desktop.core.prompting.deid_person import fold_text
 from healthviz_desktop.core.prompting.deidentify import CATEGORY_LABELS, deidentify
 from healthviz_desktop.core.prompting.grammar import Grammar, grammar
 from healthviz_desktop.core.prompting.outbound_check import CheckVerdict, check_request
@@ -264,7 +265,9 @@ def _avoid_private_words(g: Grammar, prompt: str, verdict: CheckVerdict, private
     A word of a term is swapped even where the check would not read it as a name ("a long ribbon" for someone
     called Long): the person's own words stay out of the app's prompts."""
     hits = {f.text.casefold() for f in verdict.blocking if f.category == "private" and f.field == "prompt"}
-    hits |= {w.casefold() for t in private_terms for w in re.findall(r"[^\W\d_]+", t)}
+    # each word of a term as the check reads it too: casefolded and without its diacritics ("Nō" is "no")
+    hits |= {f for t in private_terms for w in re.findall(r"[^\W\d_]+", t)
+             for f in (w.casefold(), fold_text(w).casefold())}
     swap = {w: g.alternatives[w] for w in hits if w in g.alternatives}
     swap = {w: alt for w, alt in swap.items() if re.search(rf"\b{re.escape(w)}\b", prompt, re.IGNORECASE)}
     if not swap:

@@ -62,7 +62,8 @@ _MONTH_DAY = re.compile(rf"\b(?i:{_MONTHS.replace('mayo|', '').replace('mai|', '
 # "14h30" is a time where "7h30" after "slept" is a duration
 _H_MINUTES = re.compile(r"\b(?:[01]?\d|2[0-3])h[0-5]\d\b(?!\s*(?i:min|mins|m)\b)")
 _DURATION_CUES = frozenset(str.split("""slept sleep sleeping nap napped for lasted walked ran total screen shift worked
-    took after spent drove drive"""))
+    took after spent drove drive sono sueno dormi durmi dormido dormii dormito sommeil schlaf geschlafen slaap geslapen
+    somn sovn tidur tulog"""))  # and sleep in the languages people mix in, folded ("sono 5h10", "sueño 6h30")
 # "Dyddiadur: 8.11.", "ab 3.4. krank": a day and a month with dots, where a date begins (not "Ferritin 8.11.")
 _DOTTED_DAY = re.compile(r"(?:^|[:(\n]\s*|\b(?i:am|vom|bis|seit|ab|le|el|dia|den|op|next|"
                          r"last|date|datum)\s+)(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.)(?!\d)",

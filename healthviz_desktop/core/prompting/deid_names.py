@@ -163,7 +163,7 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
     for g in groups:
         run: list[Word] = []
         # a title right before the run ("Dr Bell"), not one that ends a phrase ("for the nurse: Mon 142/88")
-        titled = g.prev in lex.titles and not text[:g.start].rstrip().endswith((":", ",", ";"))
+        titled = g.prev in lex.titles and _titles(text, g.start, g.prev)
         prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):
@@ -186,6 +186,13 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
             _name_run(text, run, prev, prev2, at_start, titled, add)
 
 
+def _titles(text: str, start: int, title: str) -> bool:
+    """Whether a title right before a run names it: not one that ends a phrase ("for the nurse: Mon 142/88") or,
+    written out, a sentence ("eye doctor. Macular degeneration"); "Dr. Bell" is one."""
+    before = text[max(0, start - 8):start].rstrip()
+    return not before.endswith((":", ",", ";")) and not (before.endswith(".") and title not in TITLE_ABBREVIATIONS)
+
+
 def _cued(prev: str, length: int) -> bool:
     """Whether the word before a run of ordinary words makes it a name ("called Blessing") or a place ("at Valley
     Regional"): a name cue other than "and", or a place cue before two words or more."""
@@ -195,6 +202,8 @@ def _cued(prev: str, length: int) -> bool:
 
 
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
+# the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng")
+TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev"))
 # "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
 # for any such place ("the Pharmacy", "the Gym") or a product
 _PLACE_THE = frozenset(str.split("at to from near up outside into opposite behind round"))

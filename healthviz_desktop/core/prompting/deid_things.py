@@ -28,7 +28,9 @@ PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|pat
 
 
 # a sentence that starts with a product, not a person: "Nytol for sleep", "Lacri-Lube at night"
-_PRODUCT_USE = re.compile(r"\s+(?:(?i:for)\s+(?:(?i:the|my|a)\s+)?(?P<what>[a-z]+)|(?i:at\s+night|at\s+bedtime|"
+_PRODUCT_USE = re.compile(r"\s+(?:(?i:for|pra|para|pour|für|fur|per|voor|contra|gegen)\s+"
+                          r"(?:(?i:the|my|a|o|os|as|el|la|le|les|los|las|den|die|das|mi|mon|ma|mes|il|lo|het|de)\s+)?"
+                          r"(?P<what>[a-zà-ÿ]+)|(?i:at\s+night|at\s+bedtime|"
                           r"before\s+bed|twice|once\s+a|every\s+\d|daily|nightly|as\s+needed|test|in\s+the\s+(?:day|morning|evening)|"
                           r"morning\s+and\s+night|prn|sos|nocte|mane|bd|bid|tds|tid|qds|qid|(?:after|before|with)\s+"
                           r"(?:meals|food|breakfast|lunch|supper|dinner)|day\s+\d+\b(?!\s*(?:of|off)\b))\b)")
@@ -39,14 +41,17 @@ _USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu 
     nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
     spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas acid
     indigestion stomach tummy gut mouth lips cheeks feet hands nappy gums teeth tooth ear ears eye muscles sickness
-    sick vomiting dizziness vertigo nerves spasms tinnitus"""))
+    sick vomiting dizziness vertigo nerves spasms tinnitus
+    gases dolor dor douleur douleurs toux tos tosse sommeil sueno sono schlaf schmerzen kopfschmerzen husten dormir
+    acidez azia nausea nauseas nausee febre fiebre fievre fieber colicas colica gripe grippe"""))  # and in the
+    # languages people mix in, folded: "Luftal pra gases", "Doliprane pour la douleur"
 
 
 def product_use(text: str, end: int) -> bool:
     """Whether what follows a word says how a product is used ("for sleep", "at night", "twice"), or lists it with
     another ("Glucosamine, fish oil, Pamol")."""
     m = _PRODUCT_USE.match(text, end)
-    if m is not None and (m.group("what") is None or m.group("what") in _USE_FOR
+    if m is not None and (m.group("what") is None or fold(m.group("what")) in _USE_FOR
                           or key(m.group("what")) in word_lists().medical):
         return True
     listed = re.match(r"\s*,\s*([A-Za-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", text[end:end + 40])

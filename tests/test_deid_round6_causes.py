@@ -1,0 +1,79 @@
+"""Issue 15, round six: each cause of a miss found on sixteen entries of held-out set F (moved to the tuning corpus
+to be looked at: the ten with a miss of a structured kind or an age over 89, six PHI-free entries that were
+changed) is pinned here in general terms. Identifiers: the last four digits an office asks for, a code after the
+word for one, a card of capitals and groups of digits, a handle and a Discord tag, an age written "Ma's 94" or
+"Umma's 90th" or after a family word of more languages. Over-redaction: a word opening the sentence after a title
+written out and a full stop ("eye doctor. Macular..."), eponyms used alone ("Achilles", "Holter"), holidays, what a
+product is for in other languages, a town's name as a count's unit, sleep in other languages before a duration,
+and a private term that is an ordinary word opening a sentence before a noun of time. Every text is made up."""
+
+from __future__ import annotations
+
+import pytest
+
+from healthviz_desktop.core.prompting.deidentify import deidentify, find_identifiers
+from tests.support import deid_reference as REF
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Pharmacy wanted my last-4, it is 9021 as always", "9021"),  # the last four digits an office asks for
+    ("my last-4 is 4410 if anyone asks", "4410"),
+    ("She needs my last four (3377) and a bill", "3377"),
+    ("gave the last 4 of my SSN: 5186 over the phone", "5186"),
+    ("Libre keeps dropping out. Sensor code 5819, serial written down", "5819"),  # a code after the word for one
+    ("the door code is 44721 for the night nurse", "44721"),
+    ("Ma carte RAMQ: TREG 5208 1419, they typed it wrong", "5208 1419"),  # a card of capitals and digit groups
+    ("badge for the depot says CPC-DQC 0047 7192 so renew it", "0047"),
+    ("told the clinic my channel is lowbatteryliv for the videos", "lowbatteryliv"),  # a handle after its word
+    ("IGN: xXdrake99Xx, add me lol", "xXdrake99Xx"),
+    ("my discord username kopi_0 if u want", "kopi_0"),
+    ("pinged the group (raindrop#4410 yung username niya) about rest", "raindrop#4410"),  # a Discord tag
+    ("Ma's 94 and she finally let me take her", "94"),  # an age over 89 with "is" written "'s"
+    ("Dad's 96, bless him, and still gardening", "96"),
+    ("Nana's 91st is on Sunday so a big lunch", "91st"),  # a birthday's ordinal after a possessive
+    ("Meenakshi paati is 90 and takes thyroxine too", "90"),  # a family word of another language
+    ("my umma is 93 now, sharp as anything", "93"),
+])
+def test_round_six_identifiers_are_removed(text: str, secret: str) -> None:
+    out = deidentify(text).text
+    assert secret not in out, out
+    assert [s.text for s in find_identifiers(text)] == [s.text for s in REF.find_identifiers(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "We went to the eye doctor. Macular degeneration, the wet kind.",  # a title written out, then a full stop
+    "Asked the nurse. Leg ulcer weeping a lot today.",
+    "Mentioned it to the doctor. Achy all over since.",
+    "heel pain still there, Achilles especially on stairs",  # eponyms used on their own
+    "Holter on for 14 days. Did the Valsalva twice, then the Epley.",
+    "Ramzan is coming so I need to plan meds around sehri and iftar. Holi next week.",  # holidays
+    "omeprazol 20mg em jejum, Luftal pra gases",  # what a product is for, in other languages
+    "Doliprane pour la douleur, Buscapina para el dolor",
+    "Fitbit: 5.120 passos, FC repouso 71",  # a town's name as a count's unit
+    "sono 5h10, dormi mal. sueño 6h30 ayer",  # sleep in other languages before a duration
+    "HR 1200 1300 steps, BP's 95 today",  # readings are no card and no age
+    "Film's 95 minutes long, my sugar's 98 and fine",
+    "the channel is great, my twitch stream was fun",  # words after a handle's word are no handle
+    "only the last 4 days were bad, code 3 on the ward",
+])
+def test_round_six_look_alikes_survive(text: str) -> None:
+    found = [(s.category, s.text) for s in find_identifiers(text)]
+    assert [f for f in found if f[0] not in ("private",)] == [], found
+    assert [s.text for s in find_identifiers(text)] == [s.text for s in REF.find_identifiers(text)]
+
+
+def test_a_title_written_short_still_names_who_follows() -> None:
+    """The full stop after "Dr." or "Prof." belongs to the title: the next word is still a name."""
+    out = deidentify("Saw Dr. Bell and Prof. Ng about it today.").text
+    assert "Bell" not in out and "Ng" not in out, out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Sunny morning for once and I managed a walk.", True),  # an ordinary word before a noun of time
+    ("Sunny day outside but mood zero.", True),
+    ("Sunny said she would drive me.", False),  # the same word doing something is the person
+    ("Sunny and I went to the beach.", False),
+])
+def test_a_private_term_that_is_a_word_opening_a_sentence(text: str, kept: bool) -> None:
+    out = deidentify(text, ["Tom", "Sunny"]).text
+    assert ("Sunny" in out) is kept, out
