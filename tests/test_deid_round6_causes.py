@@ -5,7 +5,10 @@ word for one, a card of capitals and groups of digits, a handle and a Discord ta
 "Umma's 90th" or after a family word of more languages. Over-redaction: a word opening the sentence after a title
 written out and a full stop ("eye doctor. Macular..."), eponyms used alone ("Achilles", "Holter"), holidays, what a
 product is for in other languages, a town's name as a count's unit, sleep in other languages before a duration,
-and a private term that is an ordinary word opening a sentence before a noun of time. Every text is made up."""
+and a private term that is an ordinary word opening a sentence before a noun of time. Then, from misses in the
+tuning corpus alone (set F was only scored): a vehicle's plate after the word for a vehicle, an employer after
+calling in sick, an employer in lower case in brackets after "work", and the rest of a name past another
+identifier. Every text is made up."""
 
 from __future__ import annotations
 
@@ -77,3 +80,38 @@ def test_a_title_written_short_still_names_who_follows() -> None:
 def test_a_private_term_that_is_a_word_opening_a_sentence(text: str, kept: bool) -> None:
     out = deidentify(text, ["Tom", "Sunny"]).text
     assert ("Sunny" in out) is kept, out
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("her car NDB 4821 blocked the drive again", "4821"),  # a plate within a few words after a vehicle word
+    ("flew in, rental car 2PLK 918, HR 110 all day", "2PLK"),
+    ("his car is the grey honda RTY 7741 if you see it", "7741"),
+    ("left the car (CB 42 QX) in the hospital car park", "CB 42 QX"),
+    ("car's in the shop, patente KL·RT·47 still not fixed", "KL·RT·47"),
+    ("my motorbike 60-B2 119.84 stays at work", "119.84"),
+    ("her car 07 ABC 482 hot like an oven", "07 ABC 482"),
+    ("My car number 12가 3456, the other driver will call", "3456"),
+    ("called in sick to tesco again, migraine 8/10", "tesco"),  # an employer after calling in sick
+    ("rang in sick to brindlecombe foods, line manager grumpy", "brindlecombe"),
+    ("Called in sick to Tarrow & Finch LLP. Dizzy.", "Finch"),  # joined with "&"
+    ("work (hollowell) have been decent about it", "hollowell"),  # a word no list knows, in brackets
+    ("chemo day 2 at st vincents darlinghurst, nausea 5/10", "vincents"),  # a name's rest past a place
+])
+def test_tuning_corpus_identifiers_are_removed(text: str, secret: str) -> None:
+    out = deidentify(text).text
+    assert secret not in out, out
+    assert [s.text for s in find_identifiers(text)] == [s.text for s in REF.find_identifiers(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "in the car took B12 1000 daily and D3 2000 IU",  # a vitamin and its dose are no plate
+    "drove the car 20 mins to the GP, van parked 2 KM away",
+    "my car died. MRI 3T scan at the clinic",  # a plate stays in the sentence of its vehicle
+    "work (from home) today, called in sick to work tomorrow",  # ordinary words after the cues
+    "Off sick from the ward with my back again",
+    "the car park was full, BP 120/80 anyway",
+])
+def test_tuning_corpus_look_alikes_survive(text: str) -> None:
+    found = [(s.category, s.text) for s in find_identifiers(text)]
+    assert found == [], found
+    assert [s.text for s in find_identifiers(text)] == [s.text for s in REF.find_identifiers(text)]

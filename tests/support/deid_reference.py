@@ -195,12 +195,13 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
     for cand in kept:
         if not _overlaps(cand[1], cand[2], [(c[1], c[2]) for c in chosen]):
             chosen.append(cand)
-    # a name that runs on past a private term ("Pulse Fitness" + "Fitness Ashford"): its rest goes too
+    # a name that runs on past a private term ("Pulse Fitness" + "Fitness Ashford"): its rest goes too; so does the
+    # rest of a name or place past another identifier when that rest names ("st vincents" past "st", "Dr Ade Odeku")
     for cat, s, e in kept:
         if cat not in _WRAPS or (cat, s, e) in chosen:
             continue
         for pcat, ps, pe in list(chosen):
-            if pcat == "private" and ps < e and s < pe:
+            if ps < e and s < pe and (pcat == "private" or (cat in _NAMED and _named_rest(text, s, e, ps, pe))):
                 rest = (pe, e) if s >= ps and e > pe else (s, ps) if e <= pe and s < ps else None
                 if rest is not None:
                     lo, hi = rest
@@ -213,6 +214,19 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                 break
     chosen.sort(key=lambda c: c[1])
     return [Span(_SHOWN.get(cat, cat), s, e, text[s:e]) for cat, s, e in chosen]
+
+
+_NAMED = frozenset(("name", "place", "town", "employer", "school"))
+
+
+def _named_rest(text: str, s: int, e: int, ps: int, pe: int) -> bool:
+    """Whether the part of text[s:e] outside text[ps:pe] holds a word no list knows as an ordinary word, or a name
+    ("vincents", "Odeku"), rather than only words ("Radiology", "Senior Living")."""
+    from healthviz_desktop.core.prompting.vocabulary import word_lists
+
+    lists = word_lists()
+    rest = (text[s:max(s, ps)] + " " + text[min(e, pe):e]).casefold()
+    return any(lists.is_name(w) or not lists.is_word(w) for w in re.findall(r"[^\W\d_]{2,}", rest))
 
 
 def _shields(text: str, eponym: re.Match[str], cat: str) -> bool:

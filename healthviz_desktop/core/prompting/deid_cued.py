@@ -107,25 +107,6 @@ _FAMILY = frozenset(str.split("""ji sahib saab amma appa ammachi nani nana nanna
     farmor morfar farfar mummo vaari avo vovo meme pepe mamie papy umma eomma omma paati patti thatha thaatha ajji ajja
     ammamma achamma dada dadaji nanaji naniji mum mom mam ma maa mama mamma dad pa papa da mother father bibi babu inay
     nanay itay tatay"""))  # folded: "bà" is "ba", "avô" "avo"
-# "my last-4 is 9021", "my last four (3377)", "last 4 of my SSN: 1234": the digits an office asks for
-_LAST_FOUR = re.compile(
-    r"\b(?i:last)[\s\-]*(?:4|four)\b(?:\s+(?i:digits?|numbers?))?(?:\s+(?i:of|on|from)\s+(?:(?i:my|the|his|her|our|their)"
-    r"\s+)?(?i:ssn|ss#?|social(?:\s+security)?(?:\s+number)?|sin|card|account|acct|number|nhs\s+number|id))?"
-    r"[\s:,(#\-]*(?:(?:(?i:it|that|they)\s+)?(?i:is|are|was|were|=)\s*)?[\s:(#]*(?P<d>\d{4})\b(?![.,/\-]\d)")
-# "Sensor code 5819", "door code: 4471", "PIN 0912": a code of four digits or more after the word for one
-_CODE_NUMBER = re.compile(r"\b(?i:code|codes|pin|passcode)\b[\s:#]*(?:(?i:is|was|=)\s*)?(?P<d>\d{4,})\b(?![.,/\-]\d)")
-# "RAMQ: TREG 5208 1419", "CPC-DQC 0047 7192": a code of capitals, then groups of four digits or more (a card)
-_CAPS_GROUPS = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\s+\d{4,6}(?:\s\d{4,6})+\b(?![.,/\-]\d)")
-# "raindrop#4410": a Discord tag, a name and four digits after a hash
-_HASH_TAG = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
-# "my channel is lowbatteryliv", "IGN: xXdrakeXx", "discord username kopi_0": a handle after the word for one
-_HANDLE = re.compile(
-    r"\b(?i:channel|handle|username|user\s+name|usernames|gamertag|gamer\s+tag|ign|twitch|insta|instagram|tiktok|"
-    r"snapchat|discord|reddit|steam|psn|xbox\s+live|telegram)\b(?:\s+(?i:name|id|tag|handle|username)){0,2}"
-    r"(?P<link>\s+(?i:is|was)\s+|\s*[:=]\s*|\s+@|\s+)(?P<h>[A-Za-z0-9][A-Za-z0-9_.]{2,31})\b")
-_HANDLE_SIGNS = ("channel", "handle", "user", "gamer", "ign", "twitch", "insta", "tiktok", "snapchat", "discord",
-                 "reddit", "steam", "psn", "xbox", "telegram")
-_GROUPS_OF_FOUR = re.compile(r"\d{4} \d{4}")
 # "Ma's 94 and", "Umma's 90th is on Dec 7": the same with "is" written "'s", or a birthday's ordinal after a possessive
 _HAS_AGE = re.compile(
     r"(?<![\w'’\-])(?P<w>[^\W\d_][\w\-]*)['’]s\s+(?:now\s+|just\s+)?(?P<d>(?:9\d|1[0-4]\d)(?P<th>st|nd|rd|th)?)\b"
@@ -142,7 +123,7 @@ _AGE_GATE = re.compile(r"\b(?:is|was|turned|turns|be)\s+(?:now\s+)?(?:9\d|1[0-4]
 # what may follow an age over 89 ("is 94 and", "was 96,"), not a reading's word ("was 96 resting")
 _AGE_END = re.compile(r"\s*(?:[,.;:!?)]|—|-\s|$|(?:and|now|this|next|years?|yrs?|in|on|but|so|today|last|"
                       r"tomorrow|soon|bless|&)\b)", re.IGNORECASE)
-_READING_WORDS = frozenset(str.split("""hr heart pulse rate bp sats sat spo2 oxygen o2 weight temp temperature glucose
+READING_WORDS = frozenset(str.split("""hr heart pulse rate bp sats sat spo2 oxygen o2 weight temp temperature glucose
     sugar sugars bg bs score reading level count result fev fev1 pef peak flow systolic diastolic ferritin hba1c a1c
     ldl hdl tsh iron egfr platelets wbc hb hgb number total it this that which it's there i"""))
 # an acronym no list knows where someone is: "review in UHG today" (deid_words.py reads "at", "to", "from")
@@ -157,6 +138,7 @@ _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or b
 
 def cued_candidates(text: str, add: Add) -> None:
     """Every place, clock time and role-cued name of this module's rules in ``text`` (see the docstring)."""
+    from healthviz_desktop.core.prompting.deid_codes import code_candidates
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
     from healthviz_desktop.core.prompting.deid_words import _unknown_acronym
 
@@ -169,23 +151,16 @@ def cued_candidates(text: str, add: Add) -> None:
     if _AGE_GATE.search(text):
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))
-            if (w in _FAMILY or m.group("w")[0].isupper()) and w not in _READING_WORDS \
+            if (w in _FAMILY or m.group("w")[0].isupper()) and w not in READING_WORDS \
                     and w not in word_lists().medical and _AGE_END.match(text, m.end()):
                 add(("age", m.start("d"), m.end("d")))
     if ("'s " in text or "’s " in text) and _HAS_AGE_GATE.search(text):
         for m in _HAS_AGE.finditer(text):
             w = fold(m.group("w"))
             person = w in _FAMILY or (m.group("w")[0].isupper() and w not in word_lists().medical)
-            if person and w not in _READING_WORDS and (m.group("th") or _AGE_END.match(text, m.end())):
+            if person and w not in READING_WORDS and (m.group("th") or _AGE_END.match(text, m.end())):
                 add(("age", m.start("d"), m.end("d")))
-    lists = word_lists()
-    lower = text.lower()
-    for m in _HANDLE.finditer(text) if any(w in lower for w in _HANDLE_SIGNS) else ():
-        h = m.group("h")
-        # a handle that is letters alone only after "is", ":" or "@" ("username niya" is Tagalog's "his")
-        linked = m.group("link").strip() != "" or not h.isalpha()
-        if linked and not (h.isalpha() and (lists.is_word(h.lower()) or h.lower() in _NOT_NAMES)):
-            add(("code", m.start("h"), m.end("h")))  # a handle: not "my insta is down"
+    code_candidates(text, add)
     for m in _ACRONYM_IN.finditer(text):
         if _unknown_acronym(m.group("a")):
             add(("place", m.start("a"), m.end("a")))
@@ -235,19 +210,7 @@ def _numbers(text: str, add: Add) -> None:
         for m in _FOUR_RUN.finditer(text):
             if _four_digit_time(text, m.start(), m.group()):
                 add(("time", m.start(), m.end()))
-    lists = word_lists()
     lower = text.lower()
-    if _FOUR_DIGITS.search(text):  # an SSN's last four, a code, a Discord tag, a card of capitals and groups
-        for rx, sign in ((_LAST_FOUR, "last"), (_CODE_NUMBER, "code"), (_CODE_NUMBER, "pin"), (_HASH_TAG, "#")):
-            if sign in lower:
-                for m in rx.finditer(text):
-                    g = "d" if "d" in rx.groupindex else 0
-                    add(("code", m.start(g), m.end(g)))
-        if _GROUPS_OF_FOUR.search(text):
-            for m in _CAPS_GROUPS.finditer(text):
-                letters = m.group().split()[0].lower()
-                if letters not in _READING_WORDS and not lists.is_word(letters):  # not "HR 1200 1300"
-                    add(("code", m.start(), m.end()))
     if _FIVE_DIGITS.search(text):  # a letter code
         for m in _LETTER_CODE.finditer(text):
             add(("code", m.start(), m.end()))
@@ -260,8 +223,10 @@ def _numbers(text: str, add: Add) -> None:
     if _AGE_GATE.search(text):
         for m in _MY_AGE.finditer(text):
             w = fold(m.group("w"))
-            if w not in _READING_WORDS and w not in word_lists().medical and _AGE_END.match(text, m.end()):
+            if w not in READING_WORDS and w not in word_lists().medical and _AGE_END.match(text, m.end()):
                 add(("age", m.start("d"), m.end("d")))
+
+
 
 
 def _four_digit_time(text: str, start: int, digits: str) -> bool:

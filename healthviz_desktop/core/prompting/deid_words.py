@@ -254,21 +254,23 @@ def facility_pairs(text: str, add: Add) -> None:
 
 
 # every match of _ORG_AFTER or _ORG_BEFORE holds one of these (casefolded as re.IGNORECASE does)
-_ORG_SIGNS = ("work", "shift", "job", "clos", "open", "placement", "internship", "employed", "volunteer",
+_ORG_SIGNS = ("work", "shift", "job", "clos", "open", "placement", "internship", "employed", "volunteer", "sick",
               "warehouse", "factory", "plant", "depot", "deli", "store", "site", "office", "dept", "department", "ramp",
               "branch", "hub", "call", "distribution", "company", "employer", "firm")
 # an employer named after a work word, in any case: "shift at wingstop", "back in work at tesco llandudno"
 _ORG_AFTER = re.compile(r"\b(?i:work(?:s|ed|ing)?\s+(?:at|for)|in\s+work\s+at|employed\s+(?:at|by)|"
                         r"(?:job|jobs|shift|shifts|internship|placement)\s+at|clos(?:ed|ing)\s+at|open(?:ed|ing)\s+at|"
-                        r"volunteer(?:ing|s)?\s+at)\s+(?:(?i:the)\s+)?"
-                        r"(?P<org>[A-Za-z][\w'’&\-]*(?:[ ][A-Za-z][\w'’&\-]*){0,2})")
+                        r"volunteer(?:ing|s)?\s+at|(?:call(?:ed|ing)?|rang|ring(?:ing)?|phoned)\s+in\s+sick\s+(?:to|at|for)|"
+                        r"(?:called|calling)\s+out\s+of\s+work\s+at|off\s+sick\s+from)\s+(?:(?i:the)\s+)?"
+                        r"(?P<org>[A-Za-z][\w'’&\-]*(?:(?:[ ]&)?[ ][A-Za-z][\w'’&\-]*){0,2})")
 # an employer in brackets after a workplace word: "my office (Cognizant)"
-_ORG_BRACKET = re.compile(r"\b(?i:office|work|job|company|employer|firm|workplace)\s*\((?P<org>[A-Z][\w&'’\-]*)")
+_ORG_BRACKET = re.compile(r"\b(?i:office|work|job|company|employer|firm|workplace)\s*\((?P<org>[A-Za-z][\w&'’\-]*)")
 # an employer before a workplace word: "the amazon warehouse", "the Samsung plant", "the Albertsons deli"
 _ORG_BEFORE = re.compile(r"\b(?i:the)\s+(?P<org>[A-Za-z][\w'’&\-]*)\s+(?i:warehouse|factory|plant|depot|deli|store|"
                          r"site|office|offices|dept|department|ramp|branch|hub|call\s+cent(?:re|er)|distribution)\b")
 _NOT_ORG = frozenset(str.split("post head back front main local new old big night day early late sorting same other "
-                               "home box ticket booking til"))
+                               "home box ticket booking til ward unit team office job work school uni college hospital "
+                               "shop store site clinic surgery practice agency"))
 
 
 def org_words(text: str, add: Add) -> None:
@@ -284,15 +286,18 @@ def org_words(text: str, add: Add) -> None:
         parts = list(re.finditer(r"\S+", m.group("org")))
         keep = []
         for p in parts:  # up to the first plain word: "tesco llandudno after" → "tesco llandudno"
-            if not named(p.group().rstrip(".,;:!?)")):
+            if p.group() != "&" and not named(p.group().rstrip(".,;:!?)")):
                 break
             keep.append(p)
+        while keep and keep[-1].group() == "&":  # "tesco & me": the joiner belongs to no name
+            keep.pop()
         if keep:
             end = m.start("org") + keep[-1].start() + len(keep[-1].group().rstrip(".,;:!?)'’"))
             kind = "school" if any(p.group().casefold() in lex.school_words for p in keep) else "employer"
             add((kind, m.start("org"), end))
     for m in _ORG_BRACKET.finditer(text):
-        if bare_word(m.group("org")).casefold() not in lex.known_words:  # a capital in brackets: its name
+        org = m.group("org")  # a capital in brackets is its name; in lower case, a word no list knows as a word
+        if bare_word(org).casefold() not in lex.known_words and (org[:1].isupper() or named(org)):
             add(("employer", m.start("org"), m.end("org")))
     for m in _ORG_BEFORE.finditer(text):
         if named(m.group("org")):
