@@ -7,8 +7,9 @@ written out and a full stop ("eye doctor. Macular..."), eponyms used alone ("Ach
 product is for in other languages, a town's name as a count's unit, sleep in other languages before a duration,
 and a private term that is an ordinary word opening a sentence before a noun of time. Then, from misses in the
 tuning corpus alone (set F was only scored): a vehicle's plate after the word for a vehicle, an employer after
-calling in sick, an employer in lower case in brackets after "work", and the rest of a name past another
-identifier. Every text is made up."""
+calling in sick, an employer in lower case in brackets after "work", the rest of a name past another
+identifier, a saint's name with its full stop, someone who "helped with" or "cries"; and the herb and the holiday
+of St John and St Patrick, which were read as names. Every text is made up."""
 
 from __future__ import annotations
 
@@ -96,6 +97,10 @@ def test_a_private_term_that_is_a_word_opening_a_sentence(text: str, kept: bool)
     ("Called in sick to Tarrow & Finch LLP. Dizzy.", "Finch"),  # joined with "&"
     ("work (hollowell) have been decent about it", "hollowell"),  # a word no list knows, in brackets
     ("chemo day 2 at st vincents darlinghurst, nausea 5/10", "vincents"),  # a name's rest past a place
+    ("Sprained my wrist outside St. Olavs. Cast for 4 weeks.", "Olavs"),  # a saint's name past its full stop
+    ("Nurse at St. Luke's BGC said bronchitis", "BGC"),  # and the acronym after it
+    ("Forms done. Noor helped with the app set up.", "Noor"),  # someone who helped with something
+    ("Nasima cries every time, bless her", "Nasima"),
 ])
 def test_tuning_corpus_identifiers_are_removed(text: str, secret: str) -> None:
     out = deidentify(text).text
@@ -110,6 +115,8 @@ def test_tuning_corpus_identifiers_are_removed(text: str, secret: str) -> None:
     "work (from home) today, called in sick to work tomorrow",  # ordinary words after the cues
     "Off sick from the ward with my back again",
     "the car park was full, BP 120/80 anyway",
+    "St John's wort 300mg daily, then the St Patrick's Day parade",  # a herb and a holiday
+    "Nytol helped me sleep. Buscopan helped with the cramps.",  # products that help
 ])
 def test_tuning_corpus_look_alikes_survive(text: str) -> None:
     found = [(s.category, s.text) for s in find_identifiers(text)]

@@ -216,7 +216,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     first = bare(run[0][0])
     if all(len(bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
-    if len(run) > 1 and " ".join(bare(w) for w, _, _ in run) in _eponym_phrases():
+    if len(run) > 1 and (" ".join(bare(w) for w, _, _ in run) in _eponym_phrases() or " ".join(
+            w.casefold().replace("’", "'") for w, _, _ in run) in _eponym_phrases()):  # "St Patrick's Day" as listed
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
     if len(run) == 1 and not titled and prev not in lex.name_cues:
         if fold(first) in _calendar_words():
@@ -395,7 +396,8 @@ _PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?
                           r"sent|helped|picked|dropped|visited|thinks|thought|wants|wanted|reckons|is|was|will|went|"
                           r"stayed|left|woke|slept|cooked|fed|held|hugged|massaged|cried|laughed|knows|knew|keeps|"
                           r"kept|says|tells|came|popped|dropped|works|worked|did|lent|ran|sat|saw|stood|paid|put|met|"
-                          r"found|felt|heard|spent|caught|wrote|rode|ate|from|(?-i:[a-z]{2,}ed|[a-z]{3,}ing))\b|"
+                          r"found|felt|heard|spent|caught|wrote|rode|ate|from|laughs|cries|drives|brings|texts|rings|"
+                          r"cooks|hugs|visits|snores|sleeps|helps\s+(?:me|us|with)|(?-i:[a-z]{2,}ed|[a-z]{3,}ing))\b|"
                           r"\s*\(\d|\s+(?:and|&)\s+(?-i:[A-Z])|\s+(?:aunty|auntie|uncle|ji|bhai|bhaiya|didi|bhabhi|"
                           r"sahib|saab|san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
 # what a person does, after a given name that is also an ordinary word at the start of a sentence: a deed in the
@@ -409,7 +411,8 @@ _DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[
                    r"(?:thinks|reckons|follows|says|wants|knows|keeps|tells|works|hosts|texts|calls|drives|brings)\b)",
                    re.IGNORECASE)
 # what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
-_THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped|works|worked|working|seems|seemed|made\s+me|makes\s+me|"
+_THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped(?!\s+with\b)|"
+                         r"works|worked|working|seems|seemed|made\s+me|makes\s+me|"
                          r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
                          r"does\s+nothing|wore\s+off|kicked\s+in|"
                          r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")

@@ -127,6 +127,11 @@ READING_WORDS = frozenset(str.split("""hr heart pulse rate bp sats sat spo2 oxyg
     sugar sugars bg bs score reading level count result fev fev1 pef peak flow systolic diastolic ferritin hba1c a1c
     ldl hdl tsh iron egfr platelets wbc hb hgb number total it this that which it's there i"""))
 # an acronym no list knows where someone is: "review in UHG today" (deid_words.py reads "at", "to", "from")
+# "outside St. Olavs", "at St. Luke's BGC", "Sankt Georg": a saint's name, its full stop and what follows it name a
+# hospital, a church or a town (not St John's wort, St Patrick's Day)
+_SAINT = re.compile(r"\b(?:St|Ste|Saint|Sankt|San|Santa|São|Sta)\.?\s+(?P<n>[A-Z][\w'’\-]+)"
+                    r"(?:\s+(?:[A-Z][a-z][\w'’\-]*|[A-Z]{2,5})\b)*")
+_NOT_SAINT_AFTER = re.compile(r"\s+(?i:wort|day|eve)\b")
 _ACRONYM_IN = re.compile(r"\b(?i:in|into)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)")
 _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or but the a an my her his our their
     who which that this came rang called gave thinks reckons will would can could did does do also again today
@@ -161,6 +166,13 @@ def cued_candidates(text: str, add: Add) -> None:
             if person and w not in READING_WORDS and (m.group("th") or _AGE_END.match(text, m.end())):
                 add(("age", m.start("d"), m.end("d")))
     code_candidates(text, add)
+    if "St" in text or "Sa" in text:
+        for m in _SAINT.finditer(text):
+            before = text[max(0, m.start() - 30):m.start()].split()
+            if before and before[-1][:1].isupper() and before[-1][-1:].isalpha():
+                continue  # "Knight St. ICBC": after a name, "St" is its street
+            if not _NOT_SAINT_AFTER.match(text, m.end()) and not m.group().endswith((" Day", " Eve", " Wort")):
+                add(("place", m.start(), m.end()))
     for m in _ACRONYM_IN.finditer(text):
         if _unknown_acronym(m.group("a")):
             add(("place", m.start("a"), m.end("a")))

@@ -226,7 +226,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     first = bare(run[0][0])
     if all(len(bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
-    if len(run) > 1 and " ".join(bare(w) for w, _, _ in run) in eponym_phrases():
+    if len(run) > 1 and (" ".join(bare(w) for w, _, _ in run) in eponym_phrases() or " ".join(
+            w.casefold().replace("’", "'") for w, _, _ in run) in eponym_phrases()):  # "St Patrick's Day" as listed
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
     if len(run) == 1 and not titled and prev not in lex.name_cues:
         if fold(first) in calendar_words():
@@ -347,7 +348,8 @@ _PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?
                           r"sent|helped|picked|dropped|visited|thinks|thought|wants|wanted|reckons|is|was|will|went|"
                           r"stayed|left|woke|slept|cooked|fed|held|hugged|massaged|cried|laughed|knows|knew|keeps|"
                           r"kept|says|tells|came|popped|dropped|works|worked|did|lent|ran|sat|saw|stood|paid|put|met|"
-                          r"found|felt|heard|spent|caught|wrote|rode|ate|from|(?-i:[a-z]{2,}ed|[a-z]{3,}ing))\b|"
+                          r"found|felt|heard|spent|caught|wrote|rode|ate|from|laughs|cries|drives|brings|texts|rings|"
+                          r"cooks|hugs|visits|snores|sleeps|helps\s+(?:me|us|with)|(?-i:[a-z]{2,}ed|[a-z]{3,}ing))\b|"
                           r"\s*\(\d|\s+(?:and|&)\s+(?-i:[A-Z])|\s+(?:aunty|auntie|uncle|ji|bhai|bhaiya|didi|bhabhi|"
                           r"sahib|saab|san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
 # what a person does, after a given name that is also an ordinary word at the start of a sentence: a deed in the

@@ -106,7 +106,8 @@ def foreign_word(first: str) -> bool:
 
 
 # what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
-THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped|works|worked|working|seems|seemed|made\s+me|makes\s+me|"
+THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped(?!\s+with\b)|"
+                         r"works|worked|working|seems|seemed|made\s+me|makes\s+me|"
                          r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
                          r"does\s+nothing|wore\s+off|kicked\s+in|"
                          r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")
