@@ -8,8 +8,10 @@ product is for in other languages, a town's name as a count's unit, sleep in oth
 and a private term that is an ordinary word opening a sentence before a noun of time. Then, from misses in the
 tuning corpus alone (set F was only scored): a vehicle's plate after the word for a vehicle, an employer after
 calling in sick, an employer in lower case in brackets after "work", the rest of a name past another
-identifier, a saint's name with its full stop, someone who "helped with" or "cries"; and the herb and the holiday
-of St John and St Patrick, which were read as names. Every text is made up."""
+identifier, a saint's name with its full stop, someone who "helped with" or "cries", a doctor's title in other
+languages and a surname's particles; and, read as names or dates before, the herb and the holiday of St John and
+St Patrick, an insulin ratio, an outing ("Morning walk"), a specialty, a scale named after a town, holidays and a
+private term "Will" as the modal. Every text is made up."""
 
 from __future__ import annotations
 
@@ -77,10 +79,13 @@ def test_a_title_written_short_still_names_who_follows() -> None:
     ("Sunny day outside but mood zero.", True),
     ("Sunny said she would drive me.", False),  # the same word doing something is the person
     ("Sunny and I went to the beach.", False),
+    ("Will try the TENS machine again tonight.", True),  # a modal before a verb
+    ("Will said he would drive.", False),
 ])
 def test_a_private_term_that_is_a_word_opening_a_sentence(text: str, kept: bool) -> None:
-    out = deidentify(text, ["Tom", "Sunny"]).text
-    assert ("Sunny" in out) is kept, out
+    out = deidentify(text, ["Tom", "Sunny", "Will"]).text
+    word = text.split()[0]
+    assert (word in out) is kept, out
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -101,6 +106,9 @@ def test_a_private_term_that_is_a_word_opening_a_sentence(text: str, kept: bool)
     ("Nurse at St. Luke's BGC said bronchitis", "BGC"),  # and the acronym after it
     ("Forms done. Noor helped with the app set up.", "Noor"),  # someone who helped with something
     ("Nasima cries every time, bless her", "Nasima"),
+    ("Tandarts Verstraeten on Friday, bring the x-rays", "Verstraeten"),  # a doctor's title in another language
+    ("Huisarts dr. de Wit thinks it is dust mites", "Wit"),  # a surname's particle after the title
+    ("Dr van der Merwe says the neuropathy is diabetic", "Merwe"),
 ])
 def test_tuning_corpus_identifiers_are_removed(text: str, secret: str) -> None:
     out = deidentify(text).text
@@ -117,6 +125,11 @@ def test_tuning_corpus_identifiers_are_removed(text: str, secret: str) -> None:
     "the car park was full, BP 120/80 anyway",
     "St John's wort 300mg daily, then the St Patrick's Day parade",  # a herb and a holiday
     "Nytol helped me sleep. Buscopan helped with the cramps.",  # products that help
+    "Lantus 18u, Novolog 1:12. Morning walk 40 min.",  # an insulin ratio is no time; an outing is no street
+    "Kid's gastro day 2. Snoring, dry mouth. Epworth score 15.",  # a specialty; a scale named after a town
+    "Psiquiatra said taper slow. Hausarzt says NSAIDs. The médico de cabecera at the centro.",  # roles, not names
+    "reactive hypoglycemia says Hausarzt. Small meals.",  # a title written out, then a full stop
+    "Tết prep all day. Chuseok traffic 6 hours in the car.",  # holidays
 ])
 def test_tuning_corpus_look_alikes_survive(text: str) -> None:
     found = [(s.category, s.text) for s in find_identifiers(text)]

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
+from healthviz_desktop.core.prompting.deid_things import EPONYM_NOUNS
 from healthviz_desktop.core.prompting.vocabulary import fold, gazetteer, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -273,6 +274,8 @@ def _places(text: str, tokens: list[tuple[int, int, str]], add: Add) -> None:
         prev = tokens[i - 1][2] if i else ""
         if text[s].islower() and _AFTER_NUMBER.search(text, max(0, s - 12), s):
             continue  # "5.120 passos", "300 bray": a count's unit, not a town
+        if EPONYM_NOUNS.match(text, e):
+            continue  # "Epworth score 15": a scale named after a town is the scale
         if bare in places or (bare in place_words and prev in _WORD_PLACE_CUES and i and
                               text[tokens[i - 1][1]:s].strip() == ""):
             add(("town", s, e - (len(w) - len(bare))))

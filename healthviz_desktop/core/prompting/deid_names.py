@@ -129,7 +129,7 @@ def cap_groups(text: str) -> list[CapGroup]:
         prev2 = prevs[-2] if len(prevs) > 1 else ""
         stripped = before.rstrip()
         sentence_start = (not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;•*–—\"") \
-            and prev not in titles
+            and (prev not in titles or (stripped[-1:] == "." and prev not in TITLE_ABBREVIATIONS))
         groups.append(CapGroup(tuple(caps[i:j]), start, caps[j - 1][2], prev, prev2, sentence_start, joined_of))
         i = j
     return groups
@@ -163,7 +163,9 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
     for g in groups:
         run: list[Word] = []
         # a title right before the run ("Dr Bell"), not one that ends a phrase ("for the nurse: Mon 142/88")
-        titled = g.prev in lex.titles and _titles(text, g.start, g.prev)
+        # "Dr. Bell"; "dr. de Wit", "Dr van der Merwe": a surname's particles between the title and the name
+        titled = (g.prev in lex.titles and _titles(text, g.start, g.prev)) or (
+            g.prev in NAME_PARTICLES and (g.prev2 in lex.titles or g.prev2 in NAME_PARTICLES))
         prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):
@@ -178,7 +180,8 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
                 if run:
                     _name_run(text, run, prev, prev2, at_start, titled, add)
                     run = []
-                titled = b in lex.titles
+                # "says Hausarzt. Small meals": a title written out and a full stop end the sentence
+                titled = b in lex.titles and (b in TITLE_ABBREVIATIONS or text[e:e + 1] != ".")
                 prev2, prev, at_start = prev, b, False
                 continue
             run.append((w, s, e))
@@ -204,6 +207,7 @@ def _cued(prev: str, length: int) -> bool:
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
 # the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng")
 TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev"))
+NAME_PARTICLES = frozenset(str.split("de del della der di da van von le la du dos das ter ten den"))
 # "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
 # for any such place ("the Pharmacy", "the Gym") or a product
 _PLACE_THE = frozenset(str.split("at to from near up outside into opposite behind round"))

@@ -103,7 +103,8 @@ LAB = re.compile(r"\b(?:BP|HR|RR|TSH|T3|T4|FT4|FT3|HbA1c|A1c|LDL|HDL|CRP|ESR|INR
                  r"temp(?:erature)?|pulse|weight|BMI|PSA|ANA|heart rate|blood pressure|sugar|level)"
                  r"\s*(?:of|was|is|at|:|=|-)?\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
 # insulin and other ratios: "carb ratio 1:10", "correction 1:40" (not a time)
-RATIO = re.compile(r"\b(?:ratio|ratios|correction|factor|icr|isf|i:c)\s*(?:of|is|=|:)?\s*1\s*:\s*\d+", re.IGNORECASE)
+RATIO = re.compile(r"\b(?:ratio|ratios|correction|factor|icr|isf|i:c|novolog|novorapid|humalog|fiasp|apidra|lyumjev|"
+                   r"admelog|lispro|aspart|glulisine|insulin|bolus)\s*(?:of|is|=|:)?\s*1\s*:\s*\d+", re.IGNORECASE)
 DIMENSION = re.compile(r"\b\d{2,5}x\d{2,5}\b")
 
 ID_TOKEN = re.compile(r"(?<![\w\-])(?=[A-Za-z\-]*\d)[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)*(?![\w])")
@@ -195,7 +196,9 @@ def lexicon() -> Lexicon:
     full = [w for w in raw["street_suffixes"] if len(w) > 3]
     street = re.compile(
         rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(raw['street_suffixes'])})"
-        rf"|\b(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(full)}))\b\.?"
+        # (not "Morning walk", "Long drive": a time or a kind of outing before a street's word)
+        rf"|\b(?!(?i:morning|evening|afternoon|night|daily|early|late|long|short|slow|brisk|quick|dog|beach|nature|"
+        rf"sunday|weekend|short)\s)(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(full)}))\b\.?"
         r"(?:,?\s+(?i:apt|apartment|flat|unit|suite)\.?\s*#?\s*\d+[A-Za-z]?)?")
     # "Grandad is 93", "my grandmother, 94,", "Nana Ellis is ninety-one": a person word, up to two
     # capitalised names, "is"/"was" or a comma, then a 90-149 number or its words; not a measurement after it

@@ -161,11 +161,22 @@ _TIME_NOUNS = frozenset(str.split("morning mornings afternoon evening night nigh
                                   "weather skies sky outside today"))
 
 
+# verbs a modal opening a sentence goes with: "Will try the TENS again" (the person "Will" would say "said")
+_AFTER_MODAL = frozenset(str.split("try be have go see call ring book ask need take get do keep start stop check "
+                                   "email text phone wait rest sleep eat drink walk update write let make give bring "
+                                   "pick not probably definitely also just"))
+_MODALS = frozenset(("will", "may", "can", "must"))
+
+
 def _opens_before_time(text: str, start: int, end: int) -> bool:
-    """A word that opens a sentence (capitalised for that alone) before a noun of time or weather."""
+    """A word that opens a sentence (capitalised for that alone) before a noun of time or weather, or a modal
+    before a verb ("Will try")."""
     before = text[:start].rstrip()
     nxt = text[end:end + 20].split()
-    return (not before or before[-1] in ".!?\n") and bool(nxt) and nxt[0].strip(PUNCT) in _TIME_NOUNS
+    if (before and before[-1] not in ".!?\n") or not nxt:
+        return False
+    after = nxt[0].strip(PUNCT)
+    return after in _TIME_NOUNS or (text[start:end].casefold() in _MODALS and after in _AFTER_MODAL)
 
 
 def _ordinary_terms(forms: tuple[str, ...]) -> frozenset[str]:
