@@ -79,6 +79,18 @@ def check(db: Path, acked: dict[str, int]) -> tuple[list[str], list[str]]:
     return lost, problems
 
 
+def _kill(proc: subprocess.Popen[str]) -> bool:
+    """SIGKILL proc if it still runs; False when it had already ended. Another thread may reap it between
+    a poll() and os.kill (the CLI child is waited on by its own thread), so a vanished pid is no error."""
+    if proc.poll() is not None:
+        return False
+    try:
+        os.kill(proc.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        return False
+    return True
+
+
 class Round:
     """The processes of one round: editors, and a thread running CLI edits one after another."""
 
@@ -146,15 +158,13 @@ class Round:
             victims.append(self.cli_child)
         chosen = [p for p in victims if self.rng.random() < 0.6] or victims[:1]
         for proc in chosen:
-            if proc.poll() is None:
-                os.kill(proc.pid, signal.SIGKILL)
+            if _kill(proc):
                 self.result.kills += 1
 
     def stop(self) -> None:
         self.stopping.set()
         for proc in self.editors:
-            if proc.poll() is None:
-                os.kill(proc.pid, signal.SIGKILL)
+            if _kill(proc):
                 self.result.kills += 1
             proc.wait()
         for t in self.readers:

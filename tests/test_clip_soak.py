@@ -39,16 +39,19 @@ class Soak:
         self.kills[what] = self.kills.get(what, 0) + 1
 
 
-def soak(tmp: Path, fake: FakeVideos, rounds: int, seed: int = 9) -> Soak:
+def soak(tmp: Path, fake: FakeVideos, rounds: int, seed: int = 9, min_kills: int = 0) -> Soak:
     """Each round: a render stopped at the next stage (signals alternate), then a `jobs resume` carrying on
-    every open job, itself killed at a random moment (also between stages: completion, delivery)."""
+    every open job, itself killed at a random moment (also between stages: completion, delivery). A resume
+    may finish before its kill lands, so past ``rounds`` more rounds run (up to twice as many) until
+    ``min_kills`` kills have landed."""
     rng = random.Random(seed)
     data = tmp / "data"
     entry = prepare(data, fake)
     stages = list(STAGES)
     result = Soak()
     started = time.monotonic()
-    for n in range(rounds):
+    n = -1
+    while (n := n + 1) < rounds or (result.total < min_kills and n < 2 * rounds):
         out = tmp / f"clip-{n:02d}.mp4"
         result.clips.append(out)
         stage, sig = stages[n % len(stages)], (signal.SIGKILL, signal.SIGINT)[(n // len(stages)) % 2]
@@ -86,7 +89,7 @@ def check(tmp: Path, fake: FakeVideos, result: Soak, media: bytes) -> None:
 
 def test_over_twenty_kills_at_every_stage_lose_no_clip_and_pay_for_each_once(
         tmp_path: Path, fake: FakeVideos, media: tuple[bytes, bytes]) -> None:
-    result = soak(tmp_path, fake, rounds=12)
+    result = soak(tmp_path, fake, rounds=12, min_kills=21)
     check(tmp_path, fake, result, media[0])
     assert result.total > 20, result.kills
     assert all(any(k.startswith(f"render at {stage} / ") for k in result.kills) for stage in STAGES)
