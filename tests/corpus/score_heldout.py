@@ -149,12 +149,15 @@ def replacements() -> set[str]:
 
 
 def untouched(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The writers' reserve entries (heldout/reserve/*.jsonl) that are neither in the held-out set nor moved out."""
+    """The writers' reserve entries of the sets scored (heldout/reserve/<set>_w*.jsonl for <set>.jsonl) that are
+    neither in the held-out set nor moved out."""
     moved = Path(__file__).with_name("heldout_moved.jsonl")
     seen = {rec["id"] for rec in records}
     if moved.exists():
         seen |= {json.loads(line)["id"] for line in moved.read_text(encoding="utf-8").splitlines() if line.strip()}
-    return [rec for rec in load(sorted((HERE / "reserve").glob("*.jsonl"))) if rec["id"] not in seen]
+    sets = {Path(rec["_file"]).stem for rec in records}
+    reserves = [p for p in sorted((HERE / "reserve").glob("*.jsonl")) if p.stem.split("_w")[0] in sets]
+    return [rec for rec in load(reserves) if rec["id"] not in seen]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -75,6 +75,13 @@ _SENTENCE_END = ".!?:;\n•*\"“(–—-"
 _MODALS = frozenset(("will",))  # "will" in lower case is the verb ("Will said" is a name)
 _PERSON_VERBS = frozenset(str.split("said says told asked came come went called rang texted phoned drove brought "
                                     "visited thinks thought wants helped is was has had will would"))
+# what only a person does: a word only the medical lists know before one of these is someone's name ("Hemi
+# says", "Tobi rang"); not "came", "dropped", "helped", which a result or a drug does too ("Ferritin came back")
+_SPEAKING = frozenset(str.split("said says told tells asked asks rang rings texted texts phoned messaged emailed "
+                                "visited visits thinks thought reckons wants wanted popped drove brought massaged "
+                                "hugged laughed cried"))
+# ...unless it names a role or a service, which speak too ("Physio says", "Nephrologist wants", "Cardiology said")
+_ROLE_ENDINGS = ("ist", "ian", "ogy", "opy", "ics", "physio", "nurse", "team", "clinic")
 
 
 @dataclass(frozen=True)
@@ -282,6 +289,9 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         if folded.replace("'", "") in allow.words:  # "dont", "Ive"
             return ""
         return "not in the app's vocabulary (a name, a code or a misspelling?)"
+    if capital and not w.isupper() and fold(nxt) in _SPEAKING and folded not in word_lists().english \
+            and not folded.endswith(_ROLE_ENDINGS):
+        return "a word only the medical lists know, before what a person does (a name?)"  # "Hemi says"
     if capital and folded in allow.name_words and folded not in COMMON_PROPER and (
             mid_sentence or (folded in allow.given_names and fold(nxt) in _PERSON_VERBS | {"from"})):
         return "an ordinary word that is also a name, written with a capital"
