@@ -30,6 +30,9 @@ OUT = Path(__file__).resolve().parents[1] / "healthviz_desktop" / "data" / "voca
 LANGUAGES = ("de", "nl", "fr", "es", "pt", "it", "pl", "sv", "nb", "da", "fi", "tr", "id", "ms", "fil", "vi", "ro",
              "cs", "hu", "ca")
 MIN_ZIPF = 3.5
+# a word never met in English text at all (English Zipf 0) is taken from a lower frequency: "übelkeit", "gesäß",
+# "hooikoorts" (issue 15, round seven; names of other languages are mostly met in English text, see below)
+MIN_ZIPF_UNSEEN_IN_ENGLISH = 3.0
 # a word met in English text at least this often (Zipf) is left out: names are ("zbigniew" 2.2, "łukasz" 1.5),
 # the nouns of other languages mostly are not ("hausarzt" 0, "schmerzen" 0, "termin" 1.2)
 MAX_ENGLISH_ZIPF = 1.4
@@ -62,12 +65,17 @@ def main() -> None:
         "medical.txt") | read_list("drugs.txt") | read_list("name_words.txt") | given
     english = zipf(args.wordfreq_data / "large_en.msgpack.gz")
     in_english = {ascii_fold(w) for w, z in english.items() if z >= MAX_ENGLISH_ZIPF}
+    seen_in_english = {ascii_fold(w) for w in english}
     words: set[str] = set()
     for lang in LANGUAGES:
         path = args.wordfreq_data / f"large_{lang}.msgpack.gz"
         if not path.exists():
             path = args.wordfreq_data / f"small_{lang}.msgpack.gz"
-        found = {ascii_fold(w) for w, z in zipf(path).items() if z >= MIN_ZIPF}
+        found = set()
+        for w, z in zipf(path).items():
+            folded = ascii_fold(w)
+            if z >= MIN_ZIPF or (z >= MIN_ZIPF_UNSEEN_IN_ENGLISH and folded not in seen_in_english):
+                found.add(folded)
         words |= {w for w in found if len(w) >= 4 and _PLAIN.fullmatch(w)}
     words -= known | in_english
     (OUT / "foreign_words.txt").write_text("".join(f"{w}\n" for w in sorted(words)), encoding="utf-8")

@@ -1,12 +1,24 @@
-"""Issue 15, round seven: causes of misses found in the tuning corpus (and, where said, in entries of held-out set
-G moved to it to be looked at), pinned in general terms. Every text is made up."""
+"""Issue 15, round seven: causes of misses found in the tuning corpus and in the 26 entries of held-out set G moved
+to it to be looked at (the fourteen with a miss of a structured kind or an age over 89, twelve changed PHI-free
+entries), pinned in general terms. Identifiers: a phone's extension, the word for a phone or a code in other
+languages, an IBAN, a clinic's letters before its number, a code of capitals and slashes, groups of digits in a
+row, a date found in two overlapping pieces, ages with the word for years or turning in other languages, "pani",
+"Herr" and the other Mr and Mrs, a facility's name after the word for it, a Polish street and its number, a US
+street with a direction and an ordinal, a name before "my partner". Over-redaction: an amount of a product ("2
+puffs of Asmol"), a dose by its time ("the afternoon Sinemet"), a noun after "my" in other languages ("mi
+esposa"), "Grace of God", "Preventer", everyday words of other languages seldom written (from wordfreq, never met
+in English text). Every text is made up."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from healthviz_desktop.core.prompting.allowlist import unlisted_words
 from healthviz_desktop.core.prompting.composer import explainer_text
+from healthviz_desktop.core.prompting.deidentify import deidentify
+from tests.support import deid_reference as REF
 
 
 @pytest.mark.parametrize("text, name", [
@@ -29,3 +41,54 @@ def test_a_medical_list_word_before_what_a_person_does_is_held(text: str, name: 
 def test_a_medical_word_before_a_verb_it_can_do_stays(text: str) -> None:
     first = text.split()[0]
     assert first not in [u.text for u in unlisted_words(text)]
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Rang the ward on 09 388 4720 ext 6613, she said wait.", "6613"),  # a phone's extension
+    ("Called 555-0188 x42 about the forms.", "42"),
+    ("Faxnummer 0221 8841920-11 for the Krankmeldung.", "0221"),  # the word for a fax, all its groups
+    ("telefon 601 772 430 for results", "601"),
+    ("e-skierowanie, kod 4821, pacjent", "4821"),  # the word for a code, in other languages
+    ("el código 77310 del laboratorio", "77310"),
+    ("Refund to my account FR76 3000 4028 3700 0100 4821 913. Good.", "FR76"),  # an IBAN, whole
+    ("Refund to my account FR76 3000 4028 3700 0100 4821 913. Good.", "913"),
+    ("Refund to my account NL91 ABNA 0417 1643 00 today.", "NL91"),
+    ("Paid into DE89 3704 0044 0532 0130 00 today.", "DE89"),
+    ("His clinic card ZKH 40712 was in the bag.", "ZKH"),  # a clinic's letters before its number
+    ("The nurse checks my card TB/KTH/0912 each week.", "TB/KTH/0912"),
+    ("medical aid is Discovery 7718 2290 if they ask", "7718"),  # groups of digits in a row
+    ("Booked her in for Thursday 9 Oct, fasting.", "Oct"),  # a date found in two overlapping pieces
+    ("Dziadek ma 94 lata i słabo słyszy.", "94"),  # an age with the word for years
+    ("Oma wordt 92 volgende maand.", "92"),  # ... or after the word for turning
+    ("La nonna compie 97 a maggio.", "97"),
+    ("Pielęgniarka pani Bożena przyjdzie jutro.", "Bożena"),  # Mrs in other languages
+    ("Went to Hospital Yenimahalle for the scan.", "Yenimahalle"),  # a facility's name after its word
+    ("Apteka at Marszałkowska 140 had it.", "140"),  # a Polish street and its number
+    ("The supplier is at 7710 NW 12th Ave, Doral.", "12th"),  # a US street with a direction and an ordinal
+    ("Kasia my partner drove me in.", "Kasia"),  # a name before "my partner"
+])
+def test_round_seven_identifiers_are_removed(text: str, secret: str) -> None:
+    for deid in (deidentify, REF.deidentify):
+        out = deid(text).text
+        assert re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", out, re.IGNORECASE) is None, out
+
+
+@pytest.mark.parametrize("text", [
+    "Gave him 2 puffs of Asmol through the spacer.",  # an amount of a product
+    "Started a course of Augmentin today.",
+    "I gave the afternoon Sinemet a bit late.",  # a dose by when it is taken
+    "Mi esposa says go to urgent care.",  # a noun after "my" in another language
+    "Grace of God I finished the marking.",
+    "Preventer is Flixotide 250, need a new one.",
+    "Migräne dritter Tag, Übelkeit weg.",  # everyday words of other languages seldom written
+    "Hooikoorts en astma samen vandaag.",
+    "Metformin XR 1000 with dinner, Glucophage SR 500 at night.",  # a product line's letters, not a clinic's
+    "steps 8400 9200 this week, HR 112 118 121 on the walk",  # readings in a row
+    "pani Kowalska 10 min late",  # a surname shaped like a street, before a count: no address
+])
+def test_round_seven_look_alikes_survive(text: str) -> None:
+    for deid in (deidentify, REF.deidentify):
+        out = deid(text).text
+        kept = [w for w in ("Asmol", "Augmentin", "Sinemet", "esposa", "Grace", "Preventer", "Übelkeit", "Hooikoorts",
+                            "XR 1000", "SR 500", "8400 9200", "10 min") if w in text]
+        assert all(w in out for w in kept), out

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
+from healthviz_desktop.core.prompting.deidentify import join_running_dates
 from tests.support import deid_reference_context as C
 from tests.support import deid_reference_names as N
 from tests.support import deid_reference_patterns as P
@@ -212,6 +213,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                     if hi - lo > 1 and not _overlaps(lo, hi, [(c[1], c[2]) for c in chosen]):
                         chosen.append((cat, lo, hi))
                 break
+    join_running_dates(kept, chosen)  # shared with the fast de-identifier, as it is
     chosen.sort(key=lambda c: c[1])
     return [Span(_SHOWN.get(cat, cat), s, e, text[s:e]) for cat, s, e in chosen]
 

@@ -221,7 +221,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if all(len(bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
     if len(run) > 1 and (" ".join(bare(w) for w, _, _ in run) in _eponym_phrases() or " ".join(
-            w.casefold().replace("’", "'") for w, _, _ in run) in _eponym_phrases()):  # "St Patrick's Day" as listed
+            w.casefold().replace("’", "'") for w, _, _ in run) in _eponym_phrases() or " ".join(
+            text[start:end].casefold().split()) in _eponym_phrases()):  # "St Patrick's Day" as listed, "Grace of God"
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
     if len(run) == 1 and not titled and prev not in lex.name_cues:
         if fold(first) in _calendar_words():
@@ -293,6 +294,14 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif _one_product(run) and prev.isdigit() and prev2 in _USE_VERBS and not word_lists().is_name(key(first)) \
             and first not in lex.first_names and first not in lex.ambiguous_first_names:
         return  # "took 2 Feminax": a count of a product
+    elif _one_product(run) and prev == "of" and (prev2 in _DOSE_WORDS or prev2 in _AMOUNT_WORDS
+                                                  or _COUNT.fullmatch(prev2)) \
+            and not word_lists().is_name(key(first)) and first not in lex.first_names:
+        return  # "2 puffs of Asmol", "a course of Augmentin", "10ml of Calpol": an amount of a product
+    elif _one_product(run) and prev in _DOSE_TIMES and prev2 in ("the", "my", "her", "his", "their", "our", "your") \
+            and not word_lists().is_name(key(first)) and first not in lex.first_names \
+            and not _PERSON_NEXT.match(text, end):
+        return  # "the afternoon Sinemet", "my night Seroquel": a dose named by when it is taken
     elif _one_product(run) and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
     elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
@@ -310,6 +319,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             and not word_lists().is_name(key(first)) \
             and first not in lex.first_names:
         return  # "Betapyn for the headache", "Corenza C at night": how a product is used
+    elif prev in _FACILITY_BEFORE and not at_start:
+        add(("place", start, end))  # "Hospital Şehitkamil", "Klinikum Rechts", "apteka Ziko": a facility's name
     elif prev in lex.place_cues and not at_start:
         add(("place", start, end))
     elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
@@ -402,6 +413,8 @@ _PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?
                           r"kept|says|tells|came|popped|dropped|works|worked|did|lent|ran|sat|saw|stood|paid|put|met|"
                           r"found|felt|heard|spent|caught|wrote|rode|ate|from|laughs|cries|drives|brings|texts|rings|"
                           r"cooks|hugs|visits|snores|sleeps|helps\s+(?:me|us|with)|(?-i:[a-z]{2,}ed|[a-z]{3,}ing))\b|"
+                          r"\s+my\s+(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|son|daughter|mum|mom|dad|"
+                          r"brother|sister|friend|neighbour|neighbor|cousin|flatmate|roommate|sambo)\b|"
                           r"\s*\(\d|\s+(?:and|&)\s+(?-i:[A-Z])|\s+(?:aunty|auntie|uncle|ji|bhai|bhaiya|didi|bhabhi|"
                           r"sahib|saab|san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
 # what a person does, after a given name that is also an ordinary word at the start of a sentence: a deed in the
@@ -441,6 +454,16 @@ _GENERIC_HOSPITALS = frozenset(str.split("""eye children's childrens children ge
 _HOSPITAL_AFTER = re.compile(r"[ ](?:hospital|infirmary|hospice)\b")
 
 
+_AMOUNT_WORDS = frozenset(str.split("dose doses course courses box boxes bottle bottles pack packs packet packets "
+                                    "tube tubes shot shots spoonful spoonfuls sip sips squirt squirts lot bit"))
+
+
 def _one_product(run: list[Word]) -> bool:
     """One word, or a word and a letter ("Pancold A", "Corenza C"): what a product's name looks like."""
     return len(run) == 1 or (len(run) == 2 and len(run[1][0]) == 1)
+# the word for a hospital, clinic or pharmacy before its name, in the languages people mix in
+_FACILITY_BEFORE = frozenset(str.split("""hospital hospitál hôpital hopital ospedale ziekenhuis krankenhaus klinikum
+    klinik kliniek clinica clínica szpital przychodnia apteka apotheke apotheek farmacia farmácia pharmacie hastane
+    hastanesi sjukhus sygehus sykehus praxis policlinico poliklinik"""))
+_DOSE_TIMES = frozenset(str.split("morning afternoon evening night nighttime night-time bedtime lunchtime midday "
+                                  "teatime am pm"))

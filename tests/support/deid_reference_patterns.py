@@ -179,7 +179,7 @@ def lexicon() -> Lexicon:
     # with a house number any suffix will do; without one, only whole words ("Maple Road", not "Met Dr")
     full = [w for w in raw["street_suffixes"] if len(w) > 3]
     street = re.compile(
-        rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(raw['street_suffixes'])})"
+        rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:(?:[NSEW]|NE|NW|SE|SW)\.?\s+)?(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}(?i:{_alt(raw['street_suffixes'])})"
         # (not "Morning walk", "Long drive": a time or a kind of outing before a street's word)
         rf"|\b(?!(?i:morning|evening|afternoon|night|daily|early|late|long|short|slow|brisk|quick|dog|beach|nature|"
         rf"sunday|weekend|short)\s)(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(full)}))\b\.?"

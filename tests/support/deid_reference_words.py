@@ -62,7 +62,7 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     if by_person and f.isalpha() and f not in _FOREIGN_SMALL_WORDS and (
             f in lex.ambiguous_first_names or f not in lists.english):
         return "name"  # "bestie sunny", "my friend nia" (a medical list's stray entry is no ordinary word)
-    if not plain and len(f) > 2:
+    if not plain and len(f) > 2 and prev not in _OTHER_POSSESSIVES:  # "mi esposa says": a noun after "my"
         if _VERB_AFTER.match(text, end) or possessive or _AND_I.match(text, end) or (
                 prev == "and" and prev2 == "me") or _relation_after(text, end):
             return "name"  # "zainab said", "kemi's", "ayo n i", "ravi uncle"
@@ -248,3 +248,11 @@ def _unknown_acronym(word: str) -> bool:
     f = word.casefold()
     return f not in lex.known_words and f not in lists.medical and f not in lists.drugs and not lists.is_word(f) \
         and f not in lex.titles and f not in lex.relations and f not in lex.facility_words
+
+
+# "my", "your", "his/her" in the languages people mix in: the word after one is a noun ("mi esposa", "mijn vrouw",
+# "ma fille", "meine Frau"), not a name
+# (not those that are English words or Tagalog's "sa": "son", "ma", "min", "sa Cubao")
+_OTHER_POSSESSIVES = frozenset(str.split("""mi mis tu tus su sus nuestra nuestro mon tes ses mein meine meinen
+    meinem meiner dein deine sein seine ihr ihre mijn onze minha meu minhas meus mio miei mie tua tuo sua suo moja
+    mój moje mojej mojego mitt mina"""))

@@ -2,7 +2,10 @@
 digits an office asks for ("my last-4 is 9021"), a code after the word for one ("Sensor code 5819", "PIN 0912"), a
 card of capitals and groups of digits ("RAMQ: TREG 5208 1419"), a Discord tag ("raindrop#4410"), a handle after the
 word for one ("my channel is lowbatteryliv", "IGN: xXdrakeXx") and a vehicle's plate within a few words after the
-word for a vehicle ("her car NDB 4821", "patente KL·RT·47"). Each goes out as an ID. Plain code with speed gates
+word for a vehicle ("her car NDB 4821", "patente KL·RT·47"). Round seven (set G's moved entries): the word for a
+code or a phone in other languages ("kod 7312", "Faxnummer 0231 9847110-29"), a phone's extension ("ext 6621"), an
+IBAN, a clinic's letters before its number ("PKL 20331"), capitals and slashes before a number ("TB/GRR/0774"),
+groups of three or four digits in a row ("Bonitas 6617 4402"). Each goes out as an ID. Plain code with speed gates
 that never change what is found, shared as it is by the fast de-identifier and the reference one
 (tests/support/deid_reference.py), as deid_cued.py is.
 """
@@ -21,7 +24,31 @@ _LAST_FOUR = re.compile(
     r"\s+)?(?i:ssn|ss#?|social(?:\s+security)?(?:\s+number)?|sin|card|account|acct|number|nhs\s+number|id))?"
     r"[\s:,(#\-]*(?:(?:(?i:it|that|they)\s+)?(?i:is|are|was|were|=)\s*)?[\s:(#]*(?P<d>\d{4})\b(?![.,/\-]\d)")
 # "Sensor code 5819", "door code: 4471", "PIN 0912": a code of four digits or more after the word for one
-_CODE_NUMBER = re.compile(r"\b(?i:code|codes|pin|passcode)\b[\s:#]*(?:(?i:is|was|=)\s*)?(?P<d>\d{4,})\b(?![.,/\-]\d)")
+# (and the word for a code in the languages people mix in: "kod 7312", "código 5521", "codice 0042")
+_CODE_NUMBER = re.compile(r"\b(?i:code|codes|pin|passcode|kod|kodu|kód|kode|koodi|código|codigo|codice)\b[\s:#]*"
+                          r"(?:(?i:is|was|=|to|jest|es|est|è)\s*)?(?P<d>\d{4,})\b(?![.,/\-]\d)")
+_CODE_SIGNS = ("code", "pin", "kod", "kód", "kode", "koodi", "código", "codigo", "codice")
+# "FR76 3000 4028 3700 0100 4821 913", "NL91ABNA0417164300": an IBAN (country, check digits, up to 30 more)
+_IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
+_IBAN_GATE = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z0-9]{4}")
+# "TB/GRR/0774", "MRN/KGH/20331": capitals joined by slashes to a number, a clinic's file or card number
+_SLASHED = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z]{1,6})*/\d{3,}\b(?!/)")
+# "PKL 20331", "KGH 45122": a clinic's letters before its number (letters no word, reading or unit)
+_LETTERS_NUMBER = re.compile(r"\b(?P<l>[A-Z]{2,5})[ \-]?(?P<d>\d{4,10})\b(?![.,/\-]\d|\s*(?i:mg|mcg|ml|iu|units?|"
+                             r"kg|lbs?|steps|kcal|cal|mmol|x)\b)")
+# "09 307 4949 ext 6621", "555-0134 x22": the extension after a phone number
+_EXTENSION = re.compile(r"\d[\d ().\-]{5,}\d,?\s*(?:\b(?i:ext|extn|extension|durchwahl|toestel|poste)\b\.?|x)"
+                        r"\s*(?P<d>\d{2,6})\b")
+# "Faxnummer 0231 9847110-29", "telefon 604 118 220", "WhatsApp +63 917 555 0199": the number after the word for a
+# phone, in any of the languages people mix in, all its groups
+_PHONE_WORD = re.compile(r"\b(?i:fax\w*|tel|tel\.|tél|tél\.|telefon\w*|téléphone|telefone|teléfono|telefono|"
+                         r"handy|mobil\w*|mobile|cell|cellphone|whatsapp|viber|gsm|komórka|numer|nummer|número|"
+                         r"numéro|numero)\b[\s.:#]*(?P<d>\+?\(?\d[\d ()/\-]{5,}\d)\b")
+_PHONE_SIGNS = ("fax", "tel", "tél", "handy", "mobil", "cell", "whatsapp", "viber", "gsm", "komórka", "numer",
+                "nummer", "número", "numéro", "numero")
+# "Bonitas 6617 4402", "sa 5123 8890": groups of three or four digits in a row, eight digits or more in all
+_DIGIT_GROUPS = re.compile(r"(?<![\d.,/:\-])\d{3,4}(?: \d{3,4}){1,3}(?![\d]|[.,/:\-]\d|\s*(?i:mg|mcg|ml|iu|units?|kg|"
+                           r"lbs?|steps|kcal|cal|mmol|x|times|bpm)\b)")
 # "RAMQ: TREG 5208 1419", "CPC-DQC 0047 7192": a code of capitals, then groups of four digits or more (a card)
 _CAPS_GROUPS = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\s+\d{4,6}(?:\s\d{4,6})+\b(?![.,/\-]\d)")
 # "raindrop#4410": a Discord tag, a name and four digits after a hash
@@ -49,6 +76,11 @@ _VEHICLE_SIGNS = ("car", "van", "truck", "ute", "suv", "moto", "moped", "scooter
 _NOT_PLATE_LETTERS = frozenset(str.split("am pm km mph kph kmh mi mg ml h hr hrs min mins x"))
 _UNIT_LETTERS = frozenset(str.split("iu mg mcg ml kg lb lbs mmhg bpm mmol"))  # "D3 2000 IU": a dose, not a plate
 _FOUR_DIGITS = re.compile(r"\d{4}")
+# a product line's letters before a strength: "Metformin XR 1000", "Glucophage SR 500" (a dose, not a clinic's code)
+_LINE_LETTERS = frozenset(str.split("xr sr cr er la mr xl ir dr ec ods odt cd hct hctz retard depot mite forte"))
+# a reading's word just before numbers: "steps 8400 9200", "HR 112 118 121" are readings, not an ID
+_READING_BEFORE = re.compile(r"\b(?i:steps|hr|bp|pulse|glucose|sugars?|bg|readings?|weights?|kcal|calories|"
+                             r"ml|mg)\W{1,3}$")
 
 
 def code_candidates(text: str, add: Add) -> None:
@@ -62,9 +94,12 @@ def code_candidates(text: str, add: Add) -> None:
         if linked and not (h.isalpha() and (lists.is_word(h.lower()) or h.lower() in P.lexicon().not_name)):
             add(("code", m.start("h"), m.end("h")))  # a handle: not "my insta is down"
     if _FOUR_DIGITS.search(text):  # an SSN's last four, a code, a Discord tag, a card of capitals and groups
-        for rx, sign in ((_LAST_FOUR, "last"), (_CODE_NUMBER, "code"), (_CODE_NUMBER, "pin"), (_HASH_TAG, "#")):
-            if sign in lower:
+        for rx, signs in ((_LAST_FOUR, ("last",)), (_CODE_NUMBER, _CODE_SIGNS), (_HASH_TAG, ("#",)),
+                          (_PHONE_WORD, _PHONE_SIGNS)):
+            if any(sign in lower for sign in signs):
                 for m in rx.finditer(text):
+                    if rx is _PHONE_WORD and sum(c.isdigit() for c in m.group("d")) < 7:
+                        continue  # "numer 12": a count, no phone
                     g = "d" if "d" in rx.groupindex else 0
                     add(("code", m.start(g), m.end(g)))
         if _GROUPS_OF_FOUR.search(text):
@@ -72,6 +107,25 @@ def code_candidates(text: str, add: Add) -> None:
                 letters = m.group().split()[0].lower()
                 if letters not in READING_WORDS and not lists.is_word(letters):  # not "HR 1200 1300"
                     add(("code", m.start(), m.end()))
+        for m in _LETTERS_NUMBER.finditer(text):
+            letters = m.group("l").lower()
+            if letters not in READING_WORDS and letters not in _UNIT_LETTERS and letters not in _LINE_LETTERS \
+                    and not lists.is_word(letters) and letters not in lists.drugs:
+                add(("code", m.start(), m.end()))
+        for m in _DIGIT_GROUPS.finditer(text):
+            if sum(c.isdigit() for c in m.group()) >= 8 \
+                    and not _READING_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+                add(("code", m.start(), m.end()))
+    if _IBAN_GATE.search(text):
+        for m in _IBAN.finditer(text):
+            if len(m.group().replace(" ", "")) >= 15:
+                add(("code", m.start(), m.end()))
+    if "/" in text:
+        for m in _SLASHED.finditer(text):
+            add(("code", m.start(), m.end()))
+    if "x" in lower or "ext" in lower or "durchwahl" in lower or "toestel" in lower or "poste" in lower:
+        for m in _EXTENSION.finditer(text):
+            add(("code", m.start("d"), m.end("d")))
     if any(w in lower for w in _VEHICLE_SIGNS):
         for m in _VEHICLE.finditer(text):
             if _plate(m.group("p")) and "." not in m.group("gap"):

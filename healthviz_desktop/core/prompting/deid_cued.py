@@ -114,7 +114,16 @@ _HAS_AGE = re.compile(
     r"(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|"
     r"percent|percentile|degrees|f|c)\b))")
 _HAS_AGE_GATE = re.compile(r"['’]s\s+(?:now\s+|just\s+)?(?:9\d|1[0-4]\d)")
+# "ma 93 lata", "91 χρονών", "Opa wordt 90", "abuela cumple 95": an age over 89 with the word for years, or after
+# the word for turning, in the languages people mix in (the English forms are deid_patterns' AGE_PATTERNS)
+_YEARS_WORDS = (r"lat|lata|jaar|jahre|jahren|jahr|ans|años|anos|anni|år|yaşında|yasinda|χρονών|χρονων|ετών|ετων|"
+                r"taon|taong|miaka|saal|sal|vuotta|vuotias|éves|ani|tahun|tuổi|tuoi|살|歳|岁")
+_TURNS_WORDS = (r"wordt|werd|wird|wurde|cumple|cumplió|cumplio|cumplirá|cumplira|compie|compirà|compira|fête|"
+                r"skończył|skończyła|skończy|kończy|fyller|fyllde|fylder|täyttää|täytti|completa|completou|yaşına")
+_OTHER_AGE = re.compile(rf"(?<![\d.,/])(?P<d>9\d|1[0-4]\d)\s*(?:{_YEARS_WORDS})(?!\w)"
+                        rf"|\b(?:{_TURNS_WORDS})\s+(?P<t>9\d|1[0-4]\d)\b(?![.,/]\d|\s*%)", re.IGNORECASE)
 _H_GATE = re.compile(r"\dh")
+_NINETY_PLUS = re.compile(r"(?<!\d)(?:9\d|1[0-4]\d)(?!\d)")
 _AFTER_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?\s+$")
 _DIGIT = re.compile(r"\d")
 _THREE_DIGITS = re.compile(r"\d{3}")
@@ -166,6 +175,10 @@ def cued_candidates(text: str, add: Add) -> None:
             person = w in _FAMILY or (m.group("w")[0].isupper() and w not in word_lists().medical)
             if person and w not in READING_WORDS and (m.group("th") or _AGE_END.match(text, m.end())):
                 add(("age", m.start("d"), m.end("d")))
+    if _NINETY_PLUS.search(text):
+        for m in _OTHER_AGE.finditer(text):
+            g = "d" if m.group("d") else "t"
+            add(("age", m.start(g), m.end(g)))
     code_candidates(text, add)
     if "St" in text or "Sa" in text:
         for m in _SAINT.finditer(text):

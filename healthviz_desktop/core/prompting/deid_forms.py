@@ -84,6 +84,11 @@ _STREET_FIRST = re.compile(
     r"[A-ZÀ-ÝĀ-ŽŁŚŻĆŃÓ][\w'’\-]*(?:\s+(?:(?i:de|da|do|del|di|la|le|du|des)\s+)?[A-ZÀ-ÝĀ-ŽŁŚŻĆŃÓ][\w'’\-]*){0,2})"
     r"(?P<n>,?\s*(?:n[º°o.]\s*)?\d{1,4}[a-zA-Z]?\b)?")
 _NEED_NUMBER = frozenset(("via", "str.", "boulevard", "bd.", "largo", "soi"))  # words of English or of a title
+# a Polish street is an adjective with its number: "Głogowska 27", "na Piotrkowskiej 104" (a surname like
+# "Kowalska" ends the same way: only with a house number after it, never a count of something)
+_ADJECTIVE_STREET_ENDS = ("ska", "skiej", "cka", "ckiej", "owa", "owej")
+_ADJECTIVE_STREET = re.compile(r"(?<![\w\-])(?P<s>[A-ZŁŚŻŹĆŃÓ][\w\-]*(?:" + "|".join(_ADJECTIVE_STREET_ENDS)
+                               + r"))\s+\d{1,3}[a-zA-Z]?\b(?![.,:/]\d|\s*(?i:mg|ml|min|mins|minut|lat|kg|zł|%|x)\b)")
 
 _PLATES = re.compile(
     r"(?<![\w\-])(?:[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}\s\d{1,4}[EH]?"  # S-AB 1234, B-MW 123E (not "HLA-B27")
@@ -197,6 +202,9 @@ _STREET_ENDINGS = tuple(e.rstrip(".") for e in _STREET_ENDS)
 def _streets(text: str, lower: str, words: frozenset[str], add: Add) -> None:
     if any(w.endswith(_STREET_ENDINGS) for w in words):
         _street_words(text, add)
+    if any(w.endswith(_ADJECTIVE_STREET_ENDS) for w in words):
+        for m in _ADJECTIVE_STREET.finditer(text):
+            add(("address", m.start(), m.end()))
     if not words.isdisjoint(_STREET_FIRST_WORDS) or "c/" in lower:
         _streets_first(text, add)
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_things import (
     AFTER_DOSE,
+    AMOUNT_WORDS,
     COUNT,
+    DOSE_TIMES,
     DOSE_WORDS,
     EPONYM_NOUNS,
     LINE_WORDS,
@@ -231,7 +233,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if all(len(bare(w)) == 1 for w, _, _ in run) and not titled:
         return  # "Vitamin D", "Hep C": lone letters are not names
     if len(run) > 1 and (" ".join(bare(w) for w, _, _ in run) in eponym_phrases() or " ".join(
-            w.casefold().replace("’", "'") for w, _, _ in run) in eponym_phrases()):  # "St Patrick's Day" as listed
+            w.casefold().replace("’", "'") for w, _, _ in run) in eponym_phrases() or " ".join(
+            text[start:end].casefold().split()) in eponym_phrases()):  # "St Patrick's Day" as listed, "Grace of God"
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
     if len(run) == 1 and not titled and prev not in lex.name_cues:
         if fold(first) in calendar_words():
@@ -303,6 +306,14 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif one_product(run) and prev.isdigit() and prev2 in USE_VERBS and not word_lists().is_name(key(first)) \
             and first not in lex.first_names and first not in lex.ambiguous_first_names:
         return  # "took 2 Feminax": a count of a product
+    elif one_product(run) and prev == "of" and (prev2 in DOSE_WORDS or prev2 in AMOUNT_WORDS
+                                                 or COUNT.fullmatch(prev2)) \
+            and not word_lists().is_name(key(first)) and first not in lex.first_names:
+        return  # "2 puffs of Asmol", "a course of Augmentin", "10ml of Calpol": an amount of a product
+    elif one_product(run) and prev in DOSE_TIMES and prev2 in ("the", "my", "her", "his", "their", "our", "your") \
+            and not word_lists().is_name(key(first)) and first not in lex.first_names \
+            and not _PERSON_NEXT.match(text, end):
+        return  # "the afternoon Sinemet", "my night Seroquel": a dose named by when it is taken
     elif one_product(run) and re.match(PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
     elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
@@ -320,6 +331,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             and not word_lists().is_name(key(first)) \
             and first not in lex.first_names:
         return  # "Betapyn for the headache", "Corenza C at night": how a product is used
+    elif prev in _FACILITY_BEFORE and not at_start:
+        add(("place", start, end))  # "Hospital Şehitkamil", "Klinikum Rechts", "apteka Ziko": a facility's name
     elif prev in lex.place_cues and not at_start:
         add(("place", start, end))
     elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
@@ -354,6 +367,8 @@ _PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?
                           r"kept|says|tells|came|popped|dropped|works|worked|did|lent|ran|sat|saw|stood|paid|put|met|"
                           r"found|felt|heard|spent|caught|wrote|rode|ate|from|laughs|cries|drives|brings|texts|rings|"
                           r"cooks|hugs|visits|snores|sleeps|helps\s+(?:me|us|with)|(?-i:[a-z]{2,}ed|[a-z]{3,}ing))\b|"
+                          r"\s+my\s+(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|son|daughter|mum|mom|dad|"
+                          r"brother|sister|friend|neighbour|neighbor|cousin|flatmate|roommate|sambo)\b|"
                           r"\s*\(\d|\s+(?:and|&)\s+(?-i:[A-Z])|\s+(?:aunty|auntie|uncle|ji|bhai|bhaiya|didi|bhabhi|"
                           r"sahib|saab|san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
 # what a person does, after a given name that is also an ordinary word at the start of a sentence: a deed in the
@@ -371,4 +386,7 @@ _GENERIC_HOSPITALS = frozenset(str.split("""eye children's childrens children ge
     community teaching women's womens day cottage mental psychiatric maternity new old main big small city the a this
     that same other"""))
 _HOSPITAL_AFTER = re.compile(r"[ ](?:hospital|infirmary|hospice)\b")
-
+# the word for a hospital, clinic or pharmacy before its name, in the languages people mix in
+_FACILITY_BEFORE = frozenset(str.split("""hospital hospitál hôpital hopital ospedale ziekenhuis krankenhaus klinikum
+    klinik kliniek clinica clínica szpital przychodnia apteka apotheke apotheek farmacia farmácia pharmacie hastane
+    hastanesi sjukhus sygehus sykehus praxis policlinico poliklinik"""))

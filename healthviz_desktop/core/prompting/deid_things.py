@@ -133,6 +133,16 @@ LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
 COUNT = re.compile(r"x\d+|\d+(?:mg|mcg|ml|g)")  # "Buscopan 10mg x3 and Colpermin"
 
 
+# the time of a dose before a product: "the afternoon Sinemet", "my night Seroquel"
+DOSE_TIMES = frozenset(str.split("morning afternoon evening night nighttime night-time bedtime lunchtime midday "
+                                 "teatime am pm"))
+
+
+# what holds an amount of a product: "a course of Augmentin", "a bottle of Calpol"
+AMOUNT_WORDS = frozenset(str.split("dose doses course courses box boxes bottle bottles pack packs packet packets tube "
+                                   "tubes shot shots spoonful spoonfuls sip sips squirt squirts lot bit"))
+
+
 DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "
                                   "sachets "
                                   "drops tsp spoon spoons"))

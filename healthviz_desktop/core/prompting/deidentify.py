@@ -286,11 +286,32 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                     if hi - lo > 1 and not _overlaps(lo, hi, [(c[1], c[2]) for c in chosen]):
                         chosen.append((cat, lo, hi))
                 break
+    join_running_dates(kept, chosen)
     chosen.sort(key=lambda c: c[1])
     return [Span(_SHOWN.get(cat, cat), s, e, text[s:e]) for cat, s, e in chosen]
 
 
 _NAMED = frozenset(("name", "place", "town", "employer", "school"))
+
+# kinds whose overlapping pieces are one identifier: a date, or a number (an ID, a code, a phone)
+_JOINED = ({"date", "time"}, {"id", "code", "number", "phone", "fax"})
+
+
+def join_running_dates(kept: list[tuple[str, int, int]], chosen: list[tuple[str, int, int]]) -> None:
+    """A date or a number found as overlapping pieces ("Thursday 3" and "3 Oct"; an IBAN "FR76 3000 ... 913" and
+    its digit groups) goes out whole: each chosen one grows to take in the pieces of its group overlapping it
+    that were left out, unless that would take in another chosen span."""
+    for i, (cat, s, e) in enumerate(chosen):
+        group = next((g for g in _JOINED if cat in g), None)
+        if group is None:
+            continue
+        for kcat, ks, ke in kept:
+            if kcat in group and ks < e and s < ke and (ks < s or ke > e):
+                lo, hi = min(s, ks), max(e, ke)
+                if not any(j != i and cs < hi and lo < ce for j, (_c, cs, ce) in enumerate(chosen)):
+                    s, e = lo, hi
+        chosen[i] = (cat, s, e)
+
 
 
 def _named_rest(text: str, s: int, e: int, ps: int, pe: int) -> bool:
