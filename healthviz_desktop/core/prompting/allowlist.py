@@ -60,7 +60,7 @@ _CLOCK_CUES = frozenset(str.split("at by from until till around about after befo
 # "at" in the languages people mix in (not "à": folded, it is the article "a", as in "a 2h nap"; the
 # de-identifier reads "à 11h" in the text itself), the words of a day an appointment is set by, and the weekdays
 # of the languages deid_times reads dates in
-_LOCAL_CLOCK_CUES = LOCAL_AT_WORDS - {"à"}
+_LOCAL_CLOCK_CUES = (LOCAL_AT_WORDS - {"à"}) | {"las"}  # and Spanish "a las 11", "desde las 11"
 _DAY_WORDS = frozenset(str.split("tmrw tmr tomorrow today tonight appt appointment"))
 _OTHER_WEEKDAYS = frozenset(fold(w) for w in WEEKDAYS.split("|"))
 # an hour said in words: "half past three", "quarter to 9", "half two", "seven o'clock"
@@ -70,6 +70,10 @@ _SPOKEN_PARTS = frozenset(str.split("half quarter five ten twenty"))
 _OCLOCK = frozenset(("o'clock", "o’clock", "oclock"))
 _STREET_WORDS = frozenset(str.split("street road lane avenue close drive crescent terrace grove gardens boulevard "
                                     "rd ave way place square"))
+_OTHER_STREET_WORDS = frozenset(str.split("boulevard rue rua calle avenida viale piazza plaza ulica straat strasse "
+                                          "straße laan"))  # (not "via": "2x via the spacer", "15L via mask")
+# a number after these places someone: "Room 14", "bed 4", "ward 7", "PS 161" (a New York public school), "P.S. 48"
+_PLACING_WORDS = frozenset(str.split("room rm bed ward bay cubicle apt apartment flat suite ps p.s"))
 _GENERIC_STREETS = frozenset(str.split("main high back front side long old new"))
 _SENTENCE_END = ".!?:;\n•*\"“(–—-"
 _MODALS = frozenset(("will",))  # "will" in lower case is the verb ("Will said" is a name)
@@ -172,10 +176,40 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
         prev = fold(tokens[i - 1].group()) if i else ""
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
         reason = _spoken_time(m.group(), nxt, prev, prev2) or _where_acronym(m.group(), prev, prev2) \
-            or _why_unlisted(text, m, nxt, allow, parts, prev)
+            or _why_unlisted(text, m, nxt, allow, parts, prev) \
+            or _beside_taken_out(text, s, e, skipped + [(u.start, u.end) for u in out[-1:] if u.text[:1].isupper()])
         if reason:
             out.append(Unlisted(s, e, m.group(), reason))
     return out
+
+
+def _beside_taken_out(text: str, s: int, e: int, skipped: list[tuple[int, int]]) -> str:
+    """A capitalised word right beside a name or place the other layer took out is likely the rest of it: "AMRI
+    Salt Lake" with "AMRI Salt" out, "Hospital del Mar", "Services Hospital" (not a title or a relation before a
+    name, "Dr", "Aunty"; not the capital that starts a sentence, "Called [NAME]", nor one after a date's full stop
+    ("2 April. Mouth ulcers"); not a weekday or a month)."""
+    word = text[s:e]
+    if not word[:1].isupper() or word.isupper() or not word.isalpha() or _sentence_start(text, s):
+        return ""  # (an acronym beside a name is mostly clinical: "Son's ADHD", "ResMed CPAP")
+    after = any(0 < s - b <= 2 and text[b:s].isspace() for _a, b in skipped)  # "[NAME] Lake"
+    before = any(0 < a - e <= 2 and text[e:a].isspace() for a, _b in skipped)  # "Services [PRIVATE]"
+    if not (after or before):
+        return ""
+    folded = fold(word)
+    if folded in _not_name_parts() or folded in COMMON_PROPER or folded in _CARE_PLACES or folded in _MONTHS_AND_DAYS \
+            or folded in word_lists().drugs:
+        return ""  # (nor a drug: "the [WORD] Gaviscon")
+    return "a capitalised word beside a name or place taken out (the rest of it?)"
+
+
+@lru_cache(maxsize=1)
+def _not_name_parts() -> frozenset[str]:
+    from healthviz_desktop.core.prompting import deid_patterns as P
+    from healthviz_desktop.core.prompting.deid_cued import ROLES
+
+    lex = P.lexicon()
+    roles = frozenset(w for r in ROLES.split("|") for w in re.findall(r"[a-z]+", r) if len(w) > 1)
+    return lex.titles | lex.relations | roles | frozenset(("i", "and", "or", "the", "a", "an"))
 
 
 def _spoken_time(token: str, nxt: str, prev: str, prev2: str) -> str:
@@ -275,8 +309,13 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         return ""  # "Crohn's", "Bell's palsy", "Lyme disease"
     mid_sentence = not _sentence_start(text, start)
     capital = w[:1].isupper() and not w.isupper()
-    if folded in parts and (folded not in allow.words or (capital and (mid_sentence or fold(nxt) in _PERSON_VERBS))):
-        return "one of your private terms"
+    acts = fold(nxt) in _PERSON_VERBS or fold(nxt) in _SPEAKING or (
+        len(nxt) > 4 and nxt.endswith("ed") and folded not in word_lists().medical)  # "Gift dropped", "Physio faxed"
+    starts = _sentence_start(text, start, ".!?\n")  # after a full stop (not a bracket or a dash)
+    if folded in parts and folded not in _not_name_parts() and (
+            folded not in allow.words or (capital and (mid_sentence or acts))
+            or (w.islower() and (starts or acts))):
+        return "one of your private terms"  # "Gift dropped me", "bram weer", "hope is exhausted" (not "I hope")
     if folded in allow.names:
         return "a name or place"
     if not w.isascii() and w.casefold() not in allow.words and folded not in word_lists().english:
@@ -316,13 +355,17 @@ def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
         return "a day of the month"  # "March 3", "Tues 14", "viernes 29"
     if prev in _LOCAL_CLOCK_CUES and re.fullmatch(r"(?:[01]?\d|2[0-3])(?:[.:h][0-5]\d|h|u)?", folded):
         return "a time of day"  # "om 16.30", "ore 17.30", "kl. 19", "um 9"
-    if prev in _DAY_WORDS and re.fullmatch(r"(?:1\d|2[0-3]|0?[1-9])\.(?:00|15|30|45)", token):
-        return "a time of day"  # "GP tmrw 9.15"
+    if prev in _DAY_WORDS and re.fullmatch(r"(?:1\d|2[0-3]|0?[1-9])\.[0-5]\d", token):
+        return "a time of day"  # "GP tmrw 9.15", "come in tomorrow 9.40"
     if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\dh", folded) and token[-1] == "H":
         return "a time of day"  # "0600H" (military time; "0600h" in lower case could be hours)
     if prev in _CLOCK_CUES and re.fullmatch(r"(?:[01]?\d|2[0-3])[.:][0-5]\d", token):
         return "a time of day"  # "at 10.15"
     with_unit = fold(nxt) in _UNITS
+    if prev in _PLACING_WORDS and re.fullmatch(r"\d{1,4}[a-z]?", folded) and not with_unit:
+        return "a number that places someone (a room, a bed, a school)"  # "Room 14", "PS 161", "bed 4"
+    if fold(nxt) in _STREET_WORDS | _OTHER_STREET_WORDS and re.fullmatch(r"\d{1,5}[a-h]?", folded):
+        return "a house number"  # "155 boulevard de Stalingrad", "12 Elm Street"
     if prev in _HOUR_CUES and re.fullmatch(r"1[0-2]|0?[1-9]", token) and not with_unit and fold(nxt) not in (
             "am", "pm", "of", "out", "x"):
         return "a time of day"  # "at 11", "by 2" (not "at 5 mg", "at 6/10": one token)
@@ -356,6 +399,6 @@ def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
     return "a number or code that could identify someone"
 
 
-def _sentence_start(text: str, start: int) -> bool:
+def _sentence_start(text: str, start: int, ends: str = _SENTENCE_END) -> bool:
     before = text[max(0, start - 40):start].rstrip(" \t")
-    return not before or before[-1] in _SENTENCE_END
+    return not before or before[-1] in ends

@@ -5,7 +5,8 @@ word for one ("my channel is lowbatteryliv", "IGN: xXdrakeXx") and a vehicle's p
 word for a vehicle ("her car NDB 4821", "patente KL·RT·47"). Round seven (set G's moved entries): the word for a
 code or a phone in other languages ("kod 7312", "Faxnummer 0231 9847110-29"), a phone's extension ("ext 6621"), an
 IBAN, a clinic's letters before its number ("PKL 20331"), capitals and slashes before a number ("TB/GRR/0774"),
-groups of three or four digits in a row ("Bonitas 6617 4402"). Each goes out as an ID. Plain code with speed gates
+groups of three or four digits in a row ("Bonitas 6617 4402"), a file's whole name after the word for naming it
+("saved as Scan 14 Mar.pdf"). Each goes out as an ID. Plain code with speed gates
 that never change what is found, shared as it is by the fast de-identifier and the reference one
 (tests/support/deid_reference.py), as deid_cued.py is.
 """
@@ -78,6 +79,10 @@ _UNIT_LETTERS = frozenset(str.split("iu mg mcg ml kg lb lbs mmhg bpm mmol"))  # 
 _FOUR_DIGITS = re.compile(r"\d{4}")
 # a product line's letters before a strength: "Metformin XR 1000", "Glucophage SR 500" (a dose, not a clinic's code)
 _LINE_LETTERS = frozenset(str.split("xr sr cr er la mr xl ir dr ec ods odt cd hct hctz retard depot mite forte"))
+# "saved as Scan 14 Mar.pdf", "named IMG 2291.jpg": a file's whole name, spaces and all, after the word for naming it
+_SAVED_AS = re.compile(r"\b(?i:saved\s+(?:it\s+)?as|named|called|titled|filename|file\s+name)\b\s*[:\"'“]?\s*"
+                       r"(?P<f>[\w\-]+(?:\s[\w\-]+){0,4}\.(?i:pdf|jpe?g|png|heic|gif|tiff?|docx?|mp4|mov))\b")
+_FILE_GATE = re.compile(r"\.(?i:pdf|jpe?g|png|heic|gif|tiff?|docx?|mp4|mov)\b")
 # a reading's word just before numbers: "steps 8400 9200", "HR 112 118 121" are readings, not an ID
 _READING_BEFORE = re.compile(r"\b(?i:steps|hr|bp|pulse|glucose|sugars?|bg|readings?|weights?|kcal|calories|"
                              r"ml|mg)\W{1,3}$")
@@ -126,6 +131,9 @@ def code_candidates(text: str, add: Add) -> None:
     if "x" in lower or "ext" in lower or "durchwahl" in lower or "toestel" in lower or "poste" in lower:
         for m in _EXTENSION.finditer(text):
             add(("code", m.start("d"), m.end("d")))
+    if _FILE_GATE.search(text):
+        for m in _SAVED_AS.finditer(text):
+            add(("code", m.start("f"), m.end("f")))
     if any(w in lower for w in _VEHICLE_SIGNS):
         for m in _VEHICLE.finditer(text):
             if _plate(m.group("p")) and "." not in m.group("gap"):
