@@ -19,7 +19,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from healthviz_desktop.core.prompting.deid_times import LOCAL_AT_WORDS, WEEKDAYS
+from healthviz_desktop.core.prompting.allowlist_numbers import (
+    MONTHS_AND_DAYS,
+    STREET_WORDS,
+    long_digit_runs,
+    spoken_time,
+    why_number,
+)
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, gazetteer, word_lists
 from healthviz_desktop.core.resources import load_toml
 
@@ -28,52 +34,12 @@ NUMBER_PLACEHOLDER = "[NUMBER]"
 # a token: letters and digits, joined inside by an apostrophe, hyphen, dot, comma, slash, colon, @, _, #, +
 _TOKEN = re.compile(r"[^\W_]+(?:['’.,/:@_#+\-][^\W_]+)*['’]?")
 _PLACEHOLDER = re.compile(r"\[[A-Z]{2,10}\]")
-_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?")
-_UNITS = frozenset(str.split("""
-mg mcg µg ug g kg ml l iu units unit u mmhg bpm % c f k kcal cal cm mm km m lb lbs kgs st oz mmol nmol pmol
-mg/dl mmol/l ng/ml pg/ml miu/l x h hr hrs hour hours min mins minute minutes sec secs second seconds s
-day days week weeks wk wks month months yr yrs year years steps step tablets tablet tabs tab capsules
-capsule caps puffs puff drops drop sprays spray patches patch times time cups cup glasses glass pints pint
-units doses dose sessions nights night percent degrees degree kilos kilo pounds pound miles mile km
-"""))
-_ATTACHED_UNIT = re.compile(r"(\d+(?:[.,]\d+)?)(mg|mcg|µg|ug|g|kg|ml|l|iu|mmhg|bpm|k|kcal|cm|mm|m|km|lbs?|oz|x|h|hrs?|"
-                            r"mins?|s|%|mmol|st)", re.IGNORECASE)
-# "x2" (a dose taken twice), "3x10" (sets of a exercise), "1-0-1" (a dosing schedule): counts, not identifiers
-_COUNTS = re.compile(r"x\d{1,2}|\d{1,2}x\d{1,3}|[0-3](?:-[0-3]){2,3}", re.IGNORECASE)
-# a reading after one of these is a measurement, not an age ("BP 128", "weight 135", "sugar 110")
-_READINGS = frozenset(str.split("bp hr pulse glucose sugar sugars bg bs weight weighed sats spo2 temp systolic "
-                                "diastolic fasting ldl hdl cholesterol platelets ferritin tsh rate reading readings "
-                                "peak flow pef steps kg lbs"))
 # an indefinite article or a quantifier before a name word makes it a common noun ("a lot", "a hill")
 _INDEFINITE = frozenset(str.split("a an another some any every each no"))
-_MONTHS_AND_DAYS = frozenset(str.split(
-    "january february march april may june july august september october november december jan feb mar apr jun "
-    "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
-    "thur thurs fri sat sun"))
 # the places of care written in capitals that anyone's journal names ("went to A&E": "A" and "E" are letters)
 _CARE_PLACES = frozenset(str.split("""icu ed er gp ent opd ipd nicu picu hdu ccu cdu amu mau sdec ot pt mri ct
     ecg ekg eeg emg xray ivf ob obgyn gyn gyno pacu or ld ae urgent uc tcm ptsd cbt dbt act ems ambo"""))
 _PLACE_CUES = frozenset(("in", "from", "near", "past"))
-# "at 11", "Wednesday at 2": a bare hour after one of these, with no unit, is a time of day
-_HOUR_CUES = frozenset(("at", "by", "until", "till", "around"))  # and for "9h": "from", "às", "as"
-_CLOCK_CUES = frozenset(str.split("at by from until till around about after before woke wake awake asleep bed up"))
-# "at" in the languages people mix in (not "à": folded, it is the article "a", as in "a 2h nap"; the
-# de-identifier reads "à 11h" in the text itself), the words of a day an appointment is set by, and the weekdays
-# of the languages deid_times reads dates in
-_LOCAL_CLOCK_CUES = (LOCAL_AT_WORDS - {"à"}) | {"las"}  # and Spanish "a las 11", "desde las 11"
-_DAY_WORDS = frozenset(str.split("tmrw tmr tomorrow today tonight appt appointment"))
-_OTHER_WEEKDAYS = frozenset(fold(w) for w in WEEKDAYS.split("|"))
-# an hour said in words: "half past three", "quarter to 9", "half two", "seven o'clock"
-_HOURS = frozenset(str.split("one two three four five six seven eight nine ten eleven twelve")) | frozenset(
-    str(n) for n in range(1, 13))
-_SPOKEN_PARTS = frozenset(str.split("half quarter five ten twenty"))
-_OCLOCK = frozenset(("o'clock", "o’clock", "oclock"))
-_STREET_WORDS = frozenset(str.split("street road lane avenue close drive crescent terrace grove gardens boulevard "
-                                    "rd ave way place square"))
-_OTHER_STREET_WORDS = frozenset(str.split("boulevard rue rua calle avenida viale piazza plaza ulica straat strasse "
-                                          "straße laan"))  # (not "via": "2x via the spacer", "15L via mask")
-# a number after these places someone: "Room 14", "bed 4", "ward 7", "PS 161" (a New York public school), "P.S. 48"
-_PLACING_WORDS = frozenset(str.split("room rm bed ward bay cubicle apt apartment flat suite ps p.s"))
 _GENERIC_STREETS = frozenset(str.split("main high back front side long old new"))
 _SENTENCE_END = ".!?:;\n•*\"“(–—-"
 _MODALS = frozenset(("will",))  # "will" in lower case is the verb ("Will said" is a name)
@@ -163,7 +129,7 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
     skipped = sorted(skip) + [m.span() for m in _PLACEHOLDER.finditer(text)]
     out: list[Unlisted] = []
     tokens = list(_TOKEN.finditer(text))
-    digit_run = _long_digit_runs(text, tokens)
+    digit_run = long_digit_runs(text, tokens)
     for i, m in enumerate(tokens):
         s, e = m.span()
         if any(s < b and a < e for a, b in skipped):
@@ -175,7 +141,7 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
         nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
         prev = fold(tokens[i - 1].group()) if i else ""
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
-        reason = _spoken_time(m.group(), nxt, prev, prev2) or _where_acronym(m.group(), prev, prev2) \
+        reason = spoken_time(m.group(), nxt, prev, prev2) or _where_acronym(m.group(), prev, prev2) \
             or _why_unlisted(text, m, nxt, allow, parts, prev) \
             or _beside_taken_out(text, s, e, skipped + [(u.start, u.end) for u in out[-1:] if u.text[:1].isupper()])
         if reason:
@@ -196,7 +162,7 @@ def _beside_taken_out(text: str, s: int, e: int, skipped: list[tuple[int, int]])
     if not (after or before):
         return ""
     folded = fold(word)
-    if folded in _not_name_parts() or folded in COMMON_PROPER or folded in _CARE_PLACES or folded in _MONTHS_AND_DAYS \
+    if folded in _not_name_parts() or folded in COMMON_PROPER or folded in _CARE_PLACES or folded in MONTHS_AND_DAYS \
             or folded in word_lists().drugs:
         return ""  # (nor a drug: "the [WORD] Gaviscon")
     return "a capitalised word beside a name or place taken out (the rest of it?)"
@@ -210,18 +176,6 @@ def _not_name_parts() -> frozenset[str]:
     lex = P.lexicon()
     roles = frozenset(w for r in ROLES.split("|") for w in re.findall(r"[a-z]+", r) if len(w) > 1)
     return lex.titles | lex.relations | roles | frozenset(("i", "and", "or", "the", "a", "an"))
-
-
-def _spoken_time(token: str, nxt: str, prev: str, prev2: str) -> str:
-    """An hour said the way people say it: "half past three", "ten to 6", "half two", "seven o'clock"."""
-    if len(token) > 6 or token.lower() not in _HOURS:  # the common case, decided before any folding
-        return ""
-    nxt = fold(nxt)
-    if nxt in _OCLOCK or (prev in ("past", "to") and (prev2 in _SPOKEN_PARTS or (prev == "past" and prev2.isdigit()))):
-        return "a time of day"
-    if prev == "half" and nxt not in _UNITS and nxt not in ("a", "an", "hour", "hours", "of", "the"):
-        return "a time of day"  # "half two": half past two, as said in Britain and Ireland
-    return ""
 
 
 def _outside(text: str, s: int, e: int, skipped: list[tuple[int, int]], allow: Allowlist,
@@ -258,21 +212,6 @@ def restrict(text: str, marks: Iterable[tuple[int, int, str]]) -> str:
     return "".join(out)
 
 
-def _long_digit_runs(text: str, tokens: list[re.Match[str]]) -> set[int]:
-    """Indexes of number tokens in a row (only spaces, dashes or dots between) with five digits or more in all."""
-    marked: set[int] = set()
-    i = 0
-    while i < len(tokens):
-        j = i
-        while (j + 1 < len(tokens) and tokens[j].group()[-1:].isdigit() and tokens[j + 1].group()[:1].isdigit()
-               and re.fullmatch(r"[\s.\-()]{1,3}", text[tokens[j].end():tokens[j + 1].start()])):
-            j += 1
-        if j > i and sum(c.isdigit() for t in tokens[i:j + 1] for c in t.group()) >= 5:
-            marked.update(range(i, j + 1))
-        i = j + 1
-    return marked
-
-
 def _where_acronym(token: str, prev: str, prev2: str) -> str:
     """ "at CVS", "from CHOP", "in the TCS sick room": capitals where someone goes name the place, unless they are
     one of the places of care everyone has ("ICU", "A&E", "ED")."""
@@ -289,7 +228,7 @@ def _why_unlisted(text: str, m: re.Match[str], nxt: str, allow: Allowlist, parts
     if "@" in token or "_" in token or "#" in token:
         return "an e-mail address, handle, code or file name"
     if any(c.isdigit() for c in token):
-        return _why_number(token, nxt, allow, prev)
+        return why_number(token, nxt, allow.words, prev)
     if re.search(r"[.,/:+]", token):  # "e.g.", "and/or", "word,word": every piece must pass
         pieces = [p for p in re.split(r"[.,/:+]", token) if p]
         reasons = [_why_word(text, m.start(), p, allow, parts, nxt) for p in pieces if len(p) > 1]
@@ -320,7 +259,7 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         return "a name or place"
     if not w.isascii() and w.casefold() not in allow.words and folded not in word_lists().english:
         return "not in the app's vocabulary (a name?)"  # "Ọlá": a medical word once its accents are gone is not enough
-    if fold(nxt) in _STREET_WORDS and folded not in _GENERIC_STREETS and len(folded) > 2 and (
+    if fold(nxt) in STREET_WORDS and folded not in _GENERIC_STREETS and len(folded) > 2 and (
             folded in allow.name_words or prev in ("on", "off", "along", "near")):
         return "a street name"  # "lord street", "on market street"
     known = folded in allow.words or ("-" in folded and all(p in allow.words for p in folded.split("-") if p))
@@ -345,58 +284,6 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
     if capital and mid_sentence and folded not in allow.capital_ok:
         return "a word written with a capital where no sentence starts (a name?)"  # "at the Spire", "on Route 50"
     return ""
-
-
-def _why_number(token: str, nxt: str, allow: Allowlist, prev: str = "") -> str:
-    folded = fold(token)
-    if folded in allow.words:
-        return ""  # "b12", "covid-19", "spo2", "a1c"
-    if (prev in _MONTHS_AND_DAYS or prev in _OTHER_WEEKDAYS) and re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])", token):
-        return "a day of the month"  # "March 3", "Tues 14", "viernes 29"
-    if prev in _LOCAL_CLOCK_CUES and re.fullmatch(r"(?:[01]?\d|2[0-3])(?:[.:h][0-5]\d|h|u)?", folded):
-        return "a time of day"  # "om 16.30", "ore 17.30", "kl. 19", "um 9"
-    if prev in _DAY_WORDS and re.fullmatch(r"(?:1\d|2[0-3]|0?[1-9])\.[0-5]\d", token):
-        return "a time of day"  # "GP tmrw 9.15", "come in tomorrow 9.40"
-    if re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\dh", folded) and token[-1] == "H":
-        return "a time of day"  # "0600H" (military time; "0600h" in lower case could be hours)
-    if prev in _CLOCK_CUES and re.fullmatch(r"(?:[01]?\d|2[0-3])[.:][0-5]\d", token):
-        return "a time of day"  # "at 10.15"
-    with_unit = fold(nxt) in _UNITS
-    if prev in _PLACING_WORDS and re.fullmatch(r"\d{1,4}[a-z]?", folded) and not with_unit:
-        return "a number that places someone (a room, a bed, a school)"  # "Room 14", "PS 161", "bed 4"
-    if fold(nxt) in _STREET_WORDS | _OTHER_STREET_WORDS and re.fullmatch(r"\d{1,5}[a-h]?", folded):
-        return "a house number"  # "155 boulevard de Stalingrad", "12 Elm Street"
-    if prev in _HOUR_CUES and re.fullmatch(r"1[0-2]|0?[1-9]", token) and not with_unit and fold(nxt) not in (
-            "am", "pm", "of", "out", "x"):
-        return "a time of day"  # "at 11", "by 2" (not "at 5 mg", "at 6/10": one token)
-    if _NUMBER.fullmatch(token):
-        digits = sum(c.isdigit() for c in token.split(".")[0].split(",")[0]) if "," not in token else \
-            sum(c.isdigit() for c in token.split(".")[0])
-        if re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])\.(?:0[1-9]|1[0-2])", token) and not with_unit:
-            return "a date-like pair of numbers"  # "14.03" (a measurement has a unit or one decimal)
-        if re.fullmatch(r"9\d|1[0-4]\d", token) and not with_unit and prev not in _READINGS:
-            return "a number that could be an age over 89"
-        return "" if digits <= 3 or with_unit else "a long number"
-    if prev in _HOUR_CUES | {"from", "às", "as"} and re.fullmatch(r"(?:[01]?\d|2[0-3])h(?:[0-5]\d)?", folded):
-        return "a time of day"  # "at 9h", "around 16h" ("9h" alone is a duration)
-    unit = _ATTACHED_UNIT.fullmatch(token)
-    if (unit and len(unit.group(1)) <= 6) or _COUNTS.fullmatch(token):
-        return ""  # "400mg", "5k", "3x", "10h", "x2", "1-0-1"
-    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)", folded):
-        return "a day of the month"
-    if re.fullmatch(r"\d{1,2}(?::\d\d)?(?:am|pm)|\d{1,2}:\d\d(?::\d\d)?", folded):
-        return "a time of day"
-    pair = re.fullmatch(r"(\d{1,3})/(\d{1,3})", token)
-    if pair:
-        a, b = int(pair.group(1)), int(pair.group(2))
-        if b == 10 or (a, b) == (24, 7) or (70 <= a <= 260 and 30 <= b <= 160 and a > b) or not (
-                1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
-            return ""  # a score out of ten, "24/7", a blood pressure, a strength ("30/500"): no day and month
-        return "a date-like pair of numbers"
-    span = re.fullmatch(r"(\d{1,3})-(\d{1,3})", token)
-    if span and int(span.group(1)) < int(span.group(2)):
-        return ""  # a range: "2-3 days"
-    return "a number or code that could identify someone"
 
 
 def _sentence_start(text: str, start: int, ends: str = _SENTENCE_END) -> bool:
