@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from healthviz_desktop.core.prompting.deid_things import foreign_compound
 from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, key, word_lists
 from tests.support import deid_reference_patterns as P
 
@@ -402,8 +401,7 @@ def _foreign_word(first: str) -> bool:
     """A word no English list knows that is an everyday word of another language ("Hausarzt", "Schmerzen",
     "Remédio"): not a name on its own mid-sentence."""
     folded = fold(first)
-    return (folded in foreign_words() or foreign_compound(folded)) and not word_lists().is_name(folded) \
-        and folded not in P.lexicon().first_names  # (foreign_compound: shared with the fast one, as it is)
+    return folded in foreign_words() and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
 
 
 # what follows a person at the start of a sentence ("Ngozi rang", "Thảo and I", "Kemi's mum")

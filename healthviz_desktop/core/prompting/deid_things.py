@@ -100,46 +100,10 @@ def calendar_words() -> frozenset[str]:
 
 def foreign_word(first: str) -> bool:
     """A word no English list knows that is an everyday word of another language ("Hausarzt", "Schmerzen",
-    "Remédio"), or a compound of such words ("Kirschkernkissen", "Hooikoorts"): not a name on its own
-    mid-sentence."""
+    "Remédio"): not a name on its own mid-sentence. (Compounds of such words, "Zeckenimpfung", were tried in
+    round seven and taken back: on held-out set G they let a name through; docs/privacy.md.)"""
     folded = fold(first)
-    return (folded in foreign_words() or foreign_compound(folded)) and not word_lists().is_name(folded) \
-        and folded not in P.lexicon().first_names
-
-
-# the heads that German and Dutch surnames are built on ("Rosenberg", "Hoffmann", "Goldstein", "Vandenbrink"): a
-# compound ending in one is read as a name, as before
-_SURNAME_HEADS = ("mann", "berg", "stein", "feld", "bach", "hof", "hoff", "dorf", "burg", "thal", "wald", "baum",
-                  "brunn", "hardt", "hausen", "meyer", "meier", "brink", "kamp", "veld", "beek", "dijk", "huis",
-                  "horst")
-
-
-def foreign_compound(folded: str, depth: int = 0) -> bool:
-    """A word that German or Dutch made of everyday words (round seven): its head one of another language's words
-    of four letters or more, no surname's head, and what comes before an everyday word of any of the lists
-    (joined by "s", "n" or "en"), or such a compound itself: "zeckenimpfung", "waermepflaster",
-    "spannungskopfschmerz", "hooikoorts". English compounds ("Blackwood", "Greenfield") are names and places, so an
-    English head never counts."""
-    if len(folded) < 8 or not folded.isalpha() or folded.endswith(_SURNAME_HEADS) or depth > 2:
-        return False
-    words, lists = foreign_words(), word_lists()
-    for i in range(4, len(folded) - 3):
-        rest, head = folded[:i], folded[i:]
-        if head not in words:
-            continue
-        for first in {rest, rest[:-1] if rest[-1] in "sn" else rest, rest[:-2] if rest.endswith("en") else rest}:
-            if len(first) >= 4 and (first in words or first in lists.english or first in lists.medical
-                                    or foreign_compound(first, depth + 1)):
-                return True
-    return False
-    words, lists = foreign_words(), word_lists()
-    for i in range(4, len(folded) - 3):
-        head, rest = folded[i:], folded[:i]
-        if head in words or head in lists.english or head in lists.medical:
-            for first in (rest, rest[:-1] if rest[-1] in "sn" else rest, rest[:-2] if rest.endswith("en") else rest):
-                if len(first) >= 4 and (first in words or first in lists.english or first in lists.medical):
-                    return True
-    return False
+    return folded in foreign_words() and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
 
 
 # what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
