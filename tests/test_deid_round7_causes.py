@@ -125,3 +125,14 @@ def test_the_allowlist_holds_round_seven_identifiers(text: str, terms: list[str]
 def test_the_allowlist_keeps_round_seven_look_alikes(text: str, terms: list[str], kept: str) -> None:
     assert kept in explainer_text(text, terms)[0]
 
+
+
+def test_a_word_beside_a_number_taken_out_does_not_block_the_explainer() -> None:
+    """Found by looking at the Compose window: "Room [NUMBER]" in the composed explainer was blocked as if "Room"
+    were the rest of a name, so the person could not send it; only a name's placeholder makes a neighbour suspect."""
+    from healthviz_desktop.core.prompting.composer import compose_explainer
+
+    cp = compose_explainer("Gift dropped me at Westmead Hospital, Room 14, for the scan.",
+                           private_terms=["Gift Ndlovu", "Westmead Hospital"])
+    assert "Room [NUMBER]" in cp.prompt
+    assert [f.text for f in cp.verdict.blocking] == [], cp.verdict.blocking

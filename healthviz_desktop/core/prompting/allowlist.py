@@ -126,7 +126,12 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
     already replaces) and the placeholders are left alone."""
     allow = allowlist()
     parts = private_parts(private_terms)
-    skipped = sorted(skip) + [m.span() for m in _PLACEHOLDER.finditer(text)]
+    spans = sorted(skip)
+    skipped = spans + [m.span() for m in _PLACEHOLDER.finditer(text)]
+    # what the other layer took out that names someone or somewhere: a span with a letter ("Room 14" is no name).
+    # Not the placeholders already in a text: a composed prompt's "[ADDRESS] Jaw clenching" lost the full stop
+    # that "22 Wendell St." ended its sentence with, and the first pass has read those neighbours already
+    named = [(a, b) for a, b in spans if any(c.isalpha() for c in text[a:b])]
     out: list[Unlisted] = []
     tokens = list(_TOKEN.finditer(text))
     digit_run = long_digit_runs(text, tokens)
@@ -143,7 +148,7 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
         reason = spoken_time(m.group(), nxt, prev, prev2) or _where_acronym(m.group(), prev, prev2) \
             or _why_unlisted(text, m, nxt, allow, parts, prev) \
-            or _beside_taken_out(text, s, e, skipped + [(u.start, u.end) for u in out[-1:] if u.text[:1].isupper()])
+            or _beside_taken_out(text, s, e, named + [(u.start, u.end) for u in out[-1:] if u.text[:1].isupper()])
         if reason:
             out.append(Unlisted(s, e, m.group(), reason))
     return out
