@@ -136,3 +136,28 @@ def test_a_word_beside_a_number_taken_out_does_not_block_the_explainer() -> None
                            private_terms=["Gift Ndlovu", "Westmead Hospital"])
     assert "Room [NUMBER]" in cp.prompt
     assert [f.text for f in cp.verdict.blocking] == [], cp.verdict.blocking
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("note for the teacher at PS 161 about the inhaler", "161"),  # a New York public school by its number
+    ("Escuela P.S. 48 sent him home early.", "48"),
+    ("finals at U of M this week, POTS awful", "M"),  # a university shortened
+    ("Missed the UCL lecture, 4/10 by noon.", "UCL"),  # an acronym before what a school has
+    ("after 11 hrs on Uber my back is gone", "Uber"),  # a brand worked for in shifts
+    ("lifting boxes at the Amazon warehouse all night", "Amazon"),
+    ("foodpanda rider ID needed for the leave form", "foodpanda"),  # a word no list knows before the job
+    ("Father Byrne from Our Lady's brought communion.", "Lady's"),  # a parish
+])
+def test_round_seven_workplaces_and_schools_are_removed(text: str, secret: str) -> None:
+    for deid in (deidentify, REF.deidentify):
+        out = deid(text).text
+        assert re.search(rf"(?<![\w.]){re.escape(secret)}(?![\w])", out) is None, out
+
+
+@pytest.mark.parametrize("text", [
+    "ICU shift again, back 6/10.", "the GP office rang about bloods", "hours on Tuesday were long",
+    "my shift on Ward 4 ran over", "the bike rider was rude", "MS 12 years now, fatigue 5/10",
+])
+def test_round_seven_workplace_look_alikes_survive(text: str) -> None:
+    for deid in (deidentify, REF.deidentify):
+        assert deid(text).text == text

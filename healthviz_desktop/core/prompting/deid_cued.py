@@ -155,6 +155,7 @@ def cued_candidates(text: str, add: Add) -> None:
     """Every place, clock time and role-cued name of this module's rules in ``text`` (see the docstring)."""
     from healthviz_desktop.core.prompting.deid_codes import code_candidates
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
+    from healthviz_desktop.core.prompting.deid_orgs import org_candidates
     from healthviz_desktop.core.prompting.deid_words import _unknown_acronym
 
     if text.isascii():  # lower-casing the whole text once is folding each word, offsets unchanged
@@ -180,6 +181,7 @@ def cued_candidates(text: str, add: Add) -> None:
             g = "d" if m.group("d") else "t"
             add(("age", m.start(g), m.end(g)))
     code_candidates(text, add)
+    org_candidates(text, add)
     if "St" in text or "Sa" in text:
         for m in _SAINT.finditer(text):
             before = text[max(0, m.start() - 30):m.start()].split()

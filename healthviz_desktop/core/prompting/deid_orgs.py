@@ -1,0 +1,69 @@
+"""Workplaces, schools and churches written the everyday way (issue 15, round seven, from the tuning corpus): a
+New York public school by its number ("PS 161", "P.S. 48"), a university shortened ("U of M"), an acronym before
+what a school or a workplace has ("the UCL lecture", "the TCS sick room"), a brand someone works shifts for ("11
+hrs on Uber", "rider for Bolt", "at the Amazon warehouse", "foodpanda rider ID") and a parish named for Our Lady.
+Plain code called from deid_cued.py, so the fast de-identifier and the reference one share it as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
+from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, word_lists
+
+Add = Callable[[tuple[str, int, int]], None]
+
+_NYC_SCHOOL = re.compile(r"\b(?:P\.S\.|PS|I\.S\.|IS|J\.H\.S\.|JHS)\s?(?P<n>\d{1,3})\b(?![.,/]\d|\s*(?i:mg|ml|kg|%)\b)")
+_U_OF = re.compile(r"\bU\s?of\s?[A-Z]{1,4}\b")
+_SCHOOL_THINGS = (r"lecture|lectures|class|classes|exam|exams|campus|seminar|seminars|tutorial|tutorials|library|"
+                  r"halls|dorm|dorms|lab|labs|placement|module|modules|course|canteen|cafeteria|hostel")
+_WORK_THINGS = r"sick\s+room|office|warehouse|depot|factory|plant|site|call\s+centre|call\s+center|canteen|store|shop"
+_ACRONYM_BEFORE = re.compile(rf"\b(?P<a>[A-Z]{{2,5}})\s+(?:(?P<s>{_SCHOOL_THINGS})|(?P<w>{_WORK_THINGS}))\b")
+# the places of care and the words in capitals everyone's journal has before such words ("ICU shift", "GP office",
+# "MRI room", "ED canteen")
+_COMMON_CAPITALS = frozenset(str.split("""icu ed er gp ent opd ipd nicu picu hdu ccu cdu amu mau ot pt mri ct ecg ekg
+    eeg emg ivf ob gyn or ae uc tcm ptsd cbt dbt ems nhs hr it ai uk us usa eu un pe re dt pm am ok ib gcse sat act
+    mcat ielts toefl ap ib phd msc bsc ma ba"""))
+# where a shift is worked that names no one: "my shift on Ward 4", "12 hrs on Nights"
+_PLACES_OF_A_SHIFT = frozenset(str.split("ward wards unit theatre theatres nights night days earlies lates reception "
+                                         "triage bay floor call the"))
+# a brand worked for in shifts: "11 hrs on Uber", "shift at Tesco", "driving for Bolt", "rider for Glovo"
+_SHIFTS_FOR = re.compile(r"\b(?:(?:shift|shifts|hrs|hours|hr)\s+(?:on|at|for)|driving\s+for|drive\s+for|"
+                         r"rider\s+for|riding\s+for|courier\s+for|deliveries\s+for|delivering\s+for|works?\s+for)\s+"
+                         r"(?:the\s+)?(?P<b>[A-Z][\w&'’\-]+)")
+_THE_BRAND_SITE = re.compile(rf"\bthe\s+(?P<b>[A-Z][\w&'’\-]+)\s+(?:{_WORK_THINGS})\b")
+# "foodpanda rider ID": a word no list knows before the work it names
+_UNKNOWN_BEFORE_JOB = re.compile(r"\b(?P<b>[a-z][a-z\-]{3,})\s+(?:rider|driver|courier|partner\s+app|shopper)\b")
+_OUR_LADY = re.compile(r"\bOur\s+Lady(?:['’]s|\s+of\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)")
+_GATE = re.compile(r"\d|U\s?of|[A-Z]{2}|Lady|shift|hrs|hours|driv|rid|courier|deliver|work|the\s+[A-Z]")
+
+
+def org_candidates(text: str, add: Add) -> None:
+    """Every workplace, school and parish of this module's rules in ``text``."""
+    if not _GATE.search(text):
+        return
+    lists = word_lists()
+    for m in _NYC_SCHOOL.finditer(text):
+        if int(m.group("n")) > 0:
+            add(("school", m.start(), m.end()))
+    for m in _U_OF.finditer(text):
+        add(("school", m.start(), m.end()))
+    for m in _ACRONYM_BEFORE.finditer(text):
+        acronym = m.group("a").lower()
+        if acronym not in _COMMON_CAPITALS and not lists.is_word(acronym):
+            add(("school" if m.group("s") else "employer", m.start("a"), m.end("a")))
+    for rx in (_SHIFTS_FOR, _THE_BRAND_SITE):
+        for m in rx.finditer(text):
+            brand = m.group("b").lower()
+            if brand not in _COMMON_CAPITALS and brand not in COMMON_PROPER and brand not in MONTH_WORDS \
+                    and brand not in _PLACES_OF_A_SHIFT \
+                    and brand not in lists.drugs and not (
+                    lists.is_word(brand) and brand not in lists.name_words and brand not in lists.names):
+                add(("employer", m.start("b"), m.end("b")))
+    for m in _UNKNOWN_BEFORE_JOB.finditer(text):
+        if not lists.is_word(m.group("b")):
+            add(("employer", m.start("b"), m.end("b")))
+    for m in _OUR_LADY.finditer(text):
+        add(("place", m.start(), m.end()))
