@@ -104,13 +104,10 @@ def test_round_seven_look_alikes_survive(text: str) -> None:
     ("come in tomorrow 9.40 for bloods", [], "9.40"),  # a clock time after a day word
     ("Migraña desde las 11, en clase.", [], "11"),  # after "las"
     ("Dr. Sengupta on Saturday, AMRI Salt Lake.", ["AMRI"], "Lake"),  # the rest of a name taken out
-    ("in the Hospital del Mar they said no", [], "Mar"),
+    ("in the Hospital del Mar they said no", [], "Mar"),  # (the de-identifier's facility rule takes it whole)
 ])
 def test_the_allowlist_holds_round_seven_identifiers(text: str, terms: list[str], held: str) -> None:
     out = explainer_text(text, terms)[0]
-    if held == "Mar":  # a month's abbreviation beside a name stays: a known gap, pinned so a change is seen
-        assert held in out
-        return
     assert re.search(rf"(?<![\w.]){re.escape(held)}(?![\w])", out) is None, out
 
 
@@ -134,7 +131,7 @@ def test_a_word_beside_a_number_taken_out_does_not_block_the_explainer() -> None
 
     cp = compose_explainer("Gift dropped me at Westmead Hospital, Room 14, for the scan.",
                            private_terms=["Gift Ndlovu", "Westmead Hospital"])
-    assert "Room [NUMBER]" in cp.prompt
+    assert "Room [" in cp.prompt  # the room's number taken out ("[ADDRESS]" since the room rule), "Room" kept
     assert [f.text for f in cp.verdict.blocking] == [], cp.verdict.blocking
 
 
@@ -147,6 +144,14 @@ def test_a_word_beside_a_number_taken_out_does_not_block_the_explainer() -> None
     ("lifting boxes at the Amazon warehouse all night", "Amazon"),
     ("foodpanda rider ID needed for the leave form", "foodpanda"),  # a word no list knows before the job
     ("Father Byrne from Our Lady's brought communion.", "Lady's"),  # a parish
+    ("Mum is in Room 14 on the second floor.", "14"),  # a room's number
+    ("they shipped it to 4417 Avenue B yesterday", "4417"),  # a street that is a letter
+    ("the neurologist at the Hospital del Mar said no driving", "Mar"),  # a facility named its language's way
+    ("colonoscopy at the Praxis am Stadtpark next week", "Stadtpark"),
+    ("took me to the Clínica 10 in the end", "10"),
+    ("rdv at 155 boulevard de Stalingrad at noon", "155"),  # the house number before the street's word
+    ("dentist at Vesterbrogade 184, 2200 on Friday", "2200"),  # a postcode after a numbered street
+    ("the pharmacy on the Turnhoutsebaan had it", "Turnhoutsebaan"),  # a Flemish street
 ])
 def test_round_seven_workplaces_and_schools_are_removed(text: str, secret: str) -> None:
     for deid in (deidentify, REF.deidentify):
@@ -157,6 +162,8 @@ def test_round_seven_workplaces_and_schools_are_removed(text: str, secret: str) 
 @pytest.mark.parametrize("text", [
     "ICU shift again, back 6/10.", "the GP office rang about bloods", "hours on Tuesday were long",
     "my shift on Ward 4 ran over", "the bike rider was rude", "MS 12 years now, fatigue 5/10",
+    "Lyrica 75 bd. Trying to sleep more.", "2x via the spacer, then rinse", "the room 22 degrees at night",
+    "felt flat 3 days running",
 ])
 def test_round_seven_workplace_look_alikes_survive(text: str) -> None:
     for deid in (deidentify, REF.deidentify):

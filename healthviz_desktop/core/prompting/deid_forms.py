@@ -74,16 +74,18 @@ _WEEKDAY_DATE = re.compile(r"\b(?P<d>\d{1,2}/\d{1,2})(?=\s*\((?i:mon|tue|tues|we
 
 _STREET_ENDS = ("straße", "strasse", "str.", "gasse", "weg", "platz", "allee", "damm", "ufer", "gracht", "straat",
                 "laan", "plein", "kade", "steeg", "dijk", "vej", "gade", "gata", "gatan", "vägen", "veien", "katu",
-                "utca", "ulica", "chaussee", "chaussée")
+                "utca", "ulica", "chaussee", "chaussée", "baan", "steenweg", "dreef", "singel", "gade")
 _STREET_WORD = re.compile(r"(?<![\w\-])(?P<s>[A-ZÄÖÜÅØÆ][\w'’\-]*?(?:" + "|".join(re.escape(e) for e in _STREET_ENDS)
-                          + r"))(?!\w)(?P<n>\s*\d{1,4}[a-zA-Z]?\b)?", re.UNICODE)
+                          + r"))(?!\w)(?P<n>\s*\d{1,4}[a-zA-Z]?\b(?:,\s*\d{4,5}\b(?![.,/:]\d))?)?", re.UNICODE)
 _STREET_FIRST = re.compile(
-    r"\b(?P<s>(?i:rue|rua|calle|c/|avenida|avda\.?|av\.|viale|piazza|plaza|praça|praca|largo|ulica|ul\.|carrer|"
+    r"(?:\b(?P<lead>\d{1,4}[a-zA-Z]?),?\s+)?\b(?P<s>(?i:rue|rua|calle|c/|avenida|avda\.?|av\.|viale|piazza|plaza|praça|praca|largo|ulica|ul\.|carrer|"
     r"travessa|rambla|paseo|jalan|jl\.|soi|thanon|đường|phố|ngõ|strada|str\.|boulevard|bd\.|via)\s+"
     r"(?:(?i:de|da|do|das|dos|del|della|dei|di|la|le|les|du|des|von|van|der|den|el|al)\s+){0,3}"
     r"[A-ZÀ-ÝĀ-ŽŁŚŻĆŃÓ][\w'’\-]*(?:\s+(?:(?i:de|da|do|del|di|la|le|du|des)\s+)?[A-ZÀ-ÝĀ-ŽŁŚŻĆŃÓ][\w'’\-]*){0,2})"
     r"(?P<n>,?\s*(?:n[º°o.]\s*)?\d{1,4}[a-zA-Z]?\b)?")
 _NEED_NUMBER = frozenset(("via", "str.", "boulevard", "bd.", "largo", "soi"))  # words of English or of a title
+_LEAD_NUMBER_WORDS = frozenset(str.split("rue rua calle avenida boulevard viale piazza plaza praça praca largo carrer "
+                                         "travessa rambla paseo strada"))
 # a Polish street is an adjective with its number: "Głogowska 27", "na Piotrkowskiej 104" (a surname like
 # "Kowalska" ends the same way: only with a house number after it, never a count of something)
 _ADJECTIVE_STREET_ENDS = ("ska", "skiej", "cka", "ckiej", "owa", "owej")
@@ -222,9 +224,13 @@ def _street_words(text: str, add: Add) -> None:
 def _streets_first(text: str, add: Add) -> None:
     for m in _STREET_FIRST.finditer(text):
         first = m.group("s").split()[0].lower()
-        if first in _NEED_NUMBER and not m.group("n"):
+        # the number before the street's word, the French and Spanish way ("155 boulevard de Stalingrad"), only
+        # before a whole word for a street: "75 bd" is a dose twice a day, "2x via" a spacer
+        lead = m.group("lead") is not None and first in _LEAD_NUMBER_WORDS and re.fullmatch(r"\d+[a-h]?",
+                                                                                                m.group("lead"))
+        if first in _NEED_NUMBER and not m.group("n") and not lead:
             continue
-        add(("address", m.start(), m.end()))
+        add(("address", m.start() if lead else m.start("s"), m.end()))
 
 
 def _streets_on(text: str, add: Add) -> None:

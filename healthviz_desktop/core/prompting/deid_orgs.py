@@ -1,7 +1,9 @@
 """Workplaces, schools and churches written the everyday way (issue 15, round seven, from the tuning corpus): a
 New York public school by its number ("PS 161", "P.S. 48"), a university shortened ("U of M"), an acronym before
 what a school or a workplace has ("the UCL lecture", "the TCS sick room"), a brand someone works shifts for ("11
-hrs on Uber", "rider for Bolt", "at the Amazon warehouse", "foodpanda rider ID") and a parish named for Our Lady.
+hrs on Uber", "rider for Bolt", "at the Amazon warehouse", "foodpanda rider ID"), a parish named for Our Lady, a
+room's or a flat's number ("Room 14"), a street that is a letter ("4417 Avenue B") and a facility named the way
+its language does ("Hospital del Mar", "Praxis am Stadtpark", "Clínica 10").
 Plain code called from deid_cued.py, so the fast de-identifier and the reference one share it as it is.
 """
 
@@ -36,8 +38,21 @@ _SHIFTS_FOR = re.compile(r"\b(?:(?:shift|shifts|hrs|hours|hr)\s+(?:on|at|for)|dr
 _THE_BRAND_SITE = re.compile(rf"\bthe\s+(?P<b>[A-Z][\w&'’\-]+)\s+(?:{_WORK_THINGS})\b")
 # "foodpanda rider ID": a word no list knows before the work it names
 _UNKNOWN_BEFORE_JOB = re.compile(r"\b(?P<b>[a-z][a-z\-]{3,})\s+(?:rider|driver|courier|partner\s+app|shopper)\b")
+# "Room 14", "apt 3B", "Suite #210": the number of a room or a flat someone is in (the word stays)
+_ROOM = re.compile(r"\b(?i:room|rm|apt|apartment|suite|flat)\.?\s?#?\s?(?P<n>\d{1,4}[A-Za-z]?)\b"
+                   r"(?![.,/:]\d|\s*(?i:degrees|mins?|minutes|hours?|hrs?|days?|weeks?|times|x|mg|ml|%)\b)")
+# "4417 Avenue B": a house number and a street that is a letter
+_LETTER_STREET = re.compile(r"\b\d{1,5}\s+(?:Avenue|Ave\.?|Street|St\.?|Road|Rd\.?)\s+[A-Z]\b(?![\w'’])")
+# "Hospital del Mar", "Klinikum rechts der Isar", "Praxis am Stadtpark", "Clínica 10": a facility's word, the
+# small words of its language, and its name or number
+_FACILITY_OF = re.compile(
+    r"\b(?:Hospital|Hôpital|Hopital|Ospedale|Cl[ií]nica|Clinique|Klinikum|Klinik|Praxis|Policl[ií]nica|Apotheke|"
+    r"Apotheek|Farmacia|Farmácia|Pharmacie|Centro\s+de\s+Salud|Centre\s+de\s+Santé)\s+"
+    r"(?:(?:(?:del|de|la|los|las|di|da|do|dos|das|am|an|der|den|im|zum|zur|du|des|le|sur|rechts|links)\s+){1,3}"
+    r"(?!(?:D[ií]a|Jour|Tag|Dag|Noche|Nuit|Nacht|Guardia|Urgencias|Urgence)\b)[A-ZÀ-ÝŁŚŻ][\w'’\-]+|\d{1,3}\b(?![.,/:]\d|\s*(?i:mg|ml|%|min|mins|minutes|hours?|days?)\b))")
 _OUR_LADY = re.compile(r"\bOur\s+Lady(?:['’]s|\s+of\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)")
-_GATE = re.compile(r"\d|U\s?of|[A-Z]{2}|Lady|shift|hrs|hours|driv|rid|courier|deliver|work|the\s+[A-Z]")
+_GATE = re.compile(r"\d|U\s?of|[A-Z]{2}|Lady|shift|hrs|hours|driv|rid|courier|deliver|work|the\s+[A-Z]|"
+                   r"Hosp|H[ôo]p|Osp|Cl[ií]n|Klin|Prax|Polic|Apot|Farm|Pharm|Centr")
 
 
 def org_candidates(text: str, add: Add) -> None:
@@ -66,4 +81,10 @@ def org_candidates(text: str, add: Add) -> None:
         if not lists.is_word(m.group("b")):
             add(("employer", m.start("b"), m.end("b")))
     for m in _OUR_LADY.finditer(text):
+        add(("place", m.start(), m.end()))
+    for m in _ROOM.finditer(text):
+        add(("address", m.start("n"), m.end("n")))
+    for m in _LETTER_STREET.finditer(text):
+        add(("address", m.start(), m.end()))
+    for m in _FACILITY_OF.finditer(text):
         add(("place", m.start(), m.end()))
