@@ -141,7 +141,8 @@ def names(text: str, groups: list[_Group], add: Add) -> None:
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
                 continue
             # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
-            opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b))
+            opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b)) \
+                and not _acts_as_a_person(key(b), text, e)
             if b in lex.titles or (b in not_name and not joins_place) or opener or (run and b in _TIME_WORDS):
                 if run:
                     _name_run(text, run, prev, prev2, at_start, titled, add)
@@ -284,6 +285,9 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "Sundowning again": a sentence that opens with a doing word
     elif len(run) > 1 and bare(run[-1][0]) in _FACILITY_ENDS and not at_start:
         add(("place", start, end))  # "the Jewish General", "BC Women's": a hospital named by what it is
+    elif len(run) == 1 and _acts_as_a_person(key(first), text, end):
+        add(("name", start, end))  # "Hemi says", "Ola massaged", "Tobi rang": a word only the medical lists know,
+        # doing what only a person does (not "Physio says", "Cardiology said": roles and services speak too)
     elif (all(word_lists().is_plain_word(key(bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
@@ -467,3 +471,15 @@ _FACILITY_BEFORE = frozenset(str.split("""hospital hospitál hôpital hopital os
     hastanesi sjukhus sygehus sykehus praxis policlinico poliklinik"""))
 _DOSE_TIMES = frozenset(str.split("morning afternoon evening night nighttime night-time bedtime lunchtime midday "
                                   "teatime am pm"))
+_SPEAKS = re.compile(r"\s+(?:says|said|told|tells|asked|asks|rang|rings|texted|texts|phoned|messaged|emailed|visited|"
+                     r"visits|thinks|thought|reckons|wants|wanted|popped|drove|brought|massaged|hugged|laughed|cried|"
+                     r"hoovered|cooked)\b")
+_ROLE_ENDINGS = ("ist", "ian", "ogy", "opy", "ics", "physio", "nurse", "team", "clinic")
+
+
+def _acts_as_a_person(word: str, text: str, end: int) -> bool:
+    """A word only the medical lists know ("hemi", the brand "tobi"), no role or service, before what only a person
+    does: a name."""
+    lists = word_lists()
+    return word in lists.medical and word not in lists.english and not word.endswith(_ROLE_ENDINGS) \
+        and _SPEAKS.match(text, end) is not None
