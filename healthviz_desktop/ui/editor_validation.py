@@ -98,7 +98,6 @@ class EntryValidation:
             self.scroll_area.ensureWidgetVisible(self.notes_error)  # the message, not just the text's top
 
 
-
 def _plural(message: str) -> str:
     """A message about a field with a plural name: "are 100,001 characters long", not "is"."""
     for singular, plural in _PLURAL_VERBS:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from healthviz_desktop.core.prompting.deid_things import acts_as_a_person  # shared, as it is
 from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, key, word_lists
 from tests.support import deid_reference_patterns as P
 
@@ -471,15 +472,13 @@ _FACILITY_BEFORE = frozenset(str.split("""hospital hospitál hôpital hopital os
     hastanesi sjukhus sygehus sykehus praxis policlinico poliklinik"""))
 _DOSE_TIMES = frozenset(str.split("morning afternoon evening night nighttime night-time bedtime lunchtime midday "
                                   "teatime am pm"))
-_SPEAKS = re.compile(r"\s+(?:says|said|told|tells|asked|asks|rang|rings|texted|texts|phoned|messaged|emailed|visited|"
-                     r"visits|thinks|thought|reckons|wants|wanted|popped|drove|brought|massaged|hugged|laughed|cried|"
-                     r"hoovered|cooked)\b")
-_ROLE_ENDINGS = ("ist", "ian", "ogy", "opy", "ics", "physio", "nurse", "team", "clinic")
+
 
 
 def _acts_as_a_person(word: str, text: str, end: int) -> bool:
-    """A word only the medical lists know ("hemi", the brand "tobi"), no role or service, before what only a person
-    does: a name."""
-    lists = word_lists()
-    return word in lists.medical and word not in lists.english and not word.endswith(_ROLE_ENDINGS) \
-        and _SPEAKS.match(text, end) is not None
+    """``word`` (a key) followed in ``text`` by what only a person does ("Hemi says"): deid_things' reading."""
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is not None and acts_as_a_person(word, nxt.group(1).casefold())
+
+
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")

@@ -26,6 +26,7 @@ from healthviz_desktop.core.prompting.allowlist_numbers import (
     spoken_time,
     why_number,
 )
+from healthviz_desktop.core.prompting.deid_things import SPEAKING, acts_as_a_person
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, gazetteer, word_lists
 from healthviz_desktop.core.resources import load_toml
 
@@ -45,13 +46,6 @@ _SENTENCE_END = ".!?:;\n•*\"“(–—-"
 _MODALS = frozenset(("will",))  # "will" in lower case is the verb ("Will said" is a name)
 _PERSON_VERBS = frozenset(str.split("said says told asked came come went called rang texted phoned drove brought "
                                     "visited thinks thought wants helped is was has had will would"))
-# what only a person does: a word only the medical lists know before one of these is someone's name ("Hemi
-# says", "Tobi rang"); not "came", "dropped", "helped", which a result or a drug does too ("Ferritin came back")
-_SPEAKING = frozenset(str.split("said says told tells asked asks rang rings texted texts phoned messaged emailed "
-                                "visited visits thinks thought reckons wants wanted popped drove brought massaged "
-                                "hugged laughed cried"))
-# ...unless it names a role or a service, which speak too ("Physio says", "Nephrologist wants", "Cardiology said")
-_ROLE_ENDINGS = ("ist", "ian", "ogy", "opy", "ics", "physio", "nurse", "team", "clinic")
 
 
 @dataclass(frozen=True)
@@ -148,13 +142,13 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
         reason = spoken_time(m.group(), nxt, prev, prev2) or _where_acronym(m.group(), prev, prev2) \
             or _why_unlisted(text, m, nxt, allow, parts, prev) \
-            or _beside_taken_out(text, s, e, named + [(u.start, u.end) for u in out[-1:] if u.text[:1].isupper()])
+            or _beside_taken_out(text, s, e, named, out[-1:])
         if reason:
             out.append(Unlisted(s, e, m.group(), reason))
     return out
 
 
-def _beside_taken_out(text: str, s: int, e: int, skipped: list[tuple[int, int]]) -> str:
+def _beside_taken_out(text: str, s: int, e: int, named: list[tuple[int, int]], last: list[Unlisted]) -> str:
     """A capitalised word right beside a name or place the other layer took out is likely the rest of it: "AMRI
     Salt Lake" with "AMRI Salt" out, "Hospital del Mar", "Services Hospital" (not a title or a relation before a
     name, "Dr", "Aunty"; not the capital that starts a sentence, "Called [NAME]", nor one after a date's full stop
@@ -162,6 +156,8 @@ def _beside_taken_out(text: str, s: int, e: int, skipped: list[tuple[int, int]])
     word = text[s:e]
     if not word[:1].isupper() or word.isupper() or not word.isalpha() or _sentence_start(text, s):
         return ""  # (an acronym beside a name is mostly clinical: "Son's ADHD", "ResMed CPAP")
+    # beside what the other layer took out, or the capitalised word just held before it ("[PRIVATE] Salt Lake")
+    skipped = named + [(u.start, u.end) for u in last if u.text[:1].isupper()]
     after = any(0 < s - b <= 2 and text[b:s].isspace() for _a, b in skipped)  # "[NAME] Lake"
     before = any(0 < a - e <= 2 and text[e:a].isspace() for a, _b in skipped)  # "Services [PRIVATE]"
     if not (after or before):
@@ -253,7 +249,7 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         return ""  # "Crohn's", "Bell's palsy", "Lyme disease"
     mid_sentence = not _sentence_start(text, start)
     capital = w[:1].isupper() and not w.isupper()
-    acts = fold(nxt) in _PERSON_VERBS or fold(nxt) in _SPEAKING or (
+    acts = fold(nxt) in _PERSON_VERBS or fold(nxt) in SPEAKING or (
         len(nxt) > 4 and nxt.endswith("ed") and folded not in word_lists().medical)  # "Gift dropped", "Physio faxed"
     starts = _sentence_start(text, start, ".!?\n")  # after a full stop (not a bracket or a dash)
     if folded in parts and folded not in _not_name_parts() and (
@@ -272,8 +268,7 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         if folded.replace("'", "") in allow.words:  # "dont", "Ive"
             return ""
         return "not in the app's vocabulary (a name, a code or a misspelling?)"
-    if capital and not w.isupper() and fold(nxt) in _SPEAKING and folded not in word_lists().english \
-            and not folded.endswith(_ROLE_ENDINGS):
+    if capital and acts_as_a_person(folded, fold(nxt)):
         return "a word only the medical lists know, before what a person does (a name?)"  # "Hemi says"
     if capital and folded in allow.name_words and folded not in COMMON_PROPER and (
             mid_sentence or (folded in allow.given_names and fold(nxt) in _PERSON_VERBS | {"from"})):

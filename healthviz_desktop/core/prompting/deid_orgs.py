@@ -51,14 +51,10 @@ _FACILITY_OF = re.compile(
     r"(?:(?:(?:del|de|la|los|las|di|da|do|dos|das|am|an|der|den|im|zum|zur|du|des|le|sur|rechts|links)\s+){1,3}"
     r"(?!(?:D[ií]a|Jour|Tag|Dag|Noche|Nuit|Nacht|Guardia|Urgencias|Urgence)\b)[A-ZÀ-ÝŁŚŻ][\w'’\-]+|\d{1,3}\b(?![.,/:]\d|\s*(?i:mg|ml|%|min|mins|minutes|hours?|days?)\b))")
 _OUR_LADY = re.compile(r"\bOur\s+Lady(?:['’]s|\s+of\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)")
-_GATE = re.compile(r"\d|U\s?of|[A-Z]{2}|Lady|shift|hrs|hours|driv|rid|courier|deliver|work|the\s+[A-Z]|"
-                   r"Hosp|H[ôo]p|Osp|Cl[ií]n|Klin|Prax|Polic|Apot|Farm|Pharm|Centr")
 
 
 def org_candidates(text: str, add: Add) -> None:
     """Every workplace, school and parish of this module's rules in ``text``."""
-    if not _GATE.search(text):
-        return
     lists = word_lists()
     for m in _NYC_SCHOOL.finditer(text):
         if int(m.group("n")) > 0:

@@ -152,3 +152,22 @@ DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tabl
 def one_product(run: list[Word]) -> bool:
     """One word, or a word and a letter ("Pancold A", "Corenza C"): what a product's name looks like."""
     return len(run) == 1 or (len(run) == 2 and len(run[1][0]) == 1)
+
+
+# what only a person does: a word only the medical lists know before one of these is someone's name ("Hemi says",
+# "Tobi rang", "Bram hoovered"); not "came", "dropped", "helped", which a result or a drug does too ("Ferritin came
+# back", "Tobi helped")
+SPEAKING = frozenset(str.split("said says told tells asked asks rang rings texted texts phoned messaged emailed "
+                               "visited visits thinks thought reckons wants wanted popped drove brought massaged "
+                               "hugged laughed cried hoovered cooked"))
+# ...unless it names a role or a service, which speak too ("Physio says", "Nephrologist wants", "Cardiology said")
+ROLE_ENDINGS = ("ist", "ian", "ogy", "opy", "ics", "physio", "nurse", "team", "clinic")
+
+
+def acts_as_a_person(word: str, next_word: str) -> bool:
+    """Whether ``word`` (folded), a word only the medical lists know and no role or service, is followed by what only
+    a person does (``next_word``, folded): then it is someone's name. Read by both layers: the de-identifier and
+    the allowlist (round seven)."""
+    lists = word_lists()
+    return next_word in SPEAKING and word in lists.medical and word not in lists.english \
+        and not word.endswith(ROLE_ENDINGS)
