@@ -21,7 +21,6 @@ from healthviz_desktop.core.render.kit import (
     kelvin_rgb,
     luma,
     mix,
-    oval,
     poly,
     rrect,
     shade,
@@ -118,11 +117,22 @@ def _dome(f: Frame) -> None:
 
 
 def _column(f: Frame) -> None:
-    cx = f.x
-    n = 9
+    """A tall column of stacked glass discs on a thin spine, past both edges of the frame so the crane move
+    never shows its ends. The discs and spine get a rim in a darker tint of the glass: on a pale look
+    (watercolour, paper) bare glass on paper was close to invisible."""
+    cx, n = f.x, 8
+    top, bottom = -f.h * 0.12, f.h * 1.12
+    discs, rims = skia.Path(), skia.Path()
+    rims.moveTo(cx, top)  # the spine
+    rims.lineTo(cx, bottom)
     for k in range(n):
-        y = f.h * (k + 0.5) / n
-        f.look.glass(f.c, oval(cx, y, f.r * 0.9, f.r * 0.22), GLASS, 0.9)
+        y = top + (bottom - top) * (k + 0.5) / n
+        rx, ry = f.r * (1.05 + 0.12 * math.sin(k * 1.7)), f.r * 0.2
+        discs.addOval(skia.Rect.MakeLTRB(cx - rx, y - ry, cx + rx, y + ry))
+    rims.addPath(discs)
+    # one path per layer, and a pen-fine rim: the look lays its strokes once for all discs, in one pass
+    f.look.glass(f.c, discs, GLASS, 1.0)
+    f.look.line(f.c, rims, mix(GLASS, f.pal.ground, 0.55), max(1.0, f.u * 0.005), 0.8)
 
 
 def _beam(f: Frame) -> None:
@@ -218,13 +228,21 @@ def camera(kind: str, p: float, w: int, h: int, fx: float, fy: float) -> tuple[f
     if kind == "pull":
         return 1.12 - 0.12 * e, 0.0, 0.0, 0.0
     if kind == "crane":
-        return 1.04, 0.0, h * 0.05 * (1 - 2 * e), 0.0
+        # travel enough to read as a rise along the column, zoomed just enough that a layer drawn over the
+        # whole frame never shows its edge at either end of the move
+        travel = h * 0.08
+        return 1.01 + travel / max(1.0, min(fy, h - fy)), 0.0, travel * (1 - 2 * e), 0.0
     if kind == "track":
         return 1.04, w * 0.045 * (1 - 2 * e), 0.0, 0.0
     if kind == "orbit":
-        return 1.05, w * 0.04 * math.sin(math.pi * (2 * p - 0.5)), 0.0, 1.2 * math.sin(math.pi * 2 * p)
+        # round the subject: a sway from side to side, the near layers against the far one's third (parallax),
+        # with a slight rise and fall; no roll, for the reason given under "glance"
+        a = math.pi * (2 * p - 0.5)
+        return 1.06 + 0.015 * math.cos(a), w * 0.045 * math.sin(a), h * 0.012 * math.cos(a), 0.0
     if kind == "glance":
-        return 1.06, w * 0.03 * (1 - 2 * e), h * 0.01 * (1 - 2 * e), -1.0 + 2.0 * e
+        # low across the surface: a sideways pass that sinks a little, without the roll it once had (a turned
+        # canvas took every layer off Skia's fast paths and doubled this region's drawing in the lit look)
+        return 1.07, w * 0.035 * (1 - 2 * e), h * 0.015 * (1 - 2 * e), 0.0
     return 1.0, 0.0, 0.0, 0.0
 
 
