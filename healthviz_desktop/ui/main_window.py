@@ -14,15 +14,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QListView, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QMainWindow, QTabWidget, QToolBar, QWidget
 
+from healthviz_desktop.ui import window_tabs
 from healthviz_desktop.ui.actions import build_actions
 from healthviz_desktop.ui.app_pools import app_pools
 from healthviz_desktop.ui.journal_hub import Change, JournalHub
 from healthviz_desktop.ui.journal_model import EntryRole, FirstPage, JournalModel, load_first_page
 from healthviz_desktop.ui.status_line import StatusLine
 from healthviz_desktop.ui.trash_actions import TrashActions
-from healthviz_desktop.ui.window_layout import build_layout
+from healthviz_desktop.ui.window_layout import build_layout, finish_layout
 
 if TYPE_CHECKING:  # imported once the window has painted (tests/test_startup_imports.py)
     from PySide6.QtCore import QEvent
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
         self.details.edit_requested.connect(self.edit_entry)
         self.details.delete_requested.connect(self.delete_selected)
         self.details.compose_requested.connect(self.compose)
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.currentChanged.connect(lambda index: window_tabs.tab_changed(self, index))
         self.status_line = StatusLine(self, paths.root)
         sl = self.status_line
         self.count_label, self.undo_button, self.message = sl.count_label, sl.undo_button, sl.message
@@ -133,10 +134,10 @@ class MainWindow(QMainWindow):
             act.setEnabled(writable)
         for act in (self.act_export_json, self.act_export_csv):
             act.setEnabled(ready)
-        self._selection_actions()
+        self.refresh_selection_actions()
         self.trash.update_actions()
 
-    def _selection_actions(self) -> None:  # Delete/Undo are the Clips tab's own there (ui/clips_tab.py)
+    def refresh_selection_actions(self) -> None:  # Delete/Undo are the Clips tab's own there (ui/clips_tab.py)
         has = self.selected_entry() is not None and self.journal is not None and self.tabs.currentIndex() != 2
         self.act_edit.setEnabled(has)
         self.act_delete.setEnabled(has and not self.read_only_reason)
@@ -160,17 +161,7 @@ class MainWindow(QMainWindow):
 
         self.pools.reads.submit(open_reader, self.paths, self.filters.value(), owner=self,
                                 on_result=self._reader_opened, on_error=self._open_failed)
-        # Meanwhile, what needs the Qt namespace (~30 ms to build in Python; see ui/theme.py) or only
-        # matters once there are rows.
-        from PySide6.QtCore import Qt
-
-        from healthviz_desktop.ui.icons import app_icon
-        from healthviz_desktop.ui.journal_delegate import JournalDelegate
-
-        QApplication.setWindowIcon(app_icon())  # this window and every dialog after it
-        self.list.setItemDelegate(JournalDelegate(self.list))
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        finish_layout(self)  # meanwhile, what only matters once there are rows
 
     def _reader_opened(self, opened: Opened) -> None:
         self.reader, self._list_count = opened.reader, opened.change_count
@@ -262,7 +253,7 @@ class MainWindow(QMainWindow):
             self.list.scrollTo(index, QListView.ScrollHint.PositionAtCenter)
         else:
             self.details.show_entry(None)
-        self._selection_actions()
+        self.refresh_selection_actions()
         self.list_reloaded.emit()
 
     def flash(self, text: str, msecs: int = 6000) -> None:
@@ -281,7 +272,7 @@ class MainWindow(QMainWindow):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.details.show_entry(current.data(EntryRole) if current.isValid() else None)
-        self._selection_actions()
+        self.refresh_selection_actions()
 
     def selected_entry(self) -> Any:
         index = self.list.currentIndex()
@@ -351,15 +342,9 @@ class MainWindow(QMainWindow):
 
     @property
     def trends(self) -> Any:
-        """The trends view, created on first use."""
+        """The trends view, created on first use (ui/window_tabs.py)."""
         if self._trends is None:
-            from healthviz_desktop.ui.trends_view import TrendsView
-
-            self._trends = TrendsView(self.pools.reads, self.trends_page)
-            layout = self.trends_page.layout()
-            assert layout is not None
-            layout.addWidget(self._trends)
-            self._trends.set_journal(self.reader)
+            self._trends = window_tabs.build_trends(self)
         return self._trends
 
     def refresh_trends(self) -> None:
@@ -377,19 +362,8 @@ class MainWindow(QMainWindow):
     def clips(self) -> Any:
         """The Clips tab, created on first use (ui/clips_links.py)."""
         if self._clips is None:
-            from healthviz_desktop.ui.clips_links import build_clips_tab
-
-            self._clips = build_clips_tab(self)
+            self._clips = window_tabs.build_clips(self)
         return self._clips
-
-    def _tab_changed(self, index: int) -> None:
-        if index in (1, 2):
-            self.trends if index == 1 else self.clips  # noqa: B018 - builds the view on first visit
-        self.setWindowTitle(f"HealthViz — {('Journal', 'Trends', 'Clips')[index]}")
-        self._selection_actions()
-        self.trash.update_actions()  # the journal's Undo; the Clips tab has its own (ui/clips_tab.py)
-        if index == 2:
-            self.act_undo.setEnabled(False)
 
     def _task_failed(self, exc: BaseException, what: str = "") -> None:
         """Every failure of the window's own work is said here (ui/failures.py)."""

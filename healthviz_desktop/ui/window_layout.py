@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QListView, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QListView, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from healthviz_desktop.ui.details_view import DetailsView
 from healthviz_desktop.ui.filter_bar import FilterBar
@@ -69,3 +69,17 @@ def build_layout(w: MainWindow) -> None:
     cl.addWidget(w.read_only_banner)
     cl.addWidget(w.tabs, 1)
     w.setCentralWidget(central)
+
+
+def finish_layout(w: MainWindow) -> None:
+    """Once the window has painted, while the first page is read: what needs the Qt namespace (~30 ms to
+    build in Python; see ui/theme.py) or only matters once there are rows."""
+    from PySide6.QtCore import Qt
+
+    from healthviz_desktop.ui.icons import app_icon
+    from healthviz_desktop.ui.journal_delegate import JournalDelegate
+
+    QApplication.setWindowIcon(app_icon())  # this window and every dialog after it
+    w.list.setItemDelegate(JournalDelegate(w.list))
+    w.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    w.location_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
