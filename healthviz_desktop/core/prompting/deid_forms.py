@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from healthviz_desktop.core.prompting.deid_calendars import calendar_candidates
 from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_times import time_candidates
 from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
@@ -182,6 +183,7 @@ def form_candidates(text: str, add: Add) -> None:
         _streets_on(text, add)
     _set_off_names(text, words, add)
     time_candidates(text, words, add)
+    calendar_candidates(text, words, add)
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
