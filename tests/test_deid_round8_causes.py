@@ -5,6 +5,8 @@ made up."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from healthviz_desktop.core.prompting.composer import explainer_text
@@ -86,3 +88,112 @@ def test_japanese_era_dates_and_a_kanji_year_are_dates(text: str, gone: str) -> 
 ])
 def test_results_and_a_year_alone_are_no_era_date(text: str) -> None:
     assert "[DATE]" not in deidentify(text).text
+
+
+# ---- from set H's moved entries (MOVED.md, round eight), in general terms ----------------------------------------
+
+@pytest.mark.parametrize("text, age", [
+    ("grandma 93 fell again near the bed", "93"),  # a family word right before an age over 89
+    ("dedushka 93 fell again", "93"),
+    ("奶奶 93 now at the care home", "93"),
+    ("Мама 90 лет сегодня, swollen ankles", "90"),
+    ("Eyang Kakung (91 thn) kontrol ke poli", "91"),  # and the word for years of more languages
+    ("Vecmamma (Lyubov Ivanovna), 96, stopped eating", "96"),  # an age set off by commas after a name
+    ("Grandpa Joe, 93, passed out at church", "93"),
+])
+def test_round_eight_ages_are_removed(text: str, age: str) -> None:
+    for out in (deidentify(text).text, REF.deidentify(text).text):
+        assert re.search(rf"\b{age}\b", out) is None and "[AGE]" in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "Baby measuring on the 90th centile for the belly",  # an ordinal, not an age
+    "MA 102 quiz tomorrow and I have not studied",  # a course code
+    "mum 95 sats on the finger probe",  # a reading after a family word
+    "my mum 92kg now",
+    "HR 88, 96, 102 on the walk",  # a list of readings
+    "nan 120/80 this morning",
+])
+def test_round_eight_age_look_alikes_stay(text: str) -> None:
+    assert "[AGE]" not in deidentify(text).text
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("Gave my RUT 15.882.431-K for the bono.", "15.882.431-K"),  # a national number in dotted groups
+    ("Her DNI 12.604.338 and the OSDE number", "12.604.338"),
+    ("Cédula 1.020.447.893, EPS afiliado", "1.020.447.893"),
+    ("Called occ health ext 4471 about the bloods", "4471"),  # an extension alone
+    ("Vet bill on the CareCredit card ending 4418.", "4418"),  # the last digits a card is known by
+    ("account ending in 0917 was charged", "0917"),
+    ("Use your login marqwill to view it", "marqwill"),  # a login no word list knows
+    ("my snap is kayy.bby22 if ur reading this", "kayy.bby22"),
+    ("venmo @kay-brooks-7 for the copay", "kay-brooks-7"),
+    ("保険証 記号 2108 番号 44731", "2108"),  # the number after the word for one in Japanese
+])
+def test_round_eight_codes_are_removed(text: str, secret: str) -> None:
+    for out in (deidentify(text).text, REF.deidentify(text).text, explainer_text(text)[0]):
+        assert secret not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "paid $1.250.000 for the MRI",  # an amount of money
+    "walked 1.250.000 steps this year lol",
+    "hair extension 300 dollars",
+    "the week ending 2024 was rough",
+    "my login is broken again",
+    "username niya",  # Tagalog's "his" after the word, not a handle
+])
+def test_round_eight_code_look_alikes_stay(text: str) -> None:
+    assert "[ID]" not in deidentify(text).text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Oma sesak napas lagi jam 04.15, SpO2 89%", "04.15"),  # the word for "at" of more languages
+    ("Dentist hari Minggu 10.00. Gusi bengkak.", "10.00"),  # a dotted time after a weekday
+    ("rebooked Fri 12 July, 11.15. Lump bigger", "11.15"),  # ... or after a date
+    ("next appt 4.5 (Fri) 18:30", "4.5"),  # a day and a month before a weekday in brackets
+    ("uputila na RTG pluća 21.2. u 7:45", "21.2"),
+    ("pregled 12. marta u 9h. Sin kaže", "marta"),  # a month of another language
+    ("Randevu 14 Mart 10:40. Göz kontrolü", "Mart"),
+    ("takim 7 maj ora 11:30", "maj"),
+    ("Next visit 20 رمضان 1445.", "1445"),
+    ("Consulta hoje 9h, BP 150/95", "9h"),
+    ("an opening on the twenty second at three forty so I took it", "twenty second"),  # said in words
+    ("an opening on the twenty second at three forty so I took it", "three forty"),
+    ("the twenty-first of June was the last one", "twenty-first"),
+    ("at seven oclock the pain came back", "seven"),
+])
+def test_round_eight_dates_and_times_are_removed(text: str, gone: str) -> None:
+    for out in (deidentify(text).text, REF.deidentify(text).text, explainer_text(text)[0]):
+        assert gone not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "took 2 tabs at 7.5 mg",
+    "INR 2.15 Fri",
+    "Fri 2.5 mg of the melatonin",
+    "u 2 lol, jam 2 pagi",  # no minutes, no "h": no time
+    "on the second day of the flare",  # a plain ordinal
+    "by the fifteenth time I gave up",
+])
+def test_round_eight_time_look_alikes_stay(text: str) -> None:
+    assert "[DATE]" not in deidentify(text).text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("rain (my roommate, yes her name is rain) made me drink water", "rain"),
+    ("(lucky, we call her lucky because she came after 2 losses)", "lucky"),  # every time the text writes it
+    ("the dog's name is Biscuit and he sleeps on my feet", "Biscuit"),
+])
+def test_a_name_the_text_says_is_one_is_removed_everywhere(text: str, name: str) -> None:
+    for out in (deidentify(text).text, REF.deidentify(text).text, explainer_text(text)[0]):
+        assert re.search(rf"\b{name}\b", out, re.IGNORECASE) is None, out
+
+
+@pytest.mark.parametrize("text", [
+    "his name is on the list for the op",
+    "we call him when it flares",
+    "I called it dopamax at work lol",  # a thing called so
+])
+def test_naming_look_alikes_stay(text: str) -> None:
+    assert "[NAME]" not in deidentify(text).text

@@ -10,12 +10,24 @@ the reference one share it as it is.
   and a Hijri year ("Rajab 1445"). The Persian (Solar Hijri) months likewise ("12 Farvardin 1403").
 - Japan's eras: "R6.3.14", "H31.4.1", "S63/12/1"; "令和6年3月14日", "平成31年"; and the year in "2024年3月14日",
   which the day and month rule leaves behind.
+- A day before a month's name in the languages deid_forms' list lacks (set H's moved entries, then the rest of each
+  language's months): "12. marta", "14 Mart", "7 maj", "21 березня", "20 رمضان", "3 מרץ"; Hungarian's month and day
+  ("március 14").
+- A clock time with dots or an "h" after a weekday or a date ("Minggu 10.00", "Fri 12 July, 11.15"), after the
+  word for "at" of more languages when it has its minutes or "h" ("jam 04.15", "u 9h", "saat 10.40", "hoje 9h"),
+  and a day and month before a weekday in brackets ("4.5 (Fri)").
+- Dates and times said in words, as dictated entries have them: "on the twenty second", "the twenty-first of
+  June", "by the fifteenth"; "at three forty", "at two thirty pm", "at seven o clock" (a plain "on the second"
+  or "the first" stays: those are mostly no date).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from healthviz_desktop.core.prompting.deid_times import WEEKDAYS
+from healthviz_desktop.core.prompting.vocabulary import fold
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -62,6 +74,64 @@ _YEAR_KANJI = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年(?=\s*\d{1,2}\s*月)")
 
 # the words of the patterns above as deid_forms splits a text into words (letters only: "valentine's" is
 # "valentine" and "s"); at least one is in every match
+# months in the languages the day-and-month rule of deid_forms lacks: Serbian, Croatian, Bosnian, Slovene, Czech,
+# Slovak, Romanian, Albanian, the Nordic languages, Finnish, Bulgarian, Russian, Ukrainian, Greek, Arabic (both
+# month lists), Persian, Hebrew; Turkish's "mart", Polish's "maj", Indonesian's "mei" is there already
+_MORE_MONTHS = (
+    r"januara|februara|mart|marta|aprila|maja|maj|juna|jula|avgust|avgusta|septembar|septembra|oktobar|oktobra|"
+    r"novembar|novembra|decembar|decembra|siječnja|sijecnja|veljače|veljace|ožujka|ozujka|travnja|svibnja|lipnja|"
+    r"srpnja|kolovoza|rujna|listopada|studenoga|studenog|prosinca|ledna|února|unora|března|brezna|dubna|května|"
+    r"kvetna|června|cervna|července|cervence|srpna|září|zari|října|rijna|listopadu|prosince|januára|februára|"
+    r"apríla|mája|júna|júla|októbra|ianuarie|februarie|martie|aprilie|iunie|iulie|septembrie|octombrie|noiembrie|"
+    r"decembrie|janar|shkurt|mars|prill|qershor|korrik|gusht|shtator|tetor|nëntor|nentor|dhjetor|marts|"
+    r"tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kesäkuuta|heinäkuuta|elokuuta|syyskuuta|lokakuuta|"
+    r"marraskuuta|joulukuuta|януари|февруари|април|юни|юли|септември|октомври|ноември|декември|января|февраля|"
+    r"марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|январь|февраль|март|апрель|май|июнь|июль|"
+    r"август|сентябрь|октябрь|ноябрь|декабрь|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|"
+    r"жовтня|листопада|грудня|ιανουαρίου|φεβρουαρίου|μαρτίου|απριλίου|μαΐου|ιουνίου|ιουλίου|αυγούστου|"
+    r"σεπτεμβρίου|οκτωβρίου|νοεμβρίου|δεκεμβρίου|يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|"
+    r"أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين|محرم|صفر|"
+    r"ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذو|فروردین|اردیبهشت|خرداد|مرداد|شهریور|آبان|آذر|بهمن|اسفند|ינואר|פברואר|"
+    r"מרץ|אפריל|מאי|יוני|יולי|אוגוסט|ספטמבר|אוקטובר|נובמבר|דצמבר")
+_DAY_MORE_MONTH = re.compile(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.?\s*(?i:{_MORE_MONTHS})(?!\w)"
+                             r"(?:\s+(?:19|20|1[34])\d\d\b)?")
+_HU_MONTHS = r"január|február|március|április|május|június|július|augusztus|szeptember|október|november|december"
+_HU_MONTH_DAY = re.compile(rf"\b(?i:{_HU_MONTHS})\s+(?:[12]\d|3[01]|0?[1-9])\.?(?:-(?:án|én|ig|i|a|e))?(?!\w)")
+_WEEKDAY_NAMES = (r"mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|"
+                  r"sun|sunday|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|isnin|khamis|jumaat|ahad|lunes|martes|"
+                  r"miyerkules|huwebes|biyernes|sabado|linggo|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|"
+                  r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag")
+# "Minggu 10.00", "Sunday 10.00", "Fri 12 July, 11.15", "14 Mart 10:40": a dotted clock time after a weekday or a
+# day and month (a colon's time is deid_patterns' already)
+_AFTER_DAY_TIME = re.compile(
+    rf"(?:\b(?i:{_WEEKDAY_NAMES})|\b(?:[12]\d|3[01]|0?[1-9])\.?\s+[^\W\d_]{{3,}})\.?,?\s+(?:(?i:at|um|om|à|a|u|jam|pukul|"
+    r"saat|ora|alle|kl\.?)\s+)?(?P<t>(?:[01]?\d|2[0-3])\.[0-5]\d)\b(?![.,]\d|\s*(?i:mg|mcg|ml|kg|g|l|mmol|units?|"
+    r"iu|%|hours?|hrs?|h|km|miles?)\b)")
+# "jam 04.15", "pukul 9.30", "u 9h", "saat 10.40", "hoje 9h", "às 14h": the word for "at" (or "today") of more
+# languages before a clock time with its minutes or an "h" (without them "jam 2", "u 2" are no time)
+_AT_MORE = re.compile(r"\b(?i:jam|pukul|u|saat|ora|hoje|às|as|alas|a\s+las|vers|kello|klockan|kl)\s+"
+                      r"(?P<t>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d|h[0-5]?\d?|h\b))(?![.,]\d|\w)")
+# "next appt 4.5 (Fri)", "kontrola 21.2. (pon)": a day and a month before a weekday in brackets
+_DM_WEEKDAY = re.compile(r"(?<![\d.,/])(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.?)"
+                         r"\s*\(\s*[^\W\d_]{2,10}\.?\s*\)")
+_ORDINAL_DAY = (r"(?:twenty|thirty)[\s\-]?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|"
+                r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+                r"twentieth|thirtieth")
+_SIMPLE_ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_SPOKEN_DATE = re.compile(
+    rf"\b(?:(?i:on|by|until|till|before|after|from|since|due)\s+the\s+(?P<d>{_ORDINAL_DAY})\b(?!\s+(?i:time|day|week|"
+    rf"month|year|dose|attempt|try|round|cycle|floor|century|birthday|anniversary|of\s+(?:the|my|his|her|them|us)\b))"
+    rf"|\bthe\s+(?P<m>(?i:{_ORDINAL_DAY}|{_SIMPLE_ORDINAL})\s+of\s+(?i:january|february|march|april|may|june|july|august|"
+    rf"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b))", re.IGNORECASE)
+_HOUR_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_SPOKEN_CLOCK = re.compile(
+    rf"\b(?i:at|by|around|about|till|until|since|before|after)\s+(?P<t>(?i:{_HOUR_WORD})(?:[\s\-](?i:oh[\s\-](?:one|two|"
+    rf"three|four|five|six|seven|eight|nine)|fifteen|thirty|forty[\s\-]?five|forty|fifty[\s\-]?five|fifty|twenty[\s\-]?five|"
+    rf"twenty|ten|o\s?['’]?\s?clock)(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?|\s*(?i:am|pm|a\.m\.|p\.m\.)))(?![\w\-])")
+_SPOKEN_GATE = frozenset(str.split("""tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
+    eighteenth nineteenth twentieth thirtieth first second third fourth fifth sixth seventh eighth ninth"""))
+_CLOCK_GATE = frozenset(str.split("thirty forty fifty fifteen twenty ten oh clock oclock am pm"))
+_HOUR_WORDS = frozenset(_HOUR_WORD.split("|"))
 _GATE_WORDS = frozenset(str.split("""christmas xmas easter orthodox good boxing new nye lunar chinese thanksgiving
     halloween hallowe valentine valentines mother mothers father fathers patrick patricks paddy paddys anzac
     australia waitangi canada independence fourth july memorial labor labour juneteenth bonfire guy black carnival
@@ -78,6 +148,13 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     """Every date of this module's rules in ``text`` (see the docstring); ``words`` are its words in lower case.
     Each pattern runs only where a cheap sign of what it needs is there: a speed gate, never a change in what is
     found."""
+    if not words.isdisjoint(_SPOKEN_GATE):
+        for m in _SPOKEN_DATE.finditer(text):
+            g = "d" if m.group("d") else "m"
+            add(("date", m.start(g), m.end(g)))
+    if not words.isdisjoint(_HOUR_WORDS) and not words.isdisjoint(_CLOCK_GATE):
+        for m in _SPOKEN_CLOCK.finditer(text):
+            add(("time", m.start("t"), m.end("t")))
     if not any(c.isdigit() for c in text):
         return
     if not words.isdisjoint(_GATE_WORDS):
@@ -94,3 +171,19 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     if "." in text or "/" in text:
         for m in _ERA_DOTTED.finditer(text):
             add(("date", m.start(), m.end()))
+    for m in _DAY_MORE_MONTH.finditer(text):
+        add(("date", m.start(), m.end()))
+    for m in _HU_MONTH_DAY.finditer(text):
+        add(("date", m.start(), m.end()))
+    if "." in text:
+        for m in _AFTER_DAY_TIME.finditer(text):
+            add(("time", m.start("t"), m.end("t")))
+        for m in _DM_WEEKDAY.finditer(text):
+            if fold(m.group().split("(")[1].strip(" .)")) in _WEEKDAY_WORDS:
+                add(("date", m.start("d"), m.end("d")))
+    for m in _AT_MORE.finditer(text):
+        add(("time", m.start("t"), m.end("t")))
+
+
+_SHORT_WEEKDAYS = "pon|wt|śr|sr|czw|pt|sob|niedz|ma|di|wo|do|vr|za|zo|mo|mi|fr|sa|so|lu|mer|jeu|ven|sam|dim"
+_WEEKDAY_WORDS = frozenset(fold(w) for w in f"{_WEEKDAY_NAMES}|{WEEKDAYS}|{_SHORT_WEEKDAYS}".split("|"))

@@ -17,7 +17,7 @@ import re
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_cued import READING_WORDS, Add
-from healthviz_desktop.core.prompting.vocabulary import word_lists
+from healthviz_desktop.core.prompting.vocabulary import foreign_words, word_lists
 
 # "my last-4 is 9021", "my last four (3377)", "last 4 of my SSN: 1234": the digits an office asks for
 _LAST_FOUR = re.compile(
@@ -57,11 +57,27 @@ _HASH_TAG = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
 # "my channel is lowbatteryliv", "IGN: xXdrakeXx", "discord username kopi_0": a handle after the word for one
 _HANDLE = re.compile(
     r"\b(?i:channel|handle|username|user\s+name|usernames|gamertag|gamer\s+tag|ign|twitch|insta|instagram|tiktok|"
-    r"snapchat|discord|reddit|steam|psn|xbox\s+live|telegram)\b(?:\s+(?i:name|id|tag|handle|username)){0,2}"
-    r"(?P<link>\s+(?i:is|was)\s+|\s*[:=]\s*|\s+@|\s+)(?P<h>[A-Za-z0-9][A-Za-z0-9_.]{2,31})\b")
-_HANDLE_SIGNS = ("channel", "handle", "user", "gamer", "ign", "twitch", "insta", "tiktok", "snapchat", "discord",
-                 "reddit", "steam", "psn", "xbox", "telegram")
+    r"snapchat|snap|discord|reddit|steam|psn|xbox\s+live|telegram|login|log-in|line\s+id|wechat|weixin|kakao|"
+    r"kakaotalk|venmo|cash\s?app|paypal|gcash)\b(?:\s+(?i:name|id|tag|handle|username)){0,2}"
+    r"(?P<link>\s+(?i:is|was)\s+|\s*[:=]\s*|\s+@|\s+)(?P<h>[A-Za-z0-9][A-Za-z0-9_.\-]{1,30}[A-Za-z0-9])\b")
+_HANDLE_SIGNS = ("channel", "handle", "user", "gamer", "ign", "twitch", "insta", "tiktok", "snap", "discord",
+                 "reddit", "steam", "psn", "xbox", "telegram", "log", "line", "wechat", "weixin", "kakao", "venmo",
+                 "cash", "paypal", "gcash")
 _GROUPS_OF_FOUR = re.compile(r"\d{4} \d{4}")
+# round eight (set H's moved entries): "RUT 15.882.431-K", "DNI 12.604.338", "Cédula 1.020.447.893": a national
+# number written in groups of three digits with dots (and a check digit), not an amount of money or a count
+_DOTTED_ID = re.compile(r"(?<![\d.,$€£¥])(?P<d>\d{1,3}(?:\.\d{3}){2,3}(?:-[\dkK])?)(?![\w.,]\d|\w|\s*(?i:pesos|"
+                        r"reais|euros?|eur|usd|cop|clp|ars|mxn|brl|soles|steps|kcal|cal|kg|km|m|ml|mg|units?|ui)\b)")
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?i:r\$|cop|clp|ars|mxn|brl|usd|eur|pesos?|reais|soles|bill|cost|paid|"
+                           r"price|total|fee)\b)\s*$")
+# "ext 4471", "extension 2209": an extension alone (the one after a phone number is _EXTENSION)
+_EXT_ALONE = re.compile(r"\b(?i:ext|extn|extension)\b\.?\s*(?:#\s*)?(?P<d>\d{3,6})\b(?![.,/]\d|\s*(?i:dollars?|bucks|"
+                        r"euros?|pounds?|usd|aud|cad|nzd|mg|ml|units?|steps|degrees|times|x)\b)")
+# "the card ending 4418", "account ending in 0917": the last digits a card or an account is known by
+_ENDING_IN = re.compile(r"(?<!(?i:week|onth|year|riod|rter|scal|term) )\b(?i:ending|ends|ended)\s+(?:(?i:in|with)\s+)?"
+                        r"(?P<d>\d{4})\b(?![.,/\-]\d)")
+# "記号 2108 番号 44731", "号码 ...", "번호 ...": a number after the word for one in Japanese, Chinese and Korean
+_CJK_NUMBER = re.compile(r"(?:記号|番号|号码|號碼|번호)\s*[:：]?\s*(?P<d>[A-Za-z0-9][A-Za-z0-9\-]{2,})")
 
 # "her car NDB 4821", "rental car 2PLK 918", "his car is the grey honda RTY 7741", "the car (CB 42 QX)", "patente
 # KL·RT·47", "motorbike 60-B2 119.84": a plate's code (groups of capitals and digits, at least one of each) within a
@@ -95,7 +111,10 @@ def code_candidates(text: str, add: Add) -> None:
     for m in _HANDLE.finditer(text) if any(w in lower for w in _HANDLE_SIGNS) else ():
         h = m.group("h")
         # a handle that is letters alone only after "is", ":" or "@" ("username niya" is Tagalog's "his")
-        linked = m.group("link").strip() != "" or not h.isalpha()
+        # (or, after "login" and a space, one no list of any language knows: "your login marqwill")
+        linked = m.group("link").strip() != "" or not h.isalpha() or (
+            m.group().lower().startswith(("login", "log-in")) and not (
+                lists.is_word(h.lower()) or h.lower() in foreign_words() or lists.is_name(h.lower())))
         if linked and not (h.isalpha() and (lists.is_word(h.lower()) or h.lower() in P.lexicon().not_name)):
             add(("code", m.start("h"), m.end("h")))  # a handle: not "my insta is down"
     if _FOUR_DIGITS.search(text):  # an SSN's last four, a code, a Discord tag, a card of capitals and groups
@@ -121,6 +140,21 @@ def code_candidates(text: str, add: Add) -> None:
             if sum(c.isdigit() for c in m.group()) >= 8 \
                     and not _READING_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 add(("code", m.start(), m.end()))
+    if "." in text:
+        for m in _DOTTED_ID.finditer(text):
+            if sum(c.isdigit() for c in m.group("d")) >= 7 \
+                    and not _MONEY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                add(("code", m.start("d"), m.end("d")))
+    if "ext" in lower:
+        for m in _EXT_ALONE.finditer(text):
+            add(("code", m.start("d"), m.end("d")))
+    if "end" in lower:
+        for m in _ENDING_IN.finditer(text):
+            add(("code", m.start("d"), m.end("d")))
+    if "号" in text or "號" in text or "번호" in text:
+        for m in _CJK_NUMBER.finditer(text):
+            if sum(c.isdigit() for c in m.group("d")) >= 3:
+                add(("code", m.start("d"), m.end("d")))
     if _IBAN_GATE.search(text):
         for m in _IBAN.finditer(text):
             if len(m.group().replace(" ", "")) >= 15:

@@ -116,12 +116,26 @@ _HAS_AGE = re.compile(
 _HAS_AGE_GATE = re.compile(r"['’]s\s+(?:now\s+|just\s+)?(?:9\d|1[0-4]\d)")
 # "ma 93 lata", "91 χρονών", "Opa wordt 90", "abuela cumple 95": an age over 89 with the word for years, or after
 # the word for turning, in the languages people mix in (the English forms are deid_patterns' AGE_PATTERNS)
-_YEARS_WORDS = (r"lat|lata|jaar|jahre|jahren|jahr|ans|años|anos|anni|år|yaşında|yasinda|χρονών|χρονων|ετών|ετων|"
-                r"taon|taong|miaka|saal|sal|vuotta|vuotias|éves|ani|tahun|tuổi|tuoi|살|歳|岁")
+_YEARS_WORDS = (r"lat|lata|jaar|jahre|jahren|jahr|ans|años|anos|anni|år|yaşında|yasinda|yaş|yas|χρονών|χρονων|ετών|"
+                r"ετων|taon|taong|miaka|saal|sal|vuotta|vuotias|éves|ani|tahun|thn|tuổi|tuoi|살|세|歳|才|岁|周岁|лет|"
+                r"года|год|років|роки|рік|godina|godine|let|roků|rokov|sene|سنة|عام")
 _TURNS_WORDS = (r"wordt|werd|wird|wurde|cumple|cumplió|cumplio|cumplirá|cumplira|compie|compirà|compira|fête|"
                 r"skończył|skończyła|skończy|kończy|fyller|fyllde|fylder|täyttää|täytti|completa|completou|yaşına")
 _OTHER_AGE = re.compile(rf"(?<![\d.,/])(?P<d>9\d|1[0-4]\d)\s*(?:{_YEARS_WORDS})(?!\w)"
                         rf"|\b(?:{_TURNS_WORDS})\s+(?P<t>9\d|1[0-4]\d)\b(?![.,/]\d|\s*%)", re.IGNORECASE)
+# "grandma 93 fell", "dedushka 93", "奶奶 93 now", "Мама 90", "Eyang Kakung (91": a family word of any language (and
+# a second word of it or a name), then an age over 89 with nothing between; "Luba (Lyubov Ivanovna), 96, stopped",
+# "Grandpa Joe, 93, passed": an age set off by commas after a name or its brackets
+_KIN_AGE = re.compile(
+    r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?:\s+(?P<w2>[^\W\d_][\w'’\-]*))?\s*\(?\s*(?P<d>9\d|1[0-4]\d)(?!\d)"
+    r"(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|"
+    r"percent|degrees|f|c|sats?|spo2|o2|steps|times|x|mmol|units?|ml)\b))")
+_SET_OFF_AGE = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*|\))\s*,\s*(?P<d>9\d|1[0-4]\d),")
+_KIN_WORDS = frozenset(str.split("""мама мамa папа бабушка дедушка бабуля дедуля баба деда бабуся дідусь бабця мати
+    батько dedushka babushka dedulya babulya deda babcia eyang kakung putri nenek kakek mbah oma opa ama amah ahma
+    popo gonggong nainai yeye waipo waigong halmeoni harabeoji obaachan ojiichan bunica bunicul buni vecmamma
+    vectetis vecmamina nene dede anneanne babaanne dedem ninem 奶奶 爷爷 外婆 外公 姥姥 姥爷 婆婆 公公 阿嬷 阿公
+    阿婆 할머니 할아버지 엄마 아빠 おばあちゃん おじいちゃん 祖母 祖父 母 父"""))
 _H_GATE = re.compile(r"\dh")
 _NINETY_PLUS = re.compile(r"(?<!\d)(?:9\d|1[0-4]\d)(?!\d)")
 _AFTER_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?\s+$")
@@ -155,6 +169,7 @@ def cued_candidates(text: str, add: Add) -> None:
     """Every place, clock time and role-cued name of this module's rules in ``text`` (see the docstring)."""
     from healthviz_desktop.core.prompting.deid_codes import code_candidates
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
+    from healthviz_desktop.core.prompting.deid_named import named_candidates
     from healthviz_desktop.core.prompting.deid_orgs import org_candidates
     from healthviz_desktop.core.prompting.deid_words import _unknown_acronym
 
@@ -164,6 +179,7 @@ def cued_candidates(text: str, add: Add) -> None:
         tokens = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
     _places(text, tokens, add)
     form_candidates(text, add)
+    named_candidates(text, add)
     if _AGE_GATE.search(text):
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))
@@ -180,6 +196,15 @@ def cued_candidates(text: str, add: Add) -> None:
         for m in _OTHER_AGE.finditer(text):
             g = "d" if m.group("d") else "t"
             add(("age", m.start(g), m.end(g)))
+        for m in _KIN_AGE.finditer(text):
+            # (a short family word in capitals is no family word: "MA 102" is a course)
+            kin = [fold(w) for w in (m.group("w"), m.group("w2")) if w and not (len(w) <= 2 and w.isupper())]
+            if any(w in _FAMILY or w in _KIN_WORDS for w in kin) and not any(w in READING_WORDS for w in kin):
+                add(("age", m.start("d"), m.end("d")))
+        for m in _SET_OFF_AGE.finditer(text):
+            w = m.group("w")
+            if w == ")" or (w[0].isupper() and fold(w) not in READING_WORDS and not w.isupper()):
+                add(("age", m.start("d"), m.end("d")))
     code_candidates(text, add)
     org_candidates(text, add)
     if "St" in text or "Sa" in text:

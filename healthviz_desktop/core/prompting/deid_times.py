@@ -44,7 +44,8 @@ _SHORT_WEEKDAY = re.compile(rf"\b(?i:mo|di|mi|do|fr|sa|so|ma|wo|vr|za|zo)\.?,?\s
 _DATE_WORDS = (r"on|due|kontrola|kontrolle|kontrolė|termin|wizyta|controllo|rdv|until|till|since|seit|war|op|tot|"
                r"dnia|dne|il|le|el|am|vom|bis|ab|next|last|rest\s+on|back\s+on")
 _CUED_DAY = re.compile(rf"\b(?i:{_DATE_WORDS})\s+(?P<d>{_DAY}\.{_MONTH}\.?){_NOT_AMOUNT}")
-_TIME_AFTER = r"(?:(?i:at|o|om|um|ore|alle|à|a|às|kl\.?|klo|@)\s+)?(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d|\s?h\b|u\b)"
+_TIME_AFTER = (r"(?:(?i:at|o|om|um|ore|alle|à|a|às|kl\.?|klo|@|u|jam|pukul|saat|ora)\s+)?"
+               r"(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d|\s?h\b|u\b)")
 _EL_DAY = re.compile(rf"\b(?i:el|le)\s+(?P<d>{_DAY})\b(?![.,/:\-]?\d|\s*(?:%|(?i:de|of|y|et|ans|años|anos|kg|mg|ml|"
                      r"h|min|mins)\b))")  # Spanish and French "on the 20th": "a slot el 20, so"
 _DAY_BEFORE_TIME = re.compile(rf"(?<![\d.,/])(?P<d>{_DAY}\.{_MONTH}\.?)(?=\s+{_TIME_AFTER})")

@@ -1,0 +1,40 @@
+"""Round eight of issue 15 (set H's moved entries): a name the text itself says is one. "her name is rain", "yes
+his real name is Happy", "we call her lucky", "nicknamed Bear", "known as Sunny": the word after such a cue is a
+name whatever else it is (an ordinary word, lower case), and so is every other time the text writes that word
+("(lucky, we call her lucky because…)"). Plain code shared by the fast de-identifier and the reference one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Add = Callable[[tuple[str, int, int]], None]
+
+_NAMING = re.compile(
+    r"\b(?:(?:his|her|their|my|your|whose|the\s+(?:baby|dog|cat)['’]s)\s+(?:real\s+|actual\s+|full\s+|first\s+)?"
+    r"name(?:['’]s|\s+is|\s+was)|(?:we|they|i|everyone|people|all|folks|he|she|mum|mom|dad)\s+(?:all\s+)?"
+    r"call(?:s|ed)?\s+(?:her|him|them|me)|nicknamed|known\s+as)\s+(?:['\"“‘]\s*)?"
+    r"(?P<n>[^\W\d_][\w'’\-]*)", re.IGNORECASE)
+# what may follow such a cue and is no name ("his name is on the list", "we call him when", "known as the")
+_NOT_A_NAME = frozenset(str.split("""a an the on in at for from to with about that this it not no never also just
+    still already actually really literally back up out over when if because and or but so my his her their our your
+    me him them us you i he she they we who what which whenever every each any some one something somebody
+    someone nothing"""))
+_GATE = re.compile(r"(?i:name|call|known\s+as)")
+
+
+def named_candidates(text: str, add: Add) -> None:
+    """Every name this text says is a name (see the docstring), at each place the text writes it."""
+    if not _GATE.search(text):
+        return
+    names = set()
+    for m in _NAMING.finditer(text):
+        word = m.group("n").rstrip("'’").casefold()
+        if word.endswith(("'s", "’s")):
+            word = word[:-2]
+        if word not in _NOT_A_NAME and len(word) > 1:
+            names.add(word)
+    for word in names:
+        for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}(?![\w\-])", text, re.IGNORECASE):
+            add(("name", m.start(), m.end()))
