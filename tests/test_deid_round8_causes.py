@@ -197,3 +197,49 @@ def test_a_name_the_text_says_is_one_is_removed_everywhere(text: str, name: str)
 ])
 def test_naming_look_alikes_stay(text: str) -> None:
     assert "[NAME]" not in deidentify(text).text
+
+
+@pytest.mark.parametrize("text, terms, secret", [
+    ("come in to the branch on Herzl 45 Bat Yam", ["Bat-Yam"], "45"),  # a house number after its street
+    ("Green Lanes Surgery, 320 Green Lanes N4.", ["Green Lanes"], "320"),  # ... or before it
+    ("Repeat prescription posted to me at 14 Cois Cuain, Salthill", [], "14"),
+    ("apt on Main St #14. Youngest wheezing", [], "14"),
+    ("records from поликлиника №12 in Novosibirsk", [], "12"),  # a numbered polyclinic, school, clinic
+    ("School 155 director unhappy about sick leave", [], "155"),
+    ("IMSS UMF 28 in Guadalajara for my sugar", [], "28"),
+    ("Dobrobut clinic on вул. Богдана Хмельницького 16 said rest", [], "16"),  # a Cyrillic street
+    ("Личен лекар, ул. Шипка 22, утре", [], "Шипка"),
+    ("Gesundheitsamt, Gustav-Mahler-Str. 3.", [], "Gustav-Mahler-Str"),
+    ("the new apartment at Cra 43A #18-95, apto 1102", [], "18-95"),  # a Colombian address and a flat
+    ("the new apartment at Cra 43A #18-95, apto 1102", [], "1102"),
+    ("Klinik Bad Orb, Zimmer 214.", [], "214"),  # a room in another language
+    ("posted to me at 14 Cois Cuain, Salthill, H91 X2K7.", [], "X2K7"),  # an Eircode
+])
+def test_round_eight_addresses_go_with_their_numbers(text: str, terms: list[str], secret: str) -> None:
+    for out in (deidentify(text, terms).text, REF.deidentify(text, terms).text, explainer_text(text, terms)[0]):
+        assert re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", out) is None, out
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("went to Boots 3 times this week", "3 times"),  # a count after a place
+    ("seen at St Marys 2 weeks ago", "2 weeks"),
+    ("Migren. Parol 500 then metoclopramide", "500"),  # a product read as a place keeps its dose
+    ("at 14 Nadia started walking", "14"),  # an age before a name
+    ("BP 120 H91 was the reading", "120"),
+])
+def test_round_eight_numbers_beside_places_that_are_no_address_stay(text: str, kept: str) -> None:
+    assert kept in deidentify(text).text
+
+
+@pytest.mark.parametrize("text, org", [
+    ("L4 na 3 dni do pracy (Allegro). Telefon przychodni", "Allegro"),  # in brackets after the word for work
+    ("the TfL HR lady was nice about it", "TfL"),  # an acronym before its HR or rep
+])
+def test_round_eight_employers_are_removed(text: str, org: str) -> None:
+    for out in (deidentify(text).text, REF.deidentify(text).text):
+        assert org not in out and "[EMPLOYER]" in out, out
+
+
+@pytest.mark.parametrize("text", ["GP HR was fine", "NHS payroll messed up my pay", "ED rep came round"])
+def test_clinical_acronyms_before_hr_stay(text: str) -> None:
+    assert "[EMPLOYER]" not in deidentify(text).text

@@ -43,7 +43,12 @@ def load(paths: list[Path]) -> list[dict[str, Any]]:
     return out
 
 
+# a placeholder the firewall wrote ("[NAME]", "[PLACE]") is not the secret "Name" of "Holy Name" surviving
+_PLACEHOLDER = re.compile(r"\[[A-Z]+\]")
+
+
 def present(secret: str, text: str) -> bool:
+    text = _PLACEHOLDER.sub(" ", text)
     return re.search(rf"(?<![\w]){re.escape(secret)}(?![\w])", text, re.IGNORECASE) is not None
 
 

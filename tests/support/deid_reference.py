@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deidentify import join_running_dates
 from tests.support import deid_reference_context as C
@@ -214,6 +215,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                         chosen.append((cat, lo, hi))
                 break
     join_running_dates(kept, chosen)  # shared with the fast de-identifier, as it is
+    take_house_numbers(text, chosen)  # likewise
     chosen.sort(key=lambda c: c[1])
     return [Span(_SHOWN.get(cat, cat), s, e, text[s:e]) for cat, s, e in chosen]
 

@@ -157,7 +157,7 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
             add(("time", m.start("t"), m.end("t")))
     if not any(c.isdigit() for c in text):
         return
-    if not words.isdisjoint(_GATE_WORDS):
+    if not words.isdisjoint(_GATE_WORDS) and _YEAR_GATE.search(text):
         for m in _HOLIDAY_YEAR.finditer(text):
             add(("date", m.start(), m.end()))
     if not words.isdisjoint(_CAL_WORDS):
@@ -171,19 +171,30 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     if "." in text or "/" in text:
         for m in _ERA_DOTTED.finditer(text):
             add(("date", m.start(), m.end()))
-    for m in _DAY_MORE_MONTH.finditer(text):
-        add(("date", m.start(), m.end()))
-    for m in _HU_MONTH_DAY.finditer(text):
-        add(("date", m.start(), m.end()))
-    if "." in text:
+    if not words.isdisjoint(_MORE_MONTH_WORDS):
+        for m in _DAY_MORE_MONTH.finditer(text):
+            add(("date", m.start(), m.end()))
+    if not words.isdisjoint(_HU_MONTH_WORDS):
+        for m in _HU_MONTH_DAY.finditer(text):
+            add(("date", m.start(), m.end()))
+    if _DOT_TIME_GATE.search(text):
         for m in _AFTER_DAY_TIME.finditer(text):
             add(("time", m.start("t"), m.end("t")))
+    if "(" in text and "." in text:
         for m in _DM_WEEKDAY.finditer(text):
             if fold(m.group().split("(")[1].strip(" .)")) in _WEEKDAY_WORDS:
                 add(("date", m.start("d"), m.end("d")))
-    for m in _AT_MORE.finditer(text):
-        add(("time", m.start("t"), m.end("t")))
+    if not words.isdisjoint(_AT_MORE_WORDS) and _CLOCK_SHAPE_GATE.search(text):
+        for m in _AT_MORE.finditer(text):
+            add(("time", m.start("t"), m.end("t")))
 
 
 _SHORT_WEEKDAYS = "pon|wt|śr|sr|czw|pt|sob|niedz|ma|di|wo|do|vr|za|zo|mo|mi|fr|sa|so|lu|mer|jeu|ven|sam|dim"
 _WEEKDAY_WORDS = frozenset(fold(w) for w in f"{_WEEKDAY_NAMES}|{WEEKDAYS}|{_SHORT_WEEKDAYS}".split("|"))
+# speed gates: each rule above runs only where what it needs is there (never a change in what is found)
+_YEAR_GATE = re.compile(r"(?:19|20|1[34])\d\d|['‘’]\d\d")
+_MORE_MONTH_WORDS = frozenset(w for w in _MORE_MONTHS.split("|"))
+_HU_MONTH_WORDS = frozenset(_HU_MONTHS.split("|"))
+_DOT_TIME_GATE = re.compile(r"\d\.[0-5]\d")
+_AT_MORE_WORDS = frozenset(str.split("jam pukul u saat ora hoje às as alas las vers kello klockan kl"))
+_CLOCK_SHAPE_GATE = re.compile(r"\d(?:[:.][0-5]\d|h)")

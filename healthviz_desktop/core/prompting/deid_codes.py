@@ -68,6 +68,7 @@ _GROUPS_OF_FOUR = re.compile(r"\d{4} \d{4}")
 # number written in groups of three digits with dots (and a check digit), not an amount of money or a count
 _DOTTED_ID = re.compile(r"(?<![\d.,$€£¥])(?P<d>\d{1,3}(?:\.\d{3}){2,3}(?:-[\dkK])?)(?![\w.,]\d|\w|\s*(?i:pesos|"
                         r"reais|euros?|eur|usd|cop|clp|ars|mxn|brl|soles|steps|kcal|cal|kg|km|m|ml|mg|units?|ui)\b)")
+_DOTTED_GATE = re.compile(r"\d\.\d{3}\.\d{3}")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?i:r\$|cop|clp|ars|mxn|brl|usd|eur|pesos?|reais|soles|bill|cost|paid|"
                            r"price|total|fee)\b)\s*$")
 # "ext 4471", "extension 2209": an extension alone (the one after a phone number is _EXTENSION)
@@ -140,7 +141,7 @@ def code_candidates(text: str, add: Add) -> None:
             if sum(c.isdigit() for c in m.group()) >= 8 \
                     and not _READING_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 add(("code", m.start(), m.end()))
-    if "." in text:
+    if _DOTTED_GATE.search(text):
         for m in _DOTTED_ID.finditer(text):
             if sum(c.isdigit() for c in m.group("d")) >= 7 \
                     and not _MONEY_BEFORE.search(text, max(0, m.start() - 12), m.start()):

@@ -126,10 +126,12 @@ _OTHER_AGE = re.compile(rf"(?<![\d.,/])(?P<d>9\d|1[0-4]\d)\s*(?:{_YEARS_WORDS})(
 # "grandma 93 fell", "dedushka 93", "奶奶 93 now", "Мама 90", "Eyang Kakung (91": a family word of any language (and
 # a second word of it or a name), then an age over 89 with nothing between; "Luba (Lyubov Ivanovna), 96, stopped",
 # "Grandpa Joe, 93, passed": an age set off by commas after a name or its brackets
-_KIN_AGE = re.compile(
-    r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?:\s+(?P<w2>[^\W\d_][\w'’\-]*))?\s*\(?\s*(?P<d>9\d|1[0-4]\d)(?!\d)"
+# (read at each age-like number: the one or two words before it, and what follows it)
+_KIN_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?:\s+(?P<w2>[^\W\d_][\w'’\-]*))?\s*\(?\s*$")
+_NO_READING_AFTER = re.compile(
     r"(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|"
     r"percent|degrees|f|c|sats?|spo2|o2|steps|times|x|mmol|units?|ml)\b))")
+_SET_OFF_GATE = re.compile(r",\s*(?:9\d|1[0-4]\d),")
 _SET_OFF_AGE = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*|\))\s*,\s*(?P<d>9\d|1[0-4]\d),")
 _KIN_WORDS = frozenset(str.split("""мама мамa папа бабушка дедушка бабуля дедуля баба деда бабуся дідусь бабця мати
     батько dedushka babushka dedulya babulya deda babcia eyang kakung putri nenek kakek mbah oma opa ama amah ahma
@@ -167,6 +169,7 @@ _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or b
 
 def cued_candidates(text: str, add: Add) -> None:
     """Every place, clock time and role-cued name of this module's rules in ``text`` (see the docstring)."""
+    from healthviz_desktop.core.prompting.deid_addresses import address_candidates
     from healthviz_desktop.core.prompting.deid_codes import code_candidates
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
     from healthviz_desktop.core.prompting.deid_named import named_candidates
@@ -180,6 +183,7 @@ def cued_candidates(text: str, add: Add) -> None:
     _places(text, tokens, add)
     form_candidates(text, add)
     named_candidates(text, add)
+    address_candidates(text, add)
     if _AGE_GATE.search(text):
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))
@@ -196,12 +200,15 @@ def cued_candidates(text: str, add: Add) -> None:
         for m in _OTHER_AGE.finditer(text):
             g = "d" if m.group("d") else "t"
             add(("age", m.start(g), m.end(g)))
-        for m in _KIN_AGE.finditer(text):
+        for n in _NINETY_PLUS.finditer(text):
+            words = _KIN_BEFORE.search(text, max(0, n.start() - 40), n.start())
+            if words is None or not _NO_READING_AFTER.match(text, n.end()) or text[n.end():n.end() + 1].isalpha():
+                continue
             # (a short family word in capitals is no family word: "MA 102" is a course)
-            kin = [fold(w) for w in (m.group("w"), m.group("w2")) if w and not (len(w) <= 2 and w.isupper())]
+            kin = [fold(w) for w in (words.group("w"), words.group("w2")) if w and not (len(w) <= 2 and w.isupper())]
             if any(w in _FAMILY or w in _KIN_WORDS for w in kin) and not any(w in READING_WORDS for w in kin):
-                add(("age", m.start("d"), m.end("d")))
-        for m in _SET_OFF_AGE.finditer(text):
+                add(("age", n.start(), n.end()))
+        for m in _SET_OFF_AGE.finditer(text) if _SET_OFF_GATE.search(text) else ():
             w = m.group("w")
             if w == ")" or (w[0].isupper() and fold(w) not in READING_WORDS and not w.isupper()):
                 add(("age", m.start("d"), m.end("d")))

@@ -53,9 +53,28 @@ _FACILITY_OF = re.compile(
 _OUR_LADY = re.compile(r"\bOur\s+Lady(?:['’]s|\s+of\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)")
 
 
+# round eight (set H's moved entries): an employer in brackets after the word for work of another language ("L4
+# na 3 dni do pracy (Allegro)", "baja del trabajo (Mercadona)"), and a workplace's or union's acronym before its
+# rep or HR ("BCNU rep called", "the TfL HR lady")
+_WORK_BRACKET_OTHER = re.compile(r"\b(?i:pracy|praca|pracę|prace|trabajo|trabalho|lavoro|arbeit|werk|travail|boulot|"
+                                 r"işe|iş|işten|работа|работу|работы|работе|роботи|робота|роботу|kerja|trabaho)\s*\("
+                                 r"\s*(?P<org>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,2})\s*\)")
+_CLINICAL_ACRONYMS = frozenset(str.split("gp ed er icu ot pt np pa rn ent ae a&e nhs hse ndis va ot slt cpn mh"))
+_REP_GATE = re.compile(r" (?:rep|reps|steward|shop steward|HR|payroll)\b")
+_ACRONYM_REP = re.compile(r"\b(?P<a>[A-Z][A-Za-z]{1,5})\s+(?:rep|reps|steward|shop\s+steward|HR|payroll)\b")
+
+
 def org_candidates(text: str, add: Add) -> None:
     """Every workplace, school and parish of this module's rules in ``text``."""
     lists = word_lists()
+    if "(" in text:
+        for m in _WORK_BRACKET_OTHER.finditer(text):
+            add(("employer", m.start("org"), m.end("org")))
+    for m in _ACRONYM_REP.finditer(text) if _REP_GATE.search(text) else ():
+        a = m.group("a")
+        if sum(c.isupper() for c in a) >= 2 and not lists.is_word(a.lower()) and a.lower() not in lists.medical \
+                and a.lower() not in _CLINICAL_ACRONYMS:
+            add(("employer", m.start("a"), m.end("a")))
     for m in _NYC_SCHOOL.finditer(text):
         if int(m.group("n")) > 0:
             add(("school", m.start(), m.end()))

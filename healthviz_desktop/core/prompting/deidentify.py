@@ -20,6 +20,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
 from healthviz_desktop.core.prompting.deid_context import form_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_names import (
@@ -287,6 +288,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                         chosen.append((cat, lo, hi))
                 break
     join_running_dates(kept, chosen)
+    take_house_numbers(text, chosen)
     chosen.sort(key=lambda c: c[1])
     return [Span(_SHOWN.get(cat, cat), s, e, text[s:e]) for cat, s, e in chosen]
 

@@ -1,0 +1,120 @@
+"""Round eight of issue 15 (set H's moved entries whose explainer text carried a place): the numbers that make a
+street, a room or a numbered institution someone's, and streets written the way other countries write them.
+Plain code shared by the fast de-identifier and the reference one.
+
+- ``take_house_numbers``: a house, flat or room number right after a street or place the de-identifier took out
+  ("on Herzl 45", "Main St #14", "Industrial Area street 24", "поликлиника №12"), or right before one at the start
+  of an address ("320 Green Lanes", "at 14 Cois Cuain"), goes with it; after a place that is no street, only a
+  number with its sign ("Clinic №12"); never a count, a dose or a time ("Boots 3 times", "Parol 500").
+- ``address_candidates``: a street after the Cyrillic word for one ("ул. Шипка 22", "вул. Богдана Хмельницького
+  16"), a Colombian address ("Cra 43A #18-95", "Calle 10 # 43-12"), a German street written short
+  ("Gustav-Mahler-Str. 3"); the number of a room in the languages people mix in ("Zimmer 214", "sala 402", "apto
+  1102", "палата 5"); a numbered school, clinic or polyclinic ("School 155", "UMF 28", "QSH nr. 3", "№ 12").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Add = Callable[[tuple[str, int, int]], None]
+
+# what may follow a number that is no house number: a unit, a count, a time, a score
+_NOT_HOUSE = (r"(?![.,:/]\d|\s*(?:%|/|°|(?i:times|x|mg|mcg|ml|kg|g|lbs?|km|miles?|mins?|minutes|hours?|hrs?|h|days?|"
+              r"weeks?|months?|years?|yrs?|am|pm|a\.m\.|p\.m\.|o'?clock|puffs?|tabs?|tablets?|pills?|units?|iu|doses?|"
+              r"steps|bpm|mmhg|percent|people|patients|kids|children|of|out|to|or|and|-\s*\d|pound|dollars?|"
+              r"euros?)\b))")
+_AFTER = re.compile(r"\s*(?:#|№|(?i:no\.?|nr\.?|n[º°]\.?|number)\s*)?\s*"
+                    rf"(?P<n>\d{{1,5}}[A-Za-z]?(?:\s*[-/]\s*\d{{1,4}}[A-Za-z]?)?)\b{_NOT_HOUSE}")
+_BEFORE = re.compile(r"(?:^|(?<=[\s(,:;]))(?P<n>\d{1,5}[A-Za-z]?)\s+$")
+# what comes before a number that starts an address ("at 14 Cois Cuain", "moving to 520 ..."), or nothing
+_ADDRESS_LEAD = re.compile(r"(?:^|[\n.;:,(]\s*|\b(?i:at|to|on|in|from|near|address|lives?|living|moved|moving|"
+                           r"posted|sent|delivered|flat|apt|unit|is)\s+)$")
+_NAME_ADDRESS_LEAD = re.compile(r"(?:^|\n\s*|\b(?i:address|moved\s+to|moving\s+to|posted\s+to\s+me\s+at|sent\s+to|"
+                                r"delivered\s+to|lives?\s+at|living\s+at)\s+)$")
+_PLACES = frozenset(("address", "place", "town"))
+
+
+def take_house_numbers(text: str, chosen: list[tuple[str, int, int]]) -> None:
+    """Grow each chosen street or place to take in the house number beside it (see the docstring), unless that
+    would take in another chosen span."""
+    for i, (cat, s, e) in enumerate(chosen):
+        if cat not in _PLACES and cat not in ("private", "name"):
+            continue
+        others = [(cs, ce) for j, (_c, cs, ce) in enumerate(chosen) if j != i]
+        lo, hi = s, e
+        after = _AFTER.match(text, e)
+        # after a place that is no street, only a number with its sign ("Clinic №12", not "Parol 500": a
+        # product read as a place keeps its dose)
+        signed = after is not None and after.group().strip()[:1] in ("#", "№", "N", "n")
+        if after is not None and (cat == "address" or (cat in _PLACES and signed)) \
+                and not any(cs < after.end("n") and e < ce for cs, ce in others):
+            hi = after.end("n")
+        before = _BEFORE.search(text, max(0, s - 8), s)
+        lead = _ADDRESS_LEAD if cat != "name" else _NAME_ADDRESS_LEAD  # "at 14 Nadia walked": an age
+        if before is not None and lead.search(text, max(0, before.start("n") - 24), before.start("n")) \
+                and not any(cs < s and before.start("n") < ce for cs, ce in others):
+            lo = before.start("n")
+        if (lo, hi) != (s, e):
+            chosen[i] = (cat, lo, hi)
+
+
+_CYRILLIC_STREET = re.compile(
+    r"\b(?i:ул|вул|пр|просп|пер|бул|пл|ш|улица|улиця|вулиця|проспект|переулок|провулок|бульвар|площадь|площа|"
+    r"шоссе|шосе|наб)\.?\s+(?:[А-ЯЁЇІЄҐA-Z][\w'’\-]*\.?\s+){0,3}[А-ЯЁЇІЄҐA-Z][\w'’\-]*"
+    r"(?:,?\s*(?:д\.|буд\.|№)?\s*\d{1,4}[а-яa-z]?(?:/\d{1,4})?)?")
+_COLOMBIAN = re.compile(r"\b(?i:cra|carrera|kra|kr|cl|calle|cll|dg|diagonal|tv|transversal|av|avenida|ak|ac)\.?\s+"
+                        r"\d{1,3}\s?[A-Za-z]?(?:\s?bis)?\s*(?:#|No\.?|n[º°])\s*\d{1,3}\s?[A-Za-z]?\s*-\s*\d{1,3}\b")
+_SHORT_STRASSE = re.compile(r"\b[A-ZÄÖÜ][\w\-]*-?(?i:str)\.\s*\d{1,4}[a-z]?\b")
+_ROOM_WORDS = re.compile(r"\b(?i:zimmer|sala|apto|apt\.|quarto|habitaci[oó]n|chambre|kamer|pok[oó]j|oda|odası|"
+                         r"палата|кабинет|каб\.|кімната|stanza|camera|bett|cama|lit)\s?#?\s?(?P<n>\d{1,4}[A-Za-z]?)\b"
+                         + _NOT_HOUSE)
+_NUMBERED = re.compile(
+    r"\b(?i:school|schule|szkoła|szkola|liceum|lyceum|gymnasium|gimnazjum|школа|школи|школы|ліцей|лицей|гимназия|"
+    r"гімназія|СУ|СОУ|ОУ|ОШ|UMF|HGZ|HGR|IMSS|ISSSTE|QSH|поликлиника|поліклініка|больница|лікарня|"
+    r"przychodnia|poliklinika|polyclinic|policlinic|policlínica|policlinica|dom\s+zdravlja|ambulanta)\s*"
+    r"(?P<n>(?:(?:№|#|(?i:no\.?|nr\.?|n[º°]\.?))\s*)?\d{1,4})\b" + _NOT_HOUSE)
+# "Main St #14", "Oak Ave # 3B": a street written short with the flat's number after a hash
+_STREET_HASH = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:St|Rd|Ave|Dr|Blvd|Ln|Ct|Pl|Hwy)\.?\s*#\s*"
+                          r"\d{1,5}[A-Za-z]?\b")
+# "H91 X2K7", "D06 F2E5": an Irish Eircode (a routing key and a unique identifier, never a word)
+_EIRCODE = re.compile(r"\b[AC-FHKNPRTV-Y]\d{2}\s?(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[AC-FHKNPRTV-Y0-9]{4}\b")
+_GATE = re.compile(r"\d")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# a piece of every word of _ROOM_WORDS and _NUMBERED, in lower case
+_ROOM_SIGNS = ("zimmer", "sala", "apt", "quarto", "habitaci", "chambre", "kamer", "pok", "oda", "палат", "кабин",
+               "каб", "кімнат", "stanza", "camera", "bett", "cama", "lit")
+_NUMBERED_SIGNS = ("school", "schule", "szko", "liceum", "lyceum", "gym", "gimn", "школ", "ліце", "лице", "гимн",
+                   "гімн", "су", "соу", "оу", "ош", "umf", "hgz", "hgr", "imss", "issste", "qsh", "поликлин",
+                   "полікл", "больниц", "лікарн", "przychodni", "poliklin", "polyclin", "policl", "dom zdravlja",
+                   "ambulant")
+
+
+def address_candidates(text: str, add: Add) -> None:
+    """Every street, room and numbered institution of this module's rules in ``text`` (see the docstring). Each
+    rule runs only where a cheap sign of what it needs is there: a speed gate, never a change in what is found."""
+    if not _GATE.search(text):
+        return
+    lower = text.lower()
+    rules = [(_EIRCODE, True)]
+    if _CYRILLIC.search(text):
+        rules.append((_CYRILLIC_STREET, True))
+    if "#" in text or "º" in text or "°" in text or "no" in lower:
+        rules.append((_COLOMBIAN, True))
+    if "str." in lower:
+        rules.append((_SHORT_STRASSE, True))
+    if "#" in text:
+        rules.append((_STREET_HASH, True))
+    for rx, _ in rules:
+        for m in rx.finditer(text):
+            if any(c.isdigit() for c in m.group()) or rx is _CYRILLIC_STREET:
+                add(("address", m.start(), m.end()))
+    if any(w in lower for w in _ROOM_SIGNS):
+        for m in _ROOM_WORDS.finditer(text):
+            add(("address", m.start("n"), m.end("n")))
+    if not any(w in lower for w in _NUMBERED_SIGNS):
+        return
+    for m in _NUMBERED.finditer(text):
+        add(("school" if m.group().lower().startswith(("sch", "szk", "lic", "lyc", "gym", "gim", "шк", "лі", "ли",
+                                                        "гі", "ги", "су", "соу", "оу", "ош")) else "place",
+             m.start("n"), m.end("n")))
