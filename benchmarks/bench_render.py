@@ -33,13 +33,13 @@ from healthviz_desktop.core.scene import ArcPoint, PaletteColour, SceneSpec  # n
 # The heaviest scene of each style: the families with the most drawn per frame (rain, sea, filaments,
 # spiral), the motions with the most particles, an opening cue, the relief tide or a trend's weather, and
 # the region whose prop and camera cost that style most (timed over all nine regions with these subjects,
-# 2026-12-05: the disc column of "column", and the sheet of "surface" in the clay look)
+# 2026-12-05: the disc column of "column", and the sheet of "surface" in the clay and scientific looks)
 HEAVY = {
     "abstract_3d": ("grey_rain", "low_mood", "column", ("static", "embers", "compression", "pulse"), "moment"),
     "watercolour": ("taut_cord", "musculoskeletal_pain", "column", ("sparkle", "erosion", "haze"), "trend"),
     "paper_cutout": ("rolling_sea", "nausea", "column", ("roll", "sway", "streaks"), "moment"),
     "clay": ("static_field", "neuropathic", "surface", ("arcs", "prickle", "frost"), "moment"),
-    "scientific_illustration": ("tightening_spiral", "anxiety", "column", ("spin", "shards", "ripple"), "trend"),
+    "scientific_illustration": ("tightening_spiral", "anxiety", "surface", ("spin", "shards", "ripple"), "trend"),
 }
 SIZES = (((1280, 720), 8), ((720, 1280), 12))
 

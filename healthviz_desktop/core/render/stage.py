@@ -188,8 +188,11 @@ def _armature(f: Frame) -> None:
 def _sheet(f: Frame) -> None:
     y0 = f.y - f.r * 0.2
     ph = f.t * 0.4
+    # its sides held straight past the frame's edges: smoothed through two corners only, the bottom corner bowed
+    # inwards and the sideways glance showed it at the frame's edge
     top = [(f.w * i / 10, y0 + math.sin(i * 0.9 + ph) * f.u * 0.05) for i in range(-1, 12)]
-    pts = [*top, (f.w * 1.1, f.h * 1.05), (-f.w * 0.1, f.h * 1.05)]
+    pts = [*top, (f.w * 1.12, f.h * 0.75), (f.w * 1.12, f.h * 1.1), (-f.w * 0.12, f.h * 1.1),
+           (-f.w * 0.12, f.h * 0.75)]
     f.look.solid(f.c, smooth(pts, closed=True), mix(f.pal.accent, f.pal.bright, 0.3), 0.85)
 
 
