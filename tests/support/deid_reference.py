@@ -177,7 +177,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
             continue
         lo, hi = max(0, start - 40), min(n, end + 40)
         if cat in _SOFT and any(start < m.end() and m.start() < end
-                                for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO)
+                                for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO, P.CLINICAL_DURATION)
                                 for m in rx.finditer(text, lo, hi)):
             continue
         if cat in ("private", "name", "place", "town") and any(

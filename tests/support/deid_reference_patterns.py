@@ -95,6 +95,10 @@ LAB = re.compile(r"\b(?:BP|HR|RR|TSH|T3|T4|FT4|FT3|HbA1c|A1c|LDL|HDL|CRP|ESR|INR
 RATIO = re.compile(r"\b(?:ratio|ratios|correction|factor|icr|isf|i:c|novolog|novorapid|humalog|fiasp|apidra|lyumjev|"
                    r"admelog|lispro|aspart|glulisine|insulin|bolus)\s*(?:of|is|=|:)?\s*1\s*:\s*\d+", re.IGNORECASE)
 DIMENSION = re.compile(r"\b\d{2,5}x\d{2,5}\b")
+# clinical shorthand for a duration: "3/7 hx sore throat" (three days), "cipro 500 bd x 7/7" (a seven-day course),
+# "2/52 ago" (two weeks): sevenths of a week, fifty-seconds of a year, twelfths of a year, not a date
+CLINICAL_DURATION = re.compile(r"\bx\s*\d{1,2}/(?:7|52|12)\b"
+                               r"|\b\d{1,2}/(?:7|52|12)(?=\s*(?i:hx|h/o|history|ago|duration|sx)\b)")
 
 ID_TOKEN = re.compile(r"(?<![\w\-])(?=[A-Za-z\-]*\d)[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)*(?![\w])")
 WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
