@@ -213,6 +213,8 @@ def test_naming_look_alikes_stay(text: str) -> None:
     ("the new apartment at Cra 43A #18-95, apto 1102", [], "18-95"),  # a Colombian address and a flat
     ("the new apartment at Cra 43A #18-95, apto 1102", [], "1102"),
     ("Klinik Bad Orb, Zimmer 214.", [], "214"),  # a room in another language
+    ("the clinic on вул. Шевченка 16, kv. 4. Lola stayed home", [], "4"),  # a flat written short
+    ("ул. Ленина 5, кв. 12, второй этаж", [], "12"),
     ("posted to me at 14 Cois Cuain, Salthill, H91 X2K7.", [], "X2K7"),  # an Eircode
 ])
 def test_round_eight_addresses_go_with_their_numbers(text: str, terms: list[str], secret: str) -> None:
