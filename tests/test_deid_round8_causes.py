@@ -215,6 +215,11 @@ def test_naming_look_alikes_stay(text: str) -> None:
     ("Klinik Bad Orb, Zimmer 214.", [], "214"),  # a room in another language
     ("the clinic on вул. Шевченка 16, kv. 4. Lola stayed home", [], "4"),  # a flat written short
     ("ул. Ленина 5, кв. 12, второй этаж", [], "12"),
+    ("Green Lanes Surgery, 320 Green Lanes N4. Please arrive early", ["Green Lanes"], "N4"),  # a postcode district
+    ("moved to 5 Hill Street, SW1A 2AA last month", [], "2AA"),
+    ("Psychiatrist appt in Daegu at 마음편한의원, Dr Kwak", [], "마음편한의원"),  # a clinic named in Korean
+    ("В 119 СУ ще ме замести колежката", [], "119"),  # a school's number before its abbreviation
+    ("Called the FHCSD pharmacy to refill", [], "FHCSD"),  # an unknown acronym before a place of care
     ("posted to me at 14 Cois Cuain, Salthill, H91 X2K7.", [], "X2K7"),  # an Eircode
 ])
 def test_round_eight_addresses_go_with_their_numbers(text: str, terms: list[str], secret: str) -> None:
@@ -228,6 +233,8 @@ def test_round_eight_addresses_go_with_their_numbers(text: str, terms: list[str]
     ("Migren. Parol 500 then metoclopramide", "500"),  # a product read as a place keeps its dose
     ("at 14 Nadia started walking", "14"),  # an age before a name
     ("BP 120 H91 was the reading", "120"),
+    ("lives at 12 Oak Road B12 shots monthly", "B12"),  # a vitamin after an address, not a postcode
+    ("the NHS clinic was fine, GP surgery too", "NHS"),
 ])
 def test_round_eight_numbers_beside_places_that_are_no_address_stay(text: str, kept: str) -> None:
     assert kept in deidentify(text).text

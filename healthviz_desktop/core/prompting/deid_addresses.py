@@ -27,6 +27,9 @@ _NOT_HOUSE = (r"(?![.,:/]\d|\s*(?:%|/|°|(?i:times|x|mg|mcg|ml|kg|g|lbs?|km|mile
               r"euros?)\b))")
 _AFTER = re.compile(r"\s*(?:#|№|(?i:no\.?|nr\.?|n[º°]\.?|number)\s*)?\s*"
                     rf"(?P<n>\d{{1,5}}[A-Za-z]?(?:\s*[-/]\s*\d{{1,4}}[A-Za-z]?)?)\b{_NOT_HOUSE}")
+# (not a vitamin: "12 Oak Road B12 shots")
+_OUTWARD = re.compile(r",?\s+(?!(?:B(?:1|2|3|5|6|7|9|12)|D[23]|K[12])\b)"
+                      r"(?P<n>[A-Z]{1,2}\d{1,2}[A-Z]?(?:\s\d[A-Z]{2})?)\b(?![\w\-/])")
 _BEFORE = re.compile(r"(?:^|(?<=[\s(,:;]))(?P<n>\d{1,5}[A-Za-z]?)\s+$")
 # what comes before a number that starts an address ("at 14 Cois Cuain", "moving to 520 ..."), or nothing
 _ADDRESS_LEAD = re.compile(r"(?:^|[\n.;:,(]\s*|\b(?i:at|to|on|in|from|near|address|lives?|living|moved|moving|"
@@ -56,6 +59,10 @@ def take_house_numbers(text: str, chosen: list[tuple[str, int, int]]) -> None:
         if before is not None and lead.search(text, max(0, before.start("n") - 24), before.start("n")) \
                 and not any(cs < s and before.start("n") < ce for cs, ce in others):
             lo = before.start("n")
+        # "320 Green Lanes N4": a postcode's district after a street or a numbered address
+        outward = _OUTWARD.match(text, hi) if cat == "address" or text[lo:lo + 1].isdigit() else None
+        if outward is not None and not any(cs < outward.end("n") and hi < ce for cs, ce in others):
+            hi = outward.end("n")
         if (lo, hi) != (s, e):
             chosen[i] = (cat, lo, hi)
 
@@ -93,12 +100,27 @@ _NUMBERED_SIGNS = ("school", "schule", "szko", "liceum", "lyceum", "gym", "gimn"
                    "ambulant")
 
 
+# "마음편한의원", "서울대학교병원", "仁愛醫院", "山田クリニック": a name in Korean, Chinese or Japanese script that
+# ends with the word for a clinic or a hospital
+_CJK_FACILITY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,12}(?:의원|병원|의료원|클리닉|한의원|"
+                           r"医院|醫院|诊所|診所|病院|クリニック|歯科|牙科|眼科|内科|內科)")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# "В 119 СУ": a school's number before its Bulgarian or Russian abbreviation
+_NUMBER_SCHOOL = re.compile(r"(?<![\d.,])(?P<n>\d{1,4})\s*(?:СУ|СОУ|ОУ|ОШ|ПМГ|ЕГ)\b")
+
+
 def address_candidates(text: str, add: Add) -> None:
     """Every street, room and numbered institution of this module's rules in ``text`` (see the docstring). Each
     rule runs only where a cheap sign of what it needs is there: a speed gate, never a change in what is found."""
+    if _CJK.search(text):
+        for m in _CJK_FACILITY.finditer(text):
+            add(("place", m.start(), m.end()))
     if not _GATE.search(text):
         return
     lower = text.lower()
+    if _CYRILLIC.search(text):
+        for m in _NUMBER_SCHOOL.finditer(text):
+            add(("school", m.start("n"), m.end("n")))
     rules = [(_EIRCODE, True)]
     if _CYRILLIC.search(text):
         rules.append((_CYRILLIC_STREET, True))

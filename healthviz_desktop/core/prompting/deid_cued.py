@@ -159,6 +159,9 @@ _SAINT = re.compile(r"\b(?:St|Ste|Saint|Sankt|San|Santa|São|Sta)\.?\s+(?P<n>[A-
                     r"(?:\s+(?:[A-Z][a-z][\w'’\-]*|[A-Z]{2,5})\b)*")
 _NOT_SAINT_AFTER = re.compile(r"\s+(?i:wort|day|eve)\b")
 _ACRONYM_IN = re.compile(r"\b(?i:in|into)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)")
+# "the FHCSD pharmacy", "KKH clinic": an acronym no list knows before the word for a place of care
+_ACRONYM_FACILITY = re.compile(r"\b(?P<a>[A-Z]{3,6})\s+(?i:pharmacy|clinic|hospital|surgery|practice|polyclinic|"
+                               r"health\s+cent(?:re|er)|medical\s+cent(?:re|er))\b")
 _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or but the a an my her his our their
     who which that this came rang called gave thinks reckons will would can could did does do also again today
     yesterday tomorrow then so just only really never always still there here too as for to of with about because
@@ -221,6 +224,9 @@ def cued_candidates(text: str, add: Add) -> None:
                 continue  # "Knight St. ICBC": after a name, "St" is its street
             if not _NOT_SAINT_AFTER.match(text, m.end()) and not m.group().endswith((" Day", " Eve", " Wort")):
                 add(("place", m.start(), m.end()))
+    for m in _ACRONYM_FACILITY.finditer(text):
+        if _unknown_acronym(m.group("a")):
+            add(("place", m.start("a"), m.end("a")))
     for m in _ACRONYM_IN.finditer(text):
         if _unknown_acronym(m.group("a")):
             add(("place", m.start("a"), m.end("a")))
