@@ -8,9 +8,8 @@ Plain code shared by the fast de-identifier and the reference one.
   number with its sign ("Clinic №12"); never a count, a dose or a time ("Boots 3 times", "Parol 500").
 - ``address_candidates``: a street after the Cyrillic word for one ("ул. Шипка 22", "вул. Богдана Хмельницького
   16"), a Colombian address ("Cra 43A #18-95", "Calle 10 # 43-12"), a German street written short
-  ("Gustav-Mahler-Str. 3"); the number of a room or flat in the languages people mix in ("Zimmer 214", "sala 402",
-  "apto 1102", "палата 5", "kv. 4", "кв. 12"); a numbered school, clinic or polyclinic ("School 155", "UMF 28",
-  "QSH nr. 3", "№ 12").
+  ("Gustav-Mahler-Str. 3"); a numbered school, clinic or polyclinic ("School 155", "UMF 28", "QSH nr. 3", "№ 12").
+  (A room's or a flat's number in any language is deid_orgs' room rule.)
 """
 
 from __future__ import annotations
@@ -74,10 +73,6 @@ _CYRILLIC_STREET = re.compile(
 _COLOMBIAN = re.compile(r"\b(?i:cra|carrera|kra|kr|cl|calle|cll|dg|diagonal|tv|transversal|av|avenida|ak|ac)\.?\s+"
                         r"\d{1,3}\s?[A-Za-z]?(?:\s?bis)?\s*(?:#|No\.?|n[º°])\s*\d{1,3}\s?[A-Za-z]?\s*-\s*\d{1,3}\b")
 _SHORT_STRASSE = re.compile(r"\b[A-ZÄÖÜ][\w\-]*-?(?i:str)\.\s*\d{1,4}[a-z]?\b")
-_ROOM_WORDS = re.compile(r"\b(?i:zimmer|sala|apto|apt\.|quarto|habitaci[oó]n|chambre|kamer|pok[oó]j|oda|odası|kv\.|"
-                         r"кв\.?|"
-                         r"палата|кабинет|каб\.|кімната|stanza|camera|bett|cama|lit)\s?#?\s?(?P<n>\d{1,4}[A-Za-z]?)\b"
-                         + _NOT_HOUSE)
 _NUMBERED = re.compile(
     r"\b(?i:school|schule|szkoła|szkola|liceum|lyceum|gymnasium|gimnazjum|школа|школи|школы|ліцей|лицей|гимназия|"
     r"гімназія|СУ|СОУ|ОУ|ОШ|UMF|HGZ|HGR|IMSS|ISSSTE|QSH|поликлиника|поліклініка|больница|лікарня|"
@@ -90,10 +85,7 @@ _STREET_HASH = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:
 _EIRCODE = re.compile(r"\b[AC-FHKNPRTV-Y]\d{2}\s?(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[AC-FHKNPRTV-Y0-9]{4}\b")
 _GATE = re.compile(r"\d")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-# a piece of every word of _ROOM_WORDS and _NUMBERED, in lower case
-_ROOM_SIGNS = ("zimmer", "sala", "apt", "kv.", "кв",
-               "quarto", "habitaci", "chambre", "kamer", "pok", "oda", "палат", "кабин",
-               "каб", "кімнат", "stanza", "camera", "bett", "cama", "lit")
+# a piece of every word of _NUMBERED, in lower case
 _NUMBERED_SIGNS = ("school", "schule", "szko", "liceum", "lyceum", "gym", "gimn", "школ", "ліце", "лице", "гимн",
                    "гімн", "су", "соу", "оу", "ош", "umf", "hgz", "hgr", "imss", "issste", "qsh", "поликлин",
                    "полікл", "больниц", "лікарн", "przychodni", "poliklin", "polyclin", "policl", "dom zdravlja",
@@ -134,9 +126,6 @@ def address_candidates(text: str, add: Add) -> None:
         for m in rx.finditer(text):
             if any(c.isdigit() for c in m.group()) or rx is _CYRILLIC_STREET:
                 add(("address", m.start(), m.end()))
-    if any(w in lower for w in _ROOM_SIGNS):
-        for m in _ROOM_WORDS.finditer(text):
-            add(("address", m.start("n"), m.end("n")))
     if not any(w in lower for w in _NUMBERED_SIGNS):
         return
     for m in _NUMBERED.finditer(text):

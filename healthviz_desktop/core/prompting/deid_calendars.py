@@ -97,19 +97,19 @@ _DAY_MORE_MONTH = re.compile(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.?\s*(?i:{_
                              r"(?:\s+(?:19|20|1[34])\d\d\b)?")
 _HU_MONTHS = r"január|február|március|április|május|június|július|augusztus|szeptember|október|november|december"
 _HU_MONTH_DAY = re.compile(rf"\b(?i:{_HU_MONTHS})\s+(?:[12]\d|3[01]|0?[1-9])\.?(?:-(?:án|én|ig|i|a|e))?(?!\w)")
+# weekdays deid_times' WEEKDAYS lacks (English, Indonesian, Malay, Tagalog); the two are read together
 _WEEKDAY_NAMES = (r"mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|"
-                  r"sun|sunday|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|isnin|khamis|jumaat|ahad|lunes|martes|"
-                  r"miyerkules|huwebes|biyernes|sabado|linggo|pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|"
-                  r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag")
+                  r"sun|sunday|senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|isnin|khamis|jumaat|ahad|"
+                  r"miyerkules|huwebes|biyernes|linggo")
 # "Minggu 10.00", "Sunday 10.00", "Fri 12 July, 11.15", "14 Mart 10:40": a dotted clock time after a weekday or a
 # day and month (a colon's time is deid_patterns' already)
 _AFTER_DAY_TIME = re.compile(
-    rf"(?:\b(?i:{_WEEKDAY_NAMES})|\b(?:[12]\d|3[01]|0?[1-9])\.?\s+[^\W\d_]{{3,}})\.?,?\s+(?:(?i:at|um|om|à|a|u|jam|pukul|"
+    rf"(?:\b(?i:{_WEEKDAY_NAMES}|{WEEKDAYS})|\b(?:[12]\d|3[01]|0?[1-9])\.?\s+[^\W\d_]{{3,}})\.?,?\s+(?:(?i:at|um|om|à|a|u|jam|pukul|"
     r"saat|ora|alle|kl\.?)\s+)?(?P<t>(?:[01]?\d|2[0-3])\.[0-5]\d)\b(?![.,]\d|\s*(?i:mg|mcg|ml|kg|g|l|mmol|units?|"
     r"iu|%|hours?|hrs?|h|km|miles?)\b)")
 # "jam 04.15", "pukul 9.30", "u 9h", "saat 10.40", "hoje 9h", "às 14h": the word for "at" (or "today") of more
 # languages before a clock time with its minutes or an "h" (without them "jam 2", "u 2" are no time)
-_AT_MORE = re.compile(r"\b(?i:jam|pukul|u|saat|ora|hoje|às|as|alas|a\s+las|vers|kello|klockan|kl)\s+"
+_AT_MORE = re.compile(r"\b(?i:jam|pukul|u|saat|ora|hoje|às|as|alas|a\s+las|vers|kello|klockan)\s+"
                       r"(?P<t>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d|h[0-5]?\d?|h\b))(?![.,]\d|\w)")
 # "next appt 4.5 (Fri)", "kontrola 21.2. (pon)": a day and a month before a weekday in brackets
 _DM_WEEKDAY = re.compile(r"(?<![\d.,/])(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.?)"
@@ -196,5 +196,5 @@ _YEAR_GATE = re.compile(r"(?:19|20|1[34])\d\d|['‘’]\d\d")
 _MORE_MONTH_WORDS = frozenset(w for w in _MORE_MONTHS.split("|"))
 _HU_MONTH_WORDS = frozenset(_HU_MONTHS.split("|"))
 _DOT_TIME_GATE = re.compile(r"\d\.[0-5]\d")
-_AT_MORE_WORDS = frozenset(str.split("jam pukul u saat ora hoje às as alas las vers kello klockan kl"))
+_AT_MORE_WORDS = frozenset(str.split("jam pukul u saat ora hoje às as alas las vers kello klockan"))
 _CLOCK_SHAPE_GATE = re.compile(r"\d(?:[:.][0-5]\d|h)")

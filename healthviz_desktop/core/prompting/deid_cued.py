@@ -101,13 +101,18 @@ _IS_AGE = re.compile(
     r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?:\s+(?:ji|sahib|saab|nội|ngoại|Nội|Ngoại))?\s+(?:is|was|turned|turns|"
     r"just\s+turned|will\s+be)\s+(?:now\s+)?(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|"
     r"mmhg|cm|mm|ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|percent|degrees|f|c)\b))")
-_FAMILY = frozenset(str.split("""ji sahib saab amma appa ammachi nani nana nanna nan nanny dadi dadu lola lolo gran
-    granny grandma grandpa grandad granddad grandmother grandfather great-grandma great-grandmother great-grandad
-    oma opa omi opi bubbe zaide zayde ba ong noi ngoai abuela abuelo abuelita abuelito nonna nonno babcia babka dziadek
-    dziadzio halmeoni halmoni harabeoji obaachan ojiisan obaasan teta tete jiddo jeddo sitti yiayia papou mormor
-    farmor morfar farfar mummo vaari avo vovo meme pepe mamie papy umma eomma omma paati patti thatha thaatha ajji ajja
-    ammamma achamma dada dadaji nanaji naniji mum mom mam ma maa mama mamma dad pa papa da mother father bibi babu inay
-    nanay itay tatay"""))  # folded: "bà" is "ba", "avô" "avo"
+# folded: "bà" is "ba", "avô" "avo"; with round eight's family words of more languages and scripts
+_FAMILY = frozenset(str.split("""ji sahib saab amma appa ammachi nani nana nanna nan nanny dadi dadu lola lolo
+    gran granny grandma grandpa grandad granddad grandmother grandfather great-grandma great-grandmother
+    great-grandad oma opa omi opi bubbe zaide zayde ba ong noi ngoai abuela abuelo abuelita abuelito nonna
+    nonno babcia babka dziadek dziadzio halmeoni halmoni harabeoji obaachan ojiisan obaasan teta tete jiddo
+    jeddo sitti yiayia papou mormor farmor morfar farfar mummo vaari avo vovo meme pepe mamie papy umma eomma
+    omma paati patti thatha thaatha ajji ajja ammamma achamma dada dadaji nanaji naniji mum mom mam ma maa
+    mama mamma dad pa papa da mother father bibi babu inay nanay itay tatay мама папа бабушка дедушка бабуля
+    дедуля баба деда бабуся дідусь бабця мати батько dedushka babushka dedulya babulya deda eyang kakung
+    nenek kakek mbah ama amah ahma popo gonggong nainai yeye waipo waigong ojiichan bunica bunicul buni
+    vecmamma vectetis vecmamina nene dede anneanne babaanne dedem ninem 奶奶 爷爷 外婆 外公 姥姥 姥爷 婆婆
+    公公 阿嬷 阿公 阿婆 할머니 할아버지 엄마 아빠 おばあちゃん おじいちゃん 祖母 祖父 母 父"""))
 # "Ma's 94 and", "Umma's 90th is on Dec 7": the same with "is" written "'s", or a birthday's ordinal after a possessive
 _HAS_AGE = re.compile(
     r"(?<![\w'’\-])(?P<w>[^\W\d_][\w\-]*)['’]s\s+(?:now\s+|just\s+)?(?P<d>(?:9\d|1[0-4]\d)(?P<th>st|nd|rd|th)?)\b"
@@ -133,11 +138,6 @@ _NO_READING_AFTER = re.compile(
     r"percent|degrees|f|c|sats?|spo2|o2|steps|times|x|mmol|units?|ml)\b))")
 _SET_OFF_GATE = re.compile(r",\s*(?:9\d|1[0-4]\d),")
 _SET_OFF_AGE = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*|\))\s*,\s*(?P<d>9\d|1[0-4]\d),")
-_KIN_WORDS = frozenset(str.split("""мама мамa папа бабушка дедушка бабуля дедуля баба деда бабуся дідусь бабця мати
-    батько dedushka babushka dedulya babulya deda babcia eyang kakung putri nenek kakek mbah oma opa ama amah ahma
-    popo gonggong nainai yeye waipo waigong halmeoni harabeoji obaachan ojiichan bunica bunicul buni vecmamma
-    vectetis vecmamina nene dede anneanne babaanne dedem ninem 奶奶 爷爷 外婆 外公 姥姥 姥爷 婆婆 公公 阿嬷 阿公
-    阿婆 할머니 할아버지 엄마 아빠 おばあちゃん おじいちゃん 祖母 祖父 母 父"""))
 _H_GATE = re.compile(r"\dh")
 _NINETY_PLUS = re.compile(r"(?<!\d)(?:9\d|1[0-4]\d)(?!\d)")
 _AFTER_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?\s+$")
@@ -209,7 +209,7 @@ def cued_candidates(text: str, add: Add) -> None:
                 continue
             # (a short family word in capitals is no family word: "MA 102" is a course)
             kin = [fold(w) for w in (words.group("w"), words.group("w2")) if w and not (len(w) <= 2 and w.isupper())]
-            if any(w in _FAMILY or w in _KIN_WORDS for w in kin) and not any(w in READING_WORDS for w in kin):
+            if any(w in _FAMILY for w in kin) and not any(w in READING_WORDS for w in kin):
                 add(("age", n.start(), n.end()))
         for m in _SET_OFF_AGE.finditer(text) if _SET_OFF_GATE.search(text) else ():
             w = m.group("w")

@@ -27,7 +27,7 @@ _ACRONYM_BEFORE = re.compile(rf"\b(?P<a>[A-Z]{{2,5}})\s+(?:(?P<s>{_SCHOOL_THINGS
 # "MRI room", "ED canteen")
 _COMMON_CAPITALS = frozenset(str.split("""icu ed er gp ent opd ipd nicu picu hdu ccu cdu amu mau ot pt mri ct ecg ekg
     eeg emg ivf ob gyn or ae uc tcm ptsd cbt dbt ems nhs hr it ai uk us usa eu un pe re dt pm am ok ib gcse sat act
-    mcat ielts toefl ap ib phd msc bsc ma ba"""))
+    mcat ielts toefl ap ib phd msc bsc ma ba np rn hse ndis va slt cpn mh"""))
 # where a shift is worked that names no one: "my shift on Ward 4", "12 hrs on Nights"
 _PLACES_OF_A_SHIFT = frozenset(str.split("ward wards unit theatre theatres nights night days earlies lates reception "
                                          "triage bay floor call the"))
@@ -38,9 +38,12 @@ _SHIFTS_FOR = re.compile(r"\b(?:(?:shift|shifts|hrs|hours|hr)\s+(?:on|at|for)|dr
 _THE_BRAND_SITE = re.compile(rf"\bthe\s+(?P<b>[A-Z][\w&'’\-]+)\s+(?:{_WORK_THINGS})\b")
 # "foodpanda rider ID": a word no list knows before the work it names
 _UNKNOWN_BEFORE_JOB = re.compile(r"\b(?P<b>[a-z][a-z\-]{3,})\s+(?:rider|driver|courier|partner\s+app|shopper)\b")
-# "Room 14", "apt 3B", "Suite #210": the number of a room or a flat someone is in (the word stays)
-_ROOM = re.compile(r"\b(?i:room|rm|apt|apartment|suite|flat)\.?\s?#?\s?(?P<n>\d{1,4}[A-Za-z]?)\b"
-                   r"(?![.,/:]\d|\s*(?i:degrees|mins?|minutes|hours?|hrs?|days?|weeks?|times|x|mg|ml|%)\b)")
+# "Room 14", "apt 3B", "Suite #210": the number of a room or a flat someone is in (the word stays), also in the
+# languages people mix in ("Zimmer 214", "sala 402", "apto 1102", "палата 5", "kv. 4", "кв. 12"; round eight)
+_ROOM = re.compile(r"\b(?i:room|rm|apt|apartment|suite|flat|zimmer|sala|apto|quarto|habitaci[oó]n|chambre|kamer|"
+                   r"pok[oó]j|oda|odası|kv\.|кв\.?|палата|кабинет|каб\.|кімната|stanza|bett|cama)\.?\s?#?\s?"
+                   r"(?P<n>\d{1,4}[A-Za-z]?)\b(?![.,/:]\d|\s*(?i:degrees|mins?|minutes|hours?|hrs?|days?|weeks?|months?|"
+                   r"years?|times|x|mg|mcg|ml|kg|g|%|am|pm|puffs?|tabs?|units?|iu|steps|bpm)\b)")
 # "4417 Avenue B": a house number and a street that is a letter
 _LETTER_STREET = re.compile(r"\b\d{1,5}\s+(?:Avenue|Ave\.?|Street|St\.?|Road|Rd\.?)\s+[A-Z]\b(?![\w'’])")
 # "Hospital del Mar", "Klinikum rechts der Isar", "Praxis am Stadtpark", "Clínica 10": a facility's word, the
@@ -59,7 +62,6 @@ _OUR_LADY = re.compile(r"\bOur\s+Lady(?:['’]s|\s+of\s+(?:the\s+)?[A-Z][\w'’\
 _WORK_BRACKET_OTHER = re.compile(r"\b(?i:pracy|praca|pracę|prace|trabajo|trabalho|lavoro|arbeit|werk|travail|boulot|"
                                  r"işe|iş|işten|работа|работу|работы|работе|роботи|робота|роботу|kerja|trabaho)\s*\("
                                  r"\s*(?P<org>[A-Z][\w&'’\-]*(?:\s+[A-Z][\w&'’\-]*){0,2})\s*\)")
-_CLINICAL_ACRONYMS = frozenset(str.split("gp ed er icu ot pt np pa rn ent ae a&e nhs hse ndis va ot slt cpn mh"))
 _REP_GATE = re.compile(r" (?:rep|reps|steward|shop steward|HR|payroll)\b")
 _ACRONYM_REP = re.compile(r"\b(?P<a>[A-Z][A-Za-z]{1,5})\s+(?:rep|reps|steward|shop\s+steward|HR|payroll)\b")
 
@@ -73,7 +75,7 @@ def org_candidates(text: str, add: Add) -> None:
     for m in _ACRONYM_REP.finditer(text) if _REP_GATE.search(text) else ():
         a = m.group("a")
         if sum(c.isupper() for c in a) >= 2 and not lists.is_word(a.lower()) and a.lower() not in lists.medical \
-                and a.lower() not in _CLINICAL_ACRONYMS:
+                and a.lower() not in _COMMON_CAPITALS:
             add(("employer", m.start("a"), m.end("a")))
     for m in _NYC_SCHOOL.finditer(text):
         if int(m.group("n")) > 0:

@@ -275,7 +275,7 @@ class Clay(Look):
         c.save()
         # a form wider than the frame is a backdrop (the "surface" region's sheet), whose marks lie well inside
         # it: clipping to it built an anti-aliased mask the size of the frame (about a millisecond a frame)
-        if b.width() < self.u * 3:
+        if b.width() <= c.getBaseLayerSize().width():
             c.clipPath(path, doAntiAlias=True)
         marks = skia.Path()
         for k in range(3):  # tool marks: shallow scoops across the form
