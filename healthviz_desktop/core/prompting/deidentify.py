@@ -236,20 +236,28 @@ def _forms(keys: frozenset[str]) -> frozenset[str]:
 _LETTER_RUN = re.compile(r"[^\W\d_]+")  # the words eponym_alone could start with, for its speed gate
 
 
+def _clinical_spans(text: str) -> list[tuple[int, int]]:
+    """Where the text reads as a clinical shape (a score, a dose, a lab value...), found once per text for every
+    candidate to be checked against (the same spans as in a window round each candidate: every shape is short).
+    Every clinical shape holds a digit: a text without one has none."""
+    if not P.DIGITS.search(text):
+        return []
+    return [m.span() for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO, P.CLINICAL_DURATION)
+            for m in rx.finditer(text)]
+
+
 def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
     """Drop candidates inside clinical text, then keep the best of overlapping ones."""
     lex = P.lexicon()
     n = len(text)
     kept: list[tuple[str, int, int]] = []
+    clinical = _clinical_spans(text)
     for cat, start, end in found:
         if end <= start or PLACEHOLDER.fullmatch(text[start:end]):
             continue
-        lo, hi = max(0, start - 40), min(n, end + 40)
-        # every clinical shape holds a digit: a window without one has none (checked in C first)
-        if cat in _SOFT and P.DIGITS.search(text, lo, hi) and any(start < m.end() and m.start() < end
-                                for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO, P.CLINICAL_DURATION)
-                                for m in rx.finditer(text, lo, hi)):
+        if cat in _SOFT and any(start < ce and cs < end for cs, ce in clinical):
             continue
+        lo, hi = max(0, start - 40), min(n, end + 40)
         if cat in ("private", "name", "place", "town") and (any(
                 start < m.end() and m.start() < end and _shields(text, m, cat)
                 for m in lex.eponym.finditer(text, lo, hi)) or (
