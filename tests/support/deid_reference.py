@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
+from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deidentify import join_running_dates
 from tests.support import deid_reference_context as C
@@ -162,6 +163,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
     if typed:
         W.word_candidates(text, add)
         cued_candidates(text, add)  # plain code, shared with the fast de-identifier as it is
+    paired_candidates(text, found, add)  # shared too: a clock beside a date any rule found
     if private_terms:
         C.private_candidates(text, C.fold_text(text), private_terms, add)
     return _resolve(text, found)

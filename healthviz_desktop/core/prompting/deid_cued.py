@@ -173,6 +173,7 @@ _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or b
 def cued_candidates(text: str, add: Add) -> None:
     """Every place, clock time and role-cued name of this module's rules in ``text`` (see the docstring)."""
     from healthviz_desktop.core.prompting.deid_addresses import address_candidates
+    from healthviz_desktop.core.prompting.deid_clock import clock_candidates
     from healthviz_desktop.core.prompting.deid_codes import code_candidates
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
     from healthviz_desktop.core.prompting.deid_named import named_candidates
@@ -187,6 +188,7 @@ def cued_candidates(text: str, add: Add) -> None:
     form_candidates(text, add)
     named_candidates(text, add)
     address_candidates(text, add)
+    clock_candidates(text, add)
     if _AGE_GATE.search(text):
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))

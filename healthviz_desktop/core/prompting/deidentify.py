@@ -22,6 +22,7 @@ from itertools import accumulate, compress, count, repeat
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
 from healthviz_desktop.core.prompting.deid_context import form_candidates
+from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
@@ -196,6 +197,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
     if typed:
         word_candidates(text, add)
         cued_candidates(text, add)
+    paired_candidates(text, found, add)  # a clock beside a date any rule above found
     if private_terms:
         private_candidates(text, fold_text(text), private_terms, add)
     return _resolve(text, found)
