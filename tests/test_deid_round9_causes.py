@@ -49,3 +49,68 @@ def test_lab_values_before_a_clock_stay() -> None:
     """A dotted day and month before a clock is a lab value's shape ("BG 8.8. 18:45"): the clock goes, it stays."""
     out = deidentify("07:10 BG 5.4. 12:30 BG 8.8. 18:45 BG 12.1 (pizza).").text
     assert "BG 5.4." in out and "BG 8.8." in out and "12:30" not in out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("rendelő az Andrássy út 20 alatt", ["Andrássy", "20"]),
+    ("Kossuth Lajos utca 12, 2. emelet", ["Kossuth", "12"]),
+    ("клиника на Skolas iela 21, запись", ["Skolas", "21"]),
+    ("bor på Kongens gate 12 nå", ["Kongens", "12"]),
+    ("Pärnu mnt 12 is the clinic", ["Pärnu", "12"]),
+    ("praxe na Václavské náměstí 5", ["Václavské", "5"]),
+    ("Bulevardul Unirii 5, bloc A", ["Unirii", "5"]),
+    ("przychodnia, Aleja Jana Pawła II 12", ["Pawła", "12"]),
+    ("Praxis Am Markt 2 in the old town", ["Markt", "2"]),
+    ("Praxis on Karl-Marx-Straße 112.", ["Karl-Marx-Straße", "112"]),
+    ("Hovedgaden 14, 1. sal", ["Hovedgaden", "14"]),
+    ("postal code K1S 5B6 on file", ["K1S", "5B6"]),
+    ("moved to setagaya-ku last month", ["setagaya-ku"]),
+    ("clinic in Mapo-gu, near the station", ["Mapo-gu"]),
+    ("shots today in 西屯區, then home", ["西屯區"]),
+    ("scooter accident on 忠孝東路, road rash", ["忠孝東路"]),
+    ("akuten på Rigshospitalet i går", ["Rigshospitalet"]),
+    ("innlagt på Ullevål sykehus i to dager", ["Ullevål"]),
+])
+def test_round_nine_streets_districts_and_hospitals_go(text: str, gone: list[str]) -> None:
+    out = deidentify(text).text
+    for piece in gone:
+        assert piece not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    "Im Januar 12 Tage Kopfschmerzen",  # a month after "Im" is no street
+    "Spring 2024 was a bad season for hay fever",
+    "Gate 12 at the airport, then a 3 hour flight",
+    "pain 5, gate theory says rubbing helps",
+    "follow-up in 6 weeks, up-to-date on jabs",
+])
+def test_look_alikes_of_round_nine_street_rules_stay(text: str) -> None:
+    out = deidentify(text).text
+    assert "[ADDRESS]" not in out and "[PLACE]" not in out, out
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("Mum is nearly 100 now and still sharp", "100"),
+    ("at 92 she still knits every day", "92"),
+    ("Gran, now 97, is frail", "97"),
+    ("we celebrated her 101st with cake", "101st"),
+    ("Oma ist heute 99 geworden!!", "99"),
+    ("baachan 94 today, happy birthday", "94"),
+    ("Mami (she says 94 jaja) on oxygen", "94"),
+    ("my wife 93 has dementia now", "93"),
+])
+def test_round_nine_ages_over_89_go(text: str, gone: str) -> None:
+    assert gone not in deidentify(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "her HR nearly 100 now, settled later",  # a reading, not an age
+    "Smartwatch says 92 resting which is high",
+    "his 100th game for the club",
+    "her 90th percentile for weight",
+    "my aunt 95 kg after the steroids",
+    "at 95 mg he was fine",
+    "temp now 99,5 ok",
+])
+def test_look_alikes_of_round_nine_age_rules_stay(text: str) -> None:
+    assert deidentify(text).text == text

@@ -112,7 +112,9 @@ _FAMILY = frozenset(str.split("""ji sahib saab amma appa ammachi nani nana nanna
     дедуля баба деда бабуся дідусь бабця мати батько dedushka babushka dedulya babulya deda eyang kakung
     nenek kakek mbah ama amah ahma popo gonggong nainai yeye waipo waigong ojiichan bunica bunicul buni
     vecmamma vectetis vecmamina nene dede anneanne babaanne dedem ninem 奶奶 爷爷 外婆 外公 姥姥 姥爷 婆婆
-    公公 阿嬷 阿公 阿婆 할머니 할아버지 엄마 아빠 おばあちゃん おじいちゃん 祖母 祖父 母 父"""))
+    公公 阿嬷 阿公 阿婆 할머니 할아버지 엄마 아빠 おばあちゃん おじいちゃん 祖母 祖父 母 父
+    baachan bachan jiichan obaa gramma grammy gramps grandmom grandmama nanna wife husband aunt auntie aunty
+    uncle"""))  # (round nine: the last line, from the retired set H and the carers of the very old)
 # "Ma's 94 and", "Umma's 90th is on Dec 7": the same with "is" written "'s", or a birthday's ordinal after a possessive
 _HAS_AGE = re.compile(
     r"(?<![\w'’\-])(?P<w>[^\W\d_][\w\-]*)['’]s\s+(?:now\s+|just\s+)?(?P<d>(?:9\d|1[0-4]\d)(?P<th>st|nd|rd|th)?)\b"
@@ -173,7 +175,9 @@ _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or b
 def cued_candidates(text: str, add: Add) -> None:
     """Every place, clock time and role-cued name of this module's rules in ``text`` (see the docstring)."""
     from healthviz_desktop.core.prompting.deid_addresses import address_candidates
+    from healthviz_desktop.core.prompting.deid_ages import age_candidates
     from healthviz_desktop.core.prompting.deid_clock import clock_candidates
+    from healthviz_desktop.core.prompting.deid_streets import street_candidates
     from healthviz_desktop.core.prompting.deid_codes import code_candidates
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
     from healthviz_desktop.core.prompting.deid_named import named_candidates
@@ -189,6 +193,8 @@ def cued_candidates(text: str, add: Add) -> None:
     named_candidates(text, add)
     address_candidates(text, add)
     clock_candidates(text, add)
+    street_candidates(text, add)
+    age_candidates(text, add)
     if _AGE_GATE.search(text):
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))

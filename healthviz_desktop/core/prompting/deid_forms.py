@@ -75,8 +75,10 @@ _WEEKDAY_DATE = re.compile(r"\b(?P<d>\d{1,2}/\d{1,2})(?=\s*\((?i:mon|tue|tues|we
 
 _STREET_ENDS = ("straße", "strasse", "str.", "gasse", "weg", "platz", "allee", "damm", "ufer", "gracht", "straat",
                 "laan", "plein", "kade", "steeg", "dijk", "vej", "gade", "gata", "gatan", "vägen", "veien", "katu",
-                "utca", "ulica", "chaussee", "chaussée", "baan", "steenweg", "dreef", "singel", "gade")
-_STREET_WORD = re.compile(r"(?<![\w\-])(?P<s>[A-ZÄÖÜÅØÆ][\w'’\-]*?(?:" + "|".join(re.escape(e) for e in _STREET_ENDS)
+                "utca", "ulica", "chaussee", "chaussée", "baan", "steenweg", "dreef", "singel", "gade",
+                "gaden", "vejen")  # round nine: Danish streets with their article ("Hovedgaden")
+# (the ending in any case: "Karl-Marx-Straße", "Konrad-Adenauer-Allee"; round nine)
+_STREET_WORD = re.compile(r"(?<![\w\-])(?P<s>[A-ZÄÖÜÅØÆ][\w'’\-]*?(?i:" + "|".join(re.escape(e) for e in _STREET_ENDS)
                           + r"))(?!\w)(?P<n>\s*\d{1,4}[a-zA-Z]?\b(?:,\s*\d{4,5}\b(?![.,/:]\d))?)?", re.UNICODE)
 _STREET_FIRST = re.compile(
     r"(?:\b(?P<lead>\d{1,4}[a-zA-Z]?),?\s+)?\b(?P<s>(?i:rue|rua|calle|c/|avenida|avda\.?|av\.|viale|piazza|plaza|praça|praca|largo|ulica|ul\.|carrer|"

@@ -1,0 +1,57 @@
+"""Round nine of issue 15: ages over 89 in the everyday forms the earlier rules left, found in the retired set H
+and in the ways carers of the very old write them. Plain code called from deid_cued.py, so the fast
+de-identifier and the reference one share it as it is. Every rule takes only 90 to 119, and never before a unit.
+
+- "at 92 she still knits": an age before the person it is said of.
+- "Gran, now 97,": an age set off by commas after "now", "nearly", "just".
+- "celebrated her 101st": a birthday's ordinal after a possessive, without the word "birthday" (not "her 90th
+  percentile", "his 100th game").
+- "nearly 100 now", "almost 95": near an age, when a person is named just before and no vital sign is (a pulse
+  "nearly 100" is a reading).
+- "ist heute 99 geworden", "wird 95": German's "has turned" and "turns".
+- "she says 94": an age a person gives, after "she says" or "mum said" (not "Smartwatch says 92 resting").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Add = Callable[[tuple[str, int, int]], None]
+
+_AGE = r"(?P<d>9\d|1[01]\d)"
+_NO_UNIT = (r"(?![\d/%]|[.,]\d|\s*(?i:%|mg|mcg|kg|g|ml|bpm|steps|mins?|minutes|hours?|hrs?|lbs?|pounds|degrees|mmhg|"
+            r"percent|units?|times|x|over|/)(?!\w))")
+_PERSON = r"(?:she|he|mum|mom|mam|dad|nan|nana|gran|granny|grandma|grandpa|grandad|my|her|his|they|pop|nanna)"
+_AT_AGE = re.compile(rf"\b(?i:at)\s+{_AGE}\s*,?\s+(?i:{_PERSON})\b")
+_NOW_AGE = re.compile(rf",\s*(?i:now|nearly|almost|just)\s+{_AGE}{_NO_UNIT}\s*(?:[,)]|(?i:years?|yrs?)\b)")
+_HER_ORDINAL = re.compile(rf"\b(?i:her|his|their|mum's|mom's|dad's|nan's|gran's|grandma's|grandpa's)\s+{_AGE}"
+                          r"(?P<o>(?i:st|nd|rd|th))\b(?=\s*(?:[.,;:!?)]|$|(?i:birthday|bday|b-day|party|celebration|"
+                          r"today|tomorrow|on|this|next|last|is|was|and|in|at|with|coming|soon)\b))")
+_NEAR_AGE = re.compile(rf"\b(?i:nearly|almost|nearing|pushing|going\s+on|knocking\s+on|rising)\s+{_AGE}{_NO_UNIT}")
+_PERSON_BEFORE = re.compile(r"\b(?i:she|he|her|his|mum|mom|mam|dad|nan|nana|gran|granny|grandma|grandpa|grandad|"
+                            r"grandmother|grandfather|aunt|auntie|uncle|husband|wife|father|mother|resident|patient|"
+                            r"pop|poppa)\b")
+_VITAL_BEFORE = re.compile(r"\b(?i:hr|pulse|heart\s+rate|sats?|spo2|o2|oxygen|bp|temp|temperature|sugar|glucose|bg|"
+                           r"bm|weight|weighs|score|reading|readings|level|levels|rate|bpm|count|steps|mmse|moca)\b")
+_GERMAN_TURNED = re.compile(rf"\b(?i:ist|wird|wurde)\s+(?:(?i:heute|jetzt|schon|bald|morgen|nun)\s+)?{_AGE}"
+                            rf"(?=\s+(?i:geworden|jahre)\b|\s*[!.,]|\s+(?i:im|am|in|nächste)\b)")
+_SAYS_AGE = re.compile(rf"\b(?i:she|he|mum|mom|mam|dad|nan|nana|gran|granny|grandma|grandpa|grandad)\s+"
+                       rf"(?i:says|said|claims|insists)\s+(?:(?i:she's|he's|she\s+is|he\s+is|she\s+was)\s+)?"
+                       rf"{_AGE}{_NO_UNIT}(?!\s*(?i:/|out))")
+_GATE = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
+
+
+def age_candidates(text: str, add: Add) -> None:
+    """Every age of this module's rules in ``text`` (see the docstring); nothing without a number of 90 to 119."""
+    if not _GATE.search(text):
+        return
+    for rx in (_AT_AGE, _NOW_AGE, _GERMAN_TURNED, _SAYS_AGE):
+        for m in rx.finditer(text):
+            add(("age", m.start("d"), m.end("d")))
+    for m in _HER_ORDINAL.finditer(text):  # the ordinal whole: "her 101st"
+        add(("age", m.start("d"), m.end("o")))
+    for m in _NEAR_AGE.finditer(text):
+        before = text[max(0, m.start() - 40):m.start()]
+        if _PERSON_BEFORE.search(before) and not _VITAL_BEFORE.search(before):
+            add(("age", m.start("d"), m.end("d")))
