@@ -164,7 +164,7 @@ _USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "tryi
 _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
                   r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
                   r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?|jelly|juice|sachets?|"
-                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device)\b")
+                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device|frame|stockings)\b")
 def _titles(text: str, start: int, title: str) -> bool:
     """Whether a title right before a run names it: not one that ends a phrase ("for the nurse: Mon 142/88") or,
     written out, a sentence ("eye doctor. Macular degeneration"); "Dr. Bell" is one."""

@@ -178,6 +178,7 @@ def cued_candidates(text: str, add: Add) -> None:
     from healthviz_desktop.core.prompting.deid_ages import age_candidates
     from healthviz_desktop.core.prompting.deid_clock import clock_candidates
     from healthviz_desktop.core.prompting.deid_streets import street_candidates
+    from healthviz_desktop.core.prompting.deid_work import work_candidates
     from healthviz_desktop.core.prompting.deid_codes import code_candidates
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
     from healthviz_desktop.core.prompting.deid_named import named_candidates
@@ -195,6 +196,7 @@ def cued_candidates(text: str, add: Add) -> None:
     clock_candidates(text, add)
     street_candidates(text, add)
     age_candidates(text, add)
+    work_candidates(text, add)
     if _AGE_GATE.search(text):
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))

@@ -24,7 +24,7 @@ USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "tryin
 PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
                   r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
                   r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?|jelly|juice|sachets?|"
-                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device)\b")
+                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device|frame|stockings)\b")
 
 
 # a sentence that starts with a product, not a person: "Nytol for sleep", "Lacri-Lube at night"

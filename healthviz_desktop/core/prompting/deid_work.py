@@ -1,0 +1,99 @@
+"""Round nine of issue 15: workplaces, universities and teams written the everyday way the earlier rules left,
+found in the retired set H and generalised to each form's language. Plain code called from deid_cued.py, so the
+fast de-identifier and the reference one share it as it is.
+
+- A job and whom it is done for: "HGV driver for Turners", "cleaner at Brightwell", "carer with Allied".
+- The verb for working in the languages people mix in, and the name after its preposition: "pracuję w
+  Biedronce", "arbeite bei Siemens", "werk bij Albert Heijn", "töissä Nokialla", "dolgozom a Telekomnál".
+- An employer in brackets after the Turkish, Nordic, Czech, Hungarian or Romanian word for the workplace ("iş
+  yerinde (Garanti BBVA)", "på jobben (Equinor)").
+- A university shortened to "U" or "Uni" after its name ("Hebrew U exam", "Monash Uni"), a club or a team named
+  before the word for its people ("the CSSA guys", "the Tullaroan girls"), a warehouse's site code ("Site is
+  DFW7", "warehouse YYZ4").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
+from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, word_lists
+
+Add = Callable[[tuple[str, int, int]], None]
+
+_ORG = r"(?P<o>[A-ZÀ-ÖØ-ÞĀ-Ž][\w&'’\-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-Ž][\w&'’\-]*){0,2})"
+_JOBS = (r"driver|cleaner|carer|caregiver|aide|courier|porter|cashier|clerk|supervisor|engineer|technician|"
+         r"labourer|laborer|operative|picker|packer|receptionist|chef|cook|waiter|waitress|barista|guard|mechanic|"
+         r"electrician|plumber|accountant|analyst|developer|consultant|apprentice|trainee|intern|storeman|forklift|"
+         r"dispatcher|fitter|welder|baker|butcher|bartender|housekeeper|caretaker|janitor|groundsman|postie")
+_JOB_FOR = re.compile(rf"\b(?i:{_JOBS})\s+(?i:for|at|with)\s+(?:(?i:the)\s+)?{_ORG}")
+_WORK_VERB = re.compile(
+    r"\b(?i:pracuję|pracuje|pracowałam|pracowałem|arbeite|arbeitet|arbeitete|werk|werkt|werkte|jobber|jobbar|"
+    r"arbejder|arbetar|työskentelen|työskentelee|dolgozom|dolgozik|lucrez|lucrează|pracuji|pracuju|pracuje|bosse|"
+    r"travaille|lavoro|trabajo|trabalho|çalışıyorum|çalışıyor)\s+"
+    r"(?:(?i:w|we|bei|bij|på|hos|la|v|ve|chez|alla|al|à|en|no|na|em|für|in|a|az|u|i|för|ved|dla|pro)\s+)?"
+    r"(?:(?i:der|die|dem|den|the|le|la|l'|el|o|a|het|de)\s+)?" + _ORG)
+_FINNISH_AT_WORK = re.compile(r"\b(?i:töissä|töihin|töistä)\s+(?P<o>[A-ZÄÖ][\w\-]+)")
+_WORK_BRACKET = re.compile(r"\b(?i:yerinde|işyerinde|iş\s+yeri|jobben|jobbet|arbejde|arbejdet|töissä|práci|práce|"
+                           r"munkahelyen|munkahely|serviciu|muncă|munca|werk|job|work)\s*\(\s*" + _ORG + r"\s*\)")
+_SHORT_UNIVERSITY = re.compile(r"\b(?P<o>[A-Z][a-z][\w\-]+(?:\s+[A-Z][a-z][\w\-]+)?)\s+(?:U|Uni|Univ\.?)(?=\s|[,.;:!?)]|$)")
+_GROUP = re.compile(r"\b(?i:the|my|our|with)\s+(?P<o>[A-Z][\w&'’\-]+)\s+(?i:guys|girls|boys|lads|team|squad|crew|"
+                    r"society|club|choir|gang)\b")
+_SITE_CODE = re.compile(r"\b(?i:site|warehouse|fc|fulfil{1,2}ment\s+cent(?:er|re)|depot|dc|building)\s+(?:(?i:is|was)\s+)?"
+                        r"(?P<c>[A-Z]{3}\d{1,2})\b")
+# words in capitals and names of groups that name no one ("the NHS team", "the GP guys", "the Sunday club")
+_NOT_ORGS = frozenset(str.split("""nhs gp icu ae er ed ot pt mri ct a&e hr it uk us eu ward night day sunday monday
+    tuesday wednesday thursday friday saturday weekend morning evening mum mom dad nan gran the my our his her their
+    a an this that care support crisis community mental home district palliative hospice rehab physio stroke diabetes
+    memory falls walking running cycling swimming knitting book reading bowls golf tennis football rugby cricket
+    netball hockey church parish youth school uni college work office night shift agency bank nurse doctor"""))
+_SIGNS = ("driver", "cleaner", "carer", "care", "aide", "courier", "porter", "cashier", "clerk", "supervisor",
+          "engineer", "technician", "labo", "operative", "picker", "packer", "receptionist", "chef", "cook", "wait",
+          "barista", "guard", "mechanic", "electrician", "plumber", "accountant", "analyst", "developer", "consultant",
+          "apprentice", "trainee", "intern", "storeman", "forklift", "dispatcher", "fitter", "welder", "baker",
+          "butcher", "bartender", "housekeeper", "caretaker", "janitor", "groundsman", "postie")
+
+
+def _capitalised_name(org: str) -> bool:
+    """Whether a capitalised group after a job or before "U" names its employer: any capitalised word but the
+    words above, a common proper noun, a month or a weekday ("driver for Turners", "Hebrew U"; not "carer for Mum")."""
+    first = org.split()[0].casefold().strip("'’")
+    return first not in _NOT_ORGS and first not in COMMON_PROPER and first not in MONTH_WORDS
+
+
+def _named(org: str) -> bool:
+    """Whether a capitalised group is a name: not a word of the list above nor an ordinary English word alone."""
+    first = org.split()[0].casefold().strip("'’")
+    if first in _NOT_ORGS:
+        return False
+    return len(org.split()) > 1 or not word_lists().is_plain_word(first)
+
+
+def work_candidates(text: str, add: Add) -> None:
+    """Every employer, university, club and site code of this module's rules in ``text`` (see the docstring)."""
+    lower = text.lower()
+    if any(w in lower for w in _SIGNS):
+        for m in _JOB_FOR.finditer(text):
+            if _capitalised_name(m.group("o")):
+                add(("employer", m.start("o"), m.end("o")))
+    for m in _WORK_VERB.finditer(text):
+        if _named(m.group("o")):
+            add(("employer", m.start("o"), m.end("o")))
+    if "töi" in lower:
+        for m in _FINNISH_AT_WORK.finditer(text):
+            add(("employer", m.start("o"), m.end("o")))
+    if "(" in text:
+        for m in _WORK_BRACKET.finditer(text):
+            if _named(m.group("o")):
+                add(("employer", m.start("o"), m.end("o")))
+    if " U" in text:
+        for m in _SHORT_UNIVERSITY.finditer(text):  # a language or a faith names one too: "Hebrew U", "Catholic U"
+            if m.group("o").split()[0].casefold() not in _NOT_ORGS:
+                add(("school", m.start("o"), m.end("o")))
+    for m in _GROUP.finditer(text):
+        if _named(m.group("o")):
+            add(("employer", m.start("o"), m.end("o")))
+    if any(c.isdigit() for c in text):
+        for m in _SITE_CODE.finditer(text):
+            add(("employer", m.start("c"), m.end("c")))
