@@ -44,14 +44,20 @@ _GATE = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 
 def age_candidates(text: str, add: Add) -> None:
     """Every age of this module's rules in ``text`` (see the docstring); nothing without a number of 90 to 119."""
-    if not _GATE.search(text):
-        return
-    for rx in (_AT_AGE, _NOW_AGE, _GERMAN_TURNED, _SAYS_AGE):
-        for m in rx.finditer(text):
-            add(("age", m.start("d"), m.end("d")))
-    for m in _HER_ORDINAL.finditer(text):  # the ordinal whole: "her 101st"
-        add(("age", m.start("d"), m.end("o")))
-    for m in _NEAR_AGE.finditer(text):
-        before = text[max(0, m.start() - 40):m.start()]
-        if _PERSON_BEFORE.search(before) and not _VITAL_BEFORE.search(before):
-            add(("age", m.start("d"), m.end("d")))
+    windows: list[tuple[int, int]] = []  # each rule reads a few words round a number of 90 to 119: only there
+    for n in _GATE.finditer(text):
+        lo, hi = max(0, n.start() - 50), min(len(text), n.end() + 40)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    for lo, hi in windows:
+        for rx in (_AT_AGE, _NOW_AGE, _GERMAN_TURNED, _SAYS_AGE):
+            for m in rx.finditer(text, lo, hi):
+                add(("age", m.start("d"), m.end("d")))
+        for m in _HER_ORDINAL.finditer(text, lo, hi):  # the ordinal whole: "her 101st"
+            add(("age", m.start("d"), m.end("o")))
+        for m in _NEAR_AGE.finditer(text, lo, hi):
+            before = text[max(0, m.start() - 40):m.start()]
+            if _PERSON_BEFORE.search(before) and not _VITAL_BEFORE.search(before):
+                add(("age", m.start("d"), m.end("d")))

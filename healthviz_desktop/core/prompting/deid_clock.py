@@ -49,6 +49,8 @@ _WEEK_NUMBER = re.compile(r"\b(?:KW|Kw\.|(?i:kalenderwoche|uke|uge|vecka|veckan|
                           r"týden|tyden|semaine|settimana|semana))\s?(?:(?i:nr|no)\.?\s?)?(?P<w>[1-9]|[1-4]\d|5[0-3])\b"
                           r"(?![.,/:]\d|\s*(?i:of|de|di|av|af|z|der|du)\b)")
 _GATE = re.compile(r"\d")
+_VIETNAMESE_GATE = re.compile(r"\dh(?:\d\d)?\s")
+_THAI = re.compile(r"[\u0e00-\u0e7f]")
 _HIJRI_GATE = re.compile(r"[/.\-]1[34]\d\d")
 _SHORT_MONTH_GATE = re.compile(r"\d\.\s?[A-Za-z]{3}")
 _WEEK_SIGNS = ("kw", "kalenderwoche", "uke", "uge", "vecka", "viik", "tydzie", "týden", "tyden", "semaine", "settimana",
@@ -64,12 +66,13 @@ def clock_candidates(text: str, add: Add) -> None:
             for m in rx.finditer(text):
                 add((cat, m.start("t"), m.end("t")))
     lower = text.lower()
-    if "h" in lower:
-        for m in _VIETNAMESE_HOUR.finditer(text):
-            add(("time", m.start("t"), m.end("t")))
-    if any("\u0e00" <= c <= "\u0e7f" for c in text):
-        for m in _THAI_DATE.finditer(text):
-            add(("date", m.start(), m.end()))
+    if not text.isascii():  # the parts of the day in Vietnamese, and Thai, are written with letters beyond ASCII
+        if _VIETNAMESE_GATE.search(text):
+            for m in _VIETNAMESE_HOUR.finditer(text):
+                add(("time", m.start("t"), m.end("t")))
+        if _THAI.search(text):
+            for m in _THAI_DATE.finditer(text):
+                add(("date", m.start(), m.end()))
     # each rule below only where a cheap sign of what it needs is there (a speed gate, never a change in what is found)
     if _HIJRI_GATE.search(text):
         for m in _HIJRI_NUMERIC.finditer(text):  # a kind no clinical shape cancels: "3/9/1445 h" is no dose in hours

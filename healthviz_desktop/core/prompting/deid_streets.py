@@ -42,12 +42,16 @@ _NORDIC_HOSPITAL = re.compile(r"\b[A-ZÆØÅÄÖ][a-zæøåäö]{2,}(?:hospitale
 _HOSPITAL_AFTER = re.compile(rf"(?P<n>(?:{_CAP}\s+){{1,3}})(?:sykehus|sjukhus|sygehus|lasarett|sairaala|"
                              r"terveysasema|kórház|Kórház|rendelőintézet|ziekenhuis|hastanesi|Hastanesi|"
                              r"universitetssykehus|universitetssjukhus|legevakt|helsesenter|vårdcentral)\b")
-_SIGNS = ("út", "utca", "tér", "iela", "gate", "gata", "vei", "veg", "tie", "mnt", "maantee", "tn", "tänav", "pst",
-          "pr.", "prospekt", "gatvė", "náměstí", "nám.", "třída", "nábřeží", "ulice", "ulica", "cesta", "trg",
-          "bulevar", "bd.", "calea", "aleea", "aleja", "al.", "plac", "osiedle", "os.", "ulitsa")
-_FACILITY_SIGNS = ("hospital", "sjukhus", "sykehus", "sygehus", "lasarett", "klinik", "sairaala", "terveysasema",
-                   "kórház", "rendelő", "ziekenhuis", "hastane", "legevakt", "legesenter", "helsesenter", "lægehus",
-                   "vårdcentral")
+# speed gates: each rule runs only where what it needs is there (never a change in what is found)
+_AFTER_GATE = re.compile(r"\s(?:út|utca|útja|körút|tér|iela|gate|gata|vei|veg|tie|mnt|maantee|tn|tänav|pst|puiestee|"
+                         r"pr\.|prospektas|gatvė|náměstí|nám\.|třída|nábřeží|ulice|ulica|cesta|trg)\s+\d")
+_BEFORE_GATE = re.compile(r"\b(?:Bulevardul|Bd\.|Calea|Aleea|Aleja|Al\.|Plac|Placu|Osiedle|Os\.|Náměstí|Nábřeží|"
+                          r"Ulice|Bulvāris|Prospekt|Prospektas|Tänav|Bulevar|Ulitsa)\s")
+_POSTCODE_GATE = re.compile(r"[A-Z]\d[A-Z]")
+_WARD_GATE = re.compile(r"[a-z]-(?:ku|gu|dong|shi|cho|machi|gun|myeon|eup)\b")
+_FACILITY_SIGNS = ("hospitalet", "sjukhus", "sykehus", "sygehus", "lasarett", "klinikken", "kliniken", "sairaala",
+                   "terveysasema", "kórház", "rendelő", "ziekenhuis", "hastane", "legevakt", "legesenter",
+                   "helsesenter", "lægehus", "vårdcentral")
 _GATE = re.compile(r"\d")
 
 
@@ -61,7 +65,7 @@ def street_candidates(text: str, add: Add) -> None:
             add(("place", m.start(), m.end()))
         for m in _HOSPITAL_AFTER.finditer(text):
             add(("place", m.start("n"), m.start("n") + len(m.group("n").rstrip())))
-    if "-" in text:
+    if "-" in text and _WARD_GATE.search(text):
         for m in _WARD.finditer(text):
             add(("place", m.start("s"), m.end("s")))
     if _CJK.search(text):
@@ -69,10 +73,11 @@ def street_candidates(text: str, add: Add) -> None:
             add(("place", m.start(), m.end()))
     if not _GATE.search(text):
         return
-    for m in _CANADIAN_POSTCODE.finditer(text):
-        add(("address", m.start(), m.end()))
-    if any(w in lower for w in _SIGNS):
-        for rx in (_STREET_AFTER, _STREET_BEFORE):
+    if _POSTCODE_GATE.search(text):
+        for m in _CANADIAN_POSTCODE.finditer(text):
+            add(("address", m.start(), m.end()))
+    for rx, gate in ((_STREET_AFTER, _AFTER_GATE), (_STREET_BEFORE, _BEFORE_GATE)):
+        if gate.search(text):
             for m in rx.finditer(text):
                 add(("address", m.start("s"), m.end("s")))
     if any(w in text for w in ("Am ", "An ", "Auf ", "Im ", "In der ", "Zum ", "Zur ", "Unter ")):

@@ -55,6 +55,15 @@ _SIGNS = ("driver", "cleaner", "carer", "care", "aide", "courier", "porter", "ca
           "butcher", "bartender", "housekeeper", "caretaker", "janitor", "groundsman", "postie")
 
 
+_JOB_GATE = re.compile(r"\s(?:for|at|with|FOR|AT|WITH|For|At|With)\s+(?:(?i:the)\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]")
+_VERB_SIGNS = ("pracu", "arbeit", "werk", "jobb", "arbejd", "arbet", "työsk", "dolgoz", "lucr", "bosse", "travaill",
+               "lavoro", "trabaj", "trabalh", "çalış")
+_GROUP_SIGNS = (" guys", " girls", " boys", " lads", " team", " squad", " crew", " society", " club", " choir", " gang")
+_SITE_GATE = re.compile(r"[A-Z]{3}\d")
+_BRACKET_SIGNS = ("yerinde", "iş yeri", "jobb", "arbejd", "töissä", "práci", "práce", "munkahely", "serviciu", "munc",
+                  "werk", "job", "work")
+
+
 def _capitalised_name(org: str) -> bool:
     """Whether a capitalised group after a job or before "U" names its employer: any capitalised word but the
     words above, a common proper noun, a month or a weekday ("driver for Turners", "Hebrew U"; not "carer for Mum")."""
@@ -73,17 +82,19 @@ def _named(org: str) -> bool:
 def work_candidates(text: str, add: Add) -> None:
     """Every employer, university, club and site code of this module's rules in ``text`` (see the docstring)."""
     lower = text.lower()
-    if any(w in lower for w in _SIGNS):
+    # each rule only where a cheap sign of what it needs is there (a speed gate, never a change in what is found)
+    if _JOB_GATE.search(text) and any(w in lower for w in _SIGNS):
         for m in _JOB_FOR.finditer(text):
             if _capitalised_name(m.group("o")):
                 add(("employer", m.start("o"), m.end("o")))
-    for m in _WORK_VERB.finditer(text):
-        if _named(m.group("o")):
-            add(("employer", m.start("o"), m.end("o")))
+    if any(w in lower for w in _VERB_SIGNS):
+        for m in _WORK_VERB.finditer(text):
+            if _named(m.group("o")):
+                add(("employer", m.start("o"), m.end("o")))
     if "töi" in lower:
         for m in _FINNISH_AT_WORK.finditer(text):
             add(("employer", m.start("o"), m.end("o")))
-    if "(" in text:
+    if "(" in text and any(w in lower for w in _BRACKET_SIGNS):
         for m in _WORK_BRACKET.finditer(text):
             if _named(m.group("o")):
                 add(("employer", m.start("o"), m.end("o")))
@@ -91,9 +102,10 @@ def work_candidates(text: str, add: Add) -> None:
         for m in _SHORT_UNIVERSITY.finditer(text):  # a language or a faith names one too: "Hebrew U", "Catholic U"
             if m.group("o").split()[0].casefold() not in _NOT_ORGS:
                 add(("school", m.start("o"), m.end("o")))
-    for m in _GROUP.finditer(text):
-        if _named(m.group("o")):
-            add(("employer", m.start("o"), m.end("o")))
-    if any(c.isdigit() for c in text):
+    if any(w in lower for w in _GROUP_SIGNS):
+        for m in _GROUP.finditer(text):
+            if _named(m.group("o")):
+                add(("employer", m.start("o"), m.end("o")))
+    if _SITE_GATE.search(text):
         for m in _SITE_CODE.finditer(text):
             add(("employer", m.start("c"), m.end("c")))
