@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from healthviz_desktop.core.prompting.deid_things import no_name_in_context  # shared, as it is
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 from tests.support import deid_reference_patterns as P
 from tests.support.deid_reference_context import Add, bare_word, fold_text
@@ -49,6 +50,8 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     lex, lists = P.lexicon(), word_lists()
     end = start + len(word)
     possessive = word != bare_word(word)
+    if no_name_in_context(text, end, f, prev):
+        return None  # "will see", "les crampes", "los dolores" (shared, deid_things.py)
     if ((lists.is_name(f) and len(f) > 2) or f in lex.first_names) and f not in _SOFT_PROPER:
         if _AFTER_NUMBER.search(text, max(0, start - 12), start):
             return None  # "10,000 lux": a unit, not a name

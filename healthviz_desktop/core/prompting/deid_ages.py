@@ -39,7 +39,15 @@ _GERMAN_TURNED = re.compile(rf"\b(?i:ist|wird|wurde)\s+(?:(?i:heute|jetzt|schon|
 _SAYS_AGE = re.compile(rf"\b(?i:she|he|mum|mom|mam|dad|nan|nana|gran|granny|grandma|grandpa|grandad)\s+"
                        rf"(?i:says|said|claims|insists)\s+(?:(?i:she's|he's|she\s+is|he\s+is|she\s+was)\s+)?"
                        rf"{_AGE}{_NO_UNIT}(?!\s*(?i:/|out))")
+# "Pt = Mom, 93F", "Dad, 96 M": an age and a sex after the person (not "temp 99F": a reading has no person before it)
+_AGE_SEX = re.compile(rf"\b(?i:mom|mum|mam|dad|mother|father|pt|patient|resident|client|grandma|grandpa|nan|gran)\s*,\s*"
+                      rf"{_AGE}\s?(?:F|M|yo\s?[FM]|y/o\s?[FM])\b")
+# "Koro (Hemi Walker) is 93": an age after a family word and the name in brackets
+_BRACKET_IS_AGE = re.compile(rf"\)\s+(?i:is|was|turned|turns)\s+{_AGE}{_NO_UNIT}")
 _GATE = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
+_KIN_BEFORE_BRACKET = re.compile(r"\b(?i:mum|mom|mam|dad|nan|nana|gran|granny|grandma|grandpa|grandad|koro|kui|kuia|"
+                                 r"nanny|aunt|auntie|uncle|biji|dadi|nani|oma|opa|abuela|abuelo|nonna|nonno|babcia|"
+                                 r"dziadek|mother|father|husband|wife)\s*\(")
 
 
 def age_candidates(text: str, add: Add) -> None:
@@ -54,6 +62,11 @@ def age_candidates(text: str, add: Add) -> None:
     for lo, hi in windows:
         for rx in (_AT_AGE, _NOW_AGE, _GERMAN_TURNED, _SAYS_AGE):
             for m in rx.finditer(text, lo, hi):
+                add(("age", m.start("d"), m.end("d")))
+        for m in _AGE_SEX.finditer(text, lo, hi):
+            add(("age", m.start("d"), m.end()))
+        for m in _BRACKET_IS_AGE.finditer(text, lo, hi):
+            if _KIN_BEFORE_BRACKET.search(text, max(0, m.start() - 60), m.start()):
                 add(("age", m.start("d"), m.end("d")))
         for m in _HER_ORDINAL.finditer(text, lo, hi):  # the ordinal whole: "her 101st"
             add(("age", m.start("d"), m.end("o")))

@@ -46,7 +46,15 @@ _HOLIDAYS = (
     r"hanukkah|chanukah|passover|pesach|rosh\s+hashanah?|yom\s+kippur|purim|sukkot|"
     r"diwali|deepavali|holi|navratri|dussehra|durga\s+puja|onam|pongal|vaisakhi|baisakhi|raksha\s+bandhan|"
     r"t[eế]t|chuseok|seollal|obon|golden\s+week|songkran|vesak|hari\s+raya(?:\s+(?:puasa|haji|aidilfitri))?|"
-    r"mid[\s\-]autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|qingming|kwanzaa")
+    r"mid[\s\-]autumn(?:\s+festival)?|dragon\s+boat(?:\s+festival)?|qingming|kwanzaa|"
+    # round nine (set I's first look, then each holiday of the same kind): West Africa, France and Quebec, the
+    # Commonwealth's days of remembrance, Europe's feast days, the Caribbean
+    r"tabaski|korit[eé]|tamkharit|magal(?:\s+de\s+touba)?|f[eê]te\s+nationale|quatorze\s+juillet|bastille\s+day|"
+    r"(?:la\s+)?(?:saint|st)[\s\-]jean(?:[\s\-]baptiste)?|toussaint|remembrance\s+(?:day|sunday)|armistice\s+day|"
+    r"veterans\s+day|victoria\s+day|family\s+day|emancipation\s+day|j['’]?ouvert|crop\s+over|phagwah|"
+    r"pentecost|whitsun|pfingsten|himmelfahrt|ascension\s+day|midsommar|midsummer|juhannus|sankthans|koningsdag|"
+    r"king['’]?s\s+day|liberation\s+day|ferragosto|mardi\s+gras|all\s+saints['’]?\s+day|d[ií]a\s+de\s+reyes|"
+    r"sant\s+jordi|shrove\s+tuesday|pancake\s+day|ash\s+wednesday|palm\s+sunday|whit\s+monday")
 # a year after it: four digits of this era, of the Hijri (13xx-14xx) or Persian (13xx-14xx) calendars, or "'23"
 _YEAR = r"(?:(?:19|20)\d\d|1[34]\d\d|['‘’]\d\d)"
 _HOLIDAY_YEAR = re.compile(rf"(?<![\w'’])(?i:{_HOLIDAYS})\s*,?\s+{_YEAR}(?:\s*(?i:AH|SH|H)\b)?(?![\w'’]|[.,]\d)")
@@ -78,6 +86,7 @@ _YEAR_KANJI = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年(?=\s*\d{1,2}\s*月)")
 # Slovak, Romanian, Albanian, the Nordic languages, Finnish, Bulgarian, Russian, Ukrainian, Greek, Arabic (both
 # month lists), Persian, Hebrew; Turkish's "mart", Polish's "maj", Indonesian's "mei" is there already
 _MORE_MONTHS = (
+    r"gener|febrer|març|maig|juny|juliol|setembre|desembre|"  # Catalan (round nine; the rest are Spanish's)
     r"januara|februara|mart|marta|aprila|maja|maj|juna|jula|avgust|avgusta|septembar|septembra|oktobar|oktobra|"
     r"novembar|novembra|decembar|decembra|siječnja|sijecnja|veljače|veljace|ožujka|ozujka|travnja|svibnja|lipnja|"
     r"srpnja|kolovoza|rujna|listopada|studenoga|studenog|prosinca|ledna|února|unora|března|brezna|dubna|května|"
@@ -93,7 +102,7 @@ _MORE_MONTHS = (
     r"أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين|محرم|صفر|"
     r"ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذو|فروردین|اردیبهشت|خرداد|مرداد|شهریور|آبان|آذر|بهمن|اسفند|ינואר|פברואר|"
     r"מרץ|אפריל|מאי|יוני|יולי|אוגוסט|ספטמבר|אוקטובר|נובמבר|דצמבר")
-_DAY_MORE_MONTH = re.compile(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.?\s*(?i:{_MORE_MONTHS})(?!\w)"
+_DAY_MORE_MONTH = re.compile(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.?\s*(?:(?i:de|d['’])\s*)?(?i:{_MORE_MONTHS})(?!\w)"
                              r"(?:\s+(?:19|20|1[34])\d\d\b)?")
 _HU_MONTHS = r"január|február|március|április|május|június|július|augusztus|szeptember|október|november|december"
 _HU_MONTH_DAY = re.compile(rf"\b(?i:{_HU_MONTHS})\s+(?:[12]\d|3[01]|0?[1-9])\.?(?:-(?:án|én|ig|i|a|e))?(?!\w)")
@@ -132,7 +141,10 @@ _SPOKEN_GATE = frozenset(str.split("""tenth eleventh twelfth thirteenth fourteen
     eighteenth nineteenth twentieth thirtieth first second third fourth fifth sixth seventh eighth ninth"""))
 _CLOCK_GATE = frozenset(str.split("thirty forty fifty fifteen twenty ten oh clock oclock am pm"))
 _HOUR_WORDS = frozenset(_HOUR_WORD.split("|"))
-_GATE_WORDS = frozenset(str.split("""christmas xmas easter orthodox good boxing new nye lunar chinese thanksgiving
+_GATE_WORDS = frozenset(str.split("""tabaski korite korité tamkharit magal fete fête quatorze bastille saint st
+    toussaint remembrance armistice veterans victoria family emancipation jouvert ouvert crop phagwah pentecost
+    whitsun pfingsten himmelfahrt ascension midsommar midsummer juhannus sankthans koningsdag king kings liberation
+    ferragosto mardi all saints reyes sant shrove pancake ash palm whit christmas xmas easter orthodox good boxing new nye lunar chinese thanksgiving
     halloween hallowe valentine valentines mother mothers father fathers patrick patricks paddy paddys anzac
     australia waitangi canada independence fourth july memorial labor labour juneteenth bonfire guy black carnival
     carnaval semana día dia day eid bakri ramadan ramazan ramzan ramadhan mawlid ashura hajj nowruz norouz navruz

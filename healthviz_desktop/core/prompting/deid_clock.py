@@ -35,6 +35,20 @@ _MINUTES_CLOCK = (r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d|(?:1[0-2]|0?[1-9])\s?(?i:a
                   r"(?:[01]\d|2[0-3])[0-5]\d)")
 _DAY_MONTH_THEN_CLOCK = re.compile(r"(?<![\w/.\-])(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))"
                                    rf"(?={_JOIN}{_MINUTES_CLOCK}{_NOT_A_CLOCK_AFTER})")
+# a dotted day and month before a clock when another language's word for "at" joins them ("27.3. klo 9.15", "12.11.
+# um 08:15"); never English "at", which a lab value can have ("HbA1c 7.2. at 8:00 fasting")
+_DOTTED_THEN_CUED_CLOCK = re.compile(r"(?<![\w/.\-])(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.)"
+                                     r"(?=\s*(?i:klo|kl\.?|klockan|kello|um|à|alle|om)\s*"
+                                     rf"{_MINUTES_CLOCK})")
+# "its 11.40 and", "it's 9.15 now": a dotted clock after "it's"
+_ITS_CLOCK = re.compile(r"\b(?i:it['’]?s|it\s+is|it\s+was)\s+(?P<t>(?:[01]?\d|2[0-3])[.:][0-5]\d)(?![\d.,]\d|\s*(?i:mg|kg|"
+                        r"g|ml|%|mmol|kcal|miles|km|degrees|°)\b)")
+# "journal 12.03:", "Pain diary 14.3.:": a dotted date that heads an entry
+_DIARY_DATE = re.compile(r"\b(?i:diary|journal|entry|log|notes?|update)\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])\."
+                         r"(?:1[0-2]|0?[1-9])\.?)(?=\s*[:—–\-]\s)")
+# "Jovelyn 1500 shift", "the 0700 meds": a four-digit time before what happens at it on a ward
+_FOUR_BEFORE_ROUND = re.compile(r"\b(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s+(?i:shift|meds|med\s+pass|round|rounds|obs|"
+                                r"handover|huddle|feed|check)\b")
 _FOUR_AFTER_TIME = re.compile(r"\b(?i:to|till|until|til|[-–@])\s*(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?![\w/.,:]\d|\d)")
 _CJK_CLOCK = re.compile(r"(?<![\d.])(?P<t>\d{1,2}\s?(?:시|時)(?!간|間)(?:\s?(?:\d{1,2}\s?(?:분|分)|반|半))?)")
 _CHINESE_CLOCK = re.compile(r"(?:上午|下午|早上|晚上|中午|凌晨|早上|傍晚)\s?(?P<t>\d{1,2}\s?(?:点|點)(?:\s?(?:\d{1,2}\s?分|半))?)")
@@ -98,6 +112,15 @@ def paired_candidates(text: str, found: list[tuple[str, int, int]], add: Add) ->
             add(("time", m.start("t"), m.end("t")))
     for m in _DAY_MONTH_THEN_CLOCK.finditer(text) if "/" in text else ():
         add(("date", m.start("d"), m.end("d")))
+    if "." in text:
+        for m in _DOTTED_THEN_CUED_CLOCK.finditer(text):
+            add(("time", m.start("d"), m.end("d")))  # a kind no clinical shape cancels
+        for m in _ITS_CLOCK.finditer(text) if "it" in text.lower() else ():
+            add(("time", m.start("t"), m.end("t")))
+        for m in _DIARY_DATE.finditer(text):
+            add(("time", m.start("d"), m.end("d")))
+    for m in _FOUR_BEFORE_ROUND.finditer(text):
+        add(("time", m.start("t"), m.end("t")))
     if times:
         for m in _FOUR_AFTER_TIME.finditer(text):
             if any(e <= m.start() and m.start() - e <= 12 for _, e in times):

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
-from healthviz_desktop.core.prompting.deid_things import EPONYM_NOUNS
+from healthviz_desktop.core.prompting.deid_things import EPONYM_NOUNS, eponym_phrases
 from healthviz_desktop.core.prompting.vocabulary import fold, gazetteer, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -232,6 +232,8 @@ def cued_candidates(text: str, add: Add) -> None:
             before = text[max(0, m.start() - 30):m.start()].split()
             if before and before[-1][:1].isupper() and before[-1][-1:].isalpha():
                 continue  # "Knight St. ICBC": after a name, "St" is its street
+            if " ".join(m.group().casefold().replace("-", " ").split()) in eponym_phrases():
+                continue  # "San Valentino", "Saint-Jean": a feast, not a place (round nine)
             if not _NOT_SAINT_AFTER.match(text, m.end()) and not m.group().endswith((" Day", " Eve", " Wort")):
                 add(("place", m.start(), m.end()))
     for m in _ACRONYM_FACILITY.finditer(text):

@@ -82,8 +82,9 @@ _STREET_WORD = re.compile(r"(?<![\w\-])(?P<s>[A-ZÄÖÜÅØÆ][\w'’\-]*?(?i:" 
                           + r"))(?!\w)(?P<n>\s*\d{1,4}[a-zA-Z]?\b(?:,\s*\d{4,5}\b(?![.,/:]\d))?)?", re.UNICODE)
 _STREET_FIRST = re.compile(
     r"(?:\b(?P<lead>\d{1,4}[a-zA-Z]?),?\s+)?\b(?P<s>(?i:rue|rua|calle|c/|avenida|avda\.?|av\.|viale|piazza|plaza|praça|praca|largo|ulica|ul\.|carrer|"
-    r"travessa|rambla|paseo|jalan|jl\.|soi|thanon|đường|phố|ngõ|strada|str\.|boulevard|bd\.|via)\s+"
-    r"(?:(?i:de|da|do|das|dos|del|della|dei|di|la|le|les|du|des|von|van|der|den|el|al)\s+){0,3}"
+    r"travessa|rambla|paseo|jalan|jl\.|soi|thanon|đường|phố|ngõ|strada|str\.|boulevard|bd\.|via|"
+    r"ch\.|chemin|boul\.|montée|quai|allée|impasse)\s+"  # (the last line, Quebec's and France's: round nine)
+    r"(?:(?i:de|da|do|das|dos|del|della|dei|di|la|le|les|du|des|von|van|der|den|el|al)\s+|(?i:d|l)['’]){0,3}"
     r"[A-ZÀ-ÝĀ-ŽŁŚŻĆŃÓ][\w'’\-]*(?:\s+(?:(?i:de|da|do|del|di|la|le|du|des)\s+)?[A-ZÀ-ÝĀ-ŽŁŚŻĆŃÓ][\w'’\-]*){0,2})"
     r"(?P<n>,?\s*(?:n[º°o.]\s*)?\d{1,4}[a-zA-Z]?\b)?")
 _NEED_NUMBER = frozenset(("via", "str.", "boulevard", "bd.", "largo", "soi"))  # words of English or of a title
@@ -201,7 +202,8 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _TITLE_WORDS = frozenset(("dr", "doc", "prof"))
 _ON_GATE = re.compile(r"\son\s+[A-Z]")
 _STREET_FIRST_WORDS = frozenset(str.split("""rue rua calle avenida avda av viale piazza plaza praça praca largo ulica ul
-    carrer travessa rambla paseo jalan jl soi thanon đường phố ngõ strada str boulevard bd via"""))
+    carrer travessa rambla paseo jalan jl soi thanon đường phố ngõ strada str boulevard bd via ch chemin boul montée
+    quai allée impasse"""))
 _STREET_ENDINGS = tuple(e.rstrip(".") for e in _STREET_ENDS)
 
 

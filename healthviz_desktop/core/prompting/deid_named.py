@@ -20,7 +20,7 @@ _NAMING = re.compile(
 _NOT_A_NAME = frozenset(str.split("""a an the on in at for from to with about that this it not no never also just
     still already actually really literally back up out over when if because and or but so my his her their our your
     me him them us you i he she they we who what which whenever every each any some one something somebody
-    someone nothing"""))
+    someone nothing by as like after instead again too"""))  # ("she called me by my dad's name": round nine)
 _GATE = re.compile(r"(?i:name|call|known\s+as)")
 
 

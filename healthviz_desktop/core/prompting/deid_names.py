@@ -238,6 +238,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             w.casefold().replace("’", "'") for w, _, _ in run) in eponym_phrases() or " ".join(
             text[start:end].casefold().split()) in eponym_phrases()):  # "St Patrick's Day" as listed, "Grace of God"
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
+    if len(run) == 1 and not titled and _listed_phrase(text, start, end):
+        return  # "Saint-Jean", "Sainte patience": a feast or a saint called on, as the lexicon lists it (round nine)
     if len(run) == 1 and not titled and prev not in lex.name_cues:
         if fold(first) in calendar_words():
             return  # "März is always bad", "Montag": a month or a weekday of another language
@@ -364,6 +366,19 @@ def _relation_in_brackets(text: str, end: int) -> bool:
 
 
 # what follows a person at the start of a sentence ("Ngozi rang", "Thảo and I", "Kemi's mum")
+def _listed_phrase(text: str, start: int, end: int) -> bool:
+    """A capitalised word that, with its hyphen as a space or with the lower-case word after it, is a phrase the
+    lexicon lists as no name: "Saint-Jean", "Sainte patience", "Santa paciencia"."""
+    word = text[start:end].casefold()
+    if "-" in word and " ".join(word.replace("-", " ").split()) in eponym_phrases():
+        return True
+    nxt = _NEXT_LOWER.match(text, end)
+    return nxt is not None and f"{word} {nxt.group(1)}" in eponym_phrases()
+
+
+_NEXT_LOWER = re.compile(r"\s+([a-zà-ÿ]+)\b")
+
+
 _PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?:my|our|his|her|the)\b|"
                           r"\s+(?:said|says|told|"
                           r"asked|came|comes|rang|called|texted|phoned|drove|brought|took|gave|bought|had|has|got|made|"

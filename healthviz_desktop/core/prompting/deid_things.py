@@ -171,3 +171,26 @@ def acts_as_a_person(word: str, next_word: str) -> bool:
     lists = word_lists()
     return next_word in SPEAKING and word in lists.medical and word not in lists.english \
         and not word.endswith(ROLE_ENDINGS)
+
+
+# round nine (set I's first look): a lower-case word a name list knows that the words round it show is no name
+_MODALS = frozenset(("will", "may", "can"))
+_BASE_VERB_NEXT = re.compile(r"\s+(?:not|be|have|see|call|ring|try|go|come|get|take|ask|check|need|do|let|keep|wait|"
+                             r"rest|sleep|stay|book|make|give|phone|text|email|update|write|start|stop|use|pick|bring|"
+                             r"drop|tell|say|talk|look|know|think|feel|help|pop|sort|chase|mention|raise|see|just|"
+                             r"probably|definitely|also|still|never|always)\b")
+_ARTICLES = frozenset(str.split("le la les el los las der die das dem den des du un une una uno il lo gli"))
+_NOUN_NEXT = re.compile(r"\s+[^\W\d_][^\W\d_'’\-]+")
+_PERSON_DEED = re.compile(r"\s+(?:said|says|told|asked|came|rang|called|texted|is|was|has|had|and\s+i|n\s+i)\b")
+
+
+def no_name_in_context(text: str, end: int, f: str, prev: str) -> bool:
+    """Whether a lower-case word a name list knows (``f``, folded) reads as no name where it stands: a modal verb
+    before its verb ("huisarts, will see in the morning", "nan will be 95"), an article of another language
+    before its noun ("pour les crampes", "seit dem Aufstehen"), or a word right after such an article ("los
+    dolores", "la luz"). Never before what a person does ("les said")."""
+    if f in _MODALS:
+        return _BASE_VERB_NEXT.match(text, end) is not None
+    if f in _ARTICLES:
+        return _NOUN_NEXT.match(text, end) is not None and _PERSON_DEED.match(text, end) is None
+    return prev in _ARTICLES and _PERSON_DEED.match(text, end) is None

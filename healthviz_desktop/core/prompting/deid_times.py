@@ -35,7 +35,8 @@ WEEKDAYS = (
     "maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"  # Dutch
     "poniedziałek|poniedzialek|wtorek|środa|sroda|środę|srode|czwartek|piątek|piatek|sobota|niedziela|"  # Polish
     "pazartesi|salı|sali|çarşamba|carsamba|perşembe|persembe|cuma|cumartesi|pazar|"  # Turkish
-    "måndag|mandag|tisdag|tirsdag|onsdag|torsdag|fredag|lördag|lordag|lørdag|söndag|sondag|søndag")  # Nordic
+    "måndag|mandag|tisdag|tirsdag|onsdag|torsdag|fredag|lördag|lordag|lørdag|söndag|sondag|søndag|"  # Nordic
+    "dilluns|dimarts|dimecres|dijous|divendres|dissabte|diumenge")  # Catalan (round nine)
 _WEEKDAY_DAY = re.compile(rf"\b(?i:{WEEKDAYS})(?:-(?i:feira))?,?\s+(?:(?i:le|el|den|de)\s+)?"
                           rf"{_DAY}(?:\s*[./\-]\s*{_MONTH}\.?)?(?:\.|º|°|er)?\b{_NOT_AMOUNT}")
 # the two-letter weekdays of German and Dutch ("Do", "ma") are words of English too: only with a whole date

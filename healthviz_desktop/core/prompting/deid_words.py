@@ -26,6 +26,7 @@ from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_names import Add
 from healthviz_desktop.core.prompting.deid_person import bare_word, fold_text
 from healthviz_desktop.core.prompting.deid_signals import low
+from healthviz_desktop.core.prompting.deid_things import no_name_in_context
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
@@ -80,6 +81,8 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     lex, lists = P.lexicon(), word_lists()
     end = start + len(word)
     possessive = word != bare_word(word)
+    if no_name_in_context(text, end, f, prev):
+        return None  # "will see", "les crampes", "los dolores" (shared, deid_things.py)
     if ((lists.is_name(f) and len(f) > 2) or f in lex.first_names) and f not in _SOFT_PROPER:
         if _AFTER_NUMBER.search(text, max(0, start - 12), start):
             return None  # "10,000 lux": a unit, not a name

@@ -40,6 +40,13 @@ _WORK_BRACKET = re.compile(r"\b(?i:yerinde|işyerinde|iş\s+yeri|jobben|jobbet|a
 _SHORT_UNIVERSITY = re.compile(r"\b(?P<o>[A-Z][a-z][\w\-]+(?:\s+[A-Z][a-z][\w\-]+)?)\s+(?:U|Uni|Univ\.?)(?=\s|[,.;:!?)]|$)")
 _GROUP = re.compile(r"\b(?i:the|my|our|with)\s+(?P<o>[A-Z][\w&'’\-]+)\s+(?i:guys|girls|boys|lads|team|squad|crew|"
                     r"society|club|choir|gang)\b")
+# "Legion Branch 37", "VFW Post 8127", "Harmony Lodge No. 52", "Teamsters Local 727": a numbered branch of a
+# club, a lodge or a union; "SP nr 44 im. Kopernika": a Polish school by its number and its patron
+_NUMBERED_BRANCH = re.compile(r"\b(?P<o>(?:[A-Z][\w'’&]*\s+){1,4}(?:Branch|Post|Lodge|Chapter|Local|Troop|Council)\s+"
+                              r"(?:No\.?\s*|#\s*)?\d{1,5})\b")
+_POLISH_SCHOOL = re.compile(r"(?<![\w\-])(?P<o>(?:(?:SP|LO|ZS|ZSP|ZSO|PG|Gim\.?)\s+nr\.?\s*|(?:Szkoła\s+Podstawowa|"
+                            r"Liceum(?:\s+Ogólnokształcące)?)\s+(?:nr\.?\s*)?)\d{1,3}"
+                            r"(?:\s+im\.\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w\-]+(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w\-]+)?)?)")
 _SITE_CODE = re.compile(r"\b(?i:site|warehouse|fc|fulfil{1,2}ment\s+cent(?:er|re)|depot|dc|building)\s+(?:(?i:is|was)\s+)?"
                         r"(?P<c>[A-Z]{3}\d{1,2})\b")
 # words in capitals and names of groups that name no one ("the NHS team", "the GP guys", "the Sunday club")
@@ -106,6 +113,13 @@ def work_candidates(text: str, add: Add) -> None:
         for m in _GROUP.finditer(text):
             if _named(m.group("o")):
                 add(("employer", m.start("o"), m.end("o")))
+    if any(w in text for w in ("Branch", "Post", "Lodge", "Chapter", "Local", "Troop", "Council")):
+        for m in _NUMBERED_BRANCH.finditer(text):
+            add(("employer", m.start("o"), m.end("o")))
+    if "SP" in text or "LO" in text or "ZS" in text or "PG" in text or "Gim" in text or "Szkoła" in text \
+            or "Liceum" in text:
+        for m in _POLISH_SCHOOL.finditer(text):
+            add(("school", m.start("o"), m.end("o")))
     if _SITE_GATE.search(text):
         for m in _SITE_CODE.finditer(text):
             add(("employer", m.start("c"), m.end("c")))
