@@ -63,6 +63,10 @@ _WEEK_NUMBER = re.compile(r"\b(?:KW|Kw\.|(?i:kalenderwoche|uke|uge|vecka|veckan|
                           r"týden|tyden|semaine|settimana|semana))\s?(?:(?i:nr|no)\.?\s?)?(?P<w>[1-9]|[1-4]\d|5[0-3])\b"
                           r"(?![.,/:]\d|\s*(?i:of|de|di|av|af|z|der|du)\b)")
 _GATE = re.compile(r"\d")
+_SLASHED_GATE = re.compile(r"\d/\d{1,2}[\s,]")
+_DOTTED_GATE = re.compile(r"\d\.\d{1,2}\.?")
+_CLOCK_GATE = re.compile(r"\d[.:][0-5]\d")
+_FOUR_GATE = re.compile(r"\d{4}\s")
 _VIETNAMESE_GATE = re.compile(r"\dh(?:\d\d)?\s")
 _THAI = re.compile(r"[\u0e00-\u0e7f]")
 _HIJRI_GATE = re.compile(r"[/.\-]1[34]\d\d")
@@ -97,12 +101,27 @@ def clock_candidates(text: str, add: Add) -> None:
     if any(w in lower for w in _WEEK_SIGNS):
         for m in _WEEK_NUMBER.finditer(text):
             add(("date", m.start("w"), m.end("w")))
+    # a day and month before a clock, a dotted one before another language's "at", "its 11.40", a diary's dated
+    # heading, "1500 shift": patterns that read the clock themselves
+    for m in _DAY_MONTH_THEN_CLOCK.finditer(text) if _SLASHED_GATE.search(text) else ():
+        add(("date", m.start("d"), m.end("d")))
+    if _DOTTED_GATE.search(text):
+        for m in _DOTTED_THEN_CUED_CLOCK.finditer(text):
+            add(("time", m.start("d"), m.end("d")))  # a kind no clinical shape cancels
+        for m in _DIARY_DATE.finditer(text):
+            add(("time", m.start("d"), m.end("d")))
+    if _CLOCK_GATE.search(text) and "it" in lower:
+        for m in _ITS_CLOCK.finditer(text):
+            add(("time", m.start("t"), m.end("t")))
+    if _FOUR_GATE.search(text):
+        for m in _FOUR_BEFORE_ROUND.finditer(text):
+            add(("time", m.start("t"), m.end("t")))
 
 
 def paired_candidates(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
-    """A clock right after a date any rule found, a day and month right before a clock, and a four-digit time after
-    a time ("from 0930 to 1400"). Reads the candidates found so far; call it last."""
-    if not _GATE.search(text):
+    """A clock right after a date any rule found, and a four-digit time after a time ("from 0930 to 1400"). Reads
+    the candidates found so far; call it last. Nothing to do without a date or a time found."""
+    if not found or not _GATE.search(text):
         return
     dates = [(s, e) for cat, s, e in found if cat == "date"]
     times = [(s, e) for cat, s, e in found if cat in ("time", "date")]
@@ -110,17 +129,6 @@ def paired_candidates(text: str, found: list[tuple[str, int, int]], add: Add) ->
         m = _TIME_AFTER_DATE.match(text, end)
         if m:
             add(("time", m.start("t"), m.end("t")))
-    for m in _DAY_MONTH_THEN_CLOCK.finditer(text) if "/" in text else ():
-        add(("date", m.start("d"), m.end("d")))
-    if "." in text:
-        for m in _DOTTED_THEN_CUED_CLOCK.finditer(text):
-            add(("time", m.start("d"), m.end("d")))  # a kind no clinical shape cancels
-        for m in _ITS_CLOCK.finditer(text) if "it" in text.lower() else ():
-            add(("time", m.start("t"), m.end("t")))
-        for m in _DIARY_DATE.finditer(text):
-            add(("time", m.start("d"), m.end("d")))
-    for m in _FOUR_BEFORE_ROUND.finditer(text):
-        add(("time", m.start("t"), m.end("t")))
     if times:
         for m in _FOUR_AFTER_TIME.finditer(text):
             if any(e <= m.start() and m.start() - e <= 12 for _, e in times):

@@ -253,11 +253,17 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
     lex = P.lexicon()
     n = len(text)
     kept: list[tuple[str, int, int]] = []
-    clinical = _clinical_spans(text)
+    clinical: list[list[tuple[int, int]]] = []  # found once, the first time a candidate needs them
+
+    def in_clinical(start: int, end: int) -> bool:
+        if not clinical:
+            clinical.append(_clinical_spans(text))
+        return any(start < ce and cs < end for cs, ce in clinical[0])
+
     for cat, start, end in found:
         if end <= start or PLACEHOLDER.fullmatch(text[start:end]):
             continue
-        if cat in _SOFT and any(start < ce and cs < end for cs, ce in clinical):
+        if cat in _SOFT and in_clinical(start, end):
             continue
         lo, hi = max(0, start - 40), min(n, end + 40)
         if cat in ("private", "name", "place", "town") and (any(
