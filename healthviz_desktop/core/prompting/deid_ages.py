@@ -40,7 +40,8 @@ _SAYS_AGE = re.compile(rf"\b(?i:she|he|mum|mom|mam|dad|nan|nana|gran|granny|gran
                        rf"(?i:says|said|claims|insists)\s+(?:(?i:she's|he's|she\s+is|he\s+is|she\s+was)\s+)?"
                        rf"{_AGE}{_NO_UNIT}(?!\s*(?i:/|out))")
 # "Pt = Mom, 93F", "Dad, 96 M": an age and a sex after the person (not "temp 99F": a reading has no person before it)
-_AGE_SEX = re.compile(rf"\b(?i:mom|mum|mam|dad|mother|father|pt|patient|resident|client|grandma|grandpa|nan|gran)\s*,\s*"
+_AGE_SEX = re.compile(rf"\b(?i:mom|mum|mam|dad|mother|father|pt|patient|resident|client|grandma|grandpa|nan|gran)"
+                      rf"\s*,\s*"
                       rf"{_AGE}\s?(?:F|M|yo\s?[FM]|y/o\s?[FM])\b")
 # "Koro (Hemi Walker) is 93": an age after a family word and the name in brackets
 _BRACKET_IS_AGE = re.compile(rf"\)\s+(?i:is|was|turned|turns)\s+{_AGE}{_NO_UNIT}")

@@ -102,7 +102,8 @@ _MORE_MONTHS = (
     r"أكتوبر|اكتوبر|نوفمبر|ديسمبر|كانون|شباط|آذار|اذار|نيسان|أيار|ايار|حزيران|تموز|آب|أيلول|ايلول|تشرين|محرم|صفر|"
     r"ربيع|جمادى|رجب|شعبان|رمضان|شوال|ذو|فروردین|اردیبهشت|خرداد|مرداد|شهریور|آبان|آذر|بهمن|اسفند|ינואר|פברואר|"
     r"מרץ|אפריל|מאי|יוני|יולי|אוגוסט|ספטמבר|אוקטובר|נובמבר|דצמבר")
-_DAY_MORE_MONTH = re.compile(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.?\s*(?:(?i:de|d['’])\s*)?(?i:{_MORE_MONTHS})(?!\w)"
+_DAY_MORE_MONTH = re.compile(rf"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])\.?\s*(?:(?i:de|d['’])\s*)?"
+                             rf"(?i:{_MORE_MONTHS})(?!\w)"
                              r"(?:\s+(?:19|20|1[34])\d\d\b)?")
 _HU_MONTHS = r"január|február|március|április|május|június|július|augusztus|szeptember|október|november|december"
 _HU_MONTH_DAY = re.compile(rf"\b(?i:{_HU_MONTHS})\s+(?:[12]\d|3[01]|0?[1-9])\.?(?:-(?:án|én|ig|i|a|e))?(?!\w)")
@@ -144,7 +145,8 @@ _HOUR_WORDS = frozenset(_HOUR_WORD.split("|"))
 _GATE_WORDS = frozenset(str.split("""tabaski korite korité tamkharit magal fete fête quatorze bastille saint st
     toussaint remembrance armistice veterans victoria family emancipation jouvert ouvert crop phagwah pentecost
     whitsun pfingsten himmelfahrt ascension midsommar midsummer juhannus sankthans koningsdag king kings liberation
-    ferragosto mardi all saints reyes sant shrove pancake ash palm whit christmas xmas easter orthodox good boxing new nye lunar chinese thanksgiving
+    ferragosto mardi all saints reyes sant shrove pancake ash palm whit
+    christmas xmas easter orthodox good boxing new nye lunar chinese thanksgiving
     halloween hallowe valentine valentines mother mothers father fathers patrick patricks paddy paddys anzac
     australia waitangi canada independence fourth july memorial labor labour juneteenth bonfire guy black carnival
     carnaval semana día dia day eid bakri ramadan ramazan ramzan ramadhan mawlid ashura hajj nowruz norouz navruz

@@ -41,7 +41,8 @@ _DOTTED_THEN_CUED_CLOCK = re.compile(r"(?<![\w/.\-])(?P<d>(?:[12]\d|3[01]|0?[1-9
                                      r"(?=\s*(?i:klo|kl\.?|klockan|kello|um|à|alle|om)\s*"
                                      rf"{_MINUTES_CLOCK})")
 # "its 11.40 and", "it's 9.15 now": a dotted clock after "it's"
-_ITS_CLOCK = re.compile(r"\b(?i:it['’]?s|it\s+is|it\s+was)\s+(?P<t>(?:[01]?\d|2[0-3])[.:][0-5]\d)(?![\d.,]\d|\s*(?i:mg|kg|"
+_ITS_CLOCK = re.compile(r"\b(?i:it['’]?s|it\s+is|it\s+was)\s+(?P<t>(?:[01]?\d|2[0-3])[.:][0-5]\d)"
+                        r"(?![\d.,]\d|\s*(?i:mg|kg|"
                         r"g|ml|%|mmol|kcal|miles|km|degrees|°)\b)")
 # "journal 12.03:", "Pain diary 14.3.:": a dotted date that heads an entry
 _DIARY_DATE = re.compile(r"\b(?i:diary|journal|entry|log|notes?|update)\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])\."
@@ -51,7 +52,8 @@ _FOUR_BEFORE_ROUND = re.compile(r"\b(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s+(?i:shift|
                                 r"handover|huddle|feed|check)\b")
 _FOUR_AFTER_TIME = re.compile(r"\b(?i:to|till|until|til|[-–@])\s*(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?![\w/.,:]\d|\d)")
 _CJK_CLOCK = re.compile(r"(?<![\d.])(?P<t>\d{1,2}\s?(?:시|時)(?!간|間)(?:\s?(?:\d{1,2}\s?(?:분|分)|반|半))?)")
-_CHINESE_CLOCK = re.compile(r"(?:上午|下午|早上|晚上|中午|凌晨|早上|傍晚)\s?(?P<t>\d{1,2}\s?(?:点|點)(?:\s?(?:\d{1,2}\s?分|半))?)")
+_CHINESE_CLOCK = re.compile(r"(?:上午|下午|早上|晚上|中午|凌晨|傍晚)\s?"
+                            r"(?P<t>\d{1,2}\s?(?:点|點)(?:\s?(?:\d{1,2}\s?分|半))?)")
 _VIETNAMESE_HOUR = re.compile(r"(?<![\w.])(?P<t>\d{1,2}h(?:\d{2})?)\s+(?i:sáng|chiều|tối|trưa|đêm)\b")
 _THAI_MONTHS = (r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|มกราคม|"
                 r"กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม")

@@ -177,13 +177,13 @@ def cued_candidates(text: str, add: Add) -> None:
     from healthviz_desktop.core.prompting.deid_addresses import address_candidates
     from healthviz_desktop.core.prompting.deid_ages import age_candidates
     from healthviz_desktop.core.prompting.deid_clock import clock_candidates
-    from healthviz_desktop.core.prompting.deid_streets import street_candidates
-    from healthviz_desktop.core.prompting.deid_work import work_candidates
     from healthviz_desktop.core.prompting.deid_codes import code_candidates
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
     from healthviz_desktop.core.prompting.deid_named import named_candidates
     from healthviz_desktop.core.prompting.deid_orgs import org_candidates
+    from healthviz_desktop.core.prompting.deid_streets import street_candidates
     from healthviz_desktop.core.prompting.deid_words import _unknown_acronym
+    from healthviz_desktop.core.prompting.deid_work import work_candidates
 
     if text.isascii():  # lower-casing the whole text once is folding each word, offsets unchanged
         tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text.lower())]

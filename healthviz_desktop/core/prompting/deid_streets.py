@@ -29,10 +29,10 @@ _STREET_AFTER = re.compile(rf"(?P<s>(?:{_CAP}\s+){{1,3}}(?:út|utca|útja|körú
 _STREET_BEFORE = re.compile(rf"\b(?P<s>(?:Bulevardul|Bd\.|Calea|Aleea|Aleja|Al\.|Plac|Placu|Osiedle|Os\.|Náměstí|"
                             rf"Nábřeží|Ulice|Bulvāris|Prospekt|Prospektas|Tänav|Bulevar|Ulitsa)\s+"
                             rf"(?:{_CAP}\s+){{1,4}}{_NUMBER})")
-_AM_STREET = re.compile(rf"\b(?P<s>(?:Am|An\s+der|An\s+den|Auf\s+dem|Auf\s+der|Im|In\s+der|Zum|Zur|Unter\s+den)\s+"
+_AM_STREET = re.compile(r"\b(?P<s>(?:Am|An\s+der|An\s+den|Auf\s+dem|Auf\s+der|Im|In\s+der|Zum|Zur|Unter\s+den)\s+"
                         r"(?!(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|"
                         r"Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|Wochenende|Moment|Prinzip)\b)"
-                        rf"[A-ZÄÖÜ][\w\-]+\s+\d{{1,3}}[a-z]?\b(?![.,:/]\d|\s*(?i:mg|ml|min|kg|%|x|uhr|h)\b))")
+                        r"[A-ZÄÖÜ][\w\-]+\s+\d{1,3}[a-z]?\b(?![.,:/]\d|\s*(?i:mg|ml|min|kg|%|x|uhr|h)\b))")
 _CANADIAN_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _WARD = re.compile(r"\b(?P<s>[A-Za-z]{3,}-(?:ku|gu|dong|shi|cho|machi|gun|myeon|eup))\b")
 _CJK_DISTRICT = re.compile(r"[\u3400-\u9fff]{1,6}(?:區|区|路|街)(?:\d{1,3}(?:段|號|号|巷|弄))*(?![\u3400-\u9fff])")
@@ -50,7 +50,8 @@ _BEFORE_GATE = re.compile(r"\b(?:Bulevardul|Bd\.|Calea|Aleea|Aleja|Al\.|Plac|Pla
                           r"Ulice|Bulvāris|Prospekt|Prospektas|Tänav|Bulevar|Ulitsa)\s")
 _POSTCODE_GATE = re.compile(r"[A-Z]\d[A-Z]")
 _WARD_GATE = re.compile(r"[a-z]-(?:ku|gu|dong|shi|cho|machi|gun|myeon|eup)\b")
-_FACILITY_SIGNS = ("klinikos", "ligonin", "slimnīca", "haigla", "hospitalet", "sjukhus", "sykehus", "sygehus", "lasarett", "klinikken", "kliniken", "sairaala",
+_FACILITY_SIGNS = ("klinikos", "ligonin", "slimnīca", "haigla", "hospitalet", "sjukhus", "sykehus", "sygehus",
+                   "lasarett", "klinikken", "kliniken", "sairaala",
                    "terveysasema", "kórház", "rendelő", "ziekenhuis", "hastane", "legevakt", "legesenter",
                    "helsesenter", "lægehus", "vårdcentral")
 _GATE = re.compile(r"\d")

@@ -37,7 +37,8 @@ _WORK_VERB = re.compile(
 _FINNISH_AT_WORK = re.compile(r"\b(?i:töissä|töihin|töistä)\s+(?P<o>[A-ZÄÖ][\w\-]+)")
 _WORK_BRACKET = re.compile(r"\b(?i:yerinde|işyerinde|iş\s+yeri|jobben|jobbet|arbejde|arbejdet|töissä|práci|práce|"
                            r"munkahelyen|munkahely|serviciu|muncă|munca|werk|job|work)\s*\(\s*" + _ORG + r"\s*\)")
-_SHORT_UNIVERSITY = re.compile(r"\b(?P<o>[A-Z][a-z][\w\-]+(?:\s+[A-Z][a-z][\w\-]+)?)\s+(?:U|Uni|Univ\.?)(?=\s|[,.;:!?)]|$)")
+_SHORT_UNIVERSITY = re.compile(r"\b(?P<o>[A-Z][a-z][\w\-]+(?:\s+[A-Z][a-z][\w\-]+)?)\s+(?:U|Uni|Univ\.?)"
+                               r"(?=\s|[,.;:!?)]|$)")
 _GROUP = re.compile(r"\b(?i:the|my|our|with)\s+(?P<o>[A-Z][\w&'’\-]+)\s+(?i:guys|girls|boys|lads|team|squad|crew|"
                     r"society|club|choir|gang)\b")
 # "Legion Branch 37", "VFW Post 8127", "Harmony Lodge No. 52", "Teamsters Local 727": a numbered branch of a
@@ -47,7 +48,8 @@ _NUMBERED_BRANCH = re.compile(r"\b(?P<o>(?:[A-Z][\w'’&]*\s+){1,4}(?:Branch|Pos
 _POLISH_SCHOOL = re.compile(r"(?<![\w\-])(?P<o>(?:(?:SP|LO|ZS|ZSP|ZSO|PG|Gim\.?)\s+nr\.?\s*|(?:Szkoła\s+Podstawowa|"
                             r"Liceum(?:\s+Ogólnokształcące)?)\s+(?:nr\.?\s*)?)\d{1,3}"
                             r"(?:\s+im\.\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w\-]+(?:\s+[A-ZĄĆĘŁŃÓŚŹŻ][\w\-]+)?)?)")
-_SITE_CODE = re.compile(r"\b(?i:site|warehouse|fc|fulfil{1,2}ment\s+cent(?:er|re)|depot|dc|building)\s+(?:(?i:is|was)\s+)?"
+_SITE_CODE = re.compile(r"\b(?i:site|warehouse|fc|fulfil{1,2}ment\s+cent(?:er|re)|depot|dc|building)\s+"
+                        r"(?:(?i:is|was)\s+)?"
                         r"(?P<c>[A-Z]{3}\d{1,2})\b")
 # words in capitals and names of groups that name no one ("the NHS team", "the GP guys", "the Sunday club")
 _NOT_ORGS = frozenset(str.split("""nhs gp icu ae er ed ot pt mri ct a&e hr it uk us eu ward night day sunday monday

@@ -21,8 +21,8 @@ from itertools import accumulate, compress, count, repeat
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
-from healthviz_desktop.core.prompting.deid_context import form_candidates
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
+from healthviz_desktop.core.prompting.deid_context import form_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
