@@ -12,6 +12,7 @@ from healthviz_desktop.core.prompting.deidentify import deidentify
     ("appt via the portal for 28/3 0845. Fasting from midnight", ["28/3", "0845"]),
     ("moved appt to 19/04/24 @ 1430. Pred taper", ["19/04/24", "1430"]),
     ("Appointment 12/5 14:00. Bone density too", ["12/5", "14:00"]),
+    ("Appointment 12/5 14:00, then bloods", ["12/5", "14:00"]),  # a comma after the clock (seen in Compose)
     ("Dr. Quell on Do 28.11. 16h. Train was cold", ["28.11", "16h"]),
     ("slept from 0930 to 1400 with earplugs", ["0930", "1400"]),
     ("Follow up 11. des. kl. 10:20. Bring the list", ["11. des", "10:20"]),

@@ -27,7 +27,7 @@ Add = Callable[[tuple[str, int, int]], None]
 _CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)(?:\s?(?i:h|am|pm|uhr|น\.?))?|(?:[01]?\d|2[0-3])\s?(?i:h|uhr)(?!\w)"
           r"|(?:1[0-2]|0?[1-9])\s?(?i:am|pm|a\.m\.|p\.m\.)|(?:[01]\d|2[0-3])[0-5]\d(?:\s?(?i:hrs|h|น\.?))?)")
 _JOIN = r"[\s,]*(?:(?i:at|@|um|à|a\s+las|a\s+la|alle|om|kl\.?|klo|klockan|kello|saat|jam|pukul|às|ore|o)\s*)?"
-_NOT_A_CLOCK_AFTER = r"(?![\w/,:]|\.\d|\s*(?i:mg|mcg|ml|g|kg|%|x|tabs?|units?|iu|steps|bpm|mmhg|/10)\b)"
+_NOT_A_CLOCK_AFTER = r"(?![\w/:]|[.,]\d|\s*(?i:mg|mcg|ml|g|kg|%|x|tabs?|units?|iu|steps|bpm|mmhg|/10)\b)"
 _TIME_AFTER_DATE = re.compile(rf"{_JOIN}(?P<t>{_CLOCK}){_NOT_A_CLOCK_AFTER}")
 # a day and a month (no year) right before a clock with its minutes: "12/5 14:00", "28/3 0845" (not "Fasting 7.4,
 # 2h post-meal" nor "BG 8.8. 18:45": dotted, a day and month is a lab value's shape; "2h" is a duration's)
