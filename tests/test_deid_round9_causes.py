@@ -184,6 +184,7 @@ def test_names_beside_those_words_still_go() -> None:
     ("emergency at Santaros klinikos by evening", "Santaros"),
     ("Pt = Mom, 93F. Hx CHF, AF", "93"),
     ("Koro (Hemi Walker) is 93, tired all the time", "93"),
+    ("Dad (Bob) was 95 when he stopped driving", "95"),
 ])
 def test_round_nine_causes_from_set_i_go(text: str, gone: str) -> None:
     assert gone not in deidentify(text).text
@@ -218,3 +219,8 @@ def test_names_and_brands_that_are_words_still_go_after_a_title() -> None:
 def test_a_lab_value_before_a_clock_joined_by_at_stays() -> None:
     """A dotted value before English "at" and a clock is a lab value: the clock goes, the value stays."""
     assert deidentify("HbA1c 7.2. at 8:00 fasting").text == "HbA1c 7.2. at [DATE] fasting"
+
+
+def test_an_age_after_a_bracket_needs_a_family_word_before_it() -> None:
+    assert "95% full" in deidentify("the clinic (Eastside branch) is 95% full").text
+    assert "93 beds" in deidentify("Ward (B) is 93 beds").text

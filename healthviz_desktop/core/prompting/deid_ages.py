@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting.vocabulary import fold
+
 Add = Callable[[tuple[str, int, int]], None]
 
 _AGE = r"(?P<d>9\d|1[01]\d)"
@@ -46,9 +48,14 @@ _AGE_SEX = re.compile(rf"\b(?i:mom|mum|mam|dad|mother|father|pt|patient|resident
 # "Koro (Hemi Walker) is 93": an age after a family word and the name in brackets
 _BRACKET_IS_AGE = re.compile(rf"\)\s+(?i:is|was|turned|turns)\s+{_AGE}{_NO_UNIT}")
 _GATE = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
-_KIN_BEFORE_BRACKET = re.compile(r"\b(?i:mum|mom|mam|dad|nan|nana|gran|granny|grandma|grandpa|grandad|koro|kui|kuia|"
-                                 r"nanny|aunt|auntie|uncle|biji|dadi|nani|oma|opa|abuela|abuelo|nonna|nonno|babcia|"
-                                 r"dziadek|mother|father|husband|wife)\s*\(")
+_WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*)\s*\([^()]{1,50}$")
+
+
+def family_words() -> frozenset[str]:
+    """The family words every age rule reads (deid_cued's list, one for all)."""
+    from healthviz_desktop.core.prompting.deid_cued import _FAMILY
+
+    return _FAMILY
 
 
 def age_candidates(text: str, add: Add) -> None:
@@ -67,7 +74,8 @@ def age_candidates(text: str, add: Add) -> None:
         for m in _AGE_SEX.finditer(text, lo, hi):
             add(("age", m.start("d"), m.end()))
         for m in _BRACKET_IS_AGE.finditer(text, lo, hi):
-            if _KIN_BEFORE_BRACKET.search(text, max(0, m.start() - 60), m.start()):
+            kin = _WORD_BEFORE_BRACKET.search(text, max(0, m.start() - 70), m.start())
+            if kin and fold(kin.group("w")) in family_words():
                 add(("age", m.start("d"), m.end("d")))
         for m in _HER_ORDINAL.finditer(text, lo, hi):  # the ordinal whole: "her 101st"
             add(("age", m.start("d"), m.end("o")))

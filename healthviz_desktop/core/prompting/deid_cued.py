@@ -114,7 +114,7 @@ _FAMILY = frozenset(str.split("""ji sahib saab amma appa ammachi nani nana nanna
     vecmamma vectetis vecmamina nene dede anneanne babaanne dedem ninem 奶奶 爷爷 外婆 外公 姥姥 姥爷 婆婆
     公公 阿嬷 阿公 阿婆 할머니 할아버지 엄마 아빠 おばあちゃん おじいちゃん 祖母 祖父 母 父
     baachan bachan jiichan obaa gramma grammy gramps grandmom grandmama nanna wife husband aunt auntie aunty
-    uncle"""))  # (round nine: the last line, from the retired set H and the carers of the very old)
+    uncle koro kuia biji"""))  # (round nine: the last two lines, from the retired set H and the carers of the very old)
 # "Ma's 94 and", "Umma's 90th is on Dec 7": the same with "is" written "'s", or a birthday's ordinal after a possessive
 _HAS_AGE = re.compile(
     r"(?<![\w'’\-])(?P<w>[^\W\d_][\w\-]*)['’]s\s+(?:now\s+|just\s+)?(?P<d>(?:9\d|1[0-4]\d)(?P<th>st|nd|rd|th)?)\b"
