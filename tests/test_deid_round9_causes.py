@@ -182,6 +182,7 @@ def test_names_beside_those_words_still_go() -> None:
     ("Harmony Lodge No. 52 came by with a casserole", "Harmony"),
     ("school (SP nr 44 im. Kopernika) sent her home", "Kopernika"),
     ("emergency at Santaros klinikos by evening", "Santaros"),
+    ("Nurse from the Spanish Town clinic come look", "Spanish Town"),  # a town of two words before a clinic
     ("Pt = Mom, 93F. Hx CHF, AF", "93"),
     ("Koro (Hemi Walker) is 93, tired all the time", "93"),
     ("Dad (Bob) was 95 when he stopped driving", "95"),
@@ -206,6 +207,7 @@ def test_round_nine_causes_from_set_i_go(text: str, gone: str) -> None:
     "temp 99F this morning",  # a reading, not an age and a sex
     "crepe bandage, Zerodol-SP 1-0-1 for 5 days.",
     "Post 2 weeks, Local 3 anaesthetic",
+    "the long term clinic said the new town hospital is full",  # no town's name before the clinic
 ])
 def test_round_nine_look_alikes_from_set_i_stay(text: str) -> None:
     assert deidentify(text).text == text

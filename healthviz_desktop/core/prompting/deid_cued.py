@@ -37,6 +37,9 @@ Add = Callable[[tuple[str, int, int]], None]
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _PLACE_CUES = frozenset(("in", "at", "from", "near", "to", "around", "outside", "into", "via"))
 _WORD_PLACE_CUES = frozenset(("in", "from", "near"))
+# a town of several words before a place of care names it ("the Spanish Town clinic", "May Pen hospital"; round nine)
+_FACILITY_NEXT = re.compile(r"\s+(?i:clinic|hospital|health\s+cent(?:re|er)|surgery|pharmacy|polyclinic|infirmary|"
+                            r"medical\s+cent(?:re|er)|urgent\s+care|a&e|er)\b")
 _LEVEL_WORDS = frozenset(str.split("is was stays stayed sits sitting pain score level severity it's its been "
                                    "dose stuck peaked peaking hovering steady holding started starting"))
 _HOUR = re.compile(
@@ -353,7 +356,8 @@ def _places(text: str, tokens: list[tuple[int, int, str]], add: Add) -> None:
                 continue
             last = _unpossessive(group[-1][2])
             phrase = " ".join([t[2] for t in group[:-1]] + [last])
-            if phrase in phrases and (prev in _PLACE_CUES or any(not lists.is_word(t[2]) for t in group)):
+            if phrase in phrases and (prev in _PLACE_CUES or any(not lists.is_word(t[2]) for t in group)
+                                      or _FACILITY_NEXT.match(text, group[-1][1])):
                 add(("town", s, group[-1][1] - (len(group[-1][2]) - len(last))))
                 break
 
