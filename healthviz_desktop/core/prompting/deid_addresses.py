@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting.word_trie import trie
+
 Add = Callable[[tuple[str, int, int]], None]
 
 # what may follow a number that is no house number: a unit, a count, a time, a score
@@ -70,7 +72,8 @@ _CYRILLIC_STREET = re.compile(
     r"\b(?i:ул|вул|пр|просп|пер|бул|пл|ш|улица|улиця|вулиця|проспект|переулок|провулок|бульвар|площадь|площа|"
     r"шоссе|шосе|наб)\.?\s+(?:[А-ЯЁЇІЄҐA-Z][\w'’\-]*\.?\s+){0,3}[А-ЯЁЇІЄҐA-Z][\w'’\-]*"
     r"(?:,?\s*(?:д\.|буд\.|№)?\s*\d{1,4}[а-яa-z]?(?:/\d{1,4})?)?")
-_COLOMBIAN = re.compile(r"\b(?i:cra|carrera|kra|kr|cl|calle|cll|dg|diagonal|tv|transversal|av|avenida|ak|ac)\.?\s+"
+_COLOMBIAN = re.compile(r"\b(?i:" + trie(str.split("cra carrera kra kr cl calle cll dg diagonal tv transversal av "
+                                                     "avenida ak ac")) + r")\.?\s+"
                         r"\d{1,3}\s?[A-Za-z]?(?:\s?bis)?\s*(?:#|No\.?|n[º°])\s*\d{1,3}\s?[A-Za-z]?\s*-\s*\d{1,3}\b")
 _SHORT_STRASSE = re.compile(r"\b[A-ZÄÖÜ][\w\-]*-?(?i:str)\.\s*\d{1,4}[a-z]?\b")
 _NUMBERED = re.compile(
@@ -82,7 +85,7 @@ _NUMBERED = re.compile(
 _STREET_HASH = re.compile(r"\b[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*){0,2}\s+(?:St|Rd|Ave|Dr|Blvd|Ln|Ct|Pl|Hwy)\.?\s*#\s*"
                           r"\d{1,5}[A-Za-z]?\b")
 # "H91 X2K7", "D06 F2E5": an Irish Eircode (a routing key and a unique identifier, never a word)
-_EIRCODE = re.compile(r"\b[AC-FHKNPRTV-Y]\d{2}\s?(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[AC-FHKNPRTV-Y0-9]{4}\b")
+_EIRCODE = re.compile(r"[AC-FHKNPRTV-Y](?<!\w.)\d{2}\s?(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[AC-FHKNPRTV-Y0-9]{4}\b")
 _GATE = re.compile(r"\d")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # a piece of every word of _NUMBERED, in lower case
@@ -116,7 +119,7 @@ def address_candidates(text: str, add: Add) -> None:
     rules = [(_EIRCODE, True)]
     if _CYRILLIC.search(text):
         rules.append((_CYRILLIC_STREET, True))
-    if "#" in text or "º" in text or "°" in text or "no" in lower:
+    if "-" in text and ("#" in text or "º" in text or "°" in text or "no" in lower):
         rules.append((_COLOMBIAN, True))
     if "str." in lower:
         rules.append((_SHORT_STRASSE, True))

@@ -47,7 +47,7 @@ _AGE_SEX = re.compile(rf"\b(?i:mom|mum|mam|dad|mother|father|pt|patient|resident
                       rf"{_AGE}\s?(?:F|M|yo\s?[FM]|y/o\s?[FM])\b")
 # "Koro (Hemi Walker) is 93": an age after a family word and the name in brackets
 _BRACKET_IS_AGE = re.compile(rf"\)\s+(?i:is|was|turned|turns)\s+{_AGE}{_NO_UNIT}")
-_GATE = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
+_GATE = re.compile(r"[91](?<!\d[91])(?:(?<=9)\d|(?<=1)[01]\d)(?!\d)")
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*)\s*\([^()]{1,50}$")
 
 

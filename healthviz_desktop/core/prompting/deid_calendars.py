@@ -76,7 +76,7 @@ _CAL_DAY = re.compile(rf"(?<![\w.,/])(?:{_DAY})\s+(?:(?i:of)\s+)?(?:(?i:{_HIJRI_
 _CAL_MONTH_YEAR = re.compile(rf"(?<![\w'’])(?i:{_HIJRI_MONTHS}|{_PERSIAN_MONTHS}|{_SHORT_PERSIAN_MONTHS})\s+1[34]\d\d\b"
                              rf"(?:\s*(?i:AH|SH|H)\b)?")
 # Japan's eras: a letter (Reiwa, Heisei, Showa, Taisho) and year, month, day with dots or slashes; or in kanji
-_ERA_DOTTED = re.compile(r"(?<![\w.])[RHST]\s?\d{1,2}[./](?:1[0-2]|0?[1-9])[./](?:[12]\d|3[01]|0?[1-9])\b(?![./]\d)")
+_ERA_DOTTED = re.compile(r"[RHST](?<![\w.].)\s?\d{1,2}[./](?:1[0-2]|0?[1-9])[./](?:[12]\d|3[01]|0?[1-9])\b(?![./]\d)")
 _ERA_KANJI = re.compile(r"(?:令和|平成|昭和|大正)\s*(?:\d{1,2}|元)\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
 _YEAR_KANJI = re.compile(r"(?<!\d)(?:19|20)\d\d\s*年(?=\s*\d{1,2}\s*月)")
 

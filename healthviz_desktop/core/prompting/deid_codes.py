@@ -31,11 +31,12 @@ _CODE_NUMBER = re.compile(r"\b(?i:code|codes|pin|passcode|kod|kodu|kód|kode|koo
 _CODE_SIGNS = ("code", "pin", "kod", "kód", "kode", "koodi", "código", "codigo", "codice")
 # "FR76 3000 4028 3700 0100 4821 913", "NL91ABNA0417164300": an IBAN (country, check digits, up to 30 more)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
-_IBAN_GATE = re.compile(r"\b[A-Z]{2}\d{2}[ ]?[A-Z0-9]{4}")
+_IBAN_GATE = re.compile(r"[A-Z](?<!\w.)[A-Z]\d{2}[ ]?[A-Z0-9]{4}")
 # "TB/GRR/0774", "MRN/KGH/20331": capitals joined by slashes to a number, a clinic's file or card number
 _SLASHED = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z]{1,6})*/\d{3,}\b(?!/)")
 # "PKL 20331", "KGH 45122": a clinic's letters before its number (letters no word, reading or unit)
-_LETTERS_NUMBER = re.compile(r"\b(?P<l>[A-Z]{2,5})[ \-]?(?P<d>\d{4,10})\b(?![.,/\-]\d|\s*(?i:mg|mcg|ml|iu|units?|"
+_LETTERS_NUMBER = re.compile(r"(?P<l>[A-Z](?<!\w.)[A-Z]{1,4})[ \-]?(?P<d>\d{4,10})\b"
+                             r"(?![.,/\-]\d|\s*(?i:mg|mcg|ml|iu|units?|"
                              r"kg|lbs?|steps|kcal|cal|mmol|x)\b)")
 # "09 307 4949 ext 6621", "555-0134 x22": the extension after a phone number
 _EXTENSION = re.compile(r"\d[\d ().\-]{5,}\d,?\s*(?:\b(?i:ext|extn|extension|durchwahl|toestel|poste)\b\.?|x)"
@@ -48,7 +49,8 @@ _PHONE_WORD = re.compile(r"\b(?i:fax\w*|tel|tel\.|tél|tél\.|telefon\w*|télép
 _PHONE_SIGNS = ("fax", "tel", "tél", "handy", "mobil", "cell", "whatsapp", "viber", "gsm", "komórka", "numer",
                 "nummer", "número", "numéro", "numero")
 # "Bonitas 6617 4402", "sa 5123 8890": groups of three or four digits in a row, eight digits or more in all
-_DIGIT_GROUPS = re.compile(r"(?<![\d.,/:\-])\d{3,4}(?: \d{3,4}){1,3}(?![\d]|[.,/:\-]\d|\s*(?i:mg|mcg|ml|iu|units?|kg|"
+_DIGIT_GROUPS = re.compile(r"\d(?<![\d.,/:\-]\d)\d{2,3}(?: \d{3,4}){1,3}"
+                           r"(?![\d]|[.,/:\-]\d|\s*(?i:mg|mcg|ml|iu|units?|kg|"
                            r"lbs?|steps|kcal|cal|mmol|x|times|bpm)\b)")
 # "RAMQ: TREG 5208 1419", "CPC-DQC 0047 7192": a code of capitals, then groups of four digits or more (a card)
 _CAPS_GROUPS = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\s+\d{4,6}(?:\s\d{4,6})+\b(?![.,/\-]\d)")
@@ -63,7 +65,7 @@ _HANDLE = re.compile(
 _HANDLE_SIGNS = ("channel", "handle", "user", "gamer", "ign", "twitch", "insta", "tiktok", "snap", "discord",
                  "reddit", "steam", "psn", "xbox", "telegram", "log", "line", "wechat", "weixin", "kakao", "venmo",
                  "cash", "paypal", "gcash")
-_GROUPS_OF_FOUR = re.compile(r"\d{4} \d{4}")
+_GROUPS_OF_FOUR = re.compile(r"\d\d{3} \d{4}")
 # round eight (set H's moved entries): "RUT 15.882.431-K", "DNI 12.604.338", "Cédula 1.020.447.893": a national
 # number written in groups of three digits with dots (and a check digit), not an amount of money or a count
 _DOTTED_ID = re.compile(r"(?<![\d.,$€£¥])(?P<d>\d{1,3}(?:\.\d{3}){2,3}(?:-[\dkK])?)(?![\w.,]\d|\w|\s*(?i:pesos|"
@@ -93,7 +95,7 @@ _VEHICLE_SIGNS = ("car", "van", "truck", "ute", "suv", "moto", "moped", "scooter
 # letters that make a number a reading, a time or a unit, not a plate ("at 5 PM", "car 2 KM away")
 _NOT_PLATE_LETTERS = frozenset(str.split("am pm km mph kph kmh mi mg ml h hr hrs min mins x"))
 _UNIT_LETTERS = frozenset(str.split("iu mg mcg ml kg lb lbs mmhg bpm mmol"))  # "D3 2000 IU": a dose, not a plate
-_FOUR_DIGITS = re.compile(r"\d{4}")
+_FOUR_DIGITS = re.compile(r"\d\d{3}")
 # a product line's letters before a strength: "Metformin XR 1000", "Glucophage SR 500" (a dose, not a clinic's code)
 _LINE_LETTERS = frozenset(str.split("xr sr cr er la mr xl ir dr ec ods odt cd hct hctz retard depot mite forte"))
 # "saved as Scan 14 Mar.pdf", "named IMG 2291.jpg": a file's whole name, spaces and all, after the word for naming it

@@ -31,6 +31,7 @@ from itertools import pairwise
 
 from healthviz_desktop.core.prompting.deid_things import EPONYM_NOUNS, eponym_phrases
 from healthviz_desktop.core.prompting.vocabulary import fold, gazetteer, word_lists
+from healthviz_desktop.core.prompting.word_trie import trie
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -58,7 +59,7 @@ _APPOINTMENT = re.compile(
 _H_HOUR = re.compile(r"\b(?i:at|around|by|until|till|from|às|as|a\s+las|vers|um|ab)\s+"
                      r"(?P<d>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b")
 # "0300", "calpol at 0700", "by 1545": a time of day in four digits (_four_digit_time says when)
-_FOUR_RUN = re.compile(r"(?<![\w/.,:\-])(?<!\d\s)\d{4}")
+_FOUR_RUN = re.compile(r"\d(?<![\w/.,:\-]\d)(?<!\d\s\d)\d{3}")
 # what, right after four digits, makes them no time: more digits, a capital (a street: "2217 Alvarado St"), a unit
 _NOT_A_TIME_AFTER = re.compile(
     r"\d|[/.,:\-]\d|\s?\d{2,}|\s+[A-Z]|\s*(?i:mg|mcg|ml|iu|units?|steps|kcal|cal|calories|k|ft|feet|m|km|mm|g|"
@@ -66,12 +67,12 @@ _NOT_A_TIME_AFTER = re.compile(
 _CLOCK_CUES = frozenset(str.split("at around about approx woke up bed asleep awake alarm"))
 _TIME_CUES = _CLOCK_CUES | frozenset(str.split("by from until till since before after"))
 # "555-0148 (fax)", "ring 555.0199": a local number of three and four digits
-_LOCAL_NUMBER = re.compile(r"(?<![\d/.,\-])\d{3}[-.]\d{4}(?![\d/.,\-]|\s*(?i:mg|mcg|ml|iu|units?|steps|kcal|"
+_LOCAL_NUMBER = re.compile(r"\d(?<![\d/.,\-]\d)\d{2}[-.]\d{4}(?![\d/.,\-]|\s*(?i:mg|mcg|ml|iu|units?|steps|kcal|"
                            r"cal|k|m|km|g|lbs?|kg|%|ft)\b)")
 # "634004 8821 9917": three groups of digits or more with single spaces, ten digits in all (a card or account)
-_DIGIT_GROUPS = re.compile(r"(?<![\d.,/\-])\d{3,6}(?: \d{3,6}){2,}(?![\d.,/\-]\d)")
+_DIGIT_GROUPS = re.compile(r"\d(?<![\d.,/\-]\d)\d{2,5}(?: \d{3,6}){2,}(?![\d.,/\-]\d)")
 # "RR0047729", "AB1234567": a code of a few capitals and five digits or more (a hospital or member number)
-_LETTER_CODE = re.compile(r"\b[A-Z]{1,3}\d{5,10}\b")
+_LETTER_CODE = re.compile(r"[A-Z](?<!\w.)[A-Z]{0,2}\d{5,10}\b")
 # "the plate, 7TRK 402", "reg KX19 ABC": a code after a word for a vehicle's registration
 _PLATE = re.compile(r"\b(?i:plate|plates|reg|registration|rego|number\s+plate|licen[cs]e\s+plate|tag)\b[\s,:#]+"
                     r"(?:(?i:is|was|no\.?|number)\s+)?(?P<p>(?=[A-Z0-9\- ]*\d)(?=[A-Z0-9\- ]*[A-Z])[A-Z0-9]{2,8}"
@@ -144,13 +145,14 @@ _NO_READING_AFTER = re.compile(
 _SET_OFF_GATE = re.compile(r",\s*(?:9\d|1[0-4]\d),")
 _SET_OFF_AGE = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*|\))\s*,\s*(?P<d>9\d|1[0-4]\d),")
 _H_GATE = re.compile(r"\dh")
-_NINETY_PLUS = re.compile(r"(?<!\d)(?:9\d|1[0-4]\d)(?!\d)")
+_NINETY_PLUS = re.compile(r"[91](?<!\d[91])(?:(?<=9)\d|(?<=1)[0-4]\d)(?!\d)")
 _AFTER_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?\s+$")
 _DIGIT = re.compile(r"\d")
-_THREE_DIGITS = re.compile(r"\d{3}")
-_FOUR_DIGITS = re.compile(r"\d{4}")
-_FIVE_DIGITS = re.compile(r"\d{5}")
-_AGE_GATE = re.compile(r"\b(?:is|was|turned|turns|be)\s+(?:now\s+)?(?:9\d|1[0-4]\d)\b")  # what _IS_AGE needs
+_THREE_DIGITS = re.compile(r"\d\d{2}")
+_FOUR_DIGITS = re.compile(r"\d\d{3}")
+_FIVE_DIGITS = re.compile(r"\d\d{4}")
+_AGE_GATE = re.compile(trie(["is", "was", "turned", "turns", "be"], ignore_case=False, word_start=True)
+                       + r"\s+(?:now\s+)?(?:9\d|1[0-4]\d)\b")  # what _IS_AGE needs
 # what may follow an age over 89 ("is 94 and", "was 96,"), not a reading's word ("was 96 resting")
 _AGE_END = re.compile(r"\s*(?:[,.;:!?)]|—|-\s|$|(?:and|now|this|next|years?|yrs?|in|on|but|so|today|last|"
                       r"tomorrow|soon|bless|&)\b)", re.IGNORECASE)
@@ -165,7 +167,8 @@ _SAINT = re.compile(r"\b(?:St|Ste|Saint|Sankt|San|Santa|São|Sta)\.?\s+(?P<n>[A-
 _NOT_SAINT_AFTER = re.compile(r"\s+(?i:wort|day|eve)\b")
 _ACRONYM_IN = re.compile(r"\b(?i:in|into)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)")
 # "the FHCSD pharmacy", "KKH clinic": an acronym no list knows before the word for a place of care
-_ACRONYM_FACILITY = re.compile(r"\b(?P<a>[A-Z]{3,6})\s+(?i:pharmacy|clinic|hospital|surgery|practice|polyclinic|"
+_ACRONYM_FACILITY = re.compile(r"(?P<a>[A-Z](?<!\w.)[A-Z]{2,5})\s+"
+                               r"(?i:pharmacy|clinic|hospital|surgery|practice|polyclinic|"
                                r"health\s+cent(?:re|er)|medical\s+cent(?:re|er))\b")
 _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or but the a an my her his our their
     who which that this came rang called gave thinks reckons will would can could did does do also again today

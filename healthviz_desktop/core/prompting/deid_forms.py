@@ -176,7 +176,7 @@ def form_candidates(text: str, add: Add) -> None:
         for m in _HANDLE.finditer(text):
             add(("code", m.start("h"), m.end("h")))
     _streets(text, lower, words, add)
-    if "-" in text or _FOUR_DIGITS.search(text):
+    if ("-" in text and _PLATE_DASH.search(text)) or (_FOUR_DIGITS.search(text) and _PLATE_LETTERS.search(text)):
         for m in _PLATES.finditer(text):
             add(("code", m.start(), m.end()))
     if not words.isdisjoint(_TITLE_WORDS):
@@ -198,7 +198,10 @@ _MONTH_WORDS = frozenset(_MONTHS.split("|")) | {"tháng"}
 _H_MINUTES_GATE = re.compile(r"\dh[0-5]\d")
 _DOTTED_GATE = re.compile(r"\d\.\d{1,2}\.")
 _DOT_TIME_GATE = re.compile(r"\d\.[0-5]\d")
-_FOUR_DIGITS = re.compile(r"\d{4}")
+_FOUR_DIGITS = re.compile(r"\d\d{3}")
+# what a plate of each shape holds: a capital or a digit before a dash, or two capitals before a digit
+_PLATE_DASH = re.compile(r"[A-ZÄÖÜ0-9]-")
+_PLATE_LETTERS = re.compile(r"[A-Z][A-Z][ -]?\d")
 _TITLE_WORDS = frozenset(("dr", "doc", "prof"))
 _ON_GATE = re.compile(r"\son\s+[A-Z]")
 _STREET_FIRST_WORDS = frozenset(str.split("""rue rua calle avenida avda av viale piazza plaza praça praca largo ulica ul

@@ -14,15 +14,17 @@ from collections.abc import Callable
 
 from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, word_lists
+from healthviz_desktop.core.prompting.word_trie import trie
 
 Add = Callable[[tuple[str, int, int]], None]
 
-_NYC_SCHOOL = re.compile(r"\b(?:P\.S\.|PS|I\.S\.|IS|J\.H\.S\.|JHS)\s?(?P<n>\d{1,3})\b(?![.,/]\d|\s*(?i:mg|ml|kg|%)\b)")
-_U_OF = re.compile(r"\bU\s?of\s?[A-Z]{1,4}\b")
+_NYC_SCHOOL = re.compile(trie(["P.S.", "PS", "I.S.", "IS", "J.H.S.", "JHS"], ignore_case=False, word_start=True)
+                         + r"\s?(?P<n>\d{1,3})\b(?![.,/]\d|\s*(?i:mg|ml|kg|%)\b)")
+_U_OF = re.compile(r"U(?<!\w.)\s?of\s?[A-Z]{1,4}\b")
 _SCHOOL_THINGS = (r"lecture|lectures|class|classes|exam|exams|campus|seminar|seminars|tutorial|tutorials|library|"
                   r"halls|dorm|dorms|lab|labs|placement|module|modules|course|canteen|cafeteria|hostel")
 _WORK_THINGS = r"sick\s+room|office|warehouse|depot|factory|plant|site|call\s+centre|call\s+center|canteen|store|shop"
-_ACRONYM_BEFORE = re.compile(rf"\b(?P<a>[A-Z]{{2,5}})\s+(?:(?P<s>{_SCHOOL_THINGS})|(?P<w>{_WORK_THINGS}))\b")
+_ACRONYM_BEFORE = re.compile(rf"(?P<a>[A-Z](?<!\w.)[A-Z]{{1,4}})\s+(?:(?P<s>{_SCHOOL_THINGS})|(?P<w>{_WORK_THINGS}))\b")
 # the places of care and the words in capitals everyone's journal has before such words ("ICU shift", "GP office",
 # "MRI room", "ED canteen")
 _COMMON_CAPITALS = frozenset(str.split("""icu ed er gp ent opd ipd nicu picu hdu ccu cdu amu mau ot pt mri ct ecg ekg
@@ -32,28 +34,33 @@ _COMMON_CAPITALS = frozenset(str.split("""icu ed er gp ent opd ipd nicu picu hdu
 _PLACES_OF_A_SHIFT = frozenset(str.split("ward wards unit theatre theatres nights night days earlies lates reception "
                                          "triage bay floor call the"))
 # a brand worked for in shifts: "11 hrs on Uber", "shift at Tesco", "driving for Bolt", "rider for Glovo"
-_SHIFTS_FOR = re.compile(r"\b(?:(?:shift|shifts|hrs|hours|hr)\s+(?:on|at|for)|driving\s+for|drive\s+for|"
-                         r"rider\s+for|riding\s+for|courier\s+for|deliveries\s+for|delivering\s+for|works?\s+for)\s+"
+_SHIFTS_FOR = re.compile(r"\b(?:" + trie(["shift", "shifts", "hrs", "hours", "hr"], ignore_case=False)
+                         + r"\s+(?:on|at|for)|" + trie(str.split("driving drive rider riding courier deliveries "
+                                                                  "delivering works work"), ignore_case=False)
+                         + r"\s+for)\s+"
                          r"(?:the\s+)?(?P<b>[A-Z][\w&'’\-]+)")
-_THE_BRAND_SITE = re.compile(rf"\bthe\s+(?P<b>[A-Z][\w&'’\-]+)\s+(?:{_WORK_THINGS})\b")
+_THE_BRAND_SITE = re.compile(rf"t(?<!\w.)he\s+(?P<b>[A-Z][\w&'’\-]+)\s+(?:{_WORK_THINGS})\b")
 # "foodpanda rider ID": a word no list knows before the work it names
+_JOBS_ON_APPS = ("rider", "driver", "courier", "partner", "shopper")
 _UNKNOWN_BEFORE_JOB = re.compile(r"\b(?P<b>[a-z][a-z\-]{3,})\s+(?:rider|driver|courier|partner\s+app|shopper)\b")
 # "Room 14", "apt 3B", "Suite #210": the number of a room or a flat someone is in (the word stays), also in the
 # languages people mix in ("Zimmer 214", "sala 402", "apto 1102", "палата 5", "kv. 4", "кв. 12"; round eight)
-_ROOM = re.compile(r"\b(?i:room|rm|apt|apartment|suite|flat|zimmer|sala|apto|quarto|habitaci[oó]n|chambre|kamer|"
-                   r"pok[oó]j|oda|odası|kv\.|кв\.?|палата|кабинет|каб\.|кімната|stanza|bett|cama)\.?\s?#?\s?"
+_ROOM = re.compile(r"\b(?i:" + trie(str.split("""room rm apt apartment suite flat zimmer sala apto quarto habitación
+                   habitacion chambre kamer pokój pokoj oda odası kv. кв. кв палата кабинет каб. кімната stanza bett
+                   cama""")) + r")\.?\s?#?\s?"
                    r"(?P<n>\d{1,4}[A-Za-z]?)\b(?![.,/:]\d|\s*(?i:degrees|mins?|minutes|hours?|hrs?|days?|weeks?|months?|"
                    r"years?|times|x|mg|mcg|ml|kg|g|%|am|pm|puffs?|tabs?|units?|iu|steps|bpm)\b)")
 # "4417 Avenue B": a house number and a street that is a letter
-_LETTER_STREET = re.compile(r"\b\d{1,5}\s+(?:Avenue|Ave\.?|Street|St\.?|Road|Rd\.?)\s+[A-Z]\b(?![\w'’])")
+_LETTER_STREET = re.compile(r"\d(?<!\w\d)\d{0,4}\s+(?:Avenue|Ave\.?|Street|St\.?|Road|Rd\.?)\s+[A-Z]\b(?![\w'’])")
 # "Hospital del Mar", "Klinikum rechts der Isar", "Praxis am Stadtpark", "Clínica 10": a facility's word, the
 # small words of its language, and its name or number
 _FACILITY_OF = re.compile(
-    r"\b(?:Hospital|Hôpital|Hopital|Ospedale|Cl[ií]nica|Clinique|Klinikum|Klinik|Praxis|Policl[ií]nica|Apotheke|"
-    r"Apotheek|Farmacia|Farmácia|Pharmacie|Centro\s+de\s+Salud|Centre\s+de\s+Santé)\s+"
+    trie([*str.split("""Hospital Hôpital Hopital Ospedale Clínica Clinica Clinique Klinikum Klinik Praxis Policlínica
+    Policlinica Apotheke Apotheek Farmacia Farmácia Pharmacie"""), "Centro de Salud", "Centre de Santé"],
+         ignore_case=False, word_start=True, space=r"\s+") + r"\s+"
     r"(?:(?:(?:del|de|la|los|las|di|da|do|dos|das|am|an|der|den|im|zum|zur|du|des|le|sur|rechts|links)\s+){1,3}"
     r"(?!(?:D[ií]a|Jour|Tag|Dag|Noche|Nuit|Nacht|Guardia|Urgencias|Urgence)\b)[A-ZÀ-ÝŁŚŻ][\w'’\-]+|\d{1,3}\b(?![.,/:]\d|\s*(?i:mg|ml|%|min|mins|minutes|hours?|days?)\b))")
-_OUR_LADY = re.compile(r"\bOur\s+Lady(?:['’]s|\s+of\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)")
+_OUR_LADY = re.compile(r"O(?<!\w.)ur\s+Lady(?:['’]s|\s+of\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)")
 
 
 # round eight (set H's moved entries): an employer in brackets after the word for work of another language ("L4
@@ -94,7 +101,7 @@ def org_candidates(text: str, add: Add) -> None:
                     and brand not in lists.drugs and not (
                     lists.is_word(brand) and brand not in lists.name_words and brand not in lists.names):
                 add(("employer", m.start("b"), m.end("b")))
-    for m in _UNKNOWN_BEFORE_JOB.finditer(text):
+    for m in _UNKNOWN_BEFORE_JOB.finditer(text) if any(w in text for w in _JOBS_ON_APPS) else ():
         if not lists.is_word(m.group("b")):
             add(("employer", m.start("b"), m.end("b")))
     for m in _OUR_LADY.finditer(text):

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 
 # signs read around each run of digits (see signals)
-DIGIT_RUN = re.compile(r"\d+")
+DIGIT_RUN = re.compile(r"\d\d*")
 NUMBER_CUE = re.compile(r"\b(?:number|no\.|num|id|code|ref|reference)\b")  # NAMED_NUMBER's first word
 _CODE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
 _MIXED_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")  # MIXED_CODE's characters
 _PLATE_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-FILE_GATE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b|"
-                        r"(?:img|dsc|dcim|pxl|vid|photo|screenshot|whatsapp image)[_\- ]")
+FILE_GATE = re.compile(r"\.(?:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b|img[_\- ]|dsc[_\- ]|"
+                        r"dcim[_\- ]|pxl[_\- ]|vid[_\- ]|photo[_\- ]|screenshot[_\- ]|whatsapp image[_\- ]")
 
 
 def _run_around(text: str, s: int, e: int, chars: frozenset[str]) -> str:

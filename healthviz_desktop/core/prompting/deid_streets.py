@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting.word_trie import trie
+
 Add = Callable[[tuple[str, int, int]], None]
 
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-ŽА-Я][\w'’\-]*"
@@ -46,8 +48,10 @@ _HOSPITAL_AFTER = re.compile(rf"(?P<n>(?:{_CAP}\s+){{1,3}})(?:sykehus|sjukhus|sy
 # speed gates: each rule runs only where what it needs is there (never a change in what is found)
 _AFTER_GATE = re.compile(r"\s(?:út|utca|útja|körút|tér|iela|gate|gata|vei|veg|tie|mnt|maantee|tn|tänav|pst|puiestee|"
                          r"pr\.|prospektas|gatvė|náměstí|nám\.|třída|nábřeží|ulice|ulica|cesta|trg)\s+\d")
-_BEFORE_GATE = re.compile(r"\b(?:Bulevardul|Bd\.|Calea|Aleea|Aleja|Al\.|Plac|Placu|Osiedle|Os\.|Náměstí|Nábřeží|"
-                          r"Ulice|Bulvāris|Prospekt|Prospektas|Tänav|Bulevar|Ulitsa)\s")
+_BEFORE_GATE = re.compile(trie(str.split("""Bulevardul Bd. Calea Aleea Aleja Al. Plac Placu Osiedle Os. Náměstí Nábřeží
+                          Ulice Bulvāris Prospekt Prospektas Tänav Bulevar Ulitsa"""),
+                               ignore_case=False, word_start=True)
+                          + r"\s")
 _POSTCODE_GATE = re.compile(r"[A-Z]\d[A-Z]")
 _WARD_GATE = re.compile(r"[a-z]-(?:ku|gu|dong|shi|cho|machi|gun|myeon|eup)\b")
 _FACILITY_SIGNS = ("klinikos", "ligonin", "slimnīca", "haigla", "hospitalet", "sjukhus", "sykehus", "sygehus",

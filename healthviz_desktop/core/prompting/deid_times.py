@@ -60,7 +60,7 @@ _LOCAL_AT = re.compile(r"\b(?i:om|ore|alle|kl\.?|klo|à|um)\s+(?P<t>(?:[01]?\d|2
                        r"(?![\d]|\s*(?i:mg|mcg|ml|units?|iu|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|"
                        r"years?|times|x|%|euro|eur|kr|zł|tl)\b)")
 _H_BEFORE_DATE = re.compile(r"\b(?P<t>(?:[01]?\d|2[0-3])\s?h(?:[0-5]\d)?)\s+(?i:le|el|am|du|de|on|the)\s+\d")
-_FOUR_DIGIT_H = re.compile(r"\b(?P<t>(?:[01]\d|2[0-3])[0-5]\d(?:H\b|\s?(?i:hrs|hrs\.|hours)\b))")
+_FOUR_DIGIT_H = re.compile(r"(?P<t>[012](?<!\w.)(?:(?<=[01])\d|(?<=2)[0-3])[0-5]\d(?:H\b|\s?(?i:hrs|hrs\.|hours)\b))")
 _QUARTER_TIME = re.compile(r"\b(?i:tmrw|tmr|tomorrow|today|tonight|appt|appointment|physio|gp|session|class|"
                            r"clinic|review|dentist|follow-?up)\s+(?:(?i:w/|with)\s+)?(?:[A-Z][a-z]+\s+)?(?P<t>(?:1\d|2[0-3]|0?[1-9])\."
                            r"(?:00|15|30|45))\b(?![\d.]\d|\s*(?i:mg|mcg|ml|kg|g|l|mmol|units?|iu|%|hours?|hrs?|h)\b)")
@@ -74,7 +74,7 @@ _QUARTER_WORDS = frozenset(str.split("tmrw tmr tomorrow today tonight appt appoi
 _DAY_MONTH_GATE = re.compile(r"\d[./\-]\d")
 _DOT_GATE = re.compile(r"\d\.\d")
 _H_GATE = re.compile(r"\d\s?h")
-_FOUR_GATE = re.compile(r"\d{4}")
+_FOUR_GATE = re.compile(r"\d\d{3}")
 
 
 def time_candidates(text: str, words: frozenset[str], add: Add) -> None:

@@ -68,7 +68,7 @@ _JOB_GATE = re.compile(r"\s(?:for|at|with|FOR|AT|WITH|For|At|With)\s+(?:(?i:the)
 _VERB_SIGNS = ("pracu", "arbeit", "werk", "jobb", "arbejd", "arbet", "työsk", "dolgoz", "lucr", "bosse", "travaill",
                "lavoro", "trabaj", "trabalh", "çalış")
 _GROUP_SIGNS = (" guys", " girls", " boys", " lads", " team", " squad", " crew", " society", " club", " choir", " gang")
-_SITE_GATE = re.compile(r"[A-Z]{3}\d")
+_SITE_GATE = re.compile(r"[A-Z][A-Z]{2}\d")
 _BRACKET_SIGNS = ("yerinde", "iş yeri", "jobb", "arbejd", "töissä", "práci", "práce", "munkahely", "serviciu", "munc",
                   "werk", "job", "work")
 

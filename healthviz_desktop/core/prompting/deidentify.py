@@ -244,8 +244,15 @@ def _clinical_spans(text: str) -> list[tuple[int, int]]:
     Every clinical shape holds a digit: a text without one has none."""
     if not P.DIGITS.search(text):
         return []
-    return [m.span() for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO, P.CLINICAL_DURATION)
-            for m in rx.finditer(text)]
+    shapes = [P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION]
+    if _RATIO_SIGN.search(text):  # what every ratio and clinical duration holds: the rest need not be read
+        shapes.append(P.RATIO)
+    if "/7" in text or "/52" in text or "/12" in text:
+        shapes.append(P.CLINICAL_DURATION)
+    return [m.span() for rx in shapes for m in rx.finditer(text)]
+
+
+_RATIO_SIGN = re.compile(r"1\s*:\s*\d")
 
 
 def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
@@ -261,7 +268,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
         return any(start < ce and cs < end for cs, ce in clinical[0])
 
     for cat, start, end in found:
-        if end <= start or PLACEHOLDER.fullmatch(text[start:end]):
+        if end <= start or (text[start] == "[" and PLACEHOLDER.fullmatch(text[start:end])):
             continue
         if cat in _SOFT and in_clinical(start, end):
             continue
