@@ -180,7 +180,12 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
             # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
             opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b)) \
                 and not _acts_as_a_person(key(b), text, e)
-            if b in lex.titles or (b in not_name and not joins_place) or opener or (run and b in _TIME_WORDS):
+            # right after "Dr", "Mrs", "Prof" a word of the not-a-name list is a surname all the same ("Dr Long",
+            # "Dr. Tamam"; round ten)
+            surname = not run and titled and prev in TITLE_ABBREVIATIONS and b not in lex.relations \
+                and b not in _TIME_WORDS
+            if b in lex.titles or (b in not_name and not joins_place and not surname) or opener \
+                    or (run and b in _TIME_WORDS):
                 if run:
                     _name_run(text, run, prev, prev2, at_start, titled, add)
                     run = []
