@@ -4,6 +4,7 @@ grammar words that are private terms, and provider settings. Synthetic text only
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -197,6 +198,15 @@ def test_grammar_word_private_terms_have_an_alternative(term: str) -> None:
     for style in ("abstract_3d", "watercolour", "clay", "scientific_illustration", "paper_cutout"):
         cp = compose_moment(entry, style=style, private_terms=[term])
         assert cp.verdict.ok, (term, style, cp.verdict.summary())
+
+
+def test_an_alternative_never_says_another_private_term() -> None:
+    """Found by the property test in round ten: "amber" became "honey gold" for someone called Amber and Honey."""
+    entry = Entry(occurred_at=datetime(2026, 3, 4, 9, tzinfo=UTC),
+                  observations=[Observation("abdominal_pain", 5, [], None)])
+    cp = compose_moment(entry, style="abstract_3d", seconds=4, private_terms=["Amber", "Honey"])
+    assert cp.verdict.ok
+    assert not re.search(r"\b(?:amber|honey)\b", cp.prompt, re.IGNORECASE), cp.prompt
 
 
 # ---- provider settings ------------------------------------------------------------------------------------------

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
+from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
+from healthviz_desktop.core.prompting.deid_signals import ascii_digits
 from healthviz_desktop.core.prompting.deidentify import join_running_dates
 from tests.support import deid_reference_context as C
 from tests.support import deid_reference_names as N
@@ -96,6 +98,14 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
 
     Fast on long texts: one pass for words and one for digit runs, then each costly pattern runs only
     where a cheap sign says it could match (an "@", a month name, a cue word, a cluster of digits)."""
+    original, text = text, ascii_digits(text)  # "۱۴۰۲/۱۲/۰۵" read as "1402/12/05" (same offsets)
+    spans = _find(text, private_terms, typed=typed)
+    if text is original:
+        return spans
+    return [replace(s, text=original[s.start:s.end]) for s in spans]
+
+
+def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]:
     lex = P.lexicon()
     folded = text.casefold()
     words = {w.strip(_PUNCT) for w in folded.split()}  # for cheap "could this pattern match" tests
@@ -166,6 +176,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
     paired_candidates(text, found, add)  # shared too: a clock beside a date any rule found
     if private_terms:
         C.private_candidates(text, C.fold_text(text), private_terms, add)
+    after_names(text, found, add)  # shared too: a name in a bracket after a name found
     return _resolve(text, found)
 
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from healthviz_desktop.core.prompting.deid_inflections import inflections
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 from tests.support import deid_reference_patterns as P
 
@@ -235,6 +236,9 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
                 weak.add(f)
             else:
                 strong.add(w)
+        for w in words:  # "sestri Jeleni" for the term "Jelena" (round ten): where it reads as a name; not the
+            if not (lists.is_word(w.casefold()) or w.casefold() in lex.known_words):  # forms of "Long" or "Rose"
+                weak.update(f for f in inflections(w) if f not in strong)
         for form in list(strong):
             if form[-1:].isalpha() and not form.casefold().endswith("s") and not lists.is_word(
                     form.casefold() + "s"):

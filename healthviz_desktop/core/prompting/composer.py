@@ -268,7 +268,7 @@ def _avoid_private_words(g: Grammar, prompt: str, verdict: CheckVerdict, private
     # each word of a term as the check reads it too: casefolded and without its diacritics ("Nō" is "no")
     hits |= {f for t in private_terms for w in re.findall(r"[^\W\d_]+", t)
              for f in (w.casefold(), fold_text(w).casefold())}
-    swap = {w: g.alternatives[w] for w in hits if w in g.alternatives}
+    swap = {w: _alternative(g, w, hits) for w in hits if w in g.alternatives}
     swap = {w: alt for w, alt in swap.items() if re.search(rf"\b{re.escape(w)}\b", prompt, re.IGNORECASE)}
     if not swap:
         return None
@@ -278,6 +278,19 @@ def _avoid_private_words(g: Grammar, prompt: str, verdict: CheckVerdict, private
         return alt[:1].upper() + alt[1:] if m.group()[:1].isupper() else alt
 
     return re.sub(r"\b(?:" + "|".join(map(re.escape, swap)) + r")\b", same_case, prompt, flags=re.IGNORECASE)
+
+
+def _alternative(g: Grammar, word: str, hits: set[str]) -> str:
+    """What to say instead of ``word``, itself free of the person's words: someone called Amber and Honey gets
+    "syrup gold" for "amber", not "honey gold" (an alternative's own words are swapped in turn, a few times)."""
+    alt = g.alternatives[word]
+    for _ in range(4):
+        words = [w for w in re.findall(r"[^\W\d_]+", alt) if w.casefold() in hits and w.casefold() in g.alternatives]
+        if not words:
+            break
+        alt = re.sub(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b",
+                     lambda m: g.alternatives[m.group().casefold()], alt, flags=re.IGNORECASE)
+    return alt
 
 
 # ---- trend ------------------------------------------------------------------------------------------

@@ -54,7 +54,14 @@ _HOLIDAYS = (
     r"veterans\s+day|victoria\s+day|family\s+day|emancipation\s+day|j['’]?ouvert|crop\s+over|phagwah|"
     r"pentecost|whitsun|pfingsten|himmelfahrt|ascension\s+day|midsommar|midsummer|juhannus|sankthans|koningsdag|"
     r"king['’]?s\s+day|liberation\s+day|ferragosto|mardi\s+gras|all\s+saints['’]?\s+day|d[ií]a\s+de\s+reyes|"
-    r"sant\s+jordi|shrove\s+tuesday|pancake\s+day|ash\s+wednesday|palm\s+sunday|whit\s+monday")
+    r"sant\s+jordi|shrove\s+tuesday|pancake\s+day|ash\s+wednesday|palm\s+sunday|whit\s+monday|"
+    # round ten (set J's second look: "Ramazan Bayramı 2024", "Lebaran 2024"), then each holiday of the same kind:
+    # Turkey, Indonesia and Malaysia, Israel, Iran, Latin America and Brazil, the Orthodox world, East Asia
+    r"(?:ramazan|kurban|[şs]eker)\s+bayram[ıi]|bayram|lebaran|idul\s+(?:fitri|adha)|aidilfitri|aidiladha|"
+    r"shavuot|simchat\s+torah|tu\s+bishvat|lag\s+ba['’]?omer|yom\s+ha['’]?atzmaut|chaharshanbe\s+suri|"
+    r"maslenitsa|масленица|navidad|nochebuena|a[ñn]o\s+nuevo|las\s+posadas|fiestas\s+patrias|dieciocho|"
+    r"natal|r[ée]veillon|p[áa]scoa|festa\s+junina|trung\s+thu|loy\s+krathong|spring\s+festival|chunjie|"
+    r"thaipusam|merdeka|national\s+day")
 # a year after it: four digits of this era, of the Hijri (13xx-14xx) or Persian (13xx-14xx) calendars, or "'23"
 _YEAR = r"(?:(?:19|20)\d\d|1[34]\d\d|['‘’]\d\d)"
 _HOLIDAY_YEAR = re.compile(rf"(?<![\w'’])(?i:{_HOLIDAYS})\s*,?\s+{_YEAR}(?:\s*(?i:AH|SH|H)\b)?(?![\w'’]|[.,]\d)")
@@ -152,7 +159,9 @@ _GATE_WORDS = frozenset(str.split("""tabaski korite korité tamkharit magal fete
     carnaval semana día dia day eid bakri ramadan ramazan ramzan ramadhan mawlid ashura hajj nowruz norouz navruz
     yalda hanukkah chanukah passover pesach rosh yom purim sukkot diwali deepavali holi navratri dussehra durga onam
     pongal vaisakhi baisakhi raksha tet tết chuseok seollal obon golden songkran vesak hari mid dragon qingming
-    kwanzaa"""))
+    kwanzaa bayram bayramı bayrami kurban şeker seker lebaran idul aidilfitri aidiladha shavuot simchat tu lag
+    chaharshanbe maslenitsa масленица navidad nochebuena año ano las fiestas dieciocho natal réveillon reveillon
+    páscoa pascoa festa trung loy spring chunjie thaipusam merdeka national"""))
 _CAL_WORDS = frozenset(str.split("""muharram safar rabi rabiul jumada jumadi jumad jumadal rajab sha shaban
     shaaban ramadan ramazan ramzan ramadhan shawwal syawal dhu zul farvardin ordibehesht khordad tir mordad amordad
     shahrivar mehr aban azar dey bahman esfand"""))

@@ -7,7 +7,7 @@ and from both de-identifiers' last step (``paired_candidates``), so the fast and
   (either alone can be a score or a count; together they are an appointment).
 - A four-digit time after "to", "@" or "till" when a time came before it ("from 0930 to 1400").
 - The hour of Korean and Japanese ("9시 30분", "10시", "14時30分"; never "3시간", "3時間": hours of a duration),
-  and of Chinese after a part of the day ("下午3点").
+  and of Chinese after a part of the day ("下午3点") or alone ("after 3点"; never "打点滴", a drip).
 - Vietnamese hours with the part of the day ("8h sáng"), Thai months after a day ("2 เม.ย."), a date of the Hijri
   calendar written in numbers ("3/9/1445"), a month's short form after a dotted day ("11. des.", "3. okt").
 - A week's number in the languages that date by it ("KW 12", "uke 12", "vecka 12"; never English "week 12", a
@@ -37,9 +37,11 @@ _DAY_MONTH_THEN_CLOCK = re.compile(r"(?<![\w/.\-])(?P<d>(?:[12]\d|3[01]|0?[1-9])
                                    rf"(?={_JOIN}{_MINUTES_CLOCK}{_NOT_A_CLOCK_AFTER})")
 # a dotted day and month before a clock when another language's word for "at" joins them ("27.3. klo 9.15", "12.11.
 # um 08:15"); never English "at", which a lab value can have ("HbA1c 7.2. at 8:00 fasting")
-_DOTTED_THEN_CUED_CLOCK = re.compile(r"(?<![\w/.\-])(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.)"
-                                     r"(?=\s*(?i:klo|kl\.?|klockan|kello|um|à|alle|om)\s*"
-                                     rf"{_MINUTES_CLOCK})")
+# (round ten, set J: "приём 14.02 в 9:40"; without the closing dot only a two-digit month: "5.6 в 8:00" is a reading)
+_DOTTED_THEN_CUED_CLOCK = re.compile(r"(?<![\w/.\-])(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:(?:1[0-2]|0?[1-9])\.|"
+                                     r"(?:1[0-2]|0[1-9])(?![\d.])))"
+                                     r"(?=\s*(?i:klo|kl\.?|klockan|kello|um|à|às|alle|om|в|во|o|v|ve|u|saat|a\s+las|"
+                                     rf"a\s+la|la\s+ora)\s*{_MINUTES_CLOCK})")
 # "its 11.40 and", "it's 9.15 now": a dotted clock after "it's"
 _ITS_CLOCK = re.compile(r"\b(?i:it['’]?s|it\s+is|it\s+was)\s+(?P<t>(?:[01]?\d|2[0-3])[.:][0-5]\d)"
                         r"(?![\d.,]\d|\s*(?i:mg|kg|"
@@ -53,7 +55,10 @@ _FOUR_BEFORE_ROUND = re.compile(r"\b(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s+(?i:shift|
 _FOUR_AFTER_TIME = re.compile(r"\b(?i:to|till|until|til|[-–@])\s*(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?![\w/.,:]\d|\d)")
 _CJK_CLOCK = re.compile(r"(?<![\d.])(?P<t>\d{1,2}\s?(?:시|時)(?!간|間)(?:\s?(?:\d{1,2}\s?(?:분|分)|반|半))?)")
 _CHINESE_CLOCK = re.compile(r"(?:上午|下午|早上|晚上|中午|凌晨|傍晚)\s?"
-                            r"(?P<t>\d{1,2}\s?(?:点|點)(?:\s?(?:\d{1,2}\s?分|半))?)")
+                            r"(?P<t>\d{1,2}\s?(?:点|點)(?:\s?(?:\d{1,2}\s?分|半))?)"
+                            # round ten (set J: "fell asleep after 3点"): an hour of the day alone, not a drip ("点滴")
+                            r"|(?<![\d.])(?P<h>(?:[01]?\d|2[0-4])\s?(?:点|點)(?:钟|鐘)?(?:\s?(?:\d{1,2}\s?分|半))?)"
+                            r"(?![滴数數儿兒])")
 _VIETNAMESE_HOUR = re.compile(r"(?<![\w.])(?P<t>\d{1,2}h(?:\d{2})?)\s+(?i:sáng|chiều|tối|trưa|đêm)\b")
 _THAI_MONTHS = (r"ม\.ค\.|ก\.พ\.|มี\.ค\.|เม\.ย\.|พ\.ค\.|มิ\.ย\.|ก\.ค\.|ส\.ค\.|ก\.ย\.|ต\.ค\.|พ\.ย\.|ธ\.ค\.|มกราคม|"
                 r"กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม")
@@ -84,7 +89,8 @@ def clock_candidates(text: str, add: Add) -> None:
     for rx, cat in ((_CJK_CLOCK, "time"), (_CHINESE_CLOCK, "time")):
         if "시" in text or "時" in text or "点" in text or "點" in text:
             for m in rx.finditer(text):
-                add((cat, m.start("t"), m.end("t")))
+                g = "t" if m.group("t") else "h"
+                add((cat, m.start(g), m.end(g)))
     lower = text.lower()
     if not text.isascii():  # the parts of the day in Vietnamese, and Thai, are written with letters beyond ASCII
         if _VIETNAMESE_GATE.search(text):

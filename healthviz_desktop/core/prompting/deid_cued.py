@@ -103,7 +103,7 @@ _NAME_ROLE = re.compile(
 # reads relations and capitalised names; this adds family words in lower case and checks the word before)
 _IS_AGE = re.compile(
     r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?:\s+(?:ji|sahib|saab|nội|ngoại|Nội|Ngoại))?\s+(?:is|was|turned|turns|"
-    r"just\s+turned|will\s+be)\s+(?:now\s+)?(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|"
+    r"just\s+turned|will\s+be|tiene|tenía|tenia|tem|tinha|ist|war|est|jest)\s+(?:now\s+)?(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|"
     r"mmhg|cm|mm|ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|percent|degrees|f|c)\b))")
 # folded: "bà" is "ba", "avô" "avo"; with round eight's family words of more languages and scripts
 _FAMILY = frozenset(str.split("""ji sahib saab amma appa ammachi nani nana nanna nan nanny dadi dadu lola lolo
@@ -151,11 +151,13 @@ _DIGIT = re.compile(r"\d")
 _THREE_DIGITS = re.compile(r"\d\d{2}")
 _FOUR_DIGITS = re.compile(r"\d\d{3}")
 _FIVE_DIGITS = re.compile(r"\d\d{4}")
-_AGE_GATE = re.compile(trie(["is", "was", "turned", "turns", "be"], ignore_case=False, word_start=True)
+_AGE_GATE = re.compile(trie(["is", "was", "turned", "turns", "be", "tiene", "tenía", "tenia", "tem", "tinha", "ist",
+                             "war", "est", "jest"], ignore_case=False, word_start=True)
                        + r"\s+(?:now\s+)?(?:9\d|1[0-4]\d)\b")  # what _IS_AGE needs
 # what may follow an age over 89 ("is 94 and", "was 96,"), not a reading's word ("was 96 resting")
 _AGE_END = re.compile(r"\s*(?:[,.;:!?)]|—|-\s|$|(?:and|now|this|next|years?|yrs?|in|on|but|so|today|last|"
-                      r"tomorrow|soon|bless|&)\b)", re.IGNORECASE)
+                      r"tomorrow|soon|bless|&|y|e|und|et|og|och|ja|hoy|hoje|heute|oggi|ahora|agora|jetzt|и|і|та)\b)",
+                      re.IGNORECASE)
 READING_WORDS = frozenset(str.split("""hr heart pulse rate bp sats sat spo2 oxygen o2 weight temp temperature glucose
     sugar sugars bg bs score reading level count result fev fev1 pef peak flow systolic diastolic ferritin hba1c a1c
     ldl hdl tsh iron egfr platelets wbc hb hgb number total it this that which it's there i"""))

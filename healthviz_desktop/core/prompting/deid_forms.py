@@ -96,6 +96,14 @@ _ADJECTIVE_STREET_ENDS = ("ska", "skiej", "cka", "ckiej", "owa", "owej")
 _ADJECTIVE_STREET = re.compile(r"(?<![\w\-])(?P<s>[A-ZŁŚŻŹĆŃÓ][\w\-]*(?:" + "|".join(_ADJECTIVE_STREET_ENDS)
                                + r"))\s+\d{1,3}[a-zA-Z]?\b(?![.,:/]\d|\s*(?i:mg|ml|min|mins|minut|lat|kg|zł|%|x)\b)")
 
+# round ten (set J's second look: "B 1234 KJT", "СА 4821 КН"): plates with spaces round four digits, in Latin
+# letters (Indonesia, Ukraine written in Latin letters) and in Cyrillic (Bulgaria, Ukraine, Russia's "А 123 ВС 77"),
+# not a dose ("D 1000 IU")
+_SPACED_PLATE = re.compile(r"(?<![\w\-])(?:[A-Z]{1,2} \d{4} (?!(?:IU|UI|MG|ML|MCG|KG|MMOL|MIN|MINS|HR|HRS|BPM)\b)"
+                           r"[A-Z]{2,3}|[А-ЯІЇЄҐ]{1,2}\s?\d{4}\s?[А-ЯІЇЄҐ]{2}|[А-Я]\s?\d{3}\s?[А-Я]{2}\s?\d{2,3})"
+                           r"(?![\w\-])")
+_SPACED_PLATE_GATE = re.compile(r"\d \d* ?[A-Z][A-Z]")
+_DIGIT = re.compile(r"\d")
 _PLATES = re.compile(
     r"(?<![\w\-])(?:[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}\s\d{1,4}[EH]?"  # S-AB 1234, B-MW 123E (not "HLA-B27")
     r"|[A-Z]{2}-\d{3}-[A-Z]{2}"  # AB-123-CD
@@ -178,6 +186,9 @@ def form_candidates(text: str, add: Add) -> None:
     _streets(text, lower, words, add)
     if ("-" in text and _PLATE_DASH.search(text)) or (_FOUR_DIGITS.search(text) and _PLATE_LETTERS.search(text)):
         for m in _PLATES.finditer(text):
+            add(("code", m.start(), m.end()))
+    if (_FOUR_DIGITS.search(text) and _SPACED_PLATE_GATE.search(text)) or (not text.isascii() and _DIGIT.search(text)):
+        for m in _SPACED_PLATE.finditer(text):
             add(("code", m.start(), m.end()))
     if not words.isdisjoint(_TITLE_WORDS):
         for m in _TITLE_INITIAL.finditer(text):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_inflections import inflections
 from healthviz_desktop.core.prompting.deid_names import PUNCT, Add
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 
@@ -117,6 +118,9 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
                 weak.add(f)
             else:
                 strong.add(w)
+        for w in words:  # "sestri Jeleni" for the term "Jelena" (round ten): where it reads as a name; not the
+            if not (lists.is_word(w.casefold()) or w.casefold() in lex.known_words):  # forms of "Long" or "Rose"
+                weak.update(f for f in inflections(w) if f not in strong)
         for form in list(strong):
             if form[-1:].isalpha() and not form.casefold().endswith("s") and not lists.is_word(
                     form.casefold() + "s"):

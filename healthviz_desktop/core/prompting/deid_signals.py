@@ -151,3 +151,19 @@ DATE_SIGNS = ("weekday", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "h
 _WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAYS = frozenset(str.split("mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat "
                                 "saturday sun sunday"))
+
+
+# round ten (set J's second look: "since ۱۴۰۲/۱۲/۰۵"): the digits of other scripts (Arabic-Indic, Persian, Indian
+# scripts, Thai, Lao, Tibetan, Myanmar, Khmer, fullwidth) written as 0-9, one character for one, so that every
+# rule that reads a date, a number or a code reads them as it reads ASCII digits
+_DIGIT_BLOCKS = (0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+                 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0xFF10)
+_TO_ASCII_DIGITS = {zero + k: ord("0") + k for zero in _DIGIT_BLOCKS for k in range(10)}
+_OTHER_DIGIT = re.compile("[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _DIGIT_BLOCKS) + "]")
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with the digits of other scripts written 0-9 (the same length: offsets stay); itself if none."""
+    if text.isascii() or not _OTHER_DIGIT.search(text):
+        return text
+    return text.translate(_TO_ASCII_DIGITS)

@@ -56,9 +56,14 @@ _READING_BEFORE = re.compile(r"\b(?i:bed|sugar|sugars|bg|bgl|glucose|bsl|level|l
                              r"dropped|down|up|hit|was|is|to|of)\W+(?:(?i:on|at|was|is|of|around|about)\W+)?$|"
                              r"\b(?i:at)\s+$")
 _CLOSING_DOTS = re.compile(rf"(?<![\d.,/])(?P<d>{_DAY}\.{_MONTH}\.)\.")  # "war 1.11.." : the date's dot, then the end
-_LOCAL_AT = re.compile(r"\b(?i:om|ore|alle|kl\.?|klo|à|um)\s+(?P<t>(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d|\s?h\b|u\b)?)"
+# (round ten: "me ve el lunes 3 a las 9", "às 10h", "o godz. 8"; never a count: "um 2 Tabletten", "a las 3 semanas")
+_LOCAL_AT = re.compile(r"\b(?i:om|ore|alle|kl\.?|klo|à|às|um|a\s+las|a\s+la|o\s+godz\.?)\s+"
+                       r"(?P<t>(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d|\s?h\b|u\b)?)"
                        r"(?![\d]|\s*(?i:mg|mcg|ml|units?|iu|min|mins|minutes?|hours?|hrs?|days?|weeks?|months?|"
-                       r"years?|times|x|%|euro|eur|kr|zł|tl)\b)")
+                       r"years?|times|x|%|euro|eur|kr|zł|tl|tabletten|tabletas|tabs?|tablets?|pills?|comprimidos|"
+                       r"compresse|comprimés|comprimes|kapseln|cápsulas|capsulas|gotas|tropfen|gouttes|stück|stk|"
+                       r"pastillas|pastiglie|fois|veces|vezes|volte|mal|semanas|wochen|d[ií]as|tage|meses|monate|"
+                       r"años|anos|anni|jahre|ans)\b)")
 _H_BEFORE_DATE = re.compile(r"\b(?P<t>(?:[01]?\d|2[0-3])\s?h(?:[0-5]\d)?)\s+(?i:le|el|am|du|de|on|the)\s+\d")
 _FOUR_DIGIT_H = re.compile(r"(?P<t>[012](?<!\w.)(?:(?<=[01])\d|(?<=2)[0-3])[0-5]\d(?:H\b|\s?(?i:hrs|hrs\.|hours)\b))")
 _QUARTER_TIME = re.compile(r"\b(?i:tmrw|tmr|tomorrow|today|tonight|appt|appointment|physio|gp|session|class|"
@@ -68,7 +73,7 @@ _QUARTER_TIME = re.compile(r"\b(?i:tmrw|tmr|tomorrow|today|tonight|appt|appointm
 
 _WEEKDAY_WORDS = frozenset(w for w in WEEKDAYS.split("|"))
 _SHORT_WEEKDAY_WORDS = frozenset(str.split("mo di mi do fr sa so ma wo vr za zo"))
-LOCAL_AT_WORDS = frozenset(str.split("om ore alle kl klo à um"))
+LOCAL_AT_WORDS = frozenset(str.split("om ore alle kl klo à às um las la godz"))
 _QUARTER_WORDS = frozenset(str.split("tmrw tmr tomorrow today tonight appt appointment physio gp session class clinic "
                                      "review dentist follow up"))
 _DAY_MONTH_GATE = re.compile(r"\d[./\-]\d")

@@ -5,6 +5,7 @@ fast de-identifier and the reference one share it as it is.
 - A job and whom it is done for: "HGV driver for Turners", "cleaner at Brightwell", "carer with Allied".
 - The verb for working in the languages people mix in, and the name after its preposition: "pracuję w
   Biedronce", "arbeite bei Siemens", "werk bij Albert Heijn", "töissä Nokialla", "dolgozom a Telekomnál".
+- The boss at a workplace (round ten): "His boss at SCB", "Mi jefa en Bimbo ya sabe".
 - An employer in brackets after the Turkish, Nordic, Czech, Hungarian or Romanian word for the workplace ("iş
   yerinde (Garanti BBVA)", "på jobben (Equinor)").
 - A university shortened to "U" or "Uni" after its name ("Hebrew U exam", "Monash Uni"), a club or a team named
@@ -34,6 +35,12 @@ _WORK_VERB = re.compile(
     r"travaille|lavoro|trabajo|trabalho|çalışıyorum|çalışıyor)\s+"
     r"(?:(?i:w|we|bei|bij|på|hos|la|v|ve|chez|alla|al|à|en|no|na|em|für|in|a|az|u|i|för|ved|dla|pro)\s+)?"
     r"(?:(?i:der|die|dem|den|the|le|la|l'|el|o|a|het|de)\s+)?" + _ORG)
+# round ten (set J's second look: "His boss at SCB", "Mi jefa en Bimbo"): the boss at a workplace, in the languages
+# people mix in
+_BOSS_AT = re.compile(r"\b(?i:boss|manager|jefe|jefa|patr[óo]n|patrona|encargad[oa]|chefe|patr[ãa]o|szef|szefowa|"
+                      r"chefin|capo|начальник|начальница)\s+(?i:at|from|in|en|na|no|em|bei|w|di|в)\s+"
+                      r"(?:(?i:the|la|el|o|a|der|die|dem)\s+)?" + _ORG)
+_BOSS_SIGNS = ("boss", "manager", "jefe", "jefa", "patr", "encargad", "chefe", "szef", "chefin", "capo", "начальни")
 _FINNISH_AT_WORK = re.compile(r"\b(?i:töissä|töihin|töistä)\s+(?P<o>[A-ZÄÖ][\w\-]+)")
 _WORK_BRACKET = re.compile(r"\b(?i:yerinde|işyerinde|iş\s+yeri|jobben|jobbet|arbejde|arbejdet|töissä|práci|práce|"
                            r"munkahelyen|munkahely|serviciu|muncă|munca|werk|job|work)\s*\(\s*" + _ORG + r"\s*\)")
@@ -99,6 +106,10 @@ def work_candidates(text: str, add: Add) -> None:
     if any(w in lower for w in _VERB_SIGNS):
         for m in _WORK_VERB.finditer(text):
             if _named(m.group("o")):
+                add(("employer", m.start("o"), m.end("o")))
+    if any(w in lower for w in _BOSS_SIGNS):
+        for m in _BOSS_AT.finditer(text):
+            if _capitalised_name(m.group("o")):
                 add(("employer", m.start("o"), m.end("o")))
     if "töi" in lower:
         for m in _FINNISH_AT_WORK.finditer(text):

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
+from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_context import form_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
@@ -35,6 +36,7 @@ from healthviz_desktop.core.prompting.deid_names import (
     unpossessive,
 )
 from healthviz_desktop.core.prompting.deid_person import fold_text, private_candidates
+from healthviz_desktop.core.prompting.deid_signals import ascii_digits
 from healthviz_desktop.core.prompting.deid_words import word_candidates
 
 PLACEHOLDERS = {
@@ -116,6 +118,14 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
 
     Fast on long texts: one pass for words and one for digit runs, then each costly pattern runs only where a
     cheap sign says it could match (an "@", a month name, a cue word, a cluster of digits)."""
+    original, text = text, ascii_digits(text)  # "۱۴۰۲/۱۲/۰۵" read as "1402/12/05" (same offsets)
+    spans = _find(text, private_terms, typed=typed)
+    if text is original:
+        return spans
+    return [replace(s, text=original[s.start:s.end]) for s in spans]
+
+
+def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]:
     lex = P.lexicon()
     folded = text.casefold()
     tokens = folded.split()
@@ -200,6 +210,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
     paired_candidates(text, found, add)  # a clock beside a date any rule above found
     if private_terms:
         private_candidates(text, fold_text(text), private_terms, add)
+    after_names(text, found, add)  # a name in a bracket after a name found above
     return _resolve(text, found)
 
 

@@ -1,0 +1,112 @@
+"""A name given twice, the second time in brackets, and a person named by the bracket after them (issue 15, round
+ten, from set J's second look): "Dr. Wang (王建国)", "Sota (颯太)", "Giorgi (Gio)", "Mum (Linda)", "Halmeoni
+(Park Soon-ja, 93)" — the bracket after a name or a family word holds the same person's name in another script,
+a nickname or a full name, with an age after a comma; "Bank (my husband)" — a word before a bracket that says
+who the person is to the writer is their name, even a word English has; and a name in a script without capitals
+right after who the person is ("my wife سلامة said"), which no capital shows; and the words of an Arabic or Hebrew
+name that join it ("Abu Hanna", "Umm Ahmad", "CHU Ibn Rochd", "Daliyat al-Karmel"): a name found goes out with them.
+Plain code called after every other rule (it reads the candidates found so far), shared by the fast
+de-identifier and the reference one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_cued import _FAMILY, ROLES
+from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
+
+Add = Callable[[tuple[str, int, int]], None]
+
+# one to three words in a bracket, up to a comma or the closing bracket: "(王建国)", "(Gio)", "(Park Soon-ja, 93)"
+_IN_BRACKET = re.compile(r"\s*\(\s*(?P<n>[^\W\d_][\w'’\-]*(?:[ \-][^\W\d_][\w'’\-]*){0,2})\s*(?P<end>[,)])")
+_AGE_AFTER = re.compile(r",\s*(?P<a>9\d|1[0-4]\d)\s*\)")
+# a word right before a bracket ("Mum (", "Halmeoni (")
+_WORD_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?=\s*\()")
+# "Bank (my husband)", "Ploy (our neighbour's daughter)": the bracket says who the person is
+_WHO = re.compile(r"(?<![\w'’\-])(?P<n>[^\W\d_][\w'’\-]*)\s*\(\s*(?:my|her|his|our|their)\s+(?:[\w'’\-]+\s+)?"
+                  r"(?P<r>[a-z\-]+)\s*\)")
+_ROLE = re.compile(rf"(?i:{ROLES})")
+# the words that join an Arabic or Hebrew name, before it ("Abu ", "umm ", "Ibn ", "bint ") or after it
+# (" al-Karmel", " el-Sayed", " ibn Rushd", " ben Ami")
+_JOIN_BEFORE = re.compile(r"(?<![\w'’\-])(?i:abu|umm|ibn|bint|bin)\s$")
+# "Abu Mustafa", "Umm Ahmad", "ibn gabirol": a kunya or a nasab names whoever follows, in any case
+_KUNYA = re.compile(r"(?<![\w'’\-])(?P<k>(?i:abu|umm|ibn|bint))\s+(?P<n>[^\W\d_][\w'’\-]*)")
+_JOIN_AFTER = re.compile(r"(?:\s|-)(?i:al|el|ibn|bin|bint|ben|bat|abu)[\s\-][A-Z][\w'’\-]*")
+_SPACED_SCRIPT = re.compile(r"[\u0590-\u08ff\u0900-\u0dff]")
+_RELATION_THEN = re.compile(r"(?<![\w'’])(?i:my|her|his|our|their)\s+(?P<r>[a-z\-]+)\s+"
+                            r"(?P<n>[^\W\d_][^\s\d,.;:!?()\[\]]*)")
+
+
+def _has_case(word: str) -> bool:
+    return any(c.isupper() or c.islower() for c in word if c.isalpha())
+
+
+def _known(word: str) -> bool:
+    """A word a list knows as no name: an ordinary English word no one is named, a drug, a clinical word, a
+    family word, a role, a relation ("(Neuro)", "(Dad)", "(Advil)"); not a nickname ("(Gio)", "(Bill)")."""
+    f = fold(word)
+    lists, lex = word_lists(), P.lexicon()
+    return (f in lists.drugs or f in _FAMILY or f in lex.relations or f in lex.known_words or f in lex.not_name
+            or bool(_ROLE.fullmatch(f)) or (f in lists.english and f not in lists.name_words))
+
+
+def _reads_as_name(words: str) -> bool:
+    """A bracket's words are a name: written in a script without capitals ("王建国", "سلامة"), or capitalised
+    words no list knows, not an acronym ("(GP)", "(TCM)")."""
+    first = words.split()[0].split("-")[0]
+    if not _has_case(first):
+        return True
+    return first[0].isupper() and not first.isupper() and not _known(first)
+
+
+def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
+    """Names in a bracket after a name or a family word, a name before a bracket saying who it is, a name in a
+    script without capitals after who it is. Call it after every other rule: it reads the names found."""
+    lex = P.lexicon()
+    _joined_words(text, found, add)
+    if not text.isascii():
+        for m in _RELATION_THEN.finditer(text):
+            # (words apart: Hebrew, Arabic and Indian scripts; not Chinese or Japanese, where "很累" is a phrase)
+            if _SPACED_SCRIPT.match(m.group("n")) and (m.group("r") in lex.relations or m.group("r") in _FAMILY):
+                add(("name", m.start("n"), m.end("n")))
+    if "(" not in text:
+        return
+    anchors = [e for cat, _, e in found if cat in ("name", "private")]
+    for m in _WORD_BEFORE.finditer(text):
+        if fold(m.group("w")) in _FAMILY or fold(m.group("w")) in lex.relations:
+            anchors.append(m.end())
+    for end in anchors:
+        bracket = _IN_BRACKET.match(text, end)
+        if bracket and _reads_as_name(bracket.group("n")):
+            add(("name", bracket.start("n"), bracket.end("n")))
+            age = _AGE_AFTER.match(text, bracket.start("end")) if bracket.group("end") == "," else None
+            if age:
+                add(("age", age.start("a"), age.end("a")))
+    for m in _WHO.finditer(text):
+        relation, name = m.group("r"), m.group("n")
+        if (relation in lex.relations or relation in _FAMILY) and (name[0].isupper() or not _has_case(name)) \
+                and fold(name) not in _FAMILY and fold(name) not in lex.relations and not name.isupper():
+            add(("name", m.start("n"), m.end("n")))
+
+
+def _joined_words(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
+    """A name or a place found, with the words that join it to the rest of an Arabic or Hebrew name."""
+    if not any(w in text for w in ("bu ", "mm ", "bn ", "in ", "nt ", "al-", "el-", "l ", "en ", "at ")):
+        return
+    lists, lex = word_lists(), P.lexicon()
+    for m in _KUNYA.finditer(text):
+        f = fold(m.group("n"))
+        if not (lists.is_plain_word(f) or f in lex.not_name or f in lex.known_words) or (
+                m.group("n")[0].isupper() and f not in lex.not_name and f not in lex.known_words):
+            add(("name", m.start(), m.end()))
+    for cat, start, end in list(found):
+        if cat not in ("name", "private", "place", "town"):
+            continue
+        before = _JOIN_BEFORE.search(text, max(0, start - 5), start)
+        after = _JOIN_AFTER.match(text, end)
+        if before or after:
+            kind = cat if cat != "private" else "name"
+            add((kind, before.start() if before else start, after.end() if after else end))
