@@ -90,7 +90,8 @@ fi
 echo "Depends: $(dpkg-deb -f "$deb" Depends)"
 echo "Recommends: $(dpkg-deb -f "$deb" Recommends)"
 dpkg-deb -f "$deb" Depends | grep -q "libegl1" || fail "Depends does not name the EGL library"
-[ "$(dpkg-deb -f "$deb" Recommends)" = "gnome-keyring" ] || fail "gnome-keyring is not recommended"
+dpkg-deb -f "$deb" Recommends | grep -q "gnome-keyring" || fail "gnome-keyring is not recommended"
+dpkg-deb -f "$deb" Recommends | grep -q "fonts-noto-cjk" || fail "a CJK font is not recommended (journals written in Chinese, Japanese or Korean show boxes without one)"
 desktop-file-validate resources/healthviz.desktop
 # Errors fail; the one warning (an id that is not reverse-DNS) is known and kept (the desktop file's name).
 appstream=$(appstreamcli validate --no-net resources/healthviz.metainfo.xml 2>&1 || true)

@@ -99,6 +99,8 @@ def test_their_look_alikes_stay(text, kept):
     ("Колата СА 4821 КН е за ремонт.", ["4821"]),
     ("Tuan says eat more pho lol", ["Tuan"]),  # a given name, though a Malay title too: no title
     ("Don came over with soup.", ["Don"]),
+    ("Saw Dr. Tamam yesterday, new plan.", ["Tamam"]),  # after a title's full stop too
+    ("Mrs. Tudo rang about the dog.", ["Tudo"]),
 ])
 def test_names_ages_employers_and_plates_of_set_j_go(text, secrets):
     out = deidentify(text).text
@@ -131,6 +133,16 @@ def test_no_case_form_is_an_ordinary_word(text, terms):
     ("put it in the bin Tuesday", "put it in the bin Tuesday"),
     ("flew home, my mother 很累 today", "my mother 很累 today"),
     ("Giorgi will drive me", "will drive me"),  # a modal before a street word is a verb ("Will Drive" is no street)
+    ("Dr. Appointment tomorrow, Dr. Monday", "Dr. Appointment tomorrow, Dr. Monday"),
 ])
 def test_brackets_modals_and_fillers_that_name_no_one_stay(text, kept):
     assert kept in deidentify(text).text
+
+
+def test_the_allowlist_reads_a_modal_before_a_street_word_as_a_verb_too():
+    """Seen in the Compose explainer screenshot of round ten: "will drive me" went out as "[WORD] drive me"."""
+    from healthviz_desktop.core.prompting.composer import explainer_text
+
+    assert explainer_text("Giorgi will drive me, she may walk later.", [])[0] == \
+        "[NAME] will drive me, she may walk later."
+    assert "lord street" not in explainer_text("lives on lord street", [])[0]

@@ -27,6 +27,7 @@ from healthviz_desktop.core.prompting.allowlist_numbers import (
     why_number,
 )
 from healthviz_desktop.core.prompting.deid_things import SPEAKING, acts_as_a_person
+from healthviz_desktop.core.prompting.deid_words import MODALS
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, gazetteer, word_lists
 from healthviz_desktop.core.resources import load_toml
 
@@ -260,7 +261,7 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         return "a name or place"
     if not w.isascii() and w.casefold() not in allow.words and folded not in word_lists().english:
         return "not in the app's vocabulary (a name?)"  # "Ọlá": a medical word once its accents are gone is not enough
-    if fold(nxt) in STREET_WORDS and folded not in _GENERIC_STREETS and len(folded) > 2 and (
+    if fold(nxt) in STREET_WORDS and folded not in _GENERIC_STREETS | MODALS and len(folded) > 2 and (
             folded in allow.name_words or prev in ("on", "off", "along", "near")):
         return "a street name"  # "lord street", "on market street"
     known = folded in allow.words or ("-" in folded and all(p in allow.words for p in folded.split("-") if p))

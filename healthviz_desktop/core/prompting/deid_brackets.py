@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_cued import _FAMILY, ROLES
+from healthviz_desktop.core.prompting.deid_names import _TIME_WORDS as TIME_WORDS
 from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -32,6 +33,9 @@ _ROLE = re.compile(rf"(?i:{ROLES})")
 # the words that join an Arabic or Hebrew name, before it ("Abu ", "umm ", "Ibn ", "bint ") or after it
 # (" al-Karmel", " el-Sayed", " ibn Rushd", " ben Ami")
 _JOIN_BEFORE = re.compile(r"(?<![\w'’\-])(?i:abu|umm|ibn|bint|bin)\s$")
+# "Dr. Tamam", "Mrs. Tudo": after a title and its full stop, a word the lists call no name but no ordinary word
+# either is a surname all the same (the capitalised-run rules stop at the full stop and skip such words)
+_TITLE_DOT = re.compile(r"(?<![\w'’])(?:Dr|Mr|Mrs|Ms|Mx|Prof|Fr|Rev|MUDr|Mgr|Sra|Srta)\.\s+(?P<n>[A-Z][\w'’\-]+)")
 # "Abu Mustafa", "Umm Ahmad", "ibn gabirol": a kunya or a nasab names whoever follows, in any case
 _KUNYA = re.compile(r"(?<![\w'’\-])(?P<k>(?i:abu|umm|ibn|bint))\s+(?P<n>[^\W\d_][\w'’\-]*)")
 _JOIN_AFTER = re.compile(r"(?:\s|-)(?i:al|el|ibn|bin|bint|ben|bat|abu)[\s\-][A-Z][\w'’\-]*")
@@ -67,6 +71,11 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
     script without capitals after who it is. Call it after every other rule: it reads the names found."""
     lex = P.lexicon()
     _joined_words(text, found, add)
+    for m in _TITLE_DOT.finditer(text) if ". " in text else ():
+        f = fold(m.group("n"))
+        if f in lex.not_name and not (word_lists().is_plain_word(f) or f in lex.relations or f in lex.titles
+                                      or f in TIME_WORDS):
+            add(("name", m.start("n"), m.end("n")))
     if not text.isascii():
         for m in _RELATION_THEN.finditer(text):
             # (words apart: Hebrew, Arabic and Indian scripts; not Chinese or Japanese, where "很累" is a phrase)

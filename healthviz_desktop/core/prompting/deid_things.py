@@ -177,7 +177,7 @@ def acts_as_a_person(word: str, next_word: str) -> bool:
 _MODALS = frozenset(("will", "may", "can"))
 _BASE_VERB_NEXT = re.compile(r"\s+(?:not|be|have|see|call|ring|try|go|come|get|take|ask|check|need|do|let|keep|wait|"
                              r"rest|sleep|stay|book|make|give|phone|text|email|update|write|start|stop|use|pick|bring|"
-                             r"drop|tell|say|talk|look|know|think|feel|help|pop|sort|chase|mention|raise|see|just|"
+                             r"drop|tell|say|talk|look|know|think|feel|help|pop|sort|chase|mention|raise|just|"
                              r"probably|definitely|also|still|never|always)\b")
 _ARTICLES = frozenset(str.split("le la les el los las der die das dem den des du un une una uno il lo gli"))
 _NOUN_NEXT = re.compile(r"\s+[^\W\d_][^\W\d_'’\-]+")

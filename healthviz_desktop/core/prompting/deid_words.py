@@ -137,7 +137,8 @@ _MOTION = frozenset(str.split("up down drove drive driving went go going back fl
 # titles that only come before a name (not "nurse line", "sister set", "MS unit")
 _HONORIFIC_TITLES = frozenset(str.split("dr mr mrs mx prof fr rev"))
 _NOT_TITLE_MISS = frozenset(str.split("i we you they will would to dont don't didnt didn't really so still"))
-_MODALS = frozenset(str.split("will would can could should must may might shall to gonna wanna"))
+# a modal before a street word makes it a verb ("Giorgi will drive me"; round ten; the allowlist reads it too)
+MODALS = frozenset(str.split("will would can could should must may might shall to gonna wanna"))
 _HONORIFICS = frozenset(str.split("uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab"))
 
 
@@ -153,7 +154,7 @@ def word_candidates(text: str, add: Add) -> None:
     if _STREET_GATE.search(text):
         for m in _STREET.finditer(text):  # "lord street", "12 mossgate lane": a name word before a street word
             f = m.group(1).casefold()
-            if f in _GENERIC_STREETS or f in _MODALS:  # "Giorgi will drive me": a verb after a modal (round ten)
+            if f in _GENERIC_STREETS or f in MODALS:  # "Giorgi will drive me": a verb after a modal (round ten)
                 continue
             # "on market street": a street named without "the" before it is a street's name
             named = _STREET_CUE.search(text, max(0, m.start() - 8), m.start()) is not None

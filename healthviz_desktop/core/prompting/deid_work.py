@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting.deid_orgs import _COMMON_CAPITALS
 from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, word_lists
 
@@ -58,8 +59,9 @@ _POLISH_SCHOOL = re.compile(r"(?<![\w\-])(?P<o>(?:(?:SP|LO|ZS|ZSP|ZSO|PG|Gim\.?)
 _SITE_CODE = re.compile(r"\b(?i:site|warehouse|fc|fulfil{1,2}ment\s+cent(?:er|re)|depot|dc|building)\s+"
                         r"(?:(?i:is|was)\s+)?"
                         r"(?P<c>[A-Z]{3}\d{1,2})\b")
-# words in capitals and names of groups that name no one ("the NHS team", "the GP guys", "the Sunday club")
-_NOT_ORGS = frozenset(str.split("""nhs gp icu ae er ed ot pt mri ct a&e hr it uk us eu ward night day sunday monday
+# names of groups that name no one ("the Sunday club", "the night team"), with the words in capitals every journal has
+# (deid_orgs' list: "the NHS team", "the GP guys")
+_NOT_ORGS = _COMMON_CAPITALS | frozenset(str.split("""a&e ward night day sunday monday
     tuesday wednesday thursday friday saturday weekend morning evening mum mom dad nan gran the my our his her their
     a an this that care support crisis community mental home district palliative hospice rehab physio stroke diabetes
     memory falls walking running cycling swimming knitting book reading bowls golf tennis football rugby cricket
