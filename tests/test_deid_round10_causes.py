@@ -146,3 +146,27 @@ def test_the_allowlist_reads_a_modal_before_a_street_word_as_a_verb_too():
     assert explainer_text("Giorgi will drive me, she may walk later.", [])[0] == \
         "[NAME] will drive me, she may walk later."
     assert "lord street" not in explainer_text("lives on lord street", [])[0]
+
+
+# ---- set J's third look: more everyday words of the same speakers, and the names among such words -------------
+
+@pytest.mark.parametrize("text", [
+    "Geçmiş olsun, ma3lesh. Azizam, drink your tea.",
+    "Hôm nay mệt quá, ngủ không được.",
+    "Ладно, голова болит с утра. Блины на Масленицу.",
+    "Boleh lah, tidur awal tonight.",
+    "Myolgin twice, Aveeno on the rash, one Pepsi.",
+    "Esto es normal? Nem sei.",
+])
+def test_more_everyday_words_and_brands_are_no_names(text):
+    assert deidentify(text).text == text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Nadezhda came round with soup.", "Nadezhda"),  # "hope" in Russian, and a given name: never on the list
+    ("Надежда пришла вечером.", "Надежда"),
+    ("Slava drove me to the clinic.", "Slava"),
+    ("Called Sakura about the shift.", "Sakura"),
+])
+def test_names_that_are_also_such_words_still_go(text, secret):
+    assert secret not in deidentify(text).text
