@@ -25,9 +25,9 @@ from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_context import form_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
+from healthviz_desktop.core.prompting.deid_digits import digit_windows, merge, number_ids, phones
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
-    Add,
     bare,
     cap_groups,
     find_names,
@@ -53,11 +53,6 @@ CATEGORY_LABELS = {
 # Higher wins when two findings overlap.
 # "id" is an identifier after a cue ("MRN:"); "number" a bare long number, which a date, phone or
 # address explains better when they overlap. Both come out as [ID].
-# a blood pressure written without "BP" ("128/82", "141/93"): systolic over diastolic, never an ID
-_BLOOD_PRESSURE = re.compile(r"(?:[7-9]\d|1\d\d|2[0-5]\d)/(?:[3-9]\d|1[0-5]\d)"
-                             r"|\d{1,3}/\d{1,4}"  # a strength ("co-codamol 30/500"); dates are found as dates
-                             r"|\d{2,3}s(?:-\d{2,3}s)?"  # "180s-220s"
-                             r"|\d(?:-\d){2,}")  # "5-4-3-2-1" (a grounding exercise)
 _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 65, "fax": 62, "phone": 60,
              "address": 55, "age": 50, "school": 45, "employer": 44, "place": 40, "number": 35, "name": 30,
              # deid_cued.py's kinds: a town inside a name is the name ("Niamh Dunmore"); a time ("at 9h") and a
@@ -67,7 +62,6 @@ _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
 _SOFT = {"name", "place", "town", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
 _WRAPS = {"name", "place", "town", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
-_ORDINALS = ("st", "nd", "rd", "th")
 _SHOWN = {"number": "id", "town": "place", "time": "date", "code": "id"}  # the kind a span goes out as
 # the de-identifier's placeholders and the allowlist's ([WORD], [NUMBER]): text that is already taken out
 PLACEHOLDER = re.compile(r"\[(?:" + "|".join([*(p[1:-1] for p in PLACEHOLDERS.values()), "WORD", "NUMBER"]) + r")\]")
@@ -145,7 +139,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
             return []
         if not index:
             index.append(_WordIndex(text))
-        return _merge([(max(0, s - before), min(n, e + after)) for s, e in index[0].spans(keys)])
+        return merge([(max(0, s - before), min(n, e + after)) for s, e in index[0].spans(keys)])
 
     if "@" in text:
         scan(P.EMAIL, "email")
@@ -157,7 +151,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
             if v.count(":") >= 3 and (re.search("[a-fA-F]", v) or "::" in v) and len(v) > 4:
                 add(("ip", m.start(), m.end()))
         scan(P.MAC, "id")
-    for lo, hi in _digit_windows(text):
+    for lo, hi in digit_windows(text):
         # each pattern runs only where what it needs is there: its dots, enough digits, an age number...
         runs = P.DIGITS.findall(text, lo, hi)
         digits = sum(map(len, runs))
@@ -165,7 +159,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
             scan(P.IPV4, "ip", lo, hi)
         if digits >= 9:
             scan(P.SSN, "id", lo, hi)
-            _phones(text, add, lo, hi)
+            phones(text, add, lo, hi)
         if P.NUMERIC_DATE_GATE.search(text, lo, hi):
             for rx in P.NUMERIC_DATES:
                 scan(rx, "date", lo, hi, "d" if "d" in rx.groupindex else 0)
@@ -174,7 +168,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
                 scan(rx, "age", lo, hi)
             scan(lex.person_age, "age", lo, hi, "d")
         if digits >= 2:  # "palsy93": four letters and two digits
-            _number_ids(text, add, lo, hi)
+            number_ids(text, add, lo, hi)
             if "born" in folded or "b." in folded:
                 scan(P.BIRTH_YEAR, "date", lo, hi, "d")
         if max(map(len, runs)) >= 5:
@@ -379,56 +373,3 @@ def _shields(text: str, eponym: re.Match[str], cat: str) -> bool:
 
 def _overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in ranges)
-
-
-def _merge(windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for lo, hi in sorted(windows):
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], max(out[-1][1], hi))
-        else:
-            out.append((lo, hi))
-    return out
-
-
-def _digit_windows(text: str) -> list[tuple[int, int]]:
-    """Stretches of text around digit clusters that could be part of an identifier: three digits or
-    more, two numbers joined by / . - (dates), a 90-149 number (an age), or an ordinal ("the 4th").
-    A cluster is digit runs joined by at most three of ``P.JOIN``'s characters."""
-    n = len(text)
-    windows: list[tuple[int, int]] = []
-    for m in P.DIGIT_CLUSTER.finditer(text):
-        s, e = m.span()
-        value = m.group()
-        if value.isdigit():  # a single run (the joining characters are never digits)
-            if not (e - s >= 3 or 90 <= int(value) <= 149 or text[e:e + 2].casefold() in _ORDINALS):
-                continue
-        else:
-            digits = sum(map(len, P.DIGITS.findall(value)))
-            dated = "/" in value or "." in value or "-" in value
-            if not (digits >= 3 or (dated and digits >= 2) or text[e:e + 2].casefold() in _ORDINALS
-                    or text[e:e + 1].isupper()):
-                continue
-        windows.append((max(0, s - 48), min(n, e + 24)))
-    return _merge(windows)
-
-
-def _number_ids(text: str, add: Add, lo: int, hi: int) -> None:
-    known = P.lexicon().known_words
-    for m in P.ID_TOKEN.finditer(text, lo, hi):
-        token = m.group()
-        digits = sum(ch.isdigit() for ch in token)
-        letters = sum(ch.isalpha() for ch in token)
-        if token.casefold() in known or _BLOOD_PRESSURE.fullmatch(token):
-            continue
-        if (letters == 0 and digits >= 5 and not re.fullmatch(r"1[89]\d\d|2[01]\d\d", token)) or (
-                letters and digits >= 3 and len(token) >= 6) or re.fullmatch(r"[a-z]{4,}\d{2,}", token):
-            add(("number", m.start(), m.end()))
-
-
-def _phones(text: str, add: Add, lo: int, hi: int) -> None:
-    for m in P.PHONE.finditer(text, lo, hi):
-        digits = sum(ch.isdigit() for ch in m.group())
-        if 9 <= digits <= 15:
-            before = text[max(0, m.start() - 16):m.start()]
-            add(("fax" if P.FAX_CUE.search(before) else "phone", m.start(), m.end()))
