@@ -205,7 +205,7 @@ def cued_candidates(text: str, add: Add) -> None:
     street_candidates(text, add)
     age_candidates(text, add)
     work_candidates(text, add)
-    if _AGE_GATE.search(text):
+    if _NINETY_PLUS.search(text) and _AGE_GATE.search(text):  # (the first: a cheap sign of the second)
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))
             if (w in _FAMILY or m.group("w")[0].isupper()) and w not in READING_WORDS \
@@ -306,7 +306,7 @@ def _numbers(text: str, add: Add) -> None:
     if "day" in lower:  # "bday", "b-day", "birthday"
         for m in _BIRTHDAY.finditer(text):
             add(("age", m.start("d"), m.end("d")))
-    if _AGE_GATE.search(text):
+    if _NINETY_PLUS.search(text) and _AGE_GATE.search(text):  # (the first: a cheap sign of the second)
         for m in _MY_AGE.finditer(text):
             w = fold(m.group("w"))
             if w not in READING_WORDS and w not in word_lists().medical and _AGE_END.match(text, m.end()):
