@@ -157,6 +157,8 @@ def test_the_allowlist_reads_a_modal_before_a_street_word_as_a_verb_too():
     "Boleh lah, tidur awal tonight.",
     "Myolgin twice, Aveeno on the rash, one Pepsi.",
     "Esto es normal? Nem sei.",
+    "Muscle relaxant Myonal at night. Конкор 2,5 мг утром, Рентген в норме.",  # brands and words kept (keep items)
+    "Hitna je došla za 40 min.",
 ])
 def test_more_everyday_words_and_brands_are_no_names(text):
     assert deidentify(text).text == text
