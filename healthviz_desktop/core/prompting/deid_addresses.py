@@ -78,7 +78,8 @@ _COLOMBIAN = re.compile(r"\b(?i:" + trie(str.split("cra carrera kra kr cl calle 
 _SHORT_STRASSE = re.compile(r"\b[A-ZÄÖÜ][\w\-]*-?(?i:str)\.\s*\d{1,4}[a-z]?\b")
 _NUMBERED = re.compile(
     r"\b(?i:school|schule|szkoła|szkola|liceum|lyceum|gymnasium|gimnazjum|школа|школи|школы|ліцей|лицей|гимназия|"
-    r"гімназія|СУ|СОУ|ОУ|ОШ|UMF|HGZ|HGR|IMSS|ISSSTE|QSH|поликлиника|поліклініка|больница|лікарня|"
+    r"гімназія|СУ|СОУ|ОУ|ОШ|UMF|HGZ|HGR|IMSS|ISSSTE|QSH|поликлиник[аиуеой]+|поліклінік[аиуеоіяю]+|больниц[аыуеой]+|"
+    r"лікарн[яіюе]+|амбулатори[яиюей]+|амбулаторі[яїює]+|"
     r"przychodnia|poliklinika|polyclinic|policlinic|policlínica|policlinica|dom\s+zdravlja|ambulanta)\s*"
     r"(?P<n>(?:(?:№|#|(?i:no\.?|nr\.?|n[º°]\.?))\s*)?\d{1,4})\b" + _NOT_HOUSE)
 # "Main St #14", "Oak Ave # 3B": a street written short with the flat's number after a hash
@@ -91,8 +92,14 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 # a piece of every word of _NUMBERED, in lower case
 _NUMBERED_SIGNS = ("school", "schule", "szko", "liceum", "lyceum", "gym", "gimn", "школ", "ліце", "лице", "гимн",
                    "гімн", "су", "соу", "оу", "ош", "umf", "hgz", "hgr", "imss", "issste", "qsh", "поликлин",
-                   "полікл", "больниц", "лікарн", "przychodni", "poliklin", "polyclin", "policl", "dom zdravlja",
-                   "ambulant")
+                   "полікл", "больниц", "лікарн", "амбулатор", "przychodni", "poliklin", "polyclin", "policl",
+                   "dom zdravlja", "ambulant")
+# round ten (set J's fourth look: "в 19-й поликлинике", "в поликлинику №220", "амбулаторія №5"): a numbered clinic,
+# hospital or school of Russian or Ukrainian with its number first, in any case form
+_NUMBER_FIRST = re.compile(r"(?<![\d.,])(?P<n>\d{1,4})(?:-?(?:й|я|ая|ой|ую|ей|ий|а|ої|ій|у))?\s+"
+                           r"(?:(?i:городск|міськ|районн|обласн|детск|дитяч)[а-яіїє]*\s+)?"
+                           r"(?i:поликлиник|поліклінік|больниц|лікарн|амбулатори|амбулаторі|школ|роддом|пологов)"
+                           r"[а-яіїє]*")
 
 
 # "마음편한의원", "서울대학교병원", "仁愛醫院", "山田クリニック": a name in Korean, Chinese or Japanese script that
@@ -131,6 +138,8 @@ def address_candidates(text: str, add: Add) -> None:
                 add(("address", m.start(), m.end()))
     if not any(w in lower for w in _NUMBERED_SIGNS):
         return
+    for m in _NUMBER_FIRST.finditer(text) if _CYRILLIC.search(text) else ():
+        add(("place", m.start("n"), m.end("n")))
     for m in _NUMBERED.finditer(text):
         add(("school" if m.group().lower().startswith(("sch", "szk", "lic", "lyc", "gym", "gim", "шк", "лі", "ли",
                                                         "гі", "ги", "су", "соу", "оу", "ош")) else "place",

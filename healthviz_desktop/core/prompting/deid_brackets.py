@@ -49,13 +49,14 @@ def _has_case(word: str) -> bool:
     return any(c.isupper() or c.islower() for c in word if c.isalpha())
 
 
-def _known(word: str) -> bool:
+def _known(word: str, *, english: bool = True) -> bool:
     """A word a list knows as no name: an ordinary English word no one is named, a drug, a clinical word, a
     family word, a role, a relation ("(Neuro)", "(Dad)", "(Advil)"); not a nickname ("(Gio)", "(Bill)")."""
     f = fold(word)
     lists, lex = word_lists(), P.lexicon()
     return (f in lists.drugs or f in _FAMILY or f in lex.relations or f in lex.known_words or f in lex.not_name
-            or bool(_ROLE.fullmatch(f)) or (f in lists.english and f not in lists.name_words))
+            or bool(_ROLE.fullmatch(f)) or (english and f in lists.english and f not in lists.name_words)
+            or (not english and f in lists.medical))  # ("(Nurofen Junior)"; a short "(Gio)" is in the medical list)
 
 
 def _reads_as_name(words: str) -> bool:
@@ -64,6 +65,9 @@ def _reads_as_name(words: str) -> bool:
     first = words.split()[0].split("-")[0]
     if not _has_case(first):
         return True
+    if len(words.split()) > 1 and all(w[:1].isupper() and not w.isupper() for w in words.split()) \
+            and not _known(first, english=False):
+        return True  # a full name: "(Lo Pak-keung, 92)", whatever its first word means in English (not "(LSVT LOUD)")
     return first[0].isupper() and not first.isupper() and not _known(first)
 
 

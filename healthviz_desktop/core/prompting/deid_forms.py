@@ -100,7 +100,9 @@ _ADJECTIVE_STREET = re.compile(r"(?<![\w\-])(?P<s>[A-ZŁŚŻŹĆŃÓ][\w\-]*(?:"
 # letters (Indonesia, Ukraine written in Latin letters) and in Cyrillic (Bulgaria, Ukraine, Russia's "А 123 ВС 77"),
 # not a dose ("D 1000 IU")
 _SPACED_PLATE = re.compile(r"(?<![\w\-])(?:[A-Z]{1,2} \d{4} (?!(?:IU|UI|MG|ML|MCG|KG|MMOL|MIN|MINS|HR|HRS|BPM)\b)"
-                           r"[A-Z]{2,3}|[А-ЯІЇЄҐ]{1,2}\s?\d{4}\s?[А-ЯІЇЄҐ]{2}|[А-Я]\s?\d{3}\s?[А-Я]{2}\s?\d{2,3})"
+                           r"[A-Z]{2,3}|[А-ЯІЇЄҐ]{1,2}\s?\d{4}\s?[А-ЯІЇЄҐ]{2}|[А-Я]\s?\d{3}\s?[А-Я]{2}\s?\d{2,3}|"
+                           # a Japanese plate: its office, class number, kana and serial ("名古屋 500 さ 12-34")
+                           r"[\u3400-\u9fff]{1,4}\s?\d{2,3}\s?[\u3040-\u309f]\s?\d{1,2}-\d{2})"
                            r"(?![\w\-])")
 _SPACED_PLATE_GATE = re.compile(r"\d \d* ?[A-Z][A-Z]")
 _DIGIT = re.compile(r"\d")

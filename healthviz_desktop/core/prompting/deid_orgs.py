@@ -60,6 +60,15 @@ _FACILITY_OF = re.compile(
          ignore_case=False, word_start=True, space=r"\s+") + r"\s+"
     r"(?:(?:(?:del|de|la|los|las|di|da|do|dos|das|am|an|der|den|im|zum|zur|du|des|le|sur|rechts|links)\s+){1,3}"
     r"(?!(?:D[ií]a|Jour|Tag|Dag|Noche|Nuit|Nacht|Guardia|Urgencias|Urgence)\b)[A-ZÀ-ÝŁŚŻ][\w'’\-]+|\d{1,3}\b(?![.,/:]\d|\s*(?i:mg|ml|%|min|mins|minutes|hours?|days?)\b))")
+# round ten (set J's fourth look: "we went to BC Children's", "KBC Sestre milosrdnice"): a children's hospital
+# called by its place ("Boston Children's", "BC Children's"; not "Children's Tylenol"), and a hospital after the
+# acronym its country writes before the name (Croatia's KBC, Slovenia's UKC, France's CHU, Austria's AKH, ...)
+_CHILDRENS = re.compile(r"\b(?P<p>[A-Z]{2,4}|[A-Z][a-z]+)\s+Children['’]s\b(?!\s+(?i:tylenol|motrin|advil|benadryl|"
+                        r"zyrtec|claritin|nurofen|panadol|calpol|ibuprofen|paracetamol|acetaminophen|vitamins?|"
+                        r"medicine|dose|strength|liquid|syrup|chewables?|allegra|mucinex|delsym|robitussin|pepto)\b)")
+_ACRONYM_HOSPITAL = re.compile(r"\b(?:KBC|UKC|CHU|CHRU|UMC|AKH|LKH|UKE|AP-HP|HUG|CHUV)\s+"
+                               r"(?P<n>[A-ZÀ-ÝČĆŠŽĐ][\w'’\-]+(?:\s+(?:[a-zčćšžđ][\w\-]+|[A-ZÀ-ÝČĆŠŽĐ][\w'’\-]+)){0,3})")
+_WEEKDAYS = frozenset(str.split("monday tuesday wednesday thursday friday saturday sunday today tomorrow"))
 _OUR_LADY = re.compile(r"O(?<!\w.)ur\s+Lady(?:['’]s|\s+of\s+(?:the\s+)?[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?)")
 
 
@@ -104,6 +113,22 @@ def org_candidates(text: str, add: Add) -> None:
     for m in _UNKNOWN_BEFORE_JOB.finditer(text) if any(w in text for w in _JOBS_ON_APPS) else ():
         if not lists.is_word(m.group("b")):
             add(("employer", m.start("b"), m.end("b")))
+    if "Children" in text:
+        for m in _CHILDRENS.finditer(text):
+            if m.group("p").isupper() or not lists.is_plain_word(m.group("p").lower()):
+                add(("place", m.start(), m.end()))
+    for m in _ACRONYM_HOSPITAL.finditer(text) if any(a in text for a in ("KBC", "UKC", "CH", "UMC", "AKH", "LKH",
+                                                                           "UKE", "AP-HP", "HUG")) else ():
+        words = list(re.finditer(r"\S+", m.group("n")))
+        for k, w in enumerate(words[1:], 1):  # "UMC Utrecht wants calprotectine": the name ends at a word of English
+            if w.group().islower() and (lists.is_word(w.group()) or w.group() in lists.medical):
+                words = words[:k]
+                break
+        while len(words) > 1 and ((words[-1].group().islower() and lists.is_word(words[-1].group()))
+                                  or words[-1].group().lower() in MONTH_WORDS | _WEEKDAYS):
+            words.pop()  # "KBC Sestre milosrdnice app made": the name, not the words after it
+        if words[0].group().lower() not in _WEEKDAYS:
+            add(("place", m.start("n"), m.start("n") + words[-1].end()))
     for m in _OUR_LADY.finditer(text):
         add(("place", m.start(), m.end()))
     for m in _ROOM.finditer(text):

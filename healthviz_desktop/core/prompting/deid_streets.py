@@ -39,6 +39,21 @@ _CANADIAN_POSTCODE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\
 _WARD = re.compile(r"\b(?P<s>[A-Za-z]{3,}-(?:ku|gu|dong|shi|cho|machi|gun|myeon|eup))\b")
 _CJK_DISTRICT = re.compile(r"[\u3400-\u9fff]{1,6}(?:區|区|路|街)(?:\d{1,3}(?:段|號|号|巷|弄))*(?![\u3400-\u9fff])")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# round ten (set J's fourth look: "Tanaka Naika, 3-12-5 Nishi-Shinjuku", "the urgent care on 180th", "Shabazi st
+# 12", "took him to 日赤 in Nagoya", "follow up at 沙田 clinic", "teacher kim at 대치동"):
+# a Japanese address's block numbers before its district: three numbers and a capitalised name (never "2-3
+# Tylenol", nor a dose schedule "1-0-1" or a count "5-4-3")
+_CHOME = re.compile(r"(?<![\d\-/.])\d{1,2}-\d{1,3}-\d{1,3}(?![\d\-])\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)*")
+# a numbered street said by its ordinal after "on", "off" or "at" (two digits or more: "on 2nd dose" stays)
+_ORDINAL_STREET = re.compile(r"\b(?i:on|off|at|near)\s+(?P<s>\d{2,3}(?:st|nd|rd|th))\b(?!\s+(?i:day|days|week|weeks|"
+                             r"birthday|floor|dose|doses|cycle|time|visit|of|round|try|attempt|session|trimester)\b)")
+# a street with its word written short and its number after: "Shabazi st 12", "Herzl St. 5"
+_NAME_ST_NUMBER = re.compile(r"\b[A-Z][\w'’\-]+\s+(?i:st|rd|ave|blvd)\.?\s+\d{1,4}[a-zA-Z]?\b(?![.,:/]\d|\s*(?i:mg|ml|"
+                             r"kg|%|min|mins|am|pm)\b)")
+# a name written in Chinese, Japanese or Korean script right after "at", "to", "in", "near" or "from", before what a
+# place has or an end of phrase (Hangul: a neighbourhood, district or station ending: 동, 구, 역)
+_CJK_AFTER_CUE = re.compile(r"\b(?i:at|to|in|near|from)\s+(?P<p>[\u3040-\u30ff\u3400-\u9fff]{1,8}|[\uac00-\ud7af]{1,6}"
+                            r"(?:동|구|역))(?=\s*(?:[,.;:)]|$|(?i:clinic|hospital|hosp|station|ward|pharmacy|in|on)\b))")
 _NORDIC_HOSPITAL = re.compile(r"\b[A-ZÆØÅÄÖ][a-zæøåäö]{2,}(?:hospitalet|sjukhuset|sykehuset|sygehuset|lasarettet|"
                               r"klinikken|kliniken|lægehuset|legesenteret|vårdcentralen)\b")
 _HOSPITAL_AFTER = re.compile(rf"(?P<n>(?:{_CAP}\s+){{1,3}})(?:sykehus|sjukhus|sygehus|lasarett|sairaala|klinikos|"
@@ -82,8 +97,19 @@ def street_candidates(text: str, add: Add) -> None:
     if _CJK.search(text):
         for m in _CJK_DISTRICT.finditer(text):
             add(("place", m.start(), m.end()))
+    if not text.isascii():
+        for m in _CJK_AFTER_CUE.finditer(text):
+            add(("place", m.start("p"), m.end("p")))
     if not _GATE.search(text):
         return
+    if "-" in text:
+        for m in _CHOME.finditer(text):
+            add(("address", m.start(), m.end()))
+    if any(w in lower for w in ("st ", "th ", "nd ", "rd ", "th,", "th.")) or lower.endswith(("st", "th", "nd", "rd")):
+        for m in _ORDINAL_STREET.finditer(text):
+            add(("address", m.start("s"), m.end("s")))
+        for m in _NAME_ST_NUMBER.finditer(text):
+            add(("address", m.start(), m.end()))
     if "bed" in lower:
         for m in _BED.finditer(text):
             add(("address", m.start("n"), m.end("n")))
