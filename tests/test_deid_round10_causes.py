@@ -189,6 +189,11 @@ def test_names_that_are_also_such_words_still_go(text, secret):
     ("KBC Sestre milosrdnice app made me register my face.", ["Sestre", "milosrdnice"]),
     ("Dad (Lo Pak-keung, 92) fell at the lift lobby.", ["Pak-keung", "92"]),
     ("Plate 名古屋 500 さ 12-34, police said stop driving.", ["12-34"]),
+    # found in the review: the speed gates of the street rules missed these ("180th;", "St. 5", "Ave 12")
+    ("the urgent care on 180th; they gave me prednisone", ["180th"]),
+    ("We moved to Herzl St. 5 last spring.", ["Herzl", "5"]),
+    ("Parking on Main Ave 12 was full.", ["12"]),
+    ("CHU Nantes Monday, scan.", ["Nantes"]),
 ])
 def test_places_of_set_j_go(text, secrets):
     out = deidentify(text).text

@@ -108,8 +108,6 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
 
 def _joined_words(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
     """A name or a place found, with the words that join it to the rest of an Arabic or Hebrew name."""
-    if not any(w in text for w in ("bu ", "mm ", "bn ", "in ", "nt ", "al-", "el-", "l ", "en ", "at ")):
-        return
     lists, lex = word_lists(), P.lexicon()
     lower = text.lower()
     for m in _KUNYA.finditer(text) if any(w in lower for w in ("abu", "umm", "ibn", "bint")) else ():

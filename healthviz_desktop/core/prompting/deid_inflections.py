@@ -12,7 +12,7 @@ from healthviz_desktop.core.prompting.vocabulary import word_lists
 
 # endings of a name that ends in -a ("Jelena", "Anna", "Olga") and of one that ends in a consonant ("Ivan", "Tomasz")
 _AFTER_A = ("e", "i", "u", "y", "ou", "oj", "om", "ę", "ą", "ej", "ji", "ju")
-_AFTER_CONSONANT = ("a", "u", "om", "e", "em", "ovi", "owi", "y", "em", "iem", "ie", "ov", "ow")
+_AFTER_CONSONANT = ("a", "u", "om", "e", "em", "ovi", "owi", "y", "iem", "ie", "ov", "ow")
 _VOWELS = frozenset("aeiouy")
 
 

@@ -120,13 +120,12 @@ def org_candidates(text: str, add: Add) -> None:
     for m in _ACRONYM_HOSPITAL.finditer(text) if any(a in text for a in ("KBC", "UKC", "CH", "UMC", "AKH", "LKH",
                                                                            "UKE", "AP-HP", "HUG")) else ():
         words = list(re.finditer(r"\S+", m.group("n")))
-        for k, w in enumerate(words[1:], 1):  # "UMC Utrecht wants calprotectine": the name ends at a word of English
+        for k, w in enumerate(words[1:], 1):  # "UMC Utrecht wants", "KBC Sestre milosrdnice app": it ends at English
             if w.group().islower() and (lists.is_word(w.group()) or w.group() in lists.medical):
                 words = words[:k]
                 break
-        while len(words) > 1 and ((words[-1].group().islower() and lists.is_word(words[-1].group()))
-                                  or words[-1].group().lower() in MONTH_WORDS | _WEEKDAYS):
-            words.pop()  # "KBC Sestre milosrdnice app made": the name, not the words after it
+        while len(words) > 1 and words[-1].group().lower() in MONTH_WORDS | _WEEKDAYS:
+            words.pop()  # "CHU Nantes Monday": the name, not the day after it
         if words[0].group().lower() not in _WEEKDAYS:
             add(("place", m.start("n"), m.start("n") + words[-1].end()))
     for m in _OUR_LADY.finditer(text):
