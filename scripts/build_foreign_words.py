@@ -11,9 +11,16 @@ lists already cover them), and minus every word met in English text more than ra
 wordfreq stores words lower-cased, so a given name cannot be told from a noun by its capital, but names of every
 language turn up in English text (news, Wikipedia) where the everyday nouns of other languages mostly do not.
 
-Run: ``python scripts/build_foreign_words.py --wordfreq-data PATH/wordfreq/data`` (``pip download --no-deps
-wordfreq msgpack`` and unzip the wheel; reading the files needs ``msgpack``, a build-time tool only). Run it after
-build_vocabulary.py and build_gazetteer.py: it reads their lists.
+The English-frequency test misses given names rarely met in English text ("tuğba", "sinem", "orsolya", "annemieke":
+2,531 of them were in the list until issue 15's round eleven). So every given name of Jörg Michael's ``nam_dict.txt``
+(some 48,000 first names of 54 countries with their frequency in each, 2008; GNU FDL 1.2 or later; as the
+``gender-guesser`` 0.4.0 wheel packages it, PyPI) is taken out too, unless it is an everyday word of its language
+(Zipf 4.5 or more) and a rare name everywhere (frequency 3 or less of 13 in every country): "ennen", "kerana",
+"nhieu" stay words; "huyen", "sevgi", "tugba" go. Nothing of ``nam_dict.txt`` is shipped: it only takes words out.
+
+Run: ``python scripts/build_foreign_words.py --wordfreq-data PATH/wordfreq/data --names PATH/nam_dict.txt``
+(``pip download --no-deps wordfreq msgpack gender-guesser`` and unzip the wheels; reading the files needs
+``msgpack``, a build-time tool only). Run it after build_vocabulary.py and build_gazetteer.py: it reads their lists.
 """
 
 from __future__ import annotations
@@ -36,6 +43,11 @@ MIN_ZIPF_UNSEEN_IN_ENGLISH = 3.0
 # a word met in English text at least this often (Zipf) is left out: names are ("zbigniew" 2.2, "łukasz" 1.5),
 # the nouns of other languages mostly are not ("hausarzt" 0, "schmerzen" 0, "termin" 1.2)
 MAX_ENGLISH_ZIPF = 1.4
+# a given name stays in the list only as an everyday word (at least this Zipf in one of the languages) that is a
+# rare name (at most this of nam_dict's 13 frequency steps, in every country)
+MIN_ZIPF_NAME_AS_WORD = 4.5
+MAX_NAME_FREQUENCY_AS_WORD = 3
+_HEX = "123456789ABCD"
 _PLAIN = re.compile(r"[a-z][a-z'\-]*[a-z]")
 
 
@@ -51,6 +63,21 @@ def zipf(path: Path) -> dict[str, float]:
     return {w: 9 - i / 100 for i, words in enumerate(bins) for w in words}
 
 
+def given_names(path: Path) -> dict[str, int]:
+    """nam_dict.txt's first names, folded, with their highest frequency (1-13) in any country. A line is the
+    gender in columns 1-2, the name in 4-29 ('+' where a space or hyphen may be written), then one frequency
+    digit (hexadecimal) per country; lines starting with '#' are comments, with '=' pairs of equivalent names."""
+    names: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line or line[0] in "#=":
+            continue
+        top = max((_HEX.index(c) + 1 for c in line[30:] if c in _HEX), default=0)
+        for spelling in {line[3:29].strip().replace("+", joint) for joint in ("", "-", " ")}:
+            folded = ascii_fold(spelling)
+            names[folded] = max(names.get(folded, 0), top)
+    return names
+
+
 def read_list(name: str) -> set[str]:
     return set((OUT / name).read_text(encoding="utf-8").split())
 
@@ -58,6 +85,7 @@ def read_list(name: str) -> set[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--wordfreq-data", type=Path, required=True, help="the wordfreq/data folder of its wheel")
+    parser.add_argument("--names", type=Path, required=True, help="gender-guesser's data/nam_dict.txt")
     args = parser.parse_args()
     lex = tomllib.loads((OUT.parent / "deid_lexicon.toml").read_text(encoding="utf-8"))
     given = {ascii_fold(w) for w in lex["first_names"] + lex["ambiguous_first_names"]}
@@ -67,6 +95,7 @@ def main() -> None:
     in_english = {ascii_fold(w) for w, z in english.items() if z >= MAX_ENGLISH_ZIPF}
     seen_in_english = {ascii_fold(w) for w in english}
     words: set[str] = set()
+    best: dict[str, float] = {}
     for lang in LANGUAGES:
         path = args.wordfreq_data / f"large_{lang}.msgpack.gz"
         if not path.exists():
@@ -76,8 +105,12 @@ def main() -> None:
             folded = ascii_fold(w)
             if z >= MIN_ZIPF or (z >= MIN_ZIPF_UNSEEN_IN_ENGLISH and folded not in seen_in_english):
                 found.add(folded)
+                best[folded] = max(best.get(folded, 0.0), z)
         words |= {w for w in found if len(w) >= 4 and _PLAIN.fullmatch(w)}
     words -= known | in_english
+    names = given_names(args.names)
+    words -= {w for w in words if w in names and not (
+        best[w] >= MIN_ZIPF_NAME_AS_WORD and names[w] <= MAX_NAME_FREQUENCY_AS_WORD)}
     (OUT / "foreign_words.txt").write_text("".join(f"{w}\n" for w in sorted(words)), encoding="utf-8")
     print(f"foreign_words.txt: {len(words):,} words")
 
