@@ -49,3 +49,58 @@ def test_the_achilles_tendon_in_spanish_and_portuguese_stays(text):
 ])
 def test_aquiles_alone_is_a_name(text, expected):
     assert deidentify(text).text == expected
+
+
+# Set K's first look (22 entries moved): numbers that must never go out, plates and ages of East and West Africa and
+# South Asia, and identifier-free entries written in Swahili, Hindi, Pidgin, text-speak and a pump user's shorthand.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Empire BCBS member ID YLJ904417322, group 7710. Ma is driving.", "7710"),  # a plan's group number
+    ("Paid the lab by UPI to srl.lab@icici for the lipid profile.", "srl.lab@icici"),  # a payment address
+    ("Paid through GPay to physio.rao@okhdfcbank, 6 sessions.", "physio.rao@okhdfcbank"),
+    ("ENT OPD, ticket 5523. He wants the card.", "5523"),  # an outpatient ticket
+    ("TB number ZNZ/TB/25/0419.", "ZNZ/TB/25/0419"),  # capitals, a year and a number joined by slashes
+    ("File no. NTH 08823.", "NTH"),  # capitals that happen to be a word, after the word for a number
+    ("Drove to Nakuru in the KCD 482M, headache 6/10.", "KCD"),  # Kenya
+    ("Drove back in the Land Cruiser T 482 DKL to town.", "DKL"),  # Tanzania
+    ("Went in the Corolla, GWA 715 KL, to the clinic.", "GWA"),  # Nigeria
+    ("my bus AWK 482 XY dey workshop so I enter keke.", "AWK"),
+    ("Ma moto CE 218 KL dey police station.", "CE"),  # Cameroon, after the word for a motorbike
+    ("Mrs. Pruitt (my client, 96) fell asleep in the chair.", "96"),  # an age at the end of a bracket of whose
+    ("Iya agba is 97 and refused food today.", "97"),  # Yoruba "grandmother"
+])
+def test_numbers_plates_and_ages_of_set_k_go(text, secret):
+    out = deidentify(text).text
+    assert secret not in out.replace("[", " ").replace("]", " ").split(" ") and secret not in out
+
+
+@pytest.mark.parametrize("text", [
+    "my support group 2024 meets on Thursdays.",  # a group without a plan's words
+    "Metformin XR 500 daily, HbA1c 7.2.",
+    "Took it (my BP, 95) fine",  # a reading's word before the number
+    "Bolus ratio 1:10 breakfast, 1:12 lunch.",  # the list a ratio opens: no times
+    "the red meat since St. Patrick's. Indomethacin if it's bad.",  # a feast day without "Day"
+    "still draining a bit, seton in place.",  # a fistula's drain
+    "mum's adobo was too salty",  # what someone has, after a possessive
+    "all week fr, 5 outta 10 when I stand",  # text-speak, not a title
+    "Took Vitamin C 1000mg, Emzor paracetamol 2 tabs.",  # a maker's brand after a dose
+    "Kichwa inauma tangu asubuhi, dawa haisaidii.",  # Swahili
+    "Bohat thakawat. Aaj bukhar bhi tha.",  # Hindi and Urdu
+    "Abeg, wahala too much, body dey pain me.",  # Nigerian Pidgin
+    "Deadass the pain 8/10 lowkey.",  # American text-speak
+    "68% in range per Clarity, HbA1c 7.1.",  # a health app quoted
+])
+def test_look_alikes_of_set_k_stay(text):
+    assert deidentify(text).text == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Admitted to St. Patrick's on Monday.", "Admitted to [PLACE] on Monday."),  # the hospital stays a place
+    ("Surgery 4/9 at Seton.", "Surgery [DATE] at [PLACE]."),  # the hospital
+    ("my friend, nia, came", "my friend, [NAME], came"),  # a relation across a comma still names
+    ("Gave Kemi paracetamol at 9", "Gave [NAME] paracetamol at 9"),
+    ("Nne is 92 this year.", "Nne is [AGE] this year."),
+    ("email me at a.b@example.com", "email me at [EMAIL]"),  # an e-mail stays an e-mail, not a payment address
+    ("Asante came by with soup.", "[NAME] came by with soup."),  # "asante" is also a surname: not on the list
+])
+def test_what_set_k_showed_stays_caught(text, expected):
+    assert deidentify(text).text == expected

@@ -21,7 +21,8 @@ _FOREIGN_SMALL_WORDS = frozenset(str.split("le la les el los las une des du et u
 # verbs of meeting and speaking: an ordinary word that is also a given name after one is a person ("saw rose")
 _MEET = frozenset(str.split("saw met told texted called rang phoned visited emailed messaged hugged asked thanked "
                             "thanks cheers dear hi hey"))
-_SOFT_PROPER = frozenset(str.split("god internet covid"))
+# (round eleven: "seton", a fistula's drain, in lower case; "at Seton" is a hospital)
+_SOFT_PROPER = frozenset(str.split("god internet covid seton setons"))
 _AT_PERSON = frozenset(str.split("snapped shouted yelled laughed smiled waved swore screamed snapping shouting yelling "
                                  "laughing smiling waving"))
 _PLACE_AFTER = frozenset(("from", "in", "at", "near"))
@@ -58,14 +59,19 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
         return "place" if prev in lex.place_cues and prev not in _CUES else "name"
     plain = lists.is_word(f) or lists.is_word(f.replace("'", "")) or not f.replace("-", "").isalpha() \
         or f in _FOREIGN_SMALL_WORDS
-    by_person = prev in lex.titles or prev in lex.relations
+    # after a possessive the word is what someone has ("mum's adobo", "tita's sinigang", round eleven), not a name
+    owned = text[max(0, start - 3):start].rstrip()[-2:] in ("'s", "’s")
+    # a title or relation right before it, not across a number ("fr, 5 outta 10": text-speak for "for real")
+    last = text[max(0, start - 3):start].rstrip()[-1:]
+    adjacent = not last.isdigit()
+    by_person = (prev in lex.titles or prev in lex.relations) and not owned and adjacent
     if not plain and (by_person or prev in _CUES or (prev2 in lex.relations and prev in ("is", "was", "called",
                                                                                         "named"))):
         return "name"
     if by_person and f.isalpha() and f not in _FOREIGN_SMALL_WORDS and (
             f in lex.ambiguous_first_names or f not in lists.english):
         return "name"  # "bestie sunny", "my friend nia" (a medical list's stray entry is no ordinary word)
-    if not plain and len(f) > 2 and prev not in _OTHER_POSSESSIVES:  # "mi esposa says": a noun after "my"
+    if not plain and len(f) > 2 and prev not in _OTHER_POSSESSIVES and not owned:  # "mi esposa says": a noun after "my"
         if _VERB_AFTER.match(text, end) or possessive or _AND_I.match(text, end) or (
                 prev == "and" and prev2 == "me") or _relation_after(text, end):
             return "name"  # "zainab said", "kemi's", "ayo n i", "ravi uncle"
@@ -75,7 +81,7 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
         return "name"  # "snapped at huw"
     name_like = not plain or f in lex.ambiguous_first_names or f in lists.name_words
     if name_like and f.isalpha() and (
-            prev in _HONORIFIC_TITLES or (prev == "miss" and prev2 not in _NOT_TITLE_MISS)
+            (prev in _HONORIFIC_TITLES and adjacent) or (prev == "miss" and prev2 not in _NOT_TITLE_MISS)
             or (prev in lex.relations and text[max(0, start - 2):start].rstrip().endswith("(")
                 and text[end:end + 1] in (")", ","))
             or _OWNER_AFTER.match(text, end)):

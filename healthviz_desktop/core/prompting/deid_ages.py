@@ -10,6 +10,7 @@ de-identifier and the reference one share it as it is. Every rule takes only 90 
   "nearly 100" is a reading).
 - "ist heute 99 geworden", "wird 95": German's "has turned" and "turns".
 - "she says 94": an age a person gives, after "she says" or "mum said" (not "Smartwatch says 92 resting").
+- "Mrs. Pruitt (my client, 96)": the last thing in a bracket that says whose the person is (round eleven).
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ _AGE_SEX = re.compile(rf"\b(?i:mom|mum|mam|dad|mother|father|pt|patient|resident
                       rf"{_AGE}\s?(?:F|M|yo\s?[FM]|y/o\s?[FM])\b")
 # "Koro (Hemi Walker) is 93": an age after a family word and the name in brackets
 _BRACKET_IS_AGE = re.compile(rf"\)\s+(?i:is|was|turned|turns)\s+{_AGE}{_NO_UNIT}")
+# "(my client, 96)", "(her mum, 93)": not "(my BP, 95)" — a reading word before the number is no person
+_WHOSE_BRACKET_AGE = re.compile(rf"\((?i:my|her|his|our|their)\s+(?P<w>[^\W\d_][\w'’\-]*)[^()]{{0,30}}?,\s*{_AGE}\s*\)")
 _GATE = re.compile(r"[91](?<!\d[91])(?:(?<=9)\d|(?<=1)[01]\d)(?!\d)")
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*)\s*\([^()]{1,50}$")
 
@@ -56,6 +59,13 @@ def family_words() -> frozenset[str]:
     from healthviz_desktop.core.prompting.deid_cued import _FAMILY
 
     return _FAMILY
+
+
+def reading_words() -> frozenset[str]:
+    """The words of a vital sign or a score that make a number a reading (deid_cued's list)."""
+    from healthviz_desktop.core.prompting.deid_cued import READING_WORDS
+
+    return READING_WORDS
 
 
 def age_candidates(text: str, add: Add) -> None:
@@ -76,6 +86,9 @@ def age_candidates(text: str, add: Add) -> None:
         for m in _BRACKET_IS_AGE.finditer(text, lo, hi):
             kin = _WORD_BEFORE_BRACKET.search(text, max(0, m.start() - 70), m.start())
             if kin and fold(kin.group("w")) in family_words():
+                add(("age", m.start("d"), m.end("d")))
+        for m in _WHOSE_BRACKET_AGE.finditer(text, lo, hi):
+            if fold(m.group("w")) not in reading_words():
                 add(("age", m.start("d"), m.end("d")))
         for m in _HER_ORDINAL.finditer(text, lo, hi):  # the ordinal whole: "her 101st"
             add(("age", m.start("d"), m.end("o")))

@@ -221,3 +221,15 @@ _HU_MONTH_WORDS = frozenset(_HU_MONTHS.split("|"))
 _DOT_TIME_GATE = re.compile(r"\d\.[0-5]\d")
 _AT_MORE_WORDS = frozenset(str.split("jam pukul u saat ora hoje às as alas las vers kello klockan"))
 _CLOCK_SHAPE_GATE = re.compile(r"\d(?:[:.][0-5]\d|h)")
+
+
+# the feasts people date things by without "Day", after a word of time ("since St. Patrick's", "after St Valentine's")
+_FEAST_SINCE = re.compile(r"\b(?i:since|after|before|until|till|around|over)\s+St\.?\s+(?:Patrick|Valentine)['’]s"
+                          r"(?=\s*(?:[.,;:!?)]|$))")
+
+
+def feast_day(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is in a feast day said without "Day" after a word of time ("since St. Patrick's"):
+    neither the place the saint names nor a person (read by deid_cued's saint rule and by both name rules)."""
+    m = _FEAST_SINCE.search(text, max(0, start - 16), min(len(text), end + 16))
+    return m is not None and m.start() <= start and end <= m.end()

@@ -26,14 +26,33 @@ _LAST_FOUR = re.compile(
     r"[\s:,(#\-]*(?:(?:(?i:it|that|they)\s+)?(?i:is|are|was|were|=)\s*)?[\s:(#]*(?P<d>\d{4})\b(?![.,/\-]\d)")
 # "Sensor code 5819", "door code: 4471", "PIN 0912": a code of four digits or more after the word for one
 # (and the word for a code in the languages people mix in: "kod 7312", "código 5521", "codice 0042")
-_CODE_NUMBER = re.compile(r"\b(?i:code|codes|pin|passcode|kod|kodu|kód|kode|koodi|código|codigo|codice)\b[\s:#]*"
+# (round eleven: an outpatient ticket or token, "ENT OPD, ticket 5523")
+_CODE_NUMBER = re.compile(r"\b(?i:code|codes|pin|passcode|kod|kodu|kód|kode|koodi|código|codigo|codice|ticket|"
+                          r"token)\b[\s:#]*(?:(?i:no|number|num)\b\.?\s*)?"
                           r"(?:(?i:is|was|=|to|jest|es|est|è)\s*)?(?P<d>\d{4,})\b(?![.,/\-]\d)")
-_CODE_SIGNS = ("code", "pin", "kod", "kód", "kode", "koodi", "código", "codigo", "codice")
+_CODE_SIGNS = ("code", "pin", "kod", "kód", "kode", "koodi", "código", "codigo", "codice", "ticket", "token")
+# round eleven (set K's first look): "Empire BCBS member ID YLJ904417322, group 7710": a plan's group number after the
+# plan's words (a group alone, "my support group 2024", is no plan's)
+_PLAN_GROUP = re.compile(r"\b(?i:group|grp)\b[\s:#]*(?:(?i:no|number|num)\b\.?\s*)?"
+                         r"(?P<d>[A-Z0-9]*\d[A-Z0-9]{2,})\b(?![.,/\-]\d)")
+_PLAN_WORDS = re.compile(r"\b(?i:member|policy|plan|insurance|insurer|insured|subscriber|coverage|cover|medicaid|"
+                         r"medicare|bcbs|aetna|cigna|humana|kaiser|tricare|uhc|anthem|medical\s+aid|nhif|nhis)\b")
+# "UPI to srl.saket@icici", "GPay kauveryphysio@okhdfcbank": a payment address (a name at a bank, no dot after it)
+_PAY_ADDRESS = re.compile(r"(?<![\w.@])[A-Za-z0-9][A-Za-z0-9._\-]{1,40}@[A-Za-z][A-Za-z0-9]{1,20}\b(?![.@\-]\w)")
+# "File no. NTH 08823", "Reg. No: KNH 4471": capitals and a number after the word for a number (the capitals may
+# be a word: "NTH")
+_NUMBERED_CAPS = re.compile(r"\b(?i:no|nos|number|num|ref|file|reg|regd)\b\.?\s*[:#]?\s*"
+                            r"(?P<d>[A-Z]{2,5}[ \-]?\d{3,10})\b(?![.,/\-]\d)")
+# plates of East and West Africa without the word for a vehicle: Kenya "KCD 482M", Nigeria "GWA 715 KL",
+# Tanzania "T 482 DKL" (shapes no dose or reading has)
+_AFRICAN_PLATE = re.compile(r"\b(?:K[A-Z]{2} ?\d{3}[A-Z]|[A-Z]{3}[ \-]\d{3}[ \-]?[A-Z]{2}|T ?\d{3} ?[A-Z]{3})\b"
+                            r"(?![.,/\-]?\d)")
 # "FR76 3000 4028 3700 0100 4821 913", "NL91ABNA0417164300": an IBAN (country, check digits, up to 30 more)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
 _IBAN_GATE = re.compile(r"[A-Z](?<!\w.)[A-Z]\d{2}[ ]?[A-Z0-9]{4}")
 # "TB/GRR/0774", "MRN/KGH/20331": capitals joined by slashes to a number, a clinic's file or card number
-_SLASHED = re.compile(r"\b[A-Z]{1,6}(?:/[A-Z]{1,6})*/\d{3,}\b(?!/)")
+# (round eleven: a year or a count between them, "ZNZ/TB/25/0419")
+_SLASHED = re.compile(r"\b[A-Z]{1,6}(?:/(?:[A-Z]{1,6}|\d{1,4}))*/\d{3,}\b(?!/)")
 # "PKL 20331", "KGH 45122": a clinic's letters before its number (letters no word, reading or unit)
 _LETTERS_NUMBER = re.compile(r"(?P<l>[A-Z](?<!\w.)[A-Z]{1,4})[ \-]?(?P<d>\d{4,10})\b"
                              r"(?![.,/\-]\d|\s*(?i:mg|mcg|ml|iu|units?|"
@@ -86,16 +105,22 @@ _CJK_NUMBER = re.compile(r"(?:記号|番号|号码|號碼|번호)\s*[:：]?\s*(?
 # KL·RT·47", "motorbike 60-B2 119.84": a plate's code (groups of capitals and digits, at least one of each) within a
 # few words after a word for a vehicle or its plate, in the same sentence
 _VEHICLE = re.compile(r"\b(?i:car|cars|van|truck|ute|suv|motorbike|motorcycle|moped|scooter|vehicle|rental|plate|"
-                      r"plates|rego|patente|matr[ií]cula|kenteken|kennzeichen|nummernschild|plaque|targa|placa)\b"
+                      r"plates|rego|patente|matr[ií]cula|kenteken|kennzeichen|nummernschild|plaque|targa|placa|"
+                      r"bus|moto|keke|okada|boda|bodaboda|matatu|taxi|lorry|jeep|tuktuk|rickshaw|bike|corolla|"
+                      r"camry|hilux|prado|probox|cruiser|premio|fielder|sienna|innova|bolero)\b"
                       r"(?P<gap>(?:[\s,:#(]+(?!\d)[\w'’]+){0,5}?)[\s,:#(]+"
                       r"(?P<p>[A-Z0-9가-힣]{1,5}(?:[ \-·.][A-Z0-9가-힣]{1,5}){0,3})(?![\w.·\-/][\w가-힣])"
                       r"(?!\s*(?i:iu|mg|mcg|ml|units?|kg|lbs?|km|miles?|mph|kph|mins?|minutes|hours?|hrs?)\b)")
 _VEHICLE_SIGNS = ("car", "van", "truck", "ute", "suv", "moto", "moped", "scooter", "vehicle", "rental", "plate",
-                  "rego", "patente", "matr", "kenteken", "kennzeichen", "nummernschild", "plaque", "targa", "placa")
+                  "rego", "patente", "matr", "kenteken", "kennzeichen", "nummernschild", "plaque", "targa", "placa",
+                  "bus", "keke", "okada", "boda", "matatu", "taxi", "lorry", "jeep", "tuktuk", "rickshaw", "bike",
+                  "corolla", "camry", "hilux", "prado", "probox", "cruiser", "premio", "fielder", "sienna", "innova",
+                  "bolero")
 # letters that make a number a reading, a time or a unit, not a plate ("at 5 PM", "car 2 KM away")
 _NOT_PLATE_LETTERS = frozenset(str.split("am pm km mph kph kmh mi mg ml h hr hrs min mins x"))
 _UNIT_LETTERS = frozenset(str.split("iu mg mcg ml kg lb lbs mmhg bpm mmol"))  # "D3 2000 IU": a dose, not a plate
 _FOUR_DIGITS = re.compile(r"\d\d{3}")
+_CAPS_DIGITS = re.compile(r"[A-Z]{2}[ \-]?\d{3}|[A-Z] ?\d{3} ?[A-Z]")  # a gate for capitals by a number
 # a product line's letters before a strength: "Metformin XR 1000", "Glucophage SR 500" (a dose, not a clinic's code)
 _LINE_LETTERS = frozenset(str.split("xr sr cr er la mr xl ir dr ec ods odt cd hct hctz retard depot mite forte"))
 # "saved as Scan 14 Mar.pdf", "named IMG 2291.jpg": a file's whole name, spaces and all, after the word for naming it
@@ -162,6 +187,19 @@ def code_candidates(text: str, add: Add) -> None:
         for m in _IBAN.finditer(text):
             if len(m.group().replace(" ", "")) >= 15:
                 add(("code", m.start(), m.end()))
+    if "@" in text:
+        for m in _PAY_ADDRESS.finditer(text):
+            add(("code", m.start(), m.end()))
+    if "roup" in lower or "grp" in lower:
+        for m in _PLAN_GROUP.finditer(text):
+            if _PLAN_WORDS.search(text, max(0, m.start() - 80), m.start()):
+                add(("code", m.start("d"), m.end("d")))
+    for m in _NUMBERED_CAPS.finditer(text) if _CAPS_DIGITS.search(text) else ():
+        if m.group("d")[:2].lower() not in _UNIT_LETTERS:
+            add(("code", m.start("d"), m.end("d")))
+    for m in _AFRICAN_PLATE.finditer(text) if _CAPS_DIGITS.search(text) else ():
+        if _plate(m.group()):
+            add(("code", m.start(), m.end()))
     if "/" in text:
         for m in _SLASHED.finditer(text):
             add(("code", m.start(), m.end()))

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
+from healthviz_desktop.core.prompting.deid_calendars import feast_day
 from healthviz_desktop.core.prompting.deid_things import EPONYM_NOUNS, eponym_phrases
 from healthviz_desktop.core.prompting.vocabulary import fold, gazetteer, word_lists
 from healthviz_desktop.core.prompting.word_trie import trie
@@ -118,7 +119,9 @@ _FAMILY = frozenset(str.split("""ji sahib saab amma appa ammachi nani nana nanna
     vecmamma vectetis vecmamina nene dede anneanne babaanne dedem ninem 奶奶 爷爷 外婆 外公 姥姥 姥爷 婆婆
     公公 阿嬷 阿公 阿婆 할머니 할아버지 엄마 아빠 おばあちゃん おじいちゃん 祖母 祖父 母 父
     baachan bachan jiichan obaa gramma grammy gramps grandmom grandmama nanna wife husband aunt auntie aunty
-    uncle koro kuia biji"""))  # (round nine: the last two lines, from the retired set H and the carers of the very old)
+    uncle koro kuia biji iya agba nne nnenne nna shosho guka gogo ambuya sekuru amai mzee shangazi mjomba ammi abbu
+    emaye abaye akist"""))  # (round nine: the two lines before, from the retired set H and the carers of the very
+# old; round eleven, the last: Yoruba "iya agba", Igbo, Swahili, Kikuyu, Zulu, Shona, Urdu and Amharic)
 # "Ma's 94 and", "Umma's 90th is on Dec 7": the same with "is" written "'s", or a birthday's ordinal after a possessive
 _HAS_AGE = re.compile(
     r"(?<![\w'’\-])(?P<w>[^\W\d_][\w\-]*)['’]s\s+(?:now\s+|just\s+)?(?P<d>(?:9\d|1[0-4]\d)(?P<th>st|nd|rd|th)?)\b"
@@ -242,6 +245,8 @@ def cued_candidates(text: str, add: Add) -> None:
                 continue  # "Knight St. ICBC": after a name, "St" is its street
             if " ".join(m.group().casefold().replace("-", " ").split()) in eponym_phrases():
                 continue  # "San Valentino", "Saint-Jean": a feast, not a place (round nine)
+            if feast_day(text, m.start(), m.end()):
+                continue  # "no red meat since St. Patrick's.": the feast day, said without "Day" (round eleven)
             if not _NOT_SAINT_AFTER.match(text, m.end()) and not m.group().endswith((" Day", " Eve", " Wort")):
                 add(("place", m.start(), m.end()))
     for m in _ACRONYM_FACILITY.finditer(text):

@@ -125,7 +125,9 @@ EPONYM_NOUNS = re.compile(r"\s+(?:score|scale|grid|nodes?|manoeuvre|maneuver|pre
 
 
 # a product listed after a dose: "Buscopan 10 mg x3, Gastrolyte,", "Montair LC 0-0-1, Levocet."
-AFTER_DOSE = re.compile(r"(?:\d|\b(?i:mg|mcg|ml|puffs?|caps?|tabs?|x\s?\d+|prn|sos|od|bd|tds|nocte))\s*,\s*$")
+# (the unit may follow its digits: "Vitamin C 1000mg, Emzor paracetamol", round eleven)
+AFTER_DOSE = re.compile(r"(?:\d|(?:\b|(?<=\d))(?i:mg|mcg|ml|puffs?|caps?|tabs?|x\s?\d+|prn|sos|od|bd|tds|nocte))"
+                    r"\s*,\s*$")
 
 
 LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
