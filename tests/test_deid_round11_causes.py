@@ -6,6 +6,8 @@ verb after it went out as a word of another language. The build now takes out ev
 list of first names unless it is an everyday word of its language and a rare name. All text here is made up."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from healthviz_desktop.core.prompting.deidentify import deidentify
@@ -100,7 +102,47 @@ def test_look_alikes_of_set_k_stay(text):
     ("Gave Kemi paracetamol at 9", "Gave [NAME] paracetamol at 9"),
     ("Nne is 92 this year.", "Nne is [AGE] this year."),
     ("email me at a.b@example.com", "email me at [EMAIL]"),  # an e-mail stays an e-mail, not a payment address
+    # a ward's number goes as a room's does (round eight), the word stays and is no employer (round seven's
+    # look-alike "my shift on Ward 4" now reads "on the ward")
+    ("my shift on Ward 4 ran over", "my shift on Ward [ADDRESS] ran over"),
     ("Asante came by with soup.", "[NAME] came by with soup."),  # "asante" is also a surname: not on the list
 ])
 def test_what_set_k_showed_stays_caught(text, expected):
     assert deidentify(text).text == expected
+
+
+# Set K's second look (28 entries moved): places, dates, employers and a name let through.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Post address for the form: 14 Church View, Tralee.", "Church"),  # a terrace's name with its number
+    ("Our flat at House 41, Road 27, Dhanmondi. Drinking ORS.", "41"),  # the parts of an address in South Asia
+    ("age 78, H.No. 1142, Sector 31, Noida. Chest pain on walking.", "1142"),
+    ("Our home in Model Town, 45-C block.", "45-C"),
+    ("pharmacy at the walgreens on s state st. my bf brought juice", "state"),  # a direction before the street
+    ("now on Ward 32 (Gastro) since Saturday.", "32"),  # a ward's number
+    ("Infusion day, Clinic 6. Parking app wanted the reg.", "6"),
+    ("2x tylenol 500 @ 0730. slept 0900-1400 only.", "0900"),  # a range of clock times, after another time
+    ("They want me at wound care 12/2. My cousin drives.", "12/2"),  # a day and month written as a score is not
+    ("Thanksgiving Day 2024 was a mess at work.", "Thanksgiving"),
+    ("Headache since Meskerem 17, light hurts.", "Meskerem"),  # the Ethiopian calendar
+    ("Stomach pain since Tir 5, 2017 (by our calendar).", "Tir"),
+    ("Counsellor said next pickup is the 3rd instant.", "3rd"),
+    ("Been driving DoorDash 9hrs a day and my wrist hurts.", "DoorDash"),  # the platform someone drives for
+    ("Sciatica again after 11 hours driving Uber.", "Uber"),
+    ("Ma soeur Princess di help me cook.", "Princess"),  # a French family word before a name
+])
+def test_what_set_k_let_through_goes(text, secret):
+    out = deidentify(text).text
+    assert not re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", out), out
+
+
+@pytest.mark.parametrize("text", [
+    "walked in the park after lunch, a great view of the hills",  # no number: no street
+    "AV Block 2, then a pacemaker.",  # a heart's block, not an address
+    "pain clinic 2x a month",  # a count, not a clinic's number
+    "steps 1200-1500 steps",  # a range of a count
+    "pain 2/5 today, mood 3/8",  # scores
+    "Ter 3 doses a day",
+    "ordered an Uber to the ER",  # the app, not an employer
+])
+def test_look_alikes_of_the_second_look_stay(text):
+    assert deidentify(text).text == text

@@ -161,7 +161,7 @@ def test_round_seven_workplaces_and_schools_are_removed(text: str, secret: str) 
 
 @pytest.mark.parametrize("text", [
     "ICU shift again, back 6/10.", "the GP office rang about bloods", "hours on Tuesday were long",
-    "my shift on Ward 4 ran over", "the bike rider was rude", "MS 12 years now, fatigue 5/10",
+    "my shift on the ward ran over", "the bike rider was rude", "MS 12 years now, fatigue 5/10",
     "Lyrica 75 bd. Trying to sleep more.", "2x via the spacer, then rinse", "the room 22 degrees at night",
     "felt flat 3 days running",
 ])

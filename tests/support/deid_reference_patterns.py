@@ -152,6 +152,10 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+_NUMBERED_STREET_WORDS = ["view", "heights", "rise", "vale", "park", "green", "gate", "meadows", "lawns", "manor",
+                          "downs", "estate"]
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     raw = load_toml("deid_lexicon.toml")
@@ -183,10 +187,12 @@ def lexicon() -> Lexicon:
         r"stud(?:y|ies|ied|ying)\s+at|enrolled\s+at|(?:go|goes|went)\s+to\s+school\s+at|"
         r"(?:fired|laid off|quit)\s+(?:from|at))\s+(?:the\s+)?"
         r"(?P<org>[A-Z][\w'’&.\-]*(?:\s+(?:of|&|and|for|the)?\s*[A-Z][\w'’&.\-]*){0,5})")
-    # with a house number any suffix will do; without one, only whole words ("Maple Road", not "Met Dr")
+    # with a house number any suffix will do; without one, only whole words ("Maple Road", not "Met Dr");
+    # and with one, the words of an estate's or a terrace's name ("14 Church View", "3 Oak Park": round eleven)
     full = [w for w in raw["street_suffixes"] if len(w) > 3]
+    numbered = raw["street_suffixes"] + _NUMBERED_STREET_WORDS
     street = re.compile(
-        rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:(?:[NSEW]|NE|NW|SE|SW)\.?\s+)?(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}(?i:{_alt(raw['street_suffixes'])})"
+        rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:(?:[NSEW]|NE|NW|SE|SW)\.?\s+)?(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}(?i:{_alt(numbered)})"
         # (not "Morning walk", "Long drive": a time or a kind of outing before a street's word)
         rf"|\b(?!(?i:morning|evening|afternoon|night|daily|early|late|long|short|slow|brisk|quick|dog|beach|nature|"
         rf"sunday|weekend|short)\s)(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(full)}))\b\.?"
@@ -201,7 +207,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         titles=_words(raw["titles"]), relations=_words(raw["relations"]), name_cues=_words(raw["name_cues"]),
         place_cues=_words(raw["place_cues"]), place_prefixes=_words(raw["place_prefixes"]),
-        street_suffixes=_words(raw["street_suffixes"]), org_suffixes=_words(raw["org_suffixes"]),
+        street_suffixes=_words(numbered), org_suffixes=_words(raw["org_suffixes"]),
         school_words=_words(raw["school_words"]), facility_words=_words(raw["facility_words"]),
         first_names=_words(raw["first_names"]) - ambiguous, ambiguous_first_names=ambiguous,
         known_words=frozenset(known), eponym=eponym, eponym_alone=eponym_alone,

@@ -137,7 +137,7 @@ def word_candidates(text: str, add: Add) -> None:
         if f in _GENERIC_STREETS or f in _MODALS:  # "Giorgi will drive me": a verb after a modal (round ten)
             continue
         # "on market street": a street named without "the" before it is a street's name
-        named = _STREET_CUE.search(text, max(0, m.start() - 8), m.start()) is not None
+        named = _STREET_CUE.search(text, max(0, m.start() - 14), m.start()) is not None
         if named or lists.is_name(f) or f in lists.name_words or not (lists.is_word(f) or f in lex.not_name):
             add(("address", m.start(), m.end()))
     _lowercase_facilities(text, add)
@@ -150,7 +150,8 @@ def word_candidates(text: str, add: Add) -> None:
 
 _STREET = re.compile(r"\b(?:\d{1,5}[a-z]?\s+)?([a-z][\w'’]+)\s+(?:street|road|lane|avenue|close|drive|crescent|"
                      r"terrace|grove|gardens|boulevard|st|rd|ave)\b")
-_STREET_CUE = re.compile(r"(?:^|\s)(?:on|off|along|near)\s+$")
+# (a direction may come between: "the walgreens on s state st", round eleven)
+_STREET_CUE = re.compile(r"(?:^|\s)(?:on|off|along|near)\s+(?:(?:n|s|e|w|north|south|east|west)\.?\s+)?$")
 _GENERIC_STREETS = frozenset(str.split("main high back front side busy quiet same next long old new the this that"))
 _FACILITY = re.compile(r"\b((?:[a-z][\w'’]*\s+){1,3})(?:hospital|infirmary|clinic|surgery|hospice|practice|"
                        r"medical cent(?:re|er)|health cent(?:re|er))\b")

@@ -10,6 +10,8 @@ Plain code shared by the fast de-identifier and the reference one.
   16"), a Colombian address ("Cra 43A #18-95", "Calle 10 # 43-12"), a German street written short
   ("Gustav-Mahler-Str. 3"); a numbered school, clinic or polyclinic ("School 155", "UMF 28", "QSH nr. 3", "№ 12").
   (A room's or a flat's number in any language is deid_orgs' room rule.)
+- ``address_candidates``, round eleven: the numbered parts of an address in South Asia and Africa ("House 41, Road 27,",
+  "H.No. 1142, Sector 31,", "45-C block").
 """
 
 from __future__ import annotations
@@ -102,6 +104,17 @@ _NUMBER_FIRST = re.compile(r"(?<![\d.,])(?P<n>\d{1,4})(?:-?(?:й|я|ая|ой|у
                            r"[а-яіїє]*")
 
 
+# round eleven (set K's second look): the parts of an address in South Asia and Africa, a capitalised word for a part
+# and its number, one of a list ("House 41, Road 27, Dhanmondi", "H.No. 1142, Sector 31, Noida", "Plot 12, Kilimani";
+# not "AV Block 2,": a heart's block); and a block's number before its word ("45-C block")
+_ADDRESS_PART = re.compile(r"\b(?:House|Road|Rd|Plot|Sector|Flat|Lane|Street|Gali|Phase|Stand|Erf|Door|Quarter|"
+                           r"H\.\s?No|H\s?No|House\s+No|Plot\s+No|Flat\s+No|Door\s+No)\.?\s*[:#]?\s*"
+                           r"(?P<n>\d{1,5}(?:\s?[-/]\s?[A-Z0-9]{1,4})?[A-Za-z]?)\b(?=\s*,)" + _NOT_HOUSE)
+_BLOCK_FIRST = re.compile(r"(?<![\w.,])(?P<n>\d{1,4}-?[A-Z])\s+(?i:block|sector|phase)\b")
+_ADDRESS_PART_SIGNS = ("house", "road", "rd", "plot", "block", "sector", "flat", "lane", "street", "gali", "phase",
+                       "stand", "erf", "door", "quarter", "h.no", "hno", "h no")
+
+
 # "마음편한의원", "서울대학교병원", "仁愛醫院", "山田クリニック": a name in Korean, Chinese or Japanese script that
 # ends with the word for a clinic or a hospital
 _CJK_FACILITY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,12}(?:의원|병원|의료원|클리닉|한의원|"
@@ -132,6 +145,10 @@ def address_candidates(text: str, add: Add) -> None:
         rules.append((_SHORT_STRASSE, True))
     if "#" in text:
         rules.append((_STREET_HASH, True))
+    if any(w in lower for w in _ADDRESS_PART_SIGNS):
+        for rx in (_ADDRESS_PART, _BLOCK_FIRST):
+            for m in rx.finditer(text):
+                add(("address", m.start("n"), m.end("n")))
     for rx, _ in rules:
         for m in rx.finditer(text):
             if any(c.isdigit() for c in m.group()) or rx is _CYRILLIC_STREET:

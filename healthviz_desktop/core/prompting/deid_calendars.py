@@ -35,7 +35,14 @@ Add = Callable[[tuple[str, int, int]], None]
 _HOLIDAYS = (
     r"christmas(?:\s+(?:eve|day))?|xmas|easter(?:\s+(?:sunday|monday|weekend))?|orthodox\s+(?:easter|christmas)|"
     r"good\s+friday|boxing\s+day|new\s+year'?s?(?:\s+(?:eve|day))?|nye|lunar\s+new\s+year|chinese\s+new\s+year|"
-    r"thanksgiving|halloween|hallowe'en|valentine'?s(?:\s+day)?|mother'?s\s+day|father'?s\s+day|"
+    r"thanksgiving(?:\s+(?:day|weekend|break))?|halloween|hallowe'en|valentine'?s(?:\s+day)?|mother'?s\s+day|"
+    r"father'?s\s+day|"
+    # round eleven (set K's second look: "Thanksgiving Day 2024"), then the holidays of Ethiopia and Eritrea, East, West
+    # and Southern Africa, and South Asia of the same kind
+    r"meskel|timkat|enkutatash|fasika|genna|irreecha|jamhuri\s+day|madaraka\s+day|mashujaa\s+day|heroes\s+day|"
+    r"heritage\s+day|freedom\s+day|youth\s+day|reconciliation\s+day|martyrs['’]?\s+day|homowo|sallah|"
+    r"ugadi|gudi\s+padwa|makar\s+sankranti|sankranti|lohri|bihu|chhath|ganesh\s+chaturthi|janmashtami|karva\s+chauth|"
+    r"pohela\s+boishakh|pahela\s+baishakh|avurudu|dashain|tihar|"
     r"st\.?\s+patrick'?s(?:\s+day)?|paddy'?s\s+day|anzac\s+day|australia\s+day|waitangi\s+day|canada\s+day|"
     r"independence\s+day|fourth\s+of\s+july|4th\s+of\s+july|july\s+4th|memorial\s+day|labou?r\s+day|"
     r"juneteenth|bonfire\s+night|guy\s+fawkes(?:\s+night)?|black\s+friday|carnival|carnaval|semana\s+santa|"
@@ -82,6 +89,17 @@ _CAL_DAY = re.compile(rf"(?<![\w.,/])(?:{_DAY})\s+(?:(?i:of)\s+)?(?:(?i:{_HIJRI_
 # with a year of their own calendar: "Mehr 1402", never "tir" or "dey" alone)
 _CAL_MONTH_YEAR = re.compile(rf"(?<![\w'’])(?i:{_HIJRI_MONTHS}|{_PERSIAN_MONTHS}|{_SHORT_PERSIAN_MONTHS})\s+1[34]\d\d\b"
                              rf"(?:\s*(?i:AH|SH|H)\b)?")
+# round eleven (set K's second look: "since Meskerem 17", "Tir 5, 2017"): a day of the Ethiopian calendar, its month
+# written with a capital (short months are words too: "Sene", "Ter") before or after the day, with its year
+_ETHIOPIAN_MONTHS = (r"Meskerem|Meskeram|Tikimt|Tikemt|Tiqimt|Hidar|Hedar|Tahsas|Tahesas|Ter|Tir|Yekatit|Yakatit|"
+                     r"Megabit|Miyazia|Miazia|Ginbot|Genbot|Sene|Hamle|Nehase|Nehasie|Pagume|Pagumen")
+_ETHIOPIAN_DAY = re.compile(rf"(?<![\w'’])(?:(?:{_ETHIOPIAN_MONTHS})\s+{_DAY}|{_DAY}\s+(?:of\s+)?"
+                            rf"(?:{_ETHIOPIAN_MONTHS}))\b(?:,?\s+(?:19|20)\d\d\b(?:\s*(?:E\.?C\.?|EC))?)?(?![.,/]\d)"
+                            r"(?!\s*(?i:doses?|mg|ml|tabs?|tablets?|times|x|days?|weeks?|hours?|hrs?)\b)")
+# "next pickup is the 3rd instant", "your letter of the 14th ultimo": a day of this (last, next) month in formal
+# English of India and Africa
+_INSTANT = re.compile(rf"\b(?P<d>{_DAY})\s+(?i:instant|inst\.?|ultimo|ult\.?|proximo|prox\.?)(?!\w)")
+_ETHIOPIAN_WORDS = frozenset(w.lower() for w in _ETHIOPIAN_MONTHS.split("|"))
 # Japan's eras: a letter (Reiwa, Heisei, Showa, Taisho) and year, month, day with dots or slashes; or in kanji
 _ERA_DOTTED = re.compile(r"[RHST](?<![\w.].)\s?\d{1,2}[./](?:1[0-2]|0?[1-9])[./](?:[12]\d|3[01]|0?[1-9])\b(?![./]\d)")
 _ERA_KANJI = re.compile(r"(?:令和|平成|昭和|大正)\s*(?:\d{1,2}|元)\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?")
@@ -161,7 +179,9 @@ _GATE_WORDS = frozenset(str.split("""tabaski korite korité tamkharit magal fete
     pongal vaisakhi baisakhi raksha tet tết chuseok seollal obon golden songkran vesak hari mid dragon qingming
     kwanzaa bayram bayramı bayrami kurban şeker seker lebaran idul aidilfitri aidiladha shavuot simchat tu lag
     chaharshanbe maslenitsa масленица navidad nochebuena año ano las fiestas dieciocho natal réveillon reveillon
-    páscoa pascoa festa trung loy spring chunjie thaipusam merdeka national"""))
+    páscoa pascoa festa trung loy spring chunjie thaipusam merdeka national meskel timkat enkutatash fasika genna
+    irreecha jamhuri madaraka mashujaa heroes heritage freedom youth reconciliation martyrs homowo sallah ugadi gudi
+    makar sankranti lohri bihu chhath ganesh janmashtami karva pohela pahela avurudu dashain tihar"""))
 _CAL_WORDS = frozenset(str.split("""muharram safar rabi rabiul jumada jumadi jumad jumadal rajab sha shaban
     shaaban ramadan ramazan ramzan ramadhan shawwal syawal dhu zul farvardin ordibehesht khordad tir mordad amordad
     shahrivar mehr aban azar dey bahman esfand"""))
@@ -182,6 +202,13 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
         return
     if not words.isdisjoint(_GATE_WORDS) and _YEAR_GATE.search(text):
         for m in _HOLIDAY_YEAR.finditer(text):
+            add(("date", m.start(), m.end()))
+    if "inst" in words or "instant" in words or "ultimo" in words or "ult" in words or "proximo" in words \
+            or "prox" in words:
+        for m in _INSTANT.finditer(text):
+            add(("date", m.start("d"), m.end("d")))
+    if not words.isdisjoint(_ETHIOPIAN_WORDS):
+        for m in _ETHIOPIAN_DAY.finditer(text):
             add(("date", m.start(), m.end()))
     if not words.isdisjoint(_CAL_WORDS):
         for rx in (_CAL_DAY, _CAL_MONTH_YEAR):

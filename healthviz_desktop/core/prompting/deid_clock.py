@@ -53,6 +53,10 @@ _DIARY_DATE = re.compile(r"\b(?i:diary|journal|entry|log|notes?|update)\s+(?P<d>
 _FOUR_BEFORE_ROUND = re.compile(r"\b(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s+(?i:shift|meds|med\s+pass|round|rounds|obs|"
                                 r"handover|huddle|feed|check)\b")
 _FOUR_AFTER_TIME = re.compile(r"\b(?i:to|till|until|til|[-–@])\s*(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?![\w/.,:]\d|\d)")
+# "slept 0900-1400": the first of two clock times joined by a dash, when they read as times (one starts with 0, or
+# both fall on the quarter hour; "steps 1200-1500" too, so a unit after it rules a range out; round eleven)
+_FOUR_RANGE = re.compile(r"(?<![\w/.,:\-])(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s*[-–]\s*(?P<u>(?:[01]\d|2[0-3])[0-5]\d)"
+                         r"(?![\w/.,:]\d|\d|\s*(?i:steps|mg|mcg|ml|kcal|cal|calories|units?|iu|m|ft|kg|lbs?)\b)")
 _CJK_CLOCK = re.compile(r"(?<![\d.])(?P<t>\d{1,2}\s?(?:시|時)(?!간|間)(?:\s?(?:\d{1,2}\s?(?:분|分)|반|半))?)")
 _CHINESE_CLOCK = re.compile(r"(?:上午|下午|早上|晚上|中午|凌晨|傍晚)\s?"
                             r"(?P<t>\d{1,2}\s?(?:点|點)(?:\s?(?:\d{1,2}\s?分|半))?)"
@@ -70,6 +74,7 @@ _WEEK_NUMBER = re.compile(r"\b(?:KW|Kw\.|(?i:kalenderwoche|uke|uge|vecka|veckan|
                           r"týden|tyden|semaine|settimana|semana))\s?(?:(?i:nr|no)\.?\s?)?(?P<w>[1-9]|[1-4]\d|5[0-3])\b"
                           r"(?![.,/:]\d|\s*(?i:of|de|di|av|af|z|der|du)\b)")
 _GATE = re.compile(r"\d")
+_QUARTERS = ("00", "15", "30", "45")
 _SLASHED_GATE = re.compile(r"\d/\d{1,2}[\s,]")
 _DOTTED_GATE = re.compile(r"\d\.\d{1,2}\.?")
 _CLOCK_GATE = re.compile(r"\d[.:][0-5]\d")
@@ -124,6 +129,11 @@ def clock_candidates(text: str, add: Add) -> None:
     if _FOUR_GATE.search(text):
         for m in _FOUR_BEFORE_ROUND.finditer(text):
             add(("time", m.start("t"), m.end("t")))
+    if "-" in text or "–" in text:
+        for m in _FOUR_RANGE.finditer(text):
+            first, second = m.group("t"), m.group("u")
+            if first.startswith("0") or (first[2:] in _QUARTERS and second[2:] in _QUARTERS):
+                add(("time", m.start("t"), m.end("t")))
 
 
 def paired_candidates(text: str, found: list[tuple[str, int, int]], add: Add) -> None:

@@ -172,9 +172,13 @@ _SAINT = re.compile(r"\b(?:St|Ste|Saint|Sankt|San|Santa|São|Sta)\.?\s+(?P<n>[A-
 _NOT_SAINT_AFTER = re.compile(r"\s+(?i:wort|day|eve)\b")
 _ACRONYM_IN = re.compile(r"\b(?i:in|into)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)")
 # "the FHCSD pharmacy", "KKH clinic": an acronym no list knows before the word for a place of care
+# (and before a department: "MGH ortho", "UCH neuro"; round eleven)
 _ACRONYM_FACILITY = re.compile(r"(?P<a>[A-Z](?<!\w.)[A-Z]{2,5})\s+"
                                r"(?i:pharmacy|clinic|hospital|surgery|practice|polyclinic|"
-                               r"health\s+cent(?:re|er)|medical\s+cent(?:re|er))\b")
+                               r"health\s+cent(?:re|er)|medical\s+cent(?:re|er)|ortho|orthopaedics|orthopedics|neuro|"
+                               r"neurology|cardio|cardiology|rheum|rheumatology|derm|dermatology|gastro|oncology|onc|"
+                               r"peds|paeds|pediatrics|paediatrics|urology|endo|endocrinology|pulm|pulmonology|"
+                               r"nephrology|radiology|imaging|urgent\s+care|infusion|outpatients?|maternity)\b")
 _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or but the a an my her his our their
     who which that this came rang called gave thinks reckons will would can could did does do also again today
     yesterday tomorrow then so just only really never always still there here too as for to of with about because

@@ -44,12 +44,13 @@ _THE_BRAND_SITE = re.compile(rf"t(?<!\w.)he\s+(?P<b>[A-Z][\w&'’\-]+)\s+(?:{_WO
 _JOBS_ON_APPS = ("rider", "driver", "courier", "partner", "shopper")
 _UNKNOWN_BEFORE_JOB = re.compile(r"\b(?P<b>[a-z][a-z\-]{3,})\s+(?:rider|driver|courier|partner\s+app|shopper)\b")
 # "Room 14", "apt 3B", "Suite #210": the number of a room or a flat someone is in (the word stays), also in the
-# languages people mix in ("Zimmer 214", "sala 402", "apto 1102", "палата 5", "kv. 4", "кв. 12"; round eight)
+# languages people mix in ("Zimmer 214", "sala 402", "apto 1102", "палата 5", "kv. 4", "кв. 12"; round eight), and of
+# a ward, a bay or a clinic ("Ward 32", "Clinic 6"; round eleven; never "2x a month")
 _ROOM = re.compile(r"\b(?i:" + trie(str.split("""room rm apt apartment suite flat zimmer sala apto quarto habitación
                    habitacion chambre kamer pokój pokoj oda odası kv. кв. кв палата кабинет каб. кімната stanza bett
-                   cama""")) + r")\.?\s?#?\s?"
-                   r"(?P<n>\d{1,4}[A-Za-z]?)\b(?![.,/:]\d|\s*(?i:degrees|mins?|minutes|hours?|hrs?|days?|weeks?|months?|"
-                   r"years?|times|x|mg|mcg|ml|kg|g|%|am|pm|puffs?|tabs?|units?|iu|steps|bpm)\b)")
+                   cama ward bay pod cubicle clinic""")) + r")\.?\s?#?\s?"
+                   r"(?P<n>\d{1,4}(?:(?![xX]\b)[A-Za-z])?)\b(?![.,/:]\d|\s*(?i:degrees|mins?|minutes|hours?|hrs?|days?|"
+                   r"weeks?|months?|years?|times|x|mg|mcg|ml|kg|g|%|am|pm|puffs?|tabs?|units?|iu|steps|bpm)\b)")
 # "4417 Avenue B": a house number and a street that is a letter
 _LETTER_STREET = re.compile(r"\d(?<!\w\d)\d{0,4}\s+(?:Avenue|Ave\.?|Street|St\.?|Road|Rd\.?)\s+[A-Z]\b(?![\w'’])")
 # "Hospital del Mar", "Klinikum rechts der Isar", "Praxis am Stadtpark", "Clínica 10": a facility's word, the

@@ -82,6 +82,17 @@ _BRACKET_SIGNS = ("yerinde", "iş yeri", "jobb", "arbejd", "töissä", "práci",
                   "werk", "job", "work")
 
 
+# round eleven (set K's second look: "driving DoorDash 9hrs a day", "11 hours driving Uber"): the platform someone
+# drives, delivers or rides for is their employer (the app alone, "ordered an Uber", is not)
+_GIG = re.compile(r"\b(?i:driv(?:e|es|ing|en)|drove|deliver(?:s|ed|ing)?|dash(?:es|ed|ing)?|work(?:s|ed|ing)?|"
+                  r"rid(?:e|es|ing)|courier(?:s|ed|ing)?|shop(?:s|ped|ping)?)\s+(?:(?i:for|on|with)\s+)?"
+                  r"(?P<o>Uber(?:\s+Eats)?|Lyft|DoorDash|Door\s+Dash|Instacart|Grubhub|Postmates|Deliveroo|Just\s+Eat|"
+                  r"Bolt|Glovo|Rappi|Grab(?:Food)?|Gojek|Swiggy|Zomato|Jumia|Amazon\s+Flex|Shipt|Wolt|Ola)\b")
+_GIG_SIGNS = ("uber", "lyft", "doordash", "door dash", "instacart", "grubhub", "postmates", "deliveroo", "just eat",
+              "bolt", "glovo", "rappi", "grab", "gojek", "swiggy", "zomato", "jumia", "amazon flex", "shipt", "wolt",
+              "ola")
+
+
 def _capitalised_name(org: str) -> bool:
     """Whether a capitalised group after a job or before "U" names its employer: any capitalised word but the
     words above, a common proper noun, a month or a weekday ("driver for Turners", "Hebrew U"; not "carer for Mum")."""
@@ -109,6 +120,9 @@ def work_candidates(text: str, add: Add) -> None:
         for m in _WORK_VERB.finditer(text):
             if _named(m.group("o")):
                 add(("employer", m.start("o"), m.end("o")))
+    if any(w in lower for w in _GIG_SIGNS):
+        for m in _GIG.finditer(text):
+            add(("employer", m.start("o"), m.end("o")))
     if any(w in lower for w in _BOSS_SIGNS):
         for m in _BOSS_AT.finditer(text):
             if _capitalised_name(m.group("o")):
