@@ -111,8 +111,9 @@ _ADDRESS_PART = re.compile(r"\b(?:House|Road|Rd|Plot|Sector|Flat|Lane|Street|Gal
                            r"H\.\s?No|H\s?No|House\s+No|Plot\s+No|Flat\s+No|Door\s+No)\.?\s*[:#]?\s*"
                            r"(?P<n>\d{1,5}(?:\s?[-/]\s?[A-Z0-9]{1,4})?[A-Za-z]?)\b(?=\s*,)" + _NOT_HOUSE)
 _BLOCK_FIRST = re.compile(r"(?<![\w.,])(?P<n>\d{1,4}-?[A-Z])\s+(?i:block|sector|phase)\b")
-_ADDRESS_PART_SIGNS = ("house", "road", "rd", "plot", "block", "sector", "flat", "lane", "street", "gali", "phase",
-                       "stand", "erf", "door", "quarter", "h.no", "hno", "h no")
+# (as written: the parts are capitalised, a block's, a sector's or a phase's word may not be)
+_ADDRESS_PART_SIGNS = ("House", "Road", "Rd", "Plot", "Sector", "Flat", "Lane", "Street", "Gali", "Phase", "Stand",
+                       "Erf", "Door", "Quarter", "No", "block", "Block", "BLOCK", "sector", "SECTOR", "phase", "PHASE")
 
 
 # "마음편한의원", "서울대학교병원", "仁愛醫院", "山田クリニック": a name in Korean, Chinese or Japanese script that
@@ -145,7 +146,7 @@ def address_candidates(text: str, add: Add) -> None:
         rules.append((_SHORT_STRASSE, True))
     if "#" in text:
         rules.append((_STREET_HASH, True))
-    if any(w in lower for w in _ADDRESS_PART_SIGNS):
+    if any(w in text for w in _ADDRESS_PART_SIGNS):
         for rx in (_ADDRESS_PART, _BLOCK_FIRST):
             for m in rx.finditer(text):
                 add(("address", m.start("n"), m.end("n")))

@@ -41,8 +41,9 @@ _PLAN_WORDS = re.compile(r"\b(?i:member|policy|plan|insurance|insurer|insured|su
 _PAY_ADDRESS = re.compile(r"(?<![\w.@])[A-Za-z0-9][A-Za-z0-9._\-]{1,40}@[A-Za-z][A-Za-z0-9]{1,20}\b(?![.@\-]\w)")
 # "File no. NTH 08823", "Reg. No: KNH 4471": capitals and a number after the word for a number (the capitals may
 # be a word: "NTH")
-_NUMBERED_CAPS = re.compile(r"\b(?i:no|nos|number|num|ref|file|reg|regd)\b\.?\s*[:#]?\s*"
-                            r"(?P<d>[A-Z]{2,5}[ \-]?\d{3,10})\b(?![.,/\-]\d)")
+# (found from the capitals, the word for a number read behind them: scanning for a capital is quicker)
+_NUMBERED_CAPS = re.compile(r"(?P<d>[A-Z](?<!\w.)[A-Z]{1,4}[ \-]?\d{3,10})\b(?![.,/\-]\d)")
+_NUMBER_WORD_BEFORE = re.compile(r"\b(?i:no|nos|number|num|ref|file|reg|regd)\b\.?\s*[:#]?\s*$")
 # plates of East and West Africa without the word for a vehicle: Kenya "KCD 482M", Nigeria "GWA 715 KL",
 # Tanzania "T 482 DKL" (shapes no dose or reading has)
 _AFRICAN_PLATE = re.compile(r"\b(?:K[A-Z]{2} ?\d{3}[A-Z]|[A-Z]{3}[ \-]\d{3}[ \-]?[A-Z]{2}|T ?\d{3} ?[A-Z]{3})\b"
@@ -120,7 +121,8 @@ _VEHICLE_SIGNS = ("car", "van", "truck", "ute", "suv", "moto", "moped", "scooter
 _NOT_PLATE_LETTERS = frozenset(str.split("am pm km mph kph kmh mi mg ml h hr hrs min mins x"))
 _UNIT_LETTERS = frozenset(str.split("iu mg mcg ml kg lb lbs mmhg bpm mmol"))  # "D3 2000 IU": a dose, not a plate
 _FOUR_DIGITS = re.compile(r"\d\d{3}")
-_CAPS_DIGITS = re.compile(r"[A-Z]{2}[ \-]?\d{3}|[A-Z] ?\d{3} ?[A-Z]")  # a gate for capitals by a number
+# a gate for capitals by a number (read from the digits: a digit is rarer than a capital)
+_CAPS_DIGITS = re.compile(r"\d\d\d(?:(?<=[A-Z]\d\d\d)|(?<=[A-Z][ \-]\d\d\d))")
 # a product line's letters before a strength: "Metformin XR 1000", "Glucophage SR 500" (a dose, not a clinic's code)
 _LINE_LETTERS = frozenset(str.split("xr sr cr er la mr xl ir dr ec ods odt cd hct hctz retard depot mite forte"))
 # "saved as Scan 14 Mar.pdf", "named IMG 2291.jpg": a file's whole name, spaces and all, after the word for naming it
@@ -194,12 +196,14 @@ def code_candidates(text: str, add: Add) -> None:
         for m in _PLAN_GROUP.finditer(text):
             if _PLAN_WORDS.search(text, max(0, m.start() - 80), m.start()):
                 add(("code", m.start("d"), m.end("d")))
-    for m in _NUMBERED_CAPS.finditer(text) if _CAPS_DIGITS.search(text) else ():
-        if m.group("d")[:2].lower() not in _UNIT_LETTERS:
-            add(("code", m.start("d"), m.end("d")))
-    for m in _AFRICAN_PLATE.finditer(text) if _CAPS_DIGITS.search(text) else ():
-        if _plate(m.group()):
-            add(("code", m.start(), m.end()))
+    if _CAPS_DIGITS.search(text):
+        for m in _NUMBERED_CAPS.finditer(text):
+            if m.group("d")[:2].lower() not in _UNIT_LETTERS \
+                    and _NUMBER_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                add(("code", m.start("d"), m.end("d")))
+        for m in _AFRICAN_PLATE.finditer(text):
+            if _plate(m.group()):
+                add(("code", m.start(), m.end()))
     if "/" in text:
         for m in _SLASHED.finditer(text):
             add(("code", m.start(), m.end()))
