@@ -146,3 +146,33 @@ def test_what_set_k_let_through_goes(text, secret):
 ])
 def test_look_alikes_of_the_second_look_stay(text):
     assert deidentify(text).text == text
+
+
+# Set K's third look (16 entries moved): a phone, an age, names of private terms that are ordinary words, and
+# identifier-free entries.
+@pytest.mark.parametrize(("text", "terms", "secret"), [
+    ("a payé par Orange Money 6 77 45 21 98. Courbatures 7/10.", [], "77"),  # a mobile-money number in small groups
+    ("Mother Hattie at church is 90 and she reads every day.", [], "90"),  # an age said of a named person
+    ("Perfusion à la Clinique de l'Aéroport hier.", [], "Aéroport"),  # a French facility with an elided article
+    ("Happy took me to the hospital because the BP was up.", ["Happy Phiri"], "Happy"),  # a term's ordinary part
+    ("pinky dropped me at the fracture clinic.", ["Pinky"], "pinky"),  # doing what a person does
+])
+def test_what_the_third_look_found_goes(text, terms, secret):
+    out = deidentify(text, terms).text
+    assert not re.search(rf"(?<!\w){re.escape(secret)}(?!\w)", out), out
+
+
+@pytest.mark.parametrize(("text", "terms"), [
+    ("like the neumólogo said. SpO2 94%", []),  # a noun of another language after an article
+    ("Libre said 2.6 but fingerprick was 5.4. Slept badly.", []),  # a thing measured
+    ("Pacing Points used 11/12 per day average.", []),  # a fraction of a day, no date
+    ("20 min walk after Asr.", []),  # a daily prayer
+    ("my pinky made the splint slip", ["Pinky"]),  # the finger, after "my"
+    ("Dad's BP is 95 today", []),  # a reading, no age
+])
+def test_look_alikes_of_the_third_look_stay(text, terms):
+    assert deidentify(text, terms).text == text
+
+
+def test_an_irish_surname_after_an_is_still_a_name():
+    assert "tSaoi" not in deidentify("Dr. Mac an tSaoi wants to step up to Stelara.").text

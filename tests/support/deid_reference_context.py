@@ -47,7 +47,11 @@ _FOLD = _fold_table()
 _PARTICLES = frozenset(str.split("de del della der di da van von le la du bin al st saint"))
 _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called rang texted phoned drove brought "
                           "visited thinks thought wants helped had has was is did does got gets seems looks needs "
-                          "feels felt slept woke from"))
+                          "feels felt slept woke from "
+                          # (round eleven: "Happy took me", "pinky dropped me")
+                          "took takes dropped picked gave gives bought made makes cooked drives brings sent stayed "
+                          "popped fed held hugged laughed cried"))
+_DETERMINERS = frozenset(str.split("the a an my your his her our their this that"))
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
 
@@ -71,13 +75,13 @@ DATE_FORMS = (
     re.compile(r"(?<![\d.,/])(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9])\.(?![\d])"),
     re.compile(r"\b(?:1[0-2]|0?[1-9])\s*o['’]clock\b", re.IGNORECASE),  # "2 o'clock"
     re.compile(r"(?<![\d./\-])(?:(?:1[0-2]|0?[1-9])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"
-               r"(?![\d/]|\.\d|\s*(?:/|out of|of\b))"),
+               r"(?![\d/]|\.\d|\s*(?:/|out of|of\b|per\b|a\s+day\b|each\b))"),
     # "9/2", "9/12", "09/05": a day and a month, not a score "3/5" or a fraction "2/3" (nor "7/10": kept as a score)
     re.compile(r"(?<![\d./\-])(?:(?:0[1-9]|[12]\d|3[01]|[1-9])/0[1-9]|0[1-9]/1[0-2]|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
                # (a score's shape "2/5" only with one digit before the slash: "12/2" is a date; round eleven)
                r"(?:[12]\d|3[01]|[2-9])/(?:[1-8])"
                r"(?<!(?<!\d)[2-8]/[2-8](?<=(?:2/[2-8]|3/[3-8]|4/[4-8]|5/[5-8]|6/[6-8]|7/[78]|8/8))))"
-               r"(?![\d/]|\.\d|\s*(?:/|out of|of\b))"),
+               r"(?![\d/]|\.\d|\s*(?:/|out of|of\b|per\b|a\s+day\b|each\b))"),
     # "14-Mar", "3-march-2026", "Mar-14"
     re.compile(rf"\b(?:[12]\d|3[01]|0?[1-9])-(?i:{P.MONTHS})\b(?:-(?:\d{{4}}|\d{{2}}))?"
                rf"|\b(?i:{P.MONTHS})-(?:[12]\d|3[01]|0?[1-9])\b"),
@@ -313,7 +317,7 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     after = text[end:end + 30].split()
     nxt = after[0].strip(PUNCT).casefold() if after else ""
     if prev in lex.titles or prev in lex.relations or prev in _CUES or prev in ("and", "&", "+") \
-            or nxt in _PERSON_VERBS:
+            or (nxt in _PERSON_VERBS and not (word.islower() and prev in _DETERMINERS)):  # not "my pinky made"
         return True
     if word != bare_word(word) or nxt == "next":
         return True  # "Long's", "grace's mom", "Bill next door"

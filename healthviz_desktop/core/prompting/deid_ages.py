@@ -11,6 +11,8 @@ de-identifier and the reference one share it as it is. Every rule takes only 90 
 - "ist heute 99 geworden", "wird 95": German's "has turned" and "turns".
 - "she says 94": an age a person gives, after "she says" or "mum said" (not "Smartwatch says 92 resting").
 - "Mrs. Pruitt (my client, 96)": the last thing in a bracket that says whose the person is (round eleven).
+- "Mother Hattie at church is 90": an age said of a named person (a family word or a title, then a name) a few
+  words before "is" (round eleven; never with a reading's word between: "Dad's BP is 95").
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ _AGE_SEX = re.compile(rf"\b(?i:mom|mum|mam|dad|mother|father|pt|patient|resident
 _BRACKET_IS_AGE = re.compile(rf"\)\s+(?i:is|was|turned|turns)\s+{_AGE}{_NO_UNIT}")
 # "(my client, 96)", "(her mum, 93)": not "(my BP, 95)" — a reading word before the number is no person
 _WHOSE_BRACKET_AGE = re.compile(rf"\((?i:my|her|his|our|their)\s+(?P<w>[^\W\d_][\w'’\-]*)[^()]{{0,30}}?,\s*{_AGE}\s*\)")
+_NAMED_IS_AGE = re.compile(rf"\b(?P<k>[^\W\d_][\w'’]*)\.?\s+[A-Z][a-z'’\-]+(?P<gap>(?:\s+[\w'’\-]+){{0,4}}?)\s+"
+                           rf"(?i:is|was|turned|turns)\s+{_AGE}{_NO_UNIT}")
 _GATE = re.compile(r"[91](?<!\d[91])(?:(?<=9)\d|(?<=1)[01]\d)(?!\d)")
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*)\s*\([^()]{1,50}$")
 
@@ -66,6 +70,13 @@ def reading_words() -> frozenset[str]:
     from healthviz_desktop.core.prompting.deid_cued import READING_WORDS
 
     return READING_WORDS
+
+
+def person_words() -> frozenset[str]:
+    """A family word or a title ("mother", "mrs", "deacon"): what a named person is called by."""
+    from healthviz_desktop.core.prompting import deid_patterns as P
+
+    return family_words() | P.lexicon().titles
 
 
 def age_candidates(text: str, add: Add) -> None:
@@ -86,6 +97,10 @@ def age_candidates(text: str, add: Add) -> None:
         for m in _BRACKET_IS_AGE.finditer(text, lo, hi):
             kin = _WORD_BEFORE_BRACKET.search(text, max(0, m.start() - 70), m.start())
             if kin and fold(kin.group("w")) in family_words():
+                add(("age", m.start("d"), m.end("d")))
+        for m in _NAMED_IS_AGE.finditer(text, lo, hi):
+            if fold(m.group("k")) in person_words() and reading_words().isdisjoint(
+                    fold(w) for w in m.group("gap").split()):
                 add(("age", m.start("d"), m.end("d")))
         for m in _WHOSE_BRACKET_AGE.finditer(text, lo, hi):
             if fold(m.group("w")) not in reading_words():

@@ -62,12 +62,14 @@ _LETTERS_NUMBER = re.compile(r"(?P<l>[A-Z](?<!\w.)[A-Z]{1,4})[ \-]?(?P<d>\d{4,10
 _EXTENSION = re.compile(r"\d[\d ().\-]{5,}\d,?\s*(?:\b(?i:ext|extn|extension|durchwahl|toestel|poste)\b\.?|x)"
                         r"\s*(?P<d>\d{2,6})\b")
 # "Faxnummer 0231 9847110-29", "telefon 604 118 220", "WhatsApp +63 917 555 0199": the number after the word for a
-# phone, in any of the languages people mix in, all its groups
+# phone, in any of the languages people mix in, all its groups (and a mobile-money number: "Orange Money 6 77 45 21
+# 98", round eleven)
 _PHONE_WORD = re.compile(r"\b(?i:fax\w*|tel|tel\.|tél|tél\.|telefon\w*|téléphone|telefone|teléfono|telefono|"
                          r"handy|mobil\w*|mobile|cell|cellphone|whatsapp|viber|gsm|komórka|numer|nummer|número|"
-                         r"numéro|numero)\b[\s.:#]*(?P<d>\+?\(?\d[\d ()/\-]{5,}\d)\b")
+                         r"numéro|numero|money|momo|mpesa|m-pesa|ecocash)\b[\s.:#]*(?P<d>\+?\(?\d[\d ()/\-]{5,}\d)\b")
 _PHONE_SIGNS = ("fax", "tel", "tél", "handy", "mobil", "cell", "whatsapp", "viber", "gsm", "komórka", "numer",
-                "nummer", "número", "numéro", "numero")
+                "nummer", "número", "numéro", "numero", "money", "momo", "pesa", "ecocash")
+_MONEY_SIGNS = ("money", "momo", "pesa", "ecocash")
 # "Bonitas 6617 4402", "sa 5123 8890": groups of three or four digits in a row, eight digits or more in all
 _DIGIT_GROUPS = re.compile(r"\d(?<![\d.,/:\-]\d)\d{2,3}(?: \d{3,4}){1,3}"
                            r"(?![\d]|[.,/:\-]\d|\s*(?i:mg|mcg|ml|iu|units?|kg|"
@@ -147,6 +149,10 @@ def code_candidates(text: str, add: Add) -> None:
                 lists.is_word(h.lower()) or h.lower() in foreign_words() or lists.is_name(h.lower())))
         if linked and not (h.isalpha() and (lists.is_word(h.lower()) or h.lower() in P.lexicon().not_name)):
             add(("code", m.start("h"), m.end("h")))  # a handle: not "my insta is down"
+    if not _FOUR_DIGITS.search(text) and any(sign in lower for sign in _MONEY_SIGNS):
+        for m in _PHONE_WORD.finditer(text):  # a mobile-money number in groups of one to three: "6 77 45 21 98"
+            if sum(c.isdigit() for c in m.group("d")) >= 8:
+                add(("code", m.start("d"), m.end("d")))
     if _FOUR_DIGITS.search(text):  # an SSN's last four, a code, a Discord tag, a card of capitals and groups
         for rx, signs in ((_LAST_FOUR, ("last",)), (_CODE_NUMBER, _CODE_SIGNS), (_HASH_TAG, ("#",)),
                           (_PHONE_WORD, _PHONE_SIGNS)):

@@ -60,6 +60,7 @@ _FACILITY_OF = re.compile(
     Policlinica Apotheke Apotheek Farmacia Farmácia Pharmacie"""), "Centro de Salud", "Centre de Santé"],
          ignore_case=False, word_start=True, space=r"\s+") + r"\s+"
     r"(?:(?:(?:del|de|la|los|las|di|da|do|dos|das|am|an|der|den|im|zum|zur|du|des|le|sur|rechts|links)\s+){1,3}"
+    r"(?:[lLdD]['’])?"  # (French elides: "Clinique de l'Aéroport", "Hôpital d'Instruction"; round eleven)
     r"(?!(?:D[ií]a|Jour|Tag|Dag|Noche|Nuit|Nacht|Guardia|Urgencias|Urgence)\b)[A-ZÀ-ÝŁŚŻ][\w'’\-]+|\d{1,3}\b(?![.,/:]\d|\s*(?i:mg|ml|%|min|mins|minutes|hours?|days?)\b))")
 # round ten (set J's fourth look: "we went to BC Children's", "KBC Sestre milosrdnice"): a children's hospital
 # called by its place ("Boston Children's", "BC Children's"; not "Children's Tylenol"), and a hospital after the

@@ -39,7 +39,11 @@ _FOLD = _fold_table()
 _PARTICLES = frozenset(str.split("de del della der di da van von le la du bin al st saint"))
 _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called rang texted phoned drove brought "
                           "visited thinks thought wants helped had has was is did does got gets seems looks needs "
-                          "feels felt slept woke from"))
+                          "feels felt slept woke from "
+                          # (round eleven: "Happy took me", "pinky dropped me")
+                          "took takes dropped picked gave gives bought made makes cooked drives brings sent stayed "
+                          "popped fed held hugged laughed cried"))
+_DETERMINERS = frozenset(str.split("the a an my your his her our their this that"))
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
 
@@ -199,7 +203,7 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     after = text[end:end + 30].split()
     nxt = after[0].strip(PUNCT).casefold() if after else ""
     if prev in lex.titles or prev in lex.relations or prev in _CUES or prev in ("and", "&", "+") \
-            or nxt in _PERSON_VERBS:
+            or (nxt in _PERSON_VERBS and not (word.islower() and prev in _DETERMINERS)):  # not "my pinky made"
         return True
     if word != bare_word(word) or nxt == "next":
         return True  # "Long's", "grace's mom", "Bill next door"
