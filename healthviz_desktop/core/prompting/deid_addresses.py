@@ -113,7 +113,8 @@ _ADDRESS_PART = re.compile(r"\b(?:House|Road|Rd|Plot|Sector|Flat|Lane|Street|Gal
 _BLOCK_FIRST = re.compile(r"(?<![\w.,])(?P<n>\d{1,4}-?[A-Z])\s+(?i:block|sector|phase)\b")
 # (as written: the parts are capitalised, a block's, a sector's or a phase's word may not be)
 _ADDRESS_PART_SIGNS = ("House", "Road", "Rd", "Plot", "Sector", "Flat", "Lane", "Street", "Gali", "Phase", "Stand",
-                       "Erf", "Door", "Quarter", "No", "block", "Block", "BLOCK", "sector", "SECTOR", "phase", "PHASE")
+                       "Erf", "Door", "Quarter", "H.No", "H. No", "H No", "HNo", "block", "Block", "BLOCK", "sector",
+                       "SECTOR", "phase", "PHASE")
 
 
 # "마음편한의원", "서울대학교병원", "仁愛醫院", "山田クリニック": a name in Korean, Chinese or Japanese script that

@@ -258,5 +258,7 @@ _FEAST_SINCE = re.compile(r"\b(?i:since|after|before|until|till|around|over)\s+S
 def feast_day(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is in a feast day said without "Day" after a word of time ("since St. Patrick's"):
     neither the place the saint names nor a person (read by deid_cued's saint rule and by both name rules)."""
+    if "St" not in text[max(0, start - 8):start + 2]:
+        return False  # (every feast here is a saint's: the rule reads nothing else)
     m = _FEAST_SINCE.search(text, max(0, start - 16), min(len(text), end + 16))
     return m is not None and m.start() <= start and end <= m.end()

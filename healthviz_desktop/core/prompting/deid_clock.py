@@ -55,7 +55,9 @@ _FOUR_BEFORE_ROUND = re.compile(r"\b(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s+(?i:shift|
 _FOUR_AFTER_TIME = re.compile(r"\b(?i:to|till|until|til|[-–@])\s*(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?![\w/.,:]\d|\d)")
 # "slept 0900-1400": the first of two clock times joined by a dash, when they read as times (one starts with 0, or
 # both fall on the quarter hour; "steps 1200-1500" too, so a unit after it rules a range out; round eleven)
-_FOUR_RANGE = re.compile(r"(?<![\w/.,:\-])(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s*[-–]\s*(?P<u>(?:[01]\d|2[0-3])[0-5]\d)"
+# (written to start with its first digit, the rest read behind it: the regex engine then scans for a digit alone)
+_FOUR_RANGE = re.compile(r"(?P<t>[012](?<![\w/.,:\-][012])(?:(?<=[01])\d|(?<=2)[0-3])[0-5]\d)\s*[-–]\s*"
+                         r"(?P<u>(?:[01]\d|2[0-3])[0-5]\d)"
                          r"(?![\w/.,:]\d|\d|\s*(?i:steps|mg|mcg|ml|kcal|cal|calories|units?|iu|m|ft|kg|lbs?)\b)")
 _CJK_CLOCK = re.compile(r"(?<![\d.])(?P<t>\d{1,2}\s?(?:시|時)(?!간|間)(?:\s?(?:\d{1,2}\s?(?:분|分)|반|半))?)")
 _CHINESE_CLOCK = re.compile(r"(?:上午|下午|早上|晚上|中午|凌晨|傍晚)\s?"

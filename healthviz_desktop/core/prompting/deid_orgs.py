@@ -46,11 +46,13 @@ _UNKNOWN_BEFORE_JOB = re.compile(r"\b(?P<b>[a-z][a-z\-]{3,})\s+(?:rider|driver|c
 # "Room 14", "apt 3B", "Suite #210": the number of a room or a flat someone is in (the word stays), also in the
 # languages people mix in ("Zimmer 214", "sala 402", "apto 1102", "палата 5", "kv. 4", "кв. 12"; round eight), and of
 # a ward, a bay or a clinic ("Ward 32", "Clinic 6"; round eleven; never "2x a month")
-_ROOM = re.compile(r"\b(?i:" + trie(str.split("""room rm apt apartment suite flat zimmer sala apto quarto habitación
-                   habitacion chambre kamer pokój pokoj oda odası kv. кв. кв палата кабинет каб. кімната stanza bett
-                   cama ward bay pod cubicle clinic""")) + r")\.?\s?#?\s?"
-                   r"(?P<n>\d{1,4}(?:(?![xX]\b)[A-Za-z])?)\b(?![.,/:]\d|\s*(?i:degrees|mins?|minutes|hours?|hrs?|days?|"
-                   r"weeks?|months?|years?|times|x|mg|mcg|ml|kg|g|%|am|pm|puffs?|tabs?|units?|iu|steps|bpm)\b)")
+# (found from its number, the word read behind it: a digit is rarer than the start of a word; the same matches)
+_ROOM_WORD = re.compile(r"\b(?i:" + trie(str.split("""room rm apt apartment suite flat zimmer sala apto quarto
+                        habitación habitacion chambre kamer pokój pokoj oda odası kv. кв. кв палата кабинет каб. кімната
+                        stanza bett cama ward bay pod cubicle clinic""")) + r")\.?\s?#?\s?\Z")
+_ROOM_NUMBER = re.compile(r"\d(?<!\d\d)\d{0,3}(?:(?![xX]\b)[A-Za-z])?\b(?![.,/:]\d|\s*(?i:degrees|mins?|minutes|"
+                          r"hours?|hrs?|days?|weeks?|months?|years?|times|x|mg|mcg|ml|kg|g|%|am|pm|puffs?|tabs?|units?|"
+                          r"iu|steps|bpm)\b)")
 # "4417 Avenue B": a house number and a street that is a letter
 _LETTER_STREET = re.compile(r"\d(?<!\w\d)\d{0,4}\s+(?:Avenue|Ave\.?|Street|St\.?|Road|Rd\.?)\s+[A-Z]\b(?![\w'’])")
 # "Hospital del Mar", "Klinikum rechts der Isar", "Praxis am Stadtpark", "Clínica 10": a facility's word, the
@@ -132,8 +134,9 @@ def org_candidates(text: str, add: Add) -> None:
             add(("place", m.start("n"), m.start("n") + words[-1].end()))
     for m in _OUR_LADY.finditer(text):
         add(("place", m.start(), m.end()))
-    for m in _ROOM.finditer(text):
-        add(("address", m.start("n"), m.end("n")))
+    for m in _ROOM_NUMBER.finditer(text):
+        if _ROOM_WORD.search(text, max(0, m.start() - 24), m.start()):
+            add(("address", m.start(), m.end()))
     for m in _LETTER_STREET.finditer(text):
         add(("address", m.start(), m.end()))
     for m in _FACILITY_OF.finditer(text):
