@@ -80,7 +80,8 @@ def test_a_space_is_written_as_asked_and_the_boundary_is_kept():
 @pytest.mark.parametrize(("rx", "hits", "misses"), [
     (deid_patterns.LAB, ["HbA1c 7.2", "hb 130", "SATS 94", "Vitamin D: 50", "blood pressure 150/90"],
      ["sAts 94", "rehab 2", "heartrate 80"]),
-    (deid_orgs._ROOM, ["room 12", "Zimmer 214", "apto 1102", "кв. 12", "habitación 3"], ["bathroom 3", "room 5 mg"]),
+    # (the room rule reads its word behind the number: the word ends the text it is given)
+    (deid_orgs._ROOM_WORD, ["room ", "Zimmer ", "apto #", "кв. ", "habitación ", "Ward "], ["bathroom ", "room 5"]),
     (deid_orgs._FACILITY_OF, ["Hospital del Mar", "Clínica 10", "Centro de Salud de Gracia"], ["hospital del mar"]),
 ])
 def test_the_keyword_patterns_written_as_tries_still_read_their_words(rx, hits, misses):
@@ -88,3 +89,12 @@ def test_the_keyword_patterns_written_as_tries_still_read_their_words(rx, hits, 
         assert rx.search(text), text
     for text in misses:
         assert not rx.search(text), text
+
+
+def test_a_room_number_is_found_with_its_word_and_no_unit_after_it():
+    from healthviz_desktop.core.prompting.deidentify import deidentify
+
+    assert deidentify("in room 12 since Monday").text == "in room [ADDRESS] since Monday"
+    assert deidentify("Zimmer 214, then home").text == "Zimmer [ADDRESS], then home"
+    assert deidentify("took room 5 mg").text == "took room 5 mg"
+    assert deidentify("bathroom 3 times").text == "bathroom 3 times"

@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from healthviz_desktop.core.prompting.deid_calendars import feast_day
 from healthviz_desktop.core.prompting.vocabulary import fold, key, word_lists
 from tests.support import deid_reference_patterns as P
 from tests.support.deid_reference_things import (
@@ -242,8 +241,6 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             w.casefold().replace("’", "'") for w, _, _ in run) in _eponym_phrases() or " ".join(
             text[start:end].casefold().split()) in _eponym_phrases()):  # "St Patrick's Day" as listed, "Grace of God"
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
-    if not titled and feast_day(text, start, end):
-        return  # "since St. Patrick's": a feast day, not Patrick (round eleven)
     if len(run) == 1 and not titled and _listed_phrase(text, start, end):
         return  # "Saint-Jean", "Sainte patience": a feast or a saint called on, as the lexicon lists it (round nine)
     if len(run) == 1 and not titled and prev not in lex.name_cues:

@@ -106,14 +106,15 @@ _NUMBER_FIRST = re.compile(r"(?<![\d.,])(?P<n>\d{1,4})(?:-?(?:й|я|ая|ой|у
 
 # round eleven (set K's second look): the parts of an address in South Asia and Africa, a capitalised word for a part
 # and its number, one of a list ("House 41, Road 27, Dhanmondi", "H.No. 1142, Sector 31, Noida", "Plot 12, Kilimani";
-# not "AV Block 2,": a heart's block); and a block's number before its word ("45-C block")
-_ADDRESS_PART = re.compile(r"\b(?:House|Road|Rd|Plot|Sector|Flat|Lane|Street|Gali|Phase|Stand|Erf|Door|Quarter|"
+# not "AV Block 2,": a heart's block, "Phase 3," a trial's, "Quarter 2," a year's); and a block's number before its
+# word ("45-C block")
+_ADDRESS_PART = re.compile(r"\b(?:House|Road|Rd|Plot|Sector|Flat|Lane|Street|Gali|Stand|Erf|Door|"
                            r"H\.\s?No|H\s?No|House\s+No|Plot\s+No|Flat\s+No|Door\s+No)\.?\s*[:#]?\s*"
                            r"(?P<n>\d{1,5}(?:\s?[-/]\s?[A-Z0-9]{1,4})?[A-Za-z]?)\b(?=\s*,)" + _NOT_HOUSE)
 _BLOCK_FIRST = re.compile(r"(?<![\w.,])(?P<n>\d{1,4}-?[A-Z])\s+(?i:block|sector|phase)\b")
 # (as written: the parts are capitalised, a block's, a sector's or a phase's word may not be)
 _ADDRESS_PART_SIGNS = ("House", "Road", "Rd", "Plot", "Sector", "Flat", "Lane", "Street", "Gali", "Phase", "Stand",
-                       "Erf", "Door", "Quarter", "H.No", "H. No", "H No", "HNo", "block", "Block", "BLOCK", "sector",
+                       "Erf", "Door", "H.No", "H. No", "H No", "HNo", "block", "Block", "BLOCK", "sector",
                        "SECTOR", "phase", "PHASE")
 
 

@@ -50,10 +50,16 @@ _AGE_SEX = re.compile(rf"\b(?i:mom|mum|mam|dad|mother|father|pt|patient|resident
                       rf"{_AGE}\s?(?:F|M|yo\s?[FM]|y/o\s?[FM])\b")
 # "Koro (Hemi Walker) is 93": an age after a family word and the name in brackets
 _BRACKET_IS_AGE = re.compile(rf"\)\s+(?i:is|was|turned|turns)\s+{_AGE}{_NO_UNIT}")
-# "(my client, 96)", "(her mum, 93)": not "(my BP, 95)" — a reading word before the number is no person
-_WHOSE_BRACKET_AGE = re.compile(rf"\((?i:my|her|his|our|their)\s+(?P<w>[^\W\d_][\w'’\-]*)[^()]{{0,30}}?,\s*{_AGE}\s*\)")
-_NAMED_IS_AGE = re.compile(rf"\b(?P<k>[^\W\d_][\w'’]*)\.?\s+[A-Z][a-z'’\-]+(?P<gap>(?:\s+[\w'’\-]+){{0,4}}?)\s+"
-                           rf"(?i:is|was|turned|turns)\s+{_AGE}{_NO_UNIT}")
+# "(my client, 96)", "(her mum, 93)": not "(my BP, 95)", "(my morning reading, 98)" — no reading's word in it
+_WHOSE_BRACKET_AGE = re.compile(rf"\((?i:my|her|his|our|their)\s+(?P<w>[^\W\d_][^()]{{0,30}}?),\s*{_AGE}\s*\)")
+# words that make the bracket a reading's ("(my morning reading, 98)", "(my resting, 92)"), with deid_cued's list
+_READING_BRACKET = frozenset(str.split("""morning evening night resting daily average fasting reading readings level
+    levels score best worst lowest highest max min sugar sugars result"""))
+# (between the name and "is" nothing, or where the person is: "at church", "next door", "from Leeds"; never "Dr Rao
+# said mine is 95")
+_NAMED_IS_AGE = re.compile(rf"\b(?P<k>[^\W\d_][\w'’]*)\.?\s+[A-Z][a-z'’\-]+(?P<gap>(?:\s+(?i:at|from|in|of|on|next|"
+                           rf"down|up|across|over|near)(?:\s+[\w'’\-]+){{1,3}}?)?)\s+(?i:is|was|turned|turns)\s+"
+                           rf"{_AGE}{_NO_UNIT}")
 _GATE = re.compile(r"[91](?<!\d[91])(?:(?<=9)\d|(?<=1)[01]\d)(?!\d)")
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*)\s*\([^()]{1,50}$")
 
@@ -103,7 +109,8 @@ def age_candidates(text: str, add: Add) -> None:
                     fold(w) for w in m.group("gap").split()):
                 add(("age", m.start("d"), m.end("d")))
         for m in _WHOSE_BRACKET_AGE.finditer(text, lo, hi):
-            if fold(m.group("w")) not in reading_words():
+            words = {fold(w) for w in re.findall(r"[^\W\d_]+", m.group("w"))}
+            if words.isdisjoint(reading_words()) and words.isdisjoint(_READING_BRACKET):
                 add(("age", m.start("d"), m.end("d")))
         for m in _HER_ORDINAL.finditer(text, lo, hi):  # the ordinal whole: "her 101st"
             add(("age", m.start("d"), m.end("o")))

@@ -98,7 +98,8 @@ _ETHIOPIAN_DAY = re.compile(rf"(?<![\w'’])(?:(?:{_ETHIOPIAN_MONTHS})\s+{_DAY}|
                             r"(?!\s*(?i:doses?|mg|ml|tabs?|tablets?|times|x|days?|weeks?|hours?|hrs?)\b)")
 # "next pickup is the 3rd instant", "your letter of the 14th ultimo": a day of this (last, next) month in formal
 # English of India and Africa
-_INSTANT = re.compile(rf"\b(?P<d>{_DAY})\s+(?i:instant|inst\.?|ultimo|ult\.?|proximo|prox\.?)(?!\w)")
+_INSTANT = re.compile(r"\b(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\s+(?i:instant|inst\.?|ultimo|ult\.?|proximo|"
+                      r"prox\.?)(?!\w)")  # (the ordinal always: "2 instant coffees" is no date)
 _ETHIOPIAN_WORDS = frozenset(w.lower() for w in _ETHIOPIAN_MONTHS.split("|"))
 # Japan's eras: a letter (Reiwa, Heisei, Showa, Taisho) and year, month, day with dots or slashes; or in kanji
 _ERA_DOTTED = re.compile(r"[RHST](?<![\w.].)\s?\d{1,2}[./](?:1[0-2]|0?[1-9])[./](?:[12]\d|3[01]|0?[1-9])\b(?![./]\d)")
@@ -248,17 +249,3 @@ _HU_MONTH_WORDS = frozenset(_HU_MONTHS.split("|"))
 _DOT_TIME_GATE = re.compile(r"\d\.[0-5]\d")
 _AT_MORE_WORDS = frozenset(str.split("jam pukul u saat ora hoje às as alas las vers kello klockan"))
 _CLOCK_SHAPE_GATE = re.compile(r"\d(?:[:.][0-5]\d|h)")
-
-
-# the feasts people date things by without "Day", after a word of time ("since St. Patrick's", "after St Valentine's")
-_FEAST_SINCE = re.compile(r"\b(?i:since|after|before|until|till|around|over)\s+St\.?\s+(?:Patrick|Valentine)['’]s"
-                          r"(?=\s*(?:[.,;:!?)]|$))")
-
-
-def feast_day(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is in a feast day said without "Day" after a word of time ("since St. Patrick's"):
-    neither the place the saint names nor a person (read by deid_cued's saint rule and by both name rules)."""
-    if "St" not in text[max(0, start - 8):start + 2]:
-        return False  # (every feast here is a saint's: the rule reads nothing else)
-    m = _FEAST_SINCE.search(text, max(0, start - 16), min(len(text), end + 16))
-    return m is not None and m.start() <= start and end <= m.end()

@@ -54,7 +54,7 @@ _FOUR_BEFORE_ROUND = re.compile(r"\b(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s+(?i:shift|
                                 r"handover|huddle|feed|check)\b")
 _FOUR_AFTER_TIME = re.compile(r"\b(?i:to|till|until|til|[-–@])\s*(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?![\w/.,:]\d|\d)")
 # "slept 0900-1400": the first of two clock times joined by a dash, when they read as times (one starts with 0, or
-# both fall on the quarter hour; "steps 1200-1500" too, so a unit after it rules a range out; round eleven)
+# both fall on the quarter hour; a unit after the range rules it out, "1200-1500 kcal"; round eleven)
 # (written to start with its first digit, the rest read behind it: the regex engine then scans for a digit alone)
 _FOUR_RANGE = re.compile(r"(?P<t>[012](?<![\w/.,:\-][012])(?:(?<=[01])\d|(?<=2)[0-3])[0-5]\d)\s*[-–]\s*"
                          r"(?P<u>(?:[01]\d|2[0-3])[0-5]\d)"
@@ -77,6 +77,9 @@ _WEEK_NUMBER = re.compile(r"\b(?:KW|Kw\.|(?i:kalenderwoche|uke|uge|vecka|veckan|
                           r"(?![.,/:]\d|\s*(?i:of|de|di|av|af|z|der|du)\b)")
 _GATE = re.compile(r"\d")
 _QUARTERS = ("00", "15", "30", "45")
+# a count's word before a range ("Steps 1200-1500 most days", "target 0800-1000 kcal")
+_COUNT_BEFORE = re.compile(r"\b(?i:steps|kcal|calories|cals|sugars?|glucose|bg|readings?|target|goal|aim|weight|ml|mg)"
+                           r"\W*$")
 _SLASHED_GATE = re.compile(r"\d/\d{1,2}[\s,]")
 _DOTTED_GATE = re.compile(r"\d\.\d{1,2}\.?")
 _CLOCK_GATE = re.compile(r"\d[.:][0-5]\d")
@@ -134,7 +137,8 @@ def clock_candidates(text: str, add: Add) -> None:
     if "-" in text or "–" in text:
         for m in _FOUR_RANGE.finditer(text):
             first, second = m.group("t"), m.group("u")
-            if first.startswith("0") or (first[2:] in _QUARTERS and second[2:] in _QUARTERS):
+            if (first.startswith("0") or (first[2:] in _QUARTERS and second[2:] in _QUARTERS)) \
+                    and not _COUNT_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 add(("time", m.start("t"), m.end("t")))
 
 

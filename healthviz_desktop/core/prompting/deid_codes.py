@@ -37,17 +37,21 @@ _PLAN_GROUP = re.compile(r"\b(?i:group|grp)\b[\s:#]*(?:(?i:no|number|num)\b\.?\s
                          r"(?P<d>[A-Z0-9]*\d[A-Z0-9]{2,})\b(?![.,/\-]\d)")
 _PLAN_WORDS = re.compile(r"\b(?i:member|policy|plan|insurance|insurer|insured|subscriber|coverage|cover|medicaid|"
                          r"medicare|bcbs|aetna|cigna|humana|kaiser|tricare|uhc|anthem|medical\s+aid|nhif|nhis)\b")
-# "UPI to srl.saket@icici", "GPay kauveryphysio@okhdfcbank": a payment address (a name at a bank, no dot after it)
+# "UPI to srl.saket@icici", "GPay kauveryphysio@okhdfcbank": a payment address (an id at a bank or an app, no dot
+# after it) where a payment is spoken of just before (not "10mg@bedtime", "meds@noon")
 _PAY_ADDRESS = re.compile(r"(?<![\w.@])[A-Za-z0-9][A-Za-z0-9._\-]{1,40}@[A-Za-z][A-Za-z0-9]{1,20}\b(?![.@\-]\w)")
+_PAYING_BEFORE = re.compile(r"\b(?i:upi|vpa|gpay|google\s+pay|paytm|phonepe|bhim|pay|paid|paying|pays|sent|send|"
+                            r"transfer(?:red)?|payment|id)\b")
 # "File no. NTH 08823", "Reg. No: KNH 4471": capitals and a number after the word for a number (the capitals may
 # be a word: "NTH")
 # (found from the capitals, the word for a number read behind them: scanning for a capital is quicker)
 _NUMBERED_CAPS = re.compile(r"(?P<d>[A-Z](?<!\w.)[A-Z]{1,4}[ \-]?\d{3,10})\b(?![.,/\-]\d)")
-_NUMBER_WORD_BEFORE = re.compile(r"\b(?i:no|nos|number|num|ref|file|reg|regd)\b\.?\s*[:#]?\s*$")
+# ("no" only with its dot, colon or hash: "no SVT 180 since Tuesday" is the word "no")
+_NUMBER_WORD_BEFORE = re.compile(r"(?:\b(?i:no|nos)\s*[.:#]|\b(?i:number|num|ref|file|reg|regd)\b\.?)\s*[:#]?\s*$")
 # plates of East and West Africa without the word for a vehicle: Kenya "KCD 482M", Nigeria "GWA 715 KL",
-# Tanzania "T 482 DKL" (shapes no dose or reading has)
+# Tanzania "T 482 DKL" (letters no unit or medical word: not "ESR 110 MM", "KCL 600M")
 _AFRICAN_PLATE = re.compile(r"\b(?:K[A-Z]{2} ?\d{3}[A-Z]|[A-Z]{3}[ \-]\d{3}[ \-]?[A-Z]{2}|T ?\d{3} ?[A-Z]{3})\b"
-                            r"(?![.,/\-]?\d)")
+                            r"(?![.,/\-]?\d|\s*(?i:tabs?|tablets?|caps?|capsules?|mg|ml|units?|x|daily|bd|od)\b)")
 # "FR76 3000 4028 3700 0100 4821 913", "NL91ABNA0417164300": an IBAN (country, check digits, up to 30 more)
 _IBAN = re.compile(r"\b[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,3})?\b")
 _IBAN_GATE = re.compile(r"[A-Z](?<!\w.)[A-Z]\d{2}[ ]?[A-Z0-9]{4}")
@@ -121,7 +125,8 @@ _VEHICLE_SIGNS = ("car", "van", "truck", "ute", "suv", "moto", "moped", "scooter
                   "bolero")
 # letters that make a number a reading, a time or a unit, not a plate ("at 5 PM", "car 2 KM away")
 _NOT_PLATE_LETTERS = frozenset(str.split("am pm km mph kph kmh mi mg ml h hr hrs min mins x"))
-_UNIT_LETTERS = frozenset(str.split("iu mg mcg ml kg lb lbs mmhg bpm mmol"))  # "D3 2000 IU": a dose, not a plate
+# "D3 2000 IU": a dose, not a plate (round eleven: and a lab value's units, "ESR 110 MM", "BNP 450 PG")
+_UNIT_LETTERS = frozenset(str.split("iu mg mcg ml kg lb lbs mmhg bpm mmol mm cm pg ng ul dl"))
 _FOUR_DIGITS = re.compile(r"\d\d{3}")
 # a gate for capitals by a number (read from the digits: a digit is rarer than a capital)
 _CAPS_DIGITS = re.compile(r"\d\d\d(?:(?<=[A-Z]\d\d\d)|(?<=[A-Z][ \-]\d\d\d))")
@@ -151,7 +156,9 @@ def code_candidates(text: str, add: Add) -> None:
             add(("code", m.start("h"), m.end("h")))  # a handle: not "my insta is down"
     if not _FOUR_DIGITS.search(text) and any(sign in lower for sign in _MONEY_SIGNS):
         for m in _PHONE_WORD.finditer(text):  # a mobile-money number in groups of one to three: "6 77 45 21 98"
-            if sum(c.isdigit() for c in m.group("d")) >= 8:
+            # (not an amount in thousands: "sent money 10 000 000")
+            groups = m.group("d").split()
+            if sum(c.isdigit() for c in m.group("d")) >= 8 and not all(len(g) == 3 for g in groups[1:]):
                 add(("code", m.start("d"), m.end("d")))
     if _FOUR_DIGITS.search(text):  # an SSN's last four, a code, a Discord tag, a card of capitals and groups
         for rx, signs in ((_LAST_FOUR, ("last",)), (_CODE_NUMBER, _CODE_SIGNS), (_HASH_TAG, ("#",)),
@@ -197,7 +204,8 @@ def code_candidates(text: str, add: Add) -> None:
                 add(("code", m.start(), m.end()))
     if "@" in text:
         for m in _PAY_ADDRESS.finditer(text):
-            add(("code", m.start(), m.end()))
+            if _PAYING_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                add(("code", m.start(), m.end()))
     if "roup" in lower or "grp" in lower:
         for m in _PLAN_GROUP.finditer(text):
             if _PLAN_WORDS.search(text, max(0, m.start() - 80), m.start()):
@@ -208,7 +216,8 @@ def code_candidates(text: str, add: Add) -> None:
                     and _NUMBER_WORD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 add(("code", m.start("d"), m.end("d")))
         for m in _AFRICAN_PLATE.finditer(text):
-            if _plate(m.group()):
+            if _plate(m.group()) and not any(g.lower() in _UNIT_LETTERS or g.lower() in lists.medical
+                                             for g in re.findall(r"[A-Z]+", m.group())):
                 add(("code", m.start(), m.end()))
     if "/" in text:
         for m in _SLASHED.finditer(text):

@@ -49,7 +49,9 @@ DATE_FORMS = (
     re.compile(r"(?<![\d./\-])(?:(?:1[0-2]|0?[1-9])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"
                r"(?![\d/]|\.\d|\s*(?:/|out of|of\b|per\b|a\s+day\b|each\b))"),
     # "9/2", "9/12", "09/05": a day and a month, not a score "3/5" or a fraction "2/3" (nor "7/10": kept as a score)
-    re.compile(r"(?<![\d./\-])(?:(?:0[1-9]|[12]\d|3[01]|[1-9])/0[1-9]|0[1-9]/1[0-2]|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
+    # (never after the word for a blood pressure: "Pressão 12/8" is Brazil's way of writing 120/80; round eleven)
+    re.compile(r"(?<![\d./\-])(?<!(?i:bp) )(?<!(?i:pa) )(?<!(?i:pressão) )(?<!(?i:pressao) )(?<!(?i:pressure) )"
+               r"(?:(?:0[1-9]|[12]\d|3[01]|[1-9])/0[1-9]|0[1-9]/1[0-2]|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
                # (a score's shape "2/5" only with one digit before the slash: "12/2" is a date; round eleven)
                r"(?:[12]\d|3[01]|[2-9])/(?:[1-8])"
                r"(?<!(?<!\d)[2-8]/[2-8](?<=(?:2/[2-8]|3/[3-8]|4/[4-8]|5/[5-8]|6/[6-8]|7/[78]|8/8))))"

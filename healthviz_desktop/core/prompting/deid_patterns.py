@@ -169,6 +169,8 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+# (a number of days, weeks or hours is no house number: "Clarity 14 Day View", "the 2 Hour Walk"; round eleven)
+_TIME_UNITS = "(?:Days?|Weeks?|Months?|Hours?|Minutes?|Years?|Nights?|DAYS?|WEEKS?|HOURS?)"
 _NUMBERED_STREET_WORDS = ["view", "heights", "rise", "vale", "park", "green", "gate", "meadows", "lawns", "manor",
                           "downs", "estate"]
 
@@ -211,7 +213,8 @@ def lexicon() -> Lexicon:
     full = [w for w in raw["street_suffixes"] if len(w) > 3]
     numbered = raw["street_suffixes"] + _NUMBERED_STREET_WORDS
     street = re.compile(
-        rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:(?:[NSEW]|NE|NW|SE|SW)\.?\s+)?(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}(?i:{_alt(numbered)})"
+        rf"(?:\b\d{{1,5}}[A-Za-z]?\s+(?:(?:[NSEW]|NE|NW|SE|SW)\.?\s+)?(?:(?!{_TIME_UNITS}\b)(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,3}}"
+        rf"(?i:{_alt(numbered)})"
         # (not "Morning walk", "Long drive": a time or a kind of outing before a street's word)
         rf"|\b(?!(?i:morning|evening|afternoon|night|daily|early|late|long|short|slow|brisk|quick|dog|beach|nature|"
         rf"sunday|weekend|short)\s)(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(full)}))\b\.?"

@@ -38,9 +38,8 @@ _FOREIGN_SMALL_WORDS = frozenset(str.split("le la les el los las une des du et u
 # verbs of meeting and speaking: an ordinary word that is also a given name after one is a person ("saw rose")
 _MEET = frozenset(str.split("saw met told texted called rang phoned visited emailed messaged hugged asked thanked "
                             "thanks cheers dear hi hey"))
+_ARTICLES = frozenset(("the", "a", "an"))
 # (round eleven: "seton", a fistula's drain, in lower case; "at Seton" is a hospital)
-_READING_AFTER = re.compile(r"\s+(?:was|is|were|read|reads)\s+(?:~\s*)?\d+[.,]\d")
-_ARTICLES = frozenset(str.split("the a an my your his her our their this that"))
 _SOFT_PROPER = frozenset(str.split("god internet covid seton setons"))
 _AT_PERSON = frozenset(str.split("snapped shouted yelled laughed smiled waved swore screamed snapping shouting yelling "
                                  "laughing smiling waving"))
@@ -92,7 +91,8 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
         return "place" if prev in lex.place_cues and prev not in _CUES else "name"
     plain = lists.is_word(f) or lists.is_word(f.replace("'", "")) or not f.replace("-", "").isalpha() \
         or f in _FOREIGN_SMALL_WORDS
-    # after a possessive the word is what someone has ("mum's adobo", "tita's sinigang", round eleven), not a name
+    # after a relation's possessive the word is what they have ("mum's adobo", round eleven), not who they are (a
+    # name with a verb after it still is one: "mum's chiamaka said", below)
     owned = text[max(0, start - 3):start].rstrip()[-2:] in ("'s", "’s")
     # a title or relation right before it, not across a number ("fr, 5 outta 10": text-speak for "for real")
     last = text[max(0, start - 3):start].rstrip()[-1:]
@@ -104,11 +104,9 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     if by_person and f.isalpha() and f not in _FOREIGN_SMALL_WORDS and (
             f in lex.ambiguous_first_names or f not in lists.english):
         return "name"  # "bestie sunny", "my friend nia" (a medical list's stray entry is no ordinary word)
-    # (not after an article or "my": "like the neumólogo said" is a noun of another language; round eleven)
-    # (nor before a reading: "but fingerprick was 5.4" is a thing measured, no one's name)
-    if not plain and len(f) > 2 and prev not in _OTHER_POSSESSIVES and not owned \
-            and not (prev in _ARTICLES and word.islower()) \
-            and not _READING_AFTER.match(text, end):  # "mi esposa says": a noun after "my"
+    # "mi esposa says": a noun after "my" of another language; nor after an article ("like the neumólogo said": a
+    # noun of another language; round eleven)
+    if not plain and len(f) > 2 and prev not in _OTHER_POSSESSIVES and not (prev in _ARTICLES and word.islower()):
         if _VERB_AFTER.match(text, end) or possessive or _AND_I.match(text, end) or (
                 prev == "and" and prev2 == "me") or _relation_after(text, end):
             return "name"  # "zainab said", "kemi's", "ayo n i", "ravi uncle"
