@@ -55,6 +55,16 @@ _DETERMINERS = frozenset(str.split("the a an my your his her our their this that
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
 
+# "9/2", "9/12", "09/05" (DATE_FORMS below); never after the word for a blood pressure, "Pressão 12/8" is Brazil's
+# way of writing 120/80 (round eleven: read after the match, _BP_BEFORE, so the regex scans for a digit alone)
+_DAY_SLASH_MONTH = re.compile(
+    r"(?<![\d./\-])(?:(?:0[1-9]|[12]\d|3[01]|[1-9])/0[1-9]|0[1-9]/1[0-2]|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
+    # (a score's shape "2/5" only with one digit before the slash: "12/2" is a date; round eleven)
+    r"(?:[12]\d|3[01]|[2-9])/(?:[1-8])"
+    r"(?<!(?<!\d)[2-8]/[2-8](?<=(?:2/[2-8]|3/[3-8]|4/[4-8]|5/[5-8]|6/[6-8]|7/[78]|8/8))))"
+    r"(?![\d/]|\.\d|\s*(?:/|out of|of\b|per\b|a\s+day\b|each\b))")
+_BP_BEFORE = re.compile(r"\b(?i:bp|pa|pressão|pressao|pressure)\s\Z")
+
 DATE_FORMS = (
     # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
     re.compile(r"\b(?i:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\.?,?\s+"
@@ -77,13 +87,7 @@ DATE_FORMS = (
     re.compile(r"(?<![\d./\-])(?:(?:1[0-2]|0?[1-9])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"
                r"(?![\d/]|\.\d|\s*(?:/|out of|of\b|per\b|a\s+day\b|each\b))"),
     # "9/2", "9/12", "09/05": a day and a month, not a score "3/5" or a fraction "2/3" (nor "7/10": kept as a score)
-    # (never after the word for a blood pressure: "Pressão 12/8" is Brazil's way of writing 120/80; round eleven)
-    re.compile(r"(?<![\d./\-])(?<!(?i:bp) )(?<!(?i:pa) )(?<!(?i:pressão) )(?<!(?i:pressao) )(?<!(?i:pressure) )"
-               r"(?:(?:0[1-9]|[12]\d|3[01]|[1-9])/0[1-9]|0[1-9]/1[0-2]|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
-               # (a score's shape "2/5" only with one digit before the slash: "12/2" is a date; round eleven)
-               r"(?:[12]\d|3[01]|[2-9])/(?:[1-8])"
-               r"(?<!(?<!\d)[2-8]/[2-8](?<=(?:2/[2-8]|3/[3-8]|4/[4-8]|5/[5-8]|6/[6-8]|7/[78]|8/8))))"
-               r"(?![\d/]|\.\d|\s*(?:/|out of|of\b|per\b|a\s+day\b|each\b))"),
+    _DAY_SLASH_MONTH,
     # "14-Mar", "3-march-2026", "Mar-14"
     re.compile(rf"\b(?:[12]\d|3[01]|0?[1-9])-(?i:{P.MONTHS})\b(?:-(?:\d{{4}}|\d{{2}}))?"
                rf"|\b(?i:{P.MONTHS})-(?:[12]\d|3[01]|0?[1-9])\b"),
@@ -337,6 +341,8 @@ def form_candidates(text: str, add: Add) -> None:
     if any(ch.isdigit() for ch in text):
         for rx in DATE_FORMS:
             for m in rx.finditer(text):
+                if rx is _DAY_SLASH_MONTH and _BP_BEFORE.search(text[:m.start()]):
+                    continue
                 g = "d" if "d" in rx.groupindex else 0
                 add(("date", m.start(g), m.end(g)))
         for rx in AGE_FORMS:

@@ -116,6 +116,7 @@ _BLOCK_FIRST = re.compile(r"(?<![\w.,])(?P<n>\d{1,4}-?[A-Z])\s+(?i:block|sector|
 _ADDRESS_PART_SIGNS = ("House", "Road", "Rd", "Plot", "Sector", "Flat", "Lane", "Street", "Gali", "Phase", "Stand",
                        "Erf", "Door", "H.No", "H. No", "H No", "HNo", "block", "Block", "BLOCK", "sector",
                        "SECTOR", "phase", "PHASE")
+_ADDRESS_PART_GATE = re.compile(trie(list(_ADDRESS_PART_SIGNS), ignore_case=False))
 
 
 # "마음편한의원", "서울대학교병원", "仁愛醫院", "山田クリニック": a name in Korean, Chinese or Japanese script that
@@ -148,7 +149,7 @@ def address_candidates(text: str, add: Add) -> None:
         rules.append((_SHORT_STRASSE, True))
     if "#" in text:
         rules.append((_STREET_HASH, True))
-    if any(w in text for w in _ADDRESS_PART_SIGNS):
+    if _ADDRESS_PART_GATE.search(text):
         for rx in (_ADDRESS_PART, _BLOCK_FIRST):
             for m in rx.finditer(text):
                 add(("address", m.start("n"), m.end("n")))

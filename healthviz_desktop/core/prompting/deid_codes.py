@@ -18,6 +18,7 @@ import re
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_cued import READING_WORDS, Add
 from healthviz_desktop.core.prompting.vocabulary import foreign_words, word_lists
+from healthviz_desktop.core.prompting.word_trie import trie
 
 # "my last-4 is 9021", "my last four (3377)", "last 4 of my SSN: 1234": the digits an office asks for
 _LAST_FOUR = re.compile(
@@ -74,6 +75,7 @@ _PHONE_WORD = re.compile(r"\b(?i:fax\w*|tel|tel\.|tél|tél\.|telefon\w*|télép
 _PHONE_SIGNS = ("fax", "tel", "tél", "handy", "mobil", "cell", "whatsapp", "viber", "gsm", "komórka", "numer",
                 "nummer", "número", "numéro", "numero", "money", "momo", "pesa", "ecocash")
 _MONEY_SIGNS = ("money", "momo", "pesa", "ecocash")
+_MONEY_GATE = re.compile(trie(list(_MONEY_SIGNS), ignore_case=False))  # (a trie of the signs: one C-level search)
 # "Bonitas 6617 4402", "sa 5123 8890": groups of three or four digits in a row, eight digits or more in all
 _DIGIT_GROUPS = re.compile(r"\d(?<![\d.,/:\-]\d)\d{2,3}(?: \d{3,4}){1,3}"
                            r"(?![\d]|[.,/:\-]\d|\s*(?i:mg|mcg|ml|iu|units?|kg|"
@@ -123,6 +125,7 @@ _VEHICLE_SIGNS = ("car", "van", "truck", "ute", "suv", "moto", "moped", "scooter
                   "bus", "keke", "okada", "boda", "matatu", "taxi", "lorry", "jeep", "tuktuk", "rickshaw", "bike",
                   "corolla", "camry", "hilux", "prado", "probox", "cruiser", "premio", "fielder", "sienna", "innova",
                   "bolero")
+_VEHICLE_GATE = re.compile(trie(list(_VEHICLE_SIGNS), ignore_case=False))
 # letters that make a number a reading, a time or a unit, not a plate ("at 5 PM", "car 2 KM away")
 _NOT_PLATE_LETTERS = frozenset(str.split("am pm km mph kph kmh mi mg ml h hr hrs min mins x"))
 # "D3 2000 IU": a dose, not a plate (round eleven: and a lab value's units, "ESR 110 MM", "BNP 450 PG")
@@ -154,13 +157,14 @@ def code_candidates(text: str, add: Add) -> None:
                 lists.is_word(h.lower()) or h.lower() in foreign_words() or lists.is_name(h.lower())))
         if linked and not (h.isalpha() and (lists.is_word(h.lower()) or h.lower() in P.lexicon().not_name)):
             add(("code", m.start("h"), m.end("h")))  # a handle: not "my insta is down"
-    if not _FOUR_DIGITS.search(text) and any(sign in lower for sign in _MONEY_SIGNS):
+    four_digits = _FOUR_DIGITS.search(text) is not None
+    if not four_digits and _MONEY_GATE.search(lower):
         for m in _PHONE_WORD.finditer(text):  # a mobile-money number in groups of one to three: "6 77 45 21 98"
             # (not an amount in thousands: "sent money 10 000 000")
             groups = m.group("d").split()
             if sum(c.isdigit() for c in m.group("d")) >= 8 and not all(len(g) == 3 for g in groups[1:]):
                 add(("code", m.start("d"), m.end("d")))
-    if _FOUR_DIGITS.search(text):  # an SSN's last four, a code, a Discord tag, a card of capitals and groups
+    if four_digits:  # an SSN's last four, a code, a Discord tag, a card of capitals and groups
         for rx, signs in ((_LAST_FOUR, ("last",)), (_CODE_NUMBER, _CODE_SIGNS), (_HASH_TAG, ("#",)),
                           (_PHONE_WORD, _PHONE_SIGNS)):
             if any(sign in lower for sign in signs):
@@ -228,7 +232,7 @@ def code_candidates(text: str, add: Add) -> None:
     if _FILE_GATE.search(text):
         for m in _SAVED_AS.finditer(text):
             add(("code", m.start("f"), m.end("f")))
-    if any(w in lower for w in _VEHICLE_SIGNS):
+    if _VEHICLE_GATE.search(lower):
         for m in _VEHICLE.finditer(text):
             if _plate(m.group("p")) and "." not in m.group("gap"):
                 add(("code", m.start("p"), m.end("p")))

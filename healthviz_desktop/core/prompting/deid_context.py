@@ -27,6 +27,16 @@ from healthviz_desktop.core.prompting.deid_signals import (
 )
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 
+# "9/2", "9/12", "09/05" (DATE_FORMS below); never after the word for a blood pressure, "Pressão 12/8" is Brazil's
+# way of writing 120/80 (round eleven: read after the match, _BP_BEFORE, so the regex scans for a digit alone)
+_DAY_SLASH_MONTH = re.compile(
+    r"(?<![\d./\-])(?:(?:0[1-9]|[12]\d|3[01]|[1-9])/0[1-9]|0[1-9]/1[0-2]|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
+    # (a score's shape "2/5" only with one digit before the slash: "12/2" is a date; round eleven)
+    r"(?:[12]\d|3[01]|[2-9])/(?:[1-8])"
+    r"(?<!(?<!\d)[2-8]/[2-8](?<=(?:2/[2-8]|3/[3-8]|4/[4-8]|5/[5-8]|6/[6-8]|7/[78]|8/8))))"
+    r"(?![\d/]|\.\d|\s*(?:/|out of|of\b|per\b|a\s+day\b|each\b))")
+_BP_BEFORE = re.compile(r"\b(?i:bp|pa|pressão|pressao|pressure)\s\Z")
+
 DATE_FORMS = (
     # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
     re.compile(r"\b(?i:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\.?,?\s+"
@@ -49,13 +59,7 @@ DATE_FORMS = (
     re.compile(r"(?<![\d./\-])(?:(?:1[0-2]|0?[1-9])/(?:1[3-9]|2\d|3[01])|(?:1[3-9]|2\d|3[01])/(?:1[0-2]|0?[1-9]))"
                r"(?![\d/]|\.\d|\s*(?:/|out of|of\b|per\b|a\s+day\b|each\b))"),
     # "9/2", "9/12", "09/05": a day and a month, not a score "3/5" or a fraction "2/3" (nor "7/10": kept as a score)
-    # (never after the word for a blood pressure: "Pressão 12/8" is Brazil's way of writing 120/80; round eleven)
-    re.compile(r"(?<![\d./\-])(?<!(?i:bp) )(?<!(?i:pa) )(?<!(?i:pressão) )(?<!(?i:pressao) )(?<!(?i:pressure) )"
-               r"(?:(?:0[1-9]|[12]\d|3[01]|[1-9])/0[1-9]|0[1-9]/1[0-2]|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
-               # (a score's shape "2/5" only with one digit before the slash: "12/2" is a date; round eleven)
-               r"(?:[12]\d|3[01]|[2-9])/(?:[1-8])"
-               r"(?<!(?<!\d)[2-8]/[2-8](?<=(?:2/[2-8]|3/[3-8]|4/[4-8]|5/[5-8]|6/[6-8]|7/[78]|8/8))))"
-               r"(?![\d/]|\.\d|\s*(?:/|out of|of\b|per\b|a\s+day\b|each\b))"),
+    _DAY_SLASH_MONTH,
     # "14-Mar", "3-march-2026", "Mar-14"
     re.compile(rf"\b(?:[12]\d|3[01]|0?[1-9])-(?i:{P.MONTHS})\b(?:-(?:\d{{4}}|\d{{2}}))?"
                rf"|\b(?i:{P.MONTHS})-(?:[12]\d|3[01]|0?[1-9])\b"),
@@ -154,6 +158,8 @@ def form_candidates(text: str, add: Add) -> None:
             if sign in signs if sign is not None else "clock" in lower:
                 g = "d" if "d" in rx.groupindex else 0
                 for m in rx.finditer(text):
+                    if rx is _DAY_SLASH_MONTH and _BP_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+                        continue  # "Pressão 12/8"
                     add(("date", m.start(g), m.end(g)))
         if "age" in signs:
             for rx in AGE_FORMS:

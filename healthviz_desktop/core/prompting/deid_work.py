@@ -21,6 +21,7 @@ from collections.abc import Callable
 from healthviz_desktop.core.prompting.deid_orgs import _COMMON_CAPITALS
 from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, word_lists
+from healthviz_desktop.core.prompting.word_trie import trie
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -91,6 +92,7 @@ _GIG = re.compile(r"\b(?i:driv(?:e|es|ing|en)|drove|deliver(?:s|ed|ing)?|dash(?:
 _GIG_SIGNS = ("uber", "lyft", "doordash", "door dash", "instacart", "grubhub", "postmates", "deliveroo", "just eat",
               "bolt", "glovo", "rappi", "grab", "gojek", "swiggy", "zomato", "jumia", "amazon flex", "shipt", "wolt",
               "ola")
+_GIG_GATE = re.compile(trie(list(_GIG_SIGNS), ignore_case=False))
 
 
 def _capitalised_name(org: str) -> bool:
@@ -120,7 +122,7 @@ def work_candidates(text: str, add: Add) -> None:
         for m in _WORK_VERB.finditer(text):
             if _named(m.group("o")):
                 add(("employer", m.start("o"), m.end("o")))
-    if any(w in lower for w in _GIG_SIGNS):
+    if _GIG_GATE.search(lower):
         for m in _GIG.finditer(text):
             add(("employer", m.start("o"), m.end("o")))
     if any(w in lower for w in _BOSS_SIGNS):
