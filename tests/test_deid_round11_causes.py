@@ -161,6 +161,7 @@ def test_what_set_k_let_through_goes(text, secret):
     "Clinic 4 visits this month",
     "(my morning reading, 98)",
     "Sent money 10 000 000 for the surgery",  # an amount, no phone
+    "Sent money 10 000 000 for the surgery in 2024",  # (with four digits elsewhere: one rule reads both)
     "Clarity 14 Day View",  # a number of days, no house number
     "Pressão 12/8 hoje",  # Brazil's 120/80
 ])

@@ -158,19 +158,16 @@ def code_candidates(text: str, add: Add) -> None:
         if linked and not (h.isalpha() and (lists.is_word(h.lower()) or h.lower() in P.lexicon().not_name)):
             add(("code", m.start("h"), m.end("h")))  # a handle: not "my insta is down"
     four_digits = _FOUR_DIGITS.search(text) is not None
-    if not four_digits and _MONEY_GATE.search(lower):
-        for m in _PHONE_WORD.finditer(text):  # a mobile-money number in groups of one to three: "6 77 45 21 98"
-            # (not an amount in thousands: "sent money 10 000 000")
-            groups = m.group("d").split()
-            if sum(c.isdigit() for c in m.group("d")) >= 8 and not all(len(g) == 3 for g in groups[1:]):
+    # a number after the word for a phone (with four digits in a row somewhere), or for mobile money (whose numbers
+    # are often written in groups of one to three: "Orange Money 6 77 45 21 98")
+    if (four_digits and any(sign in lower for sign in _PHONE_SIGNS)) or _MONEY_GATE.search(lower):
+        for m in _PHONE_WORD.finditer(text):
+            if _a_phone(m.group(), m.group("d")):
                 add(("code", m.start("d"), m.end("d")))
     if four_digits:  # an SSN's last four, a code, a Discord tag, a card of capitals and groups
-        for rx, signs in ((_LAST_FOUR, ("last",)), (_CODE_NUMBER, _CODE_SIGNS), (_HASH_TAG, ("#",)),
-                          (_PHONE_WORD, _PHONE_SIGNS)):
+        for rx, signs in ((_LAST_FOUR, ("last",)), (_CODE_NUMBER, _CODE_SIGNS), (_HASH_TAG, ("#",))):
             if any(sign in lower for sign in signs):
                 for m in rx.finditer(text):
-                    if rx is _PHONE_WORD and sum(c.isdigit() for c in m.group("d")) < 7:
-                        continue  # "numer 12": a count, no phone
                     g = "d" if "d" in rx.groupindex else 0
                     add(("code", m.start(g), m.end(g)))
         if _GROUPS_OF_FOUR.search(text):
@@ -236,6 +233,16 @@ def code_candidates(text: str, add: Add) -> None:
         for m in _VEHICLE.finditer(text):
             if _plate(m.group("p")) and "." not in m.group("gap"):
                 add(("code", m.start("p"), m.end("p")))
+
+
+def _a_phone(match: str, digits: str) -> bool:
+    """Whether the number after the word for a phone is one: seven digits or more ("numer 12" is a count); after the
+    word for mobile money, eight or more and no amount in thousands ("sent money 10 000 000")."""
+    count = sum(c.isdigit() for c in digits)
+    if _MONEY_GATE.match(match.lower()):
+        groups = digits.split()
+        return count >= 8 and not all(len(g) == 3 for g in groups[1:])
+    return count >= 7
 
 
 def _plate(code: str) -> bool:
