@@ -52,7 +52,9 @@ def test_identifiers_found(text: str, secret: str, placeholder: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Glucose is 95 fasting, HR was 97 at rest, temp is 98.6, Lemsip Max at night.",  # readings; a product's word
-    "Woke at 6 with the stiffness, sofa by 8, bed by 9; 145/95 at 8, 131/86 at 6.",  # habits and readings, no hours
+    "Sofa by 8 with the stiffness; 145/95 at 8, 131/86 at 6.",  # habits and readings, no hours
+    # (round twelve: "Woke at 6", "bed by 9" are hours now, after something done at a time of day; see
+    # test_deid_round12_causes.py)
     "Migraines since 2019, better by 2020, worse from 2021.",  # years after "since", "by", "from" are no times
     "Tilt test in May. Down 1.5 kg since January, propranolol stopped in October.",  # a month alone is no date
     "Visanne 2 mg daily, Feminax Express at night. Eltroxin brand makes me jittery. Nytol if desperate.",

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
+from healthviz_desktop.core.prompting.deid_ages import repeated_ages
 from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
@@ -174,6 +175,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
         W.word_candidates(text, add)
         cued_candidates(text, add)  # plain code, shared with the fast de-identifier as it is
     paired_candidates(text, found, add)  # shared too: a clock beside a date any rule found
+    repeated_ages(text, found, add)  # an age over 89 found, said again bare
     if private_terms:
         C.private_candidates(text, C.fold_text(text), private_terms, add)
     after_names(text, found, add)  # shared too: a name in a bracket after a name found

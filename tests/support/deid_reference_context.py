@@ -238,6 +238,10 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
         given = words[0] if words and words[0][:1].isupper() and words[0].isalpha() else ""
         if len(given) >= 5:
             short += [given[:3].casefold(), given[:4].casefold()]  # "Kev" of Kevin, "Ade" of Adebayo
+        two = given[:2].casefold()  # "ro" of Rowan, "jo" of Joanna (round twelve): where it reads as a name,
+        if len(given) >= 4 and not lists.is_word(two) and two not in lex.known_words and two not in _common_words() \
+                and two not in _PARTICLES and two not in lex.titles:
+            weak.add(two)  # and never an ordinary word ("do" of Dorothy, "la" of Laura)
         for w in short:  # "Ken" for "Kenneth": strong unless an ordinary word ("will", "bill")
             (weak if lists.is_word(w) or w in lex.known_words else strong).add(w)
         for w in words if len(words) > 1 or any(ch.isspace() or ch == "-" for ch in t) else []:

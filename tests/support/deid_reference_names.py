@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from healthviz_desktop.core.prompting.vocabulary import fold, key, word_lists
+from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, key, word_lists
 from tests.support import deid_reference_patterns as P
 from tests.support.deid_reference_things import (
     _AFTER_DOSE,
@@ -215,7 +215,10 @@ TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "r
 NAME_PARTICLES = frozenset(str.split("de del della der di da van von le la du dos das ter ten den"))
 # "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
 # for any such place ("the Pharmacy", "the Gym") or a product
-_PLACE_THE = frozenset(str.split("at to from near up outside into opposite behind round"))
+# ("in the Arndale", "by the Quays": "in", "by" and "past" since round twelve)
+_PLACE_THE = frozenset(str.split("at to from near up outside into opposite behind round in by past"))
+# after these, only a word no list knows: "in the Praxis", "by the Persian calendar", "in the Neurologie" are words
+_PLACE_THE_STRICT = frozenset(("in", "by", "past"))
 _GENERIC_PLACES = frozenset(str.split("""pharmacy chemist chemists doctors doctor's dentist dentists dentist's office
     shop shops store supermarket park beach library station airport pub cinema bar restaurant cafe hotel surgery ward
     unit lab labs hospital clinic gym pool centre center moment time end start top bottom front back hairdressers
@@ -269,7 +272,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
     elif len(run) == 1 and prev == "the" and prev2 in _PLACE_THE and not at_start and first not in _GENERIC_PLACES \
-            and "-" not in first \
+            and "-" not in first and (prev2 not in _PLACE_THE_STRICT or not (
+                word_lists().is_word(key(first)) or key(first) in foreign_words())) \
             and first not in lex.known_words and first not in lex.titles and first not in lex.relations \
             and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
         add(("place", start, end))  # "ENT at the Mater", "up the Heath"

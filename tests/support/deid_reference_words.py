@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from healthviz_desktop.core.prompting.deid_things import no_name_in_context  # shared, as it is
-from healthviz_desktop.core.prompting.vocabulary import word_lists
+from healthviz_desktop.core.prompting.vocabulary import foreign_words, word_lists
 from tests.support import deid_reference_patterns as P
 from tests.support.deid_reference_context import Add, bare_word, fold_text
 
@@ -67,6 +67,9 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     last = text[max(0, start - 3):start].rstrip()[-1:]
     adjacent = not last.isdigit()
     by_person = (prev in lex.titles or prev in lex.relations) and not owned and adjacent
+    # a relation before a word of another language that no names list knows: what they do ("Baba arbeitet bei";
+    # round twelve)
+    by_person = by_person and not (f in foreign_words() and not lists.is_name(f) and f not in lex.first_names)
     if not plain and (by_person or prev in _CUES or (prev2 in lex.relations and prev in ("is", "was", "called",
                                                                                         "named"))):
         return "name"

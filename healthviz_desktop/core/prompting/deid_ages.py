@@ -60,6 +60,10 @@ _READING_BRACKET = frozenset(str.split("""morning evening night resting daily av
 _NAMED_IS_AGE = re.compile(rf"\b(?P<k>[^\W\d_][\w'’]*)\.?\s+[A-Z][a-z'’\-]+(?P<gap>(?:\s+(?i:at|from|in|of|on|next|"
                            rf"down|up|across|over|near)(?:\s+[\w'’\-]+){{1,3}}?)?)\s+(?i:is|was|turned|turns)\s+"
                            rf"{_AGE}{_NO_UNIT}")
+# "(yung client ko, 93 na siya)": Tagalog's "is already 93" (round twelve, set L's first look)
+_TAGALOG_AGE = re.compile(rf"(?<![\d.,/])\b{_AGE}\s+(?i:na)\s+(?i:siya|sya|sila|po|ngayon)\b")
+# the same age said again in the text, bare: "at 93 i let it slide" (never before a unit or as a reading's value)
+_AGAIN = r"(?<![\d.,/:\-])(?<!/\s)\b{}\b(?![\d/%]|[.,]\d|\s*[-–/]\s*\d)"
 _GATE = re.compile(r"[91](?<!\d[91])(?:(?<=9)\d|(?<=1)[01]\d)(?!\d)")
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*)\s*\([^()]{1,50}$")
 
@@ -114,7 +118,21 @@ def age_candidates(text: str, add: Add) -> None:
                 add(("age", m.start("d"), m.end("d")))
         for m in _HER_ORDINAL.finditer(text, lo, hi):  # the ordinal whole: "her 101st"
             add(("age", m.start("d"), m.end("o")))
+        for m in _TAGALOG_AGE.finditer(text, lo, hi):
+            add(("age", m.start("d"), m.end("d")))
         for m in _NEAR_AGE.finditer(text, lo, hi):
             before = text[max(0, m.start() - 40):m.start()]
             if _PERSON_BEFORE.search(before) and not _VITAL_BEFORE.search(before):
                 add(("age", m.start("d"), m.end("d")))
+
+
+def repeated_ages(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
+    """The age over 89 a rule found, said again bare elsewhere in the text ("she's 93 ... at 93 i let it slide"):
+    every other standing occurrence of that number, unless a unit follows or a reading's word stands just before it.
+    Reads the candidates found so far; call it last."""
+    ages = {text[s:e] for cat, s, e in found if cat == "age" and e - s <= 3 and text[s:e].isdigit()}
+    for age in ages:
+        for m in re.finditer(_AGAIN.format(age) + _NO_UNIT, text):
+            before = text[max(0, m.start() - 24):m.start()]
+            if not _VITAL_BEFORE.search(before) and not re.search(r"[\d/]\s*$", before):
+                add(("age", m.start(), m.end()))

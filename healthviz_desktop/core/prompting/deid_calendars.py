@@ -68,7 +68,14 @@ _HOLIDAYS = (
     r"shavuot|simchat\s+torah|tu\s+bishvat|lag\s+ba['’]?omer|yom\s+ha['’]?atzmaut|chaharshanbe\s+suri|"
     r"maslenitsa|масленица|navidad|nochebuena|a[ñn]o\s+nuevo|las\s+posadas|fiestas\s+patrias|dieciocho|"
     r"natal|r[ée]veillon|p[áa]scoa|festa\s+junina|trung\s+thu|loy\s+krathong|spring\s+festival|chunjie|"
-    r"thaipusam|merdeka|national\s+day")
+    r"thaipusam|merdeka|national\s+day|"
+    # round twelve (set L's first look: "Matariki 2024"), then the days of the same kind that Indigenous and Pacific
+    # peoples and their neighbours date things by
+    r"matariki|puanga|naidoc(?:\s+week)?|sorry\s+day|mabo\s+day|coming\s+of\s+the\s+light|invasion\s+day|"
+    r"survival\s+day|orange\s+shirt\s+day|(?:national\s+)?indigenous\s+peoples['’]?\s+day|"
+    r"truth\s+and\s+reconciliation\s+day|treaty\s+day|louis\s+riel\s+day|kamehameha\s+day|"
+    r"prince\s+k[uū]hi[oō]\s+day|lei\s+day|white\s+sunday|lotu\s+tamaiti|aloha\s+festivals?|"
+    r"powwow|pow\s+wow|sundance|sun\s+dance|potlatch")
 # a year after it: four digits of this era, of the Hijri (13xx-14xx) or Persian (13xx-14xx) calendars, or "'23"
 _YEAR = r"(?:(?:19|20)\d\d|1[34]\d\d|['‘’]\d\d)"
 _HOLIDAY_YEAR = re.compile(rf"(?<![\w'’])(?i:{_HOLIDAYS})\s*,?\s+{_YEAR}(?:\s*(?i:AH|SH|H)\b)?(?![\w'’]|[.,]\d)")
@@ -182,7 +189,9 @@ _GATE_WORDS = frozenset(str.split("""tabaski korite korité tamkharit magal fete
     chaharshanbe maslenitsa масленица navidad nochebuena año ano las fiestas dieciocho natal réveillon reveillon
     páscoa pascoa festa trung loy spring chunjie thaipusam merdeka national meskel timkat enkutatash fasika genna
     irreecha jamhuri madaraka mashujaa heroes heritage freedom youth reconciliation martyrs homowo sallah ugadi gudi
-    makar sankranti lohri bihu chhath ganesh janmashtami karva pohela pahela avurudu dashain tihar"""))
+    makar sankranti lohri bihu chhath ganesh janmashtami karva pohela pahela avurudu dashain tihar
+    matariki puanga naidoc sorry mabo coming invasion survival orange indigenous truth treaty louis kamehameha prince
+    lei white lotu aloha powwow pow sundance sun potlatch"""))
 _CAL_WORDS = frozenset(str.split("""muharram safar rabi rabiul jumada jumadi jumad jumadal rajab sha shaban
     shaaban ramadan ramazan ramzan ramadhan shawwal syawal dhu zul farvardin ordibehesht khordad tir mordad amordad
     shahrivar mehr aban azar dey bahman esfand"""))

@@ -196,6 +196,8 @@ def cued_candidates(text: str, add: Add) -> None:
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
     from healthviz_desktop.core.prompting.deid_named import named_candidates
     from healthviz_desktop.core.prompting.deid_orgs import org_candidates
+    from healthviz_desktop.core.prompting.deid_pasted import pasted_candidates
+    from healthviz_desktop.core.prompting.deid_places import place_candidates
     from healthviz_desktop.core.prompting.deid_streets import street_candidates
     from healthviz_desktop.core.prompting.deid_words import _unknown_acronym
     from healthviz_desktop.core.prompting.deid_work import work_candidates
@@ -212,6 +214,8 @@ def cued_candidates(text: str, add: Add) -> None:
     street_candidates(text, add)
     age_candidates(text, add)
     work_candidates(text, add)
+    place_candidates(text, add)
+    pasted_candidates(text, add)
     if _NINETY_PLUS.search(text) and _AGE_GATE.search(text):  # (the first: a cheap sign of the second)
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))

@@ -23,7 +23,9 @@ _NYC_SCHOOL = re.compile(trie(["P.S.", "PS", "I.S.", "IS", "J.H.S.", "JHS"], ign
 _U_OF = re.compile(r"U(?<!\w.)\s?of\s?[A-Z]{1,4}\b")
 _SCHOOL_THINGS = (r"lecture|lectures|class|classes|exam|exams|campus|seminar|seminars|tutorial|tutorials|library|"
                   r"halls|dorm|dorms|lab|labs|placement|module|modules|course|canteen|cafeteria|hostel")
-_WORK_THINGS = r"sick\s+room|office|warehouse|depot|factory|plant|site|call\s+centre|call\s+center|canteen|store|shop"
+_WORK_THINGS = (r"sick\s+room|office|warehouse|depot|factory|plant|site|call\s+centre|call\s+center|canteen|store|shop|"
+                # round twelve (set L's first look: "the Amazon fulfillment center", "the Evri round")
+                r"fulfil{1,2}ment\s+cent(?:er|re)|distribution\s+cent(?:er|re)|round|route|van")
 _ACRONYM_BEFORE = re.compile(rf"(?P<a>[A-Z](?<!\w.)[A-Z]{{1,4}})\s+(?:(?P<s>{_SCHOOL_THINGS})|(?P<w>{_WORK_THINGS}))\b")
 # the places of care and the words in capitals everyone's journal has before such words ("ICU shift", "GP office",
 # "MRI room", "ED canteen")

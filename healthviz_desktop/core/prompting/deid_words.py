@@ -27,7 +27,7 @@ from healthviz_desktop.core.prompting.deid_names import Add
 from healthviz_desktop.core.prompting.deid_person import bare_word, fold_text
 from healthviz_desktop.core.prompting.deid_signals import low
 from healthviz_desktop.core.prompting.deid_things import no_name_in_context
-from healthviz_desktop.core.prompting.vocabulary import word_lists
+from healthviz_desktop.core.prompting.vocabulary import foreign_words, word_lists
 
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
@@ -98,6 +98,9 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     last = text[max(0, start - 3):start].rstrip()[-1:]
     adjacent = not last.isdigit()
     by_person = (prev in lex.titles or prev in lex.relations) and not owned and adjacent
+    # a relation before a word of another language that no names list knows: what they do ("Baba arbeitet bei";
+    # round twelve)
+    by_person = by_person and not (f in foreign_words() and not lists.is_name(f) and f not in lex.first_names)
     if not plain and (by_person or prev in _CUES or (prev2 in lex.relations and prev in ("is", "was", "called",
                                                                                         "named"))):
         return "name"

@@ -21,6 +21,7 @@ from itertools import accumulate, compress, count, repeat
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
+from healthviz_desktop.core.prompting.deid_ages import repeated_ages
 from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_context import form_candidates
@@ -202,6 +203,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
         word_candidates(text, add)
         cued_candidates(text, add)
     paired_candidates(text, found, add)  # a clock beside a date any rule above found
+    repeated_ages(text, found, add)  # an age over 89 found, said again bare
     if private_terms:
         private_candidates(text, fold_text(text), private_terms, add)
     after_names(text, found, add)  # a name in a bracket after a name found above

@@ -1,0 +1,60 @@
+"""Round twelve of issue 15 (set L's first look): what a patient portal, a letter or a text message pastes into a
+journal, written as the general form it is. Plain code called from deid_cued.py, so the fast de-identifier and the
+reference one share it as it is.
+
+- "Pt: WARRICK J.", "Patient name: NGATA, Mere": a name in capitals after a form's label for the person (the
+  earlier rules read names with a capital and lower case).
+- "S****567D", "card ****4821", "XXX-XX-6789": a number masked the way a service masks it; what is left of it still
+  narrows who it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
+
+Add = Callable[[tuple[str, int, int]], None]
+
+_LABEL = re.compile(r"\b(?:Pt|PT|Patient|PATIENT|Name|NAME|Client|Resident|Surname|SURNAME|(?:Patient|Pt|Full|First|"
+                    r"Last|Given|Family)\s+(?:[Nn]ame|NAME)s?)\s*[:=]\s*")
+_TOKEN = re.compile(r"[A-Z][A-Z'’\-]*[A-Z]\b\.?|[A-Z]\b\.?|[A-Z][a-z][\w'’\-]*")
+# a form's next field, written without its colon ("Patient: WARRICK J. DOB 03/04/1950")
+_FIELDS = frozenset(str.split("dob dod dms mrn nhs nhi dx rx id age sex gender ward bed room appt date time addr "
+                              "address tel phone ph mob dr gp consultant ref re"))
+# (each run taken whole, possessively: "x" * 5000 costs one pass, not a search over its splits)
+_MASKED = re.compile(r"(?<![\w*•])[A-Z]?(?:[*•]{2,}+|[xX]{3,}+)(?:[\s\-]?+(?:[*•]{2,}+|[xX]{2,}+))*+[\s\-]?\d{2,}"
+                     r"[A-Z]?\b")
+
+
+def _names_after_label(text: str, start: int) -> int:
+    """Where the name that starts at ``start`` ends: its words in capitals, initials and a comma between surname and
+    given name, up to the next label ("DOB:"), a clinical word or anything else."""
+    lists, end, pos, words = word_lists(), start, start, 0
+    while words < 4:
+        m = _TOKEN.match(text, pos)
+        if m is None:
+            break
+        word = m.group().rstrip(".")
+        if text[m.end():m.end() + 1] == ":" or fold(word) in _FIELDS or (len(word) > 1 and (
+                fold(word) in lists.medical or fold(word) in lists.drugs)):
+            break
+        end, words = m.start() + len(word), words + 1
+        sep = re.match(r"\.?,?[ ]", text[m.start() + len(word):m.start() + len(word) + 3])
+        if sep is None:
+            break
+        pos = m.start() + len(word) + sep.end()
+    return end
+
+
+def pasted_candidates(text: str, add: Add) -> None:
+    """Every name and number of this module's rules in ``text`` (see the docstring)."""
+    if ":" in text or "=" in text:
+        for m in _LABEL.finditer(text):
+            end = _names_after_label(text, m.end())
+            if end > m.end() and any(c.isupper() for c in text[m.end():end]) and not text[m.end():end].istitle():
+                add(("name", m.end(), end))
+    if "*" in text or "•" in text or "xx" in text.lower():
+        for m in _MASKED.finditer(text):
+            add(("id", m.start(), m.end()))
