@@ -100,3 +100,61 @@ def test_the_bare_hour_rule_needs_something_done_at_a_time_of_day():
     # (readings keep theirs: "145/95 at 8" is a value, then the hour it was read at, which stays)
     assert deidentify("Woke at 6 with the stiffness, sofa by 8, bed by 9; 145/95 at 8, 131/86 at 6.").text == \
         "Woke at [DATE] with the stiffness, sofa by 8, bed by [DATE]; 145/95 at 8, 131/86 at 6."
+
+
+# Set L's second look (32 entries moved): the account, the first four changed identifier-free entries and the next
+# employers, dates, places and names of each writer.
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Nurse flies in Thursday 1100. Fever 38.1 overnight.", "1100"),  # a four-digit clock after a weekday
+    ("Dressing change Tues 1000, then rest", "1000"),
+    ("Labour Weekend 2023, cut my hand on the fence wire", "2023"),  # a long weekend with its year
+    ("mail to HC 72 Box 1184, Chinle AZ 86503 please", "1184"),  # a rural route's box
+    ("mail to HC 72 Box 1184, Chinle AZ 86503 please", "Chinle"),  # the town before a state and ZIP
+    ("Tama from Pinecreek helped stack the hay, good kid", "Pinecreek"),  # a town after "from"
+    ("ambulance base out of Fermoy, 19:00 to 07:00, reflux bad", "Fermoy"),  # after "out of"
+    ("Took Kahurangi to the eye clinic, both eyes sticky", "Kahurangi"),  # someone taken somewhere
+    ("the server knows me as fern.goblin so I vented there", "fern.goblin"),  # a handle after its cue
+    ("couldn't do my wagamamas shift so swapped", "wagamamas"),  # an employer in lower case before a shift
+    ("uni is QUT if the form asks, student id n1182234", "QUT"),  # the school a uni is said to be
+    ("walked out of work till like 9, couldn't speak", "9"),  # "till" an hour
+    ("meltdown at the Westfield at around 3, food court chaos", "3"),  # "at around" an hour
+    ("nights. By 8 i was shaking", "8"),  # a sentence opening "By" an hour
+    ("Sign on 1:50pm, finished 11ish, eyes cooked", "11ish"),  # an hour said roughly anywhere
+    ("4/6 - Shift 0600-1430 on the 22 route", "4/6"),  # a day and month heading an entry
+    ("WSHS said hgb 9.6 so iron tablets", "WSHS"),  # an acronym no list knows that speaks
+    ("colonoscopy at UCSF Benioff next week", "Benioff"),  # an acronym and the name after it
+    ("three nights at Memorial Hermann TMC, 7p-7a", "TMC"),  # an acronym after where someone works
+    ("Barts and St Thomas staff number 30044121", "Barts"),  # a hospital joined to a saint's
+    ("he is on nights at Foster Farms so I'm alone", "Farms"),  # a brand's other words after a shift's word
+])
+def test_round_twelve_second_look_causes(text, secret):
+    _gone(text, secret)
+
+
+def test_private_ordinary_words_read_as_names_in_a_bracket_of_whose_or_signing_a_note():
+    out = deidentify("gamertag banned. storm (the real one, my housemate) made me toast", ["Storm"]).text
+    assert "storm" not in out.casefold(), out
+    assert deidentify("memory here, writing this at the bus stop", ["Memory Chinyama"]).text.startswith("[PRIVATE]")
+    assert deidentify("storm (heavy rain) all day", ["Storm"]).text == "storm (heavy rain) all day"
+
+
+@pytest.mark.parametrize("text", [
+    "Ka pai today, puku pain settled",  # te reo Māori "good", "belly"
+    "Brah my sciatica stay killing me",  # Hawaiʻi Pidgin
+    "feeling better, fa'afetai le Atua. The cough is easing",  # Samoan "thank God"
+    "Went to mahi for half a day, sat on the swiss ball.",  # "work"; the exercise ball
+    "Missed my Biphentin dose this morning",  # a Canadian ADHD brand
+    "BP 138/88 at the pyxis cuff lol. Need to do my CEUs.",  # the ward's cabinet; education units
+    "Hangxiety through the roof, 8/10",
+    "Max volume brown noise helped. Hope tomorrow is quieter.",  # "Hope" opening a sentence after a cue word
+    "patrzę w sufit, może w końcu odeśpię",  # Polish "w" is "in", not "with"
+    "Ivabradin from Post-COVID-Ambulanz, 5 mg.",  # a clinic's kind after "from", hyphenated
+    "out of Hours doctor came at night",  # the out-of-hours service
+    "7/10 - awful day, pain behind the eye",  # a score heading an entry, not a date
+    "pain at 5ish all day, headache 4ish/10",  # levels said roughly
+    "took Panadol to the office, took Nurofen back to the shop",  # a drug taken somewhere is a drug
+    "my resus shift, then my night shift",  # parts of the ED, ordinary words
+    "3 nights at Mum's, nights at Home",
+])
+def test_round_twelve_second_look_alikes_stay(text):
+    assert deidentify(text).text == text

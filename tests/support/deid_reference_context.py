@@ -331,6 +331,12 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
         return True
     if word != bare_word(word) or nxt == "next":
         return True  # "Long's", "grace's mom", "Bill next door"
+    # "storm (the real one, my housemate) made me toast", "memory here, writing this": a bracket that says whose the
+    # person is, or the word that signs a note (round twelve)
+    bracket = re.match(r"\s*\(([^()]{1,50})\)", text[end:end + 56])
+    if (bracket and not lex.relations.isdisjoint(w.strip(PUNCT).casefold() for w in bracket.group(1).split())) \
+            or (nxt == "here" and not prev_words):
+        return True
     stripped = before.rstrip()
     at_start = not stripped or stripped[-1] in ".!?:;\n•*\"“(–—-"
     return word[:1].isupper() and not word.isupper() and not at_start

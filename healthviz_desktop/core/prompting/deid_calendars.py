@@ -75,7 +75,10 @@ _HOLIDAYS = (
     r"survival\s+day|orange\s+shirt\s+day|(?:national\s+)?indigenous\s+peoples['’]?\s+day|"
     r"truth\s+and\s+reconciliation\s+day|treaty\s+day|louis\s+riel\s+day|kamehameha\s+day|"
     r"prince\s+k[uū]hi[oō]\s+day|lei\s+day|white\s+sunday|lotu\s+tamaiti|aloha\s+festivals?|"
-    r"powwow|pow\s+wow|sundance|sun\s+dance|potlatch")
+    r"powwow|pow\s+wow|sundance|sun\s+dance|potlatch|"
+    # round twelve (set L's second look: "Labour Weekend 2024"), then the long weekends named the same way
+    r"labou?r\s+weekend|long\s+weekend|bank\s+holiday(?:\s+(?:weekend|monday))?|(?:king|queen)['’]?s\s+birthday"
+    r"(?:\s+weekend)?|august\s+long\s+weekend|civic\s+holiday|show\s+day|cup\s+day|melbourne\s+cup")
 # a year after it: four digits of this era, of the Hijri (13xx-14xx) or Persian (13xx-14xx) calendars, or "'23"
 _YEAR = r"(?:(?:19|20)\d\d|1[34]\d\d|['‘’]\d\d)"
 _HOLIDAY_YEAR = re.compile(rf"(?<![\w'’])(?i:{_HOLIDAYS})\s*,?\s+{_YEAR}(?:\s*(?i:AH|SH|H)\b)?(?![\w'’]|[.,]\d)")
@@ -191,7 +194,7 @@ _GATE_WORDS = frozenset(str.split("""tabaski korite korité tamkharit magal fete
     irreecha jamhuri madaraka mashujaa heroes heritage freedom youth reconciliation martyrs homowo sallah ugadi gudi
     makar sankranti lohri bihu chhath ganesh janmashtami karva pohela pahela avurudu dashain tihar
     matariki puanga naidoc sorry mabo coming invasion survival orange indigenous truth treaty louis kamehameha prince
-    lei white lotu aloha powwow pow sundance sun potlatch"""))
+    lei white lotu aloha powwow pow sundance sun potlatch long bank queen queens civic show cup melbourne"""))
 _CAL_WORDS = frozenset(str.split("""muharram safar rabi rabiul jumada jumadi jumad jumadal rajab sha shaban
     shaaban ramadan ramazan ramzan ramadhan shawwal syawal dhu zul farvardin ordibehesht khordad tir mordad amordad
     shahrivar mehr aban azar dey bahman esfand"""))

@@ -89,8 +89,13 @@ _BARE_HOUR_AFTER_DATE = re.compile(r"\s*(?:@|(?i:at))\s*(?P<t>1[0-2]|0?[1-9])(?!
 _CLOCK_SECONDS = re.compile(r"(?<![\w.])(?P<t>(?:[01]?\d|2[0-3])[.:][0-5]\d[.:][0-5]\d)(?:\s?(?i:am|pm|a\.m\.|p\.m\.))?"
                             r"(?![\w]|[.:]\d)")
 # "eased by 5ish", "home around 6-ish": an hour said roughly after a word of time
-_HOUR_ISH = re.compile(r"\b(?i:at|by|around|round|till|til|until|from|since|about|after|before|@)\s+"
+# (since round twelve also after the end or start of a shift, "finished 11ish"; not "went to bed 11ish", a habit the
+# writers of set I left in an identifier-free entry)
+_HOUR_ISH = re.compile(r"\b(?i:at|by|around|round|till|til|until|from|since|about|after|before|@|finished|started|"
+                       r"clocked\s+(?:on|off|in|out)|signed\s+(?:on|off)|sign\s+(?:on|off)|knocked\s+off)\s+"
                        r"(?:(?i:like|about|around|maybe)\s+)?(?P<t>(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?\s?-?(?i:ish))\b")
+_LEVEL_NEAR = re.compile(r"\b(?i:pain|ache|level|levels|score|scale|rated|nausea|fatigue|anxiety|mood|sugar|sugars|bg|"
+                         r"bs|severity|dizziness|headache|migraine|energy|stress)\b[^.!?\n\d]{0,12}$")
 # "worked 6p-6:30a": hours with a bare "a" or "p" for the half of the day, joined as a range
 _AP_RANGE = re.compile(r"(?<![\w.:])(?P<t>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?[ap])\s*[-–]\s*"
                        r"(?P<u>(?:1[0-2]|0?[1-9])(?::[0-5]\d)?[ap])\b")
@@ -127,9 +132,18 @@ _DONE_AT_A_TIME = re.compile(r"\b(?:\d+\s?(?i:mg|mcg|ml)|(?i:took|taken|take|ano
                              r"slept|sleep|bed|home|arrived|crashed|shutdown|wore\s+off|kicked\s+in|"
                              r"lunch|dinner|breakfast|started|finished|dose|tablet|pill|meds|shift|clocked|alarm|"
                              r"up|asleep|landed|called|rang))\b[^.!?\n]{0,24}$")
+_AT_AROUND = re.compile(r"\b(?i:at)\s+(?i:around|about|like|roughly)\s")
+_OPENS_WITH_BY = re.compile(r"(?:\A|[.!?\n]\s*)(?i:by)\b")
 _ROUND_AS_AROUND = re.compile(r"\b(?i:home|up|asleep|bed|woke|crashed|arrived|off|in|out|back|here|there|left)\s*$")
 _LEVEL_BEFORE = re.compile(r"\b(?i:pain|ache|level|levels|score|scale|was|is|stayed|sitting|sits|hovering|rated|"
                            r"nausea|fatigue|anxiety|mood|sugar|sugars|bg|bs|it|stuck|peaked|down|up|back)\s*$")
+# round twelve (set L's second look): "Dr flies in Thursday 1100", "Dressing change Wed 1000": a four-digit clock
+# right after a weekday
+# (each four-digit clock of _EVENT_FOUR, the weekday then checked behind it)
+_WEEKDAY_BEFORE = re.compile(r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\.?,?"
+                             r"\s+(?:(?i:at|@)\s*)?\Z")
+# "3/4 - Shift 0530-1400": a day and month heading an entry, before a dash or a colon (not a score: "7/10 - awful")
+_HEADING_DATE = re.compile(r"(?:\A|\n)\s*(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?!\d|/\d)\s*(?:[-–—:])\s")
 _GATE = re.compile(r"\d")
 _QUARTERS = ("00", "15", "30", "45")
 # a count's word before a range ("Steps 1200-1500 most days", "target 0800-1000 kcal")
@@ -199,20 +213,26 @@ def clock_candidates(text: str, add: Add) -> None:
             add(("time", m.start("t"), m.end("t")))
     if "ish" in lower and _ISH_GATE.search(lower):
         for m in _HOUR_ISH.finditer(text):
-            add(("time", m.start("t"), m.end("t")))
+            if not _LEVEL_NEAR.search(text, max(0, m.start() - 30), m.start()):
+                add(("time", m.start("t"), m.end("t")))
     if _AP_GATE.search(text):
         for m in _AP_RANGE.finditer(text):  # "6p-6:30a", "9a-5p"; not "6p-8p", pence
             if m.group("t")[-1] != m.group("u")[-1] or ":" in m.group():
                 add(("time", m.start("t"), m.end("u")))
     if _FOUR_DIGITS.search(text):
         for m in _EVENT_FOUR.finditer(text):
-            if not 1950 <= int(m.group("t")) <= 2049 and _EVENT_BEFORE.search(text, max(0, m.start() - 45), m.start()):
+            if _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start()) or (
+                    not 1950 <= int(m.group("t")) <= 2049
+                    and _EVENT_BEFORE.search(text, max(0, m.start() - 45), m.start())):
                 add(("time", m.start("t"), m.end("t")))
     if _HOUR_RANGE_GATE.search(text):
         for m in _SHIFT_RANGE.finditer(text):
             a, b = (int(x) for x in re.split(r"\s?[-–]\s?", m.group("t")))
             if ((b - a) % 12 >= 4 or a == b) and _SHIFT_BEFORE.search(text, max(0, m.start() - 90), m.start()):
                 add(("time", m.start("t"), m.end("t")))
+    for m in _HEADING_DATE.finditer(text) if "/" in text else ():
+        if not m.group("d").endswith("/10"):
+            add(("date", m.start("d"), m.end("d")))
     for m in _BARE_HOUR.finditer(text):
         word = _HOUR_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if word is None:
@@ -220,7 +240,13 @@ def clock_candidates(text: str, add: Add) -> None:
         before = text[max(0, word.start() - 40):word.start()]
         if (word.group("w") or "").lower() == "round" and not _ROUND_AS_AROUND.search(before):
             continue  # "covid round 2", "round 3 of chemo": a round's number
-        if _DONE_AT_A_TIME.search(before) and not _LEVEL_BEFORE.search(before):
+        if _LEVEL_BEFORE.search(before):
+            continue
+        # "till like 9", "at around 3", "By 9 i was shaking": a time whatever came before (round twelve)
+        timed = (word.group("w") or "").lower() in ("till", "til", "until") or _AT_AROUND.search(
+            text, max(0, word.start() - 4), m.start()) or _OPENS_WITH_BY.search(text, max(0, word.start() - 3),
+                                                                                word.end())
+        if timed or _DONE_AT_A_TIME.search(before):
             add(("time", m.start("t"), m.end("t")))
     if "-" in text or "–" in text:
         for m in _FOUR_RANGE.finditer(text):

@@ -2,6 +2,10 @@
 his real name is Happy", "we call her lucky", "nicknamed Bear", "known as Sunny": the word after such a cue is a
 name whatever else it is (an ordinary word, lower case), and so is every other time the text writes that word
 ("(lucky, we call her lucky because…)"). Plain code shared by the fast de-identifier and the reference one.
+
+Round twelve (set L's second look): "discord knows me as moss.gremlin", "goes by Ziggy": the same cues in the words
+young people use online; and "Took Mahalia to the ear clinic", "drove Kiri home": a capitalised word no list knows
+after taking, driving or bringing, then where to (a drug is taken too, but not "to the clinic" or "home").
 """
 
 from __future__ import annotations
@@ -14,19 +18,36 @@ Add = Callable[[tuple[str, int, int]], None]
 _NAMING = re.compile(
     r"\b(?:(?:his|her|their|my|your|whose|the\s+(?:baby|dog|cat)['’]s)\s+(?:real\s+|actual\s+|full\s+|first\s+)?"
     r"name(?:['’]s|\s+is|\s+was)|(?:we|they|i|everyone|people|all|folks|he|she|mum|mom|dad)\s+(?:all\s+)?"
-    r"call(?:s|ed)?\s+(?:her|him|them|me)|nicknamed|known\s+as)\s+(?:['\"“‘]\s*)?"
-    r"(?P<n>[^\W\d_][\w'’\-]*)", re.IGNORECASE)
+    r"call(?:s|ed)?\s+(?:her|him|them|me)|nicknamed|known\s+as|knows?\s+(?:me|her|him|them)\s+as|"
+    r"go(?:es)?\s+by)\s+(?:['\"“‘]\s*)?"
+    r"(?P<n>[^\W\d_][\w'’\-]*(?:\.[^\W\d_][\w\-]*)*)", re.IGNORECASE)  # (a handle's dots: "moss.gremlin")
 # what may follow such a cue and is no name ("his name is on the list", "we call him when", "known as the")
 _NOT_A_NAME = frozenset(str.split("""a an the on in at for from to with about that this it not no never also just
     still already actually really literally back up out over when if because and or but so my his her their our your
     me him them us you i he she they we who what which whenever every each any some one something somebody
     someone nothing by as like after instead again too"""))  # ("she called me by my dad's name": round nine)
-_GATE = re.compile(r"(?i:name|call|known\s+as)")
+_SIGNS = ("name", "call", "known", "knows", "know ", "go by", "goes by")  # (substrings of the lower-cased text)
+_TAKEN = re.compile(r"\b(?i:took|take|takes|taking|drove|drive|drives|driving|brought|bring|brings|bringing|walked|"
+                    r"collected|fetched)\s+(?P<n>[A-Z][a-z][\w'’\-]+)\s+(?:(?i:to|into)\s+(?i:the|my|his|her|their|a|"
+                    r"an|school|kindy|kura|kindergarten|daycare|work|church|training|practice|hospital|clinic|town)\b|"
+                    r"(?i:home|out|back|along|round|over)\b)")
+_TAKEN_SIGNS = ("took", "take", "drove", "driv", "brought", "bring", "walked", "collected", "fetched")
 
 
 def named_candidates(text: str, add: Add) -> None:
     """Every name this text says is a name (see the docstring), at each place the text writes it."""
-    if not _GATE.search(text):
+    lower = text.lower()
+    if any(w in lower for w in _TAKEN_SIGNS):
+        from healthviz_desktop.core.prompting import deid_patterns as P
+        from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
+
+        lists, lex = word_lists(), P.lexicon()
+        for m in _TAKEN.finditer(text):
+            n = fold(m.group("n").rstrip("'’s"))
+            if not lists.is_word(n) and n not in lists.medical and n not in lists.drugs and n not in lex.titles \
+                    and n not in lex.relations and n not in lex.known_words:
+                add(("name", m.start("n"), m.end("n")))
+    if not any(w in lower for w in _SIGNS):
         return
     names = set()
     for m in _NAMING.finditer(text):

@@ -28,7 +28,7 @@ from healthviz_desktop.core.prompting.deid_things import (
     one_product,
     product_use,
 )
-from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, key, word_lists
+from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, foreign_words, key, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
@@ -223,10 +223,13 @@ NAME_PARTICLES = frozenset(str.split("de del della der di da van von le la du do
 _PLACE_THE = frozenset(str.split("at to from near up outside into opposite behind round in by past"))
 # after these, only a word no list knows: "in the Praxis", "by the Persian calendar", "in the Neurologie" are words
 _PLACE_THE_STRICT = frozenset(("in", "by", "past"))
+# a capital mid-sentence after these names the place even when it is a word ("from Standoff", "out of Mallow";
+# "from", "near" and "out of" since round twelve)
+_AT_LIKE = frozenset(("at", "from", "near"))
 _GENERIC_PLACES = frozenset(str.split("""pharmacy chemist chemists doctors doctor's dentist dentists dentist's office
     shop shops store supermarket park beach library station airport pub cinema bar restaurant cafe hotel surgery ward
     unit lab labs hospital clinic gym pool centre center moment time end start top bottom front back hairdressers
-    salon vets vet's practice bank post mall market theatre theater desk counter reception cafeteria canteen"""))
+    salon vets vet's practice bank post mall market theatre theater desk counter reception cafeteria canteen hours"""))
 # what a person does, after an ordinary word that is also a given name at the start of a sentence ("Ken had")
 _NAME_ACTS = (r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|took|gave|bought|had|got|"
               r"made|sent|covered|helped|picked|dropped|spotted|finally|set\s+up|next\s+door|"
@@ -291,7 +294,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
                 re.search(r"[,;:(]\s*$", text[max(0, start - 3):start])
                 and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE)):
         return  # "Lemsip Max", "Tylenol PM": a product's own word after it (not "at daycare, Kylie from the")
-    elif len(run) == 1 and not at_start and prev == "at" and word_lists().is_plain_word(key(first)) \
+    elif len(run) == 1 and not at_start and (prev == "at" or ("-" not in first and key(first) not in COMMON_PROPER and (
+            prev in _AT_LIKE or (prev == "of" and prev2 == "out")))) and word_lists().is_plain_word(key(first)) \
             and first not in _GENERIC_PLACES and first not in lex.known_words \
             and key(first) not in word_lists().medical \
             and key(first) not in word_lists().drugs and not re.match(PRODUCT_AFTER, text[end:end + 16], re.I):
@@ -336,7 +340,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("name", start, end))  # "Hope (my therapist)"
     elif first in lex.ambiguous_first_names and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE):
         add(("name", start, end))
-    elif first in lex.ambiguous_first_names and prev not in lex.name_cues and (at_start or prev in _DETERMINERS):
+    elif first in lex.ambiguous_first_names and (at_start or (prev not in lex.name_cues and prev in _DETERMINERS)):
+        # (at a sentence's start whatever ended the last one: "noise helped. Hope tomorrow is quieter"; round twelve)
         return  # "Grace", "Will" starting a sentence could be ordinary words (mid-sentence, a capital makes a name)
     elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
             word_lists().is_plain_word(key(first)):

@@ -13,7 +13,8 @@ import re
 from collections.abc import Callable
 
 from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
-from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, word_lists
+from healthviz_desktop.core.prompting.deid_things import clinical_words
+from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, foreign_words, word_lists
 from healthviz_desktop.core.prompting.word_trie import trie
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -35,8 +36,13 @@ _COMMON_CAPITALS = frozenset(str.split("""icu ed er gp ent opd ipd nicu picu hdu
 # where a shift is worked that names no one: "my shift on Ward 4", "12 hrs on Nights"
 _PLACES_OF_A_SHIFT = frozenset(str.split("ward wards unit theatre theatres nights night days earlies lates reception "
                                          "triage bay floor call the"))
+_MORE_CAPITALS = re.compile(r"[ ](?P<w>[A-Z][\w&'’\-]+)")
+# where a shift is worked that is no brand ("nights at Home", "lates at Mum's")
+_NOT_BRANDS = frozenset(str.split("home work school uni mum mom mam dad nan gran church hospital"))
 # a brand worked for in shifts: "11 hrs on Uber", "shift at Tesco", "driving for Bolt", "rider for Glovo"
-_SHIFTS_FOR = re.compile(r"\b(?:" + trie(["shift", "shifts", "hrs", "hours", "hr"], ignore_case=False)
+# (and, since round twelve, "on nights at Amazon", "earlies at Tesco")
+_SHIFTS_FOR = re.compile(r"\b(?:" + trie(["shift", "shifts", "hrs", "hours", "hr", "nights", "lates", "earlies",
+                                         "nightshift", "nightshifts"], ignore_case=False)
                          + r"\s+(?:on|at|for)|" + trie(str.split("driving drive rider riding courier deliveries "
                                                                   "delivering works work"), ignore_case=False)
                          + r"\s+for)\s+"
@@ -88,9 +94,30 @@ _REP_GATE = re.compile(r" (?:rep|reps|steward|shop steward|HR|payroll)\b")
 _ACRONYM_REP = re.compile(r"\b(?P<a>[A-Z][A-Za-z]{1,5})\s+(?:rep|reps|steward|shop\s+steward|HR|payroll)\b")
 
 
+# round twelve (set L's second look: "couldn't do my greggs shift", "a nandos shift 5-11"): a word no list knows, in
+# lower case, between "my"/"a" and the shift or job it names; "uni is UQ": an acronym a school is said to be
+_OWN_SHIFT = re.compile(r"\b(?i:my|a|the|her|his|their|our|this|that|another|next)\s+(?P<b>[a-z][a-z'’&\-]{2,})\s+"
+                        r"(?i:shift|shifts|rota|uniform|job|manager|staff\s+discount)\b")
+_SCHOOL_IS = re.compile(r"\b(?i:uni|university|college|school|campus|sixth\s+form)\s+(?i:is|was|=|:)\s+"
+                        r"(?P<a>[A-Z]{2,6})\b")
+
+
 def org_candidates(text: str, add: Add) -> None:
     """Every workplace, school and parish of this module's rules in ``text``."""
     lists = word_lists()
+    if "shift" in text or "rota" in text or "job" in text or "uniform" in text or "manager" in text:
+        for m in _OWN_SHIFT.finditer(text):
+            b = m.group("b").rstrip("'’")
+            if not lists.is_word(b) and not lists.is_word(b.rstrip("s")) and b not in lists.medical \
+                    and b not in lists.drugs and b not in _COMMON_CAPITALS and b not in MONTH_WORDS \
+                    and b not in clinical_words() and b not in foreign_words():  # ("my arubaito manager": a job)
+                add(("employer", m.start("b"), m.end("b")))
+    lower = text.lower()
+    for m in _SCHOOL_IS.finditer(text) if any(w in lower for w in ("uni", "college", "school", "campus", "form")) \
+            else ():
+        a = m.group("a")
+        if not lists.is_word(a.lower()) and a.lower() not in lists.medical and a.lower() not in _COMMON_CAPITALS:
+            add(("school", m.start("a"), m.end("a")))
     if "(" in text:
         for m in _WORK_BRACKET_OTHER.finditer(text):
             add(("employer", m.start("org"), m.end("org")))
@@ -112,10 +139,18 @@ def org_candidates(text: str, add: Add) -> None:
         for m in rx.finditer(text):
             brand = m.group("b").lower()
             if brand not in _COMMON_CAPITALS and brand not in COMMON_PROPER and brand not in MONTH_WORDS \
+                    and brand not in _NOT_BRANDS and re.split("['’]", brand)[0] not in _NOT_BRANDS \
                     and brand not in _PLACES_OF_A_SHIFT \
                     and brand not in lists.drugs and not (
                     lists.is_word(brand) and brand not in lists.name_words and brand not in lists.names):
-                add(("employer", m.start("b"), m.end("b")))
+                end = m.end("b")
+                if rx is _SHIFTS_FOR:  # the brand's other words: "nights at Foster Farms" (round twelve)
+                    for more in _MORE_CAPITALS.finditer(text, end):
+                        if more.start() != end or more.group("w").lower() in COMMON_PROPER \
+                                or more.group("w").lower() in MONTH_WORDS:
+                            break
+                        end = more.end()
+                add(("employer", m.start("b"), end))
     for m in _UNKNOWN_BEFORE_JOB.finditer(text) if any(w in text for w in _JOBS_ON_APPS) else ():
         if not lists.is_word(m.group("b")):
             add(("employer", m.start("b"), m.end("b")))

@@ -10,6 +10,10 @@ one share it as it is.
 - "the Callen-Lorde clinic": two capitalised names joined by a hyphen before a place of care.
 - "ohio state", "Penn State": a state's university, in any case.
 - "my tribal ID is 04-117392 (Rosebud)": the nation, reserve or band in brackets right after a person's number.
+- Round twelve's second look: a rural route's address ("HC 61 Box 2290") and the town before a state and its ZIP
+  code ("Ganado AZ 86505"); a hospital's name joined to a saint's ("Guys and St Thomas"); an acronym no list knows
+  before a name ("NYU Langone"), before what it says ("UHS said") or after where someone goes ("at Memorial Hermann
+  TMC").
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import re
 from collections.abc import Callable
 
 from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
+from healthviz_desktop.core.prompting.deid_things import clinical_words
 from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 from healthviz_desktop.core.prompting.word_trie import trie
 
@@ -29,16 +34,24 @@ _ISLAND = re.compile(rf"\b(?P<p>(?:{_CAP}\s+){{1,2}}(?:Island|Islands|Isle|Atoll
 _GATHERING = [*str.split("clinic hospital surgery pharmacy chemist practice centre center hospice marae church mosque "
                          "temple shelter school office"),
               "health centre", "health center", "medical centre", "medical center"]
-# (the place words as a trie that checks the word's start after its first letter: the engine jumps to those letters)
-_FACILITY_IN = re.compile("(?i:" + trie(_GATHERING, ignore_case=True, word_start=True, space=r"\s+")
-                          + rf")\s+(?i:in|at|near)\s+(?P<p>{_CAP}(?:\s+{_CAP})?)")
+# (read from "in"/"at"/"near" and the capital after it, the place word then checked behind: cheaper than the words)
+_FACILITY_IN = re.compile(rf"\b(?:in|at|near|In|At|Near|IN|AT)\s+(?P<p>{_CAP}(?:\s+{_CAP})?)")
+_GATHERING_BEFORE = re.compile("(?i:" + trie(_GATHERING, ignore_case=True, word_start=True, space=r"\s+") + r")\s+\Z")
 _ACRONYM_GATE = re.compile(r"[A-Z]{2}\s+\d")
-_FACILITY_GATE = re.compile(r"(?i:in|at|near)\s+[A-Z][a-z]")
+_CAPITALS = re.compile(r"[A-Z]{2}")
+_DIGITS5 = re.compile(r"\d{5}")
+_ROUTE_SIGNS = ("HC", "RR", "R.R.", "oute")
+# the things with a screen that "say" something ("work laptop VPN says")
+_DEVICES = frozenset(str.split("vpn app pc tv gps atm sms otp pin wifi ipad cgm ecg mri"))
+# the people a name joined by "and" to a saint's place can be ("Mum and St John's")
+_PEOPLE = frozenset(str.split("mum mom dad nan gran me him her them us you i"))
 _ACRONYM_AT_TIME = re.compile(r"\b(?i:at|to|from|in)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})\s+"
                               r"(?=(?:[01]?\d|2[0-3])[:.][0-5]\d|(?:[01]\d|2[0-3])[0-5]\d\b)")
 _SHIFT_BEFORE = re.compile(r"\b(?i:day|days|shift|shifts|night|nights|row|working|worked|work|floated|float|"
                            r"placement|rotation|lates|earlies|long\s+day|long\s+days)\b[^.!?\n]{0,20}$")
-_WARD_ON = re.compile(r"\b(?i:on)\s+(?P<p>\d{1,2}[A-Z]\d?)\b(?![\w/.\-]|\s*(?i:mg|ml|units?)\b)")
+# (these three read from the ward's digit or the acronym's capitals, the words before then checked behind them)
+_WARD_ON = re.compile(r"(?<=\s)(?P<p>\d{1,2}[A-Z]\d?)\b(?![\w/.\-]|\s*(?i:mg|ml|units?)\b)")
+_ON_BEFORE = re.compile(r"\b(?i:on)\s+\Z")
 _HYPHEN_FACILITY = re.compile(r"\b(?P<p>[A-Z][a-z]+-[A-Z][a-z]+)\s+(?i:clinic|centre|center|hospital|health|"
                               r"practice|surgery|house|hall)\b")
 _STATE_UNI = re.compile(r"\b(?P<p>(?i:ohio|penn|michigan|florida|arizona|iowa|kansas|oklahoma|oregon|washington|"
@@ -49,6 +62,22 @@ _STATE_UNI = re.compile(r"\b(?P<p>(?i:ohio|penn|michigan|florida|arizona|iowa|ka
 # (the number read from its first digit, each group whole: linear on any run of digits)
 _BRACKET_AFTER_NUMBER = re.compile(r"(?<![\w\-/])(?P<n>\d++(?:[\-/ ]\d++)*+)\s*\("
                                    r"(?P<p>[A-Z][a-z][\w'’\-]*+(?:\s+[A-Z][a-z][\w'’\-]*+){0,2})\)")
+# round twelve (set L's second look): "HC 61 Box 2290", "RR 2 Box 14": a rural route's address; "Ganado AZ 86505": the
+# town before a state and its ZIP code
+_RURAL_ROUTE = re.compile(r"\b(?:HC|HCR|RR|R\.R\.|(?i:rural\s+route|star\s+route))\s*#?\s*\d{1,4}"
+                          r"(?:\s*,?\s*(?i:box)\s*#?\s*\d{1,5})?\b")
+_TOWN_STATE_ZIP = re.compile(r"\b(?P<p>[A-Z][a-z][\w'’\-]*+(?:\s+[A-Z][a-z][\w'’\-]*+)?),?\s+[A-Z]{2}\s+\d{5}"
+                             r"(?:-\d{4})?\b")
+# "Guys and St Thomas", "Barts and the London": a hospital's first name joined to a saint's or "the" name
+_JOINED_HOSPITAL = re.compile(r"\b(?P<p>[A-Z][a-z]+['’]?s?)\s+(?:and|&)\s+(?:St\.?|Saint)\s+[A-Z][a-z]")
+# "NYU Langone", "UCSF Benioff": an acronym no list knows and the name after it; "UHS said": one that speaks
+_ACRONYM_NAME = re.compile(r"(?<=\s)(?P<a>[A-Z]{2,5})\s+(?P<n>[A-Z][a-z]{2,}+)\b")
+_GOES_BEFORE = re.compile(r"\b(?i:at|to|from|in)\s+(?:(?i:the)\s+)?\Z")
+_ACRONYM_SAYS = re.compile(r"\b(?P<a>[A-Z]{3,5})\s+(?i:said|says|told|called|rang|emailed|texted|wants|wanted|"
+                           r"phoned|sent|booked|referred)\b")
+# "at Memorial Hermann TMC": an acronym no list knows after the name of where someone goes
+_ACRONYM_AFTER_NAME = re.compile(r"(?<=[a-z] )(?P<a>[A-Z]{2,5})\b(?=\s*(?:[,.;)]|$|\d))")
+_NAME_GOES_BEFORE = re.compile(r"\b(?i:at|to|from|in)\s+(?:(?i:the)\s+)?(?P<w>(?:[A-Z][a-z]+\s+){1,3})\Z")
 _NOT_PLACES = frozenset(str.split("""the a an my our your his her their this that town person private public general
     main local new old same other next last first monday tuesday wednesday thursday friday saturday sunday"""))
 
@@ -66,15 +95,16 @@ def place_candidates(text: str, add: Add) -> None:
     if "Isl" in text:
         for m in _ISLAND.finditer(text):
             add(("place", m.start("p"), m.end("p")))
-    for m in _FACILITY_IN.finditer(text) if _FACILITY_GATE.search(text) else ():
-        if not _plain(m.group("p").split()[0]):
+    for m in _FACILITY_IN.finditer(text):
+        if _GATHERING_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not _plain(m.group("p").split()[0]):
             add(("place", m.start("p"), m.end("p")))
     for m in _ACRONYM_AT_TIME.finditer(text) if _ACRONYM_GATE.search(text) else ():
         if _unknown_acronym(m.group("a")):
             add(("place", m.start("a"), m.end("a")))
     if " on " in text:
         for m in _WARD_ON.finditer(text):
-            if _SHIFT_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            on = _ON_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            if on and _SHIFT_BEFORE.search(text, max(0, on.start() - 40), on.start()):
                 add(("place", m.start("p"), m.end("p")))
     if "-" in text:
         for m in _HYPHEN_FACILITY.finditer(text):
@@ -83,6 +113,33 @@ def place_candidates(text: str, add: Add) -> None:
     if "tate" in text:
         for m in _STATE_UNI.finditer(text):
             add(("school", m.start("p"), m.end("p")))
+    if _DIGITS5.search(text):
+        for m in _TOWN_STATE_ZIP.finditer(text):
+            if not _plain(m.group("p").split()[0]):
+                add(("place", m.start("p"), m.end("p")))
+    for m in _RURAL_ROUTE.finditer(text) if any(w in text for w in _ROUTE_SIGNS) else ():
+        add(("address", m.start(), m.end()))
+    if "St" in text or "Saint" in text:
+        for m in _JOINED_HOSPITAL.finditer(text):
+            if not _plain(m.group("p").rstrip("'’s")) and fold(m.group("p")) not in _PEOPLE:
+                add(("place", m.start("p"), m.end("p")))
+    if _CAPITALS.search(text):
+        lists = word_lists()
+        for m in _ACRONYM_NAME.finditer(text):
+            n = fold(m.group("n"))
+            if _GOES_BEFORE.search(text, max(0, m.start() - 12), m.start()) and _unknown_acronym(m.group("a")) \
+                    and not lists.is_word(n) and n not in lists.medical and n not in lists.drugs \
+                    and n not in clinical_words():
+                add(("place", m.start("a"), m.end()))
+        for m in _ACRONYM_SAYS.finditer(text):
+            if _unknown_acronym(m.group("a")) and m.group("a").lower() not in _DEVICES:
+                add(("place", m.start("a"), m.end("a")))
+        for m in _ACRONYM_AFTER_NAME.finditer(text):  # after a name ("Hermann"), never after clinical words
+            goes = _NAME_GOES_BEFORE.search(text, max(0, m.start() - 70), m.start())
+            words = [fold(w) for w in goes.group("w").split()] if goes else []
+            if goes and _unknown_acronym(m.group("a")) and any(lists.is_name(w) for w in words) and not any(
+                    w in lists.medical or w in clinical_words() for w in words):
+                add(("place", m.start("a"), m.end("a")))
     if "(" in text:
         for m in _BRACKET_AFTER_NUMBER.finditer(text):
             if sum(c.isdigit() for c in m.group("n")) >= 5 and not _plain(m.group("p").split()[0]):

@@ -107,6 +107,11 @@ def foreign_words() -> frozenset[str]:
     return _words("foreign_words.txt")
 
 
+def foreign_key(word: str) -> str:
+    """How a word is looked up in ``foreign_words()``: folded as the list was built ("Głowa" → "glowa")."""
+    return fold(word).replace("ł", "l")
+
+
 def key(word: str) -> str:
     """Casefolded with straight apostrophes, diacritics kept: how a word is looked up in the lists."""
     return word.casefold().replace("’", "'")
