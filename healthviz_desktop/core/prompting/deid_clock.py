@@ -126,6 +126,8 @@ _BARE_HOUR = re.compile(r"(?<=\s)(?P<t>1[0-2]|0?[1-9])"
                         r"of|on\s+the|weeks?|wks?|days?|months?|years?|yrs?|hours?|hrs?|h|mins?|minutes|times|percent|"
                         r"am|pm|a\.m|p\.m|o['’]?clock|ish|stars?|points?|levels?|degrees|miles|km|k|people|patients|"
                         r"beds|kids|hrs)\b)")
+_HOUR_WORD_ENDS = ("at", "around", "round", "by", "till", "til", "until", "after", "before", "@", "like", "about",
+                   "maybe", "roughly", "approx")
 _HOUR_WORD_BEFORE = re.compile(r"(?<![\d/]\s)(?:\b(?P<w>(?i:at|around|round|by|till|til|until|after|before))|@)\s+"
                                r"(?:(?i:like|about|around|maybe|roughly|approx)\s+)?\Z")
 _DONE_AT_A_TIME = re.compile(r"\b(?:\d+\s?(?i:mg|mcg|ml)|(?i:took|taken|take|another|again|then|woke|waking|wake|"
@@ -234,6 +236,8 @@ def clock_candidates(text: str, add: Add) -> None:
         if not m.group("d").endswith("/10"):
             add(("date", m.start("d"), m.end("d")))
     for m in _BARE_HOUR.finditer(text):
+        if not text[max(0, m.start() - 30):m.start()].rstrip().lower().endswith(_HOUR_WORD_ENDS):
+            continue  # (a necessary condition of the pattern below, tested first: most numbers have no such word)
         word = _HOUR_WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if word is None:
             continue

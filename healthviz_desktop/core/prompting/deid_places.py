@@ -37,16 +37,19 @@ _GATHERING = [*str.split("clinic hospital surgery pharmacy chemist practice cent
 # (read from "in"/"at"/"near" and the capital after it, the place word then checked behind: cheaper than the words)
 _FACILITY_IN = re.compile(rf"\b(?:in|at|near|In|At|Near|IN|AT)\s+(?P<p>{_CAP}(?:\s+{_CAP})?)")
 _GATHERING_BEFORE = re.compile("(?i:" + trie(_GATHERING, ignore_case=True, word_start=True, space=r"\s+") + r")\s+\Z")
-_ACRONYM_GATE = re.compile(r"[A-Z]{2}\s+\d")
 _CAPITALS = re.compile(r"[A-Z]{2}")
+_HYPHEN_GATE = re.compile(r"[a-z]-[A-Z]")
 _DIGITS5 = re.compile(r"\d{5}")
 _ROUTE_SIGNS = ("HC", "RR", "R.R.", "oute")
 # the things with a screen that "say" something ("work laptop VPN says")
 _DEVICES = frozenset(str.split("vpn app pc tv gps atm sms otp pin wifi ipad cgm ecg mri"))
 # the people a name joined by "and" to a saint's place can be ("Mum and St John's")
 _PEOPLE = frozenset(str.split("mum mom dad nan gran me him her them us you i"))
-_ACRONYM_AT_TIME = re.compile(r"\b(?i:at|to|from|in)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})\s+"
-                              r"(?=(?:[01]?\d|2[0-3])[:.][0-5]\d|(?:[01]\d|2[0-3])[0-5]\d\b)")
+# (the acronym rules read from a run of capitals, what each needs then checked before and after it)
+_CAPITAL_RUN = re.compile(r"(?<!\w)[A-Z]{2,5}(?!\w)")
+_CLOCK_AFTER = re.compile(r"\s+(?=(?:[01]?\d|2[0-3])[:.][0-5]\d|(?:[01]\d|2[0-3])[0-5]\d\b)")
+_NAME_AFTER = re.compile(r"\s+(?P<n>[A-Z][a-z]{2,}+)\b")
+_ENDS_AFTER = re.compile(r"(?=\s*(?:[,.;)]|$|\d))")
 _SHIFT_BEFORE = re.compile(r"\b(?i:day|days|shift|shifts|night|nights|row|working|worked|work|floated|float|"
                            r"placement|rotation|lates|earlies|long\s+day|long\s+days)\b[^.!?\n]{0,20}$")
 # (these three read from the ward's digit or the acronym's capitals, the words before then checked behind them)
@@ -54,11 +57,14 @@ _WARD_ON = re.compile(r"(?<=\s)(?P<p>\d{1,2}[A-Z]\d?)\b(?![\w/.\-]|\s*(?i:mg|ml|
 _ON_BEFORE = re.compile(r"\b(?i:on)\s+\Z")
 _HYPHEN_FACILITY = re.compile(r"\b(?P<p>[A-Z][a-z]+-[A-Z][a-z]+)\s+(?i:clinic|centre|center|hospital|health|"
                               r"practice|surgery|house|hall)\b")
-_STATE_UNI = re.compile(r"\b(?P<p>(?i:ohio|penn|michigan|florida|arizona|iowa|kansas|oklahoma|oregon|washington|"
+_STATE_BEFORE = re.compile(r"\b(?P<p>(?i:ohio|penn|michigan|florida|arizona|iowa|kansas|oklahoma|oregon|washington|"
                         r"colorado|mississippi|georgia|boise|kent|ball|portland|wayne|weber|utah|montana|texas|"
                         r"louisiana|appalachian|sacramento|cleveland|wichita|illinois|indiana|missouri|fresno|"
                         r"san\s+diego|san\s+jose|north\s+carolina|new\s+mexico|morgan|norfolk|tennessee|alabama)"
-                        r"\s+(?i:state)(?:\s+(?i:uni|university|u))?)\b")
+                        r")\s+\Z")
+# (read from the word "state", the state's name then checked behind it)
+_STATE_WORD = re.compile(r"\b[Ss][Tt][Aa][Tt][Ee]\b")
+_UNI_AFTER = re.compile(r"(?:\s+(?i:uni|university|u))?\b")
 # (the number read from its first digit, each group whole: linear on any run of digits)
 _BRACKET_AFTER_NUMBER = re.compile(r"(?<![\w\-/])(?P<n>\d++(?:[\-/ ]\d++)*+)\s*\("
                                    r"(?P<p>[A-Z][a-z][\w'’\-]*+(?:\s+[A-Z][a-z][\w'’\-]*+){0,2})\)")
@@ -71,12 +77,10 @@ _TOWN_STATE_ZIP = re.compile(r"\b(?P<p>[A-Z][a-z][\w'’\-]*+(?:\s+[A-Z][a-z][\w
 # "Guys and St Thomas", "Barts and the London": a hospital's first name joined to a saint's or "the" name
 _JOINED_HOSPITAL = re.compile(r"\b(?P<p>[A-Z][a-z]+['’]?s?)\s+(?:and|&)\s+(?:St\.?|Saint)\s+[A-Z][a-z]")
 # "NYU Langone", "UCSF Benioff": an acronym no list knows and the name after it; "UHS said": one that speaks
-_ACRONYM_NAME = re.compile(r"(?<=\s)(?P<a>[A-Z]{2,5})\s+(?P<n>[A-Z][a-z]{2,}+)\b")
 _GOES_BEFORE = re.compile(r"\b(?i:at|to|from|in)\s+(?:(?i:the)\s+)?\Z")
-_ACRONYM_SAYS = re.compile(r"\b(?P<a>[A-Z]{3,5})\s+(?i:said|says|told|called|rang|emailed|texted|wants|wanted|"
-                           r"phoned|sent|booked|referred)\b")
+_SAYS_AFTER = re.compile(r"\s+(?i:said|says|told|called|rang|emailed|texted|wants|wanted|phoned|sent|booked|"
+                         r"referred)\b")
 # "at Memorial Hermann TMC": an acronym no list knows after the name of where someone goes
-_ACRONYM_AFTER_NAME = re.compile(r"(?<=[a-z] )(?P<a>[A-Z]{2,5})\b(?=\s*(?:[,.;)]|$|\d))")
 _NAME_GOES_BEFORE = re.compile(r"\b(?i:at|to|from|in)\s+(?:(?i:the)\s+)?(?P<w>(?:[A-Z][a-z]+\s+){1,3})\Z")
 _NOT_PLACES = frozenset(str.split("""the a an my our your his her their this that town person private public general
     main local new old same other next last first monday tuesday wednesday thursday friday saturday sunday"""))
@@ -90,57 +94,67 @@ def _plain(word: str) -> bool:
 
 def place_candidates(text: str, add: Add) -> None:
     """Every place of this module's rules in ``text`` (see the docstring)."""
-    from healthviz_desktop.core.prompting.deid_words import _unknown_acronym
-
     if "Isl" in text:
         for m in _ISLAND.finditer(text):
             add(("place", m.start("p"), m.end("p")))
     for m in _FACILITY_IN.finditer(text):
         if _GATHERING_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not _plain(m.group("p").split()[0]):
             add(("place", m.start("p"), m.end("p")))
-    for m in _ACRONYM_AT_TIME.finditer(text) if _ACRONYM_GATE.search(text) else ():
-        if _unknown_acronym(m.group("a")):
-            add(("place", m.start("a"), m.end("a")))
     if " on " in text:
         for m in _WARD_ON.finditer(text):
             on = _ON_BEFORE.search(text, max(0, m.start() - 8), m.start())
             if on and _SHIFT_BEFORE.search(text, max(0, on.start() - 40), on.start()):
                 add(("place", m.start("p"), m.end("p")))
-    if "-" in text:
+    if _HYPHEN_GATE.search(text):
         for m in _HYPHEN_FACILITY.finditer(text):
             if not any(fold(part) in word_lists().medical for part in m.group("p").split("-")):
                 add(("place", m.start("p"), m.end("p")))
-    if "tate" in text:
-        for m in _STATE_UNI.finditer(text):
-            add(("school", m.start("p"), m.end("p")))
+    for m in _STATE_WORD.finditer(text) if "tate" in text or "TATE" in text else ():
+        uni = _STATE_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        after = _UNI_AFTER.match(text, m.end())  # (always matches: its words are optional)
+        if uni and after:
+            add(("school", uni.start("p"), after.end()))
     if _DIGITS5.search(text):
         for m in _TOWN_STATE_ZIP.finditer(text):
             if not _plain(m.group("p").split()[0]):
                 add(("place", m.start("p"), m.end("p")))
     for m in _RURAL_ROUTE.finditer(text) if any(w in text for w in _ROUTE_SIGNS) else ():
         add(("address", m.start(), m.end()))
-    if "St" in text or "Saint" in text:
+    if " St" in text or " Saint" in text:
         for m in _JOINED_HOSPITAL.finditer(text):
             if not _plain(m.group("p").rstrip("'’s")) and fold(m.group("p")) not in _PEOPLE:
                 add(("place", m.start("p"), m.end("p")))
     if _CAPITALS.search(text):
-        lists = word_lists()
-        for m in _ACRONYM_NAME.finditer(text):
-            n = fold(m.group("n"))
-            if _GOES_BEFORE.search(text, max(0, m.start() - 12), m.start()) and _unknown_acronym(m.group("a")) \
-                    and not lists.is_word(n) and n not in lists.medical and n not in lists.drugs \
-                    and n not in clinical_words():
-                add(("place", m.start("a"), m.end()))
-        for m in _ACRONYM_SAYS.finditer(text):
-            if _unknown_acronym(m.group("a")) and m.group("a").lower() not in _DEVICES:
-                add(("place", m.start("a"), m.end("a")))
-        for m in _ACRONYM_AFTER_NAME.finditer(text):  # after a name ("Hermann"), never after clinical words
-            goes = _NAME_GOES_BEFORE.search(text, max(0, m.start() - 70), m.start())
-            words = [fold(w) for w in goes.group("w").split()] if goes else []
-            if goes and _unknown_acronym(m.group("a")) and any(lists.is_name(w) for w in words) and not any(
-                    w in lists.medical or w in clinical_words() for w in words):
-                add(("place", m.start("a"), m.end("a")))
+        _acronym_places(text, add)
     if "(" in text:
         for m in _BRACKET_AFTER_NUMBER.finditer(text):
             if sum(c.isdigit() for c in m.group("n")) >= 5 and not _plain(m.group("p").split()[0]):
                 add(("place", m.start("p"), m.end("p")))
+
+
+def _acronym_places(text: str, add: Add) -> None:
+    """The acronym rules, read in one pass over the runs of two to five capitals: each rule's acronym is such a run,
+    and only one no list knows is looked at further."""
+    from healthviz_desktop.core.prompting.deid_words import _unknown_acronym
+
+    lists = word_lists()
+    for m in _CAPITAL_RUN.finditer(text):
+        a, s, e = m.group(), m.start(), m.end()
+        if not _unknown_acronym(a):
+            continue
+        goes = _GOES_BEFORE.search(text, max(0, s - 12), s)
+        if goes and _CLOCK_AFTER.match(text, e):  # "at the LGI 14:00"
+            add(("place", s, e))
+        name = _NAME_AFTER.match(text, e) if s and text[s - 1].isspace() else None
+        if goes and name:  # "at NYU Langone"
+            n = fold(name.group("n"))
+            if not lists.is_word(n) and n not in lists.medical and n not in lists.drugs and n not in clinical_words():
+                add(("place", s, name.end()))
+        if len(a) >= 3 and a.lower() not in _DEVICES and _SAYS_AFTER.match(text, e):  # "UHS said"
+            add(("place", s, e))
+        if s >= 2 and text[s - 1] == " " and "a" <= text[s - 2] <= "z" and _ENDS_AFTER.match(text, e):
+            named = _NAME_GOES_BEFORE.search(text, max(0, s - 70), s)  # "at Memorial Hermann TMC,"
+            words = [fold(w) for w in named.group("w").split()] if named else []
+            if named and any(lists.is_name(w) for w in words) and not any(
+                    w in lists.medical or w in clinical_words() for w in words):
+                add(("place", s, e))
