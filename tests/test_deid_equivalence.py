@@ -194,7 +194,8 @@ def test_soup_inside_prompts_matches_reference(text: str, seed: int) -> None:
 
 @pytest.mark.parametrize("text", ["", " ", "\n", "A", "I", "'", "’s", "Dr.", "Mr Ellis", "1", "123", "99 yo",
                                   "St. Agnes Hospital", "University of Eastvale",
-                                  "Ludwig van Beethoven met Ana de la Cruz", "x" * 5000, "Ab " * 2000])
+                                  "Ludwig van Beethoven met Ana de la Cruz", "x" * 5000, "Ab " * 2000,
+                                  "\n" * 20000 + "3/4 - shift"])
 def test_edge_cases_match_reference(text: str) -> None:
     assert_same(text)
     assert_same(text, ["Ab", "x"])

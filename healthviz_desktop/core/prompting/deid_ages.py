@@ -63,6 +63,8 @@ _NAMED_IS_AGE = re.compile(rf"\b(?P<k>[^\W\d_][\w'’]*)\.?\s+[A-Z][a-z'’\-]+(
 # "(yung client ko, 93 na siya)": Tagalog's "is already 93" (round twelve, set L's first look)
 _TAGALOG_AGE = re.compile(rf"(?<![\d.,/])\b{_AGE}\s+(?i:na)\s+(?i:siya|sya|sila|po|ngayon)\b")
 # the same age said again in the text, bare: "at 93 i let it slide" (never before a unit or as a reading's value)
+_NUMBERED_BEFORE = re.compile(r"\b(?i:page|p\.|pg|number|no\.?|#|room|bed|ward|bus|route|question|q|item|step|"
+                              r"line|chapter|level|row|seat|gate|platform|exit)\s*$")
 _AGAIN = r"(?<![\d.,/:\-])(?<!/\s)\b{}\b(?![\d/%]|[.,]\d|\s*[-–/]\s*\d)"
 _GATE = re.compile(r"[91](?<!\d[91])(?:(?<=9)\d|(?<=1)[01]\d)(?!\d)")
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*)\s*\([^()]{1,50}$")
@@ -134,5 +136,6 @@ def repeated_ages(text: str, found: list[tuple[str, int, int]], add: Add) -> Non
     for age in ages:
         for m in re.finditer(_AGAIN.format(age) + _NO_UNIT, text):
             before = text[max(0, m.start() - 24):m.start()]
-            if not _VITAL_BEFORE.search(before) and not re.search(r"[\d/]\s*$", before):
+            if not _VITAL_BEFORE.search(before) and not re.search(r"[\d/]\s*$", before) \
+                    and not _NUMBERED_BEFORE.search(before):  # "Page 95 of the leaflet"
                 add(("age", m.start(), m.end()))

@@ -107,16 +107,16 @@ _SHIFT_WORDS = (r"shift|shifts|duty|worked|working|work|rota|nights|lates|earlie
 _SHIFT_RANGE = re.compile(r"(?<=\s)(?P<t>(?:1[0-2]|0?[1-9])\s?[-–]\s?(?:1[0-2]|0?[1-9]))"
                           r"(?![\w/%:]|[.,]\d|\s*[-–/]|\s*(?i:mg|mcg|ml|g|kg|x|tabs?|units?|iu|steps|bpm|reps|sets|"
                           r"times|out|of|weeks?|wks?|days?|months?|years?|yrs?|hours?|hrs?|mins?|minutes|"
-                          r"people|patients|beds|calls|jobs|drops|miles|km|k|am|pm)\b)")
+                          r"people|patients|beds|calls|jobs|drops|miles|km|k|am|pm|laps|puffs|doses|tablets|pills)\b)")
 _SHIFT_BEFORE = re.compile(rf"\b(?i:{_SHIFT_WORDS})\b(?:\s+[^\s\d]+){{0,6}}\s+(?:(?i:a|the|from)\s+)?\Z")
 # "Surgery at the Civic 1530, all went ok": a four-digit clock a few words after what happens at it (never a
 # number that reads as a year of this era)
 _EVENT_FOUR = re.compile(r"(?<=\s)(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?:\s?(?i:hrs|h))?"
                          r"(?![\w/.,:]\d|\d|\s*(?i:steps|mg|mcg|ml|kcal|cal|calories|units?|iu|m|ft|kg|lbs?|miles|"
-                         r"km|people|patients|feet)\b)")
+                         r"km|people|patients|feet|dollars|pounds|euros|rand|bucks|usd|aud|gbp|nzd|cad|quid)\b)")
 _EVENT_BEFORE = re.compile(r"\b(?i:surgery|op|operation|appt|appointment|scan|procedure|flight|theatre|consult|biopsy|"
-                           r"endoscopy|colonoscopy|mri|ct|x-?ray|ultrasound|bloods|injection|chemo|review|"
-                           r"infusion|dialysis|interview|pickup|pick-up|bus|train|ferry)\b[^.\n!?;\d]{0,31}\Z")
+                           r"endoscopy|colonoscopy|mri|ct|x-?ray|ultrasound|injection|chemo|review|"
+                           r"infusion|interview|pickup|pick-up|bus|train|ferry)\b[^.\n!?;\d]{0,31}\Z")
 # "took ritalin 10mg at 7:30 and another at 11", "again at 12", "shutdown around 4", "woke at 5": an hour said bare
 # after a word of time, where what comes before is something done at a time of day (a dose, waking, a crash), not a
 # level ("pain at 7", "sugar was at 6": those stay), and nothing measured after it
@@ -125,7 +125,8 @@ _BARE_HOUR = re.compile(r"(?<=\s)(?P<t>1[0-2]|0?[1-9])"
                         r"(?![\w/%:']|[.,]\d|\s*[-–/]\s*\d|\s*(?i:mg|mcg|ml|g|kg|x|tabs?|units?|iu|steps|bpm|mmhg|out|"
                         r"of|on\s+the|weeks?|wks?|days?|months?|years?|yrs?|hours?|hrs?|h|mins?|minutes|times|percent|"
                         r"am|pm|a\.m|p\.m|o['’]?clock|ish|stars?|points?|levels?|degrees|miles|km|k|people|patients|"
-                        r"beds|kids|hrs)\b)")
+                        r"beds|kids|hrs|reps|sets|laps|puffs|doses|tablets|tabs|pills|drops|cups|glasses|nights|more|paracetamol|"
+                        r"ibuprofen|panadol|nurofen|tylenol|advil|aspirin)\b)")
 _HOUR_WORD_ENDS = ("at", "around", "round", "by", "till", "til", "until", "after", "before", "@", "like", "about",
                    "maybe", "roughly", "approx")
 _HOUR_WORD_BEFORE = re.compile(r"(?<![\d/]\s)(?:\b(?P<w>(?i:at|around|round|by|till|til|until|after|before))|@)\s+"
@@ -138,15 +139,25 @@ _AT_AROUND = re.compile(r"\b(?i:at)\s+(?i:around|about|like|roughly)\s")
 _OPENS_WITH_BY = re.compile(r"(?:\A|[.!?\n]\s*)(?i:by)\b")
 _ROUND_AS_AROUND = re.compile(r"\b(?i:home|up|asleep|bed|woke|crashed|arrived|off|in|out|back|here|there|left)\s*$")
 _LEVEL_BEFORE = re.compile(r"\b(?i:pain|ache|level|levels|score|scale|was|is|stayed|sitting|sits|hovering|rated|"
-                           r"nausea|fatigue|anxiety|mood|sugar|sugars|bg|bs|it|stuck|peaked|down|up|back)\s*$")
+                           r"nausea|fatigue|anxiety|mood|sugar|sugars|bg|bs|it|stuck|peaked|down|(?<!woke\s)(?<!got\s)(?<!get\s)up|back|"
+                           r"increased|upped|fell|dropped|reduced|lowered|raised|decreased|cut|went|go|goes|"
+                           r"improved|worse|better)\s*$")
 # round twelve (set L's second look): "Dr flies in Thursday 1100", "Dressing change Wed 1000": a four-digit clock
 # right after a weekday
 # (each four-digit clock of _EVENT_FOUR, the weekday then checked behind it)
 _WEEKDAY_BEFORE = re.compile(r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|sday|nesday|rsday|urday)?\.?,?"
                              r"\s+(?:(?i:at|@)\s*)?\Z")
 # "3/4 - Shift 0530-1400": a day and month heading an entry, before a dash or a colon (not a score: "7/10 - awful")
-_HEADING_DATE = re.compile(r"(?:\A|\n)\s*(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?!\d|/\d)\s*(?:[-–—:])\s")
+# (the spaces before it never cross a line: a run of newlines stays linear)
+_HEADING_DATE = re.compile(r"(?:\A|\n)[^\S\n]*(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?!\d|/\d)"
+                           r"\s*(?:[-–—:])\s")
 _GATE = re.compile(r"\d")
+# round twelve's review: what makes a number a value, a count or a scale, not a time
+_SCALE_BEFORE = re.compile(r"\b(?i:scale\s+of|out\s+of|from)\s*\Z")
+_BREATHING = re.compile(r"\b(?i:breathe|breathing|breath|inhale|exhale|hold|count|counting)\b")
+_VALUE_BEFORE = re.compile(r"\b(?i:ferritin|ck|platelets|plt|wbc|glucose|sugar|creatinine|egfr|crp|esr|b12|"
+                           r"vitamin|vit|d3|iu|took\s+off|off|removed|weight|calories|kcal|steps|ml|fluid)\s*\Z")
+_TIMED_LINE = re.compile(r"\d[:.][0-5]\d|\b(?:[01]\d|2[0-3])[0-5]\d\b|(?i:shift|appt|appointment|clinic)")
 _QUARTERS = ("00", "15", "30", "45")
 # a count's word before a range ("Steps 1200-1500 most days", "target 0800-1000 kcal")
 _COUNT_BEFORE = re.compile(r"\b(?i:steps|kcal|calories|cals|sugars?|glucose|bg|readings?|target|goal|aim|weight|ml|mg)"
@@ -224,17 +235,23 @@ def clock_candidates(text: str, add: Add) -> None:
     if _FOUR_DIGITS.search(text):
         for m in _EVENT_FOUR.finditer(text):
             if _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start()) or (
-                    not 1950 <= int(m.group("t")) <= 2049
+                    not 1950 <= int(m.group("t")) <= 2049 and not _VALUE_BEFORE.search(text, max(0, m.start() - 24),
+                                                                                      m.start())
                     and _EVENT_BEFORE.search(text, max(0, m.start() - 45), m.start())):
                 add(("time", m.start("t"), m.end("t")))
     if _HOUR_RANGE_GATE.search(text):
         for m in _SHIFT_RANGE.finditer(text):
             a, b = (int(x) for x in re.split(r"\s?[-–]\s?", m.group("t")))
-            if ((b - a) % 12 >= 4 or a == b) and _SHIFT_BEFORE.search(text, max(0, m.start() - 90), m.start()):
+            if ((b - a) % 12 >= 4 or a == b) and _SHIFT_BEFORE.search(text, max(0, m.start() - 90), m.start()) \
+                    and not _LEVEL_NEAR.search(text, max(0, m.start() - 30), m.start()) \
+                    and not _SCALE_BEFORE.search(text, max(0, m.start() - 12), m.start()):  # "pain 3-7", "of 1-10"
                 add(("time", m.start("t"), m.end("t")))
     for m in _HEADING_DATE.finditer(text) if "/" in text else ():
-        if not m.group("d").endswith("/10"):
+        a, b = (int(x) for x in m.group("d").split("/"))
+        line = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():] else len(text)]
+        if b != 10 and (a > b or b > 5 or _TIMED_LINE.search(line)):  # "4/5 - decent sleep" is a score
             add(("date", m.start("d"), m.end("d")))
+    breathing = _BREATHING.search(text) is not None  # "breathe in till 4, hold till 7": a count
     for m in _BARE_HOUR.finditer(text):
         if not text[max(0, m.start() - 30):m.start()].rstrip().lower().endswith(_HOUR_WORD_ENDS):
             continue  # (a necessary condition of the pattern below, tested first: most numbers have no such word)
@@ -247,7 +264,7 @@ def clock_candidates(text: str, add: Add) -> None:
         if _LEVEL_BEFORE.search(before):
             continue
         # "till like 9", "at around 3", "By 9 i was shaking": a time whatever came before (round twelve)
-        timed = (word.group("w") or "").lower() in ("till", "til", "until") or _AT_AROUND.search(
+        timed = ((word.group("w") or "").lower() in ("till", "til", "until") and not breathing) or _AT_AROUND.search(
             text, max(0, word.start() - 4), m.start()) or _OPENS_WITH_BY.search(text, max(0, word.start() - 3),
                                                                                 word.end())
         if timed or _DONE_AT_A_TIME.search(before):

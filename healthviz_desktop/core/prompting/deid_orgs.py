@@ -108,7 +108,8 @@ def org_candidates(text: str, add: Add) -> None:
     if "shift" in text or "rota" in text or "job" in text or "uniform" in text or "manager" in text:
         for m in _OWN_SHIFT.finditer(text):
             b = m.group("b").rstrip("'’")
-            if not lists.is_word(b) and not lists.is_word(b.rstrip("s")) and b not in lists.medical \
+            if "&" not in b and "-" not in b and b not in ("hca", "hcas", "csw") \
+                    and not lists.is_word(b) and not lists.is_word(b.rstrip("s")) and b not in lists.medical \
                     and b not in lists.drugs and b not in _COMMON_CAPITALS and b not in MONTH_WORDS \
                     and b not in clinical_words() and b not in foreign_words():  # ("my arubaito manager": a job)
                 add(("employer", m.start("b"), m.end("b")))
@@ -116,7 +117,8 @@ def org_candidates(text: str, add: Add) -> None:
     for m in _SCHOOL_IS.finditer(text) if any(w in lower for w in ("uni", "college", "school", "campus", "form")) \
             else ():
         a = m.group("a")
-        if not lists.is_word(a.lower()) and a.lower() not in lists.medical and a.lower() not in _COMMON_CAPITALS:
+        if not lists.is_word(a.lower()) and a.lower() not in lists.medical and a.lower() not in _COMMON_CAPITALS \
+                and len(a) <= 5:  # (not "Uni is MEGA stressful": a word in capitals)
             add(("school", m.start("a"), m.end("a")))
     if "(" in text:
         for m in _WORK_BRACKET_OTHER.finditer(text):

@@ -17,7 +17,8 @@ from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 
-_LABEL = re.compile(r"\b(?:Pt|PT|Patient|PATIENT|Name|NAME|Client|Resident|Surname|SURNAME|(?:Patient|Pt|Full|First|"
+# (not "PT": physiotherapy's too, "PT: HEP done")
+_LABEL = re.compile(r"\b(?:Pt|Patient|PATIENT|Name|NAME|Client|Resident|Surname|SURNAME|(?:Patient|Pt|Full|First|"
                     r"Last|Given|Family)\s+(?:[Nn]ame|NAME)s?)\s*[:=]\s*")
 _TOKEN = re.compile(r"[A-Z][A-Z'’\-]*[A-Z]\b\.?|[A-Z]\b\.?|[A-Z][a-z][\w'’\-]*")
 # a form's next field, written without its colon ("Patient: WARRICK J. DOB 03/04/1950")
@@ -38,7 +39,7 @@ def _names_after_label(text: str, start: int) -> int:
             break
         word = m.group().rstrip(".")
         if text[m.end():m.end() + 1] == ":" or fold(word) in _FIELDS or (len(word) > 1 and (
-                fold(word) in lists.medical or fold(word) in lists.drugs)):
+                fold(word) in lists.medical or fold(word) in lists.drugs or lists.is_word(fold(word)))):
             break
         end, words = m.start() + len(word), words + 1
         sep = re.match(r"\.?,?[ ]", text[m.start() + len(word):m.start() + len(word) + 3])

@@ -28,8 +28,8 @@ URL = re.compile(
     r"social|blog|page|chat|art)\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?"
     # round twelve (set L's first look: "twitch.tv/someone"): a host of any top-level domain with a path after it
     # (the host read whole, possessively, its last label then checked behind: linear on long dotted text)
-    r"|\b[a-z0-9][a-z0-9\-]*+(?:\.[a-z0-9\-]++)++(?:(?<=\.[a-z]{2})|(?<=\.[a-z]{3})|(?<=\.[a-z]{4})|(?<=\.[a-z]{5})"
-    r"|(?<=\.[a-z]{6}))/[a-z0-9_~@\-][^\s<>\"']*[^\s<>\"'.,;:!?)\]]",
+    # (of two or three letters: "night.nausea/vomiting" and "awful.pain/fatigue" are a missing space)
+    r"|\b[a-z0-9][a-z0-9\-]*+(?:\.[a-z0-9\-]++)++(?:(?<=\.[a-z]{2})|(?<=\.[a-z]{3}))/[a-z0-9_~@\-][^\s<>\"']*[^\s<>\"'.,;:!?)\]]",
     re.IGNORECASE)
 IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)(?![\w.]*\d)")
 IPV6 = re.compile(r"(?<![\w:])(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}(?![\w:])", re.IGNORECASE)
@@ -72,7 +72,7 @@ JOIN = re.compile(r"[\s.\-/()+:]{1,3}")
 DIGIT_CLUSTER = re.compile(r"\d\d*(?:" + JOIN.pattern + r"\d+)*")
 TLD_GATE = re.compile(r"\.(?:com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|app|ly|us|ca|au|nz|ie|in|eu|"
                       r"dev|ai|care|clinic|med|test|example|online|xyz|portal|tv|gg|fm|ee|be|link|site|social|blog|page|chat|art)\b"
-                      r"|\.[a-z]{2,6}/[a-z0-9_~@\-]",
+                      r"|\.[a-z]{2,3}/[a-z0-9_~@\-]",
                       re.IGNORECASE)
 HEX_COLON_GATE = re.compile(r":[0-9a-fA-F]{0,4}:")
 # necessary conditions, so a window without them skips the patterns: every numeric date has a digit, a

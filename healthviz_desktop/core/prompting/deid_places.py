@@ -29,7 +29,8 @@ from healthviz_desktop.core.prompting.word_trie import trie
 Add = Callable[[tuple[str, int, int]], None]
 
 _CAP = r"[A-Z][a-z][\w'’\-]*+"
-_ISLAND = re.compile(rf"\b(?P<p>(?:{_CAP}\s+){{1,2}}(?:Island|Islands|Isle|Atoll)\b(?!\s*(?i:fever|of\s+reil))"
+_ISLAND = re.compile(rf"\b(?P<p>(?:{_CAP}\s+){{1,2}}(?:Island|Islands|Isle|Atoll)\b"
+                     rf"(?!\s*(?i:fever|of\s+reil))"
                      rf"|Isle\s+of\s+{_CAP})")
 _GATHERING = [*str.split("clinic hospital surgery pharmacy chemist practice centre center hospice marae church mosque "
                          "temple shelter school office"),
@@ -41,8 +42,12 @@ _CAPITALS = re.compile(r"[A-Z]{2}")
 _HYPHEN_GATE = re.compile(r"[a-z]-[A-Z]")
 _DIGITS5 = re.compile(r"\d{5}")
 _ROUTE_SIGNS = ("HC", "RR", "R.R.", "oute")
-# the things with a screen that "say" something ("work laptop VPN says")
-_DEVICES = frozenset(str.split("vpn app pc tv gps atm sms otp pin wifi ipad cgm ecg mri"))
+# the things with a screen that "say" something ("work laptop VPN says"), and the services and units of care a
+# journal names by their acronyms ("The CMHT called", "Sent to MAU 14:00"): no place of a person
+_DEVICES = frozenset(str.split("""vpn app pc tv gps atm sms otp pin wifi ipad cgm ecg mri cmht camhs iapt cpn dwp epu
+    mau amu cdu hca pip ctt crht hbt ehcp senco sdec ooh nhs111 ambo esa uc jsa ndis centrelink ssdi ssi snap wic"""))
+# the kinds of clinic written with a hyphen ("the Drop-In Centre")
+_HYPHEN_KINDS = frozenset(str.split("drop-in walk-in pre-op post-op follow-up check-up one-stop day-case"))
 # the people a name joined by "and" to a saint's place can be ("Mum and St John's")
 _PEOPLE = frozenset(str.split("mum mom dad nan gran me him her them us you i"))
 # (the acronym rules read from a run of capitals, what each needs then checked before and after it)
@@ -53,7 +58,7 @@ _ENDS_AFTER = re.compile(r"(?=\s*(?:[,.;)]|$|\d))")
 _SHIFT_BEFORE = re.compile(r"\b(?i:day|days|shift|shifts|night|nights|row|working|worked|work|floated|float|"
                            r"placement|rotation|lates|earlies|long\s+day|long\s+days)\b[^.!?\n]{0,20}$")
 # (these three read from the ward's digit or the acronym's capitals, the words before then checked behind them)
-_WARD_ON = re.compile(r"(?<=\s)(?P<p>\d{1,2}[A-Z]\d?)\b(?![\w/.\-]|\s*(?i:mg|ml|units?)\b)")
+_WARD_ON = re.compile(r"(?<=\s)(?P<p>\d{1,2}(?![GKLMX])[A-Z]\d?)\b(?![\w/.\-]|\s*(?i:mg|ml|units?)\b)")
 _ON_BEFORE = re.compile(r"\b(?i:on)\s+\Z")
 _HYPHEN_FACILITY = re.compile(r"\b(?P<p>[A-Z][a-z]+-[A-Z][a-z]+)\s+(?i:clinic|centre|center|hospital|health|"
                               r"practice|surgery|house|hall)\b")
@@ -71,7 +76,7 @@ _BRACKET_AFTER_NUMBER = re.compile(r"(?<![\w\-/])(?P<n>\d++(?:[\-/ ]\d++)*+)\s*\
 # round twelve (set L's second look): "HC 61 Box 2290", "RR 2 Box 14": a rural route's address; "Ganado AZ 86505": the
 # town before a state and its ZIP code
 _RURAL_ROUTE = re.compile(r"\b(?:HC|HCR|RR|R\.R\.|(?i:rural\s+route|star\s+route))\s*#?\s*\d{1,4}"
-                          r"(?:\s*,?\s*(?i:box)\s*#?\s*\d{1,5})?\b")
+                          r"(?:\s*,?\s*(?i:box)\s*#?\s*\d{1,5})?\b(?![.,/]\d|\s*(?i:cm|mm|kg|g|ml|%|bpm)\b)")
 _TOWN_STATE_ZIP = re.compile(r"\b(?P<p>[A-Z][a-z][\w'’\-]*+(?:\s+[A-Z][a-z][\w'’\-]*+)?),?\s+[A-Z]{2}\s+\d{5}"
                              r"(?:-\d{4})?\b")
 # "Guys and St Thomas", "Barts and the London": a hospital's first name joined to a saint's or "the" name
@@ -83,7 +88,9 @@ _SAYS_AFTER = re.compile(r"\s+(?i:said|says|told|called|rang|emailed|texted|want
 # "at Memorial Hermann TMC": an acronym no list knows after the name of where someone goes
 _NAME_GOES_BEFORE = re.compile(r"\b(?i:at|to|from|in)\s+(?:(?i:the)\s+)?(?P<w>(?:[A-Z][a-z]+\s+){1,3})\Z")
 _NOT_PLACES = frozenset(str.split("""the a an my our your his her their this that town person private public general
-    main local new old same other next last first monday tuesday wednesday thursday friday saturday sunday"""))
+    main local new old same other next last first monday tuesday wednesday thursday friday saturday sunday
+    year night day morning evening afternoon christmas easter maths math english spanish french german science history
+    art music outpatients radiology recovery reception triage theatre class lessons assembly"""))
 
 
 def _plain(word: str) -> bool:
@@ -96,7 +103,8 @@ def place_candidates(text: str, add: Add) -> None:
     """Every place of this module's rules in ``text`` (see the docstring)."""
     if "Isl" in text:
         for m in _ISLAND.finditer(text):
-            add(("place", m.start("p"), m.end("p")))
+            if "Love Island" not in m.group("p"):  # (a television show)
+                add(("place", m.start("p"), m.end("p")))
     for m in _FACILITY_IN.finditer(text):
         if _GATHERING_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not _plain(m.group("p").split()[0]):
             add(("place", m.start("p"), m.end("p")))
@@ -107,7 +115,8 @@ def place_candidates(text: str, add: Add) -> None:
                 add(("place", m.start("p"), m.end("p")))
     if _HYPHEN_GATE.search(text):
         for m in _HYPHEN_FACILITY.finditer(text):
-            if not any(fold(part) in word_lists().medical for part in m.group("p").split("-")):
+            if m.group("p").lower() not in _HYPHEN_KINDS and not any(
+                    fold(part) in word_lists().medical for part in m.group("p").split("-")):
                 add(("place", m.start("p"), m.end("p")))
     for m in _STATE_WORD.finditer(text) if "tate" in text or "TATE" in text else ():
         uni = _STATE_BEFORE.search(text, max(0, m.start() - 30), m.start())
@@ -122,7 +131,8 @@ def place_candidates(text: str, add: Add) -> None:
         add(("address", m.start(), m.end()))
     if " St" in text or " Saint" in text:
         for m in _JOINED_HOSPITAL.finditer(text):
-            if not _plain(m.group("p").rstrip("'’s")) and fold(m.group("p")) not in _PEOPLE:
+            f = fold(m.group("p").rstrip("'’s"))
+            if not _plain(f) and f not in _PEOPLE and f not in word_lists().drugs and f not in clinical_words():
                 add(("place", m.start("p"), m.end("p")))
     if _CAPITALS.search(text):
         _acronym_places(text, add)
@@ -140,7 +150,7 @@ def _acronym_places(text: str, add: Add) -> None:
     lists = word_lists()
     for m in _CAPITAL_RUN.finditer(text):
         a, s, e = m.group(), m.start(), m.end()
-        if not _unknown_acronym(a):
+        if not _unknown_acronym(a) or a.lower() in _DEVICES:
             continue
         goes = _GOES_BEFORE.search(text, max(0, s - 12), s)
         if goes and _CLOCK_AFTER.match(text, e):  # "at the LGI 14:00"
