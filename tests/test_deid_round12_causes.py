@@ -198,5 +198,10 @@ def test_what_the_review_of_round_twelve_found_stays(text):
         assert out == text, out
 
 
+def test_a_word_in_capitals_after_uni_is_is_no_school():
+    assert "MEGA stressful" in deidentify("Uni is MEGA stressful this week").text
+    assert "[SCHOOL]" in deidentify("uni is QUT if the form asks").text
+
+
 def test_a_television_island_is_no_place():
     assert "[PLACE]" not in deidentify("Watched Love Island in bed").text

@@ -44,7 +44,6 @@ _ACT_AFTER = re.compile(r"\s+(?:said|says|told|asked|drove|brought|brings|bringi
                         r"dm'?d|dmed|facetimed|held|carried|waited|noticed|made\s+me|let\s+me|talked|listened)\b")
 _AND_I = re.compile(r"\s+(?:and|n|&)\s+(?:i|me)\b(?!['’])", re.IGNORECASE)
 _AFTER_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s+$")  # "10,000 lux" (not "x2. aoife")
-_WORD_GAP = re.compile(r"[\s\-]+")
 
 
 def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -> str | None:

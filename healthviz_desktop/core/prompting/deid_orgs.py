@@ -98,8 +98,10 @@ _ACRONYM_REP = re.compile(r"\b(?P<a>[A-Z][A-Za-z]{1,5})\s+(?:rep|reps|steward|sh
 # lower case, between "my"/"a" and the shift or job it names; "uni is UQ": an acronym a school is said to be
 _OWN_SHIFT = re.compile(r"\b(?i:my|a|the|her|his|their|our|this|that|another|next)\s+(?P<b>[a-z][a-z'’&\-]{2,})\s+"
                         r"(?i:shift|shifts|rota|uniform|job|manager|staff\s+discount)\b")
+# (the acronym ends the clause: not "Uni is MEGA stressful", a word in capitals before what it describes)
 _SCHOOL_IS = re.compile(r"\b(?i:uni|university|college|school|campus|sixth\s+form)\s+(?i:is|was|=|:)\s+"
-                        r"(?P<a>[A-Z]{2,6})\b")
+                        r"(?P<a>[A-Z]{2,6})\b(?=\s*(?:[,.;:!?)]|$|(?i:if|for|and|so|but|now|btw|lol|in|on|the|"
+                        r"student|id|#)\b))")
 
 
 def org_candidates(text: str, add: Add) -> None:
@@ -117,8 +119,7 @@ def org_candidates(text: str, add: Add) -> None:
     for m in _SCHOOL_IS.finditer(text) if any(w in lower for w in ("uni", "college", "school", "campus", "form")) \
             else ():
         a = m.group("a")
-        if not lists.is_word(a.lower()) and a.lower() not in lists.medical and a.lower() not in _COMMON_CAPITALS \
-                and len(a) <= 5:  # (not "Uni is MEGA stressful": a word in capitals)
+        if not lists.is_word(a.lower()) and a.lower() not in lists.medical and a.lower() not in _COMMON_CAPITALS:
             add(("school", m.start("a"), m.end("a")))
     if "(" in text:
         for m in _WORK_BRACKET_OTHER.finditer(text):

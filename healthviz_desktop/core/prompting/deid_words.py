@@ -61,7 +61,6 @@ _ACT_AFTER = re.compile(r"\s+(?:said|says|told|asked|drove|brought|brings|bringi
                         r"dm'?d|dmed|facetimed|held|carried|waited|noticed|made\s+me|let\s+me|talked|listened)\b")
 _AND_I = re.compile(r"\s+(?:and|n|&)\s+(?:i|me)\b(?!['’])", re.IGNORECASE)
 _AFTER_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s+$")  # "10,000 lux" (not "x2. aoife")
-_WORD_GAP = re.compile(r"[\s\-]+")
 
 
 @lru_cache(maxsize=65536)
