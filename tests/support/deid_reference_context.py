@@ -238,6 +238,12 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
         given = words[0] if words and words[0][:1].isupper() and words[0].isalpha() else ""
         if len(given) >= 5:
             short += [given[:3].casefold(), given[:4].casefold()]  # "Kev" of Kevin, "Ade" of Adebayo
+            stem = given[:3].casefold()  # and the everyday short forms made from it: "Jonno", "Davo", "Robbie"
+            short += [stem + end for end in ("o", "y", "ie", stem[-1] + "o", stem[-1] + "y", stem[-1] + "ie")
+                      if stem[-1:].isalpha() and stem[-1] not in "aeiouy"]  # (round thirteen, set M's first look)
+            r = given.casefold().find("r", 2)  # and the "-zza" of an "r" name: "Kezza" of Kerry, "Shazza" of Sharon
+            if 2 <= r <= 3:
+                short += [given[:r].casefold() + "zza", given[:r].casefold() + "z"]
         two = given[:2].casefold()  # "ro" of Rowan, "jo" of Joanna (round twelve): where it reads as a name,
         if len(given) >= 4 and not lists.is_word(two) and two not in lex.known_words and two not in _common_words() \
                 and two not in _PARTICLES and two not in lex.titles:

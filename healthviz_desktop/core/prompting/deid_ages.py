@@ -60,6 +60,11 @@ _READING_BRACKET = frozenset(str.split("""morning evening night resting daily av
 _NAMED_IS_AGE = re.compile(rf"\b(?P<k>[^\W\d_][\w'’]*)\.?\s+[A-Z][a-z'’\-]+(?P<gap>(?:\s+(?i:at|from|in|of|on|next|"
                            rf"down|up|across|over|near)(?:\s+[\w'’\-]+){{1,3}}?)?)\s+(?i:is|was|turned|turns)\s+"
                            rf"{_AGE}{_NO_UNIT}")
+# "She'll be 90 in July", "mum turns 95 on Friday", "dad would have been 92": an age to come or one that was, said
+# of a person (round thirteen, set M's first look; never a reading: "her sugar will be 95")
+_WILL_BE_AGE = re.compile(rf"\b(?i:{_PERSON}|mother|father|grandmother|grandfather)(?:['’]ll)?"
+                          rf"(?:\s+(?i:will|would|should))?(?:\s+(?i:have))?\s+"
+                          rf"(?i:be|been|turns|turned|turning|is\s+turning|was\s+turning)\s+{_AGE}{_NO_UNIT}")
 # "(yung client ko, 93 na siya)": Tagalog's "is already 93" (round twelve, set L's first look)
 _TAGALOG_AGE = re.compile(rf"(?<![\d.,/])\b{_AGE}\s+(?i:na)\s+(?i:siya|sya|sila|po|ngayon)\b")
 # the same age said again in the text, bare: "at 93 i let it slide" (never before a unit or as a reading's value)
@@ -101,7 +106,7 @@ def age_candidates(text: str, add: Add) -> None:
         else:
             windows.append((lo, hi))
     for lo, hi in windows:
-        for rx in (_AT_AGE, _NOW_AGE, _GERMAN_TURNED, _SAYS_AGE):
+        for rx in (_AT_AGE, _NOW_AGE, _GERMAN_TURNED, _SAYS_AGE, _WILL_BE_AGE):
             for m in rx.finditer(text, lo, hi):
                 add(("age", m.start("d"), m.end("d")))
         for m in _AGE_SEX.finditer(text, lo, hi):
@@ -133,6 +138,13 @@ def repeated_ages(text: str, found: list[tuple[str, int, int]], add: Add) -> Non
     every other standing occurrence of that number, unless a unit follows or a reading's word stands just before it.
     Reads the candidates found so far; call it last."""
     ages = {text[s:e] for cat, s, e in found if cat == "age" and e - s <= 3 and text[s:e].isdigit()}
+    for cat, s, e in list(found):  # "she's 90, inshallah 91 in Hamal": the next year's age, said just after
+        if cat == "age" and e - s <= 3 and text[s:e].isdigit() and int(text[s:e]) < 119:
+            nxt = re.compile(_AGAIN.format(int(text[s:e]) + 1) + _NO_UNIT)
+            for m in nxt.finditer(text, e, min(len(text), e + 40)):
+                before = text[max(0, m.start() - 24):m.start()]
+                if not _VITAL_BEFORE.search(before) and not re.search(r"[\d/]\s*$", before):
+                    add(("age", m.start(), m.end()))
     for age in ages:
         for m in re.finditer(_AGAIN.format(age) + _NO_UNIT, text):
             before = text[max(0, m.start() - 24):m.start()]

@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting.vocabulary import word_lists
+
 Add = Callable[[tuple[str, int, int]], None]
 
 # a clock as it is written: "14:00", "9.15", "16h", "9h30", "0845", "3pm", "3 p.m.", "10 Uhr", "09.00 น."
@@ -179,6 +181,14 @@ _WEEK_SIGNS = ("kw", "kalenderwoche", "uke", "uge", "vecka", "viik", "tydzie", "
                "semana")
 
 
+# "8.45 appt", "the 2.30 bus": a dotted clock right before what happens at it (round thirteen, set M's first look;
+# a dotted number is a lab value or a dose elsewhere, so only before these words)
+_EVENT_AFTER = (r"appt|appts|appointment|apt|pickup|pick-up|bus|train|flight|ferry|meeting|class|session|shift|"
+                r"dropoff|drop-off|check-?in|kickoff|kick-off|booking|taxi|tram")
+_EVENT_AFTER_GATE = re.compile(rf"\d\s+(?:{_EVENT_AFTER})\b")
+_DOTTED_BEFORE_EVENT = re.compile(rf"(?<![\w.,/:])(?:1[0-2]|0?[1-9]|1[3-9]|2[0-3])\.[0-5]\d"
+                                  rf"(?=\s+(?i:{_EVENT_AFTER})\b)")
+
 def clock_candidates(text: str, add: Add) -> None:
     """Every time and date of this module's standalone rules in ``text`` (see the docstring)."""
     if not _GATE.search(text):
@@ -197,6 +207,15 @@ def clock_candidates(text: str, add: Add) -> None:
             for m in _THAI_DATE.finditer(text):
                 add(("date", m.start(), m.end()))
     # each rule below only where a cheap sign of what it needs is there (a speed gate, never a change in what is found)
+    if "." in text and _EVENT_AFTER_GATE.search(lower):
+        from healthviz_desktop.core.prompting.deid_cued import READING_WORDS
+
+        for m in _DOTTED_BEFORE_EVENT.finditer(text):
+            words_before = text[max(0, m.start() - 16):m.start()].split()
+            last = words_before[-1].strip(":=").casefold() if words_before else ""
+            if last not in READING_WORDS and last not in word_lists().medical \
+                    and not any(c.isdigit() for c in last):  # not "HbA1c 7.45 class", "INR 2.30 appt"
+                add(("time", m.start(), m.end()))
     if _HIJRI_GATE.search(text):
         for m in _HIJRI_NUMERIC.finditer(text):  # a kind no clinical shape cancels: "3/9/1445 h" is no dose in hours
             add(("time", m.start(), m.end()))

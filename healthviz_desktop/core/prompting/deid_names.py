@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_glosses import glossed
 from healthviz_desktop.core.prompting.deid_things import (
     AFTER_DOSE,
     AMOUNT_WORDS,
@@ -131,7 +132,8 @@ def cap_groups(text: str) -> list[CapGroup]:
         prev = prevs[-1] if prevs else ""
         prev2 = prevs[-2] if len(prevs) > 1 else ""
         stripped = before.rstrip()
-        sentence_start = (not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;•*–—\"") \
+        sentence_start = (not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;•*–—\""
+                          or stripped[-2:] == " -") \
             and (prev not in titles or (stripped[-1:] == "." and prev not in TITLE_ABBREVIATIONS))
         groups.append(CapGroup(tuple(caps[i:j]), start, caps[j - 1][2], prev, prev2, sentence_start, joined_of))
         i = j
@@ -254,6 +256,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if len(run) == 1 and not titled and prev not in lex.name_cues:
         if fold(first) in calendar_words():
             return  # "März is always bad", "Montag": a month or a weekday of another language
+        if glossed(text, end) and (at_start or prev in _DETERMINERS) and not _known_name(first):
+            return  # "Kebdi (stomach)", "Xew (sleep)": a word of another language the writer translates (round 13)
         eponym = EPONYM_NOUNS.match(text, end)
         if eponym is not None and (eponym.group("weak") is None or (
                 first not in lex.first_names and first not in lex.ambiguous_first_names)):
@@ -371,6 +375,12 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
 # words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
 _TIME_WORDS = P.MONTH_WORDS | frozenset(str.split("""monday tuesday wednesday thursday friday saturday sunday mon
     tue tues wed weds thu thur thurs fri sat sun today tonight tomorrow yesterday"""))
+
+
+def _known_name(first: str) -> bool:
+    """``first`` (folded) is a given name some list of names knows."""
+    lex = P.lexicon()
+    return word_lists().is_name(key(first)) or first in lex.first_names or first in lex.ambiguous_first_names
 
 
 def _relation_in_brackets(text: str, end: int) -> bool:
