@@ -50,7 +50,9 @@ _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called
                           "feels felt slept woke from "
                           # (round eleven: "Happy took me", "pinky dropped me")
                           "took takes dropped picked gave gives bought made makes cooked drives brings sent stayed "
-                          "popped fed held hugged laughed cried"))
+                          "popped fed held hugged laughed cried "
+                          # (round thirteen: "Tom fell off the scaffold")
+                          "fell slipped tripped collapsed fainted broke injured hurt twisted crashed passed died"))
 _DETERMINERS = frozenset(str.split("the a an my your his her our their this that"))
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))

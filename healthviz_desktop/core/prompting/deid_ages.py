@@ -65,6 +65,11 @@ _NAMED_IS_AGE = re.compile(rf"\b(?P<k>[^\W\d_][\w'’]*)\.?\s+[A-Z][a-z'’\-]+(
 _WILL_BE_AGE = re.compile(rf"\b(?i:{_PERSON}|mother|father|grandmother|grandfather)(?:['’]ll)?"
                           rf"(?:\s+(?i:will|would|should))?(?:\s+(?i:have))?\s+"
                           rf"(?i:be|been|turns|turned|turning|is\s+turning|was\s+turning)\s+{_AGE}{_NO_UNIT}")
+# "Father (… b. 1932) had a fall. 91 and stubborn.": an age that opens a sentence, "and" what the person is, with a
+# person spoken of just before and no reading's word (round thirteen; not "HR 110. 95 and falling")
+_OPENS_AGE_AND = re.compile(rf"(?:\A|(?<=[.!?]\s)|(?<=\n)){_AGE}\s+(?:and|&)\s+(?!(?i:rising|falling|climbing|"
+                            r"dropping|steady|stable|holding|counting|up|down|over|above|below|more|less|then|still)\b)"
+                            r"[a-z]")
 # "(yung client ko, 93 na siya)": Tagalog's "is already 93" (round twelve, set L's first look)
 _TAGALOG_AGE = re.compile(rf"(?<![\d.,/])\b{_AGE}\s+(?i:na)\s+(?i:siya|sya|sila|po|ngayon)\b")
 # the same age said again in the text, bare: "at 93 i let it slide" (never before a unit or as a reading's value)
@@ -125,6 +130,10 @@ def age_candidates(text: str, add: Add) -> None:
                 add(("age", m.start("d"), m.end("d")))
         for m in _HER_ORDINAL.finditer(text, lo, hi):  # the ordinal whole: "her 101st"
             add(("age", m.start("d"), m.end("o")))
+        for m in _OPENS_AGE_AND.finditer(text, lo, hi):
+            before = text[max(0, m.start() - 150):m.start()]
+            if _PERSON_BEFORE.search(before) and not _VITAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                add(("age", m.start("d"), m.end("d")))
         for m in _TAGALOG_AGE.finditer(text, lo, hi):
             add(("age", m.start("d"), m.end("d")))
         for m in _NEAR_AGE.finditer(text, lo, hi):

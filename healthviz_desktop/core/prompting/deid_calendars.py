@@ -172,7 +172,8 @@ _SPOKEN_DATE = re.compile(
     rf"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b))", re.IGNORECASE)
 _HOUR_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _SPOKEN_CLOCK = re.compile(
-    rf"\b(?i:at|by|around|about|till|until|since|before|after)\s+(?P<t>(?i:{_HOUR_WORD})(?:[\s\-](?i:oh[\s\-](?:one|two|"
+    rf"\b(?i:at|by|around|about|till|until|since|before|after)\s+(?:(?i:like|about|around|maybe|roughly|gone)\s+)?"
+    rf"(?P<t>(?i:{_HOUR_WORD})(?:[\s\-](?i:oh[\s\-](?:one|two|"
     rf"three|four|five|six|seven|eight|nine)|fifteen|thirty|forty[\s\-]?five|forty|fifty[\s\-]?five|fifty|twenty[\s\-]?five|"
     rf"twenty|ten|o\s?['’]?\s?clock)(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?|\s*(?i:am|pm|a\.m\.|p\.m\.)))(?![\w\-])")
 _SPOKEN_GATE = frozenset(str.split("""tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth

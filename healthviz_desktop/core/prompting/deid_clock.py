@@ -136,7 +136,9 @@ _HOUR_WORD_BEFORE = re.compile(r"(?<![\d/]\s)(?:\b(?P<w>(?i:at|around|round|by|t
 _DONE_AT_A_TIME = re.compile(r"\b(?:\d+\s?(?i:mg|mcg|ml)|(?i:took|taken|take|another|again|then|woke|waking|wake|"
                              r"slept|sleep|bed|home|arrived|crashed|shutdown|wore\s+off|kicked\s+in|"
                              r"lunch|dinner|breakfast|started|finished|dose|tablet|pill|meds|shift|clocked|alarm|"
-                             r"up|asleep|landed|called|rang))\b[^.!?\n]{0,24}$")
+                             r"up|asleep|landed|called|rang))\b[^.!?\n]{0,24}$"
+                             # round thirteen: being seen, and who saw ("seen by the liaison psych team around 4")
+                             r"|\b(?i:seen|triaged|admitted|discharged)\b[^.!?\n]{0,32}$")
 _AT_AROUND = re.compile(r"\b(?i:at)\s+(?i:around|about|like|roughly)\s")
 _OPENS_WITH_BY = re.compile(r"(?:\A|[.!?\n]\s*)(?i:by)\b")
 _ROUND_AS_AROUND = re.compile(r"\b(?i:home|up|asleep|bed|woke|crashed|arrived|off|in|out|back|here|there|left)\s*$")
@@ -185,9 +187,27 @@ _WEEK_SIGNS = ("kw", "kalenderwoche", "uke", "uge", "vecka", "viik", "tydzie", "
 # a dotted number is a lab value or a dose elsewhere, so only before these words)
 _EVENT_AFTER = (r"appt|appts|appointment|apt|pickup|pick-up|bus|train|flight|ferry|meeting|class|session|shift|"
                 r"dropoff|drop-off|check-?in|kickoff|kick-off|booking|taxi|tram")
-_EVENT_AFTER_GATE = re.compile(rf"\d\s+(?:{_EVENT_AFTER})\b")
 _DOTTED_BEFORE_EVENT = re.compile(rf"(?<![\w.,/:])(?:1[0-2]|0?[1-9]|1[3-9]|2[0-3])\.[0-5]\d"
-                                  rf"(?=\s+(?i:{_EVENT_AFTER})\b)")
+                                  rf"(?=\s+(?i:{_EVENT_AFTER})\b|\s+(?i:on)\s+(?:(?i:the)\s+)?(?:\d{{1,2}}(?i:st|nd|rd|th)|"
+                                  rf"(?i:mon|tue|wed|thu|fri|sat|sun)))")
+# "on 12-03", "Next afspraak 19-03 om 09:15": a day and a month with its leading zero, joined by a dash (a range of
+# scores or doses has no zero before its second number); round thirteen, set M's second look
+_DAY_DASH_MONTH = re.compile(r"(?<![\w.,/\-])(?:0?[1-9]|[12]\d|3[01])-(?:0[1-9])(?![\w\-/]|[.,]\d|\s*(?i:%|mg|ml|x)\b)")
+_DOTTED_EVENT_GATE = re.compile(r"\d\.[0-5]\d\s")
+# "Dydd Llun 15fed": a Welsh ordinal day (read from the digit and its ending)
+_WELSH_GATE = re.compile(r"\d(?:af|il|ydd|ed|fed|eg|ain)\b")
+_WELSH_DAY = re.compile(r"(?<![\w.,/])(?:1af|2il|[34]ydd|[56]ed|[789]fed|1[0258]fed|20fed|1[134679]eg|2[1-9]ain|"
+                        r"30ain|31ain)\b")
+
+def _reading_before(text: str, start: int) -> bool:
+    """The word before ``start`` makes a number there a reading, a level or a dose: a reading's word, a medical
+    word, a word with a digit ("HbA1c", "500mg"), a level's word ("pain")."""
+    from healthviz_desktop.core.prompting.deid_cued import READING_WORDS
+
+    words_before = text[max(0, start - 16):start].split()
+    last = words_before[-1].strip(":=").casefold() if words_before else ""
+    return last in READING_WORDS or last in word_lists().medical or any(c.isdigit() for c in last) \
+        or _LEVEL_BEFORE.search(text, max(0, start - 16), start) is not None  # "pain 3-05"
 
 def clock_candidates(text: str, add: Add) -> None:
     """Every time and date of this module's standalone rules in ``text`` (see the docstring)."""
@@ -207,14 +227,19 @@ def clock_candidates(text: str, add: Add) -> None:
             for m in _THAI_DATE.finditer(text):
                 add(("date", m.start(), m.end()))
     # each rule below only where a cheap sign of what it needs is there (a speed gate, never a change in what is found)
-    if "." in text and _EVENT_AFTER_GATE.search(lower):
-        from healthviz_desktop.core.prompting.deid_cued import READING_WORDS
-
+    if "-0" in text:
+        for m in _DAY_DASH_MONTH.finditer(text):
+            first, second = m.group().split("-")
+            if first.startswith("0") and int(second) == int(first) + 1:
+                continue  # "Iraq 05-06": two years, one after the other
+            if not _reading_before(text, m.start()):  # not "pain 3-05", "500mg 10-05"
+                add(("date", m.start(), m.end()))
+    if _WELSH_GATE.search(text):
+        for m in _WELSH_DAY.finditer(text):
+            add(("date", m.start(), m.end()))
+    if "." in text and _DOTTED_EVENT_GATE.search(text):
         for m in _DOTTED_BEFORE_EVENT.finditer(text):
-            words_before = text[max(0, m.start() - 16):m.start()].split()
-            last = words_before[-1].strip(":=").casefold() if words_before else ""
-            if last not in READING_WORDS and last not in word_lists().medical \
-                    and not any(c.isdigit() for c in last):  # not "HbA1c 7.45 class", "INR 2.30 appt"
+            if not _reading_before(text, m.start()):  # not "HbA1c 7.45 class", "INR 2.30 appt"
                 add(("time", m.start(), m.end()))
     if _HIJRI_GATE.search(text):
         for m in _HIJRI_NUMERIC.finditer(text):  # a kind no clinical shape cancels: "3/9/1445 h" is no dose in hours

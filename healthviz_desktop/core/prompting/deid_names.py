@@ -324,7 +324,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
     elif one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in USE_VERBS and not at_start)
-                            or re.match(r"\s*(?:x\s?\d|\d)", text[end:end + 5])) and \
+                            or _DOSE_AFTER.match(text, end, end + 16)) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
     elif one_product(run) and prev.isdigit() and prev2 in USE_VERBS and not word_lists().is_name(key(first)) \
@@ -371,6 +371,10 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         # "Schmerzen since Monday", an everyday word of another language)
         add(("name", start, end))
 
+
+# a count or dose after a product ("Buspar 10", "Lomotil x1"), not a year after a place ("at Waiouru 1979-83"; a
+# year-like dose has its unit: "Fultium 2000 IU"; round thirteen)
+_DOSE_AFTER = re.compile(r"\s*(?:x\s?\d|\d)(?!(?:(?<=1)9\d\d|(?<=2)0\d\d)(?![\d\s]*(?i:iu|u|mg|mcg|µg|ml|units?|g)\b))")
 
 # words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
 _TIME_WORDS = P.MONTH_WORDS | frozenset(str.split("""monday tuesday wednesday thursday friday saturday sunday mon

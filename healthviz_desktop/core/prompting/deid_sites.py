@@ -1,0 +1,162 @@
+"""Round thirteen of issue 15 (set M's second look): where someone is inside a place, the places and units they
+belong to, and the households they name, each written as the general form it is. Plain code called from
+deid_cued.py, so the fast de-identifier and the reference one share it as it is.
+
+- "room C-118", "block C-4", "Ward D9": a room, block, ward, tent or caravan by its code (a letter and a number).
+- "past Station 14", "Precinct 9", "Camp 4": a station, precinct or camp by its number, with a capital.
+- "3rd Bn 141st FA", "7RAR", "2 PARA": a military unit by its number.
+- "the Haddad family", "the Okafor twins": a surname before the word for a household.
+- "the Rocking K Ranch", "Tullochgorm Farm": a ranch, farm, station or homestead by its name (not "Dairy Farm",
+  "Fire Station": ordinary words alone name no one's).
+- "Address for the oxygen company is 14 Achmore, Lochcarron": a house number and a name after the word for an
+  address, without a street's word.
+- "in East LA", "from North Uist": a compass word and the place after a word of where.
+- "in Bad Cannstatt": a German spa town.
+- "Trinity counselling service rang": a name before the words of a counselling or support service.
+- "IRC caseworker", "KW Multicultural Centre", "at UPMC Western Psych": an acronym no list knows before a worker's
+  word, before the capitalised words of a centre's or a service's name, or of a hospital's where someone goes.
+- "Out on the Ocean Rose DL 209": a boat's port letters and number after its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from healthviz_desktop.core.prompting.vocabulary import word_lists
+from healthviz_desktop.core.prompting.word_trie import trie
+
+Add = Callable[[tuple[str, int, int]], None]
+
+_ROOM = re.compile(r"\b(?P<k>(?i:room|rm|block|blk|ward|cabin|tent|container|caravan|hut|barracks|dorm|pod|cell))\.?"
+                   r"\s+#?(?P<p>[A-Z]{1,2}-?\d{1,4}[A-Z]?|\d{1,4}-?[A-Z])(?![\w\-/])")
+_STATION = re.compile(r"\b(?P<p>(?:Station|Precinct|Firehouse|Depot|Camp)\s+#?\d{1,3})(?![\w.,/\-])")
+_UNIT_WORD = (r"Bn|Battalion|Regt|Regiment|Bde|Brigade|Coy|Sqn|Squadron|Div|Division|Armd|Armored|Armoured|Inf|"
+              r"Infantry|Cav|Cavalry|Airborne|Marines|FA|MP|Sig|Signals|Engineers|Engr|Wing|Fleet|Commando|Field")
+_ORDINAL_UNIT = re.compile(rf"\b(?P<p>\d{{1,3}}(?:st|nd|rd|th)\s+(?:{_UNIT_WORD})\b"
+                           rf"(?:[\s,]+\d{{1,3}}(?:st|nd|rd|th)\s+(?:{_UNIT_WORD})\b)*)")
+_NUMBERED_UNIT = re.compile(r"\b(?P<p>\d{1,2}\s?(?:RAR|PARA|RIFLES|SCOTS|RHA|RTR|RGR|RRF|RNZIR|PPCLI|RCR|SASR|CDO))\b")
+_HOUSEHOLD = re.compile(r"\b(?i:the)\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?i:family|family['’]s|families|"
+                        r"household|clan|twins|kids|boys|girls)\b")
+_NOT_SURNAMES = frozenset(str.split("""royal holy whole extended host foster nuclear blended same other new old first
+    next last entire wider immediate adoptive birth chosen military local"""))
+_HOLDING = re.compile(r"\b(?P<p>(?:(?:[A-Z][\w'’]*|&)\s+){1,3}(?:Ranch|Farm|Farms|Station|Homestead|Vineyard|Orchard|"
+                      r"Feedlot|Estate|Croft))\b")
+_ADDRESS_CUE = re.compile(r"\b(?i:address|lives\s+at|live\s+at|living\s+at|moved\s+to|deliver(?:ed|ing|y)?\s+to)\b"
+                          r"[^.\n]{0,30}?(?<![\w\-])(?P<p>\d{1,4}[A-Za-z]?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+                          r"(?:,\s*[A-Z][a-z]+)?)")
+_COMPASS_PLACE = re.compile(r"\b(?i:in|at|near|from|to)\s+(?P<p>(?:East|West|North|South|Upper|Lower|Central)\s+"
+                            r"(?!(?:America|Africa|Asia|Europe)\b)(?:[A-Z]{2,3}|[A-Z][a-z]+))\b")
+_SPA_TOWN = re.compile(r"\b(?i:in|nach|aus|bei|at|near|from)\s+(?P<p>Bad\s+[A-Z][a-zäöüß]+)")
+# (workers an organisation sends, not a clinic's: "IBD nurse", "MS nurse" name a specialty)
+_WORKER = (r"caseworker|case\s+worker|support\s+worker|key\s*worker|outreach\s+worker|advisor|adviser|officer|"
+           r"navigator|interpreter|volunteer|rep|lawyer|solicitor")
+_ACRONYM_WORKER = re.compile(rf"(?<![\w\-])(?P<p>[A-Z]{{2,5}})\s+(?i:{_WORKER})\b")
+_ACRONYM_CENTRE = re.compile(r"(?<![\w\-])(?P<p>[A-Z]{2,5}(?:\s+[A-Z][a-z]+){1,3}\s+(?:Centre|Center|Service|Services|"
+                             r"Society|Association|Foundation|Network|Alliance|Project|Agency|Trust))\b")
+# "kiosk at UPMC Western Psych": an acronym no list knows where someone goes, and the capitalised words of the
+# hospital's name after it
+_ACRONYM_HOSPITAL = re.compile(r"\b(?i:at|to|from|in)\s+(?:(?i:the)\s+)?(?P<p>[A-Z]{2,5}(?:\s+[A-Z][a-z]+){0,2}\s+"
+                               r"(?:Psych|Psychiatric|Behavioral|Behavioural|Presbyterian|Memorial|General|Medical|"
+                               r"Rehab|Children['’]s|Women['’]s))\b")
+# "Out on the Ocean Rose DL 209": a boat's port letters and number after its name (no word for a boat)
+_VESSEL_CODE = re.compile(r"\b(?i:on|aboard|on\s+board)\s+(?:(?i:the)\s+)?(?:[A-Z][a-z]+\s+){1,3}"
+                          r"(?P<p>[A-Z]{1,3}\s\d{1,4})(?![\w.,/:%]|\s*(?i:iu|mg|mcg|µg|ml|units?)\b)")
+_NOT_PORT_LETTERS = frozenset(str.split("AM PM BP HR O OT PT ED ER GP MG ML IU AD BC AH SH"))
+# "Trinity counselling service rang": a name before the words of a counselling or support service (not what kind of
+# service it is: "Student counselling service", "NHS talking therapy team")
+_NAMED_SERVICE = re.compile(r"\b(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:counselling|counseling|therapy|wellbeing|"
+                            r"well-being|mental\s+health|support|recovery|addiction)\s+(?i:service|services|centre|"
+                            r"center|team|project|hub)\b")
+_SERVICE_KINDS = frozenset(str.split("""community local student students university college school staff employee
+    employees adult adults youth child children children's family families free online private primary secondary
+    specialist early peer crisis our the my their this a an veterans women's men's perinatal eating bereavement drug
+    alcohol sexual domestic psychological talking trauma grief carers carer parent parents hospital gp practice
+    workplace work occupational nhs county city council district regional national state"""))
+# acronyms that are a kind of worker or service, not whose ("NHS nurse", "GP surgery", "ED nurse")
+_GENERIC_ACRONYMS = frozenset(str.split("""NHS GP ED ER ICU CCU HDU OT PT SLT SW RN EN HCA CNA LPN NP PA MD DR MH CMHT
+    CAMHS IAPT CPN DWP PIP ESA UC HR OH IT TA SEN SENCO ADHD ASD PTSD CBT DBT EMDR A&E ENT AE VA UK US EU UN WHO
+    NDIS OHS WHS PPE CEO SEO PR MND MS IBD COPD HIV TB CF PD HF DM DSN CNS ANP TVN IPC MSK SALT PALS ILD CKD IBS
+    CHC RMN RGN HV"""))
+
+
+def site_candidates(text: str, add: Add) -> None:
+    """Every place, unit and household of this module's rules in ``text`` (see the docstring). Each rule runs only
+    where a cheap sign of what it needs is there (a speed gate, never a change in what is found): every sign is read
+    in one pass over the lower-cased text."""
+    signs = frozenset(_SIGNS.findall(text.lower()))
+    if any(c.isdigit() for c in text):
+        if not signs.isdisjoint(_ROOM_SIGNS):
+            for m in _ROOM.finditer(text):
+                start = m.start("k") if m.group("k")[0].isupper() else m.start("p")  # "Ward D9" whole, "room C-118"
+                add(("place", start, m.end("p")))
+        if not signs.isdisjoint(_STATION_SIGNS):
+            for m in _STATION.finditer(text):
+                add(("place", m.start("p"), m.end("p")))
+        if not signs.isdisjoint(_ADDRESS_SIGNS):
+            for m in _ADDRESS_CUE.finditer(text):
+                add(("address", m.start("p"), m.end("p")))
+        if _ORDINAL_GATE.search(text):
+            for m in _ORDINAL_UNIT.finditer(text):
+                add(("employer", m.start("p"), m.end("p")))
+        if not signs.isdisjoint(_UNIT_SIGNS):
+            for m in _NUMBERED_UNIT.finditer(text):
+                add(("employer", m.start("p"), m.end("p")))
+        if _PORT_GATE.search(text):
+            for m in _VESSEL_CODE.finditer(text):
+                if m.group("p").rstrip("0123456789 ") not in _NOT_PORT_LETTERS:
+                    add(("code", m.start("p"), m.end("p")))
+    if not signs.isdisjoint(_HOUSEHOLD_SIGNS):
+        for m in _HOUSEHOLD.finditer(text):
+            if m.group("n").casefold() not in _NOT_SURNAMES:
+                add(("name", m.start("n"), m.end("n")))
+    lists = word_lists()
+    if not signs.isdisjoint(_HOLDING_SIGNS):
+        for m in _HOLDING.finditer(text):
+            words = m.group("p").split()[:-1]
+            if words[0] in ("The", "A", "My", "Our") and len(words) > 1:
+                words = words[1:]
+            if any((len(w) == 1 and w.isalpha()) or not lists.is_word(w.casefold()) for w in words if w != "&"):
+                add(("place", m.start("p") + m.group("p").index(words[0]), m.end("p")))
+    if not signs.isdisjoint(_COMPASS_SIGNS):
+        for m in _COMPASS_PLACE.finditer(text):
+            add(("place", m.start("p"), m.end("p")))
+    if "bad" in signs:
+        for m in _SPA_TOWN.finditer(text):
+            add(("place", m.start("p"), m.end("p")))
+    if not signs.isdisjoint(_SERVICE_SIGNS):
+        for m in _NAMED_SERVICE.finditer(text):
+            if m.group("p").split()[0].casefold() not in _SERVICE_KINDS:
+                add(("employer", m.start("p"), m.end("p")))
+    if not _CAPITALS.search(text):
+        return
+    if not signs.isdisjoint(_WORKER_SIGNS):
+        for m in _ACRONYM_WORKER.finditer(text):
+            if m.group("p") not in _GENERIC_ACRONYMS:
+                add(("employer", m.start("p"), m.end("p")))
+    for rx, wanted in ((_ACRONYM_HOSPITAL, _HOSPITAL_SIGNS), (_ACRONYM_CENTRE, _CENTRE_SIGNS)):
+        if not signs.isdisjoint(wanted):
+            for m in rx.finditer(text):
+                if m.group("p").split()[0] not in _GENERIC_ACRONYMS:
+                    add(("place", m.start("p"), m.end("p")))
+
+
+# the cheap signs each rule needs (substrings of the lower-cased text)
+_ROOM_SIGNS = frozenset(str.split("room rm block blk ward cabin tent container caravan hut barracks dorm pod cell"))
+_STATION_SIGNS = frozenset(str.split("station precinct firehouse depot camp"))
+_ADDRESS_SIGNS = frozenset(str.split("address live living moved deliver"))
+_ORDINAL_GATE = re.compile(r"\d(?:st|nd|rd|th)\s+[A-Z]")
+_UNIT_SIGNS = frozenset(str.split("rar para rifles scots rha rtr rgr rrf rnzir ppcli rcr sasr cdo"))
+_PORT_GATE = re.compile(r"[A-Z]\s\d")
+_HOUSEHOLD_SIGNS = frozenset(str.split("famil household clan twins kids boys girls"))
+_HOLDING_SIGNS = frozenset(str.split("ranch farm station homestead vineyard orchard feedlot estate croft"))
+_COMPASS_SIGNS = frozenset(str.split("east west north south upper lower central"))
+_SERVICE_SIGNS = frozenset(str.split("ounsel herapy ellbeing ell-being upport ecovery ddiction health"))
+_CAPITALS = re.compile(r"[A-Z]{2}")
+_WORKER_SIGNS = frozenset(str.split("worker advis officer navigator interpreter volunteer rep lawyer solicitor"))
+_HOSPITAL_SIGNS = frozenset(str.split("psych behavio presbyterian memorial general medical rehab children women"))
+_CENTRE_SIGNS = frozenset(str.split("centre center service society association foundation network alliance project "
+                                    "agency trust"))
+_SIGNS = re.compile(trie(sorted(_ROOM_SIGNS | _STATION_SIGNS | _ADDRESS_SIGNS | _UNIT_SIGNS | _HOUSEHOLD_SIGNS
+                                | _HOLDING_SIGNS | _COMPASS_SIGNS | _SERVICE_SIGNS | _WORKER_SIGNS | _HOSPITAL_SIGNS
+                                | _CENTRE_SIGNS | {"bad"}, key=lambda w: (-len(w), w)), ignore_case=False))
