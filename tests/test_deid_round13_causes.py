@@ -138,3 +138,41 @@ def test_a_product_before_a_year_is_a_place_where_someone_was():
     out = deidentify("tinnitus from the guns at Waiouru 1979-83, worse at night").text
     assert "Waiouru" not in out, out
     assert deidentify("took Lomotil x1 and Buspar 10 at night").text == "took Lomotil x1 and Buspar 10 at night"
+
+
+# Set N's first look (26 entries moved, after set N was scored whole): the national number, phone, account and
+# photo names let through, two ages over 89, and changed identifier-free entries of each writer.
+@pytest.mark.parametrize(("text", "secret", "terms"), [
+    ("the letter had my number wrong, it should end 4417 not 4471", "4417", ()),  # the last digits of a number
+    ("Uploaded Scan 3 Apr.pdf to the group chat for the GP", "3", ()),  # a scan's name with spaces
+    ("'Photo 21 Jun.jpg' shows the rash best", "21", ()),
+    ("Lola in theatre since 9. Hip at 94?? the surgeon says she is strong", "94", ()),  # an age someone is surprised at
+    ("ayaw kumain si lolo, 95 na daw", "95", ()),  # Tagalog's "is already 95, they say"
+    ("Agent 6620 was kind, named Priya", "6620", ()),  # a call centre's agent by number
+    ("gave them my mobile, oh seven nine double-oh four triple-six one", "double-oh", ()),  # a phone said in words
+])
+def test_round_thirteen_set_n_first_look_causes(text, secret, terms):
+    _gone(text, secret, terms)
+
+
+@pytest.mark.parametrize("text", [
+    "Namaste diary. Dashain time so too much eating, Tihar soon.",  # festivals and a greeting
+    "by God's grace no fever, nimco from Allah",  # God, by the names people call on
+    "Lekker quiet day, coffee and stroopwafel",
+    "surgeon sent CPT 58150 and the ICD code for the form",  # a procedure's code
+    "CGM readings ran 160-240 all afternoon, ketones 0.4",  # a range of readings
+    "counted one two three four five six seven eight. Oh well, calmer",  # counting, not a number said
+    "the agent was rude and hung up",
+    "Dad's sats at 91?? called 111",  # a reading someone is surprised at
+])
+def test_round_thirteen_set_n_look_alikes_stay(text):
+    assert deidentify(text).text == text
+
+
+def test_a_family_word_typed_alone_as_a_private_term_is_a_relation_not_a_person():
+    terms = ["Mum", "Opa", "Itay", "Nana Ama"]
+    assert deidentify("Mum had a good appetite, Opa grumpy today", terms).text == \
+        "Mum had a good appetite, Opa grumpy today"
+    # a family word of one language that is a given name in another stays private ("Itay": a Hebrew given name)
+    assert "Itay" not in deidentify("Battalion friend Itay called, helped", terms).text
+    assert "Ama" not in deidentify("Nana Ama came by with soup", terms).text  # a name after a family word

@@ -15,6 +15,7 @@ from healthviz_desktop.core.prompting.deid_ages import repeated_ages
 from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
+from healthviz_desktop.core.prompting.deid_said import not_an_id
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits
 from healthviz_desktop.core.prompting.deidentify import join_running_dates
 from tests.support import deid_reference_context as C
@@ -307,7 +308,7 @@ def _number_ids(text: str, add: Add, lo: int, hi: int) -> None:
         token = m.group()
         digits = sum(ch.isdigit() for ch in token)
         letters = sum(ch.isalpha() for ch in token)
-        if token.casefold() in known or _BLOOD_PRESSURE.fullmatch(token):
+        if token.casefold() in known or _BLOOD_PRESSURE.fullmatch(token) or not_an_id(text, m.start(), token):
             continue
         if (letters == 0 and digits >= 5 and not re.fullmatch(r"1[89]\d\d|2[01]\d\d", token)) or (
                 letters and digits >= 3 and len(token) >= 6) or re.fullmatch(r"[a-z]{4,}\d{2,}", token):

@@ -71,7 +71,11 @@ _OPENS_AGE_AND = re.compile(rf"(?:\A|(?<=[.!?]\s)|(?<=\n)){_AGE}\s+(?:and|&)\s+(
                             r"dropping|steady|stable|holding|counting|up|down|over|above|below|more|less|then|still)\b)"
                             r"[a-z]")
 # "(yung client ko, 93 na siya)": Tagalog's "is already 93" (round twelve, set L's first look)
-_TAGALOG_AGE = re.compile(rf"(?<![\d.,/])\b{_AGE}\s+(?i:na)\s+(?i:siya|sya|sila|po|ngayon)\b")
+_TAGALOG_AGE = re.compile(rf"(?<![\d.,/])\b{_AGE}\s+(?i:na)\s+(?i:siya|sya|sila|po|ngayon|kasi|daw|raw|eh|nga|yata|"
+                          r"pala|din|rin)\b")
+# "Appendix at 91??": an age someone is surprised at, a person spoken of before it (round thirteen, set N's first look;
+# never a reading: "sats at 91??")
+_AT_AGE_SURPRISE = re.compile(rf"\b(?i:at)\s+{_AGE}\s*[?!]+")
 # the same age said again in the text, bare: "at 93 i let it slide" (never before a unit or as a reading's value)
 _NUMBERED_BEFORE = re.compile(r"\b(?i:page|p\.|pg|number|no\.?|#|room|bed|ward|bus|route|question|q|item|step|"
                               r"line|chapter|level|row|seat|gate|platform|exit)\s*$")
@@ -130,6 +134,12 @@ def age_candidates(text: str, add: Add) -> None:
                 add(("age", m.start("d"), m.end("d")))
         for m in _HER_ORDINAL.finditer(text, lo, hi):  # the ordinal whole: "her 101st"
             add(("age", m.start("d"), m.end("o")))
+        for m in _AT_AGE_SURPRISE.finditer(text, lo, hi):
+            before = text[max(0, m.start() - 200):m.start()]
+            person = _PERSON_BEFORE.search(before) or not family_words().isdisjoint(
+                fold(w) for w in re.findall(r"[^\W\d_]+", before))  # "Vovô", "lola"
+            if person and not _VITAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+                add(("age", m.start("d"), m.end("d")))
         for m in _OPENS_AGE_AND.finditer(text, lo, hi):
             before = text[max(0, m.start() - 150):m.start()]
             if _PERSON_BEFORE.search(before) and not _VITAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):

@@ -105,7 +105,9 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£¥]|\b(?i:r\$|cop|clp|ars|mxn|brl|usd|eur
 _EXT_ALONE = re.compile(r"\b(?i:ext|extn|extension)\b\.?\s*(?:#\s*)?(?P<d>\d{3,6})\b(?![.,/]\d|\s*(?i:dollars?|bucks|"
                         r"euros?|pounds?|usd|aud|cad|nzd|mg|ml|units?|steps|degrees|times|x)\b)")
 # "the card ending 4418", "account ending in 0917": the last digits a card or an account is known by
-_ENDING_IN = re.compile(r"(?<!(?i:week|onth|year|riod|rter|scal|term) )\b(?i:ending|ends|ended)\s+(?:(?i:in|with)\s+)?"
+# (and "should end 3291", round thirteen: the word alone, not before a year)
+_ENDING_IN = re.compile(r"(?<!(?i:week|onth|year|riod|rter|scal|term) )\b(?:(?i:ending|ends|ended)\s+"
+                        r"(?:(?i:in|with)\s+)?|(?i:end)\s+(?:(?i:in|with)\s+)?(?!19\d\d|20\d\d))"
                         r"(?P<d>\d{4})\b(?![.,/\-]\d)")
 # "記号 2108 番号 44731", "号码 ...", "번호 ...": a number after the word for one in Japanese, Chinese and Korean
 _CJK_NUMBER = re.compile(r"(?:記号|番号|号码|號碼|번호)\s*[:：]?\s*(?P<d>[A-Za-z0-9][A-Za-z0-9\-]{2,})")
@@ -142,6 +144,13 @@ _LINE_LETTERS = frozenset(str.split("xr sr cr er la mr xl ir dr ec ods odt cd hc
 _SAVED_AS = re.compile(r"\b(?i:saved\s+(?:it\s+)?as|named|called|titled|filename|file\s+name)\b\s*[:\"'“]?\s*"
                        r"(?P<f>[\w\-]+(?:\s[\w\-]+){0,4}\.(?i:pdf|jpe?g|png|heic|gif|tiff?|docx?|mp4|mov))\b")
 _FILE_GATE = re.compile(r"\.(?i:pdf|jpe?g|png|heic|gif|tiff?|docx?|mp4|mov)\b")
+# "Scan 12 Feb.pdf in the WhatsApp group", "'Scan 14 Mar.pdf' is the A&E letter": a scan's or a photo's name, spaces
+# and all, by the word it starts with or in quotes, with a number in it (round thirteen, set N's first look)
+_FILE_EXT = r"\.(?i:pdf|jpe?g|png|heic|gif|tiff?|docx?|mp4|mov)"
+_FILE_WORD = r"[\w\-]*\w[\w\-]*"
+_NAMED_FILE = re.compile(rf"\b(?P<f>(?:Scan|IMG|Image|Photo|Pic|Screenshot|Document|Doc|PXL|DSC|WhatsApp\s+Image|"
+                         rf"Letter|Report)[\s_\-]{_FILE_WORD}(?:\s{_FILE_WORD}){{0,4}}{_FILE_EXT})\b"
+                         rf"|(?<=['\"‘“])(?P<q>{_FILE_WORD}(?:\s{_FILE_WORD}){{0,5}}{_FILE_EXT})(?=['\"’”])")
 # a reading's word just before numbers: "steps 8400 9200", "HR 112 118 121" are readings, not an ID
 _READING_BEFORE = re.compile(r"\b(?i:steps|hr|bp|pulse|glucose|sugars?|bg|readings?|weights?|kcal|calories|"
                              r"ml|mg)\W{1,3}$")
@@ -232,6 +241,10 @@ def code_candidates(text: str, add: Add) -> None:
     if _FILE_GATE.search(text):
         for m in _SAVED_AS.finditer(text):
             add(("code", m.start("f"), m.end("f")))
+        for m in _NAMED_FILE.finditer(text):
+            g = "f" if m.group("f") else "q"
+            if any(c.isdigit() for c in m.group(g)):
+                add(("code", m.start(g), m.end(g)))
     if _VEHICLE_GATE.search(lower):
         for m in _VEHICLE.finditer(text):
             if _plate(m.group("p")) and "." not in m.group("gap"):

@@ -198,6 +198,7 @@ def cued_candidates(text: str, add: Add) -> None:
     from healthviz_desktop.core.prompting.deid_orgs import org_candidates
     from healthviz_desktop.core.prompting.deid_pasted import pasted_candidates
     from healthviz_desktop.core.prompting.deid_places import place_candidates
+    from healthviz_desktop.core.prompting.deid_said import said_candidates
     from healthviz_desktop.core.prompting.deid_sites import site_candidates
     from healthviz_desktop.core.prompting.deid_streets import street_candidates
     from healthviz_desktop.core.prompting.deid_words import _unknown_acronym
@@ -217,6 +218,7 @@ def cued_candidates(text: str, add: Add) -> None:
     work_candidates(text, add)
     place_candidates(text, add)
     site_candidates(text, add)
+    said_candidates(text, add)
     pasted_candidates(text, add)
     if _NINETY_PLUS.search(text) and _AGE_GATE.search(text):  # (the first: a cheap sign of the second)
         for m in _IS_AGE.finditer(text):

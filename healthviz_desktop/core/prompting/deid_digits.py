@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_said import not_an_id
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -59,7 +60,7 @@ def number_ids(text: str, add: Add, lo: int, hi: int) -> None:
         token = m.group()
         digits = sum(ch.isdigit() for ch in token)
         letters = sum(ch.isalpha() for ch in token)
-        if token.casefold() in known or _BLOOD_PRESSURE.fullmatch(token):
+        if token.casefold() in known or _BLOOD_PRESSURE.fullmatch(token) or not_an_id(text, m.start(), token):
             continue
         if (letters == 0 and digits >= 5 and not re.fullmatch(r"1[89]\d\d|2[01]\d\d", token)) or (
                 letters and digits >= 3 and len(token) >= 6) or re.fullmatch(r"[a-z]{4,}\d{2,}", token):

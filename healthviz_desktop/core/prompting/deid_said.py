@@ -1,0 +1,61 @@
+"""Round thirteen of issue 15 (set N's first look): a phone number said in words, as people write down what they read
+out on a call ("gave her my mobile again, oh seven seven double-oh nine double-oh five one two"). Plain code called
+from deid_cued.py, so the fast de-identifier and the reference one share it as it is.
+
+A run of digit words ("oh", "zero", "one" … "nine", "double five", "triple-oh") that stands for seven digits or more
+is a number someone can be reached or found by; counting ("one two three four") is rarely that long, and a score or a
+dose is never said digit by digit.
+
+And the other way, numbers said that are no one's: a procedure's code after "CPT" ("CPT 58662"), a range of readings
+after a reading's word ("CGM readings ran 180-250"), which the rule of five digits or more took for an ID.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Add = Callable[[tuple[str, int, int]], None]
+
+_DIGIT = r"(?:oh|o|zero|nought|nil|one|two|three|four|five|six|seven|eight|nine)"
+_SAID_DIGIT = rf"(?:(?:double|triple)[\s\-]?{_DIGIT}|{_DIGIT})"
+_SAID_NUMBER = re.compile(rf"(?<![\w\-])(?i:{_SAID_DIGIT}(?:[\s,\-]+{_SAID_DIGIT}){{4,}})(?![\w\-])")
+_GATE = re.compile(r"(?i:\b(?:oh|zero|double|triple|nought)\b)")
+
+
+def _digits(run: str) -> int:
+    """How many digits a run of digit words stands for ("double-oh" is two)."""
+    count = 0
+    for word in re.findall(r"[a-z]+", run.lower()):
+        if word == "double":
+            count += 1  # the digit after it counts the other
+        elif word == "triple":
+            count += 2
+        else:
+            count += 1
+    return count
+
+
+def said_candidates(text: str, add: Add) -> None:
+    """A phone number said in words: seven digits or more, with an "oh", "zero", "double" or "triple" in it (the
+    words a number read out has and counting does not)."""
+    if not _GATE.search(text):
+        return
+    for m in _SAID_NUMBER.finditer(text):
+        if _digits(m.group()) >= 7 and _GATE.search(m.group()):
+            add(("phone", m.start(), m.end()))
+
+
+_CODE_BEFORE = re.compile(r"\b(?:CPT|HCPCS|(?i:cpt\s+code|procedure\s+code|billing\s+code))\s*[:#]?\s*\Z")
+_RANGE = re.compile(r"\d{2,3}\s?[-–]\s?\d{2,3}")
+_READINGS_BEFORE = re.compile(r"\b(?i:readings?|sugars?|glucose|bgs?|cgm|levels?|hr|heart\s+rate|pulse|bp|sats|"
+                              r"numbers|values?)\b[^.!?\n\d]{0,16}\Z")
+
+
+def not_an_id(text: str, start: int, token: str) -> bool:
+    """A run of digits that names no one: a procedure's code after "CPT", a range of readings after a reading's
+    word (round thirteen)."""
+    before = text[max(0, start - 24):start]
+    if token.isdigit() and len(token) == 5 and _CODE_BEFORE.search(before):
+        return True
+    return _RANGE.fullmatch(token) is not None and _READINGS_BEFORE.search(before) is not None
