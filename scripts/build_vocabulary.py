@@ -30,13 +30,9 @@ Outputs, one word a line, sorted, lower case:
 
 Run after ``apt-get install wamerican wbritish wamerican-large wbritish-large``:
 ``python scripts/build_vocabulary.py --medical PATH/medicalterms-en.txt.gz --drugs PATH/drug_ner_dictionary.pkl.bz2
---wordfreq PATH/large_en.msgpack.gz --names PATH/nam_dict.txt`` (``npm pack @cspell/dict-medicalterms``, ``pip
-download --no-deps drug-named-entity-recognition``, ``pip download --no-deps wordfreq`` and ``pip download --no-deps
-gender-guesser`` give them; reading wordfreq's file needs ``msgpack``, a build-time tool only). Since issue 15's round
-thirteen the drug list also holds the brands of every drug DrugBank lists (``drugs()``); ``--names`` only takes given
-names out of those, nothing of it is shipped. Run build_gazetteer.py first when rebuilding from scratch: the brands
-leave out its towns. Rebuilt on 2026-12-05 with medicalterms 4.1.8, drug-named-entity-recognition 2.0.9, wordfreq
-3.1.1 and gender-guesser 0.4.0: every other list came out byte for byte as before.
+--wordfreq PATH/large_en.msgpack.gz`` (``npm pack @cspell/dict-medicalterms``, ``pip download --no-deps
+drug-named-entity-recognition`` and ``pip download --no-deps wordfreq`` give them; reading wordfreq's file needs
+``msgpack``, a build-time tool only).
 """
 
 from __future__ import annotations
@@ -46,7 +42,6 @@ import bz2
 import gzip
 import pickle
 import re
-import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "healthviz_desktop" / "data" / "vocabulary"
@@ -102,48 +97,18 @@ def medical_source(path: Path) -> set[str]:
     return {w for w in words if w and not w[:1].isupper() and _WORD.fullmatch(w)}
 
 
-def drugs(path: Path, names: set[str], given: frozenset[str] = frozenset()) -> set[str]:
+def drugs(path: Path, names: set[str]) -> set[str]:
     data = pickle.loads(bz2.decompress(path.read_bytes()))  # our own build step on a file we chose, never at run time
     common = {c for c, d in data["drug_canonical_to_data"].items() if "medline_plus_id" in d or "nhs_url" in d}
-    # since issue 15's round thirteen, also the brands of a drug DrugBank lists ("Lantus", "NovoRapid", "Marvelon",
-    # "Cerazette": their canonical drugs have no MedlinePlus or NHS page in the dictionary); five letters or more and
-    # no given name of any country (``given``: nam_dict's, folded), since these are many and short ones read as
-    # nicknames ("Moco", "Dica")
-    approved = {c for c, d in data["drug_canonical_to_data"].items() if "drugbank_id" in d}
-    places_file = OUT / "places.txt"  # nor a town of the gazetteer ("Indio"), when build_gazetteer.py has run
-    towns = set(places_file.read_text(encoding="utf-8").split()) if places_file.exists() else set()
     out = set()
     for variant, canonicals in data["drug_variant_to_canonical"].items():
         # a combination ("ibuprofen/paracetamol": Combiflam, Symbicort) counts when each of its drugs does
-        if any(c in common or ("/" in c and set(c.split("/")) <= common) for c in canonicals):
-            wide = False
-        elif any(c in approved for c in canonicals):
-            wide = True
-        else:
+        if not any(c in common or ("/" in c and set(c.split("/")) <= common) for c in canonicals):
             continue
         w = variant.casefold()  # one word only: multi-word variants carry makers' names ("hexal, fenofibrat")
-        if _WORD.fullmatch(w) and len(w) > 3 and w not in names and not (
-                wide and (len(w) < 5 or fold(w) in given or w in towns)):
+        if _WORD.fullmatch(w) and len(w) > 3 and w not in names:
             out.add(w)
     return out
-
-
-def fold(word: str) -> str:
-    """Lower case without diacritics, as the per-country list of first names is compared."""
-    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
-
-
-def given_names_of_every_country(path: Path | None) -> frozenset[str]:
-    """Every first name of Jörg Michael's nam_dict.txt (GNU FDL; only used to take words out, never shipped)."""
-    if path is None:
-        return frozenset()
-    out = set()
-    for line in path.read_text(encoding="latin-1").splitlines():
-        if line[:1] in ("#", "=") or len(line) < 30:
-            continue
-        name = line[3:29].strip()
-        out.update(fold(name.replace("+", r)) for r in ("", "-", " "))
-    return frozenset(out)
 
 
 def frequent(path: Path, min_zipf: float) -> set[str]:
@@ -171,22 +136,20 @@ def main() -> None:
     parser.add_argument("--medical", type=Path, required=True, help="medicalterms-en.txt.gz from the npm package")
     parser.add_argument("--drugs", type=Path, required=True, help="drug_ner_dictionary.pkl.bz2 from the wheel")
     parser.add_argument("--wordfreq", type=Path, required=True, help="large_en.msgpack.gz from the wordfreq wheel")
-    parser.add_argument("--names", type=Path, help="nam_dict.txt from the gender-guesser wheel (takes names out)")
     args = parser.parse_args()
-    every_given = given_names_of_every_country(args.names)
     OUT.mkdir(parents=True, exist_ok=True)
     ordinary = english()
     given = _given_names()
     # a brand drug is a proper noun in SCOWL ("Tylenol"): a drug, unless it is also a given name ("Ella")
-    names = proper_nouns(ordinary) - (drugs(args.drugs, given, every_given) - given)
-    med = (medical(args.medical, names) | drugs(args.drugs, names, every_given)) - ordinary
+    names = proper_nouns(ordinary) - (drugs(args.drugs, given) - given)
+    med = (medical(args.medical, names) | drugs(args.drugs, names)) - ordinary
     write("english.txt", ordinary)
     write("names.txt", names)
     name_words = proper_nouns(ordinary, ambiguous=True)
     write("name_words.txt", name_words)
     write("medical.txt", med)
     write("medical_name_words.txt", (name_words & medical_source(args.medical)) - given)
-    write("drugs.txt", drugs(args.drugs, names, every_given))
+    write("drugs.txt", drugs(args.drugs, names))
     write("common_name_words.txt", (name_words & frequent(args.wordfreq, 5.0)) - given)
 
 

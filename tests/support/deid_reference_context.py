@@ -50,9 +50,7 @@ _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called
                           "feels felt slept woke from "
                           # (round eleven: "Happy took me", "pinky dropped me")
                           "took takes dropped picked gave gives bought made makes cooked drives brings sent stayed "
-                          "popped fed held hugged laughed cried "
-                          # (round thirteen: "Tom fell off the scaffold")
-                          "fell slipped tripped collapsed fainted broke injured hurt twisted crashed passed died"))
+                          "popped fed held hugged laughed cried"))
 _DETERMINERS = frozenset(str.split("the a an my your his her our their this that"))
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
@@ -261,11 +259,13 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
         if len(given) >= 5:
             short += [given[:3].casefold(), given[:4].casefold()]  # "Kev" of Kevin, "Ade" of Adebayo
             stem = given[:3].casefold()  # and the everyday short forms made from it: "Jonno", "Davo", "Robbie"
-            short += [stem + end for end in ("o", "y", "ie", stem[-1] + "o", stem[-1] + "y", stem[-1] + "ie")
-                      if stem[-1:].isalpha() and stem[-1] not in "aeiouy"]  # (round thirteen, set M's first look)
+            made = [stem + end for end in ("o", "y", "ie", stem[-1] + "o", stem[-1] + "y", stem[-1] + "ie")
+                    if stem[-1:].isalpha() and stem[-1] not in "aeiouy"]  # (round thirteen, set M's first look)
             r = given.casefold().find("r", 2)  # and the "-zza" of an "r" name: "Kezza" of Kerry, "Shazza" of Sharon
             if 2 <= r <= 3:
-                short += [given[:r].casefold() + "zza", given[:r].casefold() + "z"]
+                made.append(given[:r].casefold() + "zza")
+            # (never an ordinary word: "very" of Veronica, "busy" of Bushra, "belly" of Belinda; the review)
+            short += [w for w in made if not lists.is_word(w) and w not in lex.known_words]
         two = given[:2].casefold()  # "ro" of Rowan, "jo" of Joanna (round twelve): where it reads as a name,
         if len(given) >= 4 and not lists.is_word(two) and two not in lex.known_words and two not in _common_words() \
                 and two not in _PARTICLES and two not in lex.titles:

@@ -160,8 +160,9 @@ def _alt(words: list[str]) -> str:
 
 # (a number of days, weeks or hours is no house number: "Clarity 14 Day View", "the 2 Hour Walk"; round eleven)
 _TIME_UNITS = "(?:Days?|Weeks?|Months?|Hours?|Minutes?|Years?|Nights?|DAYS?|WEEKS?|HOURS?)"
-# a street's name never starts with a pronoun, a modal or a word of time: "I walk to work", "Will walk tomorrow",
-# "Then drive home", "Might walk later" are someone walking (round thirteen)
+# a street's name never starts with a pronoun, a modal or a word of time and its word in lower case: "I walk to
+# work", "Will walk tomorrow", "Then drive home" are someone walking; "May Road", "Still Lane" are streets (round
+# thirteen and its review)
 _NOT_A_STREET_START = ("(?:I|We|You|They|He|She|It|Will|Would|Can|Could|Should|Must|May|Might|Shall|Did|Do|Does|Then|"
                        "Cannot|Can['’]t|Cant|Won['’]t|Wont|Don['’]t|Dont|Didn['’]t|Didnt|Need|Needs|Want|Wants|Try|"
                        "Going|Gonna|And|But|So|Also|Just|Still|To|Or|Not|Never|Always|Usually|Often|Sometimes|Later|"
@@ -210,7 +211,8 @@ def lexicon() -> Lexicon:
         rf"(?i:{_alt(numbered)})"
         # (not "Morning walk", "Long drive": a time or a kind of outing before a street's word)
         rf"|\b(?!(?i:morning|evening|afternoon|night|daily|early|late|long|short|slow|brisk|quick|dog|beach|nature|"
-        rf"sunday|weekend|short)\s)(?!{_NOT_A_STREET_START}\s)(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(full)}))\b\.?"
+        rf"sunday|weekend|short)\s)(?!{_NOT_A_STREET_START}\s+(?:[A-Z][\w'’\-]*\s+){{0,2}}(?:{_alt(full)})\b)"
+        rf"(?:[A-Z][\w'’\-]*\s+){{1,3}}(?i:{_alt(full)}))\b\.?"
         r"(?:,?\s+(?i:apt|apartment|flat|unit|suite)\.?\s*#?\s*\d+[A-Za-z]?)?")
     # "Grandad is 93", "my grandmother, 94,", "Nana Ellis is ninety-one": a person word, up to two
     # capitalised names, "is"/"was" or a comma, then a 90-149 number or its words; not a measurement after it

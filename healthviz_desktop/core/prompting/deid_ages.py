@@ -26,7 +26,8 @@ Add = Callable[[tuple[str, int, int]], None]
 
 _AGE = r"(?P<d>9\d|1[01]\d)"
 _NO_UNIT = (r"(?![\d/%]|[.,]\d|\s*(?i:%|mg|mcg|kg|g|ml|bpm|steps|mins?|minutes|hours?|hrs?|lbs?|pounds|degrees|mmhg|"
-            r"percent|units?|times|x|over|/)(?!\w))")
+            r"percent|per\s+cent|units?|times|x|over|/|seconds?|secs?|miles|km|metres|meters|feet|ft|"
+            r"or\s+(?:above|more|over|higher|less|below))(?!\w))")
 _PERSON = r"(?:she|he|mum|mom|mam|dad|nan|nana|gran|granny|grandma|grandpa|grandad|my|her|his|they|pop|nanna)"
 _AT_AGE = re.compile(rf"\b(?i:at)\s+{_AGE}\s*,?\s+(?i:{_PERSON})\b")
 _NOW_AGE = re.compile(rf",\s*(?i:now|nearly|almost|just)\s+{_AGE}{_NO_UNIT}\s*(?:[,)]|(?i:years?|yrs?)\b)")
@@ -62,14 +63,17 @@ _NAMED_IS_AGE = re.compile(rf"\b(?P<k>[^\W\d_][\w'’]*)\.?\s+[A-Z][a-z'’\-]+(
                            rf"{_AGE}{_NO_UNIT}")
 # "She'll be 90 in July", "mum turns 95 on Friday", "dad would have been 92": an age to come or one that was, said
 # of a person (round thirteen, set M's first look; never a reading: "her sugar will be 95")
-_WILL_BE_AGE = re.compile(rf"\b(?i:{_PERSON}|mother|father|grandmother|grandfather)(?:['’]ll)?"
-                          rf"(?:\s+(?i:will|would|should))?(?:\s+(?i:have))?\s+"
-                          rf"(?i:be|been|turns|turned|turning|is\s+turning|was\s+turning)\s+{_AGE}{_NO_UNIT}")
+_WILL_BE_AGE = re.compile(rf"\b(?i:{_PERSON}|mother|father|grandmother|grandfather|granny['’]s|she['’]d|he['’]d|"
+                          r"husband|wife|partner|brother|sister|aunt|auntie|uncle)"
+                          rf"(?:['’]ll)?(?:\s+(?i:will|would|is\s+going\s+to|['’]s\s+going\s+to|is\s+gonna|"
+                          rf"['’]s\s+gonna|gonna))?(?:\s+(?i:have))?\s+"
+                          rf"(?i:be|been|turns|turned|turning|is\s+turning|was\s+turning)\s+{_AGE}{_NO_UNIT}"
+                          r"(?!\s+(?i:on|with|at|in)\s+(?:(?i:his|her|the|room)\s+)?(?i:sats|oxygen|o2|air|room))")
 # "Father (… b. 1932) had a fall. 91 and stubborn.": an age that opens a sentence, "and" what the person is, with a
 # person spoken of just before and no reading's word (round thirteen; not "HR 110. 95 and falling")
 _OPENS_AGE_AND = re.compile(rf"(?:\A|(?<=[.!?]\s)|(?<=\n)){_AGE}\s+(?:and|&)\s+(?!(?i:rising|falling|climbing|"
-                            r"dropping|steady|stable|holding|counting|up|down|over|above|below|more|less|then|still)\b)"
-                            r"[a-z]")
+                            r"dropping|steady|stable|holding|counting|down|above|below|less|going\s+down|going\s+up|"
+                            r"something)\b)[a-z]")
 # "(yung client ko, 93 na siya)": Tagalog's "is already 93" (round twelve, set L's first look)
 _TAGALOG_AGE = re.compile(rf"(?<![\d.,/])\b{_AGE}\s+(?i:na)\s+(?i:siya|sya|sila|po|ngayon|kasi|daw|raw|eh|nga|yata|"
                           r"pala|din|rin)\b")
@@ -142,8 +146,8 @@ def age_candidates(text: str, add: Add) -> None:
                 add(("age", m.start("d"), m.end("d")))
         for m in _OPENS_AGE_AND.finditer(text, lo, hi):
             before = text[max(0, m.start() - 150):m.start()]
-            if _PERSON_BEFORE.search(before) and not _VITAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
-                add(("age", m.start("d"), m.end("d")))
+            if not _VITAL_BEFORE.search(before) and _PERSON_BEFORE.search(before):  # (a reading's word anywhere
+                add(("age", m.start("d"), m.end("d")))  # before it: "blood sugar … new meter. 110 and she felt fine")
         for m in _TAGALOG_AGE.finditer(text, lo, hi):
             add(("age", m.start("d"), m.end("d")))
         for m in _NEAR_AGE.finditer(text, lo, hi):
@@ -159,7 +163,8 @@ def repeated_ages(text: str, found: list[tuple[str, int, int]], add: Add) -> Non
     ages = {text[s:e] for cat, s, e in found if cat == "age" and e - s <= 3 and text[s:e].isdigit()}
     for cat, s, e in list(found):  # "she's 90, inshallah 91 in Hamal": the next year's age, said just after
         if cat == "age" and e - s <= 3 and text[s:e].isdigit() and int(text[s:e]) < 119:
-            nxt = re.compile(_AGAIN.format(int(text[s:e]) + 1) + _NO_UNIT)
+            nxt = re.compile(_AGAIN.format(int(text[s:e]) + 1) + _NO_UNIT
+                             + r"(?!\s+(?i:more|days?|weeks?|months?|sleeps|to\s+go)\b)")  # not "100 more days"
             for m in nxt.finditer(text, e, min(len(text), e + 40)):
                 before = text[max(0, m.start() - 24):m.start()]
                 if not _VITAL_BEFORE.search(before) and not re.search(r"[\d/]\s*$", before):

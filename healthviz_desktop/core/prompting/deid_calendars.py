@@ -89,7 +89,8 @@ _HIJRI_MONTHS = (
     r"ramadan|ramazan|ramzan|ramadhan|shawwal|syawal|dhu\s*(?:al|l)?[\s\-]?(?:qa['’]?dah|qi['’]?dah|hijjah)|"
     r"zul[\s\-]?(?:qadah|hijjah)")
 _PERSIAN_MONTHS = r"farvardin|ordibehesht|khordad|mordad|amordad|shahrivar|aban|azar|bahman|esfand|" \
-    r"hamal|sawr|saur|jawza|saratan|asad|sunbula|sonbola|mizan|aqrab|qaws|jadi|dalw|hoot"  # Afghan names (round 13)
+    r"hamal|sawr|saur|jawza|sunbula|sonbola|mizan|aqrab|qaws|dalw"  # Afghan names (round 13; not "saratan",
+# cancer in Dari, "jadi", Indonesian's "so", "asad", a name, nor "hoot")
 _SHORT_PERSIAN_MONTHS = r"tir|mehr|dey"  # words of other kinds too ("2 tir of water"): only with their year
 # a day before a month of these calendars ("14 Ramadan", "5th of Shawwal"), with its year if one follows
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -199,8 +200,8 @@ _GATE_WORDS = frozenset(str.split("""tabaski korite korité tamkharit magal fete
     lei white lotu aloha powwow pow sundance sun potlatch long bank queen queens civic show cup melbourne"""))
 _CAL_WORDS = frozenset(str.split("""muharram safar rabi rabiul jumada jumadi jumad jumadal rajab sha shaban
     shaaban ramadan ramazan ramzan ramadhan shawwal syawal dhu zul farvardin ordibehesht khordad tir mordad amordad
-    shahrivar mehr aban azar dey bahman esfand hamal sawr saur jawza saratan sunbula sonbola mizan aqrab qaws jadi
-    dalw"""))  # (the Solar Hijri months as Afghanistan names them; not "asad", a given name, nor "hut", "hoot")
+    shahrivar mehr aban azar dey bahman esfand hamal sawr saur jawza sunbula sonbola mizan aqrab qaws dalw"""))
+# (the Solar Hijri months as Afghanistan names them, less those that are other words too)
 
 
 def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
@@ -226,7 +227,7 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     if not words.isdisjoint(_ETHIOPIAN_WORDS):
         for m in _ETHIOPIAN_DAY.finditer(text):
             add(("date", m.start(), m.end()))
-    if not words.isdisjoint(_CAL_WORDS) or "asad" in words or "hoot" in words:
+    if not words.isdisjoint(_CAL_WORDS):
         for rx in (_CAL_DAY, _CAL_MONTH_YEAR):
             for m in rx.finditer(text):
                 add(("date", m.start(), m.end()))

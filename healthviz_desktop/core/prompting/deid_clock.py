@@ -138,7 +138,7 @@ _DONE_AT_A_TIME = re.compile(r"\b(?:\d+\s?(?i:mg|mcg|ml)|(?i:took|taken|take|ano
                              r"lunch|dinner|breakfast|started|finished|dose|tablet|pill|meds|shift|clocked|alarm|"
                              r"up|asleep|landed|called|rang))\b[^.!?\n]{0,24}$"
                              # round thirteen: being seen, and who saw ("seen by the liaison psych team around 4")
-                             r"|\b(?i:seen|triaged|admitted|discharged)\b[^.!?\n]{0,32}$")
+                             r"|\b(?i:seen|triaged|admitted|discharged)\b[^.!?\n,;:]{0,32}$")
 _AT_AROUND = re.compile(r"\b(?i:at)\s+(?i:around|about|like|roughly)\s")
 _OPENS_WITH_BY = re.compile(r"(?:\A|[.!?\n]\s*)(?i:by)\b")
 _ROUND_AS_AROUND = re.compile(r"\b(?i:home|up|asleep|bed|woke|crashed|arrived|off|in|out|back|here|there|left)\s*$")
@@ -187,17 +187,22 @@ _WEEK_SIGNS = ("kw", "kalenderwoche", "uke", "uge", "vecka", "viik", "tydzie", "
 # a dotted number is a lab value or a dose elsewhere, so only before these words)
 _EVENT_AFTER = (r"appt|appts|appointment|apt|pickup|pick-up|bus|train|flight|ferry|meeting|class|session|shift|"
                 r"dropoff|drop-off|check-?in|kickoff|kick-off|booking|taxi|tram")
-_DOTTED_BEFORE_EVENT = re.compile(rf"(?<![\w.,/:])(?:1[0-2]|0?[1-9]|1[3-9]|2[0-3])\.[0-5]\d"
-                                  rf"(?=\s+(?i:{_EVENT_AFTER})\b|\s+(?i:on)\s+(?:(?i:the)\s+)?(?:\d{{1,2}}(?i:st|nd|rd|th)|"
-                                  rf"(?i:mon|tue|wed|thu|fri|sat|sun)))")
+# (not money: "£2.50 bus fare", "Paid 12.40 taxi"; "11.30 on the 9th" was tried and taken back in the round's review:
+# a price, a lab value or a distance stands before "on the 3rd" as often)
+_DOTTED_BEFORE_EVENT = re.compile(rf"(?<![\w.,/:£$€¥₹])(?<!(?i:paid) )(?<!(?i:cost) )(?<!(?i:fare) )(?<!(?i:price) )"
+                                  rf"(?:1[0-2]|0?[1-9]|1[3-9]|2[0-3])\.[0-5]\d(?=\s+(?i:{_EVENT_AFTER})\b)")
 # "on 12-03", "Next afspraak 19-03 om 09:15": a day and a month with its leading zero, joined by a dash (a range of
 # scores or doses has no zero before its second number); round thirteen, set M's second look
-_DAY_DASH_MONTH = re.compile(r"(?<![\w.,/\-])(?:0?[1-9]|[12]\d|3[01])-(?:0[1-9])(?![\w\-/]|[.,]\d|\s*(?i:%|mg|ml|x)\b)")
+# (a day of two digits: "1-08", an insulin ratio, and "03-05", two years, stay)
+_DAY_DASH_MONTH = re.compile(r"(?<![\w.,/\-])(?:[12]\d|3[01])-(?:0[1-9])(?![\w\-/]|[.,]\d|\s*(?i:%|mg|ml|x)\b)")
 _DOTTED_EVENT_GATE = re.compile(r"\d\.[0-5]\d\s")
 # "Dydd Llun 15fed": a Welsh ordinal day (read from the digit and its ending)
 _WELSH_GATE = re.compile(r"\d(?:af|il|ydd|ed|fed|eg|ain)\b")
-_WELSH_DAY = re.compile(r"(?<![\w.,/])(?:1af|2il|[34]ydd|[56]ed|[789]fed|1[0258]fed|20fed|1[134679]eg|2[1-9]ain|"
-                        r"30ain|31ain)\b")
+# (after "Dydd" and its day, or "ar y", or before a Welsh month: "Harrison's 5ed" is a book's edition)
+_WELSH_ORDINAL = r"(?:1af|2il|[34]ydd|[56]ed|[789]fed|1[0258]fed|20fed|1[134679]eg|2[1-9]ain|30ain|31ain)"
+_WELSH_DAY = re.compile(rf"\b(?i:dydd\s+[a-z]+|ar\s+y)\s+(?P<d>{_WELSH_ORDINAL})\b"
+                        rf"|(?<![\w.,/])(?P<e>{_WELSH_ORDINAL})(?=\s+(?i:ionawr|chwefror|mawrth|ebrill|mai|mehefin|"
+                        r"gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)\b)")
 
 def _reading_before(text: str, start: int) -> bool:
     """The word before ``start`` makes a number there a reading, a level or a dose: a reading's word, a medical
@@ -207,6 +212,7 @@ def _reading_before(text: str, start: int) -> bool:
     words_before = text[max(0, start - 16):start].split()
     last = words_before[-1].strip(":=").casefold() if words_before else ""
     return last in READING_WORDS or last in word_lists().medical or any(c.isdigit() for c in last) \
+        or last in ("size", "sizes", "ratio", "dose", "doses", "score", "scores", "level") \
         or _LEVEL_BEFORE.search(text, max(0, start - 16), start) is not None  # "pain 3-05"
 
 def clock_candidates(text: str, add: Add) -> None:
@@ -236,7 +242,8 @@ def clock_candidates(text: str, add: Add) -> None:
                 add(("date", m.start(), m.end()))
     if _WELSH_GATE.search(text):
         for m in _WELSH_DAY.finditer(text):
-            add(("date", m.start(), m.end()))
+            g = "d" if m.group("d") else "e"
+            add(("date", m.start(g), m.end(g)))
     if "." in text and _DOTTED_EVENT_GATE.search(text):
         for m in _DOTTED_BEFORE_EVENT.finditer(text):
             if not _reading_before(text, m.start()):  # not "HbA1c 7.45 class", "INR 2.30 appt"

@@ -118,10 +118,7 @@ _CJK_NUMBER = re.compile(r"(?:記号|番号|号码|號碼|번호)\s*[:：]?\s*(?
 _VEHICLE = re.compile(r"\b(?i:car|cars|van|truck|ute|suv|motorbike|motorcycle|moped|scooter|vehicle|rental|plate|"
                       r"plates|rego|patente|matr[ií]cula|kenteken|kennzeichen|nummernschild|plaque|targa|placa|"
                       r"bus|moto|keke|okada|boda|bodaboda|matatu|taxi|lorry|jeep|tuktuk|rickshaw|bike|corolla|"
-                      r"camry|hilux|prado|probox|cruiser|premio|fielder|sienna|innova|bolero|"
-                      # a boat's port letters and number, a farm vehicle's plate (round thirteen: "the Sheena Marie
-                      # OB 142")
-                      r"boat|vessel|trawler|creeler|yacht|dinghy|tractor|harvester)\b"
+                      r"camry|hilux|prado|probox|cruiser|premio|fielder|sienna|innova|bolero)\b"
                       r"(?P<gap>(?:[\s,:#(]+(?!\d)[\w'’]+){0,5}?)[\s,:#(]+"
                       r"(?P<p>[A-Z0-9가-힣]{1,5}(?:[ \-·.][A-Z0-9가-힣]{1,5}){0,3})(?![\w.·\-/][\w가-힣])"
                       r"(?!\s*(?i:iu|mg|mcg|ml|units?|kg|lbs?|km|miles?|mph|kph|mins?|minutes|hours?|hrs?)\b)")
@@ -129,7 +126,7 @@ _VEHICLE_SIGNS = ("car", "van", "truck", "ute", "suv", "moto", "moped", "scooter
                   "rego", "patente", "matr", "kenteken", "kennzeichen", "nummernschild", "plaque", "targa", "placa",
                   "bus", "keke", "okada", "boda", "matatu", "taxi", "lorry", "jeep", "tuktuk", "rickshaw", "bike",
                   "corolla", "camry", "hilux", "prado", "probox", "cruiser", "premio", "fielder", "sienna", "innova",
-                  "bolero", "boat", "vessel", "trawler", "creeler", "yacht", "dinghy", "tractor", "harvester")
+                  "bolero")
 _VEHICLE_GATE = re.compile(trie(list(_VEHICLE_SIGNS), ignore_case=False))
 # letters that make a number a reading, a time or a unit, not a plate ("at 5 PM", "car 2 KM away")
 _NOT_PLATE_LETTERS = frozenset(str.split("am pm km mph kph kmh mi mg ml h hr hrs min mins x"))

@@ -23,20 +23,30 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 from healthviz_desktop.core.prompting.word_trie import trie
 
 Add = Callable[[tuple[str, int, int]], None]
 
-_ROOM = re.compile(r"\b(?P<k>(?i:room|rm|block|blk|ward|cabin|tent|container|caravan|hut|barracks|dorm|pod|cell))\.?"
-                   r"\s+#?(?P<p>[A-Z]{1,2}-?\d{1,4}[A-Z]?|\d{1,4}-?[A-Z])(?![\w\-/])")
-_STATION = re.compile(r"\b(?P<p>(?:Station|Precinct|Firehouse|Depot|Camp)\s+#?\d{1,3})(?![\w.,/\-])")
-_UNIT_WORD = (r"Bn|Battalion|Regt|Regiment|Bde|Brigade|Coy|Sqn|Squadron|Div|Division|Armd|Armored|Armoured|Inf|"
-              r"Infantry|Cav|Cavalry|Airborne|Marines|FA|MP|Sig|Signals|Engineers|Engr|Wing|Fleet|Commando|Field")
+# (not a spine's level after a nerve block, "block L4", nor a marker, "CD34": the review of round thirteen)
+_ROOM = re.compile(r"\b(?P<k>(?i:room|rm|block|blk|ward|cabin|tent|caravan|hut|barracks|dorm))\.?"
+                   r"\s+#?(?!(?:[CTLS]\d{1,2}|CD\d+)(?![\w\-/]))"
+                   r"(?P<p>[A-Z]{1,2}-?\d{1,4}[A-Z]?|\d{1,4}-?[A-Z])(?![\w\-/])")
+# (not "Depot 150", an injection, "Camp 4" of a trek, nor "Bus Station 3")
+_STATION = re.compile(r"\b(?P<p>(?:Station|Precinct|Firehouse)\s+#?\d{1,3})(?![\w.,/\-])")
+_KIND_OF_STATION = re.compile(r"(?i:bus|coach|train|tube|metro|petrol|gas|police|nurses['’]?|nurse['’]s|space|power)"
+                              r"\s+\Z")
+# (a unit's word first, then any that follows: "3rd Bn 141st FA"; not "the 3rd FA Cup", "2nd Division", "3rd MP")
+_UNIT_WORD = (r"Bn|Battalion|Regt|Regiment|Bde|Brigade|Coy|Sqn|Squadron|Armd|Armored|Armoured|Inf|Infantry|Cav|"
+              r"Cavalry|Airborne|Marines|Signals|Engineers|Engr|Commando")
+_MORE_UNIT_WORD = _UNIT_WORD + r"|FA|MP|Sig|Div|Division|Wing|Fleet|Field"
 _ORDINAL_UNIT = re.compile(rf"\b(?P<p>\d{{1,3}}(?:st|nd|rd|th)\s+(?:{_UNIT_WORD})\b"
-                           rf"(?:[\s,]+\d{{1,3}}(?:st|nd|rd|th)\s+(?:{_UNIT_WORD})\b)*)")
-_NUMBERED_UNIT = re.compile(r"\b(?P<p>\d{1,2}\s?(?:RAR|PARA|RIFLES|SCOTS|RHA|RTR|RGR|RRF|RNZIR|PPCLI|RCR|SASR|CDO))\b")
-_HOUSEHOLD = re.compile(r"\b(?i:the)\s+(?P<n>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?i:family|family['’]s|families|"
+                           rf"(?:[\s,]+\d{{1,3}}(?:st|nd|rd|th)\s+(?:{_MORE_UNIT_WORD})\b)*)")
+_NUMBERED_UNIT = re.compile(r"\b(?P<p>\d{1,2}\s?(?:RAR|PARA|RIFLES|SCOTS|RHA|RTR|RGR|RRF|RNZIR|PPCLI|RCR|SASR|CDO|"
+                            r"SAS|SBS|Commando))\b")
+_HOUSEHOLD = re.compile(r"\b(?i:the)\s+(?P<n>(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+"
+                        r"(?i:family|family['’]s|families|"
                         r"household|clan|twins|kids|boys|girls)\b")
 _NOT_SURNAMES = frozenset(str.split("""royal holy whole extended host foster nuclear blended same other new old first
     next last entire wider immediate adoptive birth chosen military local"""))
@@ -45,7 +55,8 @@ _HOLDING = re.compile(r"\b(?P<p>(?:(?:[A-Z][\w'’]*|&)\s+){1,3}(?:Ranch|Farm|Fa
 _ADDRESS_CUE = re.compile(r"\b(?i:address|lives\s+at|live\s+at|living\s+at|moved\s+to|deliver(?:ed|ing|y)?\s+to)\b"
                           r"[^.\n]{0,30}?(?<![\w\-])(?P<p>\d{1,4}[A-Za-z]?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
                           r"(?:,\s*[A-Z][a-z]+)?)")
-_COMPASS_PLACE = re.compile(r"\b(?i:in|at|near|from|to)\s+(?P<p>(?:East|West|North|South|Upper|Lower|Central)\s+"
+# (not "Upper GI", "Lower GI": a part of the gut, where a clinic is)
+_COMPASS_PLACE = re.compile(r"\b(?i:in|at|near|from|to)\s+(?P<p>(?:East|West|North|South)\s+"
                             r"(?!(?:America|Africa|Asia|Europe)\b)(?:[A-Z]{2,3}|[A-Z][a-z]+))\b")
 _SPA_TOWN = re.compile(r"\b(?i:in|nach|aus|bei|at|near|from)\s+(?P<p>Bad\s+[A-Z][a-zäöüß]+)")
 # (workers an organisation sends, not a clinic's: "IBD nurse", "MS nurse" name a specialty)
@@ -60,9 +71,12 @@ _ACRONYM_HOSPITAL = re.compile(r"\b(?i:at|to|from|in)\s+(?:(?i:the)\s+)?(?P<p>[A
                                r"(?:Psych|Psychiatric|Behavioral|Behavioural|Presbyterian|Memorial|General|Medical|"
                                r"Rehab|Children['’]s|Women['’]s))\b")
 # "Out on the Ocean Rose DL 209": a boat's port letters and number after its name (no word for a boat)
-_VESSEL_CODE = re.compile(r"\b(?i:on|aboard|on\s+board)\s+(?:(?i:the)\s+)?(?:[A-Z][a-z]+\s+){1,3}"
-                          r"(?P<p>[A-Z]{1,3}\s\d{1,4})(?![\w.,/:%]|\s*(?i:iu|mg|mcg|µg|ml|units?)\b)")
-_NOT_PORT_LETTERS = frozenset(str.split("AM PM BP HR O OT PT ED ER GP MG ML IU AD BC AH SH"))
+_VESSEL_CODE = re.compile(r"\b(?i:on|aboard|on\s+board|skipper\s+of|(?:boat|creeler|trawler|yacht)\s+(?:is|was))\s+"
+                          r"(?:(?i:the)\s+)?"
+                          r"(?P<n>(?:[A-Z][a-z]+\s+){1,3})(?P<p>[A-Z]{1,3}\s\d{1,4})(?![\w/:%]|[.,]\d|\s*(?i:iu|mg|mcg|µg|ml|"
+                          r"units?|daily|a\s+day|at\s+night|nocte|mane|bd|od|tds)\b)")
+_NOT_PORT_LETTERS = frozenset(str.split("""AM PM BP HR O OT PT ED ER GP MG ML IU AD BC AH SH XL XR SR CR MR ER LA ODT
+    CD EC IR DR PHQ GAD A B C D E K COVID"""))
 # "Trinity counselling service rang": a name before the words of a counselling or support service (not what kind of
 # service it is: "Student counselling service", "NHS talking therapy team")
 _NAMED_SERVICE = re.compile(r"\b(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:counselling|counseling|therapy|wellbeing|"
@@ -70,13 +84,16 @@ _NAMED_SERVICE = re.compile(r"\b(?P<p>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?i:coun
                             r"center|team|project|hub)\b")
 _SERVICE_KINDS = frozenset(str.split("""community local student students university college school staff employee
     employees adult adults youth child children children's family families free online private primary secondary
-    specialist early peer crisis our the my their this a an veterans women's men's perinatal eating bereavement drug
+    specialist early peer crisis our the my their this a an veterans stroke dementia diabetes cancer long chronic
+    breastfeeding learning disability disabilities older younger young autism memory sight hearing deaf blind
+    veterans women's men's perinatal eating bereavement drug
     alcohol sexual domestic psychological talking trauma grief carers carer parent parents hospital gp practice
     workplace work occupational nhs county city council district regional national state"""))
 # acronyms that are a kind of worker or service, not whose ("NHS nurse", "GP surgery", "ED nurse")
 _GENERIC_ACRONYMS = frozenset(str.split("""NHS GP ED ER ICU CCU HDU OT PT SLT SW RN EN HCA CNA LPN NP PA MD DR MH CMHT
     CAMHS IAPT CPN DWP PIP ESA UC HR OH IT TA SEN SENCO ADHD ASD PTSD CBT DBT EMDR A&E ENT AE VA UK US EU UN WHO
-    NDIS OHS WHS PPE CEO SEO PR MND MS IBD COPD HIV TB CF PD HF DM DSN CNS ANP TVN IPC MSK SALT PALS ILD CKD IBS
+    NDIS OHS WHS PPE CEO SEO PR BSL ASL ESOL LGBTQ LGBT DV LD RAF RN HMRC DVLA RNLI AA NA CAB JSA EHCP MRI STI
+    IVF TBI CT PET SEND ICT EAL ESL MND MS IBD COPD HIV TB CF PD HF DM DSN CNS ANP TVN IPC MSK SALT PALS ILD CKD IBS
     CHC RMN RGN HV"""))
 
 
@@ -85,17 +102,21 @@ def site_candidates(text: str, add: Add) -> None:
     where a cheap sign of what it needs is there (a speed gate, never a change in what is found): every sign is read
     in one pass over the lower-cased text."""
     signs = frozenset(_SIGNS.findall(text.lower()))
-    if any(c.isdigit() for c in text):
+    lists, lex = word_lists(), P.lexicon()
+    if _ANY_DIGIT.search(text):
         if not signs.isdisjoint(_ROOM_SIGNS):
             for m in _ROOM.finditer(text):
                 start = m.start("k") if m.group("k")[0].isupper() else m.start("p")  # "Ward D9" whole, "room C-118"
                 add(("place", start, m.end("p")))
         if not signs.isdisjoint(_STATION_SIGNS):
             for m in _STATION.finditer(text):
-                add(("place", m.start("p"), m.end("p")))
+                if not _KIND_OF_STATION.search(text, max(0, m.start() - 12), m.start()):
+                    add(("place", m.start("p"), m.end("p")))
         if not signs.isdisjoint(_ADDRESS_SIGNS):
             for m in _ADDRESS_CUE.finditer(text):
-                add(("address", m.start("p"), m.end("p")))
+                named = [w.strip(",") for w in m.group("p").split()[1:]]
+                if not any(lists.is_word(w.casefold()) or w.casefold() in lists.drugs for w in named):
+                    add(("address", m.start("p"), m.end("p")))  # not "moved to 1 Mirtazapine", "sent 2 Letters"
         if _ORDINAL_GATE.search(text):
             for m in _ORDINAL_UNIT.finditer(text):
                 add(("employer", m.start("p"), m.end("p")))
@@ -104,16 +125,20 @@ def site_candidates(text: str, add: Add) -> None:
                 add(("employer", m.start("p"), m.end("p")))
         if _PORT_GATE.search(text):
             for m in _VESSEL_CODE.finditer(text):
-                if m.group("p").rstrip("0123456789 ") not in _NOT_PORT_LETTERS:
+                if m.group("p").rstrip("0123456789 ") not in _NOT_PORT_LETTERS and not any(
+                        _medical(w) for w in m.group("n").split()):  # not "on Venlafaxine XL 75", "Vitamin D 1000"
                     add(("code", m.start("p"), m.end("p")))
     if not signs.isdisjoint(_HOUSEHOLD_SIGNS):
         for m in _HOUSEHOLD.finditer(text):
-            if m.group("n").casefold() not in _NOT_SURNAMES:
+            n = m.group("n").casefold()
+            if n not in _NOT_SURNAMES and n not in lists.english and n not in lex.not_name \
+                    and not n.endswith(_PEOPLES):  # not "the Syrian family", "the Catholic boys", "the Deaf kids"
                 add(("name", m.start("n"), m.end("n")))
-    lists = word_lists()
     if not signs.isdisjoint(_HOLDING_SIGNS):
         for m in _HOLDING.finditer(text):
             words = m.group("p").split()[:-1]
+            if any(w.endswith(("'s", "’s", "s'", "s’")) for w in words):
+                continue  # "the Nurses' Station", "Clarkson's Farm": whose, not a holding's name
             if words[0] in ("The", "A", "My", "Our") and len(words) > 1:
                 words = words[1:]
             if any((len(w) == 1 and w.isalpha()) or not lists.is_word(w.casefold()) for w in words if w != "&"):
@@ -123,10 +148,12 @@ def site_candidates(text: str, add: Add) -> None:
             add(("place", m.start("p"), m.end("p")))
     if "bad" in signs:
         for m in _SPA_TOWN.finditer(text):
-            add(("place", m.start("p"), m.end("p")))
+            if not lists.is_word(m.group("p").split()[1].casefold()):  # not "in Bad Shape"
+                add(("place", m.start("p"), m.end("p")))
     if not signs.isdisjoint(_SERVICE_SIGNS):
         for m in _NAMED_SERVICE.finditer(text):
-            if m.group("p").split()[0].casefold() not in _SERVICE_KINDS:
+            first = m.group("p").split()[0].casefold()
+            if first not in _SERVICE_KINDS and first not in lists.medical:  # not "Stroke support service"
                 add(("employer", m.start("p"), m.end("p")))
     if not _CAPITALS.search(text):
         return
@@ -142,11 +169,12 @@ def site_candidates(text: str, add: Add) -> None:
 
 
 # the cheap signs each rule needs (substrings of the lower-cased text)
-_ROOM_SIGNS = frozenset(str.split("room rm block blk ward cabin tent container caravan hut barracks dorm pod cell"))
-_STATION_SIGNS = frozenset(str.split("station precinct firehouse depot camp"))
+_ROOM_SIGNS = frozenset(str.split("room rm block blk ward cabin tent caravan hut barracks dorm"))
+_STATION_SIGNS = frozenset(str.split("station precinct firehouse"))
 _ADDRESS_SIGNS = frozenset(str.split("address live living moved deliver"))
+_ANY_DIGIT = re.compile(r"\d")
 _ORDINAL_GATE = re.compile(r"\d(?:st|nd|rd|th)\s+[A-Z]")
-_UNIT_SIGNS = frozenset(str.split("rar para rifles scots rha rtr rgr rrf rnzir ppcli rcr sasr cdo"))
+_UNIT_SIGNS = frozenset(str.split("rar para rifles scots rha rtr rgr rrf rnzir ppcli rcr sasr cdo sas sbs commando"))
 _PORT_GATE = re.compile(r"[A-Z]\s\d")
 _HOUSEHOLD_SIGNS = frozenset(str.split("famil household clan twins kids boys girls"))
 _HOLDING_SIGNS = frozenset(str.split("ranch farm station homestead vineyard orchard feedlot estate croft"))
@@ -160,3 +188,12 @@ _CENTRE_SIGNS = frozenset(str.split("centre center service society association f
 _SIGNS = re.compile(trie(sorted(_ROOM_SIGNS | _STATION_SIGNS | _ADDRESS_SIGNS | _UNIT_SIGNS | _HOUSEHOLD_SIGNS
                                 | _HOLDING_SIGNS | _COMPASS_SIGNS | _SERVICE_SIGNS | _WORKER_SIGNS | _HOSPITAL_SIGNS
                                 | _CENTRE_SIGNS | {"bad"}, key=lambda w: (-len(w), w)), ignore_case=False))
+# demonyms and the words for a people: "the Syrian family", "the Polish girls", "the Afghan family"
+_PEOPLES = ("ian", "ish", "ese", "ean", "afghan", "muslim", "jewish", "catholic", "hindu", "sikh")
+
+
+def _medical(word: str) -> bool:
+    """A drug's, a vitamin's or a medical word: what stands before a dose, not a boat's name."""
+    w = word.casefold()
+    lists = word_lists()
+    return w in lists.drugs or w in lists.medical or w == "vitamin"
