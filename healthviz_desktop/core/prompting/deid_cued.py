@@ -217,7 +217,7 @@ def cued_candidates(text: str, add: Add) -> None:
     age_candidates(text, add)
     work_candidates(text, add)
     place_candidates(text, add)
-    site_candidates(text, add)
+    site_candidates(text, frozenset(t[2] for t in tokens), add)
     said_candidates(text, add)
     pasted_candidates(text, add)
     if _NINETY_PLUS.search(text) and _AGE_GATE.search(text):  # (the first: a cheap sign of the second)

@@ -25,7 +25,6 @@ from collections.abc import Callable
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.vocabulary import word_lists
-from healthviz_desktop.core.prompting.word_trie import trie
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -97,11 +96,11 @@ _GENERIC_ACRONYMS = frozenset(str.split("""NHS GP ED ER ICU CCU HDU OT PT SLT SW
     CHC RMN RGN HV"""))
 
 
-def site_candidates(text: str, add: Add) -> None:
+def site_candidates(text: str, words: frozenset[str], add: Add) -> None:
     """Every place, unit and household of this module's rules in ``text`` (see the docstring). Each rule runs only
-    where a cheap sign of what it needs is there (a speed gate, never a change in what is found): every sign is read
-    in one pass over the lower-cased text."""
-    signs = frozenset(_SIGNS.findall(text.lower()))
+    where a cheap sign of what it needs is there (a speed gate, never a change in what is found): the words of the
+    text (``words``, lower case, as deid_cued.py reads them) hold the keyword each rule needs."""
+    signs = words
     lists, lex = word_lists(), P.lexicon()
     if _ANY_DIGIT.search(text):
         if not signs.isdisjoint(_ROOM_SIGNS):
@@ -136,13 +135,13 @@ def site_candidates(text: str, add: Add) -> None:
                 add(("name", m.start("n"), m.end("n")))
     if not signs.isdisjoint(_HOLDING_SIGNS):
         for m in _HOLDING.finditer(text):
-            words = m.group("p").split()[:-1]
-            if any(w.endswith(("'s", "’s", "s'", "s’")) for w in words):
+            parts = m.group("p").split()[:-1]
+            if any(w.endswith(("'s", "’s", "s'", "s’")) for w in parts):
                 continue  # "the Nurses' Station", "Clarkson's Farm": whose, not a holding's name
-            if words[0] in ("The", "A", "My", "Our") and len(words) > 1:
-                words = words[1:]
-            if any((len(w) == 1 and w.isalpha()) or not lists.is_word(w.casefold()) for w in words if w != "&"):
-                add(("place", m.start("p") + m.group("p").index(words[0]), m.end("p")))
+            if parts[0] in ("The", "A", "My", "Our") and len(parts) > 1:
+                parts = parts[1:]
+            if any((len(w) == 1 and w.isalpha()) or not lists.is_word(w.casefold()) for w in parts if w != "&"):
+                add(("place", m.start("p") + m.group("p").index(parts[0]), m.end("p")))
     if not signs.isdisjoint(_COMPASS_SIGNS):
         for m in _COMPASS_PLACE.finditer(text):
             add(("place", m.start("p"), m.end("p")))
@@ -168,26 +167,26 @@ def site_candidates(text: str, add: Add) -> None:
                     add(("place", m.start("p"), m.end("p")))
 
 
-# the cheap signs each rule needs (substrings of the lower-cased text)
+# the cheap signs each rule needs: the keywords of its pattern, as words of the text
 _ROOM_SIGNS = frozenset(str.split("room rm block blk ward cabin tent caravan hut barracks dorm"))
 _STATION_SIGNS = frozenset(str.split("station precinct firehouse"))
-_ADDRESS_SIGNS = frozenset(str.split("address live living moved deliver"))
+_ADDRESS_SIGNS = frozenset(str.split("address lives live living moved deliver delivered delivering delivery"))
 _ANY_DIGIT = re.compile(r"\d")
 _ORDINAL_GATE = re.compile(r"\d(?:st|nd|rd|th)\s+[A-Z]")
 _UNIT_SIGNS = frozenset(str.split("rar para rifles scots rha rtr rgr rrf rnzir ppcli rcr sasr cdo sas sbs commando"))
 _PORT_GATE = re.compile(r"[A-Z]\s\d")
-_HOUSEHOLD_SIGNS = frozenset(str.split("famil household clan twins kids boys girls"))
-_HOLDING_SIGNS = frozenset(str.split("ranch farm station homestead vineyard orchard feedlot estate croft"))
-_COMPASS_SIGNS = frozenset(str.split("east west north south upper lower central"))
-_SERVICE_SIGNS = frozenset(str.split("ounsel herapy ellbeing ell-being upport ecovery ddiction health"))
+_HOUSEHOLD_SIGNS = frozenset(str.split("family families family's family’s household clan twins kids boys girls"))
+_HOLDING_SIGNS = frozenset(str.split("ranch farm farms station homestead vineyard orchard feedlot estate croft"))
+_COMPASS_SIGNS = frozenset(str.split("east west north south"))
+_SERVICE_SIGNS = frozenset(str.split("counselling counseling therapy wellbeing well-being mental support recovery "
+                                     "addiction"))
 _CAPITALS = re.compile(r"[A-Z]{2}")
-_WORKER_SIGNS = frozenset(str.split("worker advis officer navigator interpreter volunteer rep lawyer solicitor"))
-_HOSPITAL_SIGNS = frozenset(str.split("psych behavio presbyterian memorial general medical rehab children women"))
-_CENTRE_SIGNS = frozenset(str.split("centre center service society association foundation network alliance project "
-                                    "agency trust"))
-_SIGNS = re.compile(trie(sorted(_ROOM_SIGNS | _STATION_SIGNS | _ADDRESS_SIGNS | _UNIT_SIGNS | _HOUSEHOLD_SIGNS
-                                | _HOLDING_SIGNS | _COMPASS_SIGNS | _SERVICE_SIGNS | _WORKER_SIGNS | _HOSPITAL_SIGNS
-                                | _CENTRE_SIGNS | {"bad"}, key=lambda w: (-len(w), w)), ignore_case=False))
+_WORKER_SIGNS = frozenset(str.split("caseworker worker keyworker advisor adviser officer navigator interpreter "
+                                    "volunteer rep lawyer solicitor"))
+_HOSPITAL_SIGNS = frozenset(str.split("psych psychiatric behavioral behavioural presbyterian memorial general medical "
+                                      "rehab children's children’s women's women’s"))
+_CENTRE_SIGNS = frozenset(str.split("centre center service services society association foundation network alliance "
+                                    "project agency trust"))
 # demonyms and the words for a people: "the Syrian family", "the Polish girls", "the Afghan family"
 _PEOPLES = ("ian", "ish", "ese", "ean", "afghan", "muslim", "jewish", "catholic", "hindu", "sikh")
 
