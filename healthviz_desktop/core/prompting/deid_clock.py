@@ -235,9 +235,6 @@ def clock_candidates(text: str, add: Add) -> None:
     # each rule below only where a cheap sign of what it needs is there (a speed gate, never a change in what is found)
     if "-0" in text:
         for m in _DAY_DASH_MONTH.finditer(text):
-            first, second = m.group().split("-")
-            if first.startswith("0") and int(second) == int(first) + 1:
-                continue  # "Iraq 05-06": two years, one after the other
             if not _reading_before(text, m.start()):  # not "pain 3-05", "500mg 10-05"
                 add(("date", m.start(), m.end()))
     if _WELSH_GATE.search(text):
