@@ -48,23 +48,26 @@ def take_house_numbers(text: str, chosen: list[tuple[str, int, int]]) -> None:
     for i, (cat, s, e) in enumerate(chosen):
         if cat not in _PLACES and cat not in ("private", "name"):
             continue
-        others = [(cs, ce) for j, (_c, cs, ce) in enumerate(chosen) if j != i]
         lo, hi = s, e
+
+        def others(i: int = i) -> list[tuple[int, int]]:  # the other chosen spans, read only when a number is near
+            return [(cs, ce) for j, (_c, cs, ce) in enumerate(chosen) if j != i]
+
         after = _AFTER.match(text, e)
         # after a place that is no street, only a number with its sign ("Clinic №12", not "Parol 500": a
         # product read as a place keeps its dose)
         signed = after is not None and after.group().strip()[:1] in ("#", "№", "N", "n")
         if after is not None and (cat == "address" or (cat in _PLACES and signed)) \
-                and not any(cs < after.end("n") and e < ce for cs, ce in others):
+                and not any(cs < after.end("n") and e < ce for cs, ce in others()):
             hi = after.end("n")
         before = _BEFORE.search(text, max(0, s - 8), s)
         lead = _ADDRESS_LEAD if cat != "name" else _NAME_ADDRESS_LEAD  # "at 14 Nadia walked": an age
         if before is not None and lead.search(text, max(0, before.start("n") - 24), before.start("n")) \
-                and not any(cs < s and before.start("n") < ce for cs, ce in others):
+                and not any(cs < s and before.start("n") < ce for cs, ce in others()):
             lo = before.start("n")
         # "320 Green Lanes N4": a postcode's district after a street or a numbered address
         outward = _OUTWARD.match(text, hi) if cat == "address" or text[lo:lo + 1].isdigit() else None
-        if outward is not None and not any(cs < outward.end("n") and hi < ce for cs, ce in others):
+        if outward is not None and not any(cs < outward.end("n") and hi < ce for cs, ce in others()):
             hi = outward.end("n")
         if (lo, hi) != (s, e):
             chosen[i] = (cat, lo, hi)

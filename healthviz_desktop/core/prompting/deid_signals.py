@@ -131,12 +131,15 @@ def signals(text: str) -> set[str]:
             found.add("age")
         left = text[s - 1] if s else ""
         right = text[e] if e < n else ""
-        if (left.isupper() or right.isupper()) and len(_run_around(text, s, e, _MIXED_CHARS)) >= 5:
+        # (each run read only until its sign is found: on "-0" x 10,000 every digit's run is the whole text)
+        if "mixed" not in found and (left.isupper() or right.isupper()) \
+                and len(_run_around(text, s, e, _MIXED_CHARS)) >= 5:
             found.add("mixed")  # "8KQ7DX": a capital beside the digits, in a run of five capitals and digits
-        if (left in _CODE_CHARS or right in _CODE_CHARS) and "-" in _run_around(text, s, e, _CODE_CHARS):
+        if "code" not in found and (left in _CODE_CHARS or right in _CODE_CHARS) \
+                and "-" in _run_around(text, s, e, _CODE_CHARS):
             found.add("code")  # "4EK7-VN2-QP61" (a run that reaches no code character holds no "-")
-        if (width == 2 and len(before) == 2 and before.isascii() and before.isalpha()) or (
-                (left in _PLATE_CHARS or right in _PLATE_CHARS) and len(_run_around(text, s, e, _PLATE_CHARS)) >= 17):
+        if "plate" not in found and ((width == 2 and len(before) == 2 and before.isascii() and before.isalpha()) or (
+                (left in _PLATE_CHARS or right in _PLATE_CHARS) and len(_run_around(text, s, e, _PLATE_CHARS)) >= 17)):
             found.add("plate")  # "KX19 ABC", a VIN
         pre = text[max(0, s - 3):s]
         pre = pre[:-1] if pre[-1:].isspace() else pre

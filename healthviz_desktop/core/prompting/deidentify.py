@@ -13,6 +13,7 @@ It is a rule-based filter, not a guarantee: see docs/privacy.md for its limits. 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -297,16 +298,20 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
 
     kept.sort(key=rank)
     chosen: list[tuple[str, int, int]] = []
+    taken = _Taken()  # the chosen spans by position (they never overlap): an overlap test in log time
     for cand in kept:
-        if not _overlaps(cand[1], cand[2], [(c[1], c[2]) for c in chosen]):
+        if not taken.overlaps(cand[1], cand[2]):
+            taken.add(cand[1], cand[2], len(chosen))
             chosen.append(cand)
+    chosen_set = set(chosen)
     # a name that runs on past a private term ("Pulse Fitness" + "Fitness Ashford"): its rest goes too; so does the
     # rest of a name or place past another identifier when that rest names ("st vincents" past "st", "Dr Ade Odeku")
     for cat, s, e in kept:
-        if cat not in _WRAPS or (cat, s, e) in chosen:
+        if cat not in _WRAPS or (cat, s, e) in chosen_set:
             continue
-        for pcat, ps, pe in list(chosen):
-            if ps < e and s < pe and (pcat == "private" or (cat in _NAMED and _named_rest(text, s, e, ps, pe))):
+        for k in taken.overlapping(s, e):  # the chosen spans it overlaps, in the order they were chosen
+            pcat, ps, pe = chosen[k]
+            if pcat == "private" or (cat in _NAMED and _named_rest(text, s, e, ps, pe)):
                 rest = (pe, e) if s >= ps and e > pe else (s, ps) if e <= pe and s < ps else None
                 if rest is not None:
                     lo, hi = rest
@@ -314,8 +319,10 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                         lo += 1
                     while hi > lo and not text[hi - 1].isalnum():
                         hi -= 1
-                    if hi - lo > 1 and not _overlaps(lo, hi, [(c[1], c[2]) for c in chosen]):
+                    if hi - lo > 1 and not taken.overlaps(lo, hi):
+                        taken.add(lo, hi, len(chosen))
                         chosen.append((cat, lo, hi))
+                        chosen_set.add((cat, lo, hi))
                 break
     join_running_dates(kept, chosen)
     take_house_numbers(text, chosen)
@@ -371,6 +378,36 @@ def _shields(text: str, eponym: re.Match[str], cat: str) -> bool:
     before = text[max(0, eponym.start() - 40):eponym.start()].split()
     prev = before[-1].strip(PUNCT).casefold() if before else ""
     return prev not in lex.titles and prev not in lex.first_names and prev not in lex.ambiguous_first_names
+
+
+class _Taken:
+    """Spans that never overlap one another, kept sorted by start: whether a span overlaps one of them, and which,
+    found by bisection (a text of thousands of candidates made the resolver quadratic; round thirteen)."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.order: list[int] = []
+
+    def add(self, start: int, end: int, order: int) -> None:
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.ends.insert(i, end)
+        self.order.insert(i, order)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # the last span starting before ``end``: disjoint spans sorted by start are sorted by end too
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        """The order numbers of the spans overlapping ``start:end``, smallest first."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        found = []
+        while i >= 0 and self.ends[i] > start:
+            found.append(self.order[i])
+            i -= 1
+        return sorted(found)
 
 
 def _overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
