@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, compress, count, repeat
@@ -409,6 +409,3 @@ class _Taken:
             i -= 1
         return sorted(found)
 
-
-def _overlaps(start: int, end: int, ranges: Iterable[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in ranges)
