@@ -172,15 +172,6 @@ def test_round_thirteen_set_n_look_alikes_stay(text):
     assert deidentify(text).text == text
 
 
-def test_a_family_word_typed_alone_as_a_private_term_is_a_relation_not_a_person():
-    terms = ["Mum", "Opa", "Itay", "Nana Ama"]
-    assert deidentify("Mum had a good appetite, Opa grumpy today", terms).text == \
-        "Mum had a good appetite, Opa grumpy today"
-    # a family word of one language that is a given name in another stays private ("Itay": a Hebrew given name)
-    assert "Itay" not in deidentify("Battalion friend Itay called, helped", terms).text
-    assert "Ama" not in deidentify("Nana Ama came by with soup", terms).text  # a name after a family word
-
-
 # what the second reader of round thirteen found the new rules took out of ordinary text, or let through (its own
 # made-up sentences; never a held-out entry)
 @pytest.mark.parametrize("text", [

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 
-# the gloss right after the word: one lower-case word in brackets (the pattern reads up to four to tell)
-_GLOSS = re.compile(r"[ \t]*\([ \t]*"
-                    r"(?P<g>[a-z][a-z'’\-]*(?:[ \t]+[a-z][a-z'’\-]*){0,3})[ \t]*\)")
+# the gloss right after the word: one lower-case word in brackets
+_GLOSS = re.compile(r"[ \t]*\([ \t]*(?P<g>[a-z]+)[ \t]*\)")
 
 # what a gloss may say: the body, how it feels, sleep, food and drink, weather, time of a day or a year, faith and
 # thanks (after the round's review an allowlist, not a list of the words for people: "Tadesse (interpreter)",
@@ -40,10 +39,5 @@ def glossed(text: str, end: int) -> bool:
     """The word ending at ``end`` is followed by its meaning in brackets, one word of the body, food, sleep, weather
     or faith: "Kebdi (stomach)", "Xew (sleep)"; not "Hemi (my son)", "Tadesse (interpreter)"."""
     m = _GLOSS.match(text, end)
-    if m is None:
-        return False
-    words = [w.replace("’", "'") for w in m.group("g").split()]
-    if len(words) > 1:
-        return False  # one word: "(knee)"; two plain words can describe a person ("my preceptor") as well as a thing
-    return all(w in _MEANINGS for w in words)
+    return m is not None and m.group("g") in _MEANINGS
 

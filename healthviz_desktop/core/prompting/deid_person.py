@@ -87,24 +87,6 @@ def fold_text(text: str) -> str:
     return text if text.isascii() else text.translate(_FOLD)
 
 
-def _family_word_alone(word: str) -> bool:
-    """A family or relation word typed alone as a private term ("Mum", "Opa", "Abuela"): it names a relation, not a
-    person, and a name after it is found as after any relation. Only an English word, or a family word of another
-    language that no per-country list of first names has ("Itay", Tagalog's father, is a Hebrew given name)."""
-    from healthviz_desktop.core.prompting.deid_cued import _FAMILY
-
-    lex, lists = P.lexicon(), word_lists()
-    if not (word in _FAMILY or word in lex.relations) or lists.is_name(word) or word in lex.first_names \
-            or word in lex.ambiguous_first_names:
-        return False
-    return word in lists.english or word in _FAMILY_NO_NAME
-
-
-# family words of other languages that no per-country list of first names has (checked against nam_dict.txt)
-_FAMILY_NO_NAME = frozenset(str.split("""opa nonno abuela abuelo abuelita abuelito babcia dziadek yiayia papou vovo
-    vovó mormor farmor morfar farfar halmeoni teta jiddo sitti inay nanay tatay gran mam"""))
-
-
 @lru_cache(maxsize=64)
 def person_model(terms: tuple[str, ...]) -> PersonModel:
     lex = P.lexicon()
@@ -118,8 +100,6 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
         if t.casefold().strip(PUNCT) in _common_words():
             weak.add(t.casefold().strip(PUNCT))  # "An" (or "Añ") is also "an": only where it reads as a name
             continue
-        if _family_word_alone(t.casefold().strip(PUNCT)):
-            continue  # "Mum", "Opa", "Abuela" typed alone: a relation, which names no one (round thirteen)
         strong.add(t)
         words = [w.strip(PUNCT) for w in re.split(r"[\s\-]+", t) if w.strip(PUNCT)]
         words = [w for w in words if w.casefold().rstrip(".") not in lex.titles]
