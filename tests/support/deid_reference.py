@@ -15,6 +15,7 @@ from healthviz_desktop.core.prompting.deid_ages import repeated_ages
 from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
+from healthviz_desktop.core.prompting.deid_repeats import repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_said import not_an_id
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits
 from healthviz_desktop.core.prompting.deidentify import join_running_dates
@@ -51,7 +52,7 @@ _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
 _SOFT = {"name", "place", "town", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
 _SHOWN = {"number": "id", "town": "place", "time": "date", "code": "id"}  # the kind a span goes out as
-_WRAPS = {"name", "place", "town", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
+_WRAPS = {"name", "place", "town", "address", "employer", "school", "id", "date"}  # "user rashid.r.1964" goes out whole
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
 _PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
@@ -180,7 +181,9 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
     if private_terms:
         C.private_candidates(text, C.fold_text(text), private_terms, add)
     after_names(text, found, add)  # shared too: a name in a bracket after a name found
-    return _resolve(text, found)
+    spans = _resolve(text, found)
+    again = repeated_names(text, [(s.category, s.start, s.end) for s in spans])  # shared too: a name said again
+    return _resolve(text, found + again) if again else spans
 
 
 def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
@@ -227,8 +230,9 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                         lo += 1
                     while hi > lo and not text[hi - 1].isalnum():
                         hi -= 1
-                    if hi - lo > 1 and not _overlaps(lo, hi, [(c[1], c[2]) for c in chosen]):
-                        chosen.append((cat, lo, hi))
+                    inside = [(c[1], c[2]) for c in chosen if c[1] < hi and lo < c[2]]
+                    for glo, ghi in rest_pieces(text, lo, hi, inside):
+                        chosen.append((cat, glo, ghi))  # shared: the rest, less what is taken out already
                 break
     join_running_dates(kept, chosen)  # shared with the fast de-identifier, as it is
     take_house_numbers(text, chosen)  # likewise

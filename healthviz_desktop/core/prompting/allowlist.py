@@ -22,10 +22,12 @@ from functools import lru_cache
 from healthviz_desktop.core.prompting.allowlist_numbers import (
     MONTHS_AND_DAYS,
     STREET_WORDS,
+    date_word,
     long_digit_runs,
     spoken_time,
     why_number,
 )
+from healthviz_desktop.core.prompting.deid_calendars import HOLIDAY
 from healthviz_desktop.core.prompting.deid_things import SPEAKING, acts_as_a_person
 from healthviz_desktop.core.prompting.deid_words import MODALS
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, gazetteer, word_lists
@@ -130,6 +132,8 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
     out: list[Unlisted] = []
     tokens = list(_TOKEN.finditer(text))
     digit_run = long_digit_runs(text, tokens)
+    # a holiday names the day of a date ("before Easter", "over the bank holiday"): the de-identifier keeps it alone
+    holidays = [h.span() for h in HOLIDAY.finditer(text)]
     for i, m in enumerate(tokens):
         s, e = m.span()
         if any(s < b and a < e for a, b in skipped):
@@ -138,11 +142,16 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
         if i in digit_run:
             out.append(Unlisted(s, e, m.group(), "several numbers in a row, like a phone or ID number"))
             continue
+        if holidays and any(a <= s and e <= b for a, b in holidays):
+            out.append(Unlisted(s, e, m.group(), "a holiday (the day of a date)"))
+            continue
         nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
         prev = fold(tokens[i - 1].group()) if i else ""
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
+        # the words after the next, for a number only ("3 to 1 on a scale of ten")
+        after = tuple(fold(t.group()) for t in tokens[i + 2:i + 6]) if m.group()[:1].isdigit() else ()
         reason = spoken_time(m.group(), nxt, prev, prev2) or _where_acronym(m.group(), prev, prev2) \
-            or _why_unlisted(text, m, nxt, allow, parts, prev) \
+            or _why_unlisted(text, m, nxt, allow, parts, prev, after, prev2) \
             or _beside_taken_out(text, s, e, named, out[-1:])
         if reason:
             out.append(Unlisted(s, e, m.group(), reason))
@@ -225,12 +234,12 @@ def _where_acronym(token: str, prev: str, prev2: str) -> str:
 
 
 def _why_unlisted(text: str, m: re.Match[str], nxt: str, allow: Allowlist, parts: frozenset[str],
-                  prev: str = "") -> str:
+                  prev: str = "", after: tuple[str, ...] = (), prev2: str = "") -> str:
     token = m.group().rstrip("'’")
     if "@" in token or "_" in token or "#" in token:
         return "an e-mail address, handle, code or file name"
     if any(c.isdigit() for c in token):
-        return why_number(token, nxt, allow.words, prev)
+        return why_number(token, nxt, allow.words, prev, after, prev2)
     if re.search(r"[.,/:+]", token):  # "e.g.", "and/or", "word,word": every piece must pass
         pieces = [p for p in re.split(r"[.,/:+]", token) if p]
         reasons = [_why_word(text, m.start(), p, allow, parts, nxt) for p in pieces if len(p) > 1]
@@ -259,6 +268,9 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         return "one of your private terms"  # "Gift dropped me", "bram weer", "hope is exhausted" (not "I hope")
     if folded in allow.names:
         return "a name or place"
+    dated = date_word(w, folded, nxt, prev, not mid_sentence, acts)
+    if dated:
+        return dated
     if not w.isascii() and w.casefold() not in allow.words and folded not in word_lists().english:
         return "not in the app's vocabulary (a name?)"  # "Ọlá": a medical word once its accents are gone is not enough
     if fold(nxt) in STREET_WORDS and folded not in _GENERIC_STREETS | MODALS and len(folded) > 2 and (

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from healthviz_desktop.core.prompting.deid_times import LOCAL_AT_WORDS, WEEKDAYS
-from healthviz_desktop.core.prompting.vocabulary import fold
+from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?")
 _UNITS = frozenset(str.split("""
@@ -25,7 +25,23 @@ _COUNTS = re.compile(r"x\d{1,2}|\d{1,2}x\d{1,3}|[0-3](?:-[0-3]){2,3}", re.IGNORE
 # a reading after one of these is a measurement, not an age ("BP 128", "weight 135", "sugar 110")
 _READINGS = frozenset(str.split("bp hr pulse glucose sugar sugars bg bs weight weighed sats spo2 temp systolic "
                                 "diastolic fasting ldl hdl cholesterol platelets ferritin tsh rate reading readings "
-                                "peak flow pef steps kg lbs"))
+                                "peak flow pef steps kg lbs hba1c a1c inr crp esr egfr psa"))
+# a bare number after one of these is a score, a reading or a step, not a day of the month or a house: "pain 7",
+# "level 3", "type 2", "day 3 of the cycle", "Beat 1" (the composer's own beats)
+_SCORED = _READINGS | frozenset(str.split("pain severity level score scored rated rating grade stage type phase beat "
+                                          "step day week cycle round sets reps"))
+# medical words that are places: a number beside them places someone ("clinic 4", "surgery 12", "theatre 3")
+_CARE_SITES = frozenset(str.split("clinic clinics surgery hospital hospitals ward wards unit units practice centre "
+                                  "center department dept theatre theater bay room appointment appt pharmacy"))
+# a number of hours after these is a length of time, not a clock: "for 9h", "slept 8h", "fasted 16h"
+_SPANS = frozenset(str.split("for every q slept sleep sleeping fasted fasting fast lasted last past within over about "
+                             "approx only just got a an another took did needed had"))
+# what lasts a number of hours: "a 2h nap", "9h sleep", "16h fast"
+_LASTING = frozenset(str.split("nap naps sleep fast fasting shift shifts drive flight wait walk rest hike run session "
+                               "infusion journey trip gap break window later ago straight total overnight"))
+# a day and month after these: "on 3/10", "since 4/10"
+_DATE_CUES = frozenset(str.split("on since from until till by before after of dated"))
+_RANGE_JOINERS = frozenset(("to", "or", "and"))
 MONTHS_AND_DAYS = frozenset(str.split(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
@@ -79,11 +95,17 @@ def long_digit_runs(text: str, tokens: list[re.Match[str]]) -> set[int]:
     return marked
 
 
-def why_number(token: str, nxt: str, words: frozenset[str], prev: str = "") -> str:
-    """Why a token with a digit is unlisted ("" when it passes): a day, a time, a long or date-like number."""
+def why_number(token: str, nxt: str, words: frozenset[str], prev: str = "", after: tuple[str, ...] = (),
+               prev2: str = "") -> str:
+    """Why a token with a digit is unlisted ("" when it passes): a day, a time, a long or date-like number, or a
+    number with no unit. ``after`` holds the (folded) tokens after ``nxt``, ``prev2`` the one before ``prev``."""
     folded = fold(token)
     if folded in words:
         return ""  # "b12", "covid-19", "spo2", "a1c"
+    if re.fullmatch(r"[23]?1st", folded) and prev not in _READINGS:
+        return "a day of the month"  # "21st" (before "st" is read as stone: "weight 21st", "14st" stay)
+    if fold(nxt) in MONTHS_AND_DAYS and re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])", token):
+        return "a day of the month"  # "3 March", "14 Nov"
     if (prev in MONTHS_AND_DAYS or prev in _OTHER_WEEKDAYS) and re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])", token):
         return "a day of the month"  # "March 3", "Tues 14", "viernes 29"
     if prev in _LOCAL_CLOCK_CUES and re.fullmatch(r"(?:[01]?\d|2[0-3])(?:[.:h][0-5]\d|h|u)?", folded):
@@ -107,11 +129,19 @@ def why_number(token: str, nxt: str, words: frozenset[str], prev: str = "") -> s
             sum(c.isdigit() for c in token.split(".")[0])
         if re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])\.(?:0[1-9]|1[0-2])", token) and not with_unit:
             return "a date-like pair of numbers"  # "14.03" (a measurement has a unit or one decimal)
+        clock = re.fullmatch(r"([01]?\d|2[0-3])\.[0-5]\d", token)
+        if clock and not with_unit and not _reading(prev) and (int(clock.group(1)) >= 10 or prev in _CLOCK_CUES):
+            return "a time of day (or a reading with no unit?)"  # "12.30", "9.45" (not "INR 2.35", "5.25 mmol")
         if re.fullmatch(r"9\d|1[0-4]\d", token) and not with_unit and prev not in _READINGS:
             return "a number that could be an age over 89"
-        return "" if digits <= 3 or with_unit else "a long number"
+        if digits > 3 and not with_unit:
+            return "a long number"
+        return "" if with_unit or not token.isdigit() or _counted(token, fold(nxt), prev, after, prev2) else \
+            "a number with no unit (a day of the month, a house, a room or a bus?)"
     if prev in _HOUR_CUES | {"from", "às", "as"} and re.fullmatch(r"(?:[01]?\d|2[0-3])h(?:[0-5]\d)?", folded):
         return "a time of day"  # "at 9h", "around 16h" ("9h" alone is a duration)
+    if re.fullmatch(r"(?:[01]?\d|2[0-3])h", folded) and prev not in _SPANS and fold(nxt) not in _LASTING:
+        return "a time of day (or hours?)"  # "9h", "14h" as a clock (not "for 9h", "slept 8h", "fasted 16h")
     unit = _ATTACHED_UNIT.fullmatch(token)
     if (unit and len(unit.group(1)) <= 6) or _COUNTS.fullmatch(token):
         return ""  # "400mg", "5k", "3x", "10h", "x2", "1-0-1"
@@ -122,11 +152,78 @@ def why_number(token: str, nxt: str, words: frozenset[str], prev: str = "") -> s
     pair = re.fullmatch(r"(\d{1,3})/(\d{1,3})", token)
     if pair:
         a, b = int(pair.group(1)), int(pair.group(2))
+        if b == 10 and a <= 10 and prev in _DATE_CUES:
+            return "a date-like pair of numbers"  # "on 3/10" (3 October), not "pain 3/10"
         if b == 10 or (a, b) == (24, 7) or (70 <= a <= 260 and 30 <= b <= 160 and a > b) or not (
                 1 <= a <= 31 and 1 <= b <= 31 and min(a, b) <= 12):
             return ""  # a score out of ten, "24/7", a blood pressure, a strength ("30/500"): no day and month
         return "a date-like pair of numbers"
     span = re.fullmatch(r"(\d{1,3})-(\d{1,3})", token)
-    if span and int(span.group(1)) < int(span.group(2)):
-        return ""  # a range: "2-3 days"
+    if span and int(span.group(1)) < int(span.group(2)) and (fold(nxt) in _UNITS or prev in _SCORED):
+        return ""  # a range: "2-3 days", "pain 4-5" (not "12-14": days of a month?)
     return "a number or code that could identify someone"
+
+
+def _counted(token: str, nxt: str, prev: str, after: tuple[str, ...], prev2: str) -> bool:
+    """Whether a bare whole number (no unit of its own) is still plainly no day, house or room: a score or a reading
+    ("pain 7", "7 out of 10", "BP 128"), or the first number of a range whose second has a unit ("2 to 3 days",
+    "0–3 s"). Only the numbers with a unit pass (issue 15): a day of the month alone is an element of a date."""
+    if prev in _SCORED or prev == "of" or _scored_after((nxt, *after)):
+        return True  # ("of": "out of 10", "2 of 3"; "7 on a scale of ten")
+    if prev == "over" and prev2.isdigit() and 30 <= int(token) <= 160:
+        return True  # a blood pressure said in words: "128 over 84"
+    if int(token) <= 10 and ((prev in _RANGE_JOINERS and prev2.isdigit() and int(prev2) <= 10) or (
+            nxt in _RANGE_JOINERS and after[:1] and after[0].isdigit() and int(after[0]) <= 10)):
+        return True  # two scores out of ten: "from 5 to 7", "2 or 3" (no day of a month is written so)
+    if nxt in _RANGE_JOINERS and after[:1] and after[0][:1].isdigit() and (
+            re.fullmatch(r"\d+\.\d+", after[0]) or _scored_after(after[1:])):
+        return True  # the other end of a range is a measurement or a score: "from 3 to 1 on a scale of ten"
+    lists = word_lists()
+    if (prev in lists.medical and prev not in _CARE_SITES) or (nxt in lists.medical and nxt not in _CARE_SITES):
+        return True  # a reading or a count of something medical: "eGFR 45", "HbA1c 48", "2 paracetamol"
+    if _plural(nxt) or (nxt in lists.english and after and _plural(after[0])):
+        return True  # a count of things: "3 falls", "2 coffees", "4 nappies", "33 bright stars"
+    if nxt in _RANGE_JOINERS and len(after) >= 2 and after[0][:1].isdigit():
+        return after[1] in _UNITS
+    return nxt[:1].isdigit() and bool(after) and after[0] in _UNITS
+
+
+# the months that are no other word ("June" and "April" are names too: held all the same), the ones that are ("may",
+# "march"; "dec" for decreased), and the weekdays (alone, "on Monday", they name no date)
+_WEEKDAYS = frozenset(str.split("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
+                                "thurs fri sat sun"))
+_DATE_ONLY = MONTHS_AND_DAYS - _WEEKDAYS - frozenset(str.split("may march mar jan sep dec"))
+
+
+def date_word(word: str, folded: str, nxt: str, prev: str, sentence_start: bool, acts: bool = False) -> str:
+    """Why a word is held back as part of a date ("" when it is not one): a month ("in June", "since August"; an
+    element of a date under Safe Harbor, and "June" is a name too), or a month or weekday next to a number ("may 3",
+    "Tue 14"). A month that is also a word ("may", "march") only with a capital where no sentence starts, or opening
+    a sentence before what a person does ("May said", "Jan is": names). A weekday alone ("on Monday") names no date.
+    (Holidays: ``unlisted_words``.)"""
+    if folded not in MONTHS_AND_DAYS:
+        return ""
+    if nxt[:1].isdigit() or prev[:1].isdigit():
+        return "a month or a weekday beside a number (a date)"
+    if folded in _WEEKDAYS:
+        return ""
+    if folded in _DATE_ONLY or (word[:1].isupper() and (not sentence_start or acts)):
+        return "a month (part of a date)"
+    return ""
+
+
+def _reading(prev: str) -> bool:
+    """Whether a number after ``prev`` reads as a measurement: a reading's or a medical word ("INR 2.35")."""
+    return prev in _READINGS or (prev in word_lists().medical and prev not in _CARE_SITES)
+
+
+def _plural(word: str) -> bool:
+    """An ordinary English plural ("falls", "nappies", "ones"), not a place of care ("units")."""
+    english = word_lists().english
+    return len(word) > 3 and word.endswith("s") and word in english and word not in _CARE_SITES and (
+        word[:-1] in english or (word.endswith("ies") and word[:-3] + "y" in english))
+
+
+def _scored_after(words: tuple[str, ...]) -> bool:
+    """Whether these words make the number before them a score: "out of 10", "on a scale of ten"."""
+    return words[:1] == ("out",) or words[:3] == ("on", "a", "scale")

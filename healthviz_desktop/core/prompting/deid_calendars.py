@@ -81,6 +81,8 @@ _HOLIDAYS = (
     r"(?:\s+weekend)?|august\s+long\s+weekend|civic\s+holiday|show\s+day|cup\s+day|melbourne\s+cup")
 # a year after it: four digits of this era, of the Hijri (13xx-14xx) or Persian (13xx-14xx) calendars, or "'23"
 _YEAR = r"(?:(?:19|20)\d\d|1[34]\d\d|['‘’]\d\d)"
+# a holiday alone ("before Easter", "over the long weekend"): the de-identifier keeps it, the allowlist holds it back
+HOLIDAY = re.compile(rf"(?<![\w'’])(?i:{_HOLIDAYS})(?![\w'’])")
 _HOLIDAY_YEAR = re.compile(rf"(?<![\w'’])(?i:{_HOLIDAYS})\s*,?\s+{_YEAR}(?:\s*(?i:AH|SH|H)\b)?(?![\w'’]|[.,]\d)")
 
 _HIJRI_MONTHS = (

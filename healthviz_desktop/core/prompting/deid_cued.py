@@ -194,6 +194,7 @@ def cued_candidates(text: str, add: Add) -> None:
     from healthviz_desktop.core.prompting.deid_clock import clock_candidates
     from healthviz_desktop.core.prompting.deid_codes import code_candidates
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
+    from healthviz_desktop.core.prompting.deid_month_names import month_name_candidates
     from healthviz_desktop.core.prompting.deid_named import named_candidates
     from healthviz_desktop.core.prompting.deid_orgs import org_candidates
     from healthviz_desktop.core.prompting.deid_pasted import pasted_candidates
@@ -219,6 +220,7 @@ def cued_candidates(text: str, add: Add) -> None:
     place_candidates(text, add)
     site_candidates(text, frozenset(t[2] for t in tokens), add)
     said_candidates(text, add)
+    month_name_candidates(text, add)
     pasted_candidates(text, add)
     if _NINETY_PLUS.search(text) and _AGE_GATE.search(text):  # (the first: a cheap sign of the second)
         for m in _IS_AGE.finditer(text):

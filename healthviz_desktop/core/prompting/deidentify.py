@@ -38,6 +38,7 @@ from healthviz_desktop.core.prompting.deid_names import (
     unpossessive,
 )
 from healthviz_desktop.core.prompting.deid_person import fold_text, private_candidates
+from healthviz_desktop.core.prompting.deid_repeats import repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits
 from healthviz_desktop.core.prompting.deid_words import word_candidates
 
@@ -63,7 +64,7 @@ _PRIORITY = {"email": 90, "url": 85, "ip": 80, "private": 75, "id": 70, "date": 
              "town": 29, "time": 50, "code": 54}
 # Candidates of these kinds are dropped where they overlap clinical text (a dose, a lab value, "7/10").
 _SOFT = {"name", "place", "town", "date", "id", "number", "age", "employer", "school", "address", "phone", "fax"}
-_WRAPS = {"name", "place", "town", "address", "employer", "school", "id"}  # "user rashid.r.1964" goes out whole
+_WRAPS = {"name", "place", "town", "address", "employer", "school", "id", "date"}  # "user rashid.r.1964" goes out whole
 _SHOWN = {"number": "id", "town": "place", "time": "date", "code": "id"}  # the kind a span goes out as
 # the de-identifier's placeholders and the allowlist's ([WORD], [NUMBER]): text that is already taken out
 PLACEHOLDER = re.compile(r"\[(?:" + "|".join([*(p[1:-1] for p in PLACEHOLDERS.values()), "WORD", "NUMBER"]) + r")\]")
@@ -208,7 +209,9 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
     if private_terms:
         private_candidates(text, fold_text(text), private_terms, add)
     after_names(text, found, add)  # a name in a bracket after a name found above
-    return _resolve(text, found)
+    spans = _resolve(text, found)
+    again = repeated_names(text, [(s.category, s.start, s.end) for s in spans])
+    return _resolve(text, found + again) if again else spans  # a name found, said again where nothing shows it
 
 
 def _cue_words(folded: str, tokens: list[str], lex: P.Lexicon) -> set[str]:
@@ -319,10 +322,11 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                         lo += 1
                     while hi > lo and not text[hi - 1].isalnum():
                         hi -= 1
-                    if hi - lo > 1 and not taken.overlaps(lo, hi):
-                        taken.add(lo, hi, len(chosen))
-                        chosen.append((cat, lo, hi))
-                        chosen_set.add((cat, lo, hi))
+                    # the rest, less what is taken out already ("Trần Văn Minh" past "Dr Trần" and a town)
+                    for glo, ghi in rest_pieces(text, lo, hi, [chosen[j][1:] for j in taken.overlapping(lo, hi)]):
+                        taken.add(glo, ghi, len(chosen))
+                        chosen.append((cat, glo, ghi))
+                        chosen_set.add((cat, glo, ghi))
                 break
     join_running_dates(kept, chosen)
     take_house_numbers(text, chosen)

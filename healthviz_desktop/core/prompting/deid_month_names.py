@@ -1,0 +1,62 @@
+"""Round fourteen of issue 15: the months that are people's names ("May", "June", "April", "August"). The lexicon
+counts every month as a word that is no name, because a month alone ("since June", "every May") is how people date
+their journal, and the held-out writers wrote a month alone hundreds of times outside any identifier. Where the
+month is a person, the sentence says so; only there does it go:
+
+- after a title, a relation or a role: "Mrs May", "aunt June", "Nan April", "carer June", "my neighbour August";
+- before what a person says or does to the writer: "June said", "May rang", "April texted me";
+- after a word for getting in touch: "told June", "rang May", "visited April" (not with a day or a year after it:
+  "rang May 3rd" is a date);
+- before "and I" or "and me", and before a possessive with a relation: "June and I", "April's husband".
+
+Plain code called from deid_cued.py, so the fast de-identifier and the reference one share it as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from healthviz_desktop.core.prompting import deid_patterns as P
+
+Add = Callable[[tuple[str, int, int]], None]
+
+_MONTH_NAMES = r"May|June|April|August"
+_GATE = re.compile(rf"\b(?:{_MONTH_NAMES})\b")
+_SAYS = re.compile(rf"\b(?P<n>{_MONTH_NAMES})\s+(?i:said|says|told|asked|rang|phoned|texted|messaged|emailed|"
+                   r"reckons|thinks|thought|suggested|helped|visited|popped|dropped\s+(?:me|by|in|round|off)|"
+                   r"brought|drove\s+me|took\s+me|picked\s+me|came\s+(?:round|over|by|to\s+see))\b")
+_CONTACT = re.compile(rf"\b(?i:told|asked|rang|phoned|texted|messaged|emailed|called|visited|thanked|met|hugged)\s+"
+                      rf"(?P<n>{_MONTH_NAMES})\b(?!\s*(?:\d|['’]\d|of\b|(?i:the)\s+\d|(?:19|20)\d\d|,\s*(?:19|20)\d\d))")
+_WITH_ME = re.compile(rf"\b(?P<n>{_MONTH_NAMES})\s+and\s+(?:I|me)\b")
+_POSSESSIVE = re.compile(rf"\b(?P<n>{_MONTH_NAMES})['’]s\s+(?P<r>[a-z\-]+)\b")
+_BEFORE = re.compile(rf"\b(?P<w>[A-Za-z\-]+)\s+(?P<n>{_MONTH_NAMES})\b(?!\s*(?:\d|['’]\d|(?:19|20)\d\d))")
+
+
+@lru_cache(maxsize=1)
+def _people_words() -> frozenset[str]:
+    """Titles, relations and roles that a name follows ("Mrs", "aunt", "carer"), without the ones that also date a
+    month ("may" is no title; "sister" is, "the sister May" is rare, "last May" is not: "last" is no such word)."""
+    from healthviz_desktop.core.prompting.deid_cued import ROLES
+
+    lex = P.lexicon()
+    roles = frozenset(w for r in ROLES.split("|") for w in re.findall(r"[a-z]+", r) if len(w) > 1)
+    return (lex.titles | lex.relations | roles) - {"early", "late", "mid", "next", "last", "this"}
+
+
+def month_name_candidates(text: str, add: Add) -> None:
+    """Every month that is a person in ``text``, as ("name", start, end)."""
+    if not _GATE.search(text):
+        return
+    for rx in (_SAYS, _CONTACT, _WITH_ME):
+        for m in rx.finditer(text):
+            add(("name", m.start("n"), m.end("n")))
+    relations = P.lexicon().relations
+    for m in _POSSESSIVE.finditer(text):
+        if m.group("r") in relations:
+            add(("name", m.start("n"), m.end("n")))
+    people = _people_words()
+    for m in _BEFORE.finditer(text):
+        if m.group("w").casefold() in people:
+            add(("name", m.start("n"), m.end("n")))

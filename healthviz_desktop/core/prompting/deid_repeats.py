@@ -1,0 +1,116 @@
+"""Round fourteen of issue 15: a name found once goes wherever the entry says it again. A rule finds a person, a
+place or an employer where the sentence shows one ("my sister Ngozi rang", "Nurse Ama came", "moved to Kiama"); the
+same word later in the entry ("Then Ama left", "Kiama pharmacy") is the same one, though nothing around it says so.
+In lower case only a word the lists of names know goes again ("then ama left" stays: in lower case it is as likely
+a word of another language), and a word that is also an ordinary word ("Rose", "Hope") only with its capital ("the
+rose bush" stays); nor a word beside a drug or before a number ("Acamol, Etopan", "Medtronic 780G": a product a
+first rule took for a name). Plain code called on the resolver's spans, shared by the fast de-identifier and the
+reference one.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.vocabulary import WordLists, fold, word_lists
+
+_KINDS = frozenset(("name", "place", "employer"))
+_WORD = re.compile(r"(?<![\w'’\-])[^\W\d_][\w'’\-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@lru_cache(maxsize=1)
+def _never() -> frozenset[str]:
+    """Words inside a name's span that are not the name: titles and relations ("Dr", "aunt")."""
+    lex = P.lexicon()
+    return lex.titles | lex.relations | frozenset(("and", "the", "of", "de", "da", "van", "von", "al", "el", "bin"))
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word)
+
+
+def repeated_names(text: str, kept: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Every other place the entry writes a word of a person's, a place's or an employer's name the resolver kept
+    (``kept``: (kind, start, end), every span it kept) outside those spans, as (kind, start, end) candidates."""
+    kinds: dict[str, str] = {}  # each word of a name, folded, and the kind of name it is part of
+    forms: set[str] = set()  # the words as written, and folded ("Trần" and "Tran")
+    lists, lex = word_lists(), P.lexicon()
+    for kind, s, e in kept:
+        if kind not in _KINDS:
+            continue
+        for word in (_bare(m.group()) for m in _WORD.finditer(text, s, e)):
+            f = fold(word)
+            if len(word) < 3 or not word[:1].isupper() or f in _never():
+                continue
+            if kind != "name" and _ordinary(f, lists, lex):
+                continue  # "Eye" of "St John's Eye Hospital": a place's ordinary word is no one's name
+            kinds.setdefault(f, kind)
+            forms.update((word, f))
+    if not kinds:
+        return []
+    said = re.compile(r"(?<![\w'’\-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) +
+                      r")(?=['’]s?(?![\w\-])|(?![\w'’\-]))", re.IGNORECASE)
+    taken = sorted((s, e) for _kind, s, e in kept)
+    out: list[tuple[str, int, int]] = []
+    for m in said.finditer(text):
+        word, f = m.group(), fold(m.group())
+        if f not in kinds or any(m.start() < b and a < m.end() for a, b in taken):
+            continue
+        capital = word[:1].isupper() and not word.isupper()
+        if not capital and (_ordinary(f, lists, lex) or not (f in lists.names or f in lex.first_names)):
+            continue  # "the rose bush", "AMA" (against medical advice), a word of another language in lower case
+        if _beside_a_product(text, m.start(), m.end()):
+            continue  # "Acamol, Etopan", "Medtronic 780G": a product the first rule took for a name
+        out.append((kinds[f], m.start(), m.end()))
+    return out
+
+
+def _ordinary(folded: str, lists: WordLists, lex: P.Lexicon) -> bool:
+    """An ordinary, medical or everyday word ("rose", "eye", "park"), as well as someone's name."""
+    return folded in lists.english or folded in lists.medical or folded in lex.not_name or folded in lex.known_words
+
+
+_PREV = re.compile(r"([^\W\d_][\w'’\-]*)[\s,;/&+]+$")
+_NEXT = re.compile(r"[\s,;/&+]+(\S+)")
+
+
+def _beside_a_product(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` stands beside a drug or medical word ("Acamol, Etopan") or before a model
+    or a dose ("Medtronic 780G", "Etopan 400")."""
+    before = _PREV.search(text, max(0, start - 40), start)
+    after = _NEXT.match(text, end)
+    if after and any(c.isdigit() for c in after.group(1)):
+        return True
+    lists = word_lists()
+    for m in (before, after):
+        if m is not None:
+            f = fold(m.group(1).strip(".,;:!?"))
+            if f in lists.drugs or f in lists.medical:
+                return True
+    return False
+
+
+def rest_pieces(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pieces of ``text[lo:hi]`` (the rest of a name past a private term) outside the ``taken`` spans, each
+    trimmed to its letters and digits and longer than one character: "Văn Minh" of "Trần Văn Minh" when "Trần" is a
+    private term's and a town's name was taken from the middle of the rest."""
+    pieces, pos = [], lo
+    for a, b in sorted(taken):
+        if b <= pos or a >= hi:
+            continue
+        pieces.append((pos, max(pos, a)))
+        pos = max(pos, b)
+    pieces.append((pos, hi))
+    out = []
+    for a, b in pieces:
+        while a < b and not text[a].isalnum():
+            a += 1
+        while b > a and not text[b - 1].isalnum():
+            b -= 1
+        # (a piece between two spans taken out is kept to its capitals: "on" of "[EMPLOYER] on [ADDRESS]" stays)
+        if b - a > 1 and (len(pieces) == 1 or any(c.isupper() or c.isdigit() for c in text[a:b])):
+            out.append((a, b))
+    return out
