@@ -36,7 +36,7 @@ def repeated_names(text: str, kept: list[tuple[str, int, int]]) -> list[tuple[st
     """Every other place the entry writes a word of a person's, a place's or an employer's name the resolver kept
     (``kept``: (kind, start, end), every span it kept) outside those spans, as (kind, start, end) candidates."""
     kinds: dict[str, str] = {}  # each word of a name, folded, and the kind of name it is part of
-    forms: set[str] = set()  # the words as written, and folded ("Trần" and "Tran")
+    spelled: set[str] = set()  # the words as written ("Trần"; ``kinds`` has them folded, "tran")
     lists, lex = word_lists(), P.lexicon()
     for kind, s, e in kept:
         if kind not in _KINDS:
@@ -48,9 +48,14 @@ def repeated_names(text: str, kept: list[tuple[str, int, int]]) -> list[tuple[st
             if kind != "name" and _ordinary(f, lists, lex):
                 continue  # "Eye" of "St John's Eye Hospital": a place's ordinary word is no one's name
             kinds.setdefault(f, kind)
-            forms.update((word, f))
-    if not kinds:
+            spelled.add(word)
+    # said again at all? (most names are said once in an entry: then there is nothing to compile)
+    lowered = text.lower()
+    written = {w.lower() for w in spelled}
+    if not any(lowered.count(w) > 1 for w in written) and not any(
+            f in lowered for f in kinds if f not in written):  # ("Tran" for "Trần")
         return []
+    forms = spelled | set(kinds)
     said = re.compile(r"(?<![\w'’\-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) +
                       r")(?=['’]s?(?![\w\-])|(?![\w'’\-]))", re.IGNORECASE)
     taken = sorted((s, e) for _kind, s, e in kept)
