@@ -34,6 +34,9 @@ def test_a_month_that_is_a_person_goes(text: str, secret: str) -> None:
     "August came and went, still dizzy.",
     "The nurse said April or May for the scan.",
     "Told the GP in June about the rash.",
+    "Been on it since May and I feel better.",  # the second reader's look-alikes
+    "August brought the heat rash back.",
+    "April helped, the pollen was lower.",
 ])
 def test_a_month_that_dates_something_stays(text: str) -> None:
     assert deidentify(text).text == text
@@ -59,6 +62,8 @@ def test_a_name_found_once_goes_wherever_it_is_said_again(text: str, secret: str
     ("My aunt Rose came round. She brought the rose cuttings.", "rose cuttings"),  # the ordinary word
     ("Nurse Ama came at nine. Left AMA in the end, too tired.", "AMA"),  # against medical advice
     ("Auntie Dawa rang. Took my dawa at eight.", "my dawa"),  # a word of another language in lower case
+    ("Dr Black said rest. Black stools again.", "Black stools"),  # the capital is the sentence's (the review)
+    ("Nurse Mai came at nine. Had a mai tai later.", "mai tai"),
 ])
 def test_a_name_said_again_spares_the_ordinary_word(text: str, kept: str) -> None:
     assert kept in deidentify(text).text
@@ -75,3 +80,27 @@ def test_the_rest_of_a_name_past_a_private_term_goes_around_a_place() -> None:
     """The rest of a name past a private term ("Văn Minh" past "Dr Trần") went out when a place cut into it."""
     out = deidentify("Saw Dr Trần Văn Minh Bankstown clinic today.", ["Dr Tran"]).text
     assert "Văn" not in out and "Minh" not in out, out
+
+
+# ---- set O's first look (the entries losing the most keep items) ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Ryles tube changed today, 8 Fr, 45 cm mark at the nostril.",
+    "Ryle's tube out after lunch.",
+    "Feeds 120ml every 3 hours, Similac then 20ml water flush.",
+    "Feeds Pediasure Peptide 1.0 at 60ml/hr overnight, Neocate in the day.",
+    "Half unit increments on the pen, ratio 1:25 at breakfast, 1:20 rest of day.",
+])
+def test_set_o_first_look_clinical_text_stays(text: str) -> None:
+    assert deidentify(text).text == text
+
+
+def test_a_units_letter_is_no_initial() -> None:
+    """ "24 mg/L. Kemi says": the "L" of the unit was read as an initial and taken out with the name after it."""
+    out = deidentify("CRP 24 mg/L. Kemi says it is fine.").text
+    assert out == "CRP 24 mg/L. [NAME] says it is fine."
+
+
+def test_a_time_after_a_ratio_list_is_still_a_time() -> None:
+    out = deidentify("ratio 1:10 breakfast, appt at 1:30 tomorrow").text
+    assert out == "ratio 1:10 breakfast, appt at [DATE] tomorrow"

@@ -103,7 +103,8 @@ def cap_groups(text: str) -> list[_Group]:
     titles = lex.titles
     head = P.CAP.match(text)
     caps = [(head.group(), 0, head.end())] if head and _is_cap(head.group()) else []
-    caps += [(m.group(1), m.start(1), m.end(1)) for m in P.CAP_AFTER.finditer(text) if _is_cap(m.group(1))]
+    caps += [(m.group(1), m.start(1), m.end(1)) for m in P.CAP_AFTER.finditer(text) if _is_cap(m.group(1))
+             and not (len(m.group(1)) == 1 and text[m.start(1) - 1] == "/")]  # "mg/L." (a unit, no initial)
     groups: list[_Group] = []
     i = 0
     while i < len(caps):

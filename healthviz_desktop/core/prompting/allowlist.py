@@ -3,21 +3,26 @@ allowlist, independent of the de-identifier.
 
 Only these pass: words of the vocabularies the app ships (ordinary English, medical terms and drug names, see
 data/vocabulary/SOURCES.md), the grammar's and the catalogue's words, the de-identifier's placeholders, and
-numbers that cannot carry an identifier (up to three digits, a score "7/10", a blood pressure "128/82", a
-range "2-3", any number with a unit: "50000 IU", "400mg"). Anything else is unlisted: an unknown word in any
-case ("edna", "Okonkwo"), a proper noun of the shipped gazetteer ("Leeds"), a word that is also a name written
-with a capital where no sentence starts ("saw Rose"), a part of the person's private terms, a code ("KX19",
-"IMG_2043.jpg"), an e-mail or handle, a long number or several numbers in a row ("555 0111"), a day of the
-month ("22nd"), a time ("4:45", "4pm"), a date-like pair ("9/18", "14.03."). The composer replaces unlisted
-words in explainer text with ``[WORD]`` / ``[NUMBER]``; the outbound check blocks a request that still has one.
+numbers that cannot carry an identifier (any number with a unit or a sign: "50000 IU", "400mg", "88%"; a score
+"7/10", a blood pressure "128/82", a range with a unit "2-3 days"; a reading, a dose, a count; a number over 31
+with no place's word before it). Anything else is unlisted: an unknown word in any case ("edna", "Okonkwo"), a
+proper noun of the shipped gazetteer ("Leeds"), a word that is also a name written with a capital where no sentence
+starts ("saw Rose"), a part of the person's private terms, a code ("KX19", "IMG_2043.jpg"), an e-mail or handle, a
+long number or several numbers in a row ("555 0111"), every element of a date but a weekday alone (round
+fourteen): a day of the month ("22nd", "on the 14", "3 March"), a month ("in June"), a holiday ("before Easter"), a
+time ("4:45", "4pm", "12.30"), a date-like pair ("9/18", "14.03."); a number after a place's word ("stop 42").
+The composer replaces unlisted words in explainer text with ``[WORD]`` / ``[NUMBER]``; the outbound check blocks a
+request that still has one.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from healthviz_desktop.core.prompting.allowlist_numbers import (
     MONTHS_AND_DAYS,
@@ -38,6 +43,8 @@ NUMBER_PLACEHOLDER = "[NUMBER]"
 # a token: letters and digits, joined inside by an apostrophe, hyphen, dot, comma, slash, colon, @, _, #, +
 _TOKEN = re.compile(r"[^\W_]+(?:['’.,/:@_#+\-][^\W_]+)*['’]?")
 _PLACEHOLDER = re.compile(r"\[[A-Z]{2,10}\]")
+_UNIT_SIGNS = frozenset("%°")
+_CURRENCY = frozenset("£$€¥₹")
 # an indefinite article or a quantifier before a name word makes it a common noun ("a lot", "a hill")
 _INDEFINITE = frozenset(str.split("a an another some any every each no"))
 # the places of care written in capitals that anyone's journal names ("went to A&E": "A" and "E" are letters)
@@ -124,7 +131,8 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
     allow = allowlist()
     parts = private_parts(private_terms)
     spans = sorted(skip)
-    skipped = spans + [m.span() for m in _PLACEHOLDER.finditer(text)]
+    skipped = sorted(spans + [m.span() for m in _PLACEHOLDER.finditer(text)])
+    overlaps_skipped = _Overlaps(skipped)
     # what the other layer took out that names someone or somewhere: a span with a letter ("Room 14" is no name).
     # Not the placeholders already in a text: a composed prompt's "[ADDRESS] Jaw clenching" lost the full stop
     # that "22 Wendell St." ended its sentence with, and the first pass has read those neighbours already
@@ -133,18 +141,21 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
     tokens = list(_TOKEN.finditer(text))
     digit_run = long_digit_runs(text, tokens)
     # a holiday names the day of a date ("before Easter", "over the bank holiday"): the de-identifier keeps it alone
-    holidays = [h.span() for h in HOLIDAY.finditer(text)]
+    holidays = _Overlaps([h.span() for h in HOLIDAY.finditer(text)])
     for i, m in enumerate(tokens):
         s, e = m.span()
-        if any(s < b and a < e for a, b in skipped):
+        if overlaps_skipped(s, e):
             out.extend(_outside(text, s, e, skipped, allow, parts))  # "[PRIVATE].r.1964": the rest is checked
             continue
         if i in digit_run:
             out.append(Unlisted(s, e, m.group(), "several numbers in a row, like a phone or ID number"))
             continue
-        if holidays and any(a <= s and e <= b for a, b in holidays):
+        if holidays(s, e):  # ("post-Easter": a token that overlaps one)
             out.append(Unlisted(s, e, m.group(), "a holiday (the day of a date)"))
             continue
+        if m.group()[:1].isdigit() and (text[e:e + 1] in _UNIT_SIGNS or text[s - 1:s] in _CURRENCY) \
+                and sum(c.isdigit() for c in m.group()) <= 6:
+            continue  # "88%", "39°", "£9", "$30": the sign the token leaves out is the number's unit
         nxt = tokens[i + 1].group() if i + 1 < len(tokens) else ""
         prev = fold(tokens[i - 1].group()) if i else ""
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
@@ -156,6 +167,19 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
         if reason:
             out.append(Unlisted(s, e, m.group(), reason))
     return out
+
+
+class _Overlaps:
+    """Whether a span overlaps any of ``spans``, in log time: their starts sorted, and the furthest end so far."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _b in ordered]
+        self.ends = list(accumulate((b for _a, b in ordered), max))
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)  # the spans that start before ``end``
+        return k > 0 and self.ends[k - 1] > start
 
 
 def _beside_taken_out(text: str, s: int, e: int, named: list[tuple[int, int]], last: list[Unlisted]) -> str:
@@ -268,9 +292,10 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         return "one of your private terms"  # "Gift dropped me", "bram weer", "hope is exhausted" (not "I hope")
     if folded in allow.names:
         return "a name or place"
-    dated = date_word(w, folded, nxt, prev, not mid_sentence, acts)
+    dated = date_word(w, folded, nxt, prev, not mid_sentence, acts) or next(
+        (d for piece in w.split("-")[1:] if (d := date_word(piece, fold(piece), nxt, "", False))), "")
     if dated:
-        return dated
+        return dated  # ("mid-June", "mid-Sept": a month after a hyphen)
     if not w.isascii() and w.casefold() not in allow.words and folded not in word_lists().english:
         return "not in the app's vocabulary (a name?)"  # "Ọlá": a medical word once its accents are gone is not enough
     if fold(nxt) in STREET_WORDS and folded not in _GENERIC_STREETS | MODALS and len(folded) > 2 and (

@@ -25,7 +25,9 @@ _COUNTS = re.compile(r"x\d{1,2}|\d{1,2}x\d{1,3}|[0-3](?:-[0-3]){2,3}", re.IGNORE
 # a reading after one of these is a measurement, not an age ("BP 128", "weight 135", "sugar 110")
 _READINGS = frozenset(str.split("bp hr pulse glucose sugar sugars bg bs weight weighed sats spo2 temp systolic "
                                 "diastolic fasting ldl hdl cholesterol platelets ferritin tsh rate reading readings "
-                                "peak flow pef steps kg lbs hba1c a1c inr crp esr egfr psa"))
+                                "peak flow pef steps kg lbs hba1c a1c inr crp esr egfr psa hb hgb alt ast ggt alp t3 "
+                                "t4 ft3 ft4 gcs apgar gleason gad-7 gad7 phq-9 phq9 rr height bmi mcv wcc wbc plt na "
+                                "urea creatinine bilirubin albumin fev1 fvc sao2 ketones ketone lactate"))
 # a bare number after one of these is a score, a reading or a step, not a day of the month or a house: "pain 7",
 # "level 3", "type 2", "day 3 of the cycle", "Beat 1" (the composer's own beats)
 _SCORED = _READINGS | frozenset(str.split("pain severity level score scored rated rating grade stage type phase beat "
@@ -33,15 +35,17 @@ _SCORED = _READINGS | frozenset(str.split("pain severity level score scored rate
 # medical words that are places: a number beside them places someone ("clinic 4", "surgery 12", "theatre 3")
 _CARE_SITES = frozenset(str.split("clinic clinics surgery hospital hospitals ward wards unit units practice centre "
                                   "center department dept theatre theater bay room appointment appt pharmacy"))
-# a number of hours after these is a length of time, not a clock: "for 9h", "slept 8h", "fasted 16h"
-_SPANS = frozenset(str.split("for every q slept sleep sleeping fasted fasting fast lasted last past within over about "
-                             "approx only just got a an another took did needed had"))
-# what lasts a number of hours: "a 2h nap", "9h sleep", "16h fast"
-_LASTING = frozenset(str.split("nap naps sleep fast fasting shift shifts drive flight wait walk rest hike run session "
-                               "infusion journey trip gap break window later ago straight total overnight"))
 # a day and month after these: "on 3/10", "since 4/10"
 _DATE_CUES = frozenset(str.split("on since from until till by before after of dated"))
 _RANGE_JOINERS = frozenset(("to", "or", "and"))
+# a bare number after these places someone or something they use: "stop 42", "bus 7", "number 12", "gate 3"
+_PLACE_CUES = frozenset(str.split("bus stop route line platform gate terminal pier berth exit junction flat apt "
+                                  "apartment house door number no unit block lot plot site building floor "
+                                  "theatre theater"))
+# words a day of the month stands after or before ("on the 14", "the 14 at", "from 14 till"): never a count's
+_DATE_WORDS = frozenset(str.split("on the at by from until till since before after in to around about approx near "
+                                  "every next last this that of i we he she they it and or but so then when if as is "
+                                  "was were be am pm with for"))
 MONTHS_AND_DAYS = frozenset(str.split(
     "january february march april may june july august september october november december jan feb mar apr jun "
     "jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu "
@@ -136,12 +140,17 @@ def why_number(token: str, nxt: str, words: frozenset[str], prev: str = "", afte
             return "a number that could be an age over 89"
         if digits > 3 and not with_unit:
             return "a long number"
-        return "" if with_unit or not token.isdigit() or _counted(token, fold(nxt), prev, after, prev2) else \
-            "a number with no unit (a day of the month, a house, a room or a bus?)"
+        if with_unit or not token.isdigit():
+            return ""
+        if prev in _PLACE_CUES or fold(nxt) in ("bus", "tram", "route"):
+            return "a number that places someone (a bus, a stop, a house, a gate?)"  # "stop 42", "the 42 bus"
+        if int(token) > 31 or _counted(token, fold(nxt), prev, after, prev2):
+            return ""  # no day of a month ("eGFR 62", "Height 165"), or a count, a score, a reading
+        return "a number with no unit (a day of the month?)"
     if prev in _HOUR_CUES | {"from", "às", "as"} and re.fullmatch(r"(?:[01]?\d|2[0-3])h(?:[0-5]\d)?", folded):
         return "a time of day"  # "at 9h", "around 16h" ("9h" alone is a duration)
-    if re.fullmatch(r"(?:[01]?\d|2[0-3])h", folded) and prev not in _SPANS and fold(nxt) not in _LASTING:
-        return "a time of day (or hours?)"  # "9h", "14h" as a clock (not "for 9h", "slept 8h", "fasted 16h")
+    if re.fullmatch(r"(?:[01]?\d|2[0-3])h", folded) and prev in _DAY_WORDS | {"rdv", "rendez-vous", "rv"}:
+        return "a time of day"  # "rendez-vous 9h", "appt 14h" ("2h after food", "slept 9h": hours)
     unit = _ATTACHED_UNIT.fullmatch(token)
     if (unit and len(unit.group(1)) <= 6) or _COUNTS.fullmatch(token):
         return ""  # "400mg", "5k", "3x", "10h", "x2", "1-0-1"
@@ -165,33 +174,42 @@ def why_number(token: str, nxt: str, words: frozenset[str], prev: str = "", afte
 
 
 def _counted(token: str, nxt: str, prev: str, after: tuple[str, ...], prev2: str) -> bool:
-    """Whether a bare whole number (no unit of its own) is still plainly no day, house or room: a score or a reading
-    ("pain 7", "7 out of 10", "BP 128"), or the first number of a range whose second has a unit ("2 to 3 days",
-    "0–3 s"). Only the numbers with a unit pass (issue 15): a day of the month alone is an element of a date."""
+    """Whether a bare whole number of a month's days (1 to 31, no unit of its own) is still plainly no day of the month:
+    a score or a reading ("pain 7", "7 out of 10", "Ibuprofen 400", "GCS 15"), a count ("1 fall", "2 coffees", "2 of
+    them"), a labelled value ("mood 3, sleep 2", "wet 6"), the first number of a range whose second has a unit ("2 to
+    3 days", "0–3 s"). Only numbers with a unit pass unconditionally (issue 15): a day of the month alone is an element
+    of a date, written after "on", "the", "from" or before "at", "till" ("on the 14", "from 14 till 16")."""
+    lists = word_lists()
     if prev in _SCORED or prev == "of" or _scored_after((nxt, *after)):
         return True  # ("of": "out of 10", "2 of 3"; "7 on a scale of ten")
     if prev == "over" and prev2.isdigit() and 30 <= int(token) <= 160:
         return True  # a blood pressure said in words: "128 over 84"
-    if int(token) <= 10 and ((prev in _RANGE_JOINERS and prev2.isdigit() and int(prev2) <= 10) or (
-            nxt in _RANGE_JOINERS and after[:1] and after[0].isdigit() and int(after[0]) <= 10)):
-        return True  # two scores out of ten: "from 5 to 7", "2 or 3" (no day of a month is written so)
+    pair_before = prev in ("to", "or") and prev2.isdigit() and int(prev2) <= 10
+    pair_after = nxt in ("to", "or") and after[:1] and after[0].isdigit() and int(after[0]) <= 10 and (
+        after[1:2] == () or after[1] not in MONTHS_AND_DAYS)
+    if int(token) <= 10 and (pair_before or pair_after):
+        return True  # two scores out of ten: "from 5 to 7", "2 or 3" (not "3 and 4", nor "from 3 to 4 March")
     if nxt in _RANGE_JOINERS and after[:1] and after[0][:1].isdigit() and (
-            re.fullmatch(r"\d+\.\d+", after[0]) or _scored_after(after[1:])):
-        return True  # the other end of a range is a measurement or a score: "from 3 to 1 on a scale of ten"
-    lists = word_lists()
-    if (prev in lists.medical and prev not in _CARE_SITES) or (nxt in lists.medical and nxt not in _CARE_SITES):
-        return True  # a reading or a count of something medical: "eGFR 45", "HbA1c 48", "2 paracetamol"
-    if _plural(nxt) or (nxt in lists.english and after and _plural(after[0])):
-        return True  # a count of things: "3 falls", "2 coffees", "4 nappies", "33 bright stars"
-    if nxt in _RANGE_JOINERS and len(after) >= 2 and after[0][:1].isdigit():
-        return after[1] in _UNITS
-    return nxt[:1].isdigit() and bool(after) and after[0] in _UNITS
+            re.fullmatch(r"\d+\.\d+", after[0]) or _scored_after(after[1:]) or after[1:2] in [(u,) for u in _UNITS]):
+        return True  # the other end of a range is a measurement, a score or has a unit: "from 3 to 1 on a scale"
+    if nxt[:1].isdigit() and after and after[0] in _UNITS:
+        return True  # "0–3 s", "2 - 3 days"
+    if _reading(prev) or prev in lists.drugs or nxt in lists.drugs or (nxt in lists.medical and nxt not in _CARE_SITES):
+        return True  # a reading or a dose ("eGFR 45", "Ibuprofen 400"), a count of something medical ("2 paracetamol")
+    if nxt == "of" and after[:1] and after[0] not in MONTHS_AND_DAYS:
+        return True  # "2 of them", "dose 2 of the vaccine" (not "the 14 of March")
+    if nxt and nxt not in _DATE_WORDS and nxt not in MONTHS_AND_DAYS and nxt.isalpha() and nxt in lists.english:
+        return True  # a count of something: "1 fall", "2 coffees", "33 bright stars"
+    # a labelled value: "mood 3", "wet 6", "lost 3" (not "on 14", "the 14", "Tuesday 14")
+    return bool(prev) and prev.isalpha() and prev not in _DATE_WORDS and prev not in MONTHS_AND_DAYS and \
+        prev in lists.english
 
 
 # the months that are no other word ("June" and "April" are names too: held all the same), the ones that are ("may",
 # "march"; "dec" for decreased), and the weekdays (alone, "on Monday", they name no date)
 _WEEKDAYS = frozenset(str.split("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
                                 "thurs fri sat sun"))
+_DAY_LIKE = re.compile(r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?")
 _DATE_ONLY = MONTHS_AND_DAYS - _WEEKDAYS - frozenset(str.split("may march mar jan sep dec"))
 
 
@@ -201,10 +219,10 @@ def date_word(word: str, folded: str, nxt: str, prev: str, sentence_start: bool,
     "Tue 14"). A month that is also a word ("may", "march") only with a capital where no sentence starts, or opening
     a sentence before what a person does ("May said", "Jan is": names). A weekday alone ("on Monday") names no date.
     (Holidays: ``unlisted_words``.)"""
-    if folded not in MONTHS_AND_DAYS:
-        return ""
-    if nxt[:1].isdigit() or prev[:1].isdigit():
-        return "a month or a weekday beside a number (a date)"
+    if folded not in MONTHS_AND_DAYS or (word.isupper() and len(word) > 1):
+        return ""  # (in capitals an abbreviation: "OCT scan", "MAR chart")
+    if _DAY_LIKE.fullmatch(nxt) or _DAY_LIKE.fullmatch(prev):
+        return "a month or a weekday beside a number (a date)"  # "may 3", "14 Oct" (not "sat 88%", "Wed 3x")
     if folded in _WEEKDAYS:
         return ""
     if folded in _DATE_ONLY or (word[:1].isupper() and (not sentence_start or acts)):
@@ -215,13 +233,6 @@ def date_word(word: str, folded: str, nxt: str, prev: str, sentence_start: bool,
 def _reading(prev: str) -> bool:
     """Whether a number after ``prev`` reads as a measurement: a reading's or a medical word ("INR 2.35")."""
     return prev in _READINGS or (prev in word_lists().medical and prev not in _CARE_SITES)
-
-
-def _plural(word: str) -> bool:
-    """An ordinary English plural ("falls", "nappies", "ones"), not a place of care ("units")."""
-    english = word_lists().english
-    return len(word) > 3 and word.endswith("s") and word in english and word not in _CARE_SITES and (
-        word[:-1] in english or (word.endswith("ies") and word[:-3] + "y" in english))
 
 
 def _scored_after(words: tuple[str, ...]) -> bool:

@@ -7,7 +7,9 @@ month is a person, the sentence says so; only there does it go:
 - before what a person says or does to the writer: "June said", "May rang", "April texted me";
 - after a word for getting in touch: "told June", "rang May", "visited April" (not with a day or a year after it:
   "rang May 3rd" is a date);
-- before "and I" or "and me", and before a possessive with a relation: "June and I", "April's husband".
+- before "and I" or "and me", and before a possessive with a relation: "June and I", "April's husband";
+- never after a word that dates it ("since May and I feel better", "in June said the nurse"), and not before what
+  a season does too ("August brought the rash back", "April helped").
 
 Plain code called from deid_cued.py, so the fast de-identifier and the reference one share it as it is.
 """
@@ -25,10 +27,14 @@ Add = Callable[[tuple[str, int, int]], None]
 _MONTH_NAMES = r"May|June|April|August"
 _GATE = re.compile(rf"\b(?:{_MONTH_NAMES})\b")
 _SAYS = re.compile(rf"\b(?P<n>{_MONTH_NAMES})\s+(?i:said|says|told|asked|rang|phoned|texted|messaged|emailed|"
-                   r"reckons|thinks|thought|suggested|helped|visited|popped|dropped\s+(?:me|by|in|round|off)|"
-                   r"brought|drove\s+me|took\s+me|picked\s+me|came\s+(?:round|over|by|to\s+see))\b")
+                   r"reckons|thinks|thought|suggested|visited|popped\s+(?:in|by|round|over)|"
+                   r"dropped\s+(?:me|by|in|round|off)|drove\s+me|took\s+me|picked\s+me|"
+                   r"came\s+(?:round|over|by|to\s+see))\b")
 _CONTACT = re.compile(rf"\b(?i:told|asked|rang|phoned|texted|messaged|emailed|called|visited|thanked|met|hugged)\s+"
                       rf"(?P<n>{_MONTH_NAMES})\b(?!\s*(?:\d|['’]\d|of\b|(?i:the)\s+\d|(?:19|20)\d\d|,\s*(?:19|20)\d\d))")
+# a month after these dates something ("since May and I", "in June said the nurse"): no person
+_DATED = re.compile(r"\b(?i:since|in|until|till|from|last|every|of|by|early|late|mid|this|next|before|after|during|"
+                    r"through|end|start|around)[\s\-]+$")
 _WITH_ME = re.compile(rf"\b(?P<n>{_MONTH_NAMES})\s+and\s+(?:I|me)\b")
 _POSSESSIVE = re.compile(rf"\b(?P<n>{_MONTH_NAMES})['’]s\s+(?P<r>[a-z\-]+)\b")
 _BEFORE = re.compile(rf"\b(?P<w>[A-Za-z\-]+)\s+(?P<n>{_MONTH_NAMES})\b(?!\s*(?:\d|['’]\d|(?:19|20)\d\d))")
@@ -51,7 +57,8 @@ def month_name_candidates(text: str, add: Add) -> None:
         return
     for rx in (_SAYS, _CONTACT, _WITH_ME):
         for m in rx.finditer(text):
-            add(("name", m.start("n"), m.end("n")))
+            if rx is _CONTACT or not _DATED.search(text, max(0, m.start("n") - 16), m.start("n")):
+                add(("name", m.start("n"), m.end("n")))  # (not "since May and I feel better")
     relations = P.lexicon().relations
     for m in _POSSESSIVE.finditer(text):
         if m.group("r") in relations:

@@ -102,7 +102,7 @@ def cap_groups(text: str) -> list[CapGroup]:
         if s and after_word(text, s - 1):
             continue
         w = m.group()
-        if _is_cap(w):
+        if _is_cap(w) and not (len(w) == 1 and s and text[s - 1] == "/"):  # (a unit's "L" of "mg/L." is no initial)
             append((w, s, e))
     groups: list[CapGroup] = []
     i, total = 0, len(caps)

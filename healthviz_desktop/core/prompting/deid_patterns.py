@@ -111,12 +111,12 @@ LAB = re.compile(r"\b(?:" + trie([*str.split("""BP HR RR TSH T3 T4 FT4 FT3 HbA1c
                  "sugar", "level"]) + r"|(?-i:sats?|Sats|SATS?))"  # (written as a trie: word_trie.py)
                  r"\s*(?:of|was|is|at|:|=|-)?\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
 # insulin and other ratios: "carb ratio 1:10", "correction 1:40", and the list it opens ("ratio 1:10 breakfast, 1:12
-# lunch": round eleven) (not a time)
+# lunch": round eleven; "ratio 1:25 at breakfast, 1:20 rest of day": round fourteen) (not a time)
 RATIO = re.compile(r"\b" + trie(str.split("""ratio ratios correction factor icr isf i:c novolog novorapid humalog fiasp
                    apidra lyumjev admelog lispro aspart glulisine insulin bolus"""))
                    + r"\s*(?:of|is|=|:)?\s*1\s*:\s*\d+"
-                   r"(?:\s+(?!and\b)[a-z]{3,12})?"
-                   r"(?:\s*(?:,|;|/|and)\s*1\s*:\s*\d+(?:\s+(?!and\b)[a-z]{3,12})?)*", re.IGNORECASE)
+                   r"(?:\s+(?!and\b)[a-z]{2,12}){0,3}"
+                   r"(?:\s*(?:,|;|/|and)\s*1\s*:\s*\d+(?:\s+(?!and\b)[a-z]{2,12}){0,3})*", re.IGNORECASE)
 DIMENSION = re.compile(r"\d(?<!\w\d)\d{1,4}x\d{2,5}\b")
 # clinical shorthand for a duration: "3/7 hx sore throat" (three days), "cipro 500 bd x 7/7" (a seven-day course),
 # "2/52 ago" (two weeks): sevenths of a week, fifty-seconds of a year, twelfths of a year, not a date

@@ -1,19 +1,22 @@
 """Round fourteen of issue 15: a name found once goes wherever the entry says it again. A rule finds a person, a
 place or an employer where the sentence shows one ("my sister Ngozi rang", "Nurse Ama came", "moved to Kiama"); the
 same word later in the entry ("Then Ama left", "Kiama pharmacy") is the same one, though nothing around it says so.
-In lower case only a word the lists of names know goes again ("then ama left" stays: in lower case it is as likely
-a word of another language), and a word that is also an ordinary word ("Rose", "Hope") only with its capital ("the
-rose bush" stays); nor a word beside a drug or before a number ("Acamol, Etopan", "Medtronic 780G": a product a
-first rule took for a name). Plain code called on the resolver's spans, shared by the fast de-identifier and the
-reference one.
+In lower case only a given name of the lexicon's list goes again ("then ama left", "a mai tai" stay: in lower case a
+word is as likely one of another language); a word that is also an ordinary word ("Rose", "Black") only with its
+capital, and at the start of a sentence only before what a person says or does ("Rose brought soup"; "Black stools
+again", "Will try" stay); a place's ordinary words never ("Eye" of "St John's Eye Hospital"); nor a word beside a
+drug or before a model or a dose ("Acamol, Etopan", "Medtronic 780G": a product a first rule took for a name). Plain
+code called on the resolver's spans, shared by the fast de-identifier and the reference one.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_things import SPEAKING
 from healthviz_desktop.core.prompting.vocabulary import WordLists, fold, word_lists
 
 _KINDS = frozenset(("name", "place", "employer"))
@@ -58,15 +61,20 @@ def repeated_names(text: str, kept: list[tuple[str, int, int]]) -> list[tuple[st
     forms = spelled | set(kinds)
     said = re.compile(r"(?<![\w'’\-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) +
                       r")(?=['’]s?(?![\w\-])|(?![\w'’\-]))", re.IGNORECASE)
-    taken = sorted((s, e) for _kind, s, e in kept)
+    taken = sorted((s, e) for _kind, s, e in kept)  # (they never overlap: the resolver's choice)
+    starts = [a for a, _b in taken]
     out: list[tuple[str, int, int]] = []
     for m in said.finditer(text):
         word, f = m.group(), fold(m.group())
-        if f not in kinds or any(m.start() < b and a < m.end() for a, b in taken):
+        k = bisect.bisect_right(starts, m.start())
+        if f not in kinds or (k and taken[k - 1][1] > m.start()) or (k < len(taken) and taken[k][0] < m.end()):
             continue
         capital = word[:1].isupper() and not word.isupper()
-        if not capital and (_ordinary(f, lists, lex) or not (f in lists.names or f in lex.first_names)):
-            continue  # "the rose bush", "AMA" (against medical advice), a word of another language in lower case
+        ordinary = _ordinary(f, lists, lex)
+        if not capital and (ordinary or f not in lex.first_names):
+            continue  # "the rose bush", "AMA" (against medical advice), "mai tai", a word of another language
+        if ordinary and _opens_sentence(text, m.start()) and not _speaks(text, m.end()):
+            continue  # "Dr Black said rest. Black stools again", "Will try": the capital is the sentence's
         if _beside_a_product(text, m.start(), m.end()):
             continue  # "Acamol, Etopan", "Medtronic 780G": a product the first rule took for a name
         out.append((kinds[f], m.start(), m.end()))
@@ -78,6 +86,21 @@ def _ordinary(folded: str, lists: WordLists, lex: P.Lexicon) -> bool:
     return folded in lists.english or folded in lists.medical or folded in lex.not_name or folded in lex.known_words
 
 
+_MODEL = re.compile(r"(?=[\w\-]*\d)(?=[\w\-]*[^\W\d_])[\w\-]+")  # letters and digits: "780G", "G7", "400mg"
+_NEXT_WORD = re.compile(r"['’]?s?\s+([a-z]+)")
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 20):start].rstrip()
+    return not before or before[-1] in ".!?:;\n\"“(•*-–—"
+
+
+def _speaks(text: str, end: int) -> bool:
+    """Whether what follows is what a person says or does ("Rose brought soup", "Hope rang")."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1) in SPEAKING
+
+
 _PREV = re.compile(r"([^\W\d_][\w'’\-]*)[\s,;/&+]+$")
 _NEXT = re.compile(r"[\s,;/&+]+(\S+)")
 
@@ -87,8 +110,8 @@ def _beside_a_product(text: str, start: int, end: int) -> bool:
     or a dose ("Medtronic 780G", "Etopan 400")."""
     before = _PREV.search(text, max(0, start - 40), start)
     after = _NEXT.match(text, end)
-    if after and any(c.isdigit() for c in after.group(1)):
-        return True
+    if after and _MODEL.fullmatch(after.group(1).strip(".,;:!?)")):
+        return True  # (not "Ama 3 days off": a count)
     lists = word_lists()
     for m in (before, after):
         if m is not None:
