@@ -89,6 +89,7 @@ ROLES = (r"nurse|sister|physio|physiotherapist|therapist|counsellor|counselor|ps
           r"optometrist|dentist|hygienist|hca|neighbour|neighbor|colleague|coworker|co-worker|flatmate|housemate|"
           r"roommate|landlord|landlady|boss|supervisor|manager|chaplain|doula|health\s+visitor|educator")
 _ROLE_WORD = re.compile(rf"(?:{ROLES})")
+ROLE_WORDS = frozenset(r for r in ROLES.split("|") if r.isalpha())  # the roles of one word ("carer", "neighbour")
 _ROLE_FIRSTS = frozenset(r.split("\\s", 1)[0].replace("\\-", "-").split("-")[0] for r in ROLES.split("|")) | {
     "keyworker", "co-worker"}  # the tokens a role of one word joined up starts with
 _ROLE_NAME = re.compile(

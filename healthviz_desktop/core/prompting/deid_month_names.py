@@ -42,13 +42,11 @@ _BEFORE = re.compile(rf"\b(?P<w>[A-Za-z\-]+)\s+(?P<n>{_MONTH_NAMES})\b(?!\s*(?:\
 
 @lru_cache(maxsize=1)
 def _people_words() -> frozenset[str]:
-    """Titles, relations and roles that a name follows ("Mrs", "aunt", "carer"), without the ones that also date a
-    month ("may" is no title; "sister" is, "the sister May" is rare, "last May" is not: "last" is no such word)."""
-    from healthviz_desktop.core.prompting.deid_cued import ROLES
+    """Titles, relations and one-word roles that a name follows ("Mrs", "aunt", "carer")."""
+    from healthviz_desktop.core.prompting.deid_cued import ROLE_WORDS
 
     lex = P.lexicon()
-    roles = frozenset(w for r in ROLES.split("|") for w in re.findall(r"[a-z]+", r) if len(w) > 1)
-    return (lex.titles | lex.relations | roles) - {"early", "late", "mid", "next", "last", "this"}
+    return lex.titles | lex.relations | ROLE_WORDS
 
 
 def month_name_candidates(text: str, add: Add) -> None:

@@ -16,12 +16,12 @@ import re
 from functools import lru_cache
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_names import unpossessive
 from healthviz_desktop.core.prompting.deid_things import SPEAKING
 from healthviz_desktop.core.prompting.vocabulary import WordLists, fold, word_lists
 
 _KINDS = frozenset(("name", "place", "employer"))
 _WORD = re.compile(r"(?<![\w'’\-])[^\W\d_][\w'’\-]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 @lru_cache(maxsize=1)
@@ -29,10 +29,6 @@ def _never() -> frozenset[str]:
     """Words inside a name's span that are not the name: titles and relations ("Dr", "aunt")."""
     lex = P.lexicon()
     return lex.titles | lex.relations | frozenset(("and", "the", "of", "de", "da", "van", "von", "al", "el", "bin"))
-
-
-def _bare(word: str) -> str:
-    return _POSSESSIVE.sub("", word)
 
 
 def repeated_names(text: str, kept: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -44,7 +40,7 @@ def repeated_names(text: str, kept: list[tuple[str, int, int]]) -> list[tuple[st
     for kind, s, e in kept:
         if kind not in _KINDS:
             continue
-        for word in (_bare(m.group()) for m in _WORD.finditer(text, s, e)):
+        for word in (unpossessive(m.group()) for m in _WORD.finditer(text, s, e)):
             f = fold(word)
             if len(word) < 3 or not word[:1].isupper() or f in _never():
                 continue
