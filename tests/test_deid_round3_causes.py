@@ -36,7 +36,7 @@ from tests.support import deid_reference as REF
     ("cant sleep. 0245. heart racing again", "0245", "[DATE]"),
     ("squeezed me in at 1545 for bloods", "1545", "[DATE]"),
     ("physio moved to Thursday at 9h, lumbar pain 5/10", "9h", "[DATE]"),  # an hour with an "h" after a cue
-    ("faxed the forms to hr at 555-0148 (fax) twice", "555-0148", "[ID]"),  # a local number
+    ("faxed the forms to hr at 555-0148 (fax) twice", "555-0148", "[PHONE]"),  # a local number, no reading
     ("used my loyalty card 634004 8821 9917 for the Lemsip", "8821", "[ID]"),  # groups of digits
     ("Hospital number on the letter is RR0047729, bring it", "RR0047729", "[ID]"),  # capitals and digits
     ("needs the plate, 7TRK 402, for the report", "7TRK", "[ID]"),  # a plate after its word

@@ -14,6 +14,7 @@ from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
 from healthviz_desktop.core.prompting.deid_ages import repeated_ages
 from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
+from healthviz_desktop.core.prompting.deid_codes import take_number_parts
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_repeats import repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_said import not_an_id
@@ -235,7 +236,8 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                         chosen.append((cat, glo, ghi))  # shared: the rest, less what is taken out already
                 break
     join_running_dates(kept, chosen)  # shared with the fast de-identifier, as it is
-    take_house_numbers(text, chosen)  # likewise
+    take_house_numbers(text, chosen)
+    take_number_parts(text, chosen)  # likewise
     chosen.sort(key=lambda c: c[1])
     return [Span(_SHOWN.get(cat, cat), s, e, text[s:e]) for cat, s, e in chosen]
 

@@ -197,6 +197,10 @@ _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|pa
                   r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
                   r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?|jelly|juice|sachets?|"
                   r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device|frame|stockings)\b")
+# what is done with a device or a drug, after its name (session sixteen, set O's moved entries: "Mirena removal")
+_DEVICE_ACT_AFTER = re.compile(r"\s+(?i:removal|insertion|implant|coil|refills?)\b")
+
+
 def _titles(text: str, start: int, title: str) -> bool:
     """Whether a title right before a run names it: not one that ends a phrase ("for the nurse: Mon 142/88") or,
     written out, a sentence ("eye doctor. Macular degeneration"); "Dr. Bell" is one."""
@@ -355,6 +359,10 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             and not word_lists().is_name(key(first)) \
             and first not in lex.first_names:
         return  # "Betapyn for the headache", "Corenza C at night": how a product is used
+    elif len(run) == 1 and key(first) in word_lists().drugs and re.match(_DEVICE_ACT_AFTER, text[end:end + 16]) \
+            and not word_lists().is_name(key(first)) and first not in lex.first_names \
+            and first not in lex.ambiguous_first_names:
+        return  # "with Mirena removal", "Nexplanon insertion": a drug or device and what is done with it
     elif prev in _FACILITY_BEFORE and not at_start:
         add(("place", start, end))  # "Hospital Şehitkamil", "Klinikum Rechts", "apteka Ziko": a facility's name
     elif prev in lex.place_cues and not at_start:

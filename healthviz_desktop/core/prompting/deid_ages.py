@@ -74,6 +74,17 @@ _WILL_BE_AGE = re.compile(rf"\b(?i:{_PERSON}|mother|father|grandmother|grandfath
 _OPENS_AGE_AND = re.compile(rf"(?:\A|(?<=[.!?]\s)|(?<=\n)){_AGE}\s+(?:and|&)\s+(?!(?i:rising|falling|climbing|"
                             r"dropping|steady|stable|holding|counting|down|above|below|less|going\s+down|going\s+up|"
                             r"something)\b)[a-z]")
+# session sixteen (set O's moved entries): the age of someone a carer cares for ("ama I care for is 96", "my client
+# is 94"; never a reading: "is 95 on room air")
+_CARED_FOR_AGE = re.compile(rf"\b(?:(?i:i|we)\s+(?i:care\s+for|cared\s+for|look\s+after|looked\s+after|sit\s+with|"
+                            rf"support|work\s+for)|(?i:my|our)\s+(?i:client|resident|service\s+user|charge|patient))"
+                            rf"\s+(?i:is|was|turned|turns|is\s+now)\s+{_AGE}{_NO_UNIT}"
+                            r"(?!\s+(?i:on|with|at|in)\s+(?:(?i:his|her|the|room)\s+)?(?i:sats|oxygen|o2|air|room))")
+# "92 and still pushing her chair": an age that opens the entry or a sentence, "and still" what the person does
+# (never a reading going on: "110 and still climbing", nor after a reading's word)
+_STILL_AT_AGE = re.compile(rf"(?:\A|(?<=[.!?]\s)|(?<=\n)){_AGE}\s+(?:and|&)\s+still\s+(?!(?i:high|low|rising|"
+                           r"falling|climbing|dropping|going|elevated|raised|reading|showing|sitting|hovering|stuck|"
+                           r"counting|increasing|decreasing)\b)[a-z]+ing\b")
 # "(yung client ko, 93 na siya)": Tagalog's "is already 93" (round twelve, set L's first look)
 _TAGALOG_AGE = re.compile(rf"(?<![\d.,/])\b{_AGE}\s+(?i:na)\s+(?i:siya|sya|sila|po|ngayon|kasi|daw|raw|eh|nga|yata|"
                           r"pala|din|rin)\b")
@@ -119,7 +130,7 @@ def age_candidates(text: str, add: Add) -> None:
         else:
             windows.append((lo, hi))
     for lo, hi in windows:
-        for rx in (_AT_AGE, _NOW_AGE, _GERMAN_TURNED, _SAYS_AGE, _WILL_BE_AGE):
+        for rx in (_AT_AGE, _NOW_AGE, _GERMAN_TURNED, _SAYS_AGE, _WILL_BE_AGE, _CARED_FOR_AGE):
             for m in rx.finditer(text, lo, hi):
                 add(("age", m.start("d"), m.end("d")))
         for m in _AGE_SEX.finditer(text, lo, hi):
@@ -148,6 +159,9 @@ def age_candidates(text: str, add: Add) -> None:
             before = text[max(0, m.start() - 150):m.start()]
             if not _VITAL_BEFORE.search(before) and _PERSON_BEFORE.search(before):  # (a reading's word anywhere
                 add(("age", m.start("d"), m.end("d")))  # before it: "blood sugar … new meter. 110 and she felt fine")
+        for m in _STILL_AT_AGE.finditer(text, lo, hi):
+            if not _VITAL_BEFORE.search(text, max(0, m.start() - 150), m.start()):
+                add(("age", m.start("d"), m.end("d")))
         for m in _TAGALOG_AGE.finditer(text, lo, hi):
             add(("age", m.start("d"), m.end("d")))
         for m in _NEAR_AGE.finditer(text, lo, hi):

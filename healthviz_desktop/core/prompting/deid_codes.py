@@ -85,15 +85,25 @@ _CAPS_GROUPS = re.compile(r"\b[A-Z]{2,6}(?:-[A-Z]{2,6})?\s+\d{4,6}(?:\s\d{4,6})+
 # "raindrop#4410": a Discord tag, a name and four digits after a hash
 _HASH_TAG = re.compile(r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b")
 # "my channel is lowbatteryliv", "IGN: xXdrakeXx", "discord username kopi_0": a handle after the word for one
+# (session sixteen: a game's "summoner name", a LINE id written "LINE: amber.tw.1990")
 _HANDLE = re.compile(
     r"\b(?i:channel|handle|username|user\s+name|usernames|gamertag|gamer\s+tag|ign|twitch|insta|instagram|tiktok|"
     r"snapchat|snap|discord|reddit|steam|psn|xbox\s+live|telegram|login|log-in|line\s+id|wechat|weixin|kakao|"
-    r"kakaotalk|venmo|cash\s?app|paypal|gcash)\b(?:\s+(?i:name|id|tag|handle|username)){0,2}"
+    r"kakaotalk|venmo|cash\s?app|paypal|gcash|summoner|riot\s+id|(?-i:LINE)(?=\s*:))\b(?:\s+(?i:name|id|tag|handle|username)){0,2}"
     r"(?P<link>\s+(?i:is|was)\s+|\s*[:=]\s*|\s+@|\s+)(?P<h>[A-Za-z0-9][A-Za-z0-9_.\-]{1,30}[A-Za-z0-9])\b")
 _HANDLE_SIGNS = ("channel", "handle", "user", "gamer", "ign", "twitch", "insta", "tiktok", "snap", "discord",
                  "reddit", "steam", "psn", "xbox", "telegram", "log", "line", "wechat", "weixin", "kakao", "venmo",
-                 "cash", "paypal", "gcash")
+                 "cash", "paypal", "gcash", "summoner", "riot")
 _GROUPS_OF_FOUR = re.compile(r"\d\d{3} \d{4}")
+# session sixteen (set O's moved entries): a forum's user name, "u/tiredbutpoz", "/u/Dr_Kay" (a forum, "r/IVF", is a
+# place many people share: it stays; nor is a dose's unit: "18.4 u/day", "1 u/kg")
+_FORUM_USER = re.compile(r"(?<![\w/])(?<![\d.,]\s)/?u/(?!(?i:day|days|hr|hrs|hour|hours|kg|ml|dose|meal|meals|min|"
+                         r"week|wk|carb|carbs|g)\b)[A-Za-z0-9_\-]{3,20}(?![\w/\-])")
+# a plate written in a script other than Latin after the word for one: Thai "กข 4471 เชียงใหม่" (its letters, its
+# number, its province), Arabic, Cyrillic; the Latin ones are deid_context's CUED_PLATE
+_SCRIPT_PLATE = re.compile(r"\b(?i:plate|plates|reg|rego|registration|number\s+plate|licence\s+plate|license\s+plate)"
+                           r"\b[^.\n]{0,20}?(?P<p>(?<![^\s\x00-\x7f])\d?[^\s\x00-\x7f]{1,3}\s?\d{1,4}"
+                           r"(?:\s?[^\s\x00-\x7f]{1,20})?)(?!\w)")
 # round eight (set H's moved entries): "RUT 15.882.431-K", "DNI 12.604.338", "Cédula 1.020.447.893": a national
 # number written in groups of three digits with dots (and a check digit), not an amount of money or a count
 _DOTTED_ID = re.compile(r"(?<![\d.,$€£¥])(?P<d>\d{1,3}(?:\.\d{3}){2,3}(?:-[\dkK])?)(?![\w.,]\d|\w|\s*(?i:pesos|"
@@ -242,6 +252,14 @@ def code_candidates(text: str, add: Add) -> None:
             g = "f" if m.group("f") else "q"
             if any(c.isdigit() for c in m.group(g)):
                 add(("code", m.start(g), m.end(g)))
+    if "u/" in text:
+        for m in _FORUM_USER.finditer(text):
+            add(("code", m.start(), m.end()))
+    if not text.isascii() and ("plate" in lower or "reg" in lower):
+        for m in _SCRIPT_PLATE.finditer(text):
+            p = m.group("p")
+            if sum(c.isdigit() for c in p) >= 2:  # a plate's letters in another script and its number
+                add(("code", m.start("p"), m.end("p")))
     if _VEHICLE_GATE.search(lower):
         for m in _VEHICLE.finditer(text):
             if _plate(m.group("p")) and "." not in m.group("gap"):
@@ -270,3 +288,40 @@ def _plate(code: str) -> bool:
         return False  # "D3 2000 IU", "BP 120": a dose or a reading
     return len(re.sub(r"[ \-·.]", "", code)) >= 4 and any(c.isdigit() for c in code) and bool(letters) \
         and not all(w.lower() in _NOT_PLATE_LETTERS for w in letters)
+
+
+# session sixteen (the must-be-0 kinds' moved entries: "RAMQ numbers: DESM 1203 1845", "Tarjeta sanitaria GACO
+# 341125 7 8903"): a number found as an identifier takes the capitals written before it and the groups of digits
+# after it up to the end of the phrase
+_CAPITALS_BEFORE = re.compile(r"(?<![\w\-])(?P<c>[A-Z]{2,5}) $")
+_GROUPS_AFTER = re.compile(r"(?: \d{1,6})+(?=[.,;:)]|\s*$|\s+(?:and|or|expires?|exp)\b)")
+_NUMBERS = frozenset(("id", "code", "number"))
+_NUMBER_WORDS = frozenset(("number", "numbers", "no", "no.", "#", "nos", "nos.", "card", "id", "tarjeta", "carte",
+                           "karte", "cartão", "tessera"))
+
+
+def take_number_parts(text: str, chosen: list[tuple[str, int, int]]) -> None:
+    """Grow each chosen number (an ID, a code) over the capitals just before it and the digit groups just after it
+    (see above), unless that would take in another chosen span. Shared by the fast and the reference detectors."""
+    from healthviz_desktop.core.prompting import deid_patterns as P
+
+    for i, (cat, s, e) in enumerate(chosen):
+        if cat not in _NUMBERS or not text[e - 1:e].isdigit():
+            continue
+        lo, hi = s, e
+        before = _CAPITALS_BEFORE.search(text, max(0, s - 7), s) if text[s:s + 1].isdigit() else None
+        if before is not None:
+            letters = before.group("c").casefold()
+            # only capitals after the words that name the number ("RAMQ card LABS 8803 1512", "numbers: DESM 1203"):
+            # capitals after anything else are that name themselves ("PESEL 8503...", "her DNI 12.604.338")
+            named = text[max(0, before.start("c") - 24):before.start("c")].split()[-1:]
+            prev = named[0].casefold() if named else ""
+            if letters not in P.lexicon().id_cue_words and letters not in P.lexicon().known_words and (
+                    prev.endswith(":") or prev in _NUMBER_WORDS):
+                lo = before.start("c")
+        after = _GROUPS_AFTER.match(text, e)
+        if after is not None:
+            hi = after.end()
+        if (lo, hi) != (s, e) and not any(j != i and cs < hi and lo < ce for j, (_c, cs, ce) in enumerate(chosen)):
+            chosen[i] = (cat, lo, hi)
+

@@ -107,6 +107,13 @@ AGE_FORMS = (
     # "cumplió 100", "cumple 95": turned, in Spanish
     re.compile(r"\b(?i:cumpli[óo]|cumple|cumplirá|cumplira)\s+(?P<d>9\d|1[0-4]\d)\b"),
 )
+# what each of AGE_FORMS needs, in ``low`` case (a speed gate, never a change in what is found: a text holding none
+# of a form's signs cannot match it)
+_AGE_FORM_SIGNS = (("he", "who", "mum", "mom", "dad", "nan", "gran"), ("(",), ("(",), ("is", "was", "turn"),
+                   ("now", "today", "this", "next", "in"), ("age",), ("next", "this"),
+                   ("im", "i'm", "i’m", "am", "was", "turn"),
+                   ("yr", "year", "saal", "sal", "años", "anos", "ans", "jahre", "anni", "lat"), ("is", "was", "turn"),
+                   ("cumpl",))
 # a house number: "Mr Lee from no. 14", "at number 22"
 HOUSE_NUMBER = re.compile(r"\b(?i:from|at|to|in|of|next\s+door\s+at)\s+(?P<d>(?i:no\.?|number)\s*\d{1,4}[a-z]?)\b")
 # a numbered road ("on Route 50", "the I-95", "off the A38") and a street corner ("at 3rd and Market")
@@ -162,9 +169,10 @@ def form_candidates(text: str, add: Add) -> None:
                         continue  # "Pressão 12/8"
                     add(("date", m.start(g), m.end(g)))
         if "age" in signs:
-            for rx in AGE_FORMS:
-                for m in rx.finditer(text):
-                    add(("age", m.start("d"), m.end("d")))
+            for rx, needs in zip(AGE_FORMS, _AGE_FORM_SIGNS, strict=True):
+                if any(sign in lower for sign in needs):
+                    for m in rx.finditer(text):
+                        add(("age", m.start("d"), m.end("d")))
             _named_ages(text, add)
         if "mixed" in signs:
             _mixed_codes(text, add)

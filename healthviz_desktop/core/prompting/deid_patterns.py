@@ -93,6 +93,12 @@ AGE_PATTERNS = (
     re.compile(r"\b(?:in\s+(?:his|her|their|my)\s+)(?:90s|nineties|100s|hundreds)\b", re.IGNORECASE),
     re.compile(rf"\b(?:{_AGE_WORD}|{_AGE_NUM})[\s\-]year[\s\-]old\b", re.IGNORECASE),
 )
+# what each of AGE_PATTERNS needs, in lower case (a speed gate: a window holding none of a pattern's signs cannot
+# match it; read in ``deid_signals.low`` case, which folds as re.IGNORECASE does)
+AGE_PATTERN_SIGNS = (("year", "yr"), ("y",), ("age", "turn"), ("rthday",), ("0", "net", "undred"), ("year",))
+# what ``Lexicon.person_age`` needs after its person word (its tail, less what follows the age): a speed gate
+PERSON_AGE_GATE = re.compile(rf"(?:is|was)(?:\s+now)?\s+(?:{_AGE_NUM}|{_AGE_WORD})|,\s+(?:{_AGE_NUM}|{_AGE_WORD})",
+                             re.IGNORECASE)
 
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
@@ -105,11 +111,13 @@ SEVERITY = re.compile(r"\d(?<!\w\d)(?:(?<=1)0)?(?:\.\d)?\s*(?:/\s*10|out of (?:1
 DOSE = re.compile(r"\d(?<!\w\d)\d*(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|kg|ml|mL|l|IU|iu|units?|tablets?|tabs?|"
                   r"capsules?|caps?|drops?|puffs?|sprays?|patch(?:es)?|%|mmHg|bpm|mg/dL|mmol/L|mIU/L|ng/mL|pg/mL|nmol/L|"
                   r"µmol/L|°[CF]|lbs?|hours?|hrs?|h|minutes?|mins?|days?|weeks?|steps|cups?|glasses)(?![\w])")
-LAB = re.compile(r"\b(?:" + trie([*str.split("""BP HR RR TSH T3 T4 FT4 FT3 HbA1c A1c LDL HDL CRP ESR INR eGFR ALT AST
-                 Hb Hgb WBC RBC SpO2 O2 glucose ferritin B12"""), "vitamin D", *str.split("""potassium sodium
+# (never a piece of a code: "RJ-HR-55108", "T4412-78830-20914" are a reference and a licence; session sixteen)
+LAB = re.compile(r"\b(?<!-)(?:" + trie([*str.split("""BP HR RR TSH T3 T4 FT4 FT3 HbA1c A1c LDL HDL CRP ESR INR eGFR ALT
+                 AST Hb Hgb WBC RBC SpO2 O2 glucose ferritin B12"""), "vitamin D", *str.split("""potassium sodium
                  creatinine cholesterol temperature temp pulse weight BMI PSA ANA"""), "heart rate", "blood pressure",
                  "sugar", "level"]) + r"|(?-i:sats?|Sats|SATS?))"  # (written as a trie: word_trie.py)
-                 r"\s*(?:of|was|is|at|:|=|-)?\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?", re.IGNORECASE)
+                 r"\s*(?:of|was|is|at|:|=|-)?\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?(?!\d|-\d{3}|(?-i:-[A-Z]))",
+                 re.IGNORECASE)
 # insulin and other ratios: "carb ratio 1:10", "correction 1:40", and the list it opens ("ratio 1:10 breakfast, 1:12
 # lunch": round eleven; "ratio 1:25 at breakfast, 1:20 rest of day": round fourteen) (not a time)
 RATIO = re.compile(r"\b" + trie(str.split("""ratio ratios correction factor icr isf i:c novolog novorapid humalog fiasp
@@ -155,6 +163,7 @@ class Lexicon:
     eponym: re.Pattern[str]
     eponym_alone: re.Pattern[str]  # "Ehlers-Danlos", "Bristol 6": clinical without a possessive or a condition word
     eponym_alone_firsts: frozenset[str]  # the first words eponym_alone can start with, casefolded
+    eponym_firsts: frozenset[str]  # each eponym's first run of letters, casefolded (see _first_letters)
     condition_words: frozenset[str]  # what makes an eponym clinical on its own ("Bell's palsy")
     person_age: re.Pattern[str]  # an age after a person word ("Grandad is 93"), group d
     id_cue: re.Pattern[str]
@@ -169,6 +178,16 @@ class Lexicon:
 
 def _words(raw: list[str]) -> frozenset[str]:
     return frozenset(w.casefold() for w in raw)
+
+
+def _first_letters(eponym: str) -> str:
+    """An eponym's first run of letters, casefolded. In ASCII text a match of ``Lexicon.eponym`` starts at a word
+    boundary and goes on past the run (an apostrophe, a space or the rest of the eponym follows it), so the run is a
+    whole run of letters of the text: a window of ASCII text with none of these runs holds no eponym."""
+    run = re.match(r"[^\W\d_]+", eponym.casefold())
+    if run is None:  # (the shipped list is read by every test run: a list that broke the rule would fail them all)
+        raise ValueError(f"an eponym must start with a letter: {eponym!r}")
+    return run.group()
 
 
 def _alt(words: list[str]) -> str:
@@ -248,6 +267,7 @@ def lexicon() -> Lexicon:
         first_names=_words(raw["first_names"]) - ambiguous, ambiguous_first_names=ambiguous,
         known_words=frozenset(known), eponym=eponym, eponym_alone=eponym_alone,
         eponym_alone_firsts=frozenset(re.split(r"[\s\-]", e.casefold())[0] for e in several) | {"bristol"},
+        eponym_firsts=frozenset(_first_letters(e) for e in raw["eponyms"]),
         condition_words=_words(raw["condition_words"]),
         person_age=person_age, id_cue=id_cue, org_cue=org_cue, street=street,
         id_cue_words=id_cue_words, org_cue_words=ORG_CUE_WORDS,

@@ -25,6 +25,7 @@ from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
 from healthviz_desktop.core.prompting.deid_ages import repeated_ages
 from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
+from healthviz_desktop.core.prompting.deid_codes import take_number_parts
 from healthviz_desktop.core.prompting.deid_context import form_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_digits import digit_windows, merge, number_ids, phones
@@ -39,7 +40,7 @@ from healthviz_desktop.core.prompting.deid_names import (
 )
 from healthviz_desktop.core.prompting.deid_person import fold_text, private_candidates
 from healthviz_desktop.core.prompting.deid_repeats import repeated_names, rest_pieces
-from healthviz_desktop.core.prompting.deid_signals import ascii_digits
+from healthviz_desktop.core.prompting.deid_signals import ascii_digits, low
 from healthviz_desktop.core.prompting.deid_words import word_candidates
 
 PLACEHOLDERS = {
@@ -167,9 +168,12 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
             for rx in P.NUMERIC_DATES:
                 scan(rx, "date", lo, hi, "d" if "d" in rx.groupindex else 0)
         if P.AGE_GATE.search(text, lo, hi):
-            for rx in P.AGE_PATTERNS:
-                scan(rx, "age", lo, hi)
-            scan(lex.person_age, "age", lo, hi, "d")
+            window = low(text[lo:hi])
+            for rx, signs in zip(P.AGE_PATTERNS, P.AGE_PATTERN_SIGNS, strict=True):
+                if any(sign in window for sign in signs):
+                    scan(rx, "age", lo, hi)
+            if P.PERSON_AGE_GATE.search(text, lo, hi):
+                scan(lex.person_age, "age", lo, hi, "d")
         if digits >= 2:  # "palsy93": four letters and two digits
             number_ids(text, add, lo, hi)
             if "born" in folded or "b." in folded:
@@ -182,9 +186,12 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
         for rx in P.MONTH_DATES:
             scan(rx, "date", group="d" if "d" in rx.groupindex else 0)
     if "ninet" in folded or "hundred" in folded:
-        for rx in P.AGE_PATTERNS:
-            scan(rx, "age")
-        scan(lex.person_age, "age", group="d")
+        lowered = low(text)
+        for rx, signs in zip(P.AGE_PATTERNS, P.AGE_PATTERN_SIGNS, strict=True):
+            if any(sign in lowered for sign in signs):
+                scan(rx, "age")
+        if P.PERSON_AGE_GATE.search(text):
+            scan(lex.person_age, "age", group="d")
     for lo, hi in near(lex.id_cue_words, 0, 70):
         for m in lex.id_cue.finditer(text, lo, hi):
             if sum(ch.isdigit() for ch in m.group("value")) >= 2:
@@ -263,6 +270,12 @@ def _clinical_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for rx in shapes for m in rx.finditer(text)]
 
 
+def _could_hold_eponym(window: str, lex: P.Lexicon) -> bool:
+    """False only where ``lex.eponym`` cannot match: ASCII text none of whose words is an eponym's first
+    (deid_patterns._first_letters says why that is enough)."""
+    return not window.isascii() or not lex.eponym_firsts.isdisjoint(_LETTER_RUN.findall(window.lower()))
+
+
 _RATIO_SIGN = re.compile(r"1\s*:\s*\d")
 
 
@@ -284,9 +297,9 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
         if cat in _SOFT and in_clinical(start, end):
             continue
         lo, hi = max(0, start - 40), min(n, end + 40)
-        if cat in ("private", "name", "place", "town") and (any(
+        if cat in ("private", "name", "place", "town") and ((_could_hold_eponym(text[lo:hi], lex) and any(
                 start < m.end() and m.start() < end and _shields(text, m, cat)
-                for m in lex.eponym.finditer(text, lo, hi)) or (
+                for m in lex.eponym.finditer(text, lo, hi))) or (
                 not lex.eponym_alone_firsts.isdisjoint(_LETTER_RUN.findall(text[lo:hi].lower())) and any(
                     start < m.end() and m.start() < end and _shields(text, m, cat)
                     for m in lex.eponym_alone.finditer(text, lo, hi)))):
@@ -330,6 +343,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                 break
     join_running_dates(kept, chosen)
     take_house_numbers(text, chosen)
+    take_number_parts(text, chosen)
     chosen.sort(key=lambda c: c[1])
     return [Span(_SHOWN.get(cat, cat), s, e, text[s:e]) for cat, s, e in chosen]
 
