@@ -92,11 +92,12 @@ SEVERITY = re.compile(r"\b(?:10|\d)(?:\.\d)?\s*(?:/\s*10|out of (?:10|ten))\b", 
 DOSE = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|kg|ml|mL|l|IU|iu|units?|tablets?|tabs?|capsules?|caps?|"
                   r"drops?|puffs?|sprays?|patch(?:es)?|%|mmHg|bpm|mg/dL|mmol/L|mIU/L|ng/mL|pg/mL|nmol/L|"
                   r"µmol/L|°[CF]|lbs?|hours?|hrs?|h|minutes?|mins?|days?|weeks?|steps|cups?|glasses)(?![\w])")
-LAB = re.compile(r"\b(?<!-)(?:BP|HR|RR|TSH|T3|T4|FT4|FT3|HbA1c|A1c|LDL|HDL|CRP|ESR|INR|eGFR|ALT|AST|Hb|Hgb|WBC|RBC|"
+LAB = re.compile(r"\b(?<!(?-i:[A-Z0-9])-)(?:BP|HR|RR|TSH|T3|T4|FT4|FT3|HbA1c|A1c|LDL|HDL|CRP|ESR|INR|eGFR|ALT|AST|"
+                 r"Hb|Hgb|WBC|RBC|"
                  r"SpO2|(?-i:sats?|Sats|SATS?)|O2|glucose|ferritin|B12|vitamin D|potassium|sodium|creatinine|"
                  r"cholesterol|"
                  r"temp(?:erature)?|pulse|weight|BMI|PSA|ANA|heart rate|blood pressure|sugar|level)"
-                 r"\s*(?:of|was|is|at|:|=|-)?\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?(?!\d|-\d{3}|(?-i:-[A-Z]))",
+                 r"\s*(?:of|was|is|at|:|=|-)?\s*\d++(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?(?!-\d{4})",
                  re.IGNORECASE)
 # insulin and other ratios: "carb ratio 1:10", "correction 1:40", and the list it opens ("ratio 1:10 breakfast, 1:12
 # lunch": round eleven; "ratio 1:25 at breakfast, 1:20 rest of day": round fourteen) (not a time)

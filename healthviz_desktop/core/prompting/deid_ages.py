@@ -75,16 +75,19 @@ _OPENS_AGE_AND = re.compile(rf"(?:\A|(?<=[.!?]\s)|(?<=\n)){_AGE}\s+(?:and|&)\s+(
                             r"dropping|steady|stable|holding|counting|down|above|below|less|going\s+down|going\s+up|"
                             r"something)\b)[a-z]")
 # session sixteen (set O's moved entries): the age of someone a carer cares for ("ama I care for is 96", "my client
-# is 94"; never a reading: "is 95 on room air")
+# is 94"; never a reading or a rank: "is 95 on room air", "at rest", "after the neb", "95th centile", "95 strong")
 _CARED_FOR_AGE = re.compile(rf"\b(?:(?i:i|we)\s+(?i:care\s+for|cared\s+for|look\s+after|looked\s+after|sit\s+with|"
-                            rf"support|work\s+for)|(?i:my|our)\s+(?i:client|resident|service\s+user|charge|patient))"
-                            rf"\s+(?i:is|was|turned|turns|is\s+now)\s+{_AGE}{_NO_UNIT}"
-                            r"(?!\s+(?i:on|with|at|in)\s+(?:(?i:his|her|the|room)\s+)?(?i:sats|oxygen|o2|air|room))")
-# "92 and still pushing her chair": an age that opens the entry or a sentence, "and still" what the person does
-# (never a reading going on: "110 and still climbing", nor after a reading's word)
-_STILL_AT_AGE = re.compile(rf"(?:\A|(?<=[.!?]\s)|(?<=\n)){_AGE}\s+(?:and|&)\s+still\s+(?!(?i:high|low|rising|"
-                           r"falling|climbing|dropping|going|elevated|raised|reading|showing|sitting|hovering|stuck|"
-                           r"counting|increasing|decreasing)\b)[a-z]+ing\b")
+                            rf"support)|(?i:my|our)\s+(?i:client|resident|service\s+user|charge))"
+                            rf"\s+(?i:is|was|turned|turns|is\s+now)\s+{_AGE}{_NO_UNIT}(?!(?i:st|nd|rd|th)\b)"
+                            r"(?!\s+(?i:on\s+(?:room\s+air|air|oxygen|o2|\d)|with|at|after|before|during|strong|percent|"
+                            r"centile|per)\b)")
+# "92 and still driving": an age that opens the entry or a sentence, "and still" doing what a person of that age
+# does (a short list: "97 and still coughing", "95 and still waiting" are counts and readings), never after a
+# reading's word
+_STILL_AT_AGE = re.compile(rf"(?:\A|(?<=[.!?]\s)|(?<=\n)){_AGE}\s+(?:and|&)\s+still\s+(?i:driving|walking|working|"
+                           r"gardening|dancing|swimming|cooking|pushing|cycling|golfing|knitting|painting|teaching|"
+                           r"travelling|traveling|hiking|baking|volunteering|shopping|sewing|fishing|bowling|"
+                           r"preaching|farming|singing|living\s+alone|living\s+on\s+her\s+own|living\s+on\s+his\s+own)\b")
 # "(yung client ko, 93 na siya)": Tagalog's "is already 93" (round twelve, set L's first look)
 _TAGALOG_AGE = re.compile(rf"(?<![\d.,/])\b{_AGE}\s+(?i:na)\s+(?i:siya|sya|sila|po|ngayon|kasi|daw|raw|eh|nga|yata|"
                           r"pala|din|rin)\b")

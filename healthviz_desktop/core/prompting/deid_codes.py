@@ -95,15 +95,20 @@ _HANDLE_SIGNS = ("channel", "handle", "user", "gamer", "ign", "twitch", "insta",
                  "reddit", "steam", "psn", "xbox", "telegram", "log", "line", "wechat", "weixin", "kakao", "venmo",
                  "cash", "paypal", "gcash", "summoner", "riot")
 _GROUPS_OF_FOUR = re.compile(r"\d\d{3} \d{4}")
+_CAPITAL_WORD_BEFORE = re.compile(r"[A-Z]{2,}\s+\Z")
 # session sixteen (set O's moved entries): a forum's user name, "u/tiredbutpoz", "/u/Dr_Kay" (a forum, "r/IVF", is a
 # place many people share: it stays; nor is a dose's unit: "18.4 u/day", "1 u/kg")
 _FORUM_USER = re.compile(r"(?<![\w/])(?<![\d.,]\s)/?u/(?!(?i:day|days|hr|hrs|hour|hours|kg|ml|dose|meal|meals|min|"
-                         r"week|wk|carb|carbs|g)\b)[A-Za-z0-9_\-]{3,20}(?![\w/\-])")
+                         r"week|wk|carb|carbs|g)(?![\w\-]))[A-Za-z0-9_\-]{3,20}(?![\w/\-])")
+# (in a text that speaks of a forum, or a name no unit has: "u/sound", "u/24h", "ratio u/10g" are a scan and doses)
+_FORUM_SIGNS = ("reddit", "r/", "thread", "post", "comment", "user", "dm", "upvote", "forum", "sub")
 # a plate written in a script other than Latin after the word for one: Thai "กข 4471 เชียงใหม่" (its letters, its
 # number, its province), Arabic, Cyrillic; the Latin ones are deid_context's CUED_PLATE
-_SCRIPT_PLATE = re.compile(r"\b(?i:plate|plates|reg|rego|registration|number\s+plate|licence\s+plate|license\s+plate)"
-                           r"\b[^.\n]{0,20}?(?P<p>(?<![^\s\x00-\x7f])\d?[^\s\x00-\x7f]{1,3}\s?\d{1,4}"
-                           r"(?:\s?[^\s\x00-\x7f]{1,20})?)(?!\w)")
+# a letter of no Latin script (or a Thai mark)
+_SCRIPT_LETTER = r"(?:[^\W\d_\u0000-\u024f]|[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e])"
+_SCRIPT_PLATE = re.compile(r"\b(?i:plate|reg|rego|registration|number\s+plate|licence\s+plate|license\s+plate)"
+                           rf"(?:\s*(?::|#|(?i:is|was|no\.?|number))){{0,2}}\s+(?P<p>\d?{_SCRIPT_LETTER}{{1,3}}\s?\d{{1,4}}"
+                           rf"(?:\s?{_SCRIPT_LETTER}{{1,20}})?)(?!\w)")
 # round eight (set H's moved entries): "RUT 15.882.431-K", "DNI 12.604.338", "Cédula 1.020.447.893": a national
 # number written in groups of three digits with dots (and a check digit), not an amount of money or a count
 _DOTTED_ID = re.compile(r"(?<![\d.,$€£¥])(?P<d>\d{1,3}(?:\.\d{3}){2,3}(?:-[\dkK])?)(?![\w.,]\d|\w|\s*(?i:pesos|"
@@ -175,6 +180,8 @@ def code_candidates(text: str, add: Add) -> None:
             m.group().lower().startswith(("login", "log-in")) and not (
                 lists.is_word(h.lower()) or h.lower() in foreign_words() or lists.is_name(h.lower())))
         if linked and not (h.isalpha() and (lists.is_word(h.lower()) or h.lower() in P.lexicon().not_name)):
+            if m.group().startswith("LINE") and (h[0].isdigit() or _CAPITAL_WORD_BEFORE.search(text, 0, m.start())):
+                continue  # "PICC LINE: 4Fr", "LINE: 20mg am": a line of care, not the app
             add(("code", m.start("h"), m.end("h")))  # a handle: not "my insta is down"
     four_digits = _FOUR_DIGITS.search(text) is not None
     # a number after the word for a phone (with four digits in a row somewhere), or for mobile money (whose numbers
@@ -253,8 +260,11 @@ def code_candidates(text: str, add: Add) -> None:
             if any(c.isdigit() for c in m.group(g)):
                 add(("code", m.start(g), m.end(g)))
     if "u/" in text:
+        forum = any(sign in lower for sign in _FORUM_SIGNS)
         for m in _FORUM_USER.finditer(text):
-            add(("code", m.start(), m.end()))
+            name = m.group().rsplit("/", 1)[1]
+            if forum or "_" in name or (len(name) >= 8 and not name[0].isdigit()):
+                add(("code", m.start(), m.end()))
     if not text.isascii() and ("plate" in lower or "reg" in lower):
         for m in _SCRIPT_PLATE.finditer(text):
             p = m.group("p")
@@ -294,7 +304,7 @@ def _plate(code: str) -> bool:
 # 341125 7 8903"): a number found as an identifier takes the capitals written before it and the groups of digits
 # after it up to the end of the phrase
 _CAPITALS_BEFORE = re.compile(r"(?<![\w\-])(?P<c>[A-Z]{2,5}) $")
-_GROUPS_AFTER = re.compile(r"(?: \d{1,6})+(?=[.,;:)]|\s*$|\s+(?:and|or|expires?|exp)\b)")
+_GROUPS_AFTER = re.compile(r"(?: \d{1,6})+(?=[.,;:)]|\s*$|\s+(?:expires?|exp)\b)")  # (not "2 or 3 weeks")
 _NUMBERS = frozenset(("id", "code", "number"))
 _NUMBER_WORDS = frozenset(("number", "numbers", "no", "no.", "#", "nos", "nos.", "card", "id", "tarjeta", "carte",
                            "karte", "cartão", "tessera"))
@@ -303,8 +313,6 @@ _NUMBER_WORDS = frozenset(("number", "numbers", "no", "no.", "#", "nos", "nos.",
 def take_number_parts(text: str, chosen: list[tuple[str, int, int]]) -> None:
     """Grow each chosen number (an ID, a code) over the capitals just before it and the digit groups just after it
     (see above), unless that would take in another chosen span. Shared by the fast and the reference detectors."""
-    from healthviz_desktop.core.prompting import deid_patterns as P
-
     for i, (cat, s, e) in enumerate(chosen):
         if cat not in _NUMBERS or not text[e - 1:e].isdigit():
             continue
@@ -324,4 +332,3 @@ def take_number_parts(text: str, chosen: list[tuple[str, int, int]]) -> None:
             hi = after.end()
         if (lo, hi) != (s, e) and not any(j != i and cs < hi and lo < ce for j, (_c, cs, ce) in enumerate(chosen)):
             chosen[i] = (cat, lo, hi)
-

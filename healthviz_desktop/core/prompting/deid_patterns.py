@@ -111,12 +111,13 @@ SEVERITY = re.compile(r"\d(?<!\w\d)(?:(?<=1)0)?(?:\.\d)?\s*(?:/\s*10|out of (?:1
 DOSE = re.compile(r"\d(?<!\w\d)\d*(?:[.,]\d+)?\s*(?:mg|mcg|µg|ug|g|kg|ml|mL|l|IU|iu|units?|tablets?|tabs?|"
                   r"capsules?|caps?|drops?|puffs?|sprays?|patch(?:es)?|%|mmHg|bpm|mg/dL|mmol/L|mIU/L|ng/mL|pg/mL|nmol/L|"
                   r"µmol/L|°[CF]|lbs?|hours?|hrs?|h|minutes?|mins?|days?|weeks?|steps|cups?|glasses)(?![\w])")
-# (never a piece of a code: "RJ-HR-55108", "T4412-78830-20914" are a reference and a licence; session sixteen)
-LAB = re.compile(r"\b(?<!-)(?:" + trie([*str.split("""BP HR RR TSH T3 T4 FT4 FT3 HbA1c A1c LDL HDL CRP ESR INR eGFR ALT
-                 AST Hb Hgb WBC RBC SpO2 O2 glucose ferritin B12"""), "vitamin D", *str.split("""potassium sodium
-                 creatinine cholesterol temperature temp pulse weight BMI PSA ANA"""), "heart rate", "blood pressure",
-                 "sugar", "level"]) + r"|(?-i:sats?|Sats|SATS?))"  # (written as a trie: word_trie.py)
-                 r"\s*(?:of|was|is|at|:|=|-)?\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?(?!\d|-\d{3}|(?-i:-[A-Z]))",
+# (never a piece of a code: "RJ-HR-55108", "T4412-78830-20914" are a reference and a licence; a range stays a reading,
+# "LDL 130-145": the number is read whole, possessively; session sixteen)
+_LAB_WORDS = [*str.split("""BP HR RR TSH T3 T4 FT4 FT3 HbA1c A1c LDL HDL CRP ESR INR eGFR ALT AST Hb Hgb WBC RBC SpO2
+               O2 glucose ferritin B12"""), "vitamin D", *str.split("""potassium sodium creatinine cholesterol
+               temperature temp pulse weight BMI PSA ANA"""), "heart rate", "blood pressure", "sugar", "level"]
+LAB = re.compile(r"\b(?<!(?-i:[A-Z0-9])-)(?:" + trie(_LAB_WORDS) + r"|(?-i:sats?|Sats|SATS?))"  # (a trie: word_trie.py)
+                 r"\s*(?:of|was|is|at|:|=|-)?\s*\d++(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?(?!-\d{4})",
                  re.IGNORECASE)
 # insulin and other ratios: "carb ratio 1:10", "correction 1:40", and the list it opens ("ratio 1:10 breakfast, 1:12
 # lunch": round eleven; "ratio 1:25 at breakfast, 1:20 rest of day": round fourteen) (not a time)
