@@ -219,6 +219,17 @@ def test_an_alternative_never_says_another_private_term() -> None:
     ("https://api.example.com/u/4481229/v1", "sora-2", [], False),
     ("https://api.example.com/v1", "sora-edna", [], False),
     ("https://api.example.com/v1", "sora-2-quell", ["Amara Quell"], False),
+    # a person called Sora can still use the spec's own model names (a property test found it: session sixteen)
+    ("https://api.example.com/v1", "sora-2", ["Sora Tanaka"], True),
+    ("https://api.example.com/v1", "sora-2-pro", ["SORA"], True),
+    ("https://api.example.com/v1", "sora-tanaka", ["Sora Tanaka"], False),
 ])
 def test_provider_settings_pass_the_check(url: str, model: str, terms: list[str], ok: bool) -> None:
     assert check_provider_settings(url, model, terms).ok is ok
+
+
+@pytest.mark.parametrize("terms", [["Sora"], ["SORA"], ["Sora Tanaka"]])
+def test_a_private_term_in_the_published_model_name_never_blocks_a_request(terms: list[str]) -> None:
+    request = {"model": "sora-2", "prompt": "a calm pool under a pale sky", "seconds": "8", "size": "1280x720"}
+    assert check_request(request, terms).ok
+    assert not check_request({**request, "model": "sora-tanaka-2"}, ["Sora Tanaka"]).ok

@@ -25,7 +25,11 @@ _VOCAB_WORD = re.compile(r"[A-Za-z]+")
 # bytes: A-Z to a-z, a-z kept, everything else a space
 _LOWER_LETTERS = bytes(c + 32 if 65 <= c <= 90 else c if 97 <= c <= 122 else 32 for c in range(256))
 MAX_PROMPT_CHARS = 4000
-_ENUMERATED = {("seconds", s) for s in ALLOWED_SECONDS} | {("size", s) for s in ALLOWED_SIZES}
+# the video models OpenAI's published spec names (../shared/openapi): the app's own defaults, which a person's private
+# term ("Sora", a given name) must not make unsendable; a model name typed in the settings is still checked
+PUBLISHED_MODELS = ("sora-2", "sora-2-pro", "sora-2-2025-10-06", "sora-2-2025-12-08", "sora-2-pro-2025-10-06")
+_ENUMERATED = ({("seconds", s) for s in ALLOWED_SECONDS} | {("size", s) for s in ALLOWED_SIZES}
+               | {("model", m) for m in PUBLISHED_MODELS})
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,8 @@ def check_provider_settings(base_url: str, model: str, private_terms: Sequence[s
     path = base_url[base_url.find(url.path):] if url.path else (f"?{url.query}" if url.query else "")
     checks = (("base_url (host)", host, False), ("base_url (path)", path, True), ("model", model, True))
     for field_name, value, full in checks:
+        if field_name == "model" and value in PUBLISHED_MODELS:
+            continue  # the spec's own names: a person called Sora can use "sora-2"
         words = _URL_SEPARATORS.sub(" ", value)  # same length: offsets stay those of the value
         for span in find_identifiers(words, private_terms):
             if full or span.category == "private":
