@@ -15,7 +15,7 @@ import pytest
 from healthviz_desktop.core.prompting import deid_context as C
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_signals import low
-from healthviz_desktop.core.prompting.deidentify import _could_hold_eponym, deidentify
+from healthviz_desktop.core.prompting.deidentify import could_hold_eponym, deidentify, window_words
 
 CORPUS = Path(__file__).parent / "corpus" / "deid_corpus.jsonl"
 
@@ -50,20 +50,18 @@ def _gated(rx: re.Pattern[str], signs: tuple[str, ...], texts: list[str]) -> lis
     return missed
 
 
-@pytest.mark.parametrize("k", range(len(P.AGE_PATTERNS)))
-def test_each_age_pattern_holds_one_of_its_signs(k: int) -> None:
-    rx = P.AGE_PATTERNS[k]
-    matched = [t for t in AGE_EXAMPLES if rx.search(t)]
-    assert matched, f"no example for AGE_PATTERNS[{k}]: the test would prove nothing"
-    assert _gated(rx, P.AGE_PATTERN_SIGNS[k], _texts()) == []
+# (zip strict: a pattern added without its signs fails the collection)
+_PATTERNS = zip(P.AGE_PATTERNS, P.AGE_PATTERN_SIGNS, strict=True)
+_FORMS = zip(C.AGE_FORMS, C._AGE_FORM_SIGNS, strict=True)
+GATED = [*((f"AGE_PATTERNS[{k}]", rx, signs) for k, (rx, signs) in enumerate(_PATTERNS)),
+         *((f"AGE_FORMS[{k}]", rx, signs) for k, (rx, signs) in enumerate(_FORMS))]
 
 
-@pytest.mark.parametrize("k", range(len(C.AGE_FORMS)))
-def test_each_age_form_holds_one_of_its_signs(k: int) -> None:
-    rx = C.AGE_FORMS[k]
-    matched = [t for t in AGE_EXAMPLES if rx.search(t)]
-    assert matched, f"no example for AGE_FORMS[{k}]: the test would prove nothing"
-    assert _gated(rx, C._AGE_FORM_SIGNS[k], _texts()) == []
+@pytest.mark.parametrize("name, rx, signs", GATED, ids=[g[0] for g in GATED])
+def test_each_age_pattern_and_form_holds_one_of_its_signs(name: str, rx: re.Pattern[str],
+                                                          signs: tuple[str, ...]) -> None:
+    assert any(rx.search(t) for t in AGE_EXAMPLES), f"no example for {name}: the test would prove nothing"
+    assert _gated(rx, signs, _texts()) == []
 
 
 def test_the_person_age_gate_passes_every_person_age() -> None:
@@ -80,9 +78,10 @@ def test_the_eponym_gate_passes_every_eponym_in_its_window() -> None:
                 "Raynaud phenomenon", "Ehlers-Danlos", "Guillain-Barré syndrome", "Achilles tendon"]
     matches = [m.group() for t in examples + _texts() for m in lex.eponym.finditer(t)]
     assert len(matches) >= len(examples)
-    assert [g for g in matches if not _could_hold_eponym(g, lex)] == []
+    assert [g for g in matches if not could_hold_eponym(g, window_words(g), lex)] == []
     # and a window of ordinary words is read no further
-    assert not _could_hold_eponym("saw the nurse about my knee", lex)
+    ordinary = "saw the nurse about my knee"
+    assert not could_hold_eponym(ordinary, window_words(ordinary), lex)
 
 
 @pytest.mark.parametrize("text, kept, gone", [

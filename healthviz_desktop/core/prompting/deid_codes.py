@@ -180,7 +180,8 @@ def code_candidates(text: str, add: Add) -> None:
             m.group().lower().startswith(("login", "log-in")) and not (
                 lists.is_word(h.lower()) or h.lower() in foreign_words() or lists.is_name(h.lower())))
         if linked and not (h.isalpha() and (lists.is_word(h.lower()) or h.lower() in P.lexicon().not_name)):
-            if m.group().startswith("LINE") and (h[0].isdigit() or _CAPITAL_WORD_BEFORE.search(text, 0, m.start())):
+            if m.group().startswith("LINE") and (
+                    h[0].isdigit() or _CAPITAL_WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())):
                 continue  # "PICC LINE: 4Fr", "LINE: 20mg am": a line of care, not the app
             add(("code", m.start("h"), m.end("h")))  # a handle: not "my insta is down"
     four_digits = _FOUR_DIGITS.search(text) is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_glosses import glossed
@@ -64,9 +65,16 @@ def org_groups(groups: list[CapGroup], add: Add) -> None:
             kind = "school"
         elif last in lex.facility_words or " ".join(words[-2:]) in lex.facility_words:
             kind = "place"
-        # (word by word: a union of the three sets per group cost more than the whole rule)
-        if kind and not all(w in lex.known_words or w in lex.org_suffixes or w in lex.school_words for w in words[:-1]):
+        if kind and not _org_plain_words().issuperset(words[:-1]):
             add((kind, group.start, group.end))
+
+
+@lru_cache(maxsize=1)
+def _org_plain_words() -> frozenset[str]:
+    """The words an organisation's name may be made of without naming one ("Central Hospital"): built once (a union
+    of these sets for every capitalised group cost more than the whole rule)."""
+    lex = P.lexicon()
+    return lex.known_words | lex.org_suffixes | lex.school_words
 
 
 def _org_kind(words: set[str], default: str) -> str:

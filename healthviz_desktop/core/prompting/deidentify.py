@@ -270,10 +270,29 @@ def _clinical_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for rx in shapes for m in rx.finditer(text)]
 
 
-def _could_hold_eponym(window: str, lex: P.Lexicon) -> bool:
-    """False only where ``lex.eponym`` cannot match: ASCII text none of whose words is an eponym's first
+def window_words(window: str) -> frozenset[str]:
+    """The runs of letters of a window, lower-cased: what the eponym gates look for an eponym's first word in."""
+    return frozenset(_LETTER_RUN.findall(window.lower()))
+
+
+def could_hold_eponym(window: str, words: frozenset[str], lex: P.Lexicon) -> bool:
+    """False only where ``lex.eponym`` cannot match: ASCII text none of whose ``words`` is an eponym's first
     (deid_patterns._first_letters says why that is enough)."""
-    return not window.isascii() or not lex.eponym_firsts.isdisjoint(_LETTER_RUN.findall(window.lower()))
+    return not window.isascii() or not lex.eponym_firsts.isdisjoint(words)
+
+
+def _eponym_shields(text: str, start: int, end: int, lo: int, hi: int, cat: str, lex: P.Lexicon) -> bool:
+    """Whether an eponym in text[lo:hi] overlapping text[start:end] keeps that candidate in (``_shields``). Each
+    pattern is read only where the window's words hold a first word of it (``could_hold_eponym``; for
+    ``lex.eponym_alone``, anywhere)."""
+    window = text[lo:hi]
+    words = window_words(window)
+    if could_hold_eponym(window, words, lex) and any(
+            start < m.end() and m.start() < end and _shields(text, m, cat) for m in lex.eponym.finditer(text, lo, hi)):
+        return True
+    return not lex.eponym_alone_firsts.isdisjoint(words) and any(
+        start < m.end() and m.start() < end and _shields(text, m, cat)
+        for m in lex.eponym_alone.finditer(text, lo, hi))
 
 
 _RATIO_SIGN = re.compile(r"1\s*:\s*\d")
@@ -297,12 +316,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
         if cat in _SOFT and in_clinical(start, end):
             continue
         lo, hi = max(0, start - 40), min(n, end + 40)
-        if cat in ("private", "name", "place", "town") and ((_could_hold_eponym(text[lo:hi], lex) and any(
-                start < m.end() and m.start() < end and _shields(text, m, cat)
-                for m in lex.eponym.finditer(text, lo, hi))) or (
-                not lex.eponym_alone_firsts.isdisjoint(_LETTER_RUN.findall(text[lo:hi].lower())) and any(
-                    start < m.end() and m.start() < end and _shields(text, m, cat)
-                    for m in lex.eponym_alone.finditer(text, lo, hi)))):
+        if cat in ("private", "name", "place", "town") and _eponym_shields(text, start, end, lo, hi, cat, lex):
             continue
         kept.append((cat, start, end))
     # a name or place that contains a private term ("Amara Quell" around "Amara") goes out whole
