@@ -7,7 +7,13 @@ Sources (each cited with its licence in data/vocabulary/SOURCES.md, licence text
   GPL-3.0-or-later.
 - Drug names: ``drug-named-entity-recognition`` (PyPI, Fast Data Science, MIT; data from DrugBank open data
   (CC0), MeSH, MedlinePlus, NHS and Wikipedia): generic and brand names of the drugs that have a MedlinePlus or
-  NHS page (the ones people in English-speaking countries take).
+  NHS page (the ones people in English-speaking countries take); since session seventeen also the brand and foreign
+  names of every other drug DrugBank or MeSH knows ("Synthroid", "NovoRapid", "Marvelon", "tilidine"), six letters
+  or more, that no name, place or English word list holds.
+- Names, to keep names out of those other drug names (build time only, nothing of them shipped): the first names of
+  Jörg Michael's ``nam_dict.txt`` (as the ``gender-guesser`` 0.4.0 wheel packages it; GNU FDL 1.2 or later) and the
+  U.S. Census 1990 surnames and first names (as the ``names`` 0.3.0 sdist packages them, ``dist.*``; public domain
+  data, MIT package).
 
 Outputs, one word a line, sorted, lower case:
 - ``english.txt``: ordinary English words (entries written in lower case in SCOWL 50), no possessives;
@@ -24,14 +30,18 @@ Outputs, one word a line, sorted, lower case:
   (wordfreq's Zipf frequency 5.0 or more: "weeks", "help", "line", "park"), minus the given names the
   de-identifier knows ("hope", "mark"): the allowlist lets these through in lower case, where they are far more
   often the ordinary word than a name;
+- ``other_drugs.txt``: the other drug names above, for the de-identifier only (a brand, not a person), never for the
+  allowlist, which passes only the common drugs: DrugBank's brand names meet people's names ("Makena", "Corwin")
+  that no list here can catch all of;
 - ``drugs.txt``: the drug names alone (generic and brand, ordinary words too): a word written with a capital where
   no sentence starts passes the allowlist only if it is one of these or another word people capitalise
   ("Tylenol", "Monday").
 
 Run after ``apt-get install wamerican wbritish wamerican-large wbritish-large``:
 ``python scripts/build_vocabulary.py --medical PATH/medicalterms-en.txt.gz --drugs PATH/drug_ner_dictionary.pkl.bz2
---wordfreq PATH/large_en.msgpack.gz`` (``npm pack @cspell/dict-medicalterms``, ``pip download --no-deps
-drug-named-entity-recognition`` and ``pip download --no-deps wordfreq`` give them; reading wordfreq's file needs
+--wordfreq PATH/large_en.msgpack.gz --nam-dict PATH/nam_dict.txt --census PATH/names`` (``npm pack
+@cspell/dict-medicalterms``, ``pip download --no-deps drug-named-entity-recognition wordfreq gender-guesser`` and
+``pip download --no-deps --no-binary :all: names==0.3.0`` give them; reading wordfreq's file needs
 ``msgpack``, a build-time tool only).
 """
 
@@ -42,6 +52,7 @@ import bz2
 import gzip
 import pickle
 import re
+import unicodedata
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "healthviz_desktop" / "data" / "vocabulary"
@@ -111,6 +122,44 @@ def drugs(path: Path, names: set[str]) -> set[str]:
     return out
 
 
+def other_drugs(path: Path, exclude: set[str]) -> set[str]:
+    """One-word names (six letters or more) of the drugs DrugBank or MeSH knows beyond ``drugs``' common ones, none
+    of whose hyphenated parts is in ``exclude`` (names, places, ordinary words, given names): the brands and local
+    names people write ("Synthroid", "NovoRapid", "Marvelon", "tilidine"). Shorter ones are left out, where the
+    brand lists meet given names of other languages ("Hana", "Sona"), and so is any name the name lists hold."""
+    data = pickle.loads(bz2.decompress(path.read_bytes()))  # our own build step on a file we chose
+    known = {c for c, d in data["drug_canonical_to_data"].items() if "drugbank_id" in d or "mesh_id" in d}
+    out = set()
+    for variant, canonicals in data["drug_variant_to_canonical"].items():
+        w = variant.casefold()
+        if len(w) > 5 and _WORD.fullmatch(w) and any(c in known for c in canonicals) \
+                and not ({w} | set(w.split("-"))) & exclude:
+            out.add(w)
+    return out
+
+
+def people_names(nam_dict: Path, census: Path) -> set[str]:
+    """First names of nam_dict.txt (columns 4-29, '+' where a space or hyphen may be written; '#' and '=' lines are
+    comments and pairs) and every name of the Census files in ``census`` (``dist.*``: the name, then figures)."""
+    out: set[str] = set()
+    for line in nam_dict.read_text(encoding="utf-8").splitlines():
+        if line and line[0] not in "#=":
+            name = line[3:29].strip().casefold()
+            out |= {name.replace("+", joint) for joint in ("", "-")}
+    for path in sorted(census.glob("dist.*")):
+        out |= {line.split()[0].casefold() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return {_fold(n) for n in out}
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+
+
+def _shipped(*files: str) -> set[str]:
+    """Words of lists already shipped (the gazetteer, built from these lists in turn): empty before the first build."""
+    return set().union(*((OUT / f).read_text("utf-8").split() if (OUT / f).exists() else [] for f in files))
+
+
 def frequent(path: Path, min_zipf: float) -> set[str]:
     """English words at or above a Zipf frequency in wordfreq's data (a cBpack: bins of words, one centibel each)."""
     import msgpack  # build time only
@@ -136,20 +185,27 @@ def main() -> None:
     parser.add_argument("--medical", type=Path, required=True, help="medicalterms-en.txt.gz from the npm package")
     parser.add_argument("--drugs", type=Path, required=True, help="drug_ner_dictionary.pkl.bz2 from the wheel")
     parser.add_argument("--wordfreq", type=Path, required=True, help="large_en.msgpack.gz from the wordfreq wheel")
+    parser.add_argument("--nam-dict", type=Path, required=True, help="gender-guesser's data/nam_dict.txt")
+    parser.add_argument("--census", type=Path, required=True, help="the folder of the names sdist's dist.* files")
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     ordinary = english()
     given = _given_names()
     # a brand drug is a proper noun in SCOWL ("Tylenol"): a drug, unless it is also a given name ("Ella")
     names = proper_nouns(ordinary) - (drugs(args.drugs, given) - given)
+    name_words = proper_nouns(ordinary, ambiguous=True)
     med = (medical(args.medical, names) | drugs(args.drugs, names)) - ordinary
     write("english.txt", ordinary)
     write("names.txt", names)
-    name_words = proper_nouns(ordinary, ambiguous=True)
     write("name_words.txt", name_words)
     write("medical.txt", med)
     write("medical_name_words.txt", (name_words & medical_source(args.medical)) - given)
     write("drugs.txt", drugs(args.drugs, names))
+    # (the gazetteer's towns as shipped: build_gazetteer.py leaves out any town these lists hold, so a drug that is
+    # a town would drop the town from it)
+    people = people_names(args.nam_dict, args.census)
+    write("other_drugs.txt", other_drugs(args.drugs, names | ordinary | given | name_words | people
+                                         | _shipped("places.txt", "place_words.txt")) - med)
     write("common_name_words.txt", (name_words & frequent(args.wordfreq, 5.0)) - given)
 
 

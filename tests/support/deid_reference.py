@@ -19,6 +19,7 @@ from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_repeats import repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_said import not_an_id
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits
+from healthviz_desktop.core.prompting.deid_sites import leave_care_places
 from healthviz_desktop.core.prompting.deidentify import join_running_dates
 from tests.support import deid_reference_context as C
 from tests.support import deid_reference_names as N
@@ -197,7 +198,8 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
             continue
         lo, hi = max(0, start - 40), min(n, end + 40)
         if cat in _SOFT and any(start < m.end() and m.start() < end
-                                for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO, P.CLINICAL_DURATION)
+                                for rx in (P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION, P.RATIO, P.CLINICAL_DURATION,
+                                           P.TEST_SCORE)
                                 for m in rx.finditer(text, lo, hi)):
             continue
         if cat in ("private", "name", "place", "town") and any(
@@ -238,6 +240,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
     join_running_dates(kept, chosen)  # shared with the fast de-identifier, as it is
     take_house_numbers(text, chosen)
     take_number_parts(text, chosen)  # likewise
+    leave_care_places(text, chosen)
     chosen.sort(key=lambda c: c[1])
     return [Span(_SHOWN.get(cat, cat), s, e, text[s:e]) for cat, s, e in chosen]
 

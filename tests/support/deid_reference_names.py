@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting.deid_glosses import glossed
+from healthviz_desktop.core.prompting.deid_things import OWNED_SIGN, named_as_a_product  # shared, as they are
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, foreign_words, key, word_lists
 from tests.support import deid_reference_patterns as P
 from tests.support.deid_reference_things import (
@@ -265,6 +266,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         if eponym is not None and (eponym.group("weak") is None or (
                 first not in lex.first_names and first not in lex.ambiguous_first_names)):
             return
+        if OWNED_SIGN.match(text, end) and not _known_name(first):
+            return  # "Darier's sign, apparently"
         if _AFTER_DOSE.search(text, max(0, start - 12), start) and first not in lex.first_names \
                 and first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)) \
                 and not re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) and not _PERSON_NEXT.match(text, end):
@@ -337,6 +340,9 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
                                                   or _COUNT.fullmatch(prev2)) \
             and not word_lists().is_name(key(first)) and first not in lex.first_names:
         return  # "2 puffs of Asmol", "a course of Augmentin", "10ml of Calpol": an amount of a product
+    elif _one_product(run) and named_as_a_product(text, start, end, prev, prev2) and not _known_name(first) \
+            and not _PERSON_NEXT.match(text, end):
+        return  # "Painkiller Ultracet.", "Ibuprofen 400 + Robaxacet."
     elif _one_product(run) and prev in _DOSE_TIMES and prev2 in ("the", "my", "her", "his", "their", "our", "your") \
             and not word_lists().is_name(key(first)) and first not in lex.first_names \
             and not _PERSON_NEXT.match(text, end):

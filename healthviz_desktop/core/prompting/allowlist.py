@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
+from healthviz_desktop.core.prompting.allowlist_context import context_reason
 from healthviz_desktop.core.prompting.allowlist_numbers import (
     MONTHS_AND_DAYS,
     STREET_WORDS,
@@ -96,14 +97,16 @@ def allowlist() -> Allowlist:
     lists = word_lists()
     lex = P.lexicon()
     extra = set(lex.not_name) | set(grammar().vocabulary) | COMMON_PROPER | _grammar_tokens(load_toml("metaphors.toml"))
-    words = lists.english | lists.medical | frozenset(extra)
+    # (never the de-identifier's other drug names: DrugBank's brands meet people's names, "Makena", "Corwin")
+    medical, drugs = lists.medical - lists.other_drugs, lists.drugs - lists.other_drugs
+    words = lists.english | medical | frozenset(extra)
     name_words = lists.name_words - COMMON_PROPER
     raw = load_toml("deid_lexicon.toml")
     given = lex.first_names | lex.ambiguous_first_names
     grammar_words = set(grammar().vocabulary) | _grammar_tokens(load_toml("metaphors.toml"))
     own = set(lex.not_name) | COMMON_PROPER | lists.medical_name_words | lists.common_name_words
     held = (name_words | (given & words)) - own - grammar_words
-    capital_ok = lists.drugs | COMMON_PROPER | lex.not_name | (frozenset(grammar_words) - lists.name_words - given)
+    capital_ok = drugs | COMMON_PROPER | lex.not_name | (frozenset(grammar_words) - lists.name_words - given)
     gaz = gazetteer()
     return Allowlist(words=words, name_words=name_words, names=(lists.names | gaz.places) - words, given_names=given,
                      eponyms=frozenset(fold(w) for w in raw["eponyms"] if " " not in w),
@@ -161,7 +164,8 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
         # the words after the next, for a number only ("3 to 1 on a scale of ten")
         after = tuple(fold(t.group()) for t in tokens[i + 2:i + 6]) if m.group()[:1].isdigit() else ()
-        reason = spoken_time(m.group(), nxt, prev, prev2) or _where_acronym(m.group(), prev, prev2) \
+        reason = spoken_time(m.group(), nxt, prev, prev2) or context_reason(text, m.group(), e, prev, nxt, prev2) \
+            or _where_acronym(m.group(), prev, prev2) \
             or _why_unlisted(text, m, nxt, allow, parts, prev, after, prev2) \
             or _beside_taken_out(text, s, e, named, out[-1:])
         if reason:

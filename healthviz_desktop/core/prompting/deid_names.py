@@ -19,6 +19,7 @@ from healthviz_desktop.core.prompting.deid_things import (
     EPONYM_NOUNS,
     LINE_WORDS,
     LIST_JOINS,
+    OWNED_SIGN,
     PRODUCT_AFTER,
     THING_NEXT,
     USE_VERBS,
@@ -27,6 +28,7 @@ from healthviz_desktop.core.prompting.deid_things import (
     clinical_words,
     eponym_phrases,
     foreign_word,
+    named_as_a_product,
     one_product,
     product_use,
 )
@@ -271,6 +273,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         if eponym is not None and (eponym.group("weak") is None or (
                 first not in lex.first_names and first not in lex.ambiguous_first_names)):
             return
+        if OWNED_SIGN.match(text, end) and not _known_name(first):
+            return  # "Darier's sign, apparently": an eponym's sign, not a person
         if AFTER_DOSE.search(text, max(0, start - 12), start) and first not in lex.first_names \
                 and first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)) \
                 and not re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) and not _PERSON_NEXT.match(text, end):
@@ -343,6 +347,10 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
                                                  or COUNT.fullmatch(prev2)) \
             and not word_lists().is_name(key(first)) and first not in lex.first_names:
         return  # "2 puffs of Asmol", "a course of Augmentin", "10ml of Calpol": an amount of a product
+    elif one_product(run) and named_as_a_product(text, start, end, prev, prev2) and not _known_name(first) \
+            and not _PERSON_NEXT.match(text, end):
+        return  # "6 units NovoRapid 2x", "Painkiller Ultracet.", "Clexane 40 daily, Ultracet,", "1-0-1 and Cartigen.",
+        # "Ibuprofen 400 + Robaxacet.": a product, by what names it and how its mention goes on
     elif one_product(run) and prev in DOSE_TIMES and prev2 in ("the", "my", "her", "his", "their", "our", "your") \
             and not word_lists().is_name(key(first)) and first not in lex.first_names \
             and not _PERSON_NEXT.match(text, end):

@@ -126,6 +126,11 @@ RATIO = re.compile(r"\b" + trie(str.split("""ratio ratios correction factor icr 
                    + r"\s*(?:of|is|=|:)?\s*1\s*:\s*\d+"
                    r"(?:\s+(?!and\b)[a-z]{2,12}){0,3}"
                    r"(?:\s*(?:,|;|/|and)\s*1\s*:\s*\d+(?:\s+(?!and\b)[a-z]{2,12}){0,3})*", re.IGNORECASE)
+# session seventeen: a test's or a scale's score out of its maximum ("Beighton was 7/9", "MoCA again - 12/30", "PHQ-9
+# 14/27"): a score, not a date
+TEST_SCORE = re.compile(r"\b(?:moca|mmse|phq(?:-?9)?|gad(?:-?7)?|epworth|ess|beighton|edss|hads|midas|hit-?6|isi|"
+                        r"eat-?26|odi|ipss|das-?28|basdai|k10|dass(?:-?21)?|acq|apgar|gcs|glasgow)\b"
+                        r"[^\d\n]{0,16}?\d{1,3}\s*/\s*\d{1,3}\b", re.IGNORECASE)
 DIMENSION = re.compile(r"\d(?<!\w\d)\d{1,4}x\d{2,5}\b")
 # clinical shorthand for a duration: "3/7 hx sore throat" (three days), "cipro 500 bd x 7/7" (a seven-day course),
 # "2/52 ago" (two weeks): sevenths of a week, fifty-seconds of a year, twelfths of a year, not a date

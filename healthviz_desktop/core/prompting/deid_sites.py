@@ -196,3 +196,17 @@ def _medical(word: str) -> bool:
     w = word.casefold()
     lists = word_lists()
     return w in lists.drugs or w in lists.medical or w == "vitamin"
+
+
+# session seventeen: a place of care's own acronym at the end of a hospital's name ("Mercy ER", "St. Vincent's ED",
+# "Rashid Hospital ER") is the care, not the name: the name goes, the acronym stays readable ("[PLACE] ER")
+_CARE_ACRONYM_END = re.compile(r"\s+(?:ER|ED|A&E|ICU|NICU|PICU|HDU|CCU|OPD|ENT)$")
+
+
+def leave_care_places(text: str, chosen: list[tuple[str, int, int]]) -> None:
+    """Cut a place of care's acronym off the end of each chosen place (in place, keeping the order)."""
+    for i, (cat, s, e) in enumerate(chosen):
+        if cat in ("place", "town", "employer"):  # ("a shift at St. Vincent's ED": a workplace)
+            cut = _CARE_ACRONYM_END.search(text, s, e)
+            if cut is not None and cut.start() > s:
+                chosen[i] = (cat, s, cut.start())

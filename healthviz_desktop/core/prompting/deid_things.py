@@ -103,7 +103,19 @@ def foreign_word(first: str) -> bool:
     "Remédio"): not a name on its own mid-sentence. (Compounds of such words, "Zeckenimpfung", were tried in
     round seven and taken back: on held-out set G they let a name through; docs/privacy.md.)"""
     folded = fold(first)
-    return folded in foreign_words() and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
+    return (folded in foreign_words() or (len(folded) > 6 and CLINICAL_FORM.search(folded) is not None)) \
+        and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
+
+
+# session seventeen: the endings of clinical words in the languages people mix in, folded ("Migräne", "Hörsturz",
+# "Halsschmerzen", "Ödem", "Lumbalgia", "Glycémie"): a word no list knows that ends so is a clinical noun, not a name
+# (no "-itis" nor "-ose": Lithuanian, Greek and French surnames end so, "Petraitis", "Politis", "Bellerose"; nor the
+# short nouns a German surname can end in, "-weh", "-sturz", "-husten", "-salbe", "-pflaster"; "-emia" only after a
+# sugar's or a salt's stem: "Euphemia", "Jérémie" are given names)
+CLINICAL_FORM = re.compile(r"(?:algia|algie|ektomie|ectomia|ectomie|skopie|scopia|scopie|grafie|grafia|graphie|patia|"
+                           r"pathie|patie|plegia|plegie|schmerz|schmerzen|entzundung|infekt|infektion|krankheit|"
+                           r"ubelkeit|schwindel|ausschlag|zerrung|verstauchung|tropfen|tabletten|fieber|odem|migrane|"
+                           r"migrena|migrana|^horsturz|(?:gl[iyu][ck]|hyp[eo]\w*?)(?:a?emia|emie|amie))$")
 
 
 # what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
@@ -122,6 +134,9 @@ LINE_WORDS = frozenset(str.split("express forte extra plus max rapid advance duo
 # nodes", "Amsler grid", "McKenzie press-ups" (a word that can be a given name needs the stronger nouns)
 EPONYM_NOUNS = re.compile(r"\s+(?:score|scale|grid|nodes?|manoeuvre|maneuver|press-ups?|criteria|classification|"
                            r"questionnaire|index|(?P<weak>test|sign|extension|exercises|technique|protocol|method))\b")
+# session seventeen: an eponym's sign or reflex after a possessive, where the mention ends or its finding follows
+# ("Darier's sign, apparently", "Romberg's sign positive"); never "Kowalski's sign off", "Kemal's sign on the door"
+OWNED_SIGN = re.compile(r"['’]s\s+(?:sign|reflex)(?=\s*(?:[).,;:]|$)|\s+(?:positive|negative|present|absent)\b)")
 
 
 # a product listed after a dose: "Buscopan 10 mg x3, Gastrolyte,", "Montair LC 0-0-1, Levocet."
@@ -196,3 +211,46 @@ def no_name_in_context(text: str, end: int, f: str, prev: str) -> bool:
     if f in _ARTICLES:
         return _NOUN_NEXT.match(text, end) is not None and _PERSON_DEED.match(text, end) is None
     return prev in _ARTICLES and _PERSON_DEED.match(text, end) is None
+
+
+# session seventeen: what names a product before it — a counted dose ("6 units NovoRapid", "2 puffs Seretide"), the
+# kind of product ("Painkiller Ultracet", "the brand Synthroid"), or the schedule that ends the item before it in a
+# list ("Clexane 40 daily, Ultracet", "Ultracet 1-0-1 and Cartigen")
+PRODUCT_KINDS = frozenset(str.split("""painkiller painkillers antibiotic antibiotics inhaler inhalers puffer cream
+    ointment syrup brand generic injection injections jab supplement supplements antacid antihistamine antihistamines
+    laxative laxatives steroid steroids insulin vaccine pill pills meds medicine medication medications"""))
+_COUNTED = DOSE_WORDS | frozenset(("units", "unit", "iu", "u"))
+_COUNT_WORDS = frozenset(str.split("one two three four five six seven eight nine ten half extra another"))
+_SCHEDULE_BEFORE = re.compile(r"(?:\b(?i:daily|nightly|weekly|bd|bid|od|tds|tid|qds|qid|prn|nocte|mane)|"
+                              r"(?<![\d-])[0-2](?:-[0-2]){2,3})\s*(?:,|\band\b|&|\+)\s*$")
+
+
+def product_before(text: str, start: int, prev: str, prev2: str) -> bool:
+    """Whether the words before ``start`` (``prev``, ``prev2``: folded) name what follows as a product."""
+    if not re.search(r"\w\s+$", text[max(0, start - 4):start]):  # not across a stop: "free medicine. Nasima"
+        return _SCHEDULE_BEFORE.search(text, max(0, start - 16), start) is not None
+    if prev in _COUNTED and (prev2[:1].isdigit() or prev2 in _COUNT_WORDS):
+        return True
+    return prev in PRODUCT_KINDS or _SCHEDULE_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
+# a drug and its dose before a word in a list ("Ibuprofen 400 + Robaxacet")
+_DOSED_DRUG_BEFORE = re.compile(r"([^\W\d_][\w\-]+)\s+\d+(?:[.,]\d+)?\s*(?i:mg|mcg|ml|g)?\s*"
+                                r"(?:\+|&|\b(?i:and|plus)\b)\s*$")
+# what may follow a product named by what stands before it: the item's end, a dose, the form it comes in, or how it
+# is taken ("Painkiller Ultracet.", "6 units NovoRapid 2x", "Ultracet only if needed") — never a verb or a place
+# ("the cream Oksana swears by", "Clexane 40 daily, Temuulen does the jab", "2 tabs and Tavita next to me")
+PRODUCT_ENDS = re.compile(r"\s*(?:$|[.;:!?)/]|,(?!\s*(?:she|he|they|who|my|our|his|her|the|said|says)\b)|\d|x\s?\d|"
+                          r"(?i:only|if|prn|when\s+needed|as\s+needed|at\s+night|daily|nightly|twice|once)\b)|"
+                          + PRODUCT_AFTER)
+
+
+def named_as_a_product(text: str, start: int, end: int, prev: str, prev2: str) -> bool:
+    """Whether what stands before ``start`` (``prev``, ``prev2``: folded) names the word as a product — the kind of
+    product, a counted dose, the schedule ending the item before it, or a dosed drug before it in a list — and what
+    follows ``end`` is how a product's mention goes on."""
+    before = product_before(text, start, prev, prev2)
+    if not before:
+        dosed = _DOSED_DRUG_BEFORE.search(text, max(0, start - 40), start)
+        before = dosed is not None and key(dosed.group(1)) in word_lists().drugs
+    return before and PRODUCT_ENDS.match(text, end) is not None

@@ -41,6 +41,7 @@ from healthviz_desktop.core.prompting.deid_names import (
 from healthviz_desktop.core.prompting.deid_person import fold_text, private_candidates
 from healthviz_desktop.core.prompting.deid_repeats import repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits, low
+from healthviz_desktop.core.prompting.deid_sites import leave_care_places
 from healthviz_desktop.core.prompting.deid_words import word_candidates
 
 PLACEHOLDERS = {
@@ -265,6 +266,8 @@ def _clinical_spans(text: str) -> list[tuple[int, int]]:
     shapes = [P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION]
     if _RATIO_SIGN.search(text):  # what every ratio and clinical duration holds: the rest need not be read
         shapes.append(P.RATIO)
+    if "/" in text:
+        shapes.append(P.TEST_SCORE)
     if "/7" in text or "/52" in text or "/12" in text:
         shapes.append(P.CLINICAL_DURATION)
     return [m.span() for rx in shapes for m in rx.finditer(text)]
@@ -358,6 +361,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
     join_running_dates(kept, chosen)
     take_house_numbers(text, chosen)
     take_number_parts(text, chosen)
+    leave_care_places(text, chosen)
     chosen.sort(key=lambda c: c[1])
     return [Span(_SHOWN.get(cat, cat), s, e, text[s:e]) for cat, s, e in chosen]
 

@@ -45,6 +45,9 @@ class WordLists:
     medical_name_words: frozenset[str] = frozenset()  # name words the medical list has too ("arm", "colon")
     drugs: frozenset[str] = frozenset()  # drug names, generic and brand ("tylenol", "ibuprofen")
     common_name_words: frozenset[str] = frozenset()  # name words among the most frequent words ("weeks", "help")
+    # brand and foreign drug names beyond the common ones ("synthroid", "novorapid"), in ``medical`` and ``drugs`` for
+    # the de-identifier (a brand, not a person); the allowlist leaves them out, since some are people's names too
+    other_drugs: frozenset[str] = frozenset()
 
     def is_word(self, folded: str) -> bool:
         """An ordinary or medical word (casefolded), or a common proper noun ("monday", "english"). A word with
@@ -79,9 +82,11 @@ def _words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
-    return WordLists(english=_words("english.txt"), medical=_words("medical.txt"), names=_words("names.txt"),
+    other = _words("other_drugs.txt")
+    return WordLists(english=_words("english.txt"), medical=_words("medical.txt") | other, names=_words("names.txt"),
                      name_words=_words("name_words.txt"), medical_name_words=_words("medical_name_words.txt"),
-                     drugs=_words("drugs.txt"), common_name_words=_words("common_name_words.txt"))
+                     drugs=_words("drugs.txt") | other, common_name_words=_words("common_name_words.txt"),
+                     other_drugs=other)
 
 
 @dataclass(frozen=True)

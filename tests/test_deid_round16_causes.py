@@ -1,0 +1,178 @@
+"""Round sixteen of issue 15 (session seventeen): what the tuning corpus's lost clinical words taught, each generalised
+past its entry (made-up text here): brand and foreign drug names the drug list lacked, a product named by what stands
+before or after it, clinical nouns of other languages by their endings, eponyms before a possessive sign or a
+test's result; and, in the allowlist layer only, hours said as words, capitals before the service they name and a
+name after a role. Each test holds a form that must stay (or go) and the look-alike that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from healthviz_desktop.core.prompting.composer import explainer_text
+from healthviz_desktop.core.prompting.deidentify import deidentify
+from healthviz_desktop.core.prompting.vocabulary import word_lists
+
+
+def _out(text: str) -> str:
+    return deidentify(text).text
+
+
+@pytest.mark.parametrize("brand", ["synthroid", "novorapid", "marvelon", "eltroxin"])
+def test_brand_and_foreign_drug_names_are_in_the_drug_list(brand: str) -> None:
+    assert brand in word_lists().drugs
+
+
+def test_the_wider_drug_list_holds_no_name_place_or_short_brand() -> None:
+    lists = word_lists()
+    # given names of several languages that DrugBank also lists as brands: short ones, and those the name lists know
+    assert not {"hana", "makena", "corwin", "serina"} & lists.drugs
+    assert not lists.drugs & lists.names
+
+
+def test_the_allowlist_never_passes_the_wider_drug_list() -> None:
+    """DrugBank's brands meet names no list catches: the allowlist holds back a capitalised "Synthroid" rather than
+    let a brand that is someone's name through."""
+    from healthviz_desktop.core.prompting import deid_patterns
+    from healthviz_desktop.core.prompting.allowlist import allowlist
+
+    other = word_lists().other_drugs - deid_patterns.lexicon().not_name  # (the app's own clinical words pass)
+    assert "synthroid" in other
+    assert not other & allowlist().capital_ok
+    assert not other & allowlist().words
+    assert explainer_text("Synthroid 100 mcg daily")[0] == "[WORD] 100 mcg daily"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Took the extra 6 units NovoRapid like the nurse said.", "NovoRapid"),
+    ("Painkiller Ultracet only if needed.", "Ultracet"),
+    ("On Clexane 40 daily, Ultracet, Pan 40.", "Ultracet"),
+    ("Taking Ultracet 1-0-1 and Cartigen.", "Cartigen"),
+    ("Ibuprofen 400 + Robaxacet.", "Robaxacet"),
+    ("gave him 2 puffs Zorvent, then bed", "Zorvent"),
+])
+def test_a_product_named_by_what_stands_round_it_stays(text: str, kept: str) -> None:
+    assert kept in _out(text)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("the painkiller Adaeze brought helped", "Adaeze"),
+    ("Ibuprofen 400 and Okonkwo came round", "Okonkwo"),
+    ("3 units and Okonkwo came round", "Okonkwo"),
+    ("He wants my ID for the free medicine. Shapla stayed over.", "Shapla"),
+    ("Picked up the meds. Rokeya, bless her, drove me home.", "Rokeya"),
+    ("Dr Weber, Lindenstrasse 4, 50674 Koeln, Tel 0221 555 0147.", "Koeln"),
+    ("the injection Priya gave me hurt", "Priya"),
+    ("Sarah, Panadol and bed.", "Sarah"),
+    # the second reader's (session seventeen): a name after a product word, a dose or a schedule, or before a drug
+    ("the cream Oksana swears by actually helped", "Oksana"),
+    ("the antibiotics Okafor prescribes make me sick", "Okafor"),
+    ("2 puffs Tavita makes me do it with the spacer", "Tavita"),
+    ("Clexane 40 daily, Temuulen does the jab", "Temuulen"),
+    ("ibuprofen 400 and Tavita next to me, bearable", "Tavita"),
+    ("Tavita + ibuprofen = finally slept", "Tavita"),
+    ("the generic Lidl sells is the same stuff", "Lidl"),
+    ("painkiller Adaeze, she said, would help", "Adaeze"),
+])
+def test_a_person_beside_a_dose_or_a_drug_stays_hidden(text: str, gone: str) -> None:
+    assert gone not in _out(text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Migräne ohne Aura, Tag 2.", "Migräne"),
+    ("Hörsturz links, Tinnitus.", "Hörsturz"),
+    ("Halsschmerzen better, 3/10.", "Halsschmerzen"),
+    ("Spannungskopfschmerz seit Montag", "Spannungskopfschmerz"),
+    ("Lumbalgia again after the drive", "Lumbalgia"),
+])
+def test_a_clinical_noun_of_another_language_stays(text: str, kept: str) -> None:
+    assert kept in _out(text)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("saw Delarose today about the rash", "Delarose"),
+    ("Mum prefers Delarose to the GP", "Delarose"),
+    ("Delarose again, knee sore", "Delarose"),
+    ("Ambrose came over with soup", "Ambrose"),
+    ("Mum prefers Euphemia to the GP", "Euphemia"),
+    ("Jérémie again, knee sore", "Jérémie"),
+    ("Petraitis again today, same questions", "Petraitis"),
+    ("Politis again today, same questions", "Politis"),
+    ("neighbour: Bellerose. lovely woman", "Bellerose"),
+])
+def test_a_name_with_a_clinical_looking_ending_stays_hidden(text: str, gone: str) -> None:
+    assert gone not in _out(text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("spots that hive when rubbed (Darier's sign, apparently).", "Darier's sign"),
+    ("Kernig's sign positive, neck stiff", "Kernig's sign positive"),
+])
+def test_an_eponym_before_a_sign_or_a_result_stays(text: str, kept: str) -> None:
+    assert kept in _out(text)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Okafor's test results came back fine", "Okafor"),
+    ("Kai positive for flu, off school", "Kai"),
+    ("Tavita positive for flu, off school", "Tavita"),
+    ("Okoro's sign-up sheet for the walk", "Okoro"),
+    ("needed Kowalski's sign off on the sick note", "Kowalski"),
+    ("Kemal's sign on the door says knock", "Kemal"),
+    ("Jessica's scale at her place", "Jessica"),
+    ("Nguyen positive about it, which helped", "Nguyen"),
+    ("back from Ballarat negative about everything", "Ballarat"),
+])
+def test_a_person_before_a_test_or_a_sign_up_stays_hidden(text: str, gone: str) -> None:
+    assert gone not in _out(text)
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("carer didn't turn up at eight, so I did her meds", "eight"),
+    ("in bed by ten and asleep after two.", "ten"),
+    ("MGH ortho said meniscus tear", "MGH"),
+    ("TCS insurance covers only OPD", "TCS"),
+    ("Manager Gord again. Citalopram 20.", "Gord"),
+])
+def test_the_allowlist_holds_back_hours_services_and_names_after_roles(text: str, gone: str) -> None:
+    sent = explainer_text(text)[0]
+    assert gone not in sent.split() and gone + "," not in sent.split()
+
+
+@pytest.mark.parametrize("text", [
+    "at eight weeks she walked",
+    "at one point I nearly fainted",
+    "pain at eight, so I took oramorph",
+    "dropped the dose by two, and the shakes stopped",
+    "CPAP clinic today",
+    "ENT hospital on Monday",
+    "DEXA centre at noon",
+    "HIV clinic today, all fine",
+    "IBS clinic today, cardio next week",
+    "ENT clinic on Monday",
+    "Night shift again, back 6/10",
+    "Told manager I'd be late.",
+])
+def test_the_allowlists_look_alikes_pass(text: str) -> None:
+    assert explainer_text(text)[0] == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Went to Mercy ER at 11:40 PM, got a neb.", "Went to [PLACE] ER at [DATE], got a neb."),
+    ("Third night shift at St. Vincent's ED.", "Third night shift at [EMPLOYER] ED."),
+    ("Seen at the Mercy Hospital.", "Seen at the [PLACE]."),
+])
+def test_a_place_of_cares_acronym_stays_after_the_hospitals_name(text: str, expected: str) -> None:
+    assert _out(text) == expected
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Beighton was 7/9 when they did it.", "7/9"),
+    ("MoCA again, 12/30, down from 16.", "12/30"),
+    ("PHQ-9 14/27 today", "14/27"),
+])
+def test_a_tests_score_out_of_its_maximum_stays(text: str, kept: str) -> None:
+    assert kept in _out(text)
+
+
+def test_a_date_with_no_test_before_it_still_goes() -> None:
+    assert "7/9" not in _out("seen on 7/9 by the GP")
