@@ -176,3 +176,32 @@ def test_a_tests_score_out_of_its_maximum_stays(text: str, kept: str) -> None:
 
 def test_a_date_with_no_test_before_it_still_goes() -> None:
     assert "7/9" not in _out("seen on 7/9 by the GP")
+
+
+# set P's moved entries (session seventeen): identifiers said in words, a case number's chain, a phone's extension
+@pytest.mark.parametrize("text, gone", [
+    ("reminder my job number is w c four four nine one for the repair", "four four nine one"),
+    ("my reference is w s two two nine seven four ask about the headrest", "two two nine seven four"),
+    ("my health card number is five two one dash three three eight dash nine one nine dash k p", "three three eight"),
+    ("my pps number is six six four one two three eight w a", "six six four one two three eight"),
+    ("the claim number is the same as my social four two seven dash eight one dash five five three oh",
+     "four two seven"),
+    ("processo 0004417-21.2024.5.02.0311 na vara do trabalho", "0311"),
+    ("Called the adjuster at 8832-9100 local 2271 about it", "2271"),
+    ("Called the adjuster at 8832-9100 ext. 2271 about it", "2271"),
+])
+def test_an_id_said_in_words_or_read_whole_goes(text: str, gone: str) -> None:
+    assert gone not in _out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my number one problem is the fatigue",
+    "the reference range is four to six apparently",
+    "pain score is four out of ten, ref said rest",
+    "my id is on the card in my wallet",
+    "ticket number is on the letter, two or three weeks wait",
+    "sugars 5.4-6.2-7.1-8.0 through the day",
+    "the ref was kind; counted them one two three four five as the nurse did",
+])
+def test_the_said_id_rules_look_alikes_stay(text: str) -> None:
+    assert _out(text) == text

@@ -38,12 +38,40 @@ def _digits(run: str) -> int:
 
 def said_candidates(text: str, add: Add) -> None:
     """A phone number said in words: seven digits or more, with an "oh", "zero", "double" or "triple" in it (the
-    words a number read out has and counting does not)."""
+    words a number read out has and counting does not); an ID said in words after the word for it; a case number's
+    chain of digit groups; a phone's extension (session seventeen)."""
+    if _ID_CUE_GATE.search(text):
+        for m in _SAID_ID.finditer(text):
+            if sum(1 for w in re.findall(r"[a-z]+", m.group("run").lower()) if re.fullmatch(_SAID_DIGIT_WORD, w)) >= 4:
+                add(("id", m.start("run"), m.end("run")))
+    if "." in text or "-" in text:
+        for m in _DIGIT_CHAIN.finditer(text):
+            add(("id", m.start(), m.end()))
+    for m in _EXTENSION.finditer(text):
+        add(("phone", m.start("n"), m.end("n")))
     if not _GATE.search(text):
         return
     for m in _SAID_NUMBER.finditer(text):
         if _digits(m.group()) >= 7 and _GATE.search(m.group()):
             add(("phone", m.start(), m.end()))
+
+
+# session seventeen (set P's moved entries, dictated): an ID said in words right after the word for it, letters, digits
+# and dashes as they are read out ("my job number is w c four four nine one", "my pps number is seven seven four one
+# two three eight w a", "health card number is four five two one dash three three eight"): four digit words or more,
+# no "oh" or "double" needed, since the cue says what follows is a number
+_SAID_DIGIT_WORD = r"oh|o|zero|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple"
+_SAID_ITEM = rf"(?:(?:double|triple)[\s\-]?{_DIGIT}|{_DIGIT}|[a-z]|dash|hyphen|slash|stroke)"
+_ID_WORDS = (r"(?:(?:job|claim|case|reference|ref|account|member|membership|policy|card|health\s+card|nhs|pps|"
+             r"medicare|patient|booking|customer|client|file|ticket|id|tracking|order|claimant)\s+(?:number|no|num)|"
+             r"reference|ref|social(?:\s+security(?:\s+number)?)?|ssn|pps|nino|sin|id)")
+_SAID_ID = re.compile(rf"(?i:\b{_ID_WORDS}\s+(?:is\s+|was\s+|are\s+|:\s*)?)"
+                      rf"(?P<run>(?i:{_SAID_ITEM}(?:[\s,\-]+{_SAID_ITEM}){{3,}}))(?![\w\-])")
+_ID_CUE_GATE = re.compile(r"(?i:\b(?:number|no|num|reference|ref|social|ssn|pps|nino|sin|id)\b)")
+# a case or process number's chain of digit groups ("0001287-44.2023.5.01.0042"): read whole, not as a date inside it
+_DIGIT_CHAIN = re.compile(r"(?<![\w.\-])\d{4,}(?:[.\-]\d{1,4}){3,}(?![\w]|[.\-]\d)")
+# a phone's extension said after it ("8832-9100 local 2271", "ext. 4410")
+_EXTENSION = re.compile(r"\d[\d\s.\-]{5,}\d\s+(?i:local|loc\.|ext\.?|extension|x)\s*(?P<n>\d{2,6})\b")
 
 
 _CODE_BEFORE = re.compile(r"\b(?:CPT|HCPCS|(?i:cpt\s+code|procedure\s+code|billing\s+code))\s*[:#]?\s*\Z")
