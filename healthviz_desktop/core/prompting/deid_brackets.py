@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_cued import _FAMILY, ROLES
-from healthviz_desktop.core.prompting.deid_names import _TIME_WORDS as TIME_WORDS
+from healthviz_desktop.core.prompting.deid_run_context import TIME_WORDS
 from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]

@@ -6,10 +6,32 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_glosses import glossed
+from healthviz_desktop.core.prompting.deid_run_context import (
+    AT_LIKE,
+    DETERMINERS,
+    DEVICE_ACT_AFTER,
+    DOES,
+    DOSE_AFTER,
+    FACILITY_BEFORE,
+    FACILITY_ENDS,
+    GENERIC_HOSPITALS,
+    GENERIC_PLACES,
+    HOSPITAL_AFTER,
+    NAME_ACTS,
+    NAME_PARTICLES,
+    PERSON_NEXT,
+    PLACE_THE,
+    PLACE_THE_STRICT,
+    TIME_WORDS,
+    TITLE_ABBREVIATIONS,
+    known_name,
+    listed_phrase,
+    person_acts_after,
+    relation_in_brackets,
+)
 from healthviz_desktop.core.prompting.deid_things import (
     AFTER_DOSE,
     AMOUNT_WORDS,
@@ -23,7 +45,6 @@ from healthviz_desktop.core.prompting.deid_things import (
     PRODUCT_AFTER,
     THING_NEXT,
     USE_VERBS,
-    acts_as_a_person,
     calendar_words,
     clinical_words,
     eponym_phrases,
@@ -38,56 +59,6 @@ Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
 PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
 _JOINERS = {"of", "&", "de", "van", "von", "da", "del", "der", "du", "le", "la", "bin", "al", "di"}
-
-
-def org_cues(text: str, add: Add, lo: int, hi: int) -> None:
-    lex = P.lexicon()
-    for m in lex.org_cue.finditer(text, lo, hi):
-        org = m.group("org")
-        words = {w.casefold() for w in P.WORD.findall(org)}
-        if words <= lex.known_words:
-            continue
-        cue = m.group("cue").casefold()
-        kind = _org_kind(words, "school" if re.search(r"stud|school|pupil|enrolled", cue) else "employer")
-        add((kind, m.start("org"), m.start("org") + len(org.rstrip(".,;:'’-"))))
-
-
-def org_groups(groups: list[CapGroup], add: Add) -> None:
-    """ "Harlow Logistics Ltd", "Westmarch University", "University of Eastvale", "St Agnes Hospital" """
-    lex = P.lexicon()
-    for group in groups:
-        words = [w.casefold().rstrip(".") for w, _, _ in group.words]
-        if len(words) < 2:
-            continue
-        last = words[-1]
-        kind = ""
-        if last in lex.org_suffixes:
-            kind = "employer"
-        elif last in lex.school_words or (words[0] in ("university", "college") and group.joined_of):
-            kind = "school"
-        elif last in lex.facility_words or " ".join(words[-2:]) in lex.facility_words:
-            kind = "place"
-        if kind and not _org_plain_words().issuperset(words[:-1]):
-            add((kind, group.start, group.end))
-
-
-@lru_cache(maxsize=1)
-def _org_plain_words() -> frozenset[str]:
-    """The words an organisation's name may be made of without naming one ("Central Hospital"): built once (a union
-    of these sets for every capitalised group cost more than the whole rule)."""
-    lex = P.lexicon()
-    return lex.known_words | lex.org_suffixes | lex.school_words
-
-
-def _org_kind(words: set[str], default: str) -> str:
-    lex = P.lexicon()
-    if words & lex.school_words:
-        return "school"
-    if words & lex.facility_words:
-        return "place"
-    if words & lex.org_suffixes:
-        return "employer"
-    return default
 
 
 @dataclass(frozen=True)
@@ -187,18 +158,18 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
         for k, (w, s, e) in enumerate(words):
             b = bare(w)
             joins_place = b in lex.place_prefixes and k + 1 < len(words)
-            if run and b not in lex.titles and b not in lex.relations and b not in _TIME_WORDS:
+            if run and b not in lex.titles and b not in lex.relations and b not in TIME_WORDS:
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
                 continue
             # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
             opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b)) \
-                and not _acts_as_a_person(key(b), text, e)
+                and not person_acts_after(key(b), text, e)
             # right after "Dr", "Mrs", "Prof" a word of the not-a-name list is a surname all the same ("Dr Long",
             # "Dr. Tamam"; round ten)
             surname = not run and titled and prev in TITLE_ABBREVIATIONS and b not in lex.relations \
-                and b not in _TIME_WORDS
+                and b not in TIME_WORDS
             if b in lex.titles or (b in not_name and not joins_place and not surname) or opener \
-                    or (run and b in _TIME_WORDS):
+                    or (run and b in TIME_WORDS):
                 if run:
                     _name_run(text, run, prev, prev2, at_start, titled, add)
                     run = []
@@ -226,29 +197,6 @@ def _cued(prev: str, length: int) -> bool:
         length > 1 and prev in lex.place_cues)
 
 
-_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
-# the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng")
-TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev"))
-NAME_PARTICLES = frozenset(str.split("de del della der di da van von le la du dos das ter ten den"))
-# "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
-# for any such place ("the Pharmacy", "the Gym") or a product
-# ("in the Arndale", "by the Quays": "in", "by" and "past" since round twelve)
-_PLACE_THE = frozenset(str.split("at to from near up outside into opposite behind round in by past"))
-# after these, only a word no list knows: "in the Praxis", "by the Persian calendar", "in the Neurologie" are words
-_PLACE_THE_STRICT = frozenset(("in", "by", "past"))
-# a capital mid-sentence after these names the place even when it is a word ("from Standoff", "out of Mallow";
-# "from", "near" and "out of" since round twelve)
-_AT_LIKE = frozenset(("at", "from", "near"))
-_GENERIC_PLACES = frozenset(str.split("""pharmacy chemist chemists doctors doctor's dentist dentists dentist's office
-    shop shops store supermarket park beach library station airport pub cinema bar restaurant cafe hotel surgery ward
-    unit lab labs hospital clinic gym pool centre center moment time end start top bottom front back hairdressers
-    salon vets vet's practice bank post mall market theatre theater desk counter reception cafeteria canteen hours"""))
-# what a person does, after an ordinary word that is also a given name at the start of a sentence ("Ken had")
-_NAME_ACTS = (r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|brought|took|gave|bought|had|got|"
-              r"made|sent|covered|helped|picked|dropped|spotted|finally|set\s+up|next\s+door|"
-              r"from\s+(?:the|my|our|his|her|work|next))\b")
-
-
 def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool, titled: bool,
               add: Add) -> None:
     lex = P.lexicon()
@@ -262,22 +210,22 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             w.casefold().replace("’", "'") for w, _, _ in run) in eponym_phrases() or " ".join(
             text[start:end].casefold().split()) in eponym_phrases()):  # "St Patrick's Day" as listed, "Grace of God"
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
-    if len(run) == 1 and not titled and _listed_phrase(text, start, end):
+    if len(run) == 1 and not titled and listed_phrase(text, start, end):
         return  # "Saint-Jean", "Sainte patience": a feast or a saint called on, as the lexicon lists it (round nine)
     if len(run) == 1 and not titled and prev not in lex.name_cues:
         if fold(first) in calendar_words():
             return  # "März is always bad", "Montag": a month or a weekday of another language
-        if glossed(text, end) and (at_start or prev in _DETERMINERS) and not _known_name(first):
+        if glossed(text, end) and (at_start or prev in DETERMINERS) and not known_name(first):
             return  # "Kebdi (stomach)", "Xew (sleep)": a word of another language the writer translates (round 13)
         eponym = EPONYM_NOUNS.match(text, end)
         if eponym is not None and (eponym.group("weak") is None or (
                 first not in lex.first_names and first not in lex.ambiguous_first_names)):
             return
-        if OWNED_SIGN.match(text, end) and not _known_name(first):
+        if OWNED_SIGN.match(text, end) and not known_name(first):
             return  # "Darier's sign, apparently": an eponym's sign, not a person
         if AFTER_DOSE.search(text, max(0, start - 12), start) and first not in lex.first_names \
                 and first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)) \
-                and not re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) and not _PERSON_NEXT.match(text, end):
+                and not re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE) and not PERSON_NEXT.match(text, end):
             return
     if len(run) == 2 and bare(run[1][0]) in LINE_WORDS and bare(run[0][0]) not in lex.first_names \
             and not titled and prev not in lex.name_cues and not word_lists().is_name(key(bare(run[0][0]))):
@@ -290,30 +238,30 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     set_off = len(run) == 1 and text[:start].endswith(", ") and text[end:end + 1] == "," and \
         not lex.relations.isdisjoint(
         w.strip(PUNCT).casefold() for w in text[max(0, start - 60):start].split()[-7:])
-    if titled or after_relation or set_off or first in lex.first_names or _relation_in_brackets(text, end) or (
+    if titled or after_relation or set_off or first in lex.first_names or relation_in_brackets(text, end) or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
-    elif len(run) == 1 and prev == "the" and prev2 in _PLACE_THE and not at_start and first not in _GENERIC_PLACES \
-            and "-" not in first and (prev2 not in _PLACE_THE_STRICT or not (
+    elif len(run) == 1 and prev == "the" and prev2 in PLACE_THE and not at_start and first not in GENERIC_PLACES \
+            and "-" not in first and (prev2 not in PLACE_THE_STRICT or not (
                 word_lists().is_word(key(first)) or key(first) in foreign_words())) \
             and first not in lex.known_words and first not in lex.titles and first not in lex.relations \
             and key(first) not in word_lists().drugs and not re.match(PRODUCT_AFTER, text[end:end + 16], re.I):
         add(("place", start, end))  # "ENT at the Mater", "up the Heath"
     elif (first in lex.ambiguous_first_names or key(first) in word_lists().name_words) and len(run) == 1 and (
-            re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) or (
-                re.match(r"['’]s?\s", text[end:end + 3]) and prev not in _DETERMINERS) or (
-                at_start and prev not in _DETERMINERS and _DOES.match(text, end))):
+            re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE) or (
+                re.match(r"['’]s?\s", text[end:end + 3]) and prev not in DETERMINERS) or (
+                at_start and prev not in DETERMINERS and DOES.match(text, end))):
         # "Bill from the pharmacy", "Grace said", "Ken had", "Frank's snoring"; "Hunter pushed me", "Faith
         # stayed", "Sunny and i went", "Wade thinks"
         add(("name", start, end))
     elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
                             or prev in clinical_words()) and not (
                 re.search(r"[,;:(]\s*$", text[max(0, start - 3):start])
-                and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE)):
+                and re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE)):
         return  # "Lemsip Max", "Tylenol PM": a product's own word after it (not "at daycare, Kylie from the")
     elif len(run) == 1 and not at_start and (prev == "at" or ("-" not in first and key(first) not in COMMON_PROPER and (
-            prev in _AT_LIKE or (prev == "of" and prev2 == "out")))) and word_lists().is_plain_word(key(first)) \
-            and first not in _GENERIC_PLACES and first not in lex.known_words \
+            prev in AT_LIKE or (prev == "of" and prev2 == "out")))) and word_lists().is_plain_word(key(first)) \
+            and first not in GENERIC_PLACES and first not in lex.known_words \
             and key(first) not in word_lists().medical \
             and key(first) not in word_lists().drugs and not re.match(PRODUCT_AFTER, text[end:end + 16], re.I):
         add(("place", start, end))  # "at Shoppers", "at Foothills": a capital mid-sentence names the place
@@ -321,23 +269,23 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
                                                     or prev2 in clinical_words() or COUNT.fullmatch(prev2)) \
             and not word_lists().is_name(key(first)) and first not in lex.first_names:
         return  # "took Diatabs 2 caps and Erceflora": a product listed after another
-    elif len(run) == 1 and not at_start and first not in _GENERIC_HOSPITALS and first not in lex.condition_words \
-            and _HOSPITAL_AFTER.match(text, end):
+    elif len(run) == 1 and not at_start and first not in GENERIC_HOSPITALS and first not in lex.condition_words \
+            and HOSPITAL_AFTER.match(text, end):
         add(("place", start, end))  # "the Mater hospital", "at Tallaght hospital"
     elif len(run) == 1 and at_start and len(first) > 6 and first.endswith("ing") \
             and not word_lists().is_name(key(first)) \
             and first not in lex.first_names and first not in lex.ambiguous_first_names:
         return  # "Sundowning again": a sentence that opens with a doing word
-    elif len(run) > 1 and bare(run[-1][0]) in _FACILITY_ENDS and not at_start:
+    elif len(run) > 1 and bare(run[-1][0]) in FACILITY_ENDS and not at_start:
         add(("place", start, end))  # "the Jewish General", "BC Women's": a hospital named by what it is
-    elif len(run) == 1 and _acts_as_a_person(key(first), text, end):
+    elif len(run) == 1 and person_acts_after(key(first), text, end):
         add(("name", start, end))  # "Hemi says", "Ola massaged", "Tobi rang": a word only the medical lists know,
         # doing what only a person does (not "Physio says", "Cardiology said": roles and services speak too)
     elif (all(word_lists().is_plain_word(key(bare(w))) for w, _, _ in run) and not _cued(prev, len(run))) or (
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
     elif one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in USE_VERBS and not at_start)
-                            or _DOSE_AFTER.match(text, end, end + 16)) and \
+                            or DOSE_AFTER.match(text, end, end + 16)) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
     elif one_product(run) and prev.isdigit() and prev2 in USE_VERBS and not word_lists().is_name(key(first)) \
@@ -347,127 +295,47 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
                                                  or COUNT.fullmatch(prev2)) \
             and not word_lists().is_name(key(first)) and first not in lex.first_names:
         return  # "2 puffs of Asmol", "a course of Augmentin", "10ml of Calpol": an amount of a product
-    elif one_product(run) and named_as_a_product(text, start, end, prev, prev2) and not _known_name(first) \
-            and not _PERSON_NEXT.match(text, end):
+    elif one_product(run) and named_as_a_product(text, start, end, prev, prev2) and not known_name(first) \
+            and not PERSON_NEXT.match(text, end):
         return  # "6 units NovoRapid 2x", "Painkiller Ultracet.", "Clexane 40 daily, Ultracet,", "1-0-1 and Cartigen.",
         # "Ibuprofen 400 + Robaxacet.": a product, by what names it and how its mention goes on
     elif one_product(run) and prev in DOSE_TIMES and prev2 in ("the", "my", "her", "his", "their", "our", "your") \
             and not word_lists().is_name(key(first)) and first not in lex.first_names \
-            and not _PERSON_NEXT.match(text, end):
+            and not PERSON_NEXT.match(text, end):
         return  # "the afternoon Sinemet", "my night Seroquel": a dose named by when it is taken
     elif one_product(run) and re.match(PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
     elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
         add(("name", start, end))  # "Hope (my therapist)"
-    elif first in lex.ambiguous_first_names and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE):
+    elif first in lex.ambiguous_first_names and re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE):
         add(("name", start, end))
-    elif first in lex.ambiguous_first_names and (at_start or (prev not in lex.name_cues and prev in _DETERMINERS)):
+    elif first in lex.ambiguous_first_names and (at_start or (prev not in lex.name_cues and prev in DETERMINERS)):
         # (at a sentence's start whatever ended the last one: "noise helped. Hope tomorrow is quieter"; round twelve)
         return  # "Grace", "Will" starting a sentence could be ordinary words (mid-sentence, a capital makes a name)
     elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
             word_lists().is_plain_word(key(first)):
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
-    elif len(run) == 1 and prev in _DETERMINERS:
+    elif len(run) == 1 and prev in DETERMINERS:
         return  # "the Trelegy", "a Fitbit": after an article a lone unknown word is a thing, not a person
     elif prev not in lex.name_cues and prev not in lex.place_cues and product_use(text, end) \
             and not word_lists().is_name(key(first)) \
             and first not in lex.first_names:
         return  # "Betapyn for the headache", "Corenza C at night": how a product is used
-    elif len(run) == 1 and key(first) in word_lists().drugs and re.match(_DEVICE_ACT_AFTER, text[end:end + 16]) \
+    elif len(run) == 1 and key(first) in word_lists().drugs and re.match(DEVICE_ACT_AFTER, text[end:end + 16]) \
             and not word_lists().is_name(key(first)) and first not in lex.first_names \
             and first not in lex.ambiguous_first_names:
         return  # "with Mirena removal", "Nexplanon insertion": a drug or device and what is done with it
-    elif prev in _FACILITY_BEFORE and not at_start:
+    elif prev in FACILITY_BEFORE and not at_start:
         add(("place", start, end))  # "Hospital Şehitkamil", "Klinikum Rechts", "apteka Ziko": a facility's name
     elif prev in lex.place_cues and not at_start:
         add(("place", start, end))
     elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
-            word_lists().is_name(key(first)) or first in lex.first_names or _PERSON_NEXT.match(text, end)
+            word_lists().is_name(key(first)) or first in lex.first_names or PERSON_NEXT.match(text, end)
             or not foreign_word(first))):
         add(("name", start, end))
     elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
             r"\s+\d", text[end:end + 3]) and not product_use(text, end) and not THING_NEXT.match(text, end) and (
-            not foreign_word(first) or _PERSON_NEXT.match(text, end)):
+            not foreign_word(first) or PERSON_NEXT.match(text, end)):
         # a sentence starts with a word no list knows: "Callum and I", "Ngozi rang" (not "Norco 1 tab", nor
         # "Schmerzen since Monday", an everyday word of another language)
         add(("name", start, end))
-
-
-# a count or dose after a product ("Buspar 10", "Lomotil x1"), not a year after a place ("at Waiouru 1979-83"; a
-# year-like dose has its unit: "Fultium 2000 IU"; round thirteen)
-_DOSE_AFTER = re.compile(r"\s*(?:x\s?\d|\d)(?!(?:(?<=1)9\d\d|(?<=2)0\d\d)(?![\d\s]*(?i:iu|u|mg|mcg|µg|ml|units?|g)\b))")
-
-# words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
-_TIME_WORDS = P.MONTH_WORDS | frozenset(str.split("""monday tuesday wednesday thursday friday saturday sunday mon
-    tue tues wed weds thu thur thurs fri sat sun today tonight tomorrow yesterday"""))
-
-
-def _known_name(first: str) -> bool:
-    """``first`` (folded) is a given name some list of names knows."""
-    lex = P.lexicon()
-    return word_lists().is_name(key(first)) or first in lex.first_names or first in lex.ambiguous_first_names
-
-
-def _relation_in_brackets(text: str, end: int) -> bool:
-    """ "Sunny (Dad, everyone calls him that)": a relation word opening brackets after a name."""
-    m = re.match(r"\s*\(([\w'’\-]+)", text[end:end + 24])
-    return m is not None and m.group(1).casefold() in P.lexicon().relations
-
-
-# what follows a person at the start of a sentence ("Ngozi rang", "Thảo and I", "Kemi's mum")
-def _listed_phrase(text: str, start: int, end: int) -> bool:
-    """A capitalised word that, with its hyphen as a space or with the lower-case word after it, is a phrase the
-    lexicon lists as no name: "Saint-Jean", "Sainte patience", "Santa paciencia"."""
-    word = text[start:end].casefold()
-    if "-" in word and " ".join(word.replace("-", " ").split()) in eponym_phrases():
-        return True
-    nxt = _NEXT_LOWER.match(text, end)
-    return nxt is not None and f"{word} {nxt.group(1)}" in eponym_phrases()
-
-
-_NEXT_LOWER = re.compile(r"\s+([a-zà-ÿ]+)\b")
-
-
-# what is done with a device or a drug, after its name (session sixteen, set O's moved entries: "Mirena removal")
-_DEVICE_ACT_AFTER = re.compile(r"\s+(?i:removal|insertion|implant|coil|refills?)\b")
-_PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?:my|our|his|her|the)\b|"
-                          r"\s+(?:said|says|told|"
-                          r"asked|came|comes|rang|called|texted|phoned|drove|brought|took|gave|bought|had|has|got|made|"
-                          r"sent|helped|picked|dropped|visited|thinks|thought|wants|wanted|reckons|is|was|will|went|"
-                          r"stayed|left|woke|slept|cooked|fed|held|hugged|massaged|cried|laughed|knows|knew|keeps|"
-                          r"kept|says|tells|came|popped|dropped|works|worked|did|lent|ran|sat|saw|stood|paid|put|met|"
-                          r"found|felt|heard|spent|caught|wrote|rode|ate|from|laughs|cries|drives|brings|texts|rings|"
-                          r"cooks|hugs|visits|snores|sleeps|helps\s+(?:me|us|with)|(?-i:[a-z]{2,}ed|[a-z]{3,}ing))\b|"
-                          r"\s+my\s+(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|son|daughter|mum|mom|dad|"
-                          r"brother|sister|friend|neighbour|neighbor|cousin|flatmate|roommate|sambo)\b|"
-                          r"\s*\(\d|\s+(?:and|&)\s+(?-i:[A-Z])|\s+(?:aunty|auntie|uncle|ji|bhai|bhaiya|didi|bhabhi|"
-                          r"sahib|saab|san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
-# what a person does, after a given name that is also an ordinary word at the start of a sentence: a deed in the
-# past ("pushed", "stayed"; not what weather, a mood or a symptom does: "Dawn broke", "Hope faded"), a present
-# one, or company ("Sunny and i")
-_DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[A-Z])[a-z]+\s+(?:and|&)\s+(?:i|me)\b|"
-                   r"(?:is|was)\s+(?:hosting|coming|driving|visiting|staying|helping|taking|picking|bringing)\b|"
-                   r"(?!(?:faded|ended|started|worsened|improved|flared|peaked|settled|eased|lifted|passed|returned|"
-                   r"continued|increased|decreased|dropped|cleared|changed|lasted|seemed|needed|used|based|bored|"
-                   r"tired|scared|worried|aged|shaped|themed|related|shed|red|bed|fed\s+up)\b)(?-i:[a-z]{3,}ed)\b|"
-                   r"(?:thinks|reckons|follows|says|wants|knows|keeps|tells|works|hosts|texts|calls|drives|brings)\b)",
-                   re.IGNORECASE)
-_FACILITY_ENDS = frozenset(str.split("general memorial women children childrens"))
-_GENERIC_HOSPITALS = frozenset(str.split("""eye children's childrens children general local private district county
-    community teaching women's womens day cottage mental psychiatric maternity new old main big small city the a this
-    that same other"""))
-_HOSPITAL_AFTER = re.compile(r"[ ](?:hospital|infirmary|hospice)\b")
-# the word for a hospital, clinic or pharmacy before its name, in the languages people mix in
-_FACILITY_BEFORE = frozenset(str.split("""hospital hospitál hôpital hopital ospedale ziekenhuis krankenhaus klinikum
-    klinik kliniek clinica clínica szpital przychodnia apteka apotheke apotheek farmacia farmácia pharmacie hastane
-    hastanesi sjukhus sygehus sykehus praxis policlinico poliklinik"""))
-
-
-
-def _acts_as_a_person(word: str, text: str, end: int) -> bool:
-    """``word`` (a key) followed in ``text`` by what only a person does ("Hemi says"): deid_things' reading."""
-    nxt = _NEXT_WORD.match(text, end)
-    return nxt is not None and acts_as_a_person(word, nxt.group(1).casefold())
-
-
-_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")

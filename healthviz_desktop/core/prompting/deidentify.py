@@ -34,10 +34,9 @@ from healthviz_desktop.core.prompting.deid_names import (
     bare,
     cap_groups,
     find_names,
-    org_cues,
-    org_groups,
     unpossessive,
 )
+from healthviz_desktop.core.prompting.deid_org_groups import org_cues, org_groups
 from healthviz_desktop.core.prompting.deid_person import fold_text, private_candidates
 from healthviz_desktop.core.prompting.deid_repeats import repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits, low
