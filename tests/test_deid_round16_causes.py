@@ -189,6 +189,8 @@ def test_a_date_with_no_test_before_it_still_goes() -> None:
     ("processo 0004417-21.2024.5.02.0311 na vara do trabalho", "0311"),
     ("Called the adjuster at 8832-9100 local 2271 about it", "2271"),
     ("Called the adjuster at 8832-9100 ext. 2271 about it", "2271"),
+    ("NHS number: four eight five seven seven two nine three one", "four eight five"),
+    ("Account no. four four one nine two", "four four one nine two"),
 ])
 def test_an_id_said_in_words_or_read_whole_goes(text: str, gone: str) -> None:
     assert gone not in _out(text)
@@ -202,6 +204,24 @@ def test_an_id_said_in_words_or_read_whole_goes(text: str, gone: str) -> None:
     "ticket number is on the letter, two or three weeks wait",
     "sugars 5.4-6.2-7.1-8.0 through the day",
     "the ref was kind; counted them one two three four five as the nurse did",
+    "the ref was kind; the kids scored four two one three in the quiz",
+    # the second reader's (session seventeen): what follows an ID said in words, counting, dotted readings, "local"
+    "My social is four five six seven days a week now that I'm retired.",
+    "Firmware 1012.3.4.5 on the pump, nurse said fine.",
+    "Meds at 0800.1200.1600.2000 daily.",
+    "BP 128 84 72 local 130 86 at the pharmacy.",
+    "Flex 0 - 120 loc. 15 degrees lag.",
 ])
+
 def test_the_said_id_rules_look_alikes_stay(text: str) -> None:
     assert _out(text) == text
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Claim number is four four one nine two, two paracetamol at six and a nap.", "two paracetamol"),
+    ("my reference is one one four nine a bit long to remember", "a bit long"),
+    ("Policy number is nine nine one two four, one tablet twice daily.", "one tablet"),
+])
+def test_an_id_said_in_words_ends_where_the_number_does(text: str, kept: str) -> None:
+    out = _out(text)
+    assert "[ID]" in out and kept in out

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -42,11 +43,15 @@ def said_candidates(text: str, add: Add) -> None:
     chain of digit groups; a phone's extension (session seventeen)."""
     if _ID_CUE_GATE.search(text):
         for m in _SAID_ID.finditer(text):
-            if sum(1 for w in re.findall(r"[a-z]+", m.group("run").lower()) if re.fullmatch(_SAID_DIGIT_WORD, w)) >= 4:
-                add(("id", m.start("run"), m.end("run")))
+            start, end = m.span("run")
+            while _LONE_LETTER_END.search(text, start, end) and _WORD_NEXT.match(text, end):
+                end = _LONE_LETTER_END.search(text, start, end).start()  # "...nine one a day": "a" is the next word's
+            if _said_id(text[start:end]):
+                add(("id", start, end))
     if "." in text or "-" in text:
         for m in _DIGIT_CHAIN.finditer(text):
-            add(("id", m.start(), m.end()))
+            if len(m.group("first")) >= 5 or ("." in m.group() and "-" in m.group()):
+                add(("id", m.start(), m.end()))
     for m in _EXTENSION.finditer(text):
         add(("phone", m.start("n"), m.end("n")))
     if not _GATE.search(text):
@@ -65,13 +70,33 @@ _SAID_ITEM = rf"(?:(?:double|triple)[\s\-]?{_DIGIT}|{_DIGIT}|[a-z]|dash|hyphen|s
 _ID_WORDS = (r"(?:(?:job|claim|case|reference|ref|account|member|membership|policy|card|health\s+card|nhs|pps|"
              r"medicare|patient|booking|customer|client|file|ticket|id|tracking|order|claimant)\s+(?:number|no|num)|"
              r"reference|ref|social(?:\s+security(?:\s+number)?)?|ssn|pps|nino|sin|id)")
-_SAID_ID = re.compile(rf"(?i:\b{_ID_WORDS}\s+(?:is\s+|was\s+|are\s+|:\s*)?)"
-                      rf"(?P<run>(?i:{_SAID_ITEM}(?:[\s,\-]+{_SAID_ITEM}){{3,}}))(?![\w\-])")
+# (items joined by spaces or a hyphen, never across a comma or a spaced dash: "claim number is four four one nine two,
+# two paracetamol" ends at "two,"; a cue with its colon, "NHS number: four eight five...", or "no.")
+_SAID_ID = re.compile(rf"(?i:\b{_ID_WORDS}(?:\s*:\s*|\.\s+|\s+(?:is\s+|was\s+|are\s+|:\s*)?))"
+                      rf"(?P<run>(?i:{_SAID_ITEM}(?:(?:\s+|-){_SAID_ITEM}){{3,}}))(?![\w\-])")
+_LONE_LETTER_END = re.compile(r"\s+[a-zA-Z]$")
+_WORD_NEXT = re.compile(r"\s+[a-zA-Z]")
+_DIGIT_VALUE = {w: i for i, w in enumerate(str.split("zero one two three four five six seven eight nine"))}
+
+
+def _said_id(run: str) -> bool:
+    """Four digit words or more, and no counting: "one two three four", "four five six seven days" go up by one."""
+    words = re.findall(r"[a-z]+", run.lower())
+    if sum(1 for w in words if re.fullmatch(_SAID_DIGIT_WORD, w)) < 4:
+        return False
+    values = [_DIGIT_VALUE[w] for w in words if w in _DIGIT_VALUE]
+    return not (len(values) == len(words) and all(b == a + 1 for a, b in pairwise(values)))
+
+
 _ID_CUE_GATE = re.compile(r"(?i:\b(?:number|no|num|reference|ref|social|ssn|pps|nino|sin|id)\b)")
 # a case or process number's chain of digit groups ("0001287-44.2023.5.01.0042"): read whole, not as a date inside it
-_DIGIT_CHAIN = re.compile(r"(?<![\w.\-])\d{4,}(?:[.\-]\d{1,4}){3,}(?![\w]|[.\-]\d)")
+# (its first group of five digits or more, or both dots and dashes: never a firmware's "1012.3.4.5" or readings
+# "4500.4700.4300.4800")
+_DIGIT_CHAIN = re.compile(r"(?<![\w.\-])(?P<first>\d{4,})(?:[.\-]\d{1,4}){3,}(?![\w]|[.\-]\d)")
 # a phone's extension said after it ("8832-9100 local 2271", "ext. 4410")
-_EXTENSION = re.compile(r"\d[\d\s.\-]{5,}\d\s+(?i:local|loc\.|ext\.?|extension|x)\s*(?P<n>\d{2,6})\b")
+# (only after groups of three or four digits, as a phone's are: never readings, "BP 128 84 72 local 130")
+_EXTENSION = re.compile(r"(?<![\d.])\d{3,4}(?:[\s.\-]\d{3,4}){1,3}\s+(?i:local|loc\.|ext\.?|extension|x)\s*"
+                        r"(?P<n>\d{2,6})\b")
 
 
 _CODE_BEFORE = re.compile(r"\b(?:CPT|HCPCS|(?i:cpt\s+code|procedure\s+code|billing\s+code))\s*[:#]?\s*\Z")
