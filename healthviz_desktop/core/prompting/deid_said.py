@@ -44,8 +44,8 @@ def said_candidates(text: str, add: Add) -> None:
     if _ID_CUE_GATE.search(text):
         for m in _SAID_ID.finditer(text):
             start, end = m.span("run")
-            while _LONE_LETTER_END.search(text, start, end) and _WORD_NEXT.match(text, end):
-                end = _LONE_LETTER_END.search(text, start, end).start()  # "...nine one a day": "a" is the next word's
+            while (lone := _LONE_LETTER_END.search(text, start, end)) and _WORD_NEXT.match(text, end):
+                end = lone.start()  # "...nine one a day": the "a" is the next word's
             if _said_id(text[start:end]):
                 add(("id", start, end))
     if "." in text or "-" in text:
