@@ -225,3 +225,18 @@ def test_the_said_id_rules_look_alikes_stay(text: str) -> None:
 def test_an_id_said_in_words_ends_where_the_number_does(text: str, kept: str) -> None:
     out = _out(text)
     assert "[ID]" in out and kept in out
+
+
+@pytest.mark.parametrize("text", [
+    "processo 0001287-44.2023.5.01.0042", "case 88123.4.1.9 filed", "ref 12345-1-2-3",
+    "Called at 8832-9100 local 2271", "ring 555 0147 Ext. 12", "office 0221 5550 LOC. 331", "desk 8832 9100 X 204",
+])
+def test_the_said_rules_speed_signs_are_necessary(text: str) -> None:
+    """The cheap signs said_candidates looks for first hold for every match their patterns find."""
+    from healthviz_desktop.core.prompting import deid_said as S
+
+    chains, extensions = list(S._DIGIT_CHAIN.finditer(text)), list(S._EXTENSION.finditer(text))
+    assert chains or extensions
+    assert all(S._CHAIN_SIGN.search(m.group()) for m in chains)
+    assert all(any(k in m.group() for k in S._EXTENSION_SIGNS) for m in extensions)
+    assert "[ID]" in _out(text) or "[PHONE]" in _out(text)

@@ -131,6 +131,22 @@ RATIO = re.compile(r"\b" + trie(str.split("""ratio ratios correction factor icr 
 TEST_SCORE = re.compile(r"\b(?:moca|mmse|phq(?:-?9)?|gad(?:-?7)?|epworth|ess|beighton|edss|hads|midas|hit-?6|isi|"
                         r"eat-?26|odi|ipss|das-?28|basdai|k10|dass(?:-?21)?|acq|apgar|gcs|glasgow)\b"
                         r"[^\d\n]{0,16}?\d{1,3}\s*/\s*\d{1,3}\b", re.IGNORECASE)
+# the same, found fast (a case-insensitive alternation tried at every position cost 9 µs a note): each score out of a
+# maximum first (a digit starts it), then the test's name in the words just before it
+_SCORE_OUT_OF = re.compile(r"(?<!\d)\d{1,3}\s*/\s*\d{1,3}\b")
+_TEST_BEFORE = re.compile(r"\b(?:moca|mmse|phq(?:-?9)?|gad(?:-?7)?|epworth|ess|beighton|edss|hads|midas|hit-?6|isi|"
+                          r"eat-?26|odi|ipss|das-?28|basdai|k10|dass(?:-?21)?|acq|apgar|gcs|glasgow)\b[^\d\n]{0,16}?\Z",
+                          re.IGNORECASE)
+
+
+def test_score_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``TEST_SCORE`` finds: a score out of a maximum with a test's name at most 16 characters before it."""
+    spans = []
+    for m in _SCORE_OUT_OF.finditer(text):
+        name = _TEST_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        if name is not None:
+            spans.append((name.start(), m.end()))
+    return spans
 DIMENSION = re.compile(r"\d(?<!\w\d)\d{1,4}x\d{2,5}\b")
 # clinical shorthand for a duration: "3/7 hx sore throat" (three days), "cipro 500 bd x 7/7" (a seven-day course),
 # "2/52 ago" (two weeks): sevenths of a week, fifty-seconds of a year, twelfths of a year, not a date

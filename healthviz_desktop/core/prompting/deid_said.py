@@ -41,18 +41,18 @@ def said_candidates(text: str, add: Add) -> None:
     """A phone number said in words: seven digits or more, with an "oh", "zero", "double" or "triple" in it (the
     words a number read out has and counting does not); an ID said in words after the word for it; a case number's
     chain of digit groups; a phone's extension (session seventeen)."""
-    if _ID_CUE_GATE.search(text):
+    if _TWO_DIGIT_WORDS.search(text) and _ID_CUE_GATE.search(text):  # (the first: rare, and cheap to look for)
         for m in _SAID_ID.finditer(text):
             start, end = m.span("run")
             while (lone := _LONE_LETTER_END.search(text, start, end)) and _WORD_NEXT.match(text, end):
                 end = lone.start()  # "...nine one a day": the "a" is the next word's
             if _said_id(text[start:end]):
                 add(("id", start, end))
-    if "." in text or "-" in text:
+    if _CHAIN_SIGN.search(text):  # (four digits then a dot or a dash: what every chain starts with; cheap to find)
         for m in _DIGIT_CHAIN.finditer(text):
             if len(m.group("first")) >= 5 or ("." in m.group() and "-" in m.group()):
                 add(("id", m.start(), m.end()))
-    for m in _EXTENSION.finditer(text):
+    for m in _EXTENSION.finditer(text) if any(k in text for k in _EXTENSION_SIGNS) else ():
         add(("phone", m.start("n"), m.end("n")))
     if not _GATE.search(text):
         return
@@ -88,10 +88,17 @@ def _said_id(run: str) -> bool:
     return not (len(values) == len(words) and all(b == a + 1 for a, b in pairwise(values)))
 
 
+# two digit words in a row, the first read by its last letters (a case-sensitive pattern with no word boundary to
+# check at every position: a quarter of the cost): what an ID said in words holds here, and most entries do not
+_TWO_DIGIT_WORDS = re.compile(r"(?:ne|wo|ree|our|ive|ix|ven|ght|ero|oh|ble|ple|il|NE|WO|REE|OUR|IVE|IX|VEN|GHT|ERO|OH|"
+                              r"BLE|PLE|IL)[ \-](?i:one|two|three|four|five|six|"
+                              r"seven|eight|nine|zero|oh|o|double|triple|nought|nil)\b")
+_EXTENSION_SIGNS = ("ext", "Ext", "EXT", "loc", "Loc", "LOC", " x", " X")
 _ID_CUE_GATE = re.compile(r"(?i:\b(?:number|no|num|reference|ref|social|ssn|pps|nino|sin|id)\b)")
 # a case or process number's chain of digit groups ("0001287-44.2023.5.01.0042"): read whole, not as a date inside it
 # (its first group of five digits or more, or both dots and dashes: never a firmware's "1012.3.4.5" or readings
 # "4500.4700.4300.4800")
+_CHAIN_SIGN = re.compile(r"\d\d\d\d[.\-]\d")
 _DIGIT_CHAIN = re.compile(r"(?<![\w.\-])(?P<first>\d{4,})(?:[.\-]\d{1,4}){3,}(?![\w]|[.\-]\d)")
 # a phone's extension said after it ("8832-9100 local 2271", "ext. 4410")
 # (only after groups of three or four digits, as a phone's are: never readings, "BP 128 84 72 local 130")

@@ -265,11 +265,9 @@ def _clinical_spans(text: str) -> list[tuple[int, int]]:
     shapes = [P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION]
     if _RATIO_SIGN.search(text):  # what every ratio and clinical duration holds: the rest need not be read
         shapes.append(P.RATIO)
-    if "/" in text:
-        shapes.append(P.TEST_SCORE)
     if "/7" in text or "/52" in text or "/12" in text:
         shapes.append(P.CLINICAL_DURATION)
-    return [m.span() for rx in shapes for m in rx.finditer(text)]
+    return [m.span() for rx in shapes for m in rx.finditer(text)] + (P.test_score_spans(text) if "/" in text else [])
 
 
 def window_words(window: str) -> frozenset[str]:
