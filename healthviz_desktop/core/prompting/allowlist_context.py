@@ -40,6 +40,8 @@ _CLINICAL_CAPITALS = frozenset(str.split("""hiv aids tb gum cf std sti ivf ms co
 def context_reason(text: str, token: str, end: int, prev: str, nxt: str, prev2: str = "") -> str:
     """Why ``token`` (ending at ``end``) is held back for what stands round it ("" when it is not): ``prev`` and
     ``nxt`` are the tokens before and after it, ``prev2`` the one before ``prev``; ``prev`` and ``prev2`` folded."""
+    if not (token[:1].isupper() or prev in _HOUR_CUES or prev == "by"):
+        return ""  # (the common case, decided before any folding: every rule needs an hour's cue or a capital)
     folded = fold(token)
     if folded in _HOUR_WORDS and (prev in _HOUR_CUES or (prev == "by" and prev2 in _BY_WHERE)) \
             and prev2 not in _NOT_BEFORE_AN_HOUR and prev2 not in word_lists().medical and (
