@@ -1,7 +1,7 @@
 """Words of the allowlist's vocabularies that the words round them show to be an identifier (issue 15, session
-seventeen): an hour said as a word ("turn up at eight"), capitals
-before the service or workplace they name ("MGH ortho", "TCS insurance", "the Tata works"), and a name the
-de-identifier lets through as one of its own words right after a role ("Manager Gord": "gord" is GORD, reflux).
+seventeen): an hour said as a word ("turn up at eight"), capitals before the service or workplace they name ("MGH
+ortho", "TCS insurance"), and a name the de-identifier lets through as one of its own words right after a role
+("Manager Gord": "gord" is GORD, reflux).
 
 Read by the allowlist (allowlist.py) for text the person typed, never by the de-identifier: these words pass
 ``healthviz deidentify`` as they always did, and only the explainer text and an edited prompt hold them back.
@@ -26,12 +26,12 @@ _NOT_BEFORE_AN_HOUR = frozenset(str.split("""pain score level sugar bg bs glucos
 # eight weeks", "by ten days")
 _CLAUSE_GOES_ON = frozenset(str.split("""am pm ish tonight today tomorrow this that and or then when so but because
     i we he she they you it my his her our their in on with to for as if until"""))
-# what a service or a workplace is called by (after its own name: "MGH ortho", "TCS insurance", "Tata works")
+# what a service or a workplace is called by (after its own name: "MGH ortho", "TCS insurance", "CVS pharmacy")
 # (not "clinic" nor "centre": a condition's capitals name the clinic for it, "CPAP clinic", "DEXA centre")
 _SERVICE_WORDS = frozenset(str.split("""ortho orthopaedics orthopedics cardio cardiology rheum rheumatology neuro
     neurology oncology derm dermatology gastro urology hospital hospitals insurance insurer works warehouse depot
     store stores branch office campus pharmacy school college university uni academy plant factory site mine mill"""))
-# capitals a service is named by that are clinical, not someone's hospital or employer ("HIV clinic", "GUM clinic")
+# capitals a service is named by that are clinical, not someone's hospital or employer ("ENT hospital", "GI ortho")
 _CLINICAL_CAPITALS = frozenset(str.split("""hiv aids tb gum cf std sti ivf ms copd ibs ibd adhd asd mnd ckd dvt uti ra
     hrt gi ent icu ed er gp ae opd ipd nicu picu hdu ccu amu mau sdec ot pt mri ct ecg ekg eeg emg ob obgyn gyn pain
     sleep eye ear heart lung skin bone breast memory fracture falls stroke renal"""))
