@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from healthviz_desktop.core.prompting.allowlist_context import context_reason
+from healthviz_desktop.core.prompting.allowlist_context import context_reason, people_words
 from healthviz_desktop.core.prompting.allowlist_numbers import (
     MONTHS_AND_DAYS,
     STREET_WORDS,
@@ -164,7 +164,8 @@ def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
         prev2 = fold(tokens[i - 2].group()) if i > 1 else ""
         # the words after the next, for a number only ("3 to 1 on a scale of ten")
         after = tuple(fold(t.group()) for t in tokens[i + 2:i + 6]) if m.group()[:1].isdigit() else ()
-        reason = spoken_time(m.group(), nxt, prev, prev2) or context_reason(text, m.group(), e, prev, nxt, prev2) \
+        reason = spoken_time(m.group(), nxt, prev, prev2, text[e:e + 1]) \
+            or context_reason(text, m.group(), e, prev, nxt) \
             or _where_acronym(m.group(), prev, prev2) \
             or _why_unlisted(text, m, nxt, allow, parts, prev, after, prev2) \
             or _beside_taken_out(text, s, e, named, out[-1:])
@@ -209,12 +210,7 @@ def _beside_taken_out(text: str, s: int, e: int, named: list[tuple[int, int]], l
 
 @lru_cache(maxsize=1)
 def _not_name_parts() -> frozenset[str]:
-    from healthviz_desktop.core.prompting import deid_patterns as P
-    from healthviz_desktop.core.prompting.deid_cued import ROLES
-
-    lex = P.lexicon()
-    roles = frozenset(w for r in ROLES.split("|") for w in re.findall(r"[a-z]+", r) if len(w) > 1)
-    return lex.titles | lex.relations | roles | frozenset(("i", "and", "or", "the", "a", "an"))
+    return people_words() | frozenset(("i", "and", "or", "the", "a", "an"))
 
 
 def _outside(text: str, s: int, e: int, skipped: list[tuple[int, int]], allow: Allowlist,

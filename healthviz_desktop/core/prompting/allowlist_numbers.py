@@ -72,8 +72,9 @@ _OTHER_STREET_WORDS = frozenset(str.split("boulevard rue rua calle avenida viale
 _PLACING_WORDS = frozenset(str.split("room rm bed ward bay cubicle apt apartment flat suite ps p.s"))
 
 
-def spoken_time(token: str, nxt: str, prev: str, prev2: str) -> str:
-    """An hour said the way people say it: "half past three", "ten to 6", "half two", "seven o'clock"."""
+def spoken_time(token: str, nxt: str, prev: str, prev2: str, after: str = "") -> str:
+    """An hour said the way people say it: "half past three", "ten to 6", "half two", "seven o'clock", "didn't turn
+    up at eight, so" (``after``: the character right after the token)."""
     if len(token) > 6 or token.lower() not in _HOURS:  # the common case, decided before any folding
         return ""
     nxt = fold(nxt)
@@ -81,7 +82,23 @@ def spoken_time(token: str, nxt: str, prev: str, prev2: str) -> str:
         return "a time of day"
     if prev == "half" and nxt not in _UNITS and nxt not in ("a", "an", "hour", "hours", "of", "the"):
         return "a time of day"  # "half two": half past two, as said in Britain and Ireland
+    cued = prev in _WORD_HOUR_CUES or (prev == "by" and prev2 in _BY_WHERE)
+    if cued and token.isalpha() and token.lower() != "one" \
+            and prev2 not in _NOT_BEFORE_AN_HOUR and prev2 not in word_lists().medical and (
+            not nxt or nxt in _CLAUSE_GOES_ON or after in ",.;:!?)"):
+        return "a time of day"  # "didn't turn up at eight, so I" (not "at one point", "at eight weeks")
     return ""
+
+
+# session seventeen: an hour said as a word after a cue, where the clause goes on ("at eight, so", "by ten and"), not
+# a noun ("at eight weeks"); "by" only after where someone is by then ("in bed by ten", not "dropped by two"); never
+# after a symptom, a reading or a change ("pain at eight, so", "sugar at nine", "peaked at nine": a score)
+_WORD_HOUR_CUES = frozenset(str.split("at until till around before after since"))
+_BY_WHERE = frozenset(str.split("bed home back up done there ready asleep out"))
+_NOT_BEFORE_AN_HOUR = frozenset(str.split("""pain score level sugar bg bs glucose weight fatigue anxiety nausea mood
+    energy stress temp peaked dropped reduced increased went was is stayed stuck hovering sitting rated from to"""))
+_CLAUSE_GOES_ON = frozenset(str.split("""am pm ish tonight today tomorrow this that and or then when so but because
+    i we he she they you it my his her our their in on with to for as if until"""))
 
 
 def long_digit_runs(text: str, tokens: list[re.Match[str]]) -> set[int]:

@@ -65,7 +65,7 @@ def said_candidates(text: str, add: Add) -> None:
 # and dashes as they are read out ("my job number is w c four four nine one", "my pps number is seven seven four one
 # two three eight w a", "health card number is four five two one dash three three eight"): four digit words or more,
 # no "oh" or "double" needed, since the cue says what follows is a number
-_SAID_DIGIT_WORD = r"oh|o|zero|nought|nil|one|two|three|four|five|six|seven|eight|nine|double|triple"
+_SAID_DIGIT_WORD = rf"{_DIGIT}|double|triple"
 _SAID_ITEM = rf"(?:(?:double|triple)[\s\-]?{_DIGIT}|{_DIGIT}|[a-z]|dash|hyphen|slash|stroke)"
 _ID_WORDS = (r"(?:(?:job|claim|case|reference|ref|account|member|membership|policy|card|health\s+card|nhs|pps|"
              r"medicare|patient|booking|customer|client|file|ticket|id|tracking|order|claimant)\s+(?:number|no|num)|"
@@ -91,8 +91,7 @@ def _said_id(run: str) -> bool:
 # two digit words in a row, the first read by its last letters (a case-sensitive pattern with no word boundary to
 # check at every position: a quarter of the cost): what an ID said in words holds here, and most entries do not
 _TWO_DIGIT_WORDS = re.compile(r"(?:ne|wo|ree|our|ive|ix|ven|ght|ero|oh|ble|ple|il|NE|WO|REE|OUR|IVE|IX|VEN|GHT|ERO|OH|"
-                              r"BLE|PLE|IL)[ \-](?i:one|two|three|four|five|six|"
-                              r"seven|eight|nine|zero|oh|o|double|triple|nought|nil)\b")
+                              rf"BLE|PLE|IL)[ \-](?i:{_DIGIT}|double|triple)\b")
 _EXTENSION_SIGNS = ("ext", "Ext", "EXT", "loc", "Loc", "LOC", " x", " X")
 _ID_CUE_GATE = re.compile(r"(?i:\b(?:number|no|num|reference|ref|social|ssn|pps|nino|sin|id)\b)")
 # a case or process number's chain of digit groups ("0001287-44.2023.5.01.0042"): read whole, not as a date inside it

@@ -225,7 +225,7 @@ _SCHEDULE_BEFORE = re.compile(r"(?:\b(?i:daily|nightly|weekly|bd|bid|od|tds|tid|
                               r"(?<![\d-])[0-2](?:-[0-2]){2,3})\s*(?:,|\band\b|&|\+)\s*$")
 
 
-def product_before(text: str, start: int, prev: str, prev2: str) -> bool:
+def _product_before(text: str, start: int, prev: str, prev2: str) -> bool:
     """Whether the words before ``start`` (``prev``, ``prev2``: folded) name what follows as a product."""
     if not re.search(r"\w\s+$", text[max(0, start - 4):start]):  # not across a stop: "free medicine. Nasima"
         return _SCHEDULE_BEFORE.search(text, max(0, start - 16), start) is not None
@@ -249,7 +249,7 @@ def named_as_a_product(text: str, start: int, end: int, prev: str, prev2: str) -
     """Whether what stands before ``start`` (``prev``, ``prev2``: folded) names the word as a product — the kind of
     product, a counted dose, the schedule ending the item before it, or a dosed drug before it in a list — and what
     follows ``end`` is how a product's mention goes on."""
-    before = product_before(text, start, prev, prev2)
+    before = _product_before(text, start, prev, prev2)
     if not before:
         dosed = _DOSED_DRUG_BEFORE.search(text, max(0, start - 40), start)
         before = dosed is not None and key(dosed.group(1)) in word_lists().drugs

@@ -267,7 +267,7 @@ def _clinical_spans(text: str) -> list[tuple[int, int]]:
         shapes.append(P.RATIO)
     if "/7" in text or "/52" in text or "/12" in text:
         shapes.append(P.CLINICAL_DURATION)
-    return [m.span() for rx in shapes for m in rx.finditer(text)] + (P.test_score_spans(text) if "/" in text else [])
+    return [m.span() for rx in shapes for m in rx.finditer(text)] + (P.scale_score_spans(text) if "/" in text else [])
 
 
 def window_words(window: str) -> frozenset[str]:
