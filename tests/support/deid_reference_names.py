@@ -131,7 +131,8 @@ def cap_groups(text: str) -> list[_Group]:
         stripped = before.rstrip()
         sentence_start = (not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;•*–—\""
                           or stripped[-2:] == " -") \
-            and (prev not in titles or (stripped[-1:] == "." and prev not in TITLE_ABBREVIATIONS))
+            and (prev not in titles or (stripped[-1:] == "." and prev not in TITLE_ABBREVIATIONS)) \
+            and not (prev in TITLE_TAILS and (prev2 in titles or prev2 in TITLE_TAILS))
         groups.append(_Group(tuple(caps[i:j]), start, caps[j - 1][2], prev, prev2, sentence_start, joined_of))
         i = j
     return groups
@@ -160,7 +161,8 @@ def names(text: str, groups: list[_Group], add: Add) -> None:
         # a title right before the run ("Dr Bell"), not one that ends a phrase ("for the nurse: Mon 142/88")
         # "Dr. Bell"; "dr. de Wit", "Dr van der Merwe": a surname's particles between the title and the name
         titled = (g.prev in lex.titles and _titles(text, g.start, g.prev)) or (
-            g.prev in NAME_PARTICLES and (g.prev2 in lex.titles or g.prev2 in NAME_PARTICLES))
+            g.prev in NAME_PARTICLES and (g.prev2 in lex.titles or g.prev2 in NAME_PARTICLES)) or (
+            g.prev in TITLE_TAILS and (g.prev2 in lex.titles or g.prev2 in TITLE_TAILS))  # "Dr. med. Vogel"
         prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):
@@ -218,8 +220,13 @@ def _cued(prev: str, length: int) -> bool:
 
 
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
-# the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng")
-TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev"))
+# the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng"); since round
+# seventeen the short titles of the languages people mix in too ("MUDr. Novák", "Dra. Paredes", "Mme. Roux", "Dott.
+# Rossi"): after them a full stop ends no sentence
+TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev", "mudr", "mddr", "mvdr", "phdr",
+                                 "judr", "rndr", "mgr", "dra", "sra", "srta", "mme", "mevr", "dhr", "dott"))
+# what a German or Austrian doctor's title goes on with before the name ("Dr. med. Katrin Vogel", "Dr. med. dent.")
+TITLE_TAILS = frozenset(("med", "dent", "vet", "univ"))
 NAME_PARTICLES = frozenset(str.split("de del della der di da van von le la du dos das ter ten den"))
 # "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
 # for any such place ("the Pharmacy", "the Gym") or a product

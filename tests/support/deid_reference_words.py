@@ -223,7 +223,8 @@ _ORG_BEFORE = re.compile(r"\b(?i:the)\s+(?P<org>[A-Za-z][\w'’&\-]*)\s+(?i:ware
                          r"site|office|offices|dept|department|ramp|branch|hub|call\s+cent(?:re|er)|distribution)\b")
 _NOT_ORG = frozenset(str.split("post head back front main local new old big night day early late sorting same other "
                                "home box ticket booking til ward unit team office job work school uni college hospital "
-                               "shop store site clinic surgery practice agency"))
+                               "shop store site clinic surgery practice agency me us you him her them it myself "
+                               "everyone anyone"))
 
 
 def org_words(text: str, add: Add) -> None:

@@ -116,6 +116,17 @@ _SHIFT_BEFORE = re.compile(rf"\b(?i:{_SHIFT_WORDS})\b(?:\s+[^\s\d]+){{0,6}}\s+(?
 _EVENT_FOUR = re.compile(r"(?<=\s)(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?:\s?(?i:hrs|h))?"
                          r"(?![\w/.,:]\d|\d|\s*(?i:steps|mg|mcg|ml|kcal|cal|calories|units?|iu|m|ft|kg|lbs?|miles|"
                          r"km|people|patients|feet|dollars|pounds|euros|rand|bucks|usd|aud|gbp|nzd|cad|quid)\b)")
+# round seventeen (the tuning corpus: "come in tomorrow 9.40", "didnt eat since 1900", "home by 0815"): a dotted clock
+# on a five-minute mark right after the day it falls on, and a four-digit clock after a word for when (never one that
+# reads as a year, 19xx or 20xx, nor a value before a unit: "by 1200 kcal")
+_DAY_WORD_CLOCK = re.compile(r"\b(?i:tomorrow|tmrw|tmr|today|tonight|this\s+(?:morning|afternoon|evening))\s+"
+                             r"(?:(?i:at|@)\s+)?(?P<t>(?:1[0-2]|0?[1-9])\.[0-5][05])(?![\w/%]|[.,:]\d|\s*(?i:mg|mcg|"
+                             r"ml|g|kg|mmol|units?|iu|kcal|km|miles|lbs?)\b)")
+_READING_NEAR = re.compile(r"\b(?i:inr|bgl?|hba1c|a1c|crp|tsh|hb|hgb|potassium|sodium|temp|weight|wt|ferritin|"
+                           r"glucose|ketones?|lactate|reading|readings|result|results)\b[^.!?\n\d]{0,12}\Z")
+_FOUR_AFTER_WHEN = re.compile(r"\b(?i:by|since|until|till|til|before|after|around)\s+"
+                              r"(?P<t>(?:0\d|1[0-8]|2[1-3])[0-5]\d)(?:\s?(?i:hrs|h))?(?![\w/.,:]\d|\d|\s*(?i:steps|mg|mcg|ml|kcal|cal|calories|units?|"
+                              r"iu|m|ft|kg|lbs?|miles|km|people|feet|dollars|pounds|euros|bucks|words|metres|meters|k|kelvin|degrees)\b)")
 _EVENT_BEFORE = re.compile(r"\b(?i:surgery|op|operation|appt|appointment|scan|procedure|flight|theatre|consult|biopsy|"
                            r"endoscopy|colonoscopy|mri|ct|x-?ray|ultrasound|injection|chemo|review|"
                            r"infusion|interview|pickup|pick-up|bus|train|ferry)\b[^.\n!?;\d]{0,31}\Z")
@@ -280,6 +291,15 @@ def clock_candidates(text: str, add: Add) -> None:
         for m in _AP_RANGE.finditer(text):  # "6p-6:30a", "9a-5p"; not "6p-8p", pence
             if m.group("t")[-1] != m.group("u")[-1] or ":" in m.group():
                 add(("time", m.start("t"), m.end("u")))
+    if _FOUR_DIGITS.search(text):
+        for m in _FOUR_AFTER_WHEN.finditer(text):
+            if not _VALUE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
+                add(("time", m.start("t"), m.end("t")))
+    if "." in text and ("to" in lower or "tm" in lower or "this" in lower):
+        for m in _DAY_WORD_CLOCK.finditer(text):
+            if not _LEVEL_NEAR.search(text, max(0, m.start() - 30), m.start()) \
+                    and not _READING_NEAR.search(text, max(0, m.start() - 30), m.start()):  # not "INR today 2.35"
+                add(("time", m.start("t"), m.end("t")))
     if _FOUR_DIGITS.search(text):
         for m in _EVENT_FOUR.finditer(text):
             if _WEEKDAY_BEFORE.search(text, max(0, m.start() - 16), m.start()) or (

@@ -192,6 +192,7 @@ def cued_candidates(text: str, add: Add) -> None:
     """Every place, clock time and role-cued name of this module's rules in ``text`` (see the docstring)."""
     from healthviz_desktop.core.prompting.deid_addresses import address_candidates
     from healthviz_desktop.core.prompting.deid_ages import age_candidates
+    from healthviz_desktop.core.prompting.deid_cjk_names import cjk_name_candidates
     from healthviz_desktop.core.prompting.deid_clock import clock_candidates
     from healthviz_desktop.core.prompting.deid_codes import code_candidates
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
@@ -214,6 +215,7 @@ def cued_candidates(text: str, add: Add) -> None:
     _places(text, tokens, token_words, add)
     form_candidates(text, add)
     named_candidates(text, add)
+    cjk_name_candidates(text, add)
     address_candidates(text, add)
     clock_candidates(text, add)
     street_candidates(text, add)

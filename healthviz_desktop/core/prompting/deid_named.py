@@ -32,11 +32,27 @@ _TAKEN = re.compile(r"\b(?i:took|take|takes|taking|drove|drive|drives|driving|br
                     r"an|school|kindy|kura|kindergarten|daycare|work|church|training|practice|hospital|clinic|town)\b|"
                     r"(?i:home|out|back|along|round|over)\b)")
 _TAKEN_SIGNS = ("took", "take", "drove", "driv", "brought", "bring", "walked", "collected", "fetched")
+# round seventeen (the tuning corpus's pasted letters: "Patient Mr. CHEUNG", "Dr. TAN said", "Patient: NGUYEN VAN
+# AN"): a surname in capitals, as forms and letters write it, after a short title or "Patient:"; no capital marks it
+# as a word starting a name, so the title rules above it in deid_names never saw it
+# round seventeen ("Hemi here. Lung playing up"): a writer saying who writes, at the start of a sentence
+_HERE = re.compile(r"(?:^|(?<=[.!?\n])\s*)(?P<n>[A-Z][a-z][\w'’\-]*)\s+here\b(?=\s*[.,!:;—–\-]|\s+(?:again|today|"
+                   r"writing|typing|checking|posting|for|with|on\s+behalf)\b)")
+_FORM_FIELDS = frozenset(str.split("dob d.o.b mrn nhs id sex age ref no hosp ward bed room rm"))
+_TITLED_CAPITALS = re.compile(r"\b(?:(?P<t>(?i:dr|mr|mrs|ms|mx|prof|fr|rev|mudr|mgr|dra|sra|mme|dott))\.?|"
+                              r"(?i:patient|pt|client|resident|patient\s+name|name)\s*:)\s+"
+                              r"(?P<n>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,3})\b(?![a-z])")
 
 
 def named_candidates(text: str, add: Add) -> None:
     """Every name this text says is a name (see the docstring), at each place the text writes it."""
     lower = text.lower()
+    for m in _TITLED_CAPITALS.finditer(text):
+        _capital_names(m, add)
+    if " here" in text:
+        for m in _HERE.finditer(text):
+            if not _known(m.group("n").casefold()):
+                add(("name", m.start("n"), m.end("n")))
     if any(w in lower for w in _TAKEN_SIGNS):
         from healthviz_desktop.core.prompting import deid_patterns as P
         from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
@@ -59,3 +75,34 @@ def named_candidates(text: str, add: Add) -> None:
     for word in names:
         for m in re.finditer(rf"(?<![\w'’\-]){re.escape(word)}(?![\w\-])", text, re.IGNORECASE):
             add(("name", m.start(), m.end()))
+
+
+def _capital_names(m: re.Match[str], add: Add) -> None:
+    """The words in capitals after a title or "Patient:", up to the first that is a medical word or a short form
+    the lists know as no name ("Dr. TAN said", "Patient: NGUYEN VAN AN"; "Mr. CHEUNG OK'd it" stops before "OK",
+    "Patient: ICU bed" is none). An ordinary English word in capitals is part of the name ("VAN", "LEE", "MAY")."""
+    from healthviz_desktop.core.prompting import deid_patterns as P
+    from healthviz_desktop.core.prompting.vocabulary import word_lists
+
+    lex, lists = P.lexicon(), word_lists()
+    start = end = m.start("n")
+    for k, w in enumerate(re.finditer(r"[^\s]+", m.group("n"))):
+        f = w.group().strip("'’-").casefold()
+        if f in lists.medical or (f in lex.not_name and f not in lists.english) or f in lex.titles \
+                or f in lex.relations or f in _FORM_FIELDS or len(f) < 2:
+            break
+        if k == 0 and not m.group("t") and lists.is_word(f):
+            return  # "Pt: FALL RISK", "Patient: NAUSEA": after "Patient:" a heading, unless a word no list knows
+        end = m.start("n") + w.end()
+    if end > start:
+        add(("name", start, end))
+
+
+def _known(word: str) -> bool:
+    """A word (casefolded) the lists know as no one's name: an ordinary or medical word, a title, a relation."""
+    from healthviz_desktop.core.prompting import deid_patterns as P
+    from healthviz_desktop.core.prompting.vocabulary import word_lists
+
+    lex = P.lexicon()
+    return word_lists().is_plain_word(word) or word in lex.known_words or word in lex.titles \
+        or word in lex.relations or word in lex.not_name

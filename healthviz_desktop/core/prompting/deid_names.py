@@ -27,6 +27,7 @@ from healthviz_desktop.core.prompting.deid_run_context import (
     PLACE_THE_STRICT,
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
+    TITLE_TAILS,
     known_name,
     listed_phrase,
     person_acts_after,
@@ -116,7 +117,8 @@ def cap_groups(text: str) -> list[CapGroup]:
         stripped = before.rstrip()
         sentence_start = (not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;•*–—\""
                           or stripped[-2:] == " -") \
-            and (prev not in titles or (stripped[-1:] == "." and prev not in TITLE_ABBREVIATIONS))
+            and (prev not in titles or (stripped[-1:] == "." and prev not in TITLE_ABBREVIATIONS)) \
+            and not (prev in TITLE_TAILS and (prev2 in titles or prev2 in TITLE_TAILS))
         groups.append(CapGroup(tuple(caps[i:j]), start, caps[j - 1][2], prev, prev2, sentence_start, joined_of))
         i = j
     return groups
@@ -152,7 +154,8 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
         # a title right before the run ("Dr Bell"), not one that ends a phrase ("for the nurse: Mon 142/88")
         # "Dr. Bell"; "dr. de Wit", "Dr van der Merwe": a surname's particles between the title and the name
         titled = (g.prev in lex.titles and _titles(text, g.start, g.prev)) or (
-            g.prev in NAME_PARTICLES and (g.prev2 in lex.titles or g.prev2 in NAME_PARTICLES))
+            g.prev in NAME_PARTICLES and (g.prev2 in lex.titles or g.prev2 in NAME_PARTICLES)) or (
+            g.prev in TITLE_TAILS and (g.prev2 in lex.titles or g.prev2 in TITLE_TAILS))  # "Dr. med. Vogel"
         prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):

@@ -13,8 +13,13 @@ from healthviz_desktop.core.prompting.deid_things import acts_as_a_person, epony
 from healthviz_desktop.core.prompting.vocabulary import key, word_lists
 
 DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
-# the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng")
-TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev"))
+# the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng"); since round
+# seventeen the short titles of the languages people mix in too ("MUDr. Novák", "Dra. Paredes", "Mme. Roux", "Dott.
+# Rossi"): after them a full stop ends no sentence
+TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev", "mudr", "mddr", "mvdr", "phdr",
+                                 "judr", "rndr", "mgr", "dra", "sra", "srta", "mme", "mevr", "dhr", "dott"))
+# what a German or Austrian doctor's title goes on with before the name ("Dr. med. Katrin Vogel", "Dr. med. dent.")
+TITLE_TAILS = frozenset(("med", "dent", "vet", "univ"))
 NAME_PARTICLES = frozenset(str.split("de del della der di da van von le la du dos das ter ten den"))
 # "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
 # for any such place ("the Pharmacy", "the Gym") or a product

@@ -289,9 +289,11 @@ _ORG_BRACKET = re.compile(r"\b(?i:office|work|job|company|employer|firm|workplac
 # an employer before a workplace word: "the amazon warehouse", "the Samsung plant", "the Albertsons deli"
 _ORG_BEFORE = re.compile(r"\b(?i:the)\s+(?P<org>[A-Za-z][\w'’&\-]*)\s+(?i:warehouse|factory|plant|depot|deli|store|"
                          r"site|office|offices|dept|department|ramp|branch|hub|call\s+cent(?:re|er)|distribution)\b")
+# (and the pronouns: "this dose works for me" names no employer, though "me" is a name word; round seventeen)
 _NOT_ORG = frozenset(str.split("post head back front main local new old big night day early late sorting same other "
                                "home box ticket booking til ward unit team office job work school uni college hospital "
-                               "shop store site clinic surgery practice agency"))
+                               "shop store site clinic surgery practice agency me us you him her them it myself "
+                               "everyone anyone"))
 
 
 def org_words(text: str, add: Add) -> None:

@@ -1,0 +1,140 @@
+"""Round seventeen of issue 15 (session eighteen): what the tuning corpus's leaked identifiers taught, each generalised
+past its entry (made-up text here): the short titles of other languages ("MUDr.", "Dra.", "Dott.ssa", "Dr. med."),
+names in Chinese, Japanese and Korean letters after a person word or before a form of address, surnames in
+capitals after a title, a writer saying who writes ("Kestrin here."), a workplace named before the word for it,
+and clock times after the day they fall on or a word for when. Each test holds a form that must go and the
+look-alike that must stay."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from healthviz_desktop.core.prompting.deidentify import deidentify
+
+
+def _out(text: str) -> str:
+    return deidentify(text).text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("seen by MUDr. Brennock.", "Brennock"),
+    ("MUDr. Novák", "Novák"),
+    ("Mgr. Horáková again", "Horáková"),
+    ("Dra. Paredes me vio", "Paredes"),
+    ("la Dott.ssa Bianchi ha detto", "Bianchi"),
+    ("Dott. Rossi", "Rossi"),
+    ("Dr. med. Katrin Vogel, Praxis am Markt", "Vogel"),
+    ("Dr. med. dent. Vogel", "Vogel"),
+    ("Mme. Roux", "Roux"),
+])
+def test_a_short_title_of_another_language_names_the_word_after_it(text: str, gone: str) -> None:
+    assert gone not in _out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "took my med. Later the pain eased",  # a full stop after "med" that is no title's
+    "la Dott.ssa ha detto",  # the title alone: nothing after it is a name, "ssa" is its ending
+])
+def test_a_title_never_makes_a_word_of_itself_or_its_ending_a_name(text: str) -> None:
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Dr. 黃志明 said extract", "黃志明"),
+    ("dr 李 said", "李"),
+    ("Boss 陳經理 said take 2 days.", "陳"),
+    ("Patient: 高橋 健太 ( ).", "健太"),
+    ("Husband 준호 drove.", "준호"),
+    ("Husband 준호가 drove", "준호"),
+    ("Baby 서윤 feeding every 2h.", "서윤"),
+    ("환자 이정민, 진단 담낭염", "이정민"),
+    ("利用者 佐藤ハル 様, デイサービス", "佐藤"),
+    ("患者 王小明 入院", "王小明"),
+    ("王医生 said rest", "王"),
+    ("今天王医生说没事", "王"),
+    ("田中さんが来た", "田中"),
+    ("김민수 씨가 왔다", "김민수"),
+    ("이정민님 진료", "이정민"),
+])
+def test_a_name_in_chinese_japanese_or_korean_letters_goes_by_its_person_word(text: str, gone: str) -> None:
+    assert gone not in _out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "mom 高血压 again",  # her blood pressure: no given name has those characters
+    "my son 발열 39",  # a fever: a Korean clinical word's ending
+    "선생님 said 괜찮아",  # the teacher, the doctor: a role before the form of address
+    "고객님 센터",
+    "看護師さん優しい",
+    "お母さんが来た",
+    "날씨 추워",  # the weather: no surname before "씨"
+    "마음씨 좋은",
+    "任何医生都说",  # any doctor
+    "我和医生说了",  # "and" is no surname
+    "老公感冒了",
+])
+def test_a_clinical_word_or_a_role_in_those_letters_stays(text: str) -> None:
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("Patient Mr. CHEUNG, DOB", "CHEUNG"),
+    ("seen by Dr SMITH today", "SMITH"),
+    ("Dr. TAN said", "TAN"),
+    ("Patient: NGUYEN VAN AN", "NGUYEN"),
+    ("Patient: NGUYEN VAN AN", "AN"),
+])
+def test_a_surname_in_capitals_after_a_title_or_patient_goes(text: str, gone: str) -> None:
+    assert not re.search(rf"(?<!\w){gone}(?!\w)", _out(text))
+
+
+@pytest.mark.parametrize("text", ["Patient: ICU bed", "Pt: FALL RISK", "Patient: NAUSEA AND VOMITING",
+                                  "Dr. NSAID"])
+def test_a_heading_or_a_clinical_word_in_capitals_stays(text: str) -> None:
+    assert _out(text) == text
+
+
+def test_a_surname_in_capitals_ends_at_the_form_s_next_field() -> None:
+    assert _out("Patient: NGUYEN VAN AN DOB given") == "Patient: [NAME] DOB given"
+
+
+@pytest.mark.parametrize("text, gone", [("Rose here.", "Rose"), ("Hope here, checking in", "Hope"),
+                                        ("OK so. Grace here - cough 7/10", "Grace")])
+def test_a_writer_saying_who_writes_is_a_name(text: str, gone: str) -> None:
+    assert gone not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["Mum here again, writing for him", "Pain here. 6/10", "Nobody here."])
+def test_a_word_for_someone_or_something_here_stays(text: str) -> None:
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize("text, gone", [("Amazon warehouse in town again 10h shift", "Amazon"),
+                                        ("the Ford plant laid us off", "Ford"),
+                                        ("Zelvex shift 6 hours, wrist numb", "Zelvex")])
+def test_a_workplace_named_before_the_word_for_it_goes(text: str, gone: str) -> None:
+    assert gone not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["Night shift again", "Boxing Day shift was long", "Ibuprofen works",
+                                  "Nurofen works better", "Zorvexa works for me", "this dose works for us",
+                                  "the Aloe plant", "the Spider plant",
+                                  "Gabapentin shift in dose"])
+def test_a_word_for_a_time_a_drug_or_a_plant_before_it_stays(text: str) -> None:
+    assert _out(text) == text
+
+
+@pytest.mark.parametrize("text, gone", [("they said come in tomorrow 9.40.", "9.40"),
+                                        ("Saw GP today 9.40 then home", "9.40"),
+                                        ("home by 0815 MTR", "0815"),
+                                        ("meds before 0730, then the bus", "0730")])
+def test_a_clock_after_its_day_or_a_word_for_when_goes(text: str, gone: str) -> None:
+    assert gone not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["INR today 2.35", "today 6.5 mmol", "since 2019 I have had it",
+                                  "by 1200 kcal", "walked by 1000 steps", "colour temperature around 2200 K"])
+def test_a_reading_a_year_or_a_value_after_those_words_stays(text: str) -> None:
+    assert _out(text) == text
