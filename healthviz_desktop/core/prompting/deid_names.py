@@ -117,8 +117,7 @@ def cap_groups(text: str) -> list[CapGroup]:
         stripped = before.rstrip()
         sentence_start = (not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;•*–—\""
                           or stripped[-2:] == " -") \
-            and (prev not in titles or (stripped[-1:] == "." and prev not in TITLE_ABBREVIATIONS)) \
-            and not (prev in TITLE_TAILS and (prev2 in titles or prev2 in TITLE_TAILS))
+            and (prev not in titles or (stripped[-1:] == "." and prev not in TITLE_ABBREVIATIONS))
         groups.append(CapGroup(tuple(caps[i:j]), start, caps[j - 1][2], prev, prev2, sentence_start, joined_of))
         i = j
     return groups
