@@ -138,3 +138,19 @@ def test_a_clock_after_its_day_or_a_word_for_when_goes(text: str, gone: str) -> 
                                   "by 1200 kcal", "walked by 1000 steps", "colour temperature around 2200 K"])
 def test_a_reading_a_year_or_a_value_after_those_words_stays(text: str) -> None:
     assert _out(text) == text
+
+
+@pytest.mark.parametrize("text, gone", [("回診 at 長庚 today. eczema better", "長庚"),
+                                        ("vaccine at 台北馬偕 today", "馬偕"),
+                                        ("Went to 林口長庚 rehab", "林口"),
+                                        ("Pediatric clinic 아이사랑소아과 tomorrow", "아이사랑"),
+                                        ("rehab at 국립재활원 again", "국립재활원"),
+                                        ("Daycare 해님어린이집 says no", "해님")])
+def test_a_place_in_chinese_japanese_or_korean_letters_goes(text: str, gone: str) -> None:
+    assert gone not in _out(text)
+
+
+@pytest.mark.parametrize("text", ["went to 医院 today", "back at 公司 all day", "at 中药 shop again",
+                                  "flew to 日本 for work", "went to 病院 again"])
+def test_a_generic_or_clinical_word_after_at_or_to_stays(text: str) -> None:
+    assert _out(text) == text
