@@ -131,7 +131,7 @@ def cap_groups(text: str) -> list[_Group]:
         stripped = before.rstrip()
         sentence_start = (not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;•*–—\""
                           or stripped[-2:] == " -") \
-            and (prev not in titles or (stripped[-1:] == "." and prev not in TITLE_ABBREVIATIONS))
+            and (prev not in titles or (stripped[-1:] == "." and not joins_after_stop(prev, caps[i][0])))
         groups.append(_Group(tuple(caps[i:j]), start, caps[j - 1][2], prev, prev2, sentence_start, joined_of))
         i = j
     return groups
@@ -159,9 +159,10 @@ def names(text: str, groups: list[_Group], add: Add) -> None:
         run: list[Word] = []
         # a title right before the run ("Dr Bell"), not one that ends a phrase ("for the nurse: Mon 142/88")
         # "Dr. Bell"; "dr. de Wit", "Dr van der Merwe": a surname's particles between the title and the name
-        titled = (g.prev in lex.titles and _titles(text, g.start, g.prev)) or (
+        titled = (g.prev in lex.titles and _titles(text, g.start, g.prev, g.words[0][0])) or (
             g.prev in NAME_PARTICLES and (g.prev2 in lex.titles or g.prev2 in NAME_PARTICLES)) or (
-            g.prev in TITLE_TAILS and (g.prev2 in lex.titles or g.prev2 in TITLE_TAILS))  # "Dr. med. Vogel"
+            g.prev in TITLE_TAILS and (g.prev2 in lex.titles or g.prev2 in TITLE_TAILS)
+            and joins_after_stop(g.prev, g.words[0][0]))  # "Dr. med. Vogel"
         prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):
@@ -203,11 +204,11 @@ _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|pa
 _DEVICE_ACT_AFTER = re.compile(r"\s+(?i:removal|insertion|implant|coil|refills?)\b")
 
 
-def _titles(text: str, start: int, title: str) -> bool:
+def _titles(text: str, start: int, title: str, word: str) -> bool:
     """Whether a title right before a run names it: not one that ends a phrase ("for the nurse: Mon 142/88") or,
     written out, a sentence ("eye doctor. Macular degeneration"); "Dr. Bell" is one."""
     before = text[max(0, start - 8):start].rstrip()
-    return not before.endswith((":", ",", ";")) and not (before.endswith(".") and title not in TITLE_ABBREVIATIONS)
+    return not before.endswith((":", ",", ";")) and not (before.endswith(".") and not joins_after_stop(title, word))
 
 
 def _cued(prev: str, length: int) -> bool:
@@ -219,13 +220,26 @@ def _cued(prev: str, length: int) -> bool:
 
 
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
-# the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng"); since round
-# seventeen the short titles of the languages people mix in too ("MUDr. Novák", "Dra. Paredes", "Mme. Roux", "Dott.
-# Rossi"): after them a full stop ends no sentence
-TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev", "mudr", "mddr", "mvdr", "phdr",
-                                 "judr", "rndr", "mgr", "dra", "sra", "srta", "mme", "mevr", "dhr", "dott"))
-# what a German or Austrian doctor's title goes on with before the name ("Dr. med. Katrin Vogel", "Dr. med. dent.")
+# the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng")
+TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev"))
+# since round seventeen the short titles of the languages people mix in ("MUDr. Novák", "Dra. Paredes", "Mme. Roux",
+# "Dott. Rossi"), and what a German doctor's title goes on with ("Dr. med. Katrin Vogel", "Dr. med. dent."): a full
+# stop after them ends no sentence only before a word that can be a name ("Sra. Breakfast was late", "Dr. med.
+# Review in 6 weeks" are sentences; "mgr", an English manager too, is none of them)
+FOREIGN_TITLE_ABBREVIATIONS = frozenset(("mudr", "mddr", "mvdr", "phdr", "judr", "rndr", "dra", "sra", "srta", "mme",
+                                         "mevr", "dhr", "dott"))
 TITLE_TAILS = frozenset(("med", "dent", "vet", "univ"))
+
+
+def joins_after_stop(title: str, word: str) -> bool:
+    """Whether a title's full stop leaves ``word`` inside the name: after "Dr.", "Mrs." always; after a short title
+    of another language or a doctor's title's tail, only a word that is no ordinary, known or drug word."""
+    if title in TITLE_ABBREVIATIONS:
+        return True
+    if title not in FOREIGN_TITLE_ABBREVIATIONS and title not in TITLE_TAILS:
+        return False
+    w = key(word.rstrip("'’s") if word.endswith(("'s", "’s")) else word)
+    return not word_lists().is_plain_word(w) and w not in P.lexicon().known_words and w not in word_lists().drugs
 NAME_PARTICLES = frozenset(str.split("de del della der di da van von le la du dos das ter ten den"))
 # "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
 # for any such place ("the Pharmacy", "the Gym") or a product

@@ -124,11 +124,11 @@ _ADDRESS_PART_GATE = re.compile(trie(list(_ADDRESS_PART_SIGNS), ignore_case=Fals
 
 # "마음편한의원", "서울대학교병원", "仁愛醫院", "山田クリニック": a name in Korean, Chinese or Japanese script that
 # ends with the word for a clinic or a hospital
-# (round seventeen: and a Korean department's or a care home's, a nursery's, a Taiwanese hospital's short name:
-# "아이사랑소아과", "국립재활원", "해님어린이집", "林口長庚", "台北榮總")
+# (round seventeen: and the short names Taiwan's hospital groups go by after their branch's town, "林口長庚",
+# "台北榮總"; a Korean department's or a nursery's ending was tried and taken back: "동네소아과", "영어유치원",
+# "今日は保育園" are words any journal has, a second reader found)
 _CJK_FACILITY = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{1,12}(?:의원|병원|의료원|클리닉|한의원|"
-                           r"소아과|이비인후과|정형외과|피부과|산부인과|재활원|요양원|어린이집|유치원|보건소|"
-                           r"医院|醫院|诊所|診所|病院|クリニック|歯科|牙科|眼科|内科|內科|長庚|长庚|榮總|荣总|保育園|幼稚園)")
+                           r"医院|醫院|诊所|診所|病院|クリニック|歯科|牙科|眼科|内科|內科|長庚|长庚|榮總|荣总)")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # "В 119 СУ": a school's number before its Bulgarian or Russian abbreviation
 _NUMBER_SCHOOL = re.compile(r"(?<![\d.,])(?P<n>\d{1,4})\s*(?:СУ|СОУ|ОУ|ОШ|ПМГ|ЕГ)\b")

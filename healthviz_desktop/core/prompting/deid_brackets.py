@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_cued import _FAMILY, ROLES
+from healthviz_desktop.core.prompting.deid_cued import _FAMILY, ROLE_WORDS, ROLES
 from healthviz_desktop.core.prompting.deid_run_context import TIME_WORDS
 from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
@@ -26,9 +26,10 @@ _IN_BRACKET = re.compile(r"\s*\(\s*(?P<n>[^\W\d_][\w'’\-]*(?:[ \-][^\W\d_][\w'
 _AGE_AFTER = re.compile(r",\s*(?P<a>9\d|1[0-4]\d)\s*\)")
 # a word right before a bracket ("Mum (", "Halmeoni (")
 _WORD_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?=\s*\()")
-# "Bank (my husband)", "Ploy (our neighbour's daughter)": the bracket says who the person is
-_WHO = re.compile(r"(?<![\w'’\-])(?P<n>[^\W\d_][\w'’\-]*)\s*\(\s*(?:my|her|his|our|their)\s+(?:[\w'’\-]+\s+)?"
-                  r"(?P<r>[a-z\-]+)\s*\)")
+# "Bank (my husband)", "Ploy (our neighbour's daughter)": the bracket says who the person is; since round seventeen
+# also without "my" and before a comma ("Chase (trainer) made me", "Bông (my daughter, 4) fever")
+_WHO = re.compile(r"(?<![\w'’\-])(?P<n>[^\W\d_][\w'’\-]*)\s*\(\s*(?:(?P<my>my|her|his|our|their)\s+"
+                  r"(?:[\w'’\-]+\s+)?)?(?P<r>[a-z\-]+)\s*[),]")
 _ROLE = re.compile(rf"(?i:{ROLES})")
 # the words that join an Arabic or Hebrew name, before it ("Abu ", "umm ", "Ibn ", "bint ") or after it
 # (" al-Karmel", " el-Sayed", " ibn Rushd", " ben Ami")
@@ -101,8 +102,11 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
                 add(("age", age.start("a"), age.end("a")))
     for m in _WHO.finditer(text):
         relation, name = m.group("r"), m.group("n")
-        if (relation in lex.relations or relation in _FAMILY) and (name[0].isupper() or not _has_case(name)) \
-                and fold(name) not in _FAMILY and fold(name) not in lex.relations and not name.isupper():
+        f, lists = fold(name), word_lists()
+        # without "my" the bracket may say who gave a drug ("Sertraline (GP)"): then a drug is no name
+        if (relation in lex.relations or relation in _FAMILY or (not m.group("my") and relation in ROLE_WORDS)) \
+                and (name[0].isupper() or not _has_case(name)) and f not in _FAMILY and f not in lex.relations \
+                and not name.isupper() and (m.group("my") or not (f in lists.drugs or f in lists.medical)):
             add(("name", m.start("n"), m.end("n")))
 
 

@@ -122,8 +122,16 @@ _EVENT_FOUR = re.compile(r"(?<=\s)(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?:\s?(?i:hrs|h
 _DAY_WORD_CLOCK = re.compile(r"\b(?i:tomorrow|tmrw|tmr|today|tonight|this\s+(?:morning|afternoon|evening))\s+"
                              r"(?:(?i:at|@)\s+)?(?P<t>(?:1[0-2]|0?[1-9])\.[0-5][05])(?![\w/%]|[.,:]\d|\s*(?i:mg|mcg|"
                              r"ml|g|kg|mmol|units?|iu|kcal|km|miles|lbs?)\b)")
-_READING_NEAR = re.compile(r"\b(?i:inr|bgl?|hba1c|a1c|crp|tsh|hb|hgb|potassium|sodium|temp|weight|wt|ferritin|"
-                           r"glucose|ketones?|lactate|reading|readings|result|results)\b[^.!?\n\d]{0,12}\Z")
+# ... and only where a visit is spoken of just before (a second reader found lab values, prices and hours of sleep
+# after "today" on the five-minute marks: "LDL today 3.10", "Parking today 4.50", "Slept tonight 6.45 hours")
+_VISIT_NEAR = re.compile(r"\b(?i:come\s+in|come\s+back|appt|appointment|booked|booking|book|see|saw|seen|seeing|"
+                         r"clinic|scan|surgery|op|review|meeting|collect|pick\s+up|visit|consult|check-?up)\b"
+                         r"[^.!?\n]{0,30}\Z")
+_READING_NEAR = re.compile(r"\b(?i:inr|bgl?|hba1c|a1c|crp|tsh|hb|hgb|potassium|sodium|temp|weight|wt|weighed|ferritin|"
+                           r"glucose|ketones?|lactate|reading|readings|result|results|ldl|hdl|cholesterol|"
+                           r"triglycerides|urea|creatinine|egfr|psa|ph|bili|bilirubin|albumin|magnesium|phosphate|"
+                           r"calcium|uric\s+acid|lymphocytes|neutrophils|platelets|wbc|t3|t4|peak\s+flow|sats|spo2|"
+                           r"grip|bloods|levels?|slept|sleep|paid|spent|parking|cost)\b[^.!?\n\d]{0,12}\Z")
 _FOUR_AFTER_WHEN = re.compile(r"\b(?i:by|since|until|till|til|before|after|around)\s+"
                               r"(?P<t>(?:0\d|1[0-8]|2[1-3])[0-5]\d)(?:\s?(?i:hrs|h))?(?![\w/.,:]\d|\d|\s*(?i:steps|mg|mcg|ml|kcal|cal|calories|units?|"
                               r"iu|m|ft|kg|lbs?|miles|km|people|feet|dollars|pounds|euros|bucks|words|metres|meters|k|kelvin|degrees)\b)")
@@ -297,7 +305,7 @@ def clock_candidates(text: str, add: Add) -> None:
                 add(("time", m.start("t"), m.end("t")))
     if "." in text and ("to" in lower or "tm" in lower or "this" in lower):
         for m in _DAY_WORD_CLOCK.finditer(text):
-            if not _LEVEL_NEAR.search(text, max(0, m.start() - 30), m.start()) \
+            if _VISIT_NEAR.search(text, max(0, m.start() - 45), m.start()) \
                     and not _READING_NEAR.search(text, max(0, m.start() - 30), m.start()):  # not "INR today 2.35"
                 add(("time", m.start("t"), m.end("t")))
     if _FOUR_DIGITS.search(text):

@@ -39,9 +39,12 @@ _TAKEN_SIGNS = ("took", "take", "drove", "driv", "brought", "bring", "walked", "
 _HERE = re.compile(r"(?:^|(?<=[.!?\n])\s*)(?P<n>[A-Z][a-z][\w'’\-]*)\s+here\b(?=\s*[.,!:;—–\-]|\s+(?:again|today|"
                    r"writing|typing|checking|posting|for|with|on\s+behalf)\b)")
 _FORM_FIELDS = frozenset(str.split("dob d.o.b mrn nhs id sex age ref no hosp ward bed room rm"))
-_TITLED_CAPITALS = re.compile(r"\b(?:(?P<t>(?i:dr|mr|mrs|ms|mx|prof|fr|rev|mudr|mgr|dra|sra|mme|dott))\.?|"
+_CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_TITLED_CAPITALS = re.compile(r"\b(?:(?P<t>(?i:dr|mr|mrs|ms|mx|prof|fr|rev|mudr|dra|sra|mme|dott))\.?"
+                              r"(?:\s+(?i:med|dent|vet|univ)\.)*|"
                               r"(?i:patient|pt|client|resident|patient\s+name|name)\s*:)\s+"
-                              r"(?P<n>[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,3})\b(?![a-z])")
+                              rf"(?P<n>[{_CAPITAL}][{_CAPITAL}'’\-]+(?:\s+[{_CAPITAL}][{_CAPITAL}'’\-]+){{0,3}})\b"
+                              r"(?![a-zß-öø-ÿ])")
 
 
 def named_candidates(text: str, add: Add) -> None:
@@ -78,21 +81,27 @@ def named_candidates(text: str, add: Add) -> None:
 
 
 def _capital_names(m: re.Match[str], add: Add) -> None:
-    """The words in capitals after a title or "Patient:", up to the first that is a medical word or a short form
-    the lists know as no name ("Dr. TAN said", "Patient: NGUYEN VAN AN"; "Mr. CHEUNG OK'd it" stops before "OK",
-    "Patient: ICU bed" is none). An ordinary English word in capitals is part of the name ("VAN", "LEE", "MAY")."""
+    """The words in capitals after a title or "Patient:" that read as a name ("Dr. OKONJO said", "Patient: NGUYEN
+    VAN AN", "Dr. MÜLLER"): the first a word no list knows or a name's word (after "Patient:" only one no list knows;
+    a second reader found "Dr. FINALLY listened", "Dr. HIGH DOSE steroids", "Pt: PEG FED"), then each word no list
+    knows, a name's word or a short one ("VAN", "AN", "LI"), up to a medical word, an ordinary one ("DR SMITH ADVISED
+    REST"), a short form no name is ("OK"), an acronym ("NBM") or the form's next field ("DOB")."""
     from healthviz_desktop.core.prompting import deid_patterns as P
-    from healthviz_desktop.core.prompting.vocabulary import word_lists
+    from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
     lex, lists = P.lexicon(), word_lists()
     start = end = m.start("n")
     for k, w in enumerate(re.finditer(r"[^\s]+", m.group("n"))):
-        f = w.group().strip("'’-").casefold()
+        f = fold(w.group().strip("'’-"))
         if f in lists.medical or (f in lex.not_name and f not in lists.english) or f in lex.titles \
                 or f in lex.relations or f in _FORM_FIELDS or len(f) < 2:
             break
+        named = (not lists.is_word(f) or f in lists.name_words or lists.is_name(f)) \
+            and (any(c in "aeiouy" for c in f) or f == "ng")  # ("Mr. NBM from midnight": an acronym)
+        if not named and (k == 0 or len(f) > 3):
+            break  # "Dr. FINALLY listened", "DR SMITH ADVISED REST"
         if k == 0 and not m.group("t") and lists.is_word(f):
-            return  # "Pt: FALL RISK", "Patient: NAUSEA": after "Patient:" a heading, unless a word no list knows
+            return  # "Pt: PEG FED", "Patient: HOME TOMORROW": after "Patient:" a heading, unless a word no list knows
         end = m.start("n") + w.end()
     if end > start:
         add(("name", start, end))

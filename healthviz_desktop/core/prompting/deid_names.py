@@ -28,6 +28,7 @@ from healthviz_desktop.core.prompting.deid_run_context import (
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_TAILS,
+    joins_after_stop,
     known_name,
     listed_phrase,
     person_acts_after,
@@ -117,7 +118,7 @@ def cap_groups(text: str) -> list[CapGroup]:
         stripped = before.rstrip()
         sentence_start = (not stripped or "\n" in before[len(stripped):] or stripped[-1] in ".!?:;•*–—\""
                           or stripped[-2:] == " -") \
-            and (prev not in titles or (stripped[-1:] == "." and prev not in TITLE_ABBREVIATIONS))
+            and (prev not in titles or (stripped[-1:] == "." and not joins_after_stop(prev, caps[i][0])))
         groups.append(CapGroup(tuple(caps[i:j]), start, caps[j - 1][2], prev, prev2, sentence_start, joined_of))
         i = j
     return groups
@@ -152,9 +153,10 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
         run: list[Word] = []
         # a title right before the run ("Dr Bell"), not one that ends a phrase ("for the nurse: Mon 142/88")
         # "Dr. Bell"; "dr. de Wit", "Dr van der Merwe": a surname's particles between the title and the name
-        titled = (g.prev in lex.titles and _titles(text, g.start, g.prev)) or (
+        titled = (g.prev in lex.titles and _titles(text, g.start, g.prev, g.words[0][0])) or (
             g.prev in NAME_PARTICLES and (g.prev2 in lex.titles or g.prev2 in NAME_PARTICLES)) or (
-            g.prev in TITLE_TAILS and (g.prev2 in lex.titles or g.prev2 in TITLE_TAILS))  # "Dr. med. Vogel"
+            g.prev in TITLE_TAILS and (g.prev2 in lex.titles or g.prev2 in TITLE_TAILS)
+            and joins_after_stop(g.prev, g.words[0][0]))  # "Dr. med. Vogel"
         prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):
@@ -184,11 +186,11 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
             _name_run(text, run, prev, prev2, at_start, titled, add)
 
 
-def _titles(text: str, start: int, title: str) -> bool:
+def _titles(text: str, start: int, title: str, word: str) -> bool:
     """Whether a title right before a run names it: not one that ends a phrase ("for the nurse: Mon 142/88") or,
     written out, a sentence ("eye doctor. Macular degeneration"); "Dr. Bell" is one."""
     before = text[max(0, start - 8):start].rstrip()
-    return not before.endswith((":", ",", ";")) and not (before.endswith(".") and title not in TITLE_ABBREVIATIONS)
+    return not before.endswith((":", ",", ";")) and not (before.endswith(".") and not joins_after_stop(title, word))
 
 
 def _cued(prev: str, length: int) -> bool:

@@ -13,13 +13,26 @@ from healthviz_desktop.core.prompting.deid_things import acts_as_a_person, epony
 from healthviz_desktop.core.prompting.vocabulary import key, word_lists
 
 DETERMINERS = frozenset(("the", "a", "an", "this", "that", "some", "any", "another"))
-# the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng"); since round
-# seventeen the short titles of the languages people mix in too ("MUDr. Novák", "Dra. Paredes", "Mme. Roux", "Dott.
-# Rossi"): after them a full stop ends no sentence
-TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev", "mudr", "mddr", "mvdr", "phdr",
-                                 "judr", "rndr", "mgr", "dra", "sra", "srta", "mme", "mevr", "dhr", "dott"))
-# what a German or Austrian doctor's title goes on with before the name ("Dr. med. Katrin Vogel", "Dr. med. dent.")
+# the titles written short, which a full stop may follow inside a name ("Dr. Bell", "Prof. Ng")
+TITLE_ABBREVIATIONS = frozenset(("dr", "fr", "mr", "mrs", "ms", "mx", "prof", "rev"))
+# since round seventeen the short titles of the languages people mix in ("MUDr. Novák", "Dra. Paredes", "Mme. Roux",
+# "Dott. Rossi"), and what a German doctor's title goes on with ("Dr. med. Katrin Vogel", "Dr. med. dent."): a full
+# stop after them ends no sentence only before a word that can be a name ("Sra. Breakfast was late", "Dr. med.
+# Review in 6 weeks" are sentences; "mgr", an English manager too, is none of them)
+FOREIGN_TITLE_ABBREVIATIONS = frozenset(("mudr", "mddr", "mvdr", "phdr", "judr", "rndr", "dra", "sra", "srta", "mme",
+                                         "mevr", "dhr", "dott"))
 TITLE_TAILS = frozenset(("med", "dent", "vet", "univ"))
+
+
+def joins_after_stop(title: str, word: str) -> bool:
+    """Whether a title's full stop leaves ``word`` inside the name: after "Dr.", "Mrs." always; after a short title
+    of another language or a doctor's title's tail, only a word that is no ordinary, known or drug word."""
+    if title in TITLE_ABBREVIATIONS:
+        return True
+    if title not in FOREIGN_TITLE_ABBREVIATIONS and title not in TITLE_TAILS:
+        return False
+    w = key(word.rstrip("'’s") if word.endswith(("'s", "’s")) else word)
+    return not word_lists().is_plain_word(w) and w not in P.lexicon().known_words and w not in word_lists().drugs
 NAME_PARTICLES = frozenset(str.split("de del della der di da van von le la du dos das ter ten den"))
 # "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word
 # for any such place ("the Pharmacy", "the Gym") or a product

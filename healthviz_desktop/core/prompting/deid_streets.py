@@ -56,17 +56,6 @@ _ST_NUMBER_GATE = re.compile(r"(?i:st|rd|ave|blvd)\.?\s+\d")
 # place has or an end of phrase (Hangul: a neighbourhood, district or station ending: 동, 구, 역)
 _CJK_AFTER_CUE = re.compile(r"\b(?i:at|to|in|near|from)\s+(?P<p>[\u3040-\u30ff\u3400-\u9fff]{1,8}|[\uac00-\ud7af]{1,6}"
                             r"(?:동|구|역))(?=\s*(?:[,.;:)]|$|(?i:clinic|hospital|hosp|station|ward|pharmacy|in|on)\b))")
-# round seventeen (the tuning corpus: "回診 at 長庚 today", "vaccine at 台北馬偕 today"): Chinese or Japanese characters
-# after those words (not "in": "good in 一般") are a place whatever follows, unless a word any journal has (home,
-# work, school, a clinic by its generic word, a country) or a clinical word (a character no place name has: 病, 痛…)
-_HAN_AFTER_CUE = re.compile(r"\b(?i:at|to|near|from)\s+(?P<p>[\u3040-\u30ff\u3400-\u9fff]{2,8})"
-                            r"(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
-_HAN_GENERIC = frozenset(str.split("""公司 学校 學校 医院 醫院 诊所 診所 病院 药房 藥房 藥局 薬局 超市 市場 市场 公園
-    公园 教會 教会 辦公室 办公室 餐廳 餐厅 健身房 機場 机场 車站 车站 家里 家裡 会社 学校
-    会議 会议 大学 大學 銀行 银行 工厂 工場 工廠 宿舍 寮 老家 急診 急诊 門診 门诊
-    樓下 楼下 外面 這裡 这里 那裡 那里
-    日本 中国 中國 台灣 台湾 韓國 韩国 美國 美国 英國 英国 澳洲 加拿大"""))
-_HAN_CLINICAL = frozenset("病痛炎症药藥血压壓癌瘤热熱咳疼烧燒痒肿腫检檢查针針糖尿胃肠腸肝肺脏臟")
 _NORDIC_HOSPITAL = re.compile(r"\b[A-ZÆØÅÄÖ][a-zæøåäö]{2,}(?:hospitalet|sjukhuset|sykehuset|sygehuset|lasarettet|"
                               r"klinikken|kliniken|lægehuset|legesenteret|vårdcentralen)\b")
 _HOSPITAL_AFTER = re.compile(rf"(?P<n>(?:{_CAP}\s+){{1,3}})(?:sykehus|sjukhus|sygehus|lasarett|sairaala|klinikos|"
@@ -113,9 +102,6 @@ def street_candidates(text: str, add: Add) -> None:
     if not text.isascii():
         for m in _CJK_AFTER_CUE.finditer(text):
             add(("place", m.start("p"), m.end("p")))
-        for m in _HAN_AFTER_CUE.finditer(text):
-            if m.group("p") not in _HAN_GENERIC and _HAN_CLINICAL.isdisjoint(m.group("p")):
-                add(("place", m.start("p"), m.end("p")))
     if not _GATE.search(text):
         return
     if "-" in text:
