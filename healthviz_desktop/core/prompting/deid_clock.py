@@ -122,6 +122,7 @@ _EVENT_FOUR = re.compile(r"(?<=\s)(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?:\s?(?i:hrs|h
 _DAY_WORD_CLOCK = re.compile(r"\b(?i:tomorrow|tmrw|tmr|today|tonight|this\s+(?:morning|afternoon|evening))\s+"
                              r"(?:(?i:at|@)\s+)?(?P<t>(?:1[0-2]|0?[1-9])\.[0-5][05])(?![\w/%]|[.,:]\d|\s*(?i:mg|mcg|"
                              r"ml|g|kg|mmol|units?|iu|kcal|km|miles|lbs?)\b)")
+_DOTTED_FIVE = re.compile(r"\d\.[0-5][05]")  # (its speed gate)
 # ... and only where a visit is spoken of just before (a second reader found lab values, prices and hours of sleep
 # after "today" on the five-minute marks: "LDL today 3.10", "Parking today 4.50", "Slept tonight 6.45 hours")
 _VISIT_NEAR = re.compile(r"\b(?i:come\s+in|come\s+back|appt|appointment|booked|booking|book|see|saw|seen|seeing|"
@@ -303,7 +304,7 @@ def clock_candidates(text: str, add: Add) -> None:
         for m in _FOUR_AFTER_WHEN.finditer(text):
             if not _VALUE_BEFORE.search(text, max(0, m.start() - 24), m.start()):
                 add(("time", m.start("t"), m.end("t")))
-    if "." in text and ("to" in lower or "tm" in lower or "this" in lower):
+    if _DOTTED_FIVE.search(text):
         for m in _DAY_WORD_CLOCK.finditer(text):
             if _VISIT_NEAR.search(text, max(0, m.start() - 45), m.start()) \
                     and not _READING_NEAR.search(text, max(0, m.start() - 30), m.start()):  # not "INR today 2.35"

@@ -40,18 +40,22 @@ _HERE = re.compile(r"(?:^|(?<=[.!?\n])\s*)(?P<n>[A-Z][a-z][\w'’\-]*)\s+here\b(
                    r"writing|typing|checking|posting|for|with|on\s+behalf)\b)")
 _FORM_FIELDS = frozenset(str.split("dob d.o.b mrn nhs id sex age ref no hosp ward bed room rm"))
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_TITLED_CAPITALS = re.compile(r"\b(?:(?P<t>(?i:dr|mr|mrs|ms|mx|prof|fr|rev|mudr|dra|sra|mme|dott))\.?"
-                              r"(?:\s+(?i:med|dent|vet|univ)\.)*|"
-                              r"(?i:patient|pt|client|resident|patient\s+name|name)\s*:)\s+"
-                              rf"(?P<n>[{_CAPITAL}][{_CAPITAL}'’\-]+(?:\s+[{_CAPITAL}][{_CAPITAL}'’\-]+){{0,3}})\b"
-                              r"(?![a-zß-öø-ÿ])")
+# (read from the capitals, the cue then checked behind them: a run of capitals is rarer than a word's start)
+_CAPITAL_WORD = re.compile(rf"(?<![\w'’\-])[{_CAPITAL}][{_CAPITAL}'’\-]+\b(?![a-zß-öø-ÿ])")
+_CAPITAL_RUN = re.compile(rf"[{_CAPITAL}][{_CAPITAL}'’\-]+(?:\s+[{_CAPITAL}][{_CAPITAL}'’\-]+){{0,3}}\b(?![a-zß-öø-ÿ])")
+_CAPITALS_CUE = re.compile(r"\b(?:(?P<t>(?i:dr|mr|mrs|ms|mx|prof|fr|rev|mudr|dra|sra|mme|dott))\.?"
+                           r"(?:\s+(?i:med|dent|vet|univ)\.)*|"
+                           r"(?i:patient|pt|client|resident|patient\s+name|name)\s*:)\s+\Z")
 
 
 def named_candidates(text: str, add: Add) -> None:
     """Every name this text says is a name (see the docstring), at each place the text writes it."""
     lower = text.lower()
-    for m in _TITLED_CAPITALS.finditer(text):
-        _capital_names(m, add)
+    for m in _CAPITAL_WORD.finditer(text):
+        cue = _CAPITALS_CUE.search(text, max(0, m.start() - 30), m.start())
+        run = _CAPITAL_RUN.match(text, m.start()) if cue else None
+        if cue and run:
+            _capital_names(m.start(), run.group(), cue.group("t"), add)
     if " here" in text:
         for m in _HERE.finditer(text):
             if not _known(m.group("n").casefold()):
@@ -80,7 +84,7 @@ def named_candidates(text: str, add: Add) -> None:
             add(("name", m.start(), m.end()))
 
 
-def _capital_names(m: re.Match[str], add: Add) -> None:
+def _capital_names(at: int, run: str, title: str | None, add: Add) -> None:
     """The words in capitals after a title or "Patient:" that read as a name ("Dr. OKONJO said", "Patient: NGUYEN
     VAN AN", "Dr. MÜLLER"): the first a word no list knows or a name's word (after "Patient:" only one no list knows;
     a second reader found "Dr. FINALLY listened", "Dr. HIGH DOSE steroids", "Pt: PEG FED"), then each word no list
@@ -90,8 +94,8 @@ def _capital_names(m: re.Match[str], add: Add) -> None:
     from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
     lex, lists = P.lexicon(), word_lists()
-    start = end = m.start("n")
-    for k, w in enumerate(re.finditer(r"[^\s]+", m.group("n"))):
+    start = end = at
+    for k, w in enumerate(re.finditer(r"[^\s]+", run)):
         f = fold(w.group().strip("'’-"))
         if f in lists.medical or (f in lex.not_name and f not in lists.english) or f in lex.titles \
                 or f in lex.relations or f in _FORM_FIELDS or len(f) < 2:
@@ -100,9 +104,9 @@ def _capital_names(m: re.Match[str], add: Add) -> None:
             and (any(c in "aeiouy" for c in f) or f == "ng")  # ("Mr. NBM from midnight": an acronym)
         if not named and (k == 0 or len(f) > 3):
             break  # "Dr. FINALLY listened", "DR SMITH ADVISED REST"
-        if k == 0 and not m.group("t") and lists.is_word(f):
+        if k == 0 and not title and lists.is_word(f):
             return  # "Pt: PEG FED", "Patient: HOME TOMORROW": after "Patient:" a heading, unless a word no list knows
-        end = m.start("n") + w.end()
+        end = at + w.end()
     if end > start:
         add(("name", start, end))
 
