@@ -81,7 +81,7 @@ def test_a_name_in_chinese_japanese_or_korean_letters_goes_by_its_person_word(te
     "Husband 출근했어요 so I'm alone", "Mom 今天 feels a bit better", "Dad 고혈압 since years", "于是医生说要住院",
     "我向医生反映了", "本屋さん was crowded", "ご馳走様でした", "校長先生 called", "하느님 감사합니다",
     "이모부님이 병원에 데려다 주셨다", "조무사님 took my BP", "Baby 黄疸 levels still high", "Patient: 高龄, fall risk",
-    "老公 今天 出差, I'm alone",
+    "老公 今天 出差, I'm alone", "那位先生让座给我。",
 ])
 def test_a_clinical_word_or_a_role_in_those_letters_stays(text: str) -> None:
     assert _out(text) == text
@@ -107,6 +107,10 @@ def test_a_heading_or_a_clinical_word_in_capitals_stays(text: str) -> None:
     assert _out(text) == text
 
 
+def test_a_word_that_joins_a_sentence_ends_a_surname_in_capitals() -> None:
+    assert _out("Dr. SMITH AND Dr. JONES both agreed.") == "Dr. [NAME] AND Dr. [NAME] both agreed."
+
+
 def test_a_surname_in_capitals_ends_at_the_form_s_next_field() -> None:
     assert _out("Patient: NGUYEN VAN AN DOB given") == "Patient: [NAME] DOB given"
 
@@ -117,23 +121,14 @@ def test_a_writer_saying_who_writes_is_a_name(text: str, gone: str) -> None:
     assert gone not in _out(text)
 
 
-@pytest.mark.parametrize("text", ["Mum here again, writing for him", "Pain here. 6/10", "Nobody here."])
+@pytest.mark.parametrize("text", ["Mum here again, writing for him", "Pain here. 6/10", "Nobody here.",
+                                  "Snow here. Didn't go out.", "Chaos here. Kids sick."])
 def test_a_word_for_someone_or_something_here_stays(text: str) -> None:
     assert _out(text) == text
 
 
-@pytest.mark.parametrize("text, gone", [("Amazon warehouse in town again 10h shift", "Amazon"),
-                                        ("the Ford plant laid us off", "Ford"),
-                                        ("Zelvex shift 6 hours, wrist numb", "Zelvex")])
-def test_a_workplace_named_before_the_word_for_it_goes(text: str, gone: str) -> None:
-    assert gone not in _out(text)
-
-
-@pytest.mark.parametrize("text", ["Night shift again", "Boxing Day shift was long", "Ibuprofen works",
-                                  "Nurofen works better", "Zorvexa works for me", "this dose works for us",
-                                  "the Aloe plant", "the Spider plant",
-                                  "Gabapentin shift in dose"])
-def test_a_word_for_a_time_a_drug_or_a_plant_before_it_stays(text: str) -> None:
+@pytest.mark.parametrize("text", ["Zorvexa works for me", "this dose works for us", "Works for me!"])
+def test_works_for_me_names_no_employer(text: str) -> None:
     assert _out(text) == text
 
 
@@ -146,9 +141,9 @@ def test_a_clock_after_its_day_or_a_word_for_when_goes(text: str, gone: str) -> 
 
 
 @pytest.mark.parametrize("text", ["INR today 2.35", "review booked, INR today 2.35", "saw GP, LDL today 3.10",
-                                  "Bus fare today 2.50, cheap", "Parking today 4.50, rip off.", "today 6.5 mmol",
-                                  "since 2019 I have had it", "by 1200 kcal", "walked by 1000 steps",
-                                  "colour temperature around 2200 K"])
+                                  "Bus fare today 2.50, cheap", "Appt tomorrow 2.25 score on the PHQ",
+                                  "Parking today 4.50, rip off.", "today 6.5 mmol", "since 2019 I have had it",
+                                  "by 1200 kcal", "walked by 1000 steps", "colour temperature around 2200 K"])
 def test_a_reading_a_year_or_a_value_after_those_words_stays(text: str) -> None:
     assert _out(text) == text
 
@@ -173,6 +168,8 @@ def test_a_word_before_a_bracket_saying_who_it_is_is_a_name(text: str, gone: str
 
 
 @pytest.mark.parametrize("text", ["Sertraline (GP) upped to 100", "Lyrica (consultant, 2 weeks ago)",
-                                  "took Ventolin (my inhaler) twice", "Mum (my rock) came"])
+                                  "took Ventolin (my inhaler) twice", "Mum (my rock) came",
+                                  "Calpol (my son, 3) 5 ml at bedtime", "Fever (my daughter, 4) since yesterday",
+                                  "Covid (colleague) so I tested too", "Weight (my son, 3) 14 kg"])
 def test_a_drug_and_who_gave_it_or_a_family_word_before_a_bracket_stays(text: str) -> None:
     assert _out(text) == text

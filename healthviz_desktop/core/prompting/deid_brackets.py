@@ -17,7 +17,7 @@ from collections.abc import Callable
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_cued import _FAMILY, ROLE_WORDS, ROLES
 from healthviz_desktop.core.prompting.deid_run_context import TIME_WORDS
-from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
+from healthviz_desktop.core.prompting.vocabulary import fold, key, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -102,11 +102,14 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
                 add(("age", age.start("a"), age.end("a")))
     for m in _WHO.finditer(text):
         relation, name = m.group("r"), m.group("n")
-        f, lists = fold(name), word_lists()
-        # without "my" the bracket may say who gave a drug ("Sertraline (GP)"): then a drug is no name
+        f = fold(name)
+        # the forms since round seventeen (no "my", or a comma after the relation) say whose a drug, a symptom or a
+        # reading is as often ("Sertraline (GP)", "Calpol (my son, 3)", "Fever (my daughter, 4)", "Covid
+        # (colleague)"): there only a word no list knows is a name
+        wider = not m.group("my") or m.group().endswith(",")
         if (relation in lex.relations or relation in _FAMILY or (not m.group("my") and relation in ROLE_WORDS)) \
                 and (name[0].isupper() or not _has_case(name)) and f not in _FAMILY and f not in lex.relations \
-                and not name.isupper() and (m.group("my") or not (f in lists.drugs or f in lists.medical)):
+                and not name.isupper() and not (wider and _known_word(name)):
             add(("name", m.start("n"), m.end("n")))
 
 
@@ -127,3 +130,12 @@ def _joined_words(text: str, found: list[tuple[str, int, int]], add: Add) -> Non
         if before or after:
             kind = cat if cat != "private" else "name"
             add((kind, before.start() if before else start, after.end() if after else end))
+
+
+def _known_word(name: str) -> bool:
+    """A word the lists know: an ordinary, medical or drug word, or a common proper noun ("Covid"); a word with
+    diacritics only as itself ("Bông" is no "bong")."""
+    lists, k = word_lists(), key(name)
+    if not k.isascii():
+        return k in lists.english or k in lists.medical or k in lists.drugs
+    return lists.is_word(k) or k in lists.drugs or k in lists.medical or k in P.lexicon().known_words

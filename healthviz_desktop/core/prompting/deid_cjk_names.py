@@ -51,7 +51,7 @@ _KOREAN_SURNAMES = ("김이박최정강조윤장임한오서신권황안송류�
 _KOREAN_ROLE_ENDS = ("부", "사", "의", "원", "모", "인", "장", "생", "님", "수", "관", "자")
 # the last kanji of Japanese words for a trade or a role before a form of address ("本屋さん", "助産師さん", "校長先生",
 # "担当者様", "新人さん", "子猫ちゃん")
-_JAPANESE_ROLE_ENDS = frozenset("師士者屋員長頭人局工付親猫犬科室園御医護生達族司僚輩")
+_JAPANESE_ROLE_ENDS = frozenset("師士者屋員長頭人局工付親猫犬科室園御医護生達族司僚輩位")  # (位: "那位先生", a man)
 # words of the same script for a person, after which (and a space) comes a name
 _SCRIPT_PERSON = (r"환자|남편|아내|아들|딸|엄마|아빠|할머니|할아버지|동생|언니|오빠|누나|친구|보호자|"
                   r"患者|病人|利用者|夫|妻|息子|娘|老公|老婆|儿子|女儿|兒子|女兒|丈夫|太太|媽媽|妈妈|爸爸|同事|朋友|主人")

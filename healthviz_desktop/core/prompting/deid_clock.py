@@ -121,7 +121,7 @@ _EVENT_FOUR = re.compile(r"(?<=\s)(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?:\s?(?i:hrs|h
 # reads as a year, 19xx or 20xx, nor a value before a unit: "by 1200 kcal")
 _DAY_WORD_CLOCK = re.compile(r"\b(?i:tomorrow|tmrw|tmr|today|tonight|this\s+(?:morning|afternoon|evening))\s+"
                              r"(?:(?i:at|@)\s+)?(?P<t>(?:1[0-2]|0?[1-9])\.[0-5][05])(?![\w/%]|[.,:]\d|\s*(?i:mg|mcg|"
-                             r"ml|g|kg|mmol|units?|iu|kcal|km|miles|lbs?)\b)")
+                             r"ml|g|kg|mmol|units?|iu|kcal|km|miles|lbs?|score|points?|pts|copay|co-pay|for\s+the)\b)")
 _DOTTED_FIVE = re.compile(r"\d\.[0-5][05]")  # (its speed gate)
 # ... and only where a visit is spoken of just before (a second reader found lab values, prices and hours of sleep
 # after "today" on the five-minute marks: "LDL today 3.10", "Parking today 4.50", "Slept tonight 6.45 hours")

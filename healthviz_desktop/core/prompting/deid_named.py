@@ -38,6 +38,8 @@ _TAKEN_SIGNS = ("took", "take", "drove", "driv", "brought", "bring", "walked", "
 # round seventeen ("Hemi here. Lung playing up"): a writer saying who writes, at the start of a sentence
 _HERE = re.compile(r"(?:^|(?<=[.!?\n])\s*)(?P<n>[A-Z][a-z][\w'’\-]*)\s+here\b(?=\s*[.,!:;—–\-]|\s+(?:again|today|"
                    r"writing|typing|checking|posting|for|with|on\s+behalf)\b)")
+# the short words that join a sentence, not a name ("Dr. SMITH AND Dr. JONES", "Mr. JONES THE surgeon")
+_JOINING = frozenset(str.split("and or the but of to in on at for is was not no with from by as so if"))
 _FORM_FIELDS = frozenset(str.split("dob d.o.b mrn nhs id sex age ref no hosp ward bed room rm"))
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # (read from the capitals, the cue then checked behind them: a run of capitals is rarer than a word's start)
@@ -58,7 +60,7 @@ def named_candidates(text: str, add: Add) -> None:
             _capital_names(m.start(), run.group(), cue.group("t"), add)
     if " here" in text:
         for m in _HERE.finditer(text):
-            if not _known(m.group("n").casefold()):
+            if _here_name(m.group("n").casefold()):
                 add(("name", m.start("n"), m.end("n")))
     if any(w in lower for w in _TAKEN_SIGNS):
         from healthviz_desktop.core.prompting import deid_patterns as P
@@ -98,7 +100,7 @@ def _capital_names(at: int, run: str, title: str | None, add: Add) -> None:
     for k, w in enumerate(re.finditer(r"[^\s]+", run)):
         f = fold(w.group().strip("'’-"))
         if f in lists.medical or (f in lex.not_name and f not in lists.english) or f in lex.titles \
-                or f in lex.relations or f in _FORM_FIELDS or len(f) < 2:
+                or f in lex.relations or f in _FORM_FIELDS or f in _JOINING or len(f) < 2:
             break
         named = (not lists.is_word(f) or f in lists.name_words or lists.is_name(f)) \
             and (any(c in "aeiouy" for c in f) or f == "ng")  # ("Mr. NBM from midnight": an acronym)
@@ -111,11 +113,13 @@ def _capital_names(at: int, run: str, title: str | None, add: Add) -> None:
         add(("name", start, end))
 
 
-def _known(word: str) -> bool:
-    """A word (casefolded) the lists know as no one's name: an ordinary or medical word, a title, a relation."""
+def _here_name(word: str) -> bool:
+    """Whether a word (casefolded) before "here." names the writer: a word no list knows, or a given name that is
+    also a word ("Rose here."); not another word ("Snow here.", "Chaos here.", "Mum here again")."""
     from healthviz_desktop.core.prompting import deid_patterns as P
     from healthviz_desktop.core.prompting.vocabulary import word_lists
 
-    lex = P.lexicon()
-    return word_lists().is_plain_word(word) or word in lex.known_words or word in lex.titles \
-        or word in lex.relations or word in lex.not_name
+    lex, lists = P.lexicon(), word_lists()
+    if word in lex.titles or word in lex.relations or word in lex.known_words:
+        return False
+    return not lists.is_word(word) or word in lex.first_names or word in lex.ambiguous_first_names

@@ -60,14 +60,6 @@ _POLISH_SCHOOL = re.compile(r"(?<![\w\-])(?P<o>(?:(?:SP|LO|ZS|ZSP|ZSO|PG|Gim\.?)
 _SITE_CODE = re.compile(r"\b(?i:site|warehouse|fc|fulfil{1,2}ment\s+cent(?:er|re)|depot|dc|building)\s+"
                         r"(?:(?i:is|was)\s+)?"
                         r"(?P<c>[A-Z]{3}\d{1,2})\b")
-# round seventeen (the tuning corpus: "Amazon warehouse in town again", "the Tata works", "the Co-op depot", "Egged
-# shift 6 hours"): a workplace named before the word for it; before "shift" only a word no list knows (not "Night
-# shift", "Boxing Day shift"); before "works" only after "the" ("Ibuprofen works", "Nothing works")
-# (read from the word for the workplace, the name then read before it: the word is rarer than a capital)
-_WORKSITE_WORD = re.compile(r"(?<=\s)(?P<w>(?i:warehouse|depot|factory|plant|mill|works|call\s+cent(?:re|er)|"
-                            r"distribution\s+cent(?:re|er)|fulfil{1,2}ment\s+cent(?:re|er)|shifts?))\b")
-_WORKSITE_NAME = re.compile(rf"(?:\b(?P<the>(?i:the))\s+)?\b{_ORG}\s+\Z")
-_WORKSITE_SIGNS = ("warehouse", "depot", "factory", "plant", "mill", "works", "centre", "center", "shift")
 # names of groups that name no one ("the Sunday club", "the night team"), with the words in capitals every journal has
 # (deid_orgs' list: "the NHS team", "the GP guys")
 _NOT_ORGS = _COMMON_CAPITALS | frozenset(str.split("""a&e ward night day sunday monday
@@ -159,24 +151,6 @@ def work_candidates(text: str, add: Add) -> None:
             or "Liceum" in text:
         for m in _POLISH_SCHOOL.finditer(text):
             add(("school", m.start("o"), m.end("o")))
-    if any(w in lower for w in _WORKSITE_SIGNS):
-        for w in _WORKSITE_WORD.finditer(text):
-            m = _WORKSITE_NAME.search(text, max(0, w.start() - 60), w.start())
-            if m and _worksite(m, w.group("w")):
-                add(("employer", m.start("o"), m.end("o")))
     if _SITE_GATE.search(text):
         for m in _SITE_CODE.finditer(text):
             add(("employer", m.start("c"), m.end("c")))
-
-
-def _worksite(m: re.Match[str], word: str) -> bool:
-    """Whether the capitalised group before a word for a workplace names it (see ``_WORKSITE_WORD``): a name (no
-    plain word alone, no drug), and a word no list knows before "shift", "the" before "works"."""
-    org, what = m.group("o"), word.casefold()
-    first = org.split()[0].casefold().strip("'’")
-    lists = word_lists()
-    if not _named(org) or first in COMMON_PROPER or first in MONTH_WORDS or first in lists.drugs:
-        return False
-    if what.startswith("shift"):
-        return len(org.split()) == 1 and not lists.is_word(first) and first not in lists.names
-    return what != "works" or m.group("the") is not None
