@@ -173,3 +173,19 @@ def test_a_word_before_a_bracket_saying_who_it_is_is_a_name(text: str, gone: str
                                   "Covid (colleague) so I tested too", "Weight (my son, 3) 14 kg"])
 def test_a_drug_and_who_gave_it_or_a_family_word_before_a_bracket_stays(text: str) -> None:
     assert _out(text) == text
+
+
+@pytest.mark.parametrize("text", ["Dinnae ken why my heid's sair.", "Nuff pain today.", "Howzit, knee still swollen.",
+                                  "Sige, will take Biogesic.", "Likkle better today.", "Ayoyo my head."])
+def test_an_everyday_word_of_a_regional_english_opening_a_sentence_stays(text: str) -> None:
+    assert _out(text) == text
+
+
+def test_no_regional_word_taken_as_no_name_is_a_name_the_lists_know() -> None:
+    from healthviz_desktop.core.prompting import deid_patterns
+    from healthviz_desktop.core.prompting.vocabulary import word_lists
+
+    lex, lists = deid_patterns.lexicon(), word_lists()
+    regional = {"dinnae", "heid", "nuff", "likkle", "pickney", "howzit", "sige", "talaga", "ayoyo", "eish"}
+    assert regional <= lex.not_name
+    assert not regional & (lists.names | lists.name_words | lex.first_names | lex.ambiguous_first_names)
