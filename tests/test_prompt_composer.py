@@ -172,3 +172,15 @@ def test_a_private_term_that_is_an_ordinary_grammar_word_is_written_around(mode:
         [e], date(2026, 3, 1), date(2026, 3, 10), private_terms=["Long"])
     assert not re.search(r"\blong\b", cp.prompt, re.IGNORECASE)
     assert cp.verdict.ok
+
+
+def test_a_private_term_that_is_a_grammar_word_with_no_other_word_blocks() -> None:
+    """Someone whose private term is "Motif" (a grammar word with no alternative, in any case): the prompt cannot
+    avoid it, so the check blocks it rather than send the person's own word (found by the firewall property test
+    in session eighteen: "MoTIF" was let through because the check read it as a name only where capitalised)."""
+    e = Entry(occurred_at=datetime(2026, 3, 4, 10, tzinfo=UTC), doses=[Dose("AA", custom=True)])
+    assert re.search(r"\bmotif\b", compose_moment(e).prompt, re.IGNORECASE)
+    for term in ("Motif", "MoTIF", "motif"):
+        cp = compose_moment(e, private_terms=[term])
+        assert not cp.verdict.ok and any(f.category == "private" and f.text.casefold() == "motif"
+                                         for f in cp.verdict.blocking), term

@@ -5,7 +5,7 @@ languages, only the forms a second reader could not break with everyday words st
 sentences made worse by wider ones: "Husband 출근했어요", "Mom 今天 feels better", "于是医生说", "本屋さん", "하느님"):
 
 - after a title or "Patient:" of the Latin text, Chinese characters that start with a common surname's ("dr 李",
-  "Dr. 黃志明", "Boss 陳經理" is no title's and stays), or a Japanese surname's kanji;
+  "Dr. 黃志明"), or a Japanese surname's kanji ("Dr. 山田"); after a relation ("Mom 今天") none;
 - after any person word (Latin or the same script: "Husband", "환자", "利用者", "患者"), a Korean full name of three
   syllables starting with a surname's (never one ending like a clinical word, "고혈압"), a Japanese full name with
   its space or its katakana ("高橋 健太", "佐藤ハル"), and after a person word of the same script a Chinese name
@@ -72,7 +72,7 @@ _KOREAN_ADDRESS = re.compile(rf"(?<![{_HANGUL}])(?P<n>[{_KOREAN_SURNAMES}][{_HAN
                              rf"(?:[이가은는을를의께도랑]|에게|한테|께서)?(?![{_HANGUL}])")
 _TRAILING_KATAKANA = re.compile(rf"[{_KATAKANA}]+$")
 _KOREAN_FULL_NAME = re.compile(rf"[{_KOREAN_SURNAMES}][{_HANGUL}]{{2}}(?:[이가은는을를의도랑])?")
-# Korean words that end so are clinical, not a name after a person word ("my son 발열": a fever)
+# Korean words that end so are clinical, not a name after a person word ("Dad 고혈압": his blood pressure)
 _KOREAN_CLINICAL_ENDS = ("염", "통", "증", "병", "약", "과", "열", "압", "암", "혈")
 # characters of Chinese clinical words that no given name has ("mom 高血压": her blood pressure)
 _CLINICAL_CHARS = frozenset("病痛炎症药藥血压壓癌瘤热熱咳疼烧燒痒肿腫医醫院科检檢查针針糖尿胃肠腸肝肺脏臟龄齡")

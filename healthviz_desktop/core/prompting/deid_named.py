@@ -6,6 +6,9 @@ name whatever else it is (an ordinary word, lower case), and so is every other t
 Round twelve (set L's second look): "discord knows me as moss.gremlin", "goes by Ziggy": the same cues in the words
 young people use online; and "Took Mahalia to the ear clinic", "drove Kiri home": a capitalised word no list knows
 after taking, driving or bringing, then where to (a drug is taken too, but not "to the clinic" or "home").
+
+Round seventeen: a surname in capitals after a short title or "Patient:" ("Mr. CHEUNG", "Patient: NGUYEN VAN AN"),
+and a writer saying who writes ("Rose here.").
 """
 
 from __future__ import annotations
@@ -32,10 +35,10 @@ _TAKEN = re.compile(r"\b(?i:took|take|takes|taking|drove|drive|drives|driving|br
                     r"an|school|kindy|kura|kindergarten|daycare|work|church|training|practice|hospital|clinic|town)\b|"
                     r"(?i:home|out|back|along|round|over)\b)")
 _TAKEN_SIGNS = ("took", "take", "drove", "driv", "brought", "bring", "walked", "collected", "fetched")
-# round seventeen (the tuning corpus's pasted letters: "Patient Mr. CHEUNG", "Dr. TAN said", "Patient: NGUYEN VAN
-# AN"): a surname in capitals, as forms and letters write it, after a short title or "Patient:"; no capital marks it
+# round seventeen (the tuning corpus's pasted letters: "Patient Mr. CHEUNG", "Patient: NGUYEN VAN AN"): a surname in
+# capitals, as forms and letters write it, after a short title or "Patient:"; no capital marks it
 # as a word starting a name, so the title rules above it in deid_names never saw it
-# round seventeen ("Hemi here. Lung playing up"): a writer saying who writes, at the start of a sentence
+# round seventeen ("Rose here. Lung playing up"): a writer saying who writes, at the start of a sentence
 _HERE = re.compile(r"(?:^|(?<=[.!?\n])\s*)(?P<n>[A-Z][a-z][\w'’\-]*)\s+here\b(?=\s*[.,!:;—–\-]|\s+(?:again|today|"
                    r"writing|typing|checking|posting|for|with|on\s+behalf)\b)")
 # the short words that join a sentence, not a name ("Dr. SMITH AND Dr. JONES", "Mr. JONES THE surgeon")

@@ -96,6 +96,8 @@ def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
             findings.append(Finding(span.category, path, span.start, span.end, span.text,
                                     f"{CATEGORY_LABELS[span.category]} in {path} at {span.start}–{span.end}: "
                                     f"{span.text!r}"))
+    if grammar_only and private_terms and isinstance(prompt, str) and vocabulary is not None:
+        findings.extend(_said_private_words(prompt, private_terms, vocabulary, findings))
     if typed and isinstance(prompt, str):
         findings.extend(allowlist_findings(prompt, private_terms))
     outside = set() if vocabulary is None or not isinstance(prompt, str) or _all_in(prompt, vocabulary) else {
@@ -109,6 +111,30 @@ def check_request(request: dict[str, Any], private_terms: Sequence[str] = (), *,
                                         blocking=vocabulary_blocks))
     findings.sort(key=lambda f: (f.field, f.start, f.end))
     return CheckVerdict(ok=not any(f.blocking for f in findings), findings=tuple(findings))
+
+
+def _said_private_words(prompt: str, private_terms: Sequence[str], vocabulary: frozenset[str],
+                        found: list[Finding]) -> list[Finding]:
+    """A private term that is one of the grammar's own words with no other word for it ("Motif" for someone called
+    so; the composer swaps the words that have one, "amber"): in a prompt the app wrote, that word is the person's
+    own word whatever its case, so it blocks (failing safe), as the check would for a name. A term the person model
+    reads as a common word only where it is a name ("An", "Or") is left to it."""
+    from healthviz_desktop.core.prompting.deid_person import fold_text, person_model
+
+    taken = {(f.start, f.end) for f in found if f.field == "prompt"}
+    out: list[Finding] = []
+    for term in private_terms:
+        if not person_model((term,)).strong:
+            continue
+        for word in {term.casefold(), fold_text(term).casefold()} & vocabulary:
+            for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", prompt, re.IGNORECASE):
+                if (m.start(), m.end()) not in taken:
+                    taken.add((m.start(), m.end()))
+                    out.append(Finding("private", "prompt", m.start(), m.end(), m.group(),
+                                       f"{CATEGORY_LABELS['private']} in prompt at {m.start()}–{m.end()}: "
+                                       f"{m.group()!r} (one of your private terms, a word of the app's own with no "
+                                       "other word for it)"))
+    return out
 
 
 def allowlist_findings(prompt: str, private_terms: Sequence[str] = ()) -> list[Finding]:
