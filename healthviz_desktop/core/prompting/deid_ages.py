@@ -123,6 +123,12 @@ def person_words() -> frozenset[str]:
     return family_words() | P.lexicon().titles
 
 
+# round seventeen (set Q's moved entries): an age right after "she" or "he" with no verb between, as Creole and
+# Pidgin say it ("She 94 now an still sharp"), then a word of time or "and"
+_PRONOUN_AGE = re.compile(r"\b(?i:she|he)\s+(?P<d>9\d|1[0-4]\d)\s+(?i:now|already|dis|this|today|years?|yrs?|an|and|"
+                          r"still)\b")
+
+
 def age_candidates(text: str, add: Add) -> None:
     """Every age of this module's rules in ``text`` (see the docstring); nothing without a number of 90 to 119."""
     windows: list[tuple[int, int]] = []  # each rule reads a few words round a number of 90 to 119: only there
@@ -136,6 +142,8 @@ def age_candidates(text: str, add: Add) -> None:
         for rx in (_AT_AGE, _NOW_AGE, _GERMAN_TURNED, _SAYS_AGE, _WILL_BE_AGE, _CARED_FOR_AGE):
             for m in rx.finditer(text, lo, hi):
                 add(("age", m.start("d"), m.end("d")))
+        for m in _PRONOUN_AGE.finditer(text, lo, hi):
+            add(("age", m.start("d"), m.end("d")))
         for m in _AGE_SEX.finditer(text, lo, hi):
             add(("age", m.start("d"), m.end()))
         for m in _BRACKET_IS_AGE.finditer(text, lo, hi):

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting.deid_when import when_candidates
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -239,6 +240,7 @@ def clock_candidates(text: str, add: Add) -> None:
     """Every time and date of this module's standalone rules in ``text`` (see the docstring)."""
     if not _GATE.search(text):
         return
+    when_candidates(text, add)  # round seventeen's timestamps, hours of the day, visit dates and trial sites
     for rx, cat in ((_CJK_CLOCK, "time"), (_CHINESE_CLOCK, "time")):
         if "시" in text or "時" in text or "点" in text or "點" in text:
             for m in rx.finditer(text):

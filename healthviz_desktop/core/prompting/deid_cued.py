@@ -104,7 +104,7 @@ _NAME_ROLE = re.compile(
 # reads relations and capitalised names; this adds family words in lower case and checks the word before)
 _IS_AGE = re.compile(
     r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?:\s+(?:ji|sahib|saab|nội|ngoại|Nội|Ngoại))?\s+(?:is|was|turned|turns|"
-    r"just\s+turned|will\s+be|tiene|tenía|tenia|tem|tinha|ist|war|est|jest)\s+(?:now\s+)?(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|"
+    r"just\s+turned|will\s+be|turn|already|tiene|tenía|tenia|tem|tinha|ist|war|est|jest)\s+(?:now\s+)?(?P<d>9\d|1[0-4]\d)\b(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|"
     r"mmhg|cm|mm|ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|percent|degrees|f|c)\b))")
 # folded: "bà" is "ba", "avô" "avo"; with round eight's family words of more languages and scripts
 _FAMILY = frozenset(str.split("""ji sahib saab amma appa ammachi nani nana nanna nan nanny dadi dadu lola lolo
@@ -117,7 +117,7 @@ _FAMILY = frozenset(str.split("""ji sahib saab amma appa ammachi nani nana nanna
     дедуля баба деда бабуся дідусь бабця мати батько dedushka babushka dedulya babulya deda eyang kakung
     nenek kakek mbah ama amah ahma popo gonggong nainai yeye waipo waigong ojiichan bunica bunicul buni
     vecmamma vectetis vecmamina nene dede anneanne babaanne dedem ninem 奶奶 爷爷 外婆 外公 姥姥 姥爷 婆婆
-    公公 阿嬷 阿公 阿婆 할머니 할아버지 엄마 아빠 おばあちゃん おじいちゃん 祖母 祖父 母 父
+    公公 阿嬷 阿嬤 阿媽 阿公 阿婆 할머니 할아버지 엄마 아빠 おばあちゃん おじいちゃん 祖母 祖父 母 父
     baachan bachan jiichan obaa gramma grammy gramps grandmom grandmama nanna wife husband aunt auntie aunty
     uncle koro kuia biji iya agba nne nnenne nna shosho guka gogo ambuya sekuru amai mzee shangazi mjomba ammi abbu
     emaye abaye akist"""))  # (round nine: the two lines before, from the retired set H and the carers of the very
@@ -154,8 +154,8 @@ _DIGIT = re.compile(r"\d")
 _THREE_DIGITS = re.compile(r"\d\d{2}")
 _FOUR_DIGITS = re.compile(r"\d\d{3}")
 _FIVE_DIGITS = re.compile(r"\d\d{4}")
-_AGE_GATE = re.compile(trie(["is", "was", "turned", "turns", "be", "tiene", "tenía", "tenia", "tem", "tinha", "ist",
-                             "war", "est", "jest"], ignore_case=False, word_start=True)
+_AGE_GATE = re.compile(trie(["is", "was", "turned", "turns", "be", "turn", "already", "tiene", "tenía", "tenia", "tem",
+                             "tinha", "ist", "war", "est", "jest"], ignore_case=False, word_start=True)
                        + r"\s+(?:now\s+)?(?:9\d|1[0-4]\d)\b")  # what _IS_AGE needs
 # what may follow an age over 89 ("is 94 and", "was 96,"), not a reading's word ("was 96 resting")
 _AGE_END = re.compile(r"\s*(?:[,.;:!?)]|—|-\s|$|(?:and|now|this|next|years?|yrs?|in|on|but|so|today|last|"
