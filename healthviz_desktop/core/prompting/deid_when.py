@@ -26,24 +26,26 @@ _EPOCH = re.compile(r"(?<![\d.,:/\-])1[5-9]\d{8}(?:\d{3})?(?![\d.,:/\-])")
 # the same way ("1503998175021", a day and a month)
 _EPOCH_CUE = re.compile(r"(?i:ts|timestamp|time|epoch|unix|datetime|date|created(?:_at)?|updated(?:_at)?|start|end|"
                         r"t)[\"'\]]*\s*[=:]\s*[\"']?\Z")
+# (each read from its rarer end, the words before it then checked behind: "in the morning", an ordinal)
+_PART_OF_DAY = re.compile(r"(?<=\s)(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|this\s+(?:morning|"
+                          r"afternoon|evening))\b", re.IGNORECASE)
 _HOUR_OF_DAY = re.compile(r"\b(?i:since|at|until|till|til|from|by|around|before|after|about)\s+"
-                          r"(?P<t>(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?)\s+(?i:in\s+the\s+(?:morning|afternoon|evening)|"
-                          r"at\s+night|this\s+(?:morning|afternoon|evening))\b")
-_APPOINTMENT_SLASH = re.compile(r"\b(?i:appointment|appt|apt|booked|scheduled|follow-?up)\s+(?:(?i:on|for)\s+)?"
-                                r"(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?![\d/.])")
-_VISIT_ORDINAL = re.compile(r"\b(?i:clinic|appointment|appt|review|due|till|until|before|after|by)\s+"
-                            r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b(?!\s*(?i:floor|time|times|week|weeks|"
-                            r"day|days|visit|dose|doses|cycle|round|attempt|percentile|centile|birthday|grade|year|"
-                            r"place|month|line|trimester|stage|session|infusion|injection|shot|pregnancy|child|baby|"
-                            r"go|try|level|person|patient|one|of\s+(?:the|my|his|her)\s+(?:month|week|cycle))\b)")
+                          r"(?P<t>(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?)\s+\Z")
+_DAY_SLASH_MONTH = re.compile(r"(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?![\d/.])")
+_APPOINTMENT_CUE = re.compile(r"\b(?i:appointment|appt|apt|booked|scheduled|follow-?up)\s+(?:(?i:on|for)\s+)?\Z")
+_VISIT_CUE = re.compile(r"\b(?i:clinic|appointment|appt|review|due|till|until|before|after|by)\s+\Z")
+_NOT_A_VISIT_DAY = re.compile(r"\s*(?i:floor|time|times|week|weeks|day|days|visit|dose|doses|cycle|round|attempt|"
+                              r"percentile|centile|birthday|grade|year|place|month|line|trimester|stage|session|"
+                              r"infusion|injection|shot|pregnancy|child|baby|go|try|level|person|patient|one|"
+                              r"of\s+(?:the|my|his|her)\s+(?:month|week|cycle))\b")
 _TRIAL_SITE = re.compile(r"\b(?i:site|centro|center|centre|sitio|zentrum)\s*(?:#|(?i:no\.?|nr\.?|number))?\s*"
                          r"(?P<d>\d{2,4})\b(?![.,/]\d|\s*(?i:mg|ml|%|units?|mm|cm)\b)")
 _NOT_A_TRIAL_SITE = re.compile(r"\b(?i:injection|infusion|iv|cannula|port|puncture|wound|biopsy|incision|pump|sensor|"
                                r"insertion|surgical|test|web|building|camp|construction|work)\s*\Z")
 _TEN_DIGITS = re.compile(r"\d{10}")  # (the speed gates: what each rule needs, cheaply)
-_ORDINAL = re.compile(r"\d(?:st|nd|rd|th|ST|ND|RD|TH)\b")
-_TRIAL_SIGNS = ("trial", "study", "protocol", "participant", "randomi", "enrol", "estudo", "estudio", "ensayo",
-                "studie", "étude", "etude")
+_ORDINAL = re.compile(r"(?<![\w.,/])(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|ST|ND|RD|TH)\b")
+_TRIAL_SIGNS = re.compile(r"trial|study|protocol|participant|randomi|enrol|estudo|estudio|ensayo|studie|étude|"
+                          r"etude")
 
 
 def when_candidates(text: str, add: Add) -> None:
@@ -54,15 +56,18 @@ def when_candidates(text: str, add: Add) -> None:
                 add(("time", m.start(), m.end()))
     lower = text.lower()
     if " in the " in lower or " at night" in lower or " this " in lower:
-        for m in _HOUR_OF_DAY.finditer(text):
-            add(("time", m.start("t"), m.end("t")))
-    if "/" in text and ("ap" in lower or "booked" in lower or "sched" in lower or "follow" in lower):
-        for m in _APPOINTMENT_SLASH.finditer(text):  # (a kind no clinical shape cancels: "3/10" is no score here)
-            add(("time", m.start("d"), m.end("d")))
-    if _ORDINAL.search(text):
-        for m in _VISIT_ORDINAL.finditer(text):
-            add(("date", m.start("d"), m.end("d")))
-    if any(w in lower for w in _TRIAL_SIGNS):
+        for part in _PART_OF_DAY.finditer(text):
+            m = _HOUR_OF_DAY.search(text, max(0, part.start() - 20), part.start())
+            if m:
+                add(("time", m.start("t"), m.end("t")))
+    if "/" in text:
+        for m in _DAY_SLASH_MONTH.finditer(text):  # (a kind no clinical shape cancels: "3/10" is no score here)
+            if _APPOINTMENT_CUE.search(text, max(0, m.start() - 20), m.start()):
+                add(("time", m.start(), m.end()))
+    for m in _ORDINAL.finditer(text):
+        if _VISIT_CUE.search(text, max(0, m.start() - 16), m.start()) and not _NOT_A_VISIT_DAY.match(text, m.end()):
+            add(("date", m.start(), m.end()))
+    if _TRIAL_SIGNS.search(lower):
         for m in _TRIAL_SITE.finditer(text):
             if not _NOT_A_TRIAL_SITE.search(text, max(0, m.start() - 20), m.start()):
                 add(("id", m.start("d"), m.end("d")))
