@@ -123,10 +123,11 @@ def person_words() -> frozenset[str]:
     return family_words() | P.lexicon().titles
 
 
-# round seventeen (set Q's moved entries): an age right after "she" or "he" with no verb between, as Creole and
-# Pidgin say it ("She 94 now an still sharp"), then a word of time or "and"
-_PRONOUN_AGE = re.compile(r"\b(?i:she|he)\s+(?P<d>9\d|1[0-4]\d)\s+(?i:now|already|dis|this|today|years?|yrs?|an|and|"
-                          r"still)\b")
+# round seventeen (set Q's moved entries): an age right after "she" or "he" opening a sentence, with no verb between,
+# as Creole and Pidgin say it ("She 94 now an still sharp"), then a word of time or "and"; not a reading's pronoun
+# ("Her sats she 94 now on 2L", "She 94 today on the oximeter")
+_PRONOUN_AGE = re.compile(r"(?:^|(?<=[.!?\n])\s*)(?i:she|he)\s+(?P<d>9\d|1[0-4]\d)\s+(?i:now|already|dis|this|today|"
+                          r"years?|yrs?|an|and|still)\b(?!\s+(?i:on|at|in)\b)")
 
 
 def age_candidates(text: str, add: Add) -> None:

@@ -154,6 +154,7 @@ _DIGIT = re.compile(r"\d")
 _THREE_DIGITS = re.compile(r"\d\d{2}")
 _FOUR_DIGITS = re.compile(r"\d\d{3}")
 _FIVE_DIGITS = re.compile(r"\d\d{4}")
+_ON_A_TEST = re.compile(r"\s+(?i:on|in)\b")  # ("Bro already 95 on the test": a score)
 _AGE_GATE = re.compile(trie(["is", "was", "turned", "turns", "be", "turn", "already", "tiene", "tenía", "tenia", "tem",
                              "tinha", "ist", "war", "est", "jest"], ignore_case=False, word_start=True)
                        + r"\s+(?:now\s+)?(?:9\d|1[0-4]\d)\b")  # what _IS_AGE needs
@@ -230,7 +231,8 @@ def cued_candidates(text: str, add: Add) -> None:
         for m in _IS_AGE.finditer(text):
             w = fold(m.group("w"))
             if (w in _FAMILY or m.group("w")[0].isupper()) and w not in READING_WORDS \
-                    and w not in word_lists().medical and _AGE_END.match(text, m.end()):
+                    and w not in word_lists().medical and _AGE_END.match(text, m.end()) \
+                    and not (" already " in m.group() and _ON_A_TEST.match(text, m.end())):
                 add(("age", m.start("d"), m.end("d")))
     if ("'s " in text or "’s " in text) and _HAS_AGE_GATE.search(text):
         for m in _HAS_AGE.finditer(text):

@@ -5,9 +5,10 @@ called from deid_clock.py's ``clock_candidates``, so the fast and the reference 
 - A Unix timestamp, as device and app exports paste them ("ts=1719806400", "\"time\": 1719806400123"): ten digits
   from 15 to 19 (2017 to 2030), or thirteen for milliseconds, after the name the log gives it.
 - An hour "in the morning" (or afternoon, evening, "at night") after a word for when ("vomiting since 4 in the
-  morning"); not a count of tablets ("took 2 in the morning").
-- A day and month with a slash right after the word for an appointment ("dentist appointment 3/10"), which there is
-  no score.
+  morning"); not a count of tablets ("took 2 in the morning") nor one said roughly ("about 2 in the morning" is as
+  often a count).
+(A day and month with a slash after the word for an appointment, "dentist appointment 3/10", was tried and taken
+back: a second reader's "Appointment 3/10 pain", "Booked 3/5 sessions", "Appt 2/12 ago" outnumbered it 22 to 3.)
 - A day's ordinal right after the word for a visit or a deadline ("come back clinic 14th", "due 3rd"); not a
   floor, a time, a week, a dose or a place in line ("clinic 3rd floor", "back 2nd time").
 - A clinical trial's site number ("Site 042", "centro 55", "site 217") where a trial is spoken of: it names the
@@ -24,22 +25,22 @@ Add = Callable[[tuple[str, int, int]], None]
 _EPOCH = re.compile(r"(?<![\d.,:/\-])1[5-9]\d{8}(?:\d{3})?(?![\d.,:/\-])")
 # ... after the name a log gives it ("ts=", "timestamp:", "\"time\": "): a thirteen-digit personal number starts
 # the same way ("1503998175021", a day and a month)
-_EPOCH_CUE = re.compile(r"(?i:ts|timestamp|time|epoch|unix|datetime|date|created(?:_at)?|updated(?:_at)?|start|end|"
+_EPOCH_CUE = re.compile(r"\b(?i:ts|timestamp|time|epoch|unix|datetime|date|created(?:_at)?|updated(?:_at)?|start|end|"
                         r"t)[\"'\]]*\s*[=:]\s*[\"']?\Z")
 # (each read from its rarer end, the words before it then checked behind: "in the morning", an ordinal)
 _PART_OF_DAY = re.compile(r"(?<=\s)(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|this\s+(?:morning|"
                           r"afternoon|evening))\b", re.IGNORECASE)
-_HOUR_OF_DAY = re.compile(r"\b(?i:since|at|until|till|til|from|by|around|before|after|about)\s+"
+_HOUR_OF_DAY = re.compile(r"\b(?i:since|at|until|till|til|from|by|before|after)\s+"
                           r"(?P<t>(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?)\s+\Z")
-_DAY_SLASH_MONTH = re.compile(r"(?<![\d/.])(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])(?![\d/.])")
-_APPOINTMENT_CUE = re.compile(r"\b(?i:appointment|appt|apt|booked|scheduled|follow-?up)\s+(?:(?i:on|for)\s+)?\Z")
 _VISIT_CUE = re.compile(r"\b(?i:clinic|appointment|appt|review|due|till|until|before|after|by)\s+\Z")
 _NOT_A_VISIT_DAY = re.compile(r"\s*(?i:floor|time|times|week|weeks|day|days|visit|dose|doses|cycle|round|attempt|"
                               r"percentile|centile|birthday|grade|year|place|month|line|trimester|stage|session|"
                               r"infusion|injection|shot|pregnancy|child|baby|go|try|level|person|patient|one|"
-                              r"of\s+(?:the|my|his|her)\s+(?:month|week|cycle))\b")
+                              r"of\s+(?:the|my|his|her)\s+(?:month|week|cycle)|in\s+line|booster|jab|vaccine|"
+                              r"and|&|or|/)(?!\w)")
 _TRIAL_SITE = re.compile(r"\b(?i:site|centro|center|centre|sitio|zentrum)\s*(?:#|(?i:no\.?|nr\.?|number))?\s*"
-                         r"(?P<d>\d{2,4})\b(?![.,/]\d|\s*(?i:mg|ml|%|units?|mm|cm)\b)")
+                         r"(?P<d>\d{2,4})\b(?![.,/]\d|\s*(?i:mg|ml|%|units?|mm|cm|km|miles?|mi|minutes?|mins?|"
+                         r"hours?|hrs?|people|patients)\b)")
 _NOT_A_TRIAL_SITE = re.compile(r"\b(?i:injection|infusion|iv|cannula|port|puncture|wound|biopsy|incision|pump|sensor|"
                                r"insertion|surgical|test|web|building|camp|construction|work)\s*\Z")
 _TEN_DIGITS = re.compile(r"\d{10}")  # (the speed gates: what each rule needs, cheaply)
@@ -60,10 +61,6 @@ def when_candidates(text: str, add: Add) -> None:
             m = _HOUR_OF_DAY.search(text, max(0, part.start() - 20), part.start())
             if m:
                 add(("time", m.start("t"), m.end("t")))
-    if "/" in text:
-        for m in _DAY_SLASH_MONTH.finditer(text):  # (a kind no clinical shape cancels: "3/10" is no score here)
-            if _APPOINTMENT_CUE.search(text, max(0, m.start() - 20), m.start()):
-                add(("time", m.start(), m.end()))
     for m in _ORDINAL.finditer(text):
         if _VISIT_CUE.search(text, max(0, m.start() - 16), m.start()) and not _NOT_A_VISIT_DAY.match(text, m.end()):
             add(("date", m.start(), m.end()))
