@@ -7,12 +7,14 @@ called from deid_clock.py's ``clock_candidates``, so the fast and the reference 
 - An hour "in the morning" (or afternoon, evening, "at night") after a word for when ("vomiting since 4 in the
   morning"); not a count of tablets ("took 2 in the morning") nor one said roughly ("about 2 in the morning" is as
   often a count).
-(A day and month with a slash after the word for an appointment, "dentist appointment 3/10", was tried and taken
-back: a second reader's "Appointment 3/10 pain", "Booked 3/5 sessions", "Appt 2/12 ago" outnumbered it 22 to 3.)
 - A day's ordinal right after the word for a visit or a deadline ("come back clinic 14th", "due 3rd"); not a
-  floor, a time, a week, a dose or a place in line ("clinic 3rd floor", "back 2nd time").
+  floor, a time, a week, a dose, a place in line or a schedule ("clinic 3rd floor", "back 2nd time", "Clinic 2nd and
+  4th Tuesday").
 - A clinical trial's site number ("Site 042", "centro 55", "site 217") where a trial is spoken of: it names the
-  hospital; never an injection's or a sensor's site.
+  hospital; never an injection's or a sensor's site, nor a distance ("the centre 27 km from home").
+A day and month with a slash after the word for an appointment ("dentist appointment 3/10") was tried and taken back:
+a second reader's "Appointment 3/10 pain", "Booked 3/5 sessions", "Appt 2/12 ago" outnumbered it 22 to 3. The same
+look's ages ("She 94 now", "Grandpa Kimo turn 101") are in deid_ages.py and deid_cued.py.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ _TRIAL_SIGNS = re.compile(r"trial|study|protocol|participant|randomi|enrol|estud
 
 
 def when_candidates(text: str, add: Add) -> None:
-    """Every timestamp, hour, appointment date, visit ordinal and trial site of this module's rules in ``text``."""
+    """Every timestamp, hour, visit's ordinal and trial site of this module's rules in ``text``."""
     if _TEN_DIGITS.search(text):
         for m in _EPOCH.finditer(text):  # ("time": a kind no clinical shape cancels, "1719806400 hr=54" is none)
             if _EPOCH_CUE.search(text, max(0, m.start() - 16), m.start()):
@@ -58,9 +60,9 @@ def when_candidates(text: str, add: Add) -> None:
     lower = text.lower()
     if " in the " in lower or " at night" in lower or " this " in lower:
         for part in _PART_OF_DAY.finditer(text):
-            m = _HOUR_OF_DAY.search(text, max(0, part.start() - 20), part.start())
-            if m:
-                add(("time", m.start("t"), m.end("t")))
+            hour = _HOUR_OF_DAY.search(text, max(0, part.start() - 20), part.start())
+            if hour:
+                add(("time", hour.start("t"), hour.end("t")))
     for m in _ORDINAL.finditer(text):
         if _VISIT_CUE.search(text, max(0, m.start() - 16), m.start()) and not _NOT_A_VISIT_DAY.match(text, m.end()):
             add(("date", m.start(), m.end()))
