@@ -95,6 +95,8 @@ def test_a_clinical_word_or_a_role_in_those_letters_stays(text: str) -> None:
     ("DR SMITH ADVISED REST", "SMITH"),
     ("Patient: NGUYEN VAN AN", "NGUYEN"),
     ("Patient: NGUYEN VAN AN", "AN"),
+    ("Patient: ÅSTRÖM, Lars", "ÅSTRÖM"),
+    ("PATIENT: BROWN SARAH, WARD 5", "BROWN"),
 ])
 def test_a_surname_in_capitals_after_a_title_or_patient_goes(text: str, gone: str) -> None:
     assert not re.search(rf"(?<!\w){gone}(?!\w)", _out(text))
@@ -112,7 +114,8 @@ def test_a_word_that_joins_a_sentence_ends_a_surname_in_capitals() -> None:
 
 
 def test_a_surname_in_capitals_ends_at_the_form_s_next_field() -> None:
-    assert _out("Patient: NGUYEN VAN AN DOB given") == "Patient: [NAME] DOB given"
+    assert _out("Mr. NGUYEN VAN AN DOB given") == "Mr. [NAME] DOB given"
+    assert _out("Patient: NGUYEN VAN AN DOB given") == "Patient: [NAME] DOB given"  # (deid_pasted's label)
 
 
 @pytest.mark.parametrize("text, gone", [("Rose here.", "Rose"), ("Hope here, checking in", "Hope"),

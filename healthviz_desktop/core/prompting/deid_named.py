@@ -7,8 +7,8 @@ Round twelve (set L's second look): "discord knows me as moss.gremlin", "goes by
 young people use online; and "Took Mahalia to the ear clinic", "drove Kiri home": a capitalised word no list knows
 after taking, driving or bringing, then where to (a drug is taken too, but not "to the clinic" or "home").
 
-Round seventeen: a surname in capitals after a short title or "Patient:" ("Mr. CHEUNG", "Patient: NGUYEN VAN AN"),
-and a writer saying who writes ("Rose here.").
+Round seventeen: a surname in capitals after a short title ("Mr. CHEUNG", "Prof. MÜLLER"), and a writer saying who
+writes ("Rose here.").
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ _TAKEN = re.compile(r"\b(?i:took|take|takes|taking|drove|drive|drives|driving|br
                     r"an|school|kindy|kura|kindergarten|daycare|work|church|training|practice|hospital|clinic|town)\b|"
                     r"(?i:home|out|back|along|round|over)\b)")
 _TAKEN_SIGNS = ("took", "take", "drove", "driv", "brought", "bring", "walked", "collected", "fetched")
-# round seventeen (the tuning corpus's pasted letters: "Patient Mr. CHEUNG", "Patient: NGUYEN VAN AN"): a surname in
-# capitals, as forms and letters write it, after a short title or "Patient:"; no capital marks it
+# round seventeen (the tuning corpus's pasted letters: "Patient Mr. CHEUNG", "Dr. OKONJO"): a surname in
+# capitals, as forms and letters write it, after a short title; no capital marks it
 # as a word starting a name, so the title rules above it in deid_names never saw it
 # round seventeen ("Rose here. Lung playing up"): a writer saying who writes, at the start of a sentence
 _HERE = re.compile(r"(?:^|(?<=[.!?\n])\s*)(?P<n>[A-Z][a-z][\w'’\-]*)\s+here\b(?=\s*[.,!:;—–\-]|\s+(?:again|today|"
@@ -48,9 +48,9 @@ _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # (read from the capitals, the cue then checked behind them: a run of capitals is rarer than a word's start)
 _CAPITAL_WORD = re.compile(rf"(?<![\w'’\-])[{_CAPITAL}][{_CAPITAL}'’\-]+\b(?![a-zß-öø-ÿ])")
 _CAPITAL_RUN = re.compile(rf"[{_CAPITAL}][{_CAPITAL}'’\-]+(?:\s+[{_CAPITAL}][{_CAPITAL}'’\-]+){{0,3}}\b(?![a-zß-öø-ÿ])")
-_CAPITALS_CUE = re.compile(r"\b(?:(?P<t>(?i:dr|mr|mrs|ms|mx|prof|fr|rev|mudr|dra|sra|mme|dott))\.?"
-                           r"(?:\s+(?i:med|dent|vet|univ)\.)*|"
-                           r"(?i:patient|pt|client|resident|patient\s+name|name)\s*:)\s+\Z")
+# (after "Patient:" or "Name:" a name in capitals is deid_pasted's: a form's label)
+_CAPITALS_CUE = re.compile(r"\b(?P<t>(?i:dr|mr|mrs|ms|mx|prof|fr|rev|mudr|dra|sra|mme|dott))\.?"
+                           r"(?:\s+(?i:med|dent|vet|univ)\.)*\s+\Z")
 
 
 def named_candidates(text: str, add: Add) -> None:
@@ -60,7 +60,7 @@ def named_candidates(text: str, add: Add) -> None:
         cue = _CAPITALS_CUE.search(text, max(0, m.start() - 30), m.start())
         run = _CAPITAL_RUN.match(text, m.start()) if cue else None
         if cue and run:
-            _capital_names(m.start(), run.group(), cue.group("t"), add)
+            _capital_names(m.start(), run.group(), add)
     if " here" in text:
         for m in _HERE.finditer(text):
             if _here_name(m.group("n").casefold()):
@@ -89,12 +89,12 @@ def named_candidates(text: str, add: Add) -> None:
             add(("name", m.start(), m.end()))
 
 
-def _capital_names(at: int, run: str, title: str | None, add: Add) -> None:
-    """The words in capitals after a title or "Patient:" that read as a name ("Dr. OKONJO said", "Patient: NGUYEN
-    VAN AN", "Dr. MÜLLER"): the first a word no list knows or a name's word (after "Patient:" only one no list knows;
-    a second reader found "Dr. FINALLY listened", "Dr. HIGH DOSE steroids", "Pt: PEG FED"), then each word no list
-    knows, a name's word or a short one ("VAN", "AN", "LI"), up to a medical word, an ordinary one ("DR SMITH ADVISED
-    REST"), a short form no name is ("OK"), an acronym ("NBM") or the form's next field ("DOB")."""
+def _capital_names(at: int, run: str, add: Add) -> None:
+    """The words in capitals after a title that read as a name ("Dr. OKONJO said", "Prof. MÜLLER", "Mr. CHEUNG"): the
+    first a word no list knows or a name's word (a second reader found "Dr. FINALLY listened", "Dr. HIGH DOSE
+    steroids"), then each word no list knows, a name's word or a short one ("VAN", "AN", "LI"), up to a medical word,
+    an ordinary one ("DR SMITH ADVISED REST"), a word that joins a sentence ("AND"), a short form no name is ("OK"),
+    an acronym ("NBM") or the form's next field ("DOB")."""
     from healthviz_desktop.core.prompting import deid_patterns as P
     from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
@@ -109,8 +109,6 @@ def _capital_names(at: int, run: str, title: str | None, add: Add) -> None:
             and (any(c in "aeiouy" for c in f) or f == "ng")  # ("Mr. NBM from midnight": an acronym)
         if not named and (k == 0 or len(f) > 3):
             break  # "Dr. FINALLY listened", "DR SMITH ADVISED REST"
-        if k == 0 and not title and lists.is_word(f):
-            return  # "Pt: PEG FED", "Patient: HOME TOMORROW": after "Patient:" a heading, unless a word no list knows
         end = at + w.end()
     if end > start:
         add(("name", start, end))

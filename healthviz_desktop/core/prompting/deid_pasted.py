@@ -20,10 +20,11 @@ Add = Callable[[tuple[str, int, int]], None]
 # (not "PT": physiotherapy's too, "PT: HEP done")
 _LABEL = re.compile(r"\b(?:Pt|Patient|PATIENT|Name|NAME|Client|Resident|Surname|SURNAME|(?:Patient|Pt|Full|First|"
                     r"Last|Given|Family)\s+(?:[Nn]ame|NAME)s?)\s*[:=]\s*")
-_TOKEN = re.compile(r"[A-Z][A-Z'’\-]*[A-Z]\b\.?|[A-Z]\b\.?|[A-Z][a-z][\w'’\-]*")
+_TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*[A-ZÀ-ÖØ-Þ]\b\.?|[A-ZÀ-ÖØ-Þ]\b\.?|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’\-]*")
 # a form's next field, written without its colon ("Patient: WARRICK J. DOB 03/04/1950")
 _FIELDS = frozenset(str.split("dob dod dms mrn nhs nhi dx rx id age sex gender ward bed room appt date time addr "
                               "address tel phone ph mob dr gp consultant ref re"))
+_JOINING = frozenset(str.split("and or the but of to in on at for is was not no with from by as so if"))
 # (each run taken whole, possessively: "x" * 5000 costs one pass, not a search over its splits)
 _MASKED = re.compile(r"(?<![\w*•])[A-Z]?(?:[*•]{2,}+|[xX]{3,}+)(?:[\s\-]?+(?:[*•]{2,}+|[xX]{2,}+))*+[\s\-]?\d{2,}"
                      r"[A-Z]?\b")
@@ -38,8 +39,13 @@ def _names_after_label(text: str, start: int) -> int:
         if m is None:
             break
         word = m.group().rstrip(".")
-        if text[m.end():m.end() + 1] == ":" or fold(word) in _FIELDS or (len(word) > 1 and (
-                fold(word) in lists.medical or fold(word) in lists.drugs or lists.is_word(fold(word)))):
+        f = fold(word)
+        # after the first, a name's word or a short one goes on the name ("NGUYEN VAN AN", round seventeen)
+        later = words > 0 and word.isupper() and f not in _JOINING and (f in lists.name_words or len(f) <= 3)
+        if words == 0 and word.isupper() and f in lists.name_words and _given_name_next(text, m.end()):
+            later = True  # "PATIENT: BROWN SARAH": a surname that is a word, with a given name after it
+        if text[m.end():m.end() + 1] == ":" or f in _FIELDS or (len(word) > 1 and (
+                f in lists.medical or f in lists.drugs or (lists.is_word(f) and not later))):
             break
         end, words = m.start() + len(word), words + 1
         sep = re.match(r"\.?,?[ ]", text[m.start() + len(word):m.start() + len(word) + 3])
@@ -47,6 +53,14 @@ def _names_after_label(text: str, start: int) -> int:
             break
         pos = m.start() + len(word) + sep.end()
     return end
+
+
+def _given_name_next(text: str, pos: int) -> bool:
+    """Whether the next word in capitals after ``pos`` (past a comma) is a given name ("SARAH", "JOHN")."""
+    from healthviz_desktop.core.prompting import deid_patterns as P
+
+    m = re.match(r",?\s+([A-Z][A-Z'’\-]+)\b", text[pos:pos + 30])
+    return m is not None and m.group(1).casefold() in P.lexicon().first_names
 
 
 def pasted_candidates(text: str, add: Add) -> None:
