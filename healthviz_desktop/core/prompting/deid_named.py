@@ -41,9 +41,6 @@ _TAKEN_SIGNS = ("took", "take", "drove", "driv", "brought", "bring", "walked", "
 # round seventeen ("Rose here. Lung playing up"): a writer saying who writes, at the start of a sentence
 _HERE = re.compile(r"(?:^|(?<=[.!?\n])\s*)(?P<n>[A-Z][a-z][\w'’\-]*)\s+here\b(?=\s*[.,!:;—–\-]|\s+(?:again|today|"
                    r"writing|typing|checking|posting|for|with|on\s+behalf)\b)")
-# the short words that join a sentence, not a name ("Dr. SMITH AND Dr. JONES", "Mr. JONES THE surgeon")
-_JOINING = frozenset(str.split("and or the but of to in on at for is was not no with from by as so if"))
-_FORM_FIELDS = frozenset(str.split("dob d.o.b mrn nhs id sex age ref no hosp ward bed room rm"))
 _CAPITAL = "A-ZÀ-ÖØ-ÞĀ-Ž"
 # (read from the capitals, the cue then checked behind them: a run of capitals is rarer than a word's start)
 _CAPITAL_WORD = re.compile(rf"(?<![\w'’\-])[{_CAPITAL}][{_CAPITAL}'’\-]+\b(?![a-zß-öø-ÿ])")
@@ -96,6 +93,7 @@ def _capital_names(at: int, run: str, add: Add) -> None:
     an ordinary one ("DR SMITH ADVISED REST"), a word that joins a sentence ("AND"), a short form no name is ("OK"),
     an acronym ("NBM") or the form's next field ("DOB")."""
     from healthviz_desktop.core.prompting import deid_patterns as P
+    from healthviz_desktop.core.prompting.deid_pasted import FORM_FIELDS, JOINING_WORDS
     from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
     lex, lists = P.lexicon(), word_lists()
@@ -103,7 +101,7 @@ def _capital_names(at: int, run: str, add: Add) -> None:
     for k, w in enumerate(re.finditer(r"[^\s]+", run)):
         f = fold(w.group().strip("'’-"))
         if f in lists.medical or (f in lex.not_name and f not in lists.english) or f in lex.titles \
-                or f in lex.relations or f in _FORM_FIELDS or f in _JOINING or len(f) < 2:
+                or f in lex.relations or f in FORM_FIELDS or f in JOINING_WORDS or len(f) < 2:
             break
         named = (not lists.is_word(f) or f in lists.name_words or lists.is_name(f)) \
             and (any(c in "aeiouy" for c in f) or f == "ng")  # ("Mr. NBM from midnight": an acronym)

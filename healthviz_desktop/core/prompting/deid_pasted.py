@@ -22,9 +22,11 @@ _LABEL = re.compile(r"\b(?:Pt|Patient|PATIENT|Name|NAME|Client|Resident|Surname|
                     r"Last|Given|Family)\s+(?:[Nn]ame|NAME)s?)\s*[:=]\s*")
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*[A-ZÀ-ÖØ-Þ]\b\.?|[A-ZÀ-ÖØ-Þ]\b\.?|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’\-]*")
 # a form's next field, written without its colon ("Patient: WARRICK J. DOB 03/04/1950")
-_FIELDS = frozenset(str.split("dob dod dms mrn nhs nhi dx rx id age sex gender ward bed room appt date time addr "
-                              "address tel phone ph mob dr gp consultant ref re"))
-_JOINING = frozenset(str.split("and or the but of to in on at for is was not no with from by as so if"))
+# (also read by deid_named.py's surnames in capitals after a title)
+FORM_FIELDS = frozenset(str.split("dob d.o.b dod dms mrn nhs nhi dx rx id age sex gender ward bed room rm appt date "
+                                  "time addr address tel phone ph mob dr gp consultant ref re no hosp"))
+# the short words that join a sentence, not a name ("Dr. SMITH AND Dr. JONES", "Mr. JONES THE surgeon")
+JOINING_WORDS = frozenset(str.split("and or the but of to in on at for is was not no with from by as so if"))
 # (each run taken whole, possessively: "x" * 5000 costs one pass, not a search over its splits)
 _MASKED = re.compile(r"(?<![\w*•])[A-Z]?(?:[*•]{2,}+|[xX]{3,}+)(?:[\s\-]?+(?:[*•]{2,}+|[xX]{2,}+))*+[\s\-]?\d{2,}"
                      r"[A-Z]?\b")
@@ -41,10 +43,10 @@ def _names_after_label(text: str, start: int) -> int:
         word = m.group().rstrip(".")
         f = fold(word)
         # after the first, a name's word or a short one goes on the name ("NGUYEN VAN AN", round seventeen)
-        later = words > 0 and word.isupper() and f not in _JOINING and (f in lists.name_words or len(f) <= 3)
+        later = words > 0 and word.isupper() and f not in JOINING_WORDS and (f in lists.name_words or len(f) <= 3)
         if words == 0 and word.isupper() and f in lists.name_words and _given_name_next(text, m.end()):
             later = True  # "PATIENT: BROWN SARAH": a surname that is a word, with a given name after it
-        if text[m.end():m.end() + 1] == ":" or f in _FIELDS or (len(word) > 1 and (
+        if text[m.end():m.end() + 1] == ":" or f in FORM_FIELDS or (len(word) > 1 and (
                 f in lists.medical or f in lists.drugs or (lists.is_word(f) and not later))):
             break
         end, words = m.start() + len(word), words + 1
