@@ -238,7 +238,7 @@ def joins_after_stop(title: str, word: str) -> bool:
         return True
     if title not in FOREIGN_TITLE_ABBREVIATIONS and title not in TITLE_TAILS:
         return False
-    w = key(word.rstrip("'’s") if word.endswith(("'s", "’s")) else word)
+    w = key(word[:-2] if word.endswith(("'s", "’s")) else word)
     return not word_lists().is_plain_word(w) and w not in P.lexicon().known_words and w not in word_lists().drugs
 NAME_PARTICLES = frozenset(str.split("de del della der di da van von le la du dos das ter ten den"))
 # "at the Spire", "up the Heath": a lone capitalised word after one of these and "the" is a place, unless a word

@@ -135,8 +135,9 @@ _READING_NEAR = re.compile(r"\b(?i:inr|bgl?|hba1c|a1c|crp|tsh|hb|hgb|potassium|s
                            r"calcium|uric\s+acid|lymphocytes|neutrophils|platelets|wbc|t3|t4|peak\s+flow|sats|spo2|"
                            r"grip|bloods|levels?|slept|sleep|paid|spent|parking|cost)\b[^.!?\n\d]{0,12}\Z")
 _FOUR_AFTER_WHEN = re.compile(r"\b(?i:by|since|until|till|til|before|after|around)\s+"
-                              r"(?P<t>(?:0\d|1[0-8]|2[1-3])[0-5]\d)(?:\s?(?i:hrs|h))?(?![\w/.,:]\d|\d|\s*(?i:steps|mg|mcg|ml|kcal|cal|calories|units?|"
-                              r"iu|m|ft|kg|lbs?|miles|km|people|feet|dollars|pounds|euros|bucks|words|metres|meters|k|kelvin|degrees)\b)")
+                              r"(?P<t>(?:0\d|1[0-8]|2[1-3])[0-5]\d)(?:\s?(?i:hrs|h))?(?![\w/.,:]\d|\d|\s*(?i:steps|"
+                              r"mg|mcg|ml|kcal|cal|calories|units?|iu|m|ft|kg|lbs?|miles|km|people|feet|dollars|pounds|"
+                              r"euros|bucks|words|metres|meters|k|kelvin|degrees)\b)")
 _EVENT_BEFORE = re.compile(r"\b(?i:surgery|op|operation|appt|appointment|scan|procedure|flight|theatre|consult|biopsy|"
                            r"endoscopy|colonoscopy|mri|ct|x-?ray|ultrasound|injection|chemo|review|"
                            r"infusion|interview|pickup|pick-up|bus|train|ferry)\b[^.\n!?;\d]{0,31}\Z")
@@ -240,7 +241,7 @@ def clock_candidates(text: str, add: Add) -> None:
     """Every time and date of this module's standalone rules in ``text`` (see the docstring)."""
     if not _GATE.search(text):
         return
-    when_candidates(text, add)  # round seventeen's timestamps, hours of the day, visit dates and trial sites
+    when_candidates(text, add)  # round seventeen's timestamps, hours of the day, visits' ordinals, trial sites
     for rx, cat in ((_CJK_CLOCK, "time"), (_CHINESE_CLOCK, "time")):
         if "시" in text or "時" in text or "点" in text or "點" in text:
             for m in rx.finditer(text):
