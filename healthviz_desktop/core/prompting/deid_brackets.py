@@ -55,8 +55,9 @@ def _known(word: str, *, english: bool = True) -> bool:
     family word, a role, a relation ("(Neuro)", "(Dad)", "(Advil)"); not a nickname ("(Gio)", "(Bill)")."""
     f = fold(word)
     lists, lex = word_lists(), P.lexicon()
+    e = f if word.isascii() else key(word)  # a word with diacritics is English only as itself ("Bông" is no "bong")
     return (f in lists.drugs or f in _FAMILY or f in lex.relations or f in lex.known_words or f in lex.not_name
-            or bool(_ROLE.fullmatch(f)) or (english and f in lists.english and f not in lists.name_words)
+            or bool(_ROLE.fullmatch(f)) or (english and e in lists.english and e not in lists.name_words)
             or (not english and f in lists.medical))  # ("(Nurofen Junior)"; a short "(Gio)" is in the medical list)
 
 
@@ -109,7 +110,7 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
         wider = not m.group("my") or m.group().endswith(",")
         if (relation in lex.relations or relation in _FAMILY or (not m.group("my") and relation in ROLE_WORDS)) \
                 and (name[0].isupper() or not _has_case(name)) and f not in _FAMILY and f not in lex.relations \
-                and not name.isupper() and not (wider and _known_word(name)):
+                and not name.isupper() and not (wider and (_known(name) or _known(name, english=False))):
             add(("name", m.start("n"), m.end("n")))
 
 
@@ -131,11 +132,3 @@ def _joined_words(text: str, found: list[tuple[str, int, int]], add: Add) -> Non
             kind = cat if cat != "private" else "name"
             add((kind, before.start() if before else start, after.end() if after else end))
 
-
-def _known_word(name: str) -> bool:
-    """A word the lists know: an ordinary, medical or drug word, or a common proper noun ("Covid"); a word with
-    diacritics only as itself ("Bông" is no "bong")."""
-    lists, k = word_lists(), key(name)
-    if not k.isascii():
-        return k in lists.english or k in lists.medical or k in lists.drugs
-    return lists.is_word(k) or k in lists.drugs or k in lists.medical or k in P.lexicon().known_words
