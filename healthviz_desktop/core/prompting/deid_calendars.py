@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting.deid_more_calendars import more_calendar_candidates
 from healthviz_desktop.core.prompting.deid_times import WEEKDAYS
 from healthviz_desktop.core.prompting.vocabulary import fold
 
@@ -159,7 +160,7 @@ _AFTER_DAY_TIME = re.compile(
     r"iu|%|hours?|hrs?|h|km|miles?)\b)")
 # "jam 04.15", "pukul 9.30", "u 9h", "saat 10.40", "hoje 9h", "às 14h": the word for "at" (or "today") of more
 # languages before a clock time with its minutes or an "h" (without them "jam 2", "u 2" are no time)
-_AT_MORE = re.compile(r"\b(?i:jam|pukul|u|saat|ora|hoje|às|as|alas|a\s+las|vers|kello|klockan)\s+"
+_AT_MORE = re.compile(r"\b(?i:jam|pukul|u|saat|ora|hoje|às|as|das|dès|desde|alas|a\s+las|vers|kello|klockan)\s+"
                       r"(?P<t>(?:[01]?\d|2[0-3])(?:[:.][0-5]\d|h[0-5]?\d?|h\b))(?![.,]\d|\w)")
 # "next appt 4.5 (Fri)", "kontrola 21.2. (pon)": a day and a month before a weekday in brackets
 _DM_WEEKDAY = re.compile(r"(?<![\d.,/])(?P<d>(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])\.?)"
@@ -256,6 +257,7 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     if not words.isdisjoint(_AT_MORE_WORDS) and _CLOCK_SHAPE_GATE.search(text):
         for m in _AT_MORE.finditer(text):
             add(("time", m.start("t"), m.end("t")))
+    more_calendar_candidates(text, words, add)  # session nineteen: more languages' months, weekdays, deadlines
 
 
 _SHORT_WEEKDAYS = "pon|wt|śr|sr|czw|pt|sob|niedz|ma|di|wo|do|vr|za|zo|mo|mi|fr|sa|so|lu|mer|jeu|ven|sam|dim"
@@ -265,5 +267,5 @@ _YEAR_GATE = re.compile(r"(?:19|20|1[34])\d\d|['‘’]\d\d")
 _MORE_MONTH_WORDS = frozenset(w for w in _MORE_MONTHS.split("|"))
 _HU_MONTH_WORDS = frozenset(_HU_MONTHS.split("|"))
 _DOT_TIME_GATE = re.compile(r"\d\.[0-5]\d")
-_AT_MORE_WORDS = frozenset(str.split("jam pukul u saat ora hoje às as alas las vers kello klockan"))
+_AT_MORE_WORDS = frozenset(str.split("jam pukul u saat ora hoje às as das dès desde alas las vers kello klockan"))
 _CLOCK_SHAPE_GATE = re.compile(r"\d(?:[:.][0-5]\d|h)")

@@ -17,6 +17,7 @@ import re
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_cued import READING_WORDS, Add
+from healthviz_desktop.core.prompting.deid_secrets import secret_candidates
 from healthviz_desktop.core.prompting.vocabulary import foreign_words, word_lists
 from healthviz_desktop.core.prompting.word_trie import trie
 
@@ -172,6 +173,7 @@ def code_candidates(text: str, add: Add) -> None:
     """Every code of this module's rules in ``text``."""
     lists = word_lists()
     lower = text.lower()
+    secret_candidates(text, add)  # session nineteen: passwords and wifi codes, IDs in other scripts' letters
     for m in _HANDLE.finditer(text) if any(w in lower for w in _HANDLE_SIGNS) else ():
         h = m.group("h")
         # a handle that is letters alone only after "is", ":" or "@" ("username niya" is Tagalog's "his")

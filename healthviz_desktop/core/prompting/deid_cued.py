@@ -132,10 +132,14 @@ _HAS_AGE_GATE = re.compile(r"['’]s\s+(?:now\s+|just\s+)?(?:9\d|1[0-4]\d)")
 # the word for turning, in the languages people mix in (the English forms are deid_patterns' AGE_PATTERNS)
 _YEARS_WORDS = (r"lat|lata|jaar|jahre|jahren|jahr|ans|años|anos|anni|år|yaşında|yasinda|yaş|yas|χρονών|χρονων|ετών|"
                 r"ετων|taon|taong|miaka|saal|sal|vuotta|vuotias|éves|ani|tahun|thn|tuổi|tuoi|살|세|歳|才|岁|周岁|лет|"
-                r"года|год|років|роки|рік|godina|godine|let|roků|rokov|sene|سنة|عام")
+                r"года|год|років|роки|рік|godina|godine|let|roků|rokov|sene|سنة|عام|жаста|жашта|жаш|жас|yoshda|yosh|ёшда|"
+                r"ýaşynda|настай|წლისაა|წლის|տարեկան|gadi|gadus|gadu|metų|metu|metai|aastane|aastat|vjeç|vjec|години|годишна|ára")
+# session nineteen: years ago, not an age ("100 лет назад", "90 lat temu", "100 წლის წინ"; "пред 90 години" in code)
+_AGO = r"(?i:ago|назад|тому|temu|წინ|бұрын|oldin|өмнө|atpakaļ|önce|once|parë|pare|aastat\s+tagasi|tagasi)\b"
+_AGO_BEFORE = re.compile(r"(?i:пред|prieš|pries|pirms|przed|před|pred|before)\s+$")
 _TURNS_WORDS = (r"wordt|werd|wird|wurde|cumple|cumplió|cumplio|cumplirá|cumplira|compie|compirà|compira|fête|"
                 r"skończył|skończyła|skończy|kończy|fyller|fyllde|fylder|täyttää|täytti|completa|completou|yaşına")
-_OTHER_AGE = re.compile(rf"(?<![\d.,/])(?P<d>9\d|1[0-4]\d)\s*(?:{_YEARS_WORDS})(?!\w)"
+_OTHER_AGE = re.compile(rf"(?<![\d.,/])(?P<d>9\d|1[0-4]\d)\s*(?:{_YEARS_WORDS})(?!\w)(?!\s*{_AGO})"
                         rf"|\b(?:{_TURNS_WORDS})\s+(?P<t>9\d|1[0-4]\d)\b(?![.,/]\d|\s*%)", re.IGNORECASE)
 # "grandma 93 fell", "dedushka 93", "奶奶 93 now", "Мама 90", "Eyang Kakung (91": a family word of any language (and
 # a second word of it or a name), then an age over 89 with nothing between; "Luba (Lyubov Ivanovna), 96, stopped",
@@ -243,7 +247,8 @@ def cued_candidates(text: str, add: Add) -> None:
     if _NINETY_PLUS.search(text):
         for m in _OTHER_AGE.finditer(text):
             g = "d" if m.group("d") else "t"
-            add(("age", m.start(g), m.end(g)))
+            if not _AGO_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                add(("age", m.start(g), m.end(g)))
         for n in _NINETY_PLUS.finditer(text):
             words = _KIN_BEFORE.search(text, max(0, n.start() - 40), n.start())
             if words is None or not _NO_READING_AFTER.match(text, n.end()) or text[n.end():n.end() + 1].isalpha():

@@ -153,10 +153,15 @@ CLINICAL_DURATION = re.compile(r"\bx\s*\d{1,2}/(?:7|52|12)\b"
 ID_TOKEN = re.compile(r"(?<![\w\-])(?=[A-Za-z\-]*\d)[A-Za-z0-9]+(?:[\-/][A-Za-z0-9]+)*(?![\w])")
 WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 WORD_SPLIT = re.compile(r"([^\W\d_][\w'’\-]*)", re.UNICODE)  # WORD, captured: split() keeps the words
-# capitalised words in Latin, Greek and Cyrillic scripts (the filter in code checks isupper())
+# capitalised words in Latin, Greek, Cyrillic and Armenian scripts (the filter in code checks isupper()); session
+# nineteen: with Latin Extended-B ("Ə", "Ș", "Ț") and the Cyrillic letters of Kazakh, Kyrgyz, Tatar and Tajik ("Ә",
+# "Қ", "Ұ", "Ү", "Ө"), which "Ā-Ž" and "Ѐ-Я" left out ("Айгүл Әбдірахманқызы" kept its surname)
 # (no look-behind: it would slow the scan several times; the code keeps a match only at the start of the
 # text or where WORDISH does not match the character before, so a capital inside a word is skipped)
-CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ŽḀ-ỿΑ-ΩЀ-Я][\w'’\-]*")
+CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΑ-ΩЀ-ЯѠ-ӿԱ-Ֆ][\w'’\-]*")
+# the capitals session nineteen added: a word no list knows opening a sentence with one is no name by itself ("Қан
+# қысымы 150/95", "Əzələ ağrısı var": no word list holds those languages' words), as before they were read as capitals
+ADDED_CAPITAL = re.compile(r"[ƀ-ɏѠ-ӿԱ-Ֆ]")
 WORDISH = re.compile(r"[\w'’\-]")  # a character that continues a word: no capitalised word starts after it
 ORG_CUE_WORDS = frozenset((
     "work", "works", "worked", "working", "employed", "job", "shift", "shifts", "internship", "placement",

@@ -1,0 +1,39 @@
+"""Two kinds of secret no other rule read (issue 15, session nineteen: set R's first look, each as its general form;
+tests/test_deid_round18_causes.py).
+
+- A password or a wifi code, after its word and a few words more: "wifi code on the board was TRELISKE2", "password
+  is Fluffy2019", "Passwort: Sonne#12". Only a value with a digit, a sign, or capitals and small letters mixed after
+  its first ("password was wrong", "was WRONG again" are no password; "wifi password: sunflower" is, but cannot be
+  told from a word).
+- An ID written with letters of another script before its digits, as a passport's or a national register's number is
+  in Cyrillic, Greek or Armenian letters: "РД: УЕ88061423", "паспорт АН1234567" (Latin ones are deid_patterns'
+  ID_TOKEN's)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Add = Callable[[tuple[str, int, int]], None]
+
+_SECRET_VALUE = re.compile(
+    r"\b(?i:password|passcode|passwort|mot\s+de\s+passe|contraseña|senha|parola|wachtwoord|lösenord|wi-?fi(?:\s+(?:code|"
+    r"key|password|pass|pw))?|network\s+key)\b(?:\s+[^\W\d_]+){0,4}?\s*(?:(?i:is|was|=)\s+|:\s*)"
+    r"(?P<d>[^\s.,;:!?()\"'’]{4,40})")
+_SIGNS = ("pass", "wifi", "wi-fi", "senha", "parola", "contraseña", "wachtwoord", "lösenord", "network key")
+# one to four letters of a script beyond Latin, then five digits or more
+_OTHER_SCRIPT_ID = re.compile(r"(?<![\w\-])[^\W\d_A-Za-zÀ-ɏḀ-ỿ]{1,4}\d{5,}(?!\w)")
+
+
+def secret_candidates(text: str, add: Add) -> None:
+    """Every password, wifi code and other-script ID of this module's forms in ``text``, as ("id", start, end)."""
+    lower = text.lower()
+    if any(sign in lower for sign in _SIGNS):
+        for m in _SECRET_VALUE.finditer(text):
+            value = m.group("d")
+            if any(c.isdigit() for c in value) or not value.replace("-", "").isalpha() or (
+                    any(c.isupper() for c in value[1:]) and any(c.islower() for c in value)):
+                add(("id", m.start("d"), m.end("d")))
+    if not text.isascii():
+        for m in _OTHER_SCRIPT_ID.finditer(text):
+            add(("id", m.start(), m.end()))
