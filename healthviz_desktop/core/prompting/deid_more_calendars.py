@@ -72,20 +72,26 @@ _DM = (r"(?P<d>(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9])\.?|(?:[12]\d|3[01]|0?[
 _WEEKDAY_DM = re.compile(rf"(?<!\w)(?i:{_WEEKDAYS})\.?,?\s+{_DM}")
 _DEADLINE_DM = re.compile(r"\b(?i:expires?|expiry|expiring|expired|deadline|valid\s+(?:until|till|to))\s*:?\s+"
                           r"(?:(?i:on)\s+)?(?P<d>(?:[12]\d|3[01]|0[1-9])\.(?:1[0-2]|0[1-9]))(?!\d|[.,]\d)")
-_BIRTHDAY_MONTH = re.compile(r"(?:(?<![\w'’\-])(?P<w>[^\W\d_]+)(?:['’]s|\s+is|,|\s*\()|\b(?i:turns?|turning))\s*"
-                             r"(?:[1-9]\d?|1[01]\d)\s+(?i:in)\s+(?P<m>January|February|March|April|June|July|August|"
-                             r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b")
+_ENGLISH_MONTHS = ("January|February|March|April|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+                   "Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")
+_AGE_IN_MONTH = re.compile(rf"(?<![\w.,/])(?P<n>[1-9]\d?|1[01]\d)\s+(?i:in)\s+(?P<m>{_ENGLISH_MONTHS})\b")
+# what stands before that age: a person's "'s", "is", comma or bracket, or "turns" (read back from the number)
+_BEFORE_AGE = re.compile(r"(?:(?<![\w'’\-])(?P<w>[^\W\d_]+)(?:['’]s|\s+is|,|\s*\()|\b(?i:turns?|turning))\s*$")
+_MONTH_SIGNS = frozenset(m.lower() for m in _ENGLISH_MONTHS.split("|"))
 _PRONOUNS = frozenset(("she", "he", "they"))
-_ASCII_SIGNS = frozenset(w for w in _MONTHS.split("|") if w.isascii()) | frozenset(
-    w for w in _WEEKDAYS.split("|") if w.isascii()) | frozenset(("sariin", "saryn"))
+# a word of these (as deid_forms splits a text into lower-case words), or a letter of Georgian or Armenian, or the
+# Sámi month's "mán", is in every match of the patterns above
+_SIGNS = frozenset(_MONTHS.split("|")) | frozenset(_WEEKDAYS.split("|")) | frozenset(("sariin", "saryn", "сарын"))
+_SCRIPT_SIGN = re.compile(r"[\u10a0-\u10ff\u0531-\u058f]|mán")
 _DEADLINE_SIGNS = ("expir", "deadline", "valid")
 
 
 def more_calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     """Every date of this module's forms in ``text`` (a text with a digit); ``words`` are its words in lower case.
-    Text all in ASCII is read only when one of its words is a month's, a weekday's or a sign's here."""
+    Each pattern runs only where a cheap sign of what it needs is there (a speed gate, never a change in what is
+    found)."""
     lower = text.lower()
-    if not text.isascii() or not words.isdisjoint(_ASCII_SIGNS):
+    if not words.isdisjoint(_SIGNS) or (not text.isascii() and _SCRIPT_SIGN.search(lower)):
         for rx in (_DAY_MONTH, _MONTH_DAY, _MONGOLIAN):
             for m in rx.finditer(text):
                 add(("date", m.start(), m.end()))
@@ -94,9 +100,10 @@ def more_calendar_candidates(text: str, words: frozenset[str], add: Add) -> None
     if any(sign in lower for sign in _DEADLINE_SIGNS):
         for m in _DEADLINE_DM.finditer(text):
             add(("date", m.start("d"), m.end("d")))
-    if " in " in lower:
-        for m in _BIRTHDAY_MONTH.finditer(text):
-            if m.group("w") is None or _a_person(m.group("w")):
+    if not words.isdisjoint(_MONTH_SIGNS) and " in " in lower:
+        for m in _AGE_IN_MONTH.finditer(text):
+            before = _BEFORE_AGE.search(text, max(0, m.start() - 40), m.start())
+            if before and (before.group("w") is None or _a_person(before.group("w"))):
                 add(("date", m.start("m"), m.end("m")))
 
 
