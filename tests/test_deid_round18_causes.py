@@ -12,6 +12,7 @@ import pytest
 from healthviz_desktop.core.prompting.composer import explainer_text
 from healthviz_desktop.core.prompting.deidentify import deidentify
 
+
 def _out(text: str) -> str:
     return deidentify(text).text
 
