@@ -3,7 +3,11 @@ taken for the name of a place ("NTM pneumo clinic wants more sputum" became "NTM
 short forms of departments, in English and the languages people mix in, are clinical words now, in the
 de-identifier and in the allowlist. (The same reader's look at a rule for hospitals' acronyms before a department
 or a deed, "KIMS did the X-ray", found as many clinical acronyms hidden as hospitals, "SIBO diagnosed", "EMDR gave
-me": that rule was taken back, and is not here.)"""
+me": that rule was taken back, and is not here.) Then set R's first look, each form made general: months, weekdays
+and words for years of the languages of Central Asia, the Caucasus, the Baltics, the Balkans' Cyrillic and the Nordic
+minorities, Mongolian numbered months, deadlines' dates, a birthday's month after a person's age, passwords and wifi
+codes, IDs in Cyrillic letters, and names starting with capitals the pattern for capitals had left out; with the
+look-alikes a second reader found (readings before a month, decimals after a weekday, "100 years ago")."""
 
 from __future__ import annotations
 
