@@ -201,3 +201,53 @@ def repeated_ages(text: str, found: list[tuple[str, int, int]], add: Add) -> Non
             if not _VITAL_BEFORE.search(before) and not re.search(r"[\d/]\s*$", before) \
                     and not _NUMBERED_BEFORE.search(before):  # "Page 95 of the leaflet"
                 add(("age", m.start(), m.end()))
+
+
+# "ma 93 lata", "91 χρονών", "Opa wordt 90", "abuela cumple 95": an age over 89 with the word for years, or after
+# the word for turning, in the languages people mix in (the English forms are deid_patterns' AGE_PATTERNS)
+_YEARS_WORDS = (r"lat|lata|jaar|jahre|jahren|jahr|ans|años|anos|anni|år|yaşında|yasinda|yaş|yas|χρονών|χρονων|ετών|"
+                r"ετων|taon|taong|miaka|saal|sal|vuotta|vuotias|éves|ani|tahun|thn|tuổi|tuoi|살|세|歳|才|岁|周岁|лет|"
+                r"года|год|років|роки|рік|godina|godine|let|roků|rokov|sene|سنة|عام|жаста|жашта|жаш|жас|yoshda|yosh|ёшда|"
+                r"ýaşynda|настай|წლისაა|წლის|տարեկան|gadi|gadus|gadu|metų|metu|metai|aastane|aastat|vjeç|vjec|години|годишна|ára")
+# session nineteen: years ago, not an age ("100 лет назад", "90 lat temu", "100 წლის წინ"; "пред 90 години" in code)
+_AGO = r"(?i:ago|назад|тому|temu|წინ|бұрын|oldin|өмнө|atpakaļ|önce|once|parë|pare|aastat\s+tagasi|tagasi)\b"
+_AGO_BEFORE = re.compile(r"(?i:пред|prieš|pries|pirms|przed|před|pred|before)\s+$")
+_TURNS_WORDS = (r"wordt|werd|wird|wurde|cumple|cumplió|cumplio|cumplirá|cumplira|compie|compirà|compira|fête|"
+                r"skończył|skończyła|skończy|kończy|fyller|fyllde|fylder|täyttää|täytti|completa|completou|yaşına")
+_OTHER_AGE = re.compile(rf"(?<![\d.,/])(?P<d>9\d|1[0-4]\d)\s*(?:{_YEARS_WORDS})(?!\w)(?!\s*{_AGO})"
+                        rf"|\b(?:{_TURNS_WORDS})\s+(?P<t>9\d|1[0-4]\d)\b(?![.,/]\d|\s*%)", re.IGNORECASE)
+# "grandma 93 fell", "dedushka 93", "奶奶 93 now", "Мама 90", "Eyang Kakung (91": a family word of any language (and
+# a second word of it or a name), then an age over 89 with nothing between; "Luba (Lyubov Ivanovna), 96, stopped",
+# "Grandpa Joe, 93, passed": an age set off by commas after a name or its brackets
+# (read at each age-like number: the one or two words before it, and what follows it)
+_KIN_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?:\s+(?P<w2>[^\W\d_][\w'’\-]*))?\s*\(?\s*$")
+_NO_READING_AFTER = re.compile(
+    r"(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|"
+    r"percent|degrees|f|c|sats?|spo2|o2|steps|times|x|mmol|units?|ml)\b))")
+_SET_OFF_GATE = re.compile(r",\s*(?:9\d|1[0-4]\d),")
+_SET_OFF_AGE = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*|\))\s*,\s*(?P<d>9\d|1[0-4]\d),")
+
+
+def worded_ages(text: str, add: Add) -> None:
+    """Ages over 89 with the word for years or for turning in the languages people mix in ("ma 93 lata", "95 жаста",
+    "abuela cumple 95"; not "100 лет назад"), right after a family word ("dedushka 93") or set off by commas after a
+    name ("Grandpa Joe, 93, passed"). (From deid_cued, session nineteen, to keep that module small.)"""
+    from healthviz_desktop.core.prompting.deid_cued import _FAMILY, _NINETY_PLUS, READING_WORDS
+
+    if _NINETY_PLUS.search(text):
+        for m in _OTHER_AGE.finditer(text):
+            g = "d" if m.group("d") else "t"
+            if not _AGO_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                add(("age", m.start(g), m.end(g)))
+        for n in _NINETY_PLUS.finditer(text):
+            words = _KIN_BEFORE.search(text, max(0, n.start() - 40), n.start())
+            if words is None or not _NO_READING_AFTER.match(text, n.end()) or text[n.end():n.end() + 1].isalpha():
+                continue
+            # (a short family word in capitals is no family word: "MA 102" is a course)
+            kin = [fold(w) for w in (words.group("w"), words.group("w2")) if w and not (len(w) <= 2 and w.isupper())]
+            if any(w in _FAMILY for w in kin) and not any(w in READING_WORDS for w in kin):
+                add(("age", n.start(), n.end()))
+        for m in _SET_OFF_AGE.finditer(text) if _SET_OFF_GATE.search(text) else ():
+            w = m.group("w")
+            if w == ")" or (w[0].isupper() and fold(w) not in READING_WORDS and not w.isupper()):
+                add(("age", m.start("d"), m.end("d")))

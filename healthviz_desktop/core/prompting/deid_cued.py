@@ -128,29 +128,6 @@ _HAS_AGE = re.compile(
     r"(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|"
     r"percent|percentile|degrees|f|c)\b))")
 _HAS_AGE_GATE = re.compile(r"['’]s\s+(?:now\s+|just\s+)?(?:9\d|1[0-4]\d)")
-# "ma 93 lata", "91 χρονών", "Opa wordt 90", "abuela cumple 95": an age over 89 with the word for years, or after
-# the word for turning, in the languages people mix in (the English forms are deid_patterns' AGE_PATTERNS)
-_YEARS_WORDS = (r"lat|lata|jaar|jahre|jahren|jahr|ans|años|anos|anni|år|yaşında|yasinda|yaş|yas|χρονών|χρονων|ετών|"
-                r"ετων|taon|taong|miaka|saal|sal|vuotta|vuotias|éves|ani|tahun|thn|tuổi|tuoi|살|세|歳|才|岁|周岁|лет|"
-                r"года|год|років|роки|рік|godina|godine|let|roků|rokov|sene|سنة|عام|жаста|жашта|жаш|жас|yoshda|yosh|ёшда|"
-                r"ýaşynda|настай|წლისაა|წლის|տարեկան|gadi|gadus|gadu|metų|metu|metai|aastane|aastat|vjeç|vjec|години|годишна|ára")
-# session nineteen: years ago, not an age ("100 лет назад", "90 lat temu", "100 წლის წინ"; "пред 90 години" in code)
-_AGO = r"(?i:ago|назад|тому|temu|წინ|бұрын|oldin|өмнө|atpakaļ|önce|once|parë|pare|aastat\s+tagasi|tagasi)\b"
-_AGO_BEFORE = re.compile(r"(?i:пред|prieš|pries|pirms|przed|před|pred|before)\s+$")
-_TURNS_WORDS = (r"wordt|werd|wird|wurde|cumple|cumplió|cumplio|cumplirá|cumplira|compie|compirà|compira|fête|"
-                r"skończył|skończyła|skończy|kończy|fyller|fyllde|fylder|täyttää|täytti|completa|completou|yaşına")
-_OTHER_AGE = re.compile(rf"(?<![\d.,/])(?P<d>9\d|1[0-4]\d)\s*(?:{_YEARS_WORDS})(?!\w)(?!\s*{_AGO})"
-                        rf"|\b(?:{_TURNS_WORDS})\s+(?P<t>9\d|1[0-4]\d)\b(?![.,/]\d|\s*%)", re.IGNORECASE)
-# "grandma 93 fell", "dedushka 93", "奶奶 93 now", "Мама 90", "Eyang Kakung (91": a family word of any language (and
-# a second word of it or a name), then an age over 89 with nothing between; "Luba (Lyubov Ivanovna), 96, stopped",
-# "Grandpa Joe, 93, passed": an age set off by commas after a name or its brackets
-# (read at each age-like number: the one or two words before it, and what follows it)
-_KIN_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?:\s+(?P<w2>[^\W\d_][\w'’\-]*))?\s*\(?\s*$")
-_NO_READING_AFTER = re.compile(
-    r"(?![.,/]\d|\s*(?:%|/|°|(?i:mg|mcg|kg|lbs?|bpm|mmhg|cm|mm|ml|mins?|minutes|hours?|hrs?|days?|seconds?|secs?|"
-    r"percent|degrees|f|c|sats?|spo2|o2|steps|times|x|mmol|units?|ml)\b))")
-_SET_OFF_GATE = re.compile(r",\s*(?:9\d|1[0-4]\d),")
-_SET_OFF_AGE = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*|\))\s*,\s*(?P<d>9\d|1[0-4]\d),")
 _H_GATE = re.compile(r"\dh")
 _NINETY_PLUS = re.compile(r"[91](?<!\d[91])(?:(?<=9)\d|(?<=1)[0-4]\d)(?!\d)")
 _AFTER_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?\s+$")
@@ -196,7 +173,7 @@ _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or b
 def cued_candidates(text: str, add: Add) -> None:
     """Every place, clock time and role-cued name of this module's rules in ``text`` (see the docstring)."""
     from healthviz_desktop.core.prompting.deid_addresses import address_candidates
-    from healthviz_desktop.core.prompting.deid_ages import age_candidates
+    from healthviz_desktop.core.prompting.deid_ages import age_candidates, worded_ages
     from healthviz_desktop.core.prompting.deid_cjk_names import cjk_name_candidates
     from healthviz_desktop.core.prompting.deid_clock import clock_candidates
     from healthviz_desktop.core.prompting.deid_codes import code_candidates
@@ -244,23 +221,7 @@ def cued_candidates(text: str, add: Add) -> None:
             person = w in _FAMILY or (m.group("w")[0].isupper() and w not in word_lists().medical)
             if person and w not in READING_WORDS and (m.group("th") or _AGE_END.match(text, m.end())):
                 add(("age", m.start("d"), m.end("d")))
-    if _NINETY_PLUS.search(text):
-        for m in _OTHER_AGE.finditer(text):
-            g = "d" if m.group("d") else "t"
-            if not _AGO_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-                add(("age", m.start(g), m.end(g)))
-        for n in _NINETY_PLUS.finditer(text):
-            words = _KIN_BEFORE.search(text, max(0, n.start() - 40), n.start())
-            if words is None or not _NO_READING_AFTER.match(text, n.end()) or text[n.end():n.end() + 1].isalpha():
-                continue
-            # (a short family word in capitals is no family word: "MA 102" is a course)
-            kin = [fold(w) for w in (words.group("w"), words.group("w2")) if w and not (len(w) <= 2 and w.isupper())]
-            if any(w in _FAMILY for w in kin) and not any(w in READING_WORDS for w in kin):
-                add(("age", n.start(), n.end()))
-        for m in _SET_OFF_AGE.finditer(text) if _SET_OFF_GATE.search(text) else ():
-            w = m.group("w")
-            if w == ")" or (w[0].isupper() and fold(w) not in READING_WORDS and not w.isupper()):
-                add(("age", m.start("d"), m.end("d")))
+    worded_ages(text, add)  # ages with the words for years, after a family word, set off by commas
     code_candidates(text, add)
     org_candidates(text, add)
     if "St" in text or "Sa" in text:
