@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting.deid_cued import _FAMILY, _NINETY_PLUS, READING_WORDS
 from healthviz_desktop.core.prompting.vocabulary import fold
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -232,8 +233,6 @@ def worded_ages(text: str, add: Add) -> None:
     """Ages over 89 with the word for years or for turning in the languages people mix in ("ma 93 lata", "95 жаста",
     "abuela cumple 95"; not "100 лет назад"), right after a family word ("dedushka 93") or set off by commas after a
     name ("Grandpa Joe, 93, passed"). (From deid_cued, session nineteen, to keep that module small.)"""
-    from healthviz_desktop.core.prompting.deid_cued import _FAMILY, _NINETY_PLUS, READING_WORDS
-
     if _NINETY_PLUS.search(text):
         for m in _OTHER_AGE.finditer(text):
             g = "d" if m.group("d") else "t"

@@ -131,4 +131,3 @@ def _joined_words(text: str, found: list[tuple[str, int, int]], add: Add) -> Non
         if before or after:
             kind = cat if cat != "private" else "name"
             add((kind, before.start() if before else start, after.end() if after else end))
-

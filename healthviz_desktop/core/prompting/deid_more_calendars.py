@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -115,18 +114,10 @@ def _a_person(word: str) -> bool:
     from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
     w, lex = fold(word), P.lexicon()
-    if w in P.MONTH_WORDS or w in _eponyms():
+    if w in P.MONTH_WORDS or w in lex.eponym_firsts:
         return False  # "9 in May, 4 in June": a list of readings by month; "Crohn's 3 in June"
     lists = word_lists()
     return w in _PRONOUNS or w in lex.relations or w in lex.titles or w in lex.first_names \
         or w in lex.ambiguous_first_names or (word[:1].isupper() and not word.isupper() and (
             lists.is_name(w) or not (lists.is_word(w) or w in lists.medical or w in lists.drugs)))
 
-
-@lru_cache(maxsize=1)
-def _eponyms() -> frozenset[str]:
-    """The first words of the lexicon's eponyms, folded ("crohn", "hashimoto")."""
-    from healthviz_desktop.core.prompting.vocabulary import fold
-    from healthviz_desktop.core.resources import load_toml
-
-    return frozenset(fold(e.replace("-", " ").split()[0]) for e in load_toml("deid_lexicon.toml")["eponyms"])

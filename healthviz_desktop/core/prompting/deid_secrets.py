@@ -5,8 +5,8 @@ tests/test_deid_round18_causes.py).
   is Fluffy2019", "Passwort: Sonne#12". Only a value with a digit, a sign, or capitals and small letters mixed after
   its first ("password was wrong", "was WRONG again" are no password; "wifi password: sunflower" is, but cannot be
   told from a word).
-- An ID written with letters of another script before its digits, as a passport's or a national register's number is
-  in Cyrillic, Greek or Armenian letters: "РД: УЕ88061423", "паспорт АН1234567" (Latin ones are deid_patterns'
+- An ID written with capitals of another alphabet before its digits, as a passport's or a national register's number
+  is in Cyrillic, Greek or Armenian letters: "РД: УЕ88061423", "паспорт АН1234567" (Latin ones are deid_patterns'
   ID_TOKEN's)."""
 
 from __future__ import annotations
@@ -21,7 +21,9 @@ _SECRET_VALUE = re.compile(
     r"key|password|pass|pw))?|network\s+key)\b(?:\s+[^\W\d_]+){0,4}?\s*(?:(?i:is|was|=)\s+|:\s*)"
     r"(?P<d>[^\s.,;:!?()\"'’]{4,40})")
 _SIGNS = ("pass", "wifi", "wi-fi", "senha", "parola", "contraseña", "wachtwoord", "lösenord", "network key")
-# one to four letters of a script beyond Latin, then five digits or more
+# one to four letters of a script beyond Latin, then five digits or more; in code, capitals only (Cyrillic, Greek,
+# Armenian: no Chinese, Japanese or Korean letter has a case, "走了12000。", "걸음12000" are steps, and "прошла12000"
+# is a missing space)
 _OTHER_SCRIPT_ID = re.compile(r"(?<![\w\-])[^\W\d_A-Za-zÀ-ɏḀ-ỿ]{1,4}\d{5,}(?!\w)")
 
 
@@ -36,4 +38,5 @@ def secret_candidates(text: str, add: Add) -> None:
                 add(("id", m.start("d"), m.end("d")))
     if not text.isascii():
         for m in _OTHER_SCRIPT_ID.finditer(text):
-            add(("id", m.start(), m.end()))
+            if all(c.isupper() for c in m.group() if c.isalpha()):
+                add(("id", m.start(), m.end()))
