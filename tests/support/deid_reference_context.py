@@ -40,6 +40,9 @@ def _fold_table() -> dict[int, str]:
         parts = unicodedata.normalize("NFKD", chr(code))
         if len(parts) > 1 and parts[0].isascii() and parts[0].isalpha():
             table[code] = parts[0]
+    # letters no decomposition takes to a-z, as vocabulary.fold folds them where one letter stands for one ("Paweł"
+    # → "Pawel", "Søvn" → "Sovn", "Karanlık" → "Karanlik"; æ, þ and œ become two letters there; round nineteen)
+    table.update({ord(a): b for a, b in zip("łŁøØðÐı", "lLoOdDi", strict=True)})
     return table
 
 

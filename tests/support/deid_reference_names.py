@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting.deid_glosses import glossed
 from healthviz_desktop.core.prompting.deid_things import OWNED_SIGN, named_as_a_product  # shared, as they are
-from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, foreign_words, key, word_lists
+from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, key, word_lists
 from tests.support import deid_reference_patterns as P
 from tests.support.deid_reference_things import (
     _AFTER_DOSE,
@@ -308,7 +308,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("name", start, end))
     elif len(run) == 1 and prev == "the" and prev2 in _PLACE_THE and not at_start and first not in _GENERIC_PLACES \
             and "-" not in first and (prev2 not in _PLACE_THE_STRICT or not (
-                word_lists().is_word(key(first)) or key(first) in foreign_words())) \
+                word_lists().is_word(key(first)) or _foreign_word(first))) \
             and first not in lex.known_words and first not in lex.titles and first not in lex.relations \
             and key(first) not in word_lists().drugs and not re.match(_PRODUCT_AFTER, text[end:end + 16], re.I):
         add(("place", start, end))  # "ENT at the Mater", "up the Heath"
@@ -391,7 +391,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "with Mirena removal", "Nexplanon insertion": a drug or device and what is done with it
     elif prev in _FACILITY_BEFORE and not at_start:
         add(("place", start, end))  # "Hospital Şehitkamil", "Klinikum Rechts", "apteka Ziko": a facility's name
-    elif prev in lex.place_cues and not at_start:
+    elif (prev in lex.place_cues or (prev in ("w", "we", "v", "ve", "på") and _foreign_word(first))) and not at_start:
         add(("place", start, end))
     elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
             word_lists().is_name(key(first)) or first in lex.first_names or _PERSON_NEXT.match(text, end)

@@ -120,9 +120,10 @@ ID_TOKEN = re.compile(r"(?<![\w\-])(?=[A-Za-z\-]*\d)[A-Za-z0-9]+(?:[\-/][A-Za-z0
 WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 # capitalised words in Latin, Greek and Cyrillic scripts (the filter in code checks isupper())
 # (no look-behind: it would slow the scan several times; the code checks the character before)
-CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΑ-ΩЀ-ЯѠ-ӿԱ-Ֆ][\w'’\-]*")
+CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΑ-ΩЀ-ЯѠ-ӿԱ-Ֆ][\w\u0300-\u036f'’\-]*")
 ADDED_CAPITAL = re.compile(r"[ƀ-ɏѠ-ӿԱ-Ֆ]")  # session nineteen's capitals (see deid_patterns)
-CAP_AFTER = re.compile(r"[^\w'’\-]([A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΑ-ΩЀ-ЯѠ-ӿԱ-Ֆ][\w'’\-]*)")  # group 1, after a non-word character
+# group 1, after a non-word character (combining marks are inside a word)
+CAP_AFTER = re.compile(r"[^\w\u0300-\u036f'’\-]([A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΑ-ΩЀ-ЯѠ-ӿԱ-Ֆ][\w\u0300-\u036f'’\-]*)")
 ORG_CUE_WORDS = frozenset((
     "work", "works", "worked", "working", "employed", "job", "shift", "shifts", "internship", "placement",
     "manager", "engineer", "nurse", "cashier", "driver", "clerk", "teacher", "lecturer", "student", "pupil",

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from healthviz_desktop.core.prompting.deid_things import CLINICAL_FORM, acts_as_a_person  # shared, as they are
-from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, key, word_lists
+from healthviz_desktop.core.prompting.vocabulary import fold, foreign_town_words, foreign_words, key, word_lists
 from tests.support import deid_reference_patterns as P
 
 Word = tuple[str, int, int]
@@ -89,7 +89,8 @@ def _foreign_word(first: str) -> bool:
     """A word no English list knows that is an everyday word of another language ("Hausarzt", "Schmerzen",
     "Remédio"): not a name on its own mid-sentence."""
     folded = fold(first)
-    return (folded in foreign_words() or (len(folded) > 6 and CLINICAL_FORM.search(folded) is not None)) \
+    listed = folded in foreign_words() and folded not in foreign_town_words()
+    return (listed or (len(folded) > 6 and CLINICAL_FORM.search(folded) is not None)) \
         and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
 
 

@@ -18,7 +18,7 @@ import re
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_cued import READING_WORDS, Add
 from healthviz_desktop.core.prompting.deid_secrets import secret_candidates
-from healthviz_desktop.core.prompting.vocabulary import foreign_words, word_lists
+from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, word_lists
 from healthviz_desktop.core.prompting.word_trie import trie
 
 # "my last-4 is 9021", "my last four (3377)", "last 4 of my SSN: 1234": the digits an office asks for
@@ -180,7 +180,7 @@ def code_candidates(text: str, add: Add) -> None:
         # (or, after "login" and a space, one no list of any language knows: "your login marqwill")
         linked = m.group("link").strip() != "" or not h.isalpha() or (
             m.group().lower().startswith(("login", "log-in")) and not (
-                lists.is_word(h.lower()) or h.lower() in foreign_words() or lists.is_name(h.lower())))
+                lists.is_word(h.lower()) or fold(h) in foreign_words() or lists.is_name(h.lower())))
         if linked and not (h.isalpha() and (lists.is_word(h.lower()) or h.lower() in P.lexicon().not_name)):
             if m.group().startswith("LINE") and (
                     h[0].isdigit() or _CAPITAL_WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())):

@@ -55,7 +55,7 @@ from healthviz_desktop.core.prompting.deid_things import (
     one_product,
     product_use,
 )
-from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, foreign_words, key, word_lists
+from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, key, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 Word = tuple[str, int, int]
@@ -72,6 +72,11 @@ class CapGroup:
     prev2: str
     sentence_start: bool
     joined_of: bool
+
+
+# "in" and "at" of languages that write a common noun in lower case mid-sentence: Polish, Czech and Slovak, the
+# Scandinavian languages (round nineteen)
+_IN_OTHER_LANGUAGES = frozenset(("w", "we", "v", "ve", "på"))
 
 
 def cap_groups(text: str) -> list[CapGroup]:
@@ -247,7 +252,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("name", start, end))
     elif len(run) == 1 and prev == "the" and prev2 in PLACE_THE and not at_start and first not in GENERIC_PLACES \
             and "-" not in first and (prev2 not in PLACE_THE_STRICT or not (
-                word_lists().is_word(key(first)) or key(first) in foreign_words())) \
+                word_lists().is_word(key(first)) or foreign_word(first))) \
             and first not in lex.known_words and first not in lex.titles and first not in lex.relations \
             and key(first) not in word_lists().drugs and not re.match(PRODUCT_AFTER, text[end:end + 16], re.I):
         add(("place", start, end))  # "ENT at the Mater", "up the Heath"
@@ -331,7 +336,9 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "with Mirena removal", "Nexplanon insertion": a drug or device and what is done with it
     elif prev in FACILITY_BEFORE and not at_start:
         add(("place", start, end))  # "Hospital Şehitkamil", "Klinikum Rechts", "apteka Ziko": a facility's name
-    elif prev in lex.place_cues and not at_start:
+    elif (prev in lex.place_cues or (prev in _IN_OTHER_LANGUAGES and foreign_word(first))) and not at_start:
+        # ("teraz w Białymstoku", "v Ostravě", "på Nørrebro": a capital after another language's "in" or "at" is a
+        # place, whatever list holds the word)
         add(("place", start, end))
     elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
             word_lists().is_name(key(first)) or first in lex.first_names or PERSON_NEXT.match(text, end)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
 from healthviz_desktop.core.prompting.deid_things import clinical_words
-from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, foreign_words, word_lists
+from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, foreign_words, word_lists
 from healthviz_desktop.core.prompting.word_trie import trie
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -113,7 +113,7 @@ def org_candidates(text: str, add: Add) -> None:
             if "&" not in b and "-" not in b and b not in ("hca", "hcas", "csw") \
                     and not lists.is_word(b) and not lists.is_word(b.rstrip("s")) and b not in lists.medical \
                     and b not in lists.drugs and b not in _COMMON_CAPITALS and b not in MONTH_WORDS \
-                    and b not in clinical_words() and b not in foreign_words():  # ("my arubaito manager": a job)
+                    and b not in clinical_words() and fold(b) not in foreign_words():  # "my arubaito manager"
                 add(("employer", m.start("b"), m.end("b")))
     lower = text.lower()
     for m in _SCHOOL_IS.finditer(text) if any(w in lower for w in ("uni", "college", "school", "campus", "form")) \

@@ -158,11 +158,12 @@ WORD_SPLIT = re.compile(r"([^\W\d_][\w'’\-]*)", re.UNICODE)  # WORD, captured:
 # "Қ", "Ұ", "Ү", "Ө"), which "Ā-Ž" and "Ѐ-Я" left out ("Айгүл Әбдірахманқызы" kept its surname)
 # (no look-behind: it would slow the scan several times; the code keeps a match only at the start of the
 # text or where WORDISH does not match the character before, so a capital inside a word is skipped)
-CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΑ-ΩЀ-ЯѠ-ӿԱ-Ֆ][\w'’\-]*")
+# (with the combining marks, U+0300-U+036F, inside a word: "Délı̨nę", text pasted decomposed; round nineteen)
+CAP = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-ɏḀ-ỿΑ-ΩЀ-ЯѠ-ӿԱ-Ֆ][\w\u0300-\u036f'’\-]*")
 # the capitals session nineteen added: a word no list knows opening a sentence with one is no name by itself ("Қан
 # қысымы 150/95", "Əzələ ağrısı var": no word list holds those languages' words), as before they were read as capitals
 ADDED_CAPITAL = re.compile(r"[ƀ-ɏѠ-ӿԱ-Ֆ]")
-WORDISH = re.compile(r"[\w'’\-]")  # a character that continues a word: no capitalised word starts after it
+WORDISH = re.compile(r"[\w\u0300-\u036f'’\-]")  # a character that continues a word: no capitalised word starts after it
 ORG_CUE_WORDS = frozenset((
     "work", "works", "worked", "working", "employed", "job", "shift", "shifts", "internship", "placement",
     "manager", "engineer", "nurse", "cashier", "driver", "clerk", "teacher", "lecturer", "student", "pupil",

@@ -10,7 +10,13 @@ import re
 from functools import lru_cache
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, key, word_lists
+from healthviz_desktop.core.prompting.vocabulary import (
+    fold,
+    foreign_town_words,
+    foreign_words,
+    key,
+    word_lists,
+)
 
 Word = tuple[str, int, int]
 
@@ -103,7 +109,9 @@ def foreign_word(first: str) -> bool:
     "Remédio"): not a name on its own mid-sentence. (Compounds of such words, "Zeckenimpfung", were tried in
     round seven and taken back: on held-out set G they let a name through; docs/privacy.md.)"""
     folded = fold(first)
-    return (folded in foreign_words() or (len(folded) > 6 and CLINICAL_FORM.search(folded) is not None)) \
+    # (looked up as the list was built, "Głowa" is "glowa" there; a town's name is no word: "Kadıköy"; round nineteen)
+    listed = folded in foreign_words() and folded not in foreign_town_words()
+    return (listed or (len(folded) > 6 and CLINICAL_FORM.search(folded) is not None)) \
         and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
 
 

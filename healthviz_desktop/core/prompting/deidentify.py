@@ -26,6 +26,7 @@ from healthviz_desktop.core.prompting.deid_ages import repeated_ages
 from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_codes import take_number_parts
+from healthviz_desktop.core.prompting.deid_composed import composed_terms, find_composed
 from healthviz_desktop.core.prompting.deid_context import form_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_digits import digit_windows, merge, number_ids, phones
@@ -116,6 +117,16 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
 
     Fast on long texts: one pass for words and one for digit runs, then each costly pattern runs only where a
     cheap sign says it could match (an "@", a month name, a cue word, a cluster of digits)."""
+    # (text with combining marks is read composed, its spans mapped back: deid_composed.py)
+    terms = composed_terms(private_terms)
+    return find_composed(text, lambda t: _find_written(t, terms, typed), _placed)
+
+
+def _placed(span: Span, start: int, end: int, written: str) -> Span:
+    return replace(span, start=start, end=end, text=written)
+
+
+def _find_written(text: str, private_terms: Sequence[str], typed: bool) -> list[Span]:
     original, text = text, ascii_digits(text)  # "۱۴۰۲/۱۲/۰۵" read as "1402/12/05" (same offsets)
     spans = _find(text, private_terms, typed=typed)
     if text is original:

@@ -112,9 +112,11 @@ def foreign_words() -> frozenset[str]:
     return _words("foreign_words.txt")
 
 
-def foreign_key(word: str) -> str:
-    """How a word is looked up in ``foreign_words()``: folded as the list was built ("Głowa" → "glowa")."""
-    return fold(word).replace("ł", "l")
+@lru_cache(maxsize=1)
+def foreign_town_words() -> frozenset[str]:
+    """The words of ``foreign_words()`` that are also a town's or a district's name ("kadikoy", "mokotow", "piatek"):
+    capitalised, no word of another language (scripts/build_foreign_words.py, round nineteen)."""
+    return _words("foreign_town_words.txt")
 
 
 def key(word: str) -> str:
@@ -122,9 +124,14 @@ def key(word: str) -> str:
     return word.casefold().replace("’", "'")
 
 
+# letters no Unicode decomposition takes to a-z, folded as scripts/build_*.py fold them ("Głogów" → "glogow",
+# "læge" → "laege", "ağrı" → "agri"; round nineteen)
+_LETTERS = str.maketrans({"ł": "l", "ð": "d", "þ": "th", "æ": "ae", "ø": "o", "œ": "oe", "ı": "i"})
+
+
 def fold(word: str) -> str:
     """Casefolded and without diacritics ("Zoë" → "zoe", "Ménière" → "meniere"), apostrophes straight."""
     w = word.casefold().replace("’", "'")
     if w.isascii():
         return w
-    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c))
+    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)).translate(_LETTERS)
