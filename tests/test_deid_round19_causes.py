@@ -36,7 +36,8 @@ def test_towns_with_those_letters_are_in_the_gazetteer(town: str) -> None:
     "Głowa boli od rana.", "Dostałam skierowanie do neurologa.", "Karanlık odada yattım.",
     "Sırt ağrısı devam ediyor.", "Lægen sagde hvile.", "Søvn var dårlig, hovedpine hele dagen.",
     "Słabo spałam, migrena.", "W piątek migrena.", "Spotkanie w piątek, migrena mniejsza.",
-    "Kašel a dušnost po covidu.", "patrzę w sufit, może w końcu odeśpię", "We went to the clinic at noon."])
+    "Kašel a dušnost po covidu.", "patrzę w sufit, może w końcu odeśpię", "We went to the clinic at noon.",
+    "I do Zumba twice a week."])
 def test_everyday_words_of_those_languages_stay(text: str) -> None:
     assert deidentify(text).text == text
 
@@ -51,6 +52,8 @@ def test_everyday_words_of_those_languages_stay(text: str) -> None:
     ("Byl jsem v Ostravě u doktora.", "Ostravě"),
     ("Besøkte Ragnhild på Grünerløkka.", "Grünerløkka"),
     ("Mødtes med Kirsten på Nørrebro.", "Nørrebro"),
+    ("Wróciłam z Warszawy bardzo zmęczona.", "Warszawy"),
+    ("Sendt til Ullevål med brystsmerter.", "Ullevål"),
     ("Ankara'da hastaneye gittim.", "Ankara"),
     ("Yıldız Hanım ile Bakırköy'de görüştük.", "Bakırköy"),
     ("Kadıköy'de doktora gittim, baş ağrısı devam ediyor.", "Kadıköy"),
@@ -109,3 +112,12 @@ def test_a_mark_that_composes_with_nothing_stays_inside_its_word() -> None:
     # Dene orthography: a dotless i with an ogonek has no composed form ("Délı̨nę" would be cut to "Délı", "deli")
     out = deidentify("Granny won't leave Délı̨nę for the care home.").text
     assert out == "Granny won't leave [NAME] for the care home."
+
+
+@pytest.mark.parametrize(("text", "out"), [
+    ("Trần Thu Hà came with me.", "[NAME] came with me."),
+    ("Đỗ Thu Trang rang about the scan.", "[NAME] rang about the scan."),
+    ("Saw Dr Castellanos Thu 9/24.", "Saw Dr [NAME] [DATE]."),  # a weekday before its date ends the name
+    ("Jonah Thu Fri shifts again", "[NAME] Thu Fri shifts again")])
+def test_a_weekday_s_short_form_inside_a_vietnamese_name_is_part_of_it(text: str, out: str) -> None:
+    assert deidentify(text).text == out

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting.deid_glosses import glossed
+from healthviz_desktop.core.prompting.deid_run_context import inside_a_name  # shared, as it is
 from healthviz_desktop.core.prompting.deid_things import OWNED_SIGN, named_as_a_product  # shared, as they are
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, key, word_lists
 from tests.support import deid_reference_patterns as P
@@ -168,7 +169,8 @@ def names(text: str, groups: list[_Group], add: Add) -> None:
         for k, (w, s, e) in enumerate(words):
             b = bare(w)
             joins_place = b in lex.place_prefixes and k + 1 < len(words)
-            if run and b not in lex.titles and b not in lex.relations and b not in _TIME_WORDS:
+            if run and b not in lex.titles and b not in lex.relations and (
+                    b not in _TIME_WORDS or inside_a_name(words, k)):
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
                 continue
             # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
@@ -391,7 +393,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "with Mirena removal", "Nexplanon insertion": a drug or device and what is done with it
     elif prev in _FACILITY_BEFORE and not at_start:
         add(("place", start, end))  # "Hospital Şehitkamil", "Klinikum Rechts", "apteka Ziko": a facility's name
-    elif (prev in lex.place_cues or (prev in ("w", "we", "v", "ve", "på") and _foreign_word(first))) and not at_start:
+    elif (prev in lex.place_cues or (prev in _IN_OTHER_LANGUAGES and _foreign_word(first))) and not at_start:
         add(("place", start, end))
     elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
             word_lists().is_name(key(first)) or first in lex.first_names or _PERSON_NEXT.match(text, end)
@@ -417,5 +419,6 @@ def _known_name(first: str) -> bool:
 _DOSE_AFTER = re.compile(r"\s*(?:x\s?\d|\d)(?!(?:(?<=1)9\d\d|(?<=2)0\d\d)(?![\d\s]*(?i:iu|u|mg|mcg|µg|ml|units?|g)\b))")
 
 # words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
+_IN_OTHER_LANGUAGES = ("w", "we", "v", "ve", "på", "z", "ze", "do", "til")
 _TIME_WORDS = P.MONTH_WORDS | frozenset(str.split("""monday tuesday wednesday thursday friday saturday sunday mon
     tue tues wed weds thu thur thurs fri sat sun today tonight tomorrow yesterday"""))

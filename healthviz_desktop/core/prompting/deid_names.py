@@ -28,6 +28,7 @@ from healthviz_desktop.core.prompting.deid_run_context import (
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_TAILS,
+    inside_a_name,
     joins_after_stop,
     known_name,
     listed_phrase,
@@ -74,9 +75,9 @@ class CapGroup:
     joined_of: bool
 
 
-# "in" and "at" of languages that write a common noun in lower case mid-sentence: Polish, Czech and Slovak, the
-# Scandinavian languages (round nineteen)
-_IN_OTHER_LANGUAGES = frozenset(("w", "we", "v", "ve", "på"))
+# "in", "at", "from" and "to" of languages that write a common noun in lower case mid-sentence: Polish, Czech and
+# Slovak, the Scandinavian languages (round nineteen; not Norwegian "i", English's "i")
+_IN_OTHER_LANGUAGES = frozenset(("w", "we", "v", "ve", "på", "z", "ze", "do", "til"))
 
 
 def cap_groups(text: str) -> list[CapGroup]:
@@ -167,7 +168,8 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
         for k, (w, s, e) in enumerate(words):
             b = bare(w)
             joins_place = b in lex.place_prefixes and k + 1 < len(words)
-            if run and b not in lex.titles and b not in lex.relations and b not in TIME_WORDS:
+            if run and b not in lex.titles and b not in lex.relations and (
+                    b not in TIME_WORDS or inside_a_name(words, k)):
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
                 continue
             # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
@@ -337,8 +339,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif prev in FACILITY_BEFORE and not at_start:
         add(("place", start, end))  # "Hospital Şehitkamil", "Klinikum Rechts", "apteka Ziko": a facility's name
     elif (prev in lex.place_cues or (prev in _IN_OTHER_LANGUAGES and foreign_word(first))) and not at_start:
-        # ("teraz w Białymstoku", "v Ostravě", "på Nørrebro": a capital after another language's "in" or "at" is a
-        # place, whatever list holds the word)
+        # ("teraz w Białymstoku", "z Warszawy", "på Nørrebro", "til Ullevål": a capital after another language's
+        # "in", "at", "from" or "to" is a place, whatever list holds the word)
         add(("place", start, end))
     elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
             word_lists().is_name(key(first)) or first in lex.first_names or PERSON_NEXT.match(text, end)

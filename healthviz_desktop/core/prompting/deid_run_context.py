@@ -7,6 +7,7 @@ for a facility before or after a name, and the small readings of the words next 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_things import acts_as_a_person, eponym_phrases
@@ -60,6 +61,16 @@ DOSE_AFTER = re.compile(r"\s*(?:x\s?\d|\d)(?!(?:(?<=1)9\d\d|(?<=2)0\d\d)(?![\d\s
 # words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
 TIME_WORDS = P.MONTH_WORDS | frozenset(str.split("""monday tuesday wednesday thursday friday saturday sunday mon
     tue tues wed weds thu thur thurs fri sat sun today tonight tomorrow yesterday"""))
+
+
+def inside_a_name(words: Sequence[tuple[str, int, int]], k: int) -> bool:
+    """A weekday's short form between two words of a name written with Vietnamese letters ("Trần Thu Hà", "Đỗ Thu
+    Trang": Thu, autumn, is a common middle name), not one before a date ("Dr Castellanos Thu 9/24"; round nineteen)."""
+    word, _, end = words[k]
+    if len(word) != 3 or k == 0 or k + 1 >= len(words) or words[k + 1][1] != end + 1:
+        return False
+    before, after = words[k - 1][0], words[k + 1][0]
+    return after.casefold() not in TIME_WORDS and not (before.isascii() and after.isascii())
 
 
 def known_name(first: str) -> bool:
