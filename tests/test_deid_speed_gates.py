@@ -14,8 +14,9 @@ import pytest
 
 from healthviz_desktop.core.prompting import deid_context as C
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_shields import could_hold_eponym, window_words
 from healthviz_desktop.core.prompting.deid_signals import low
-from healthviz_desktop.core.prompting.deidentify import could_hold_eponym, deidentify, window_words
+from healthviz_desktop.core.prompting.deidentify import deidentify
 
 CORPUS = Path(__file__).parent / "corpus" / "deid_corpus.jsonl"
 

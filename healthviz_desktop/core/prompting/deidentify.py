@@ -40,6 +40,7 @@ from healthviz_desktop.core.prompting.deid_names import (
 from healthviz_desktop.core.prompting.deid_org_groups import org_cues, org_groups
 from healthviz_desktop.core.prompting.deid_person import fold_text, private_candidates
 from healthviz_desktop.core.prompting.deid_repeats import repeated_names, rest_pieces
+from healthviz_desktop.core.prompting.deid_shields import clinical_spans, eponym_shields
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits, low
 from healthviz_desktop.core.prompting.deid_sites import leave_care_places
 from healthviz_desktop.core.prompting.deid_words import word_candidates
@@ -264,49 +265,6 @@ def _forms(keys: frozenset[str]) -> frozenset[str]:
     return frozenset(c for k in keys for c in (k, k + "'s", k + "’s", k + "'", k + "’") if unpossessive(c) in keys)
 
 
-_LETTER_RUN = re.compile(r"[^\W\d_]+")  # the words eponym_alone could start with, for its speed gate
-
-
-def _clinical_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text reads as a clinical shape (a score, a dose, a lab value...), found once per text for every
-    candidate to be checked against (the same spans as in a window round each candidate: every shape is short).
-    Every clinical shape holds a digit: a text without one has none."""
-    if not P.DIGITS.search(text):
-        return []
-    shapes = [P.SEVERITY, P.DOSE, P.LAB, P.DIMENSION]
-    if _RATIO_SIGN.search(text):  # what every ratio and clinical duration holds: the rest need not be read
-        shapes.append(P.RATIO)
-    if "/7" in text or "/52" in text or "/12" in text:
-        shapes.append(P.CLINICAL_DURATION)
-    return [m.span() for rx in shapes for m in rx.finditer(text)] + (P.scale_score_spans(text) if "/" in text else [])
-
-
-def window_words(window: str) -> frozenset[str]:
-    """The runs of letters of a window, lower-cased: what the eponym gates look for an eponym's first word in."""
-    return frozenset(_LETTER_RUN.findall(window.lower()))
-
-
-def could_hold_eponym(window: str, words: frozenset[str], lex: P.Lexicon) -> bool:
-    """False only where ``lex.eponym`` cannot match: ASCII text none of whose ``words`` is an eponym's first
-    (deid_patterns._first_letters says why that is enough)."""
-    return not window.isascii() or not lex.eponym_firsts.isdisjoint(words)
-
-
-def _eponym_shields(text: str, start: int, end: int, lo: int, hi: int, cat: str, lex: P.Lexicon) -> bool:
-    """Whether an eponym in text[lo:hi] overlapping text[start:end] keeps that candidate in (``_shields``). Each
-    pattern is read only where the window's words hold a first word of it (``could_hold_eponym``; for
-    ``lex.eponym_alone``, anywhere)."""
-    window = text[lo:hi]
-    words = window_words(window)
-    if could_hold_eponym(window, words, lex) and any(
-            start < m.end() and m.start() < end and _shields(text, m, cat) for m in lex.eponym.finditer(text, lo, hi)):
-        return True
-    return not lex.eponym_alone_firsts.isdisjoint(words) and any(
-        start < m.end() and m.start() < end and _shields(text, m, cat)
-        for m in lex.eponym_alone.finditer(text, lo, hi))
-
-
-_RATIO_SIGN = re.compile(r"1\s*:\s*\d")
 
 
 def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
@@ -318,7 +276,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
 
     def in_clinical(start: int, end: int) -> bool:
         if not clinical:
-            clinical.append(_clinical_spans(text))
+            clinical.append(clinical_spans(text))
         return any(start < ce and cs < end for cs, ce in clinical[0])
 
     for cat, start, end in found:
@@ -327,7 +285,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
         if cat in _SOFT and in_clinical(start, end):
             continue
         lo, hi = max(0, start - 40), min(n, end + 40)
-        if cat in ("private", "name", "place", "town") and _eponym_shields(text, start, end, lo, hi, cat, lex):
+        if cat in ("private", "name", "place", "town") and eponym_shields(text, start, end, lo, hi, cat, lex):
             continue
         kept.append((cat, start, end))
     # a name or place that contains a private term ("Amara Quell" around "Amara") goes out whole
@@ -405,23 +363,6 @@ def _named_rest(text: str, s: int, e: int, ps: int, pe: int) -> bool:
     lists = word_lists()
     rest = (text[s:max(s, ps)] + " " + text[min(e, pe):e]).casefold()
     return any(lists.is_name(w) or not lists.is_word(w) for w in re.findall(r"[^\W\d_]{2,}", rest))
-
-
-def _shields(text: str, eponym: re.Match[str], cat: str) -> bool:
-    """Whether an eponym keeps a name, place or private term that overlaps it from being removed.
-
-    With a condition word it always does ("Bell's palsy", even with the private term "Bell"). A bare
-    possessive ("Crohn's") shields only a guessed name or place, and not after a title or a given name:
-    "Dr. Bell's nurse" and "John Smith's wife" are people. A private term the person listed wins over it."""
-    lex = P.lexicon()
-    words = eponym.group().split()
-    if len(words) > 1 and words[-1].casefold() in lex.condition_words:
-        return True
-    if cat == "private":
-        return False
-    before = text[max(0, eponym.start() - 40):eponym.start()].split()
-    prev = before[-1].strip(PUNCT).casefold() if before else ""
-    return prev not in lex.titles and prev not in lex.first_names and prev not in lex.ambiguous_first_names
 
 
 class _Taken:
