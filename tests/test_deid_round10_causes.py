@@ -111,9 +111,13 @@ def test_names_ages_employers_and_plates_of_set_j_go(text, secrets):
 @pytest.mark.parametrize(("text", "terms", "secret"), [
     ("Ako nešto zatreba, javiti sestri Jeleni.", ["Jelena"], "Jeleni"),  # a case form of the term
     ("Dzwoniłam do Anny wczoraj.", ["Anna"], "Anny"),
+    ("Byłam u Kamili.", ["Kamila"], "Kamili"),
 ])
 def test_a_private_name_goes_in_its_case_forms(text, terms, secret):
-    assert secret not in deidentify(text, terms).text
+    out = deidentify(text, terms).text
+    # as the person's own term, not only as some name (round nineteen: the case forms left the list of other
+    # languages' words, so the name rules alone now hide most of them)
+    assert secret not in out and "[PRIVATE]" in out, out
 
 
 @pytest.mark.parametrize(("text", "terms"), [
