@@ -27,7 +27,7 @@ from healthviz_desktop.core.prompting.deid_names import Add
 from healthviz_desktop.core.prompting.deid_person import bare_word, fold_text
 from healthviz_desktop.core.prompting.deid_signals import low
 from healthviz_desktop.core.prompting.deid_things import no_name_in_context
-from healthviz_desktop.core.prompting.vocabulary import foreign_words, word_lists
+from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, word_lists
 
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
@@ -88,7 +88,7 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
         if _AFTER_NUMBER.search(text, max(0, start - 12), start):
             return None  # "10,000 lux": a unit, not a name
         return "place" if prev in lex.place_cues and prev not in _CUES else "name"
-    foreign = f in foreign_words() and not lists.is_name(f) and f not in lex.first_names \
+    foreign = fold(f) in foreign_words() and not lists.is_name(f) and f not in lex.first_names \
         and f not in lex.ambiguous_first_names
     plain = lists.is_word(f) or lists.is_word(f.replace("'", "")) or not f.replace("-", "").isalpha() \
         or f in _FOREIGN_SMALL_WORDS or (foreign and prev == "w")  # "w sufit": Polish "w", not "with" (round twelve)

@@ -114,7 +114,7 @@ def foreign_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def foreign_town_words() -> frozenset[str]:
-    """The words of ``foreign_words()`` that are also a town's or a district's name ("kadikoy", "mokotow", "piatek"):
+    """The words of ``foreign_words()`` that are also a town's or a district's name ("kadikoy", "piatek", a village):
     capitalised, no word of another language (scripts/build_foreign_words.py, round nineteen)."""
     return _words("foreign_town_words.txt")
 
