@@ -121,3 +121,16 @@ def test_a_mark_that_composes_with_nothing_stays_inside_its_word() -> None:
     ("Jonah Thu Fri shifts again", "[NAME] Thu Fri shifts again")])
 def test_a_weekday_s_short_form_inside_a_vietnamese_name_is_part_of_it(text: str, out: str) -> None:
     assert deidentify(text).text == out
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Kontrola u doktora Dvořáka jutro.", "Dvořáka"),
+    ("Byla jsem u paní doktorky Růžičkové.", "Růžičkové"),
+    ("Rozmawiałam z lekarzem Nowakiem o dawce.", "Nowakiem"),
+    ("Legen Hansen sa hvile.", "Hansen")])
+def test_a_name_after_doctor_in_its_case_forms_goes(text: str, secret: str) -> None:
+    assert secret not in deidentify(text).text
+
+
+def test_doctor_in_a_case_form_ending_a_sentence_names_nobody() -> None:
+    assert deidentify("Byłam u doktora. Potem spałam.").text == "Byłam u doktora. Potem spałam."
