@@ -134,3 +134,12 @@ def test_a_name_after_doctor_in_its_case_forms_goes(text: str, secret: str) -> N
 
 def test_doctor_in_a_case_form_ending_a_sentence_names_nobody() -> None:
     assert deidentify("Byłam u doktora. Potem spałam.").text == "Byłam u doktora. Potem spałam."
+
+
+@pytest.mark.parametrize(("text", "out"), [
+    ("Dün MR çektirdim, sonuç iyi.", "Dün MR çektirdim, sonuç iyi."),  # a scan, not "Mr"
+    ("MR knee showed a small tear.", "MR knee showed a small tear."),
+    ("saw mr kowalski today", "saw mr [NAME] today"),
+    ("Mr tomasz came with soup.", "Mr [NAME] came with soup.")])
+def test_mr_in_capitals_before_a_lower_case_word_is_a_scan(text: str, out: str) -> None:
+    assert deidentify(text).text == out

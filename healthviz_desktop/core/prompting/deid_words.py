@@ -97,7 +97,8 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     owned = text[max(0, start - 3):start].rstrip()[-2:] in ("'s", "’s")
     # a title or relation right before it, not across a number ("fr, 5 outta 10": text-speak for "for real")
     last = text[max(0, start - 3):start].rstrip()[-1:]
-    adjacent = not last.isdigit()
+    # (nor "MR" in capitals: a scan before a lower-case word, not "Mr": "Dün MR çektirdim"; round nineteen)
+    adjacent = not last.isdigit() and not (prev == "mr" and text[max(0, start - 3):start].rstrip().endswith("MR"))
     by_person = (prev in lex.titles or prev in lex.relations) and not owned and adjacent
     # a relation before a word of another language that no names list knows: what they do ("Baba arbeitet bei";
     # round twelve)
