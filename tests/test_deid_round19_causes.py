@@ -143,3 +143,19 @@ def test_doctor_in_a_case_form_ending_a_sentence_names_nobody() -> None:
     ("Mr tomasz came with soup.", "Mr [NAME] came with soup.")])
 def test_mr_in_capitals_before_a_lower_case_word_is_a_scan(text: str, out: str) -> None:
     assert deidentify(text).text == out
+
+
+def test_the_allowlist_reads_decomposed_text_as_the_de_identifier_does() -> None:
+    from healthviz_desktop.core.prompting.allowlist import unlisted_words
+    from healthviz_desktop.core.prompting.composer import explainer_text
+
+    text = "Żołądek boli od rana, migrena 7/10. Zoë Brontë drove me to Kraków. Søren said rest."
+    decomposed = unicodedata.normalize("NFD", text)
+    composed_out = explainer_text(text, ["Søren"])[0]
+    assert "[PRIVATE] said rest" in composed_out and "Zoë" not in composed_out
+    # whole words held back, no stray marks, the same as the composed text gives
+    assert explainer_text(decomposed, [unicodedata.normalize("NFD", "Søren")])[0] == \
+        unicodedata.normalize("NFD", composed_out)
+    for u in unlisted_words(decomposed):
+        assert decomposed[u.start:u.end] == u.text
+        assert not unicodedata.combining(decomposed[u.end:u.end + 1] or "a")

@@ -106,7 +106,7 @@ def find_identifiers(text: str, private_terms: Sequence[str] = (), *, typed: boo
     where a cheap sign says it could match (an "@", a month name, a cue word, a cluster of digits)."""
     # (text with combining marks is read composed, its spans mapped back: deid_composed.py)
     terms = composed_terms(private_terms)
-    return find_composed(text, lambda t: _find_written(t, terms, typed), _placed)
+    return find_composed(text, lambda t, _skip: _find_written(t, terms, typed), _placed)
 
 
 def _placed(span: Span, start: int, end: int, written: str) -> Span:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate
 
@@ -34,6 +34,7 @@ from healthviz_desktop.core.prompting.allowlist_numbers import (
     why_number,
 )
 from healthviz_desktop.core.prompting.deid_calendars import HOLIDAY
+from healthviz_desktop.core.prompting.deid_composed import composed_terms, find_composed
 from healthviz_desktop.core.prompting.deid_things import SPEAKING, acts_as_a_person
 from healthviz_desktop.core.prompting.deid_words import MODALS
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, gazetteer, word_lists
@@ -130,7 +131,17 @@ def private_parts(private_terms: Sequence[str]) -> frozenset[str]:
 def unlisted_words(text: str, private_terms: Sequence[str] = (), *,
                    skip: Iterable[tuple[int, int]] = ()) -> list[Unlisted]:
     """Every token of ``text`` outside the allowlist, in order; tokens overlapping ``skip`` (spans another layer
-    already replaces) and the placeholders are left alone."""
+    already replaces) and the placeholders are left alone. Text with combining marks is read composed, as the
+    de-identifier reads it (deid_composed.py: "Żołądek" decomposed is one word, not "Ż", "ołą", "dek")."""
+    terms = composed_terms(private_terms)
+    return find_composed(text, lambda t, inside: _unlisted(t, terms, inside), _placed, skip)
+
+
+def _placed(u: Unlisted, start: int, end: int, written: str) -> Unlisted:
+    return replace(u, start=start, end=end, text=written)
+
+
+def _unlisted(text: str, private_terms: Sequence[str], skip: list[tuple[int, int]]) -> list[Unlisted]:
     allow = allowlist()
     parts = private_parts(private_terms)
     spans = sorted(skip)

@@ -103,25 +103,11 @@ _GATE = re.compile(r"[91](?<!\d[91])(?:(?<=9)\d|(?<=1)[01]\d)(?!\d)")
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<w>[^\W\d_][\w'’\-]*)\s*\([^()]{1,50}$")
 
 
-def family_words() -> frozenset[str]:
-    """The family words every age rule reads (deid_cued's list, one for all)."""
-    from healthviz_desktop.core.prompting.deid_cued import _FAMILY
-
-    return _FAMILY
-
-
-def reading_words() -> frozenset[str]:
-    """The words of a vital sign or a score that make a number a reading (deid_cued's list)."""
-    from healthviz_desktop.core.prompting.deid_cued import READING_WORDS
-
-    return READING_WORDS
-
-
 def person_words() -> frozenset[str]:
     """A family word or a title ("mother", "mrs", "deacon"): what a named person is called by."""
     from healthviz_desktop.core.prompting import deid_patterns as P
 
-    return family_words() | P.lexicon().titles
+    return _FAMILY | P.lexicon().titles
 
 
 # round seventeen (set Q's moved entries): an age right after "she" or "he" opening a sentence, with no verb between,
@@ -150,21 +136,21 @@ def age_candidates(text: str, add: Add) -> None:
             add(("age", m.start("d"), m.end()))
         for m in _BRACKET_IS_AGE.finditer(text, lo, hi):
             kin = _WORD_BEFORE_BRACKET.search(text, max(0, m.start() - 70), m.start())
-            if kin and fold(kin.group("w")) in family_words():
+            if kin and fold(kin.group("w")) in _FAMILY:
                 add(("age", m.start("d"), m.end("d")))
         for m in _NAMED_IS_AGE.finditer(text, lo, hi):
-            if fold(m.group("k")) in person_words() and reading_words().isdisjoint(
+            if fold(m.group("k")) in person_words() and READING_WORDS.isdisjoint(
                     fold(w) for w in m.group("gap").split()):
                 add(("age", m.start("d"), m.end("d")))
         for m in _WHOSE_BRACKET_AGE.finditer(text, lo, hi):
             words = {fold(w) for w in re.findall(r"[^\W\d_]+", m.group("w"))}
-            if words.isdisjoint(reading_words()) and words.isdisjoint(_READING_BRACKET):
+            if words.isdisjoint(READING_WORDS) and words.isdisjoint(_READING_BRACKET):
                 add(("age", m.start("d"), m.end("d")))
         for m in _HER_ORDINAL.finditer(text, lo, hi):  # the ordinal whole: "her 101st"
             add(("age", m.start("d"), m.end("o")))
         for m in _AT_AGE_SURPRISE.finditer(text, lo, hi):
             before = text[max(0, m.start() - 200):m.start()]
-            person = _PERSON_BEFORE.search(before) or not family_words().isdisjoint(
+            person = _PERSON_BEFORE.search(before) or not _FAMILY.isdisjoint(
                 fold(w) for w in re.findall(r"[^\W\d_]+", before))  # "Vovô", "lola"
             if person and not _VITAL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
                 add(("age", m.start("d"), m.end("d")))

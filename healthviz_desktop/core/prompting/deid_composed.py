@@ -4,12 +4,14 @@ Vietnamese input methods) read as its composed form (NFC), with every span taken
 
 The word lists, the capital-word patterns and the month names are all written composed, so the rules read the
 composed text; the spans found there are mapped back, so the output keeps the person's own characters around them.
+The allowlist reads typed text the same way (allowlist.unlisted_words), so an explainer of such text is whole words.
 """
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TypeVar
 
 
@@ -52,15 +54,18 @@ def composed_terms(terms: Sequence[str]) -> Sequence[str]:
     return tuple(unicodedata.normalize("NFC", t) for t in terms)
 
 
-def find_composed(text: str, find: Callable[[str], Sequence[S]], rebuild: Callable[[S, int, int, str], S]) -> list[S]:
-    """``find(text)``, read on the composed text when ``text`` has combining marks; ``rebuild(span, start, end,
-    written)`` gives a span its place and its text as written."""
+def find_composed(text: str, find: Callable[[str, list[tuple[int, int]]], Sequence[S]],
+                  rebuild: Callable[[S, int, int, str], S], skip: Iterable[tuple[int, int]] = ()) -> list[S]:
+    """``find(text, skip)``, read on the composed text when ``text`` has combining marks (``skip``, spans of ``text``
+    another layer took out, are moved there too); ``rebuild(span, start, end, written)`` gives a span its place and
+    its text as written. The de-identifier and the allowlist both read text so."""
     mapped = composed(text)
     if mapped is None:
-        return list(find(text))
+        return list(find(text, list(skip)))
     nfc, where = mapped
+    inside = [(bisect.bisect_left(where, a), bisect.bisect_left(where, b)) for a, b in skip]
     spans = []
-    for s in find(nfc):
+    for s in find(nfc, inside):
         start, end = where[s.start], where[s.end]
         spans.append(rebuild(s, start, end, text[start:end]))
     return spans

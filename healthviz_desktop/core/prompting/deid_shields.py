@@ -9,6 +9,7 @@ from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_names import PUNCT
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")  # the words eponym_alone could start with, for its speed gate
+_RATIO_SIGN = re.compile(r"1\s*:\s*\d")  # what every ratio and clinical duration holds
 
 
 def clinical_spans(text: str) -> list[tuple[int, int]]:
@@ -48,9 +49,6 @@ def eponym_shields(text: str, start: int, end: int, lo: int, hi: int, cat: str, 
     return not lex.eponym_alone_firsts.isdisjoint(words) and any(
         start < m.end() and m.start() < end and shields(text, m, cat)
         for m in lex.eponym_alone.finditer(text, lo, hi))
-
-
-_RATIO_SIGN = re.compile(r"1\s*:\s*\d")
 
 
 def shields(text: str, eponym: re.Match[str], cat: str) -> bool:
