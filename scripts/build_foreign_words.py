@@ -194,9 +194,9 @@ def main() -> None:
     words -= known | in_english
     words -= {w for w in words if w in names and not (
         best[w] >= MIN_ZIPF_NAME_AS_WORD and names[w] <= MAX_NAME_FREQUENCY_AS_WORD)}
-    # a word that is also a town or district of 1,000 people or more, and no common word: "Kadıköy", "Mokotów" are
-    # frequent in their languages' text; "prosto", "piątek" are towns too. Capitalised, such a word is not trusted as a
-    # word of another language (round nineteen); lower case it still is one ("w piątek")
+    # a word that is also a town or district of 1,000 people or more, and no common word: "Kadıköy" is frequent in
+    # Turkish text; "piątek" (Friday) is a Polish village too. Capitalised, such a word is not trusted as a word of
+    # another language (round nineteen); lower case it still is one ("w piątek")
     # (a town of a country where a language with that word is spoken: "Kasel" is a German village, "kašel" a Czech
     # cough)
     towns = {w for w, countries in town_names(args.towns).items() if w in words and best[w] < MIN_ZIPF_COMMON_WORD
