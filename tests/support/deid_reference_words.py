@@ -24,6 +24,13 @@ _MEET = frozenset(str.split("saw met told texted called rang phoned visited emai
 _ARTICLES = frozenset(("the", "a", "an"))
 # (round eleven: "seton", a fistula's drain, in lower case; "at Seton" is a hospital)
 _SOFT_PROPER = frozenset(str.split("god internet covid seton setons"))
+# words the name lists hold ("Reg", "Del", Lake Como, the island of Cos) that in lower case are another word:
+# text-speak ("cos", "bc"), a car's "reg" or "rego", a "ute" (a pickup), "attn:", and Spanish "del" and "como" ("la
+# luz del sol", "dormí como 7 horas"). Lower case they are a name only where something else says so ("uncle reg",
+# "with del", "reg said"; session twenty-one, from the words the tuning corpus lost)
+_LOWER_CASE_WORDS = frozenset(str.split("cos bc reg rego ute attn del como"))
+# a title or a relation that, written in capitals, is a clinical abbreviation
+_CAPITALS_NO_PERSON = {"mr": "MR", "tia": "TIA"}
 _AT_PERSON = frozenset(str.split("snapped shouted yelled laughed smiled waved swore screamed snapping shouting yelling "
                                  "laughing smiling waving"))
 _PLACE_AFTER = frozenset(("from", "in", "at", "near"))
@@ -53,7 +60,8 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     possessive = word != bare_word(word)
     if no_name_in_context(text, end, f, prev):
         return None  # "will see", "les crampes", "los dolores" (shared, deid_things.py)
-    if ((lists.is_name(f) and len(f) > 2) or f in lex.first_names) and f not in _SOFT_PROPER:
+    if ((lists.is_name(f) and len(f) > 2) or f in lex.first_names) and f not in _SOFT_PROPER \
+            and f not in _LOWER_CASE_WORDS:
         if _AFTER_NUMBER.search(text, max(0, start - 12), start):
             return None  # "10,000 lux": a unit, not a name
         return "place" if prev in lex.place_cues and prev not in _CUES else "name"
@@ -66,8 +74,10 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     owned = text[max(0, start - 3):start].rstrip()[-2:] in ("'s", "’s")
     # a title or relation right before it, not across a number ("fr, 5 outta 10": text-speak for "for real")
     last = text[max(0, start - 3):start].rstrip()[-1:]
-    # (nor "MR" in capitals: a scan before a lower-case word, not "Mr": "Dün MR çektirdim"; round nineteen)
-    adjacent = not last.isdigit() and not (prev == "mr" and text[max(0, start - 3):start].rstrip().endswith("MR"))
+    # (nor "MR" or "TIA" in capitals: a scan or a stroke before a lower-case word, not "Mr" or Spanish "tía": "Dün MR
+    # çektirdim" (round nineteen), "TIA workup" (session twenty-one)
+    adjacent = not last.isdigit() and not (
+        prev in _CAPITALS_NO_PERSON and text[max(0, start - 4):start].rstrip().endswith(_CAPITALS_NO_PERSON[prev]))
     by_person = (prev in lex.titles or prev in lex.relations) and not owned and adjacent
     # a relation before a word of another language that no names list knows: what they do ("Baba arbeitet bei";
     # round twelve)

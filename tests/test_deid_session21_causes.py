@@ -1,0 +1,55 @@
+"""Issue 15, session twenty-one: words the name lists hold that in lower case are another word.
+
+"reg", "cos", "ute", "del", "como" are in the shipped name lists (Reg, Del, Lake Como, the island of Cos), so the
+lower-case gazetteer rule took every one for a name, wherever it stood: "car [NAME] [ID]", "[NAME] my ankle went
+again", "La luz [NAME] sol". In lower case they are a name only where something else says so. And "TIA" in capitals
+is a stroke, not Spanish "tía" before a name ("TIA [NAME]: MRI clear").
+Sentences written for these tests; no personal data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from healthviz_desktop.core.prompting.deidentify import deidentify
+
+KEPT = [
+    ("car reg NG21 KPE is on a lease", "reg"),
+    ("the neuro reg who saw me was kind", "reg"),
+    ("rego on the car is due", "rego"),
+    ("loading the ute at the trade desk", "ute"),
+    ("cos my ankle went again", "cos"),
+    ("had to ring bc the pain was worse", "bc"),
+    ("Fax to the clinic, attn: pharmacy team", "attn"),
+    ("La luz del sol me molesta con la migraña.", "del"),
+    ("Anoche dormí como 7 horas.", "como"),
+    ("TIA workup: MRI clear, carotid doppler fine", "workup"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), KEPT)
+def test_a_lower_case_word_the_name_lists_hold_stays_where_nothing_says_name(text: str, word: str) -> None:
+    out = deidentify(text).text
+    assert word in out.split() or f"{word}:" in out.split(), out
+    assert "[NAME]" not in out and "[PLACE]" not in out, out
+
+
+def test_the_plate_after_reg_still_goes() -> None:
+    out = deidentify("car reg NG21 KPE is on a lease").text
+    assert "NG21" not in out and "KPE" not in out, out
+
+
+NAMES = [
+    ("uncle reg came round with soup", "reg"),
+    ("saw reg at the shop, he looked well", "reg"),
+    ("reg said the knee will settle", "reg"),
+    ("went for a walk with del today", "del"),
+    ("Reg came round after lunch.", "Reg"),
+    ("my tia rosa came with me", "rosa"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMES)
+def test_the_same_words_are_names_where_the_context_says_so(text: str, name: str) -> None:
+    out = deidentify(text).text
+    assert name not in out.split(), out
