@@ -53,3 +53,16 @@ NAMES = [
 def test_the_same_words_are_names_where_the_context_says_so(text: str, name: str) -> None:
     out = deidentify(text).text
     assert name not in out.split(), out
+
+
+@pytest.mark.parametrize("text", ["Fax 555 010 7734, attn: Dawn. Feet numb to the ankle.", "FAO: Grace, ward sister",
+                                  "letter fao Hope please"])
+def test_a_name_after_attn_or_fao_goes_even_after_a_colon(text: str) -> None:
+    out = deidentify(text).text
+    assert "[NAME]" in out and not any(n in out for n in ("Dawn", "Grace", "Hope")), out
+
+
+@pytest.mark.parametrize("text", ["Fax to the clinic, attn: pharmacy team", "Attn: Pharmacy. Please refill.",
+                                  "note: Hope it settles by Friday"])
+def test_what_follows_attn_that_is_no_name_stays(text: str) -> None:
+    assert deidentify(text).text == text

@@ -165,6 +165,8 @@ def names(text: str, groups: list[_Group], add: Add) -> None:
             g.prev in TITLE_TAILS and (g.prev2 in lex.titles or g.prev2 in TITLE_TAILS)
             and joins_after_stop(g.prev, g.words[0][0]))  # "Dr. med. Vogel"
         prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
+        if prev in ("attn", "fao") and text[max(0, g.start - 3):g.start].rstrip().endswith(":"):
+            at_start = False  # "attn: Dawn": a colon after "for the attention of" opens no sentence (session 21)
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):
             b = bare(w)

@@ -25,10 +25,10 @@ _ARTICLES = frozenset(("the", "a", "an"))
 # (round eleven: "seton", a fistula's drain, in lower case; "at Seton" is a hospital)
 _SOFT_PROPER = frozenset(str.split("god internet covid seton setons"))
 # words the name lists hold ("Reg", "Del", Lake Como, the island of Cos) that in lower case are another word:
-# text-speak ("cos", "bc"), a car's "reg" or "rego", a "ute" (a pickup), "attn:", and Spanish "del" and "como" ("la
+# text-speak ("cos", "bc"), a car's "reg" or "rego", a "ute" (a pickup), and Spanish "del" and "como" ("la
 # luz del sol", "dormí como 7 horas"). Lower case they are a name only where something else says so ("uncle reg",
 # "with del", "reg said"; session twenty-one, from the words the tuning corpus lost)
-_LOWER_CASE_WORDS = frozenset(str.split("cos bc reg rego ute attn del como"))
+_LOWER_CASE_WORDS = frozenset(str.split("cos bc reg rego ute del como"))
 # a title or a relation that, written in capitals, is a clinical abbreviation
 _CAPITALS_NO_PERSON = {"mr": "MR", "tia": "TIA"}
 _AT_PERSON = frozenset(str.split("snapped shouted yelled laughed smiled waved swore screamed snapping shouting yelling "

@@ -18,10 +18,10 @@ from typing import Any
 
 from healthviz_desktop.core.catalogue import catalogue
 from healthviz_desktop.core.model import RELIEF_LEVELS, Entry, Observation
-from healthviz_desktop.core.prompting.deid_person import fold_text
 from healthviz_desktop.core.prompting.deidentify import CATEGORY_LABELS, deidentify
 from healthviz_desktop.core.prompting.grammar import Grammar, grammar
 from healthviz_desktop.core.prompting.outbound_check import CheckVerdict, check_request
+from healthviz_desktop.core.prompting.private_alternatives import avoid_private_words
 from healthviz_desktop.core.prompting.prompt_text import (
     ClipOptions,
     build_request,
@@ -250,47 +250,13 @@ def _finish(g: Grammar, opts: ClipOptions, mode: str, spec: SceneSpec, prose: li
     vocab = g.vocabulary if mode in ("moment", "trend") else None
     typed = mode == "explainer"
     verdict = check_request(request, private_terms, vocabulary=vocab, typed=typed)
-    swapped = _avoid_private_words(g, prompt, verdict, private_terms) if vocab is not None else None
+    swapped = avoid_private_words(g, prompt, verdict, private_terms) if vocab is not None else None
     if swapped is not None:
         prompt = swapped
         request = build_request(opts, prompt)
         verdict = check_request(request, private_terms, vocabulary=vocab, typed=typed)
     return ComposedPrompt(mode, spec, prompt, request, tuple(removed), verdict, tuple(private_terms),
                           needs_approval, False, source_text)
-
-
-def _avoid_private_words(g: Grammar, prompt: str, verdict: CheckVerdict, private_terms: Sequence[str]) -> str | None:
-    """The prompt with each grammar word that is one of the person's private terms ("amber" for someone
-    called Amber) replaced by its alternative from the grammar; None when there is nothing to replace.
-    A word of a term is swapped even where the check would not read it as a name ("a long ribbon" for someone
-    called Long): the person's own words stay out of the app's prompts."""
-    hits = {f.text.casefold() for f in verdict.blocking if f.category == "private" and f.field == "prompt"}
-    # each word of a term as the check reads it too: casefolded and without its diacritics ("Nō" is "no")
-    hits |= {f for t in private_terms for w in re.findall(r"[^\W\d_]+", t)
-             for f in (w.casefold(), fold_text(w).casefold())}
-    swap = {w: _alternative(g, w, hits) for w in hits if w in g.alternatives}
-    swap = {w: alt for w, alt in swap.items() if re.search(rf"\b{re.escape(w)}\b", prompt, re.IGNORECASE)}
-    if not swap:
-        return None
-
-    def same_case(m: re.Match[str]) -> str:
-        alt = swap[m.group().casefold()]
-        return alt[:1].upper() + alt[1:] if m.group()[:1].isupper() else alt
-
-    return re.sub(r"\b(?:" + "|".join(map(re.escape, swap)) + r")\b", same_case, prompt, flags=re.IGNORECASE)
-
-
-def _alternative(g: Grammar, word: str, hits: set[str]) -> str:
-    """What to say instead of ``word``, itself free of the person's words: someone called Amber and Honey gets
-    "syrup gold" for "amber", not "honey gold" (an alternative's own words are swapped in turn, a few times)."""
-    alt = g.alternatives[word]
-    for _ in range(4):
-        words = [w for w in re.findall(r"[^\W\d_]+", alt) if w.casefold() in hits and w.casefold() in g.alternatives]
-        if not words:
-            break
-        alt = re.sub(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b",
-                     lambda m: g.alternatives[m.group().casefold()], alt, flags=re.IGNORECASE)
-    return alt
 
 
 # ---- trend ------------------------------------------------------------------------------------------

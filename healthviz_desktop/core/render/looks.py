@@ -22,6 +22,7 @@ from typing import Any
 
 import skia
 
+from healthviz_desktop.core.render.grain import noise_image
 from healthviz_desktop.core.render.kit import (
     RGB,
     circle,
@@ -30,7 +31,6 @@ from healthviz_desktop.core.render.kit import (
     linear,
     luma,
     mix,
-    noise_image,
     paint,
     radial,
     shade,
