@@ -24,6 +24,7 @@ import json
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import UTC
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,18 @@ def _edited_base(terms: list[str]) -> Any:
     return compose_moment(entry, private_terms=terms)
 
 
+def _union(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Overlapping (start, end) spans merged, each as a ``restrict`` mark: ``restrict`` drops a mark that overlaps an
+    earlier one, which would leave the rest of a longer flag in the text."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(start, end, "[X]") for start, end in merged]
+
+
 def score(records: list[dict[str, Any]]) -> dict[str, Any]:
     from healthviz_desktop.core.prompting.allowlist import restrict
     from healthviz_desktop.core.prompting.composer import explainer_text
@@ -80,9 +93,10 @@ def score(records: list[dict[str, Any]]) -> dict[str, Any]:
         pasted = base.prompt + "\n" + text
         edited = base.with_prompt(pasted)
         lo = len(base.prompt) + 1
-        # what would go out if the person deleted exactly the flagged parts of what they pasted
-        blocked = [(f.start, f.end, "[X]") for f in edited.verdict.blocking if f.field == "prompt" and f.end > lo]
-        sent = restrict(pasted, [(max(s, lo), e, p) for s, e, p in blocked])[lo:]
+        # what would go out if the person deleted exactly the flagged parts of what they pasted: every highlighted
+        # character, so overlapping flags ("Al" inside the address "Al Quoz street 24") go as one
+        sent = restrict(pasted, _union((max(f.start, lo), f.end) for f in edited.verdict.blocking
+                                       if f.field == "prompt" and f.end > lo))[lo:]
         for ident in rec.get("identifiers", []):
             kind = ident["kind"]
             secrets = [s for s in ident.get("secrets", []) if s.strip()]
