@@ -166,7 +166,7 @@ def names(text: str, groups: list[_Group], add: Add) -> None:
             and joins_after_stop(g.prev, g.words[0][0]))  # "Dr. med. Vogel"
         prev, prev2, at_start = g.prev, g.prev2, g.sentence_start
         if prev in ("attn", "fao") and text[max(0, g.start - 3):g.start].rstrip().endswith(":"):
-            at_start = False  # "attn: Dawn": a colon after "for the attention of" opens no sentence (session 21)
+            at_start = False  # "attn: Dawn": a colon after "for the attention of" opens no sentence
         words = list(g.words)
         for k, (w, s, e) in enumerate(words):
             b = bare(w)
