@@ -28,7 +28,7 @@ _SOFT_PROPER = frozenset(str.split("god internet covid seton setons"))
 # text-speak ("cos", "bc"), a car's "reg" or "rego", a "ute" (a pickup), and Spanish "del" and "como" ("la
 # luz del sol", "dormí como 7 horas"). Lower case they are a name only where something else says so ("uncle reg",
 # "with del", "reg said"; session twenty-one, from the words the tuning corpus lost)
-_LOWER_CASE_WORDS = frozenset(str.split("cos bc reg rego ute del como"))
+_LOWER_CASE_WORDS = frozenset(str.split("cos bc reg rego ute del como sana leo nina dan lang mimi sal"))
 # a title or a relation that, written in capitals, is a clinical abbreviation
 _CAPITALS_NO_PERSON = {"mr": "MR", "tia": "TIA"}
 _AT_PERSON = frozenset(str.split("snapped shouted yelled laughed smiled waved swore screamed snapping shouting yelling "
@@ -94,7 +94,8 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
         if _VERB_AFTER.match(text, end) or possessive or _AND_I.match(text, end) or (
                 prev == "and" and prev2 == "me") or _relation_after(text, end):
             return "name"  # "zainab said", "kemi's", "ayo n i", "ravi uncle"
-        if prev in _PLACE_AFTER and len(f) > 3:
+        if prev in _PLACE_AFTER and len(f) > 3 and not foreign:
+            # (a word of another language is none: Tagalog's "at" is "and", "ubo at sipon"; session twenty-one)
             return "place"  # "in llandudno", "at brookhurst"
     if prev == "at" and prev2 in _AT_PERSON and (not plain or f in lex.ambiguous_first_names):
         return "name"  # "snapped at huw"

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from healthviz_desktop.core.prompting.deid_calendars import calendar_candidates
 from healthviz_desktop.core.prompting.deid_cued import ROLES
+from healthviz_desktop.core.prompting.deid_day_words import day_word_candidates
 from healthviz_desktop.core.prompting.deid_times import time_candidates
 from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
@@ -200,6 +201,7 @@ def form_candidates(text: str, add: Add) -> None:
     _set_off_names(text, words, add)
     time_candidates(text, words, add)
     calendar_candidates(text, words, add)
+    day_word_candidates(text, words, add)  # session twenty-one: Swahili, Indonesian, Malay, Tagalog
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
