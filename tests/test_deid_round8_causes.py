@@ -172,7 +172,8 @@ def test_round_eight_dates_and_times_are_removed(text: str, gone: str) -> None:
     "took 2 tabs at 7.5 mg",
     "INR 2.15 Fri",
     "Fri 2.5 mg of the melatonin",
-    "u 2 lol, jam 2 pagi",  # no minutes, no "h": no time
+    # no minutes, no "h": no time ("jam 2 pagi", 2 in the morning, is one since session twenty-one, as "2am" is)
+    "u 2 lol, tidur 2 jam",
     "on the second day of the flare",  # a plain ordinal
     "by the fifteenth time I gave up",
 ])
