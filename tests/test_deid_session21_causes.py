@@ -79,6 +79,7 @@ DAY_WORDS = [
     ("kontrol tgl 12 jam 8 pagi", ("12", "8")),
     ("appointment ya meno saa nane mchana", ("nane",)),
     ("kontrol pukul 7 malam", ("7",)),
+    ("check up alas 7 ng umaga", ("7",)),
     ("nagpa-checkup noong Biyernes, ika-12, kasi may bukol", ("Biyernes", "ika-12")),
     ("a cirurgia ficou pra segunda dia 14", ("segunda", "14")),
 ]
@@ -96,6 +97,7 @@ def test_days_and_hours_named_by_the_word_before_them_go(text: str, secrets: tup
     "tidur 5 jam, jam 2 bangun lagi",  # hours slept; "jam 2" alone is no clock
     "minum obat 2 tablet 3 kali sehari",
     "saa 2 zimepita bado inauma",  # "two hours have passed"
+    "alas 2 more nights of this",  # English "alas"
 ])
 def test_counts_in_those_languages_stay(text: str) -> None:
     assert deidentify(text).text == text

@@ -8,7 +8,7 @@ number (issue 15, session twenty-one: a fresh reader's sentences in five languag
   Hunyo", "5 ng Marso").
 - A clock time after the word for "o'clock": "jam 8 pagi", "pukul 7" (Indonesian, Malay: "jam" alone is the hour of
   a duration, "2 jam", so a bare "jam 8" needs the part of the day after it), "saa 2 asubuhi", "saa nane" (Swahili,
-  in digits with the part of the day, or in words), "alas-7", "alas siyete" (Tagalog).
+  in digits with the part of the day, or in words), "alas-7", "alas 7 ng umaga", "alas siyete" (Tagalog).
 - A weekday of these languages and Portuguese right before such a day: "Sabtu tgl 20", "Biyernes, ika-12", "quarta
   dia 3" — the weekday goes with the date, as "Saturday the 20th" does.
 
@@ -43,7 +43,9 @@ _CLOCK_CUED = re.compile(
     rf"\b(?i:jam|saa)\s+(?P<t>(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?)\s+(?i:{_PARTS_OF_DAY})\b"
     rf"|\b(?i:pukul)\s+(?P<p>(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?)\b(?![.,]\d)"
     rf"|\b(?i:saa)\s+(?P<s>(?i:{_SWAHILI_HOURS}))\b"
-    rf"|\b(?P<a>(?i:alas)(?:-|\s+)(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|(?i:{_TAGALOG_HOURS})))\b(?![.,]\d)")
+    # (with a space, only before the part of the day or as a Spanish-born number: English "alas 2 more nights")
+    rf"|\b(?P<a>(?i:alas)(?:-(?:(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?|(?i:{_TAGALOG_HOURS}))|\s+(?:(?:1[0-2]|0?[1-9])"
+    rf"(?:[:.][0-5]\d)?(?=\s+(?i:ng)\s+(?i:umaga|hapon|gabi|tanghali)\b)|(?i:{_TAGALOG_HOURS}))))\b(?![.,]\d)")
 _WEEKDAYS = ("senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|isnin|khamis|jumaat|ahad|jumatatu|jumanne|jumatano|"
              "alhamisi|ijumaa|jumamosi|jumapili|lunes|martes|miyerkules|huwebes|biyernes|sabado|linggo|segunda|"
              "terça|terca|quarta|quinta|sexta|sábado|domingo")
