@@ -39,13 +39,13 @@ _FOREIGN_SMALL_WORDS = frozenset(str.split("le la les el los las une des du et u
 _MEET = frozenset(str.split("saw met told texted called rang phoned visited emailed messaged hugged asked thanked "
                             "thanks cheers dear hi hey"))
 _ARTICLES = frozenset(("the", "a", "an"))
-# (round eleven: "seton", a fistula's drain, in lower case; "at Seton" is a hospital)
-_SOFT_PROPER = frozenset(str.split("god internet covid seton setons"))
-# words the name lists hold ("Reg", "Del", Lake Como, the island of Cos) that in lower case are another word:
-# text-speak ("cos", "bc"), a car's "reg" or "rego", a "ute" (a pickup), and Spanish "del" and "como" ("la
-# luz del sol", "dormí como 7 horas"). Lower case they are a name only where something else says so ("uncle reg",
-# "with del", "reg said"; session twenty-one, from the words the tuning corpus lost)
-_LOWER_CASE_WORDS = frozenset(str.split("cos bc reg rego ute del como sana leo nina dan lang mimi sal"))
+# lower-case words the name lists hold that are a name only where something else says so ("uncle reg", "with del",
+# "reg said", "leo came"): "seton", a fistula's drain ("at Seton" is a hospital; round eleven); and (session
+# twenty-one, from the words the tuning corpus and a fresh reader's sentences lost) text-speak "cos" and "bc", a car's
+# "reg" or "rego", a "ute" (a pickup), Spanish "del", "como" and "sal", Swahili "sana", "leo", "nina" and "mimi"
+# (very, today, I have, I), Indonesian "dan" (and), Tagalog "lang" (only)
+_SOFT_PROPER = frozenset(str.split("god internet covid seton setons "
+                                   "cos bc reg rego ute del como sal sana leo nina mimi dan lang"))
 # a title or a relation that, written in capitals, is a clinical abbreviation
 _CAPITALS_NO_PERSON = {"mr": "MR", "tia": "TIA"}
 _AT_PERSON = frozenset(str.split("snapped shouted yelled laughed smiled waved swore screamed snapping shouting yelling "
@@ -91,8 +91,7 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     possessive = word != bare_word(word)
     if no_name_in_context(text, end, f, prev):
         return None  # "will see", "les crampes", "los dolores" (shared, deid_things.py)
-    if ((lists.is_name(f) and len(f) > 2) or f in lex.first_names) and f not in _SOFT_PROPER \
-            and f not in _LOWER_CASE_WORDS:
+    if ((lists.is_name(f) and len(f) > 2) or f in lex.first_names) and f not in _SOFT_PROPER:
         if _AFTER_NUMBER.search(text, max(0, start - 12), start):
             return None  # "10,000 lux": a unit, not a name
         return "place" if prev in lex.place_cues and prev not in _CUES else "name"
