@@ -17,6 +17,7 @@ from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_codes import take_number_parts
 from healthviz_desktop.core.prompting.deid_composed import composed_terms, find_composed
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
+from healthviz_desktop.core.prompting.deid_day_words import take_weekdays
 from healthviz_desktop.core.prompting.deid_repeats import repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_said import not_an_id
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits
@@ -249,6 +250,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                         chosen.append((cat, glo, ghi))  # shared: the rest, less what is taken out already
                 break
     join_running_dates(kept, chosen)  # shared with the fast de-identifier, as it is
+    take_weekdays(text, chosen)
     take_house_numbers(text, chosen)
     take_number_parts(text, chosen)  # likewise
     leave_care_places(text, chosen)

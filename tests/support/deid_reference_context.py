@@ -71,7 +71,10 @@ _BP_BEFORE = re.compile(r"\b(?i:bp|pa|pressão|pressao|pressure)\s\Z")
 DATE_FORMS = (
     # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
     re.compile(r"\b(?i:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\.?,?\s+"
-               r"(?i:the\s+)?(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?\b(?!\s+(?i:more|days?|weeks?|hours?|hrs?|"
+               # (with its month after a slash or a dot: "Monday 3/4" went out as "[DATE]/4"; session twenty-two)
+               r"(?i:the\s+)?\(?(?:[12]\d|3[01]|0?[1-9])"
+               r"(?:(?i:st|nd|rd|th)|[/.](?:1[0-2]|0?[1-9])(?:[/.](?:\d{4}|\d\d))?)?"
+               r"(?:\)|\b)(?!\s+(?i:more|days?|weeks?|hours?|hrs?|"
                r"mins?|minutes?|times|mg|ml|x)\b)"),
     # a day ordinal that ends a phrase or follows a date cue: "on the 22nd.", "since the 3rd,", "by 4th"
     re.compile(r"\b(?i:on|since|until|till|from|by|before|after)\s+(?:(?i:the)\s+)?"

@@ -203,7 +203,9 @@ _USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "tryi
 _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
                   r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
                   r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?|jelly|juice|sachets?|"
-                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device|frame|stockings)\b")
+                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device|frame|stockings|"
+                  r"sponge|cake|wrap|sandwich|roll|pie|biscuits?|crisps|noodles|soup|latte|smoothie|yog(?:h)?urt|"
+                  r"cereal|pizza|burger|meal)\b")
 # what is done with a device or a drug, after its name (session sixteen, set O's moved entries: "Mirena removal")
 _DEVICE_ACT_AFTER = re.compile(r"\s+(?i:removal|insertion|implant|coil|refills?)\b")
 
@@ -380,7 +382,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif first in lex.ambiguous_first_names and (at_start or (prev not in lex.name_cues and prev in _DETERMINERS)):
         # (at a sentence's start whatever ended the last one: "noise helped. Hope tomorrow is quieter"; round twelve)
         return  # "Grace", "Will" starting a sentence could be ordinary words (mid-sentence, a capital makes a name)
-    elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
+    elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks", "dear")) and \
             word_lists().is_plain_word(key(first)):
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
     elif len(run) == 1 and prev in _DETERMINERS:
@@ -418,7 +420,8 @@ def _known_name(first: str) -> bool:
 
 # a count or dose after a product ("Buspar 10", "Lomotil x1"), not a year after a place ("at Waiouru 1979-83"; a
 # year-like dose has its unit: "Fultium 2000 IU"; round thirteen)
-_DOSE_AFTER = re.compile(r"\s*(?:x\s?\d|\d)(?!(?:(?<=1)9\d\d|(?<=2)0\d\d)(?![\d\s]*(?i:iu|u|mg|mcg|µg|ml|units?|g)\b))")
+_DOSE_AFTER = re.compile(r"\s*(?!(?:[01]?\d|2[0-3])(?::[0-5]\d|\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)))"
+                         r"(?:x\s?\d|\d)(?!(?:(?<=1)9\d\d|(?<=2)0\d\d)(?![\d\s]*(?i:iu|u|mg|mcg|µg|ml|units?|g)\b))")
 
 # words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
 _IN_OTHER_LANGUAGES = ("w", "we", "v", "ve", "på", "z", "ze", "do", "til")

@@ -160,7 +160,9 @@ _HOSPITAL_AFTER = re.compile(r"[ ](?:hospital|infirmary|hospice)\b")
 
 
 _AMOUNT_WORDS = frozenset(str.split("dose doses course courses box boxes bottle bottles pack packs packet packets "
-                                    "tube tubes shot shots spoonful spoonfuls sip sips squirt squirts lot bit"))
+                                    "tube tubes shot shots spoonful spoonfuls sip sips squirt squirts lot bit "
+                                    "bag bags can cans tin tins bar bars slice slices glass glasses cup cups mug mugs "
+                                    "bowl bowls pint pints jar jars tub tubs carton cartons handful handfuls"))
 
 
 def _one_product(run: list[Word]) -> bool:

@@ -169,11 +169,16 @@ _ORDINAL_DAY = (r"(?:twenty|thirty)[\s\-]?(?:first|second|third|fourth|fifth|six
                 r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
                 r"twentieth|thirtieth")
 _SIMPLE_ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_MONTH_WORD = (r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
+               r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
 _SPOKEN_DATE = re.compile(
-    rf"\b(?:(?i:on|by|until|till|before|after|from|since|due)\s+the\s+(?P<d>{_ORDINAL_DAY})\b(?!\s+(?i:time|day|week|"
-    rf"month|year|dose|attempt|try|round|cycle|floor|century|birthday|anniversary|of\s+(?:the|my|his|her|them|us)\b))"
-    rf"|\bthe\s+(?P<m>(?i:{_ORDINAL_DAY}|{_SIMPLE_ORDINAL})\s+of\s+(?i:january|february|march|april|may|june|july|august|"
-    rf"september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b))", re.IGNORECASE)
+    rf"\b(?:(?i:on|by|until|till|before|after|from|since|due)\s+the\s+(?P<d>(?:{_ORDINAL_DAY})(?:\s+of\s+{_MONTH_WORD})?)"
+    rf"\b(?!\s+(?i:time|day|week|month|year|dose|attempt|try|round|cycle|floor|century|birthday|anniversary|"
+    rf"of\s+(?:the|my|his|her|them|us)\b))"
+    rf"|\bthe\s+(?P<m>(?i:{_ORDINAL_DAY}|{_SIMPLE_ORDINAL})\s+of\s+{_MONTH_WORD}\b)"
+    # session twenty-two: the month went out after "on the twenty third" ("[DATE] of june"), and a day's ordinal of
+    # ten or more with its month and no "the" ("New date twelfth of august") went out whole
+    rf"|(?<![\w\-])(?P<n>(?i:{_ORDINAL_DAY})\s+of\s+{_MONTH_WORD}\b))", re.IGNORECASE)
 _HOUR_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _SPOKEN_CLOCK = re.compile(
     rf"\b(?i:at|by|around|about|till|until|since|before|after)\s+(?:(?i:like|about|around|maybe|roughly|gone)\s+)?"
@@ -213,7 +218,7 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     found."""
     if not words.isdisjoint(_SPOKEN_GATE):
         for m in _SPOKEN_DATE.finditer(text):
-            g = "d" if m.group("d") else "m"
+            g = next(k for k in ("d", "m", "n") if m.group(k))
             add(("date", m.start(g), m.end(g)))
     if not words.isdisjoint(_HOUR_WORDS) and not words.isdisjoint(_CLOCK_GATE):
         for m in _SPOKEN_CLOCK.finditer(text):

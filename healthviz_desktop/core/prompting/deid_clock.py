@@ -178,6 +178,10 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun
 _HEADING_DATE = re.compile(r"(?:\A|\n)[^\S\n]*(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?!\d|/\d)"
                            r"\s*(?:[-–—:])\s")
 _GATE = re.compile(r"\d")
+# session twenty-two: a dotted clock right before "on" and a date ("10.20 on the 4th of March"; dotted, a number
+# alone could be a reading, so only with the date after it; never a price, "Paid £9.35 on the 3rd")
+_DOTTED_BEFORE_DATE = re.compile(r"(?<![\d.,:/£$€¥₹])(?P<t>(?:[01]?\d|2[0-3])\.[0-5]\d(?:\s*(?i:am|pm))?),?\s+"
+                                 r"(?i:on)\s+(?:(?i:the)\s+)?\Z")
 # round twelve's review: what makes a number a value, a count or a scale, not a time
 _SCALE_BEFORE = re.compile(r"\b(?i:scale\s+of|out\s+of|from)\s*\Z")
 _BREATHING = re.compile(r"\b(?i:breathe|breathing|breath|inhale|exhale|hold|count|counting)\b")
@@ -364,8 +368,11 @@ def paired_candidates(text: str, found: list[tuple[str, int, int]], add: Add) ->
         return
     dates = [(s, e) for cat, s, e in found if cat == "date"]
     times = [(s, e) for cat, s, e in found if cat in ("time", "date")]
-    for _, end in dates:
+    for start, end in dates:
         m = _TIME_AFTER_DATE.match(text, end) or _BARE_HOUR_AFTER_DATE.match(text, end)
+        if m:
+            add(("time", m.start("t"), m.end("t")))
+        m = _DOTTED_BEFORE_DATE.search(text, max(0, start - 24), start)
         if m:
             add(("time", m.start("t"), m.end("t")))
     if times:

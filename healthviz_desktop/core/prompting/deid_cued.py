@@ -29,6 +29,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from itertools import compress, count, pairwise
 
+from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_things import EPONYM_NOUNS, eponym_phrases
 from healthviz_desktop.core.prompting.vocabulary import fold, gazetteer, word_lists
 from healthviz_desktop.core.prompting.word_trie import trie
@@ -255,6 +256,7 @@ def cued_candidates(text: str, add: Add) -> None:
             if bare not in _NOT_NAMES and bare not in lists.medical and not _ROLE_WORD.fullmatch(bare) and (
                     bare in lists.names or bare in lists.name_words or not lists.is_word(bare)):
                 add(("name", bracketed.start("n"), bracketed.start("n") + len(bare)))
+    known = P.lexicon().known_words
     for k in compress(count(), map(_ROLE_FIRSTS.__contains__, token_words)):  # where the role pattern can start
         cued = _ROLE_NAME.match(text, tokens[k][0])
         if cued is None:
@@ -263,7 +265,9 @@ def cued_candidates(text: str, add: Add) -> None:
         if bare in _NOT_NAMES or bare in lists.medical:
             continue
         # an ordinary word ("nurse line,") is a name only before what a person does ("nurse pat says")
-        if (cued.group("acts") and bare in lists.name_words) or bare in lists.names or not lists.is_word(bare):
+        # (a word the lexicon knows is no name either: "GP appt booked"; session twenty-two)
+        if (cued.group("acts") and bare in lists.name_words) or bare in lists.names or not (
+                lists.is_word(bare) or bare in known):
             add(("name", cued.start("n"), cued.start("n") + len(re.sub(r"['’]s?$", "", cued.group("n")))))
 
 

@@ -11,6 +11,9 @@ number (issue 15, session twenty-one: a fresh reader's sentences in five languag
   in digits with the part of the day, or in words), "alas-7", "alas 7 ng umaga", "alas siyete" (Tagalog).
 - A weekday of these languages and Portuguese right before such a day: "Sabtu tgl 20", "Biyernes, ika-12", "quarta
   dia 3" — the weekday goes with the date, as "Saturday the 20th" does.
+- Session twenty-two: a weekday of any language the de-identifier reads right before a date any rule found, with a
+  comma or a bracket between ("Senin, 4 Maret", "Kamis 8/2", "Jumatatu 11/3", "quarta (12/06)", "Martes, Oct 15"):
+  the date goes out whole (take_weekdays, run on the chosen spans; a weekday alone, "on Monday", stays).
 
 Plain code called from deid_forms.py, so the fast de-identifier and the reference one share it as it is.
 """
@@ -19,6 +22,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from healthviz_desktop.core.prompting.deid_times import WEEKDAYS
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -51,11 +56,30 @@ _WEEKDAYS = ("senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|isnin|khamis|jum
              "terça|terca|quarta|quinta|sexta|sábado|domingo")
 _WEEKDAY_DAY = re.compile(rf"\b(?P<w>(?i:{_WEEKDAYS})(?:-(?i:feira))?),?\s+(?=(?i:tgl\.?|tanggal|tarehe|ika-?|dia|"
                           rf"d[ií]a)\s*{_DAY}\b)")
+# any weekday the de-identifier reads (English, deid_times' and deid_calendars' languages and these), right before
+# a date: a comma, a bracket or "-feira" between ("Kamis 8/2", "Senin, 4 Maret", "quarta (12/06)", "sexta-feira, 3/4")
+_CLOCK_ONLY = re.compile(r"(?i:\d{3,4}|\d{1,2}(?:[:.h]\d\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs))?)")
+_ENGLISH_WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|thur|thurs|"
+                     "fri|sat|sun")
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?<![\w'’-])(?i:{_WEEKDAYS}|{WEEKDAYS}|{_ENGLISH_WEEKDAYS})(?:-(?i:feira))?\.?,?[ \t]*\(?[ \t]*\Z")
 # a word of these (as deid_forms splits a text into lower-case words) is in every match of the patterns above
 _DAY_SIGNS = frozenset(("tarehe", "tgl", "tanggal", "ika"))
 _MONTH_SIGNS = frozenset((_SWAHILI_MONTHS + "|" + _MALAY_MONTHS + "|" + _TAGALOG_MONTHS).split("|"))
 _CLOCK_SIGNS = frozenset(("jam", "saa", "pukul", "alas"))
 _WEEKDAY_SIGNS = frozenset(_WEEKDAYS.replace("jum'at", "jum").split("|"))
+
+
+def take_weekdays(text: str, chosen: list[tuple[str, int, int]]) -> None:
+    """Each chosen date grows back over a weekday right before it ("Kamis [8/2]" → "[Kamis 8/2]"), unless that weekday
+    is part of another chosen span (in place)."""
+    for i, (cat, s, e) in enumerate(chosen):
+        if cat not in ("date", "time") or s == 0 or _CLOCK_ONLY.fullmatch(text, s, e):
+            continue  # (a weekday and an hour name no date: "Physio Monday 0830")
+        m = _WEEKDAY_BEFORE.search(text, max(0, s - 24), s)
+        if m and not any(j != i and cs < s and m.start() < ce for j, (_c, cs, ce) in enumerate(chosen)):
+            closes = "(" in m.group() and text[e:e + 1] == ")"  # "quarta (12/06)": the bracket goes with it
+            chosen[i] = (cat, m.start(), e + closes)
 
 
 def day_word_candidates(text: str, words: frozenset[str], add: Add) -> None:

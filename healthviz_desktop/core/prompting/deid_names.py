@@ -325,7 +325,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif first in lex.ambiguous_first_names and (at_start or (prev not in lex.name_cues and prev in DETERMINERS)):
         # (at a sentence's start whatever ended the last one: "noise helped. Hope tomorrow is quieter"; round twelve)
         return  # "Grace", "Will" starting a sentence could be ordinary words (mid-sentence, a capital makes a name)
-    elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks")) and \
+    elif len(run) == 1 and (prev not in lex.name_cues or prev in ("and", "by", "thank", "thanks", "dear")) and \
             word_lists().is_plain_word(key(first)):
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
     elif len(run) == 1 and prev in DETERMINERS:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_names import unpossessive
@@ -48,12 +49,13 @@ def repeated_names(text: str, kept: list[tuple[str, int, int]]) -> list[tuple[st
                 continue  # "Eye" of "St John's Eye Hospital": a place's ordinary word is no one's name
             kinds.setdefault(f, kind)
             spelled.add(word)
+    listed = _listed_between_names(text, kept, lists, lex)
     # said again at all? (most names are said once in an entry: then there is nothing to compile)
     lowered = text.lower()
     written = {w.lower() for w in spelled}
     if not any(lowered.count(w) > 1 for w in written) and not any(
             f in lowered for f in kinds if f not in written):  # ("Tran" for "Trần")
-        return []
+        return listed
     forms = spelled | set(kinds)
     said = re.compile(r"(?<![\w'’\-])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) +
                       r")(?=['’]s?(?![\w\-])|(?![\w'’\-]))", re.IGNORECASE)
@@ -74,6 +76,26 @@ def repeated_names(text: str, kept: list[tuple[str, int, int]]) -> list[tuple[st
         if _beside_a_product(text, m.start(), m.end()):
             continue  # "Acamol, Etopan", "Medtronic 780G": a product the first rule took for a name
         out.append((kinds[f], m.start(), m.end()))
+    return out + listed
+
+
+# session twenty-two: "Sam, Bec and Tash": one capitalised word listed between two names found is a name too
+# (a word in capitals there is a credential: "Kenji Watanabe-Ross, MD, Vancouver General")
+_BETWEEN = re.compile(r"\s*,\s*(?P<w>[A-Z][a-z][\w'’\-]*)(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)")
+
+
+def _listed_between_names(text: str, kept: list[tuple[str, int, int]], lists: WordLists,
+                          lex: P.Lexicon) -> list[tuple[str, int, int]]:
+    """The capitalised word in "A, X and B" (or "A, X, B") where the resolver kept A and B as names, unless it is a
+    word the lexicon knows, a drug or an English word no name list holds ("Sam, Dad and Tash" leaves "Dad")."""
+    names = sorted((s, e) for kind, s, e in kept if kind == "name")
+    out: list[tuple[str, int, int]] = []
+    for (_s, a_end), (b_start, _e) in pairwise(names):
+        m = _BETWEEN.fullmatch(text, a_end, b_start)
+        f = fold(m.group("w")) if m is not None else ""
+        if m is not None and f not in lex.not_name and f not in lex.known_words and f not in lists.drugs and not (
+                f in lists.english and f not in lists.name_words and not lists.is_name(f)):
+            out.append(("name", m.start("w"), m.end("w")))
     return out
 
 

@@ -7,7 +7,10 @@ tests/test_deid_round18_causes.py).
   told from a word).
 - An ID written with capitals of another alphabet before its digits, as a passport's or a national register's number
   is in Cyrillic, Greek or Armenian letters: "РД: УЕ88061423", "паспорт АН1234567" (Latin ones are deid_patterns'
-  ID_TOKEN's)."""
+  ID_TOKEN's).
+- Session twenty-two (never-read reserves whose numbers of a kind that must be 0 went out): a login or user name the
+  same way as a password ("My login for the Ascensia app is kbradley72"); a number after "n°", "nº" or "Nr."
+  ("Permis B n° G 0448 213"); a Portuguese citizen card's number whole ("14429876 5 ZX2")."""
 
 from __future__ import annotations
 
@@ -18,9 +21,15 @@ Add = Callable[[tuple[str, int, int]], None]
 
 _SECRET_VALUE = re.compile(
     r"\b(?i:password|passcode|passwort|mot\s+de\s+passe|contraseña|senha|parola|wachtwoord|lösenord|wi-?fi(?:\s+(?:code|"
-    r"key|password|pass|pw))?|network\s+key)\b(?:\s+[^\W\d_]+){0,4}?\s*(?:(?i:is|was|=)\s+|:\s*)"
-    r"(?P<d>[^\s.,;:!?()\"'’]{4,40})")
-_SIGNS = ("pass", "wifi", "wi-fi", "senha", "parola", "contraseña", "wachtwoord", "lösenord", "network key")
+    r"key|password|pass|pw))?|network\s+key|login|log-in|username|user\s*name|user\s*id)\b(?:\s+[^\W\d_]+){0,4}?\s*"
+    r"(?:(?i:is|was|=)\s+|:\s*)(?P<d>[^\s.,;:!?()\"'’]{4,40})")
+_SIGNS = ("pass", "wifi", "wi-fi", "senha", "parola", "contraseña", "wachtwoord", "lösenord", "network key", "login",
+          "log-in", "user")
+# session twenty-two: a number after the French, Portuguese or German sign for "number" ("Permis B n° G 0448 213",
+# "Nr. 4471 2290"): four digits or more, in groups, with a letter or two before them
+_NUMBER_SIGN = re.compile(r"(?<!\w)(?:[nN][°º]|Nr\.?)\s*(?P<d>(?:[A-Z]{1,2}\s?)?\d[\d \-/.]{2,20}\d)(?![\w])")
+# a Portuguese citizen card's number with its check digit and version ("14429876 5 ZX2")
+_CITIZEN_CARD = re.compile(r"(?<![\w])\d{8}\s\d\s[A-Z]{2}\d(?!\w)")
 # one to four letters of a script beyond Latin, then five digits or more; in code, capitals only (Cyrillic, Greek,
 # Armenian: no Chinese, Japanese or Korean letter has a case, "走了12000。", "걸음12000" are steps, and "прошла12000"
 # is a missing space)
@@ -36,6 +45,12 @@ def secret_candidates(text: str, add: Add) -> None:
             if any(c.isdigit() for c in value) or not value.replace("-", "").isalpha() or (
                     any(c.isupper() for c in value[1:]) and any(c.islower() for c in value)):
                 add(("id", m.start("d"), m.end("d")))
+    if "°" in text or "º" in text or "Nr" in text:
+        for m in _NUMBER_SIGN.finditer(text):
+            if sum(c.isdigit() for c in m.group("d")) >= 4:
+                add(("id", m.start("d"), m.end("d")))
+    for m in _CITIZEN_CARD.finditer(text):
+        add(("id", m.start(), m.end()))
     if not text.isascii():
         for m in _OTHER_SCRIPT_ID.finditer(text):
             if all(c.isupper() for c in m.group() if c.isalpha()):

@@ -30,7 +30,10 @@ USE_VERBS = frozenset(("took", "take", "takes", "taking", "tried", "try", "tryin
 PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|patches|drops|pump|capsules?|syrup|"
                   r"lotion|ointment|nasal|injections?|pen|pens|sensor|monitor|app|strips?|lozenges?|brand|express|"
                   r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?|jelly|juice|sachets?|"
-                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device|frame|stockings)\b")
+                  r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device|frame|stockings|"
+                  # session twenty-two: food and drink ("Victoria sponge", "Pret wrap", "Tesco meal deal")
+                  r"sponge|cake|wrap|sandwich|roll|pie|biscuits?|crisps|noodles|soup|latte|smoothie|yog(?:h)?urt|"
+                  r"cereal|pizza|burger|meal)\b")
 
 
 # a sentence that starts with a product, not a person: "Nytol for sleep", "Lacri-Lube at night"
@@ -166,7 +169,10 @@ DOSE_TIMES = frozenset(str.split("morning afternoon evening night nighttime nigh
 
 # what holds an amount of a product: "a course of Augmentin", "a bottle of Calpol"
 AMOUNT_WORDS = frozenset(str.split("dose doses course courses box boxes bottle bottles pack packs packet packets tube "
-                                   "tubes shot shots spoonful spoonfuls sip sips squirt squirts lot bit"))
+                                   "tubes shot shots spoonful spoonfuls sip sips squirt squirts lot bit "
+                                   # session twenty-two: what food and drink come in ("the whole bag of Maltesers")
+                                   "bag bags can cans tin tins bar bars slice slices glass glasses cup cups mug mugs "
+                                   "bowl bowls pint pints jar jars tub tubs carton cartons handful handfuls"))
 
 
 DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "
@@ -245,6 +251,10 @@ def _product_before(text: str, start: int, prev: str, prev2: str) -> bool:
 # a drug and its dose before a word in a list ("Ibuprofen 400 + Robaxacet")
 _DOSED_DRUG_BEFORE = re.compile(r"([^\W\d_][\w\-]+)\s+\d+(?:[.,]\d+)?\s*(?i:mg|mcg|ml|g)?\s*"
                                 r"(?:\+|&|\b(?i:and|plus)\b)\s*$")
+# session twenty-two: a drug's other name in brackets, before or after it ("icatibant (Firazyr)", "Firazyr
+# (icatibant)"): a brand beside its generic, not a person
+_DRUG_BRACKET_BEFORE = re.compile(r"([^\W\d_][\w\-]+)\s*\(\s*$")
+_DRUG_BRACKET_AFTER = re.compile(r"\s*\(\s*([^\W\d_][\w\-]+)\s*[),]")
 # what may follow a product named by what stands before it: the item's end, a dose, the form it comes in, or how it
 # is taken ("Painkiller Ultracet.", "6 units NovoRapid 2x", "Ultracet only if needed") — never a verb or a place
 # ("the cream Oksana swears by", "Clexane 40 daily, Temuulen does the jab", "2 tabs and Tavita next to me")
@@ -257,8 +267,15 @@ def named_as_a_product(text: str, start: int, end: int, prev: str, prev2: str) -
     """Whether what stands before ``start`` (``prev``, ``prev2``: folded) names the word as a product — the kind of
     product, a counted dose, the schedule ending the item before it, or a dosed drug before it in a list — and what
     follows ``end`` is how a product's mention goes on."""
+    drugs = word_lists().drugs
+    after = _DRUG_BRACKET_AFTER.match(text, end)
+    if after is not None and key(after.group(1)) in drugs:
+        return True
     before = _product_before(text, start, prev, prev2)
     if not before:
         dosed = _DOSED_DRUG_BEFORE.search(text, max(0, start - 40), start)
-        before = dosed is not None and key(dosed.group(1)) in word_lists().drugs
+        before = dosed is not None and key(dosed.group(1)) in drugs
+    if not before:
+        bracket = _DRUG_BRACKET_BEFORE.search(text, max(0, start - 40), start)
+        before = bracket is not None and key(bracket.group(1)) in drugs
     return before and PRODUCT_ENDS.match(text, end) is not None

@@ -245,7 +245,8 @@ _FACILITY_WORDS = frozenset(str.split("st saint general royal university county 
 _NAMING = frozenset(str.split("royal general memorial county infirmary st saint mater regional"))
 _PAIR = re.compile(r"\b(?i:at|to|from|in|into|near)\s+(?:(?i:the)\s+)?([a-z][\w'’]*)\s+([a-z][\w'’]*)\b")
 _PLAIN_PLACES = frozenset(str.split("main local new old big nearest same other next last first this that our my your "
-                                    "his her their general ward a an the"))
+                                    "his her their general ward a an the private public army navy military field "
+                                    "cancer"))
 
 
 def _lowercase_facilities(text: str, add: Add) -> None:
@@ -258,8 +259,10 @@ def _lowercase_facilities(text: str, add: Add) -> None:
         start, named, plain_run = m.end(1), False, []
         for w in reversed(words):
             f = bare_word(w.group()).casefold()
+            # (a name word the lexicon knows never names, "at", "in", "is", "so", is no hospital's name: "back in
+            # hospital", "seen at clinic"; session twenty-two)
             if lists.is_name(f) or not (lists.is_word(f) or f in known) or (
-                    f in lists.name_words and f not in _PLAIN_PLACES):
+                    f in lists.name_words and f not in _PLAIN_PLACES and f not in known):
                 named = True
             elif f not in _FACILITY_WORDS:
                 break

@@ -93,6 +93,12 @@ _GIG_SIGNS = ("uber", "lyft", "doordash", "door dash", "instacart", "grubhub", "
               "bolt", "glovo", "rappi", "grab", "gojek", "swiggy", "zomato", "jumia", "amazon flex", "shipt", "wolt",
               "ola")
 _GIG_GATE = re.compile(trie(list(_GIG_SIGNS), ignore_case=False))
+# session twenty-two: a capitalised name before the kind of workplace it runs or the shift worked there ("Amazon
+# warehouse", "the Co-op depot", "off from the Tata works", "Egged shift 6 hours"); not a time's word ("Night shift",
+# "Late shift") nor, alone at a sentence's start, an ordinary word ("Double shift again")
+_WORKPLACE_AFTER = re.compile(r"(?<![\w'’\-])(?P<o>[A-Z][\w&'’\-]*)\s+(?P<w>warehouse|depot|works|factory|shift)\b")
+_SHIFT_WORDS = frozenset(str.split("late early long double split graveyard twilight overnight afternoon extra first "
+                                   "last next same whole half full this that each every"))
 
 
 def _capitalised_name(org: str) -> bool:
@@ -151,6 +157,13 @@ def work_candidates(text: str, add: Add) -> None:
             or "Liceum" in text:
         for m in _POLISH_SCHOOL.finditer(text):
             add(("school", m.start("o"), m.end("o")))
+    if "warehouse" in lower or "depot" in lower or " works" in lower or "factory" in lower or "shift" in lower:
+        for m in _WORKPLACE_AFTER.finditer(text):
+            o = m.group("o").casefold().strip("'’")
+            after_the = text[max(0, m.start() - 4):m.start()].casefold() == "the "
+            if o not in _NOT_ORGS and o not in _SHIFT_WORDS and o not in MONTH_WORDS and o not in COMMON_PROPER and (
+                    _named(m.group("o")) or after_the) and (m.group("w") != "works" or after_the):
+                add(("employer", m.start("o"), m.end("o")))
     if _SITE_GATE.search(text):
         for m in _SITE_CODE.finditer(text):
             add(("employer", m.start("c"), m.end("c")))

@@ -29,6 +29,7 @@ from healthviz_desktop.core.prompting.deid_codes import take_number_parts
 from healthviz_desktop.core.prompting.deid_composed import composed_terms, find_composed
 from healthviz_desktop.core.prompting.deid_context import form_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
+from healthviz_desktop.core.prompting.deid_day_words import take_weekdays
 from healthviz_desktop.core.prompting.deid_digits import digit_windows, merge, number_ids, phones
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
@@ -325,6 +326,7 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                         chosen_set.add((cat, glo, ghi))
                 break
     join_running_dates(kept, chosen)
+    take_weekdays(text, chosen)
     take_house_numbers(text, chosen)
     take_number_parts(text, chosen)
     leave_care_places(text, chosen)
