@@ -42,6 +42,8 @@ UNCHANGED = [
     "Uni deadline stress, headaches daily.",
     "MRI at the private hospital, so loud.",
     "Seen at the army clinic for the knee.",
+    "oma ist müde heute",
+    "jatuh di kamar mandi tadi pagi",
 ]
 
 
@@ -69,6 +71,10 @@ GONE = [
     ("Amazon warehouse again 10h shift, wrists sore", ["Amazon"]),
     ("Husband took the day off from the Co-op depot.", ["Co-op"]),
     ("oncology nurse pip says to ring the after hours line", ["pip"]),
+    ("ana miaka 93, madaktari wanasema ni pneumonia", ["93"]),
+    ("Bapak udah 90, dokter agak ragu", ["90"]),
+    ("Bapak 92, jatuh tadi pagi", ["92"]),
+    ("Ah Ma kena pneumonia. Umur 91 dah.", ["91"]),
     ("my mate tom said rest", ["tom"]),
     ("he's off from the Tata works that week.", ["Tata"]),
 ]
@@ -77,8 +83,9 @@ GONE = [
 @pytest.mark.parametrize(("text", "secrets"), GONE)
 def test_dates_names_and_their_pieces_go(text: str, secrets: list[str]) -> None:
     out = deidentify(text).text
+    words = [w.strip(",.;:!?()") for w in out.replace("[DATE]", " ").replace("[NAME]", " ").split()]
     for secret in secrets:
-        assert secret not in out.replace("[DATE]", " ").replace("[NAME]", " ").split(), out
+        assert secret not in words, out
     if ")" in secrets:
         assert "[DATE])" not in out, out
 

@@ -201,8 +201,11 @@ _AGO = r"(?i:ago|назад|тому|temu|წინ|бұрын|oldin|өмнө|at
 _AGO_BEFORE = re.compile(r"(?i:пред|prieš|pries|pirms|przed|před|pred|before)\s+$")
 _TURNS_WORDS = (r"wordt|werd|wird|wurde|cumple|cumplió|cumplio|cumplirá|cumplira|compie|compirà|compira|fête|"
                 r"skończył|skończyła|skończy|kończy|fyller|fyllde|fylder|täyttää|täytti|completa|completou|yaşına")
+# (session twenty-two: the words Swahili, Malay and Indonesian put before the age, "ana miaka 93", "Umur 91 dah",
+# "usia 94")
 _OTHER_AGE = re.compile(rf"(?<![\d.,/])(?P<d>9\d|1[0-4]\d)\s*(?:{_YEARS_WORDS})(?!\w)(?!\s*{_AGO})"
-                        rf"|\b(?:{_TURNS_WORDS})\s+(?P<t>9\d|1[0-4]\d)\b(?![.,/]\d|\s*%)", re.IGNORECASE)
+                        rf"|\b(?:{_TURNS_WORDS}|miaka|umri|umur|usia)\s+(?P<t>9\d|1[0-4]\d)\b(?![.,/]\d|\s*%)",
+                        re.IGNORECASE)
 # "grandma 93 fell", "dedushka 93", "奶奶 93 now", "Мама 90", "Eyang Kakung (91": a family word of any language (and
 # a second word of it or a name), then an age over 89 with nothing between; "Luba (Lyubov Ivanovna), 96, stopped",
 # "Grandpa Joe, 93, passed": an age set off by commas after a name or its brackets

@@ -114,8 +114,8 @@ _FAMILY = frozenset(str.split("""ji sahib saab amma appa ammachi nani nana nanna
     nonno babcia babka dziadek dziadzio halmeoni halmoni harabeoji obaachan ojiisan obaasan teta tete jiddo
     jeddo sitti yiayia papou mormor farmor morfar farfar mummo vaari avo vovo meme pepe mamie papy umma eomma
     omma paati patti thatha thaatha ajji ajja ammamma achamma dada dadaji nanaji naniji mum mom mam ma maa
-    mama mamma dad pa papa da mother father bibi babu inay nanay itay tatay мама папа бабушка дедушка бабуля
-    дедуля баба деда бабуся дідусь бабця мати батько dedushka babushka dedulya babulya deda eyang kakung
+    mama mamma dad pa papa da mother father bibi babu inay nanay itay tatay bapak ibu atuk мама папа бабушка дедушка
+    бабуля дедуля баба деда бабуся дідусь бабця мати батько dedushka babushka dedulya babulya deda eyang kakung
     nenek kakek mbah ama amah ahma popo gonggong nainai yeye waipo waigong ojiichan bunica bunicul buni
     vecmamma vectetis vecmamina nene dede anneanne babaanne dedem ninem 奶奶 爷爷 外婆 外公 姥姥 姥爷 婆婆
     公公 阿嬷 阿嬤 阿媽 阿公 阿婆 할머니 할아버지 엄마 아빠 おばあちゃん おじいちゃん 祖母 祖父 母 父
@@ -329,6 +329,7 @@ def _places(text: str, tokens: list[tuple[int, int, str]], words: list[str], add
     places, place_words, phrases = gaz.places, gaz.place_words, gaz.phrases
     wanted = _wanted()
     lists = word_lists()
+    never_names = P.lexicon().not_name
     # the words that are a town or start one (most words are none), found at C speed; a possessive's only where an
     # apostrophe is
     hits = list(compress(count(), map(wanted.__contains__, words)))
@@ -345,6 +346,8 @@ def _places(text: str, tokens: list[tuple[int, int, str]], words: list[str], add
             continue  # "5.120 passos", "300 bray": a count's unit, not a town
         if EPONYM_NOUNS.match(text, e):
             continue  # "Epworth score 15": a scale named after a town is the scale
+        if text[s].islower() and bare in never_names:
+            continue  # "kamar mandi" (a bathroom): in lower case a word the lexicon says is none (session twenty-two)
         if bare in places or (bare in place_words and prev in _WORD_PLACE_CUES and i and
                               text[tokens[i - 1][1]:s].strip() == ""):
             add(("town", s, e - (len(w) - len(bare))))
