@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting.deid_calendars import _WEEKDAY_NAMES as WEEKDAY_NAMES
 from healthviz_desktop.core.prompting.deid_times import WEEKDAYS
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -59,10 +60,8 @@ _WEEKDAY_DAY = re.compile(rf"\b(?P<w>(?i:{_WEEKDAYS})(?:-(?i:feira))?),?\s+(?=(?
 # any weekday the de-identifier reads (English, deid_times' and deid_calendars' languages and these), right before
 # a date: a comma, a bracket or "-feira" between ("Kamis 8/2", "Senin, 4 Maret", "quarta (12/06)", "sexta-feira, 3/4")
 _CLOCK_ONLY = re.compile(r"(?i:\d{3,4}|\d{1,2}(?:[:.h]\d\d)?(?:\s*(?:am|pm|a\.m\.|p\.m\.|h|hrs))?)")
-_ENGLISH_WEEKDAYS = ("monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|weds|thu|thur|thurs|"
-                     "fri|sat|sun")
 _WEEKDAY_BEFORE = re.compile(
-    rf"(?<![\w'’-])(?i:{_WEEKDAYS}|{WEEKDAYS}|{_ENGLISH_WEEKDAYS})(?:-(?i:feira))?\.?,?[ \t]*\(?[ \t]*\Z")
+    rf"(?<![\w'’-])(?i:{_WEEKDAYS}|{WEEKDAYS}|{WEEKDAY_NAMES})(?:-(?i:feira))?\.?,?[ \t]*\(?[ \t]*\Z")
 # a word of these (as deid_forms splits a text into lower-case words) is in every match of the patterns above
 _DAY_SIGNS = frozenset(("tarehe", "tgl", "tanggal", "ika"))
 _MONTH_SIGNS = frozenset((_SWAHILI_MONTHS + "|" + _MALAY_MONTHS + "|" + _TAGALOG_MONTHS).split("|"))

@@ -9,7 +9,8 @@ tests/test_deid_round18_causes.py).
   is in Cyrillic, Greek or Armenian letters: "РД: УЕ88061423", "паспорт АН1234567" (Latin ones are deid_patterns'
   ID_TOKEN's).
 - Session twenty-two (never-read reserves whose numbers of a kind that must be 0 went out): a login or user name the
-  same way as a password ("My login for the Ascensia app is kbradley72"); a number after "n°", "nº" or "Nr."
+  same way as a password, a few words after its word ("My login for the Ascensia app is kbradley72"; right after
+  its word, "username: karen_b", it is deid_codes' handle rule's); a number after "n°", "nº" or "Nr."
   ("Permis B n° G 0448 213"); a Portuguese citizen card's number whole ("14429876 5 ZX2")."""
 
 from __future__ import annotations

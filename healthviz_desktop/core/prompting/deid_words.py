@@ -35,9 +35,9 @@ _CUES = frozenset(str.split("with w called named saw met told asked texted phone
 _FOREIGN_SMALL_WORDS = frozenset(str.split("le la les el los las une des du et und der die das dem ein eine il lo "
                                            "gli em com para por con sin mit zu de di da do dos traitant "
                                            "generaliste référent referent scolaire "
-                                           # session twenty-two: short verbs after a family word, "oma ist 94",
-                                           # "mama tem", "bibi ana", "ibu ada", "lola ay" (no name)
-                                           "ist war hat hab bin sind wird tem foi fue ana ada ay"))
+                                           # session twenty-two: short verbs after a family word ("oma ist
+                                           # müde", "opa war krank", "lola ay"), no name
+                                           "ist war hat hab bin sind wird tem foi fue ay"))
 # verbs of meeting and speaking: an ordinary word that is also a given name after one is a person ("saw rose")
 _MEET = frozenset(str.split("saw met told texted called rang phoned visited emailed messaged hugged asked thanked "
                             "thanks cheers dear hi hey"))
