@@ -10,7 +10,11 @@ from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting.deid_glosses import glossed
 from healthviz_desktop.core.prompting.deid_run_context import inside_a_name  # shared, as it is
-from healthviz_desktop.core.prompting.deid_things import OWNED_SIGN, named_as_a_product  # shared, as they are
+from healthviz_desktop.core.prompting.deid_things import (  # shared, as they are
+    OWNED_SIGN,
+    named_as_a_product,
+    switched_treatment,
+)
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, key, word_lists
 from tests.support import deid_reference_patterns as P
 from tests.support.deid_reference_things import (
@@ -171,6 +175,11 @@ def names(text: str, groups: list[_Group], add: Add) -> None:
         for k, (w, s, e) in enumerate(words):
             b = bare(w)
             joins_place = b in lex.place_prefixes and k + 1 < len(words)
+            if run and _owned_thing(text, run, b, s):
+                _name_run(text, run, prev, prev2, at_start, titled, add)
+                run, titled = [], False
+                prev2, prev, at_start = prev, b, False
+                continue
             if run and b not in lex.titles and b not in lex.relations and (
                     b not in _TIME_WORDS or inside_a_name(words, k)):
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
@@ -209,6 +218,20 @@ _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|pa
 # what is done with a device or a drug, after its name (session sixteen, set O's moved entries: "Mirena removal")
 _DEVICE_ACT_AFTER = re.compile(r"\s+(?i:removal|insertion|implant|coil|refills?)\b")
 
+
+
+def _owned_thing(text: str, run: list[Word], b: str, start: int) -> bool:
+    """Whether ``b`` (folded, at ``start``) after a run ending in a possessive is a thing the person has: a medical
+    or drug word, an eponym's condition ("Jonah's Crohn's") or a common proper noun, never a facility's word
+    ("Women's Hospital") nor a name."""
+    if not run[-1][0].endswith(("'s", "’s")):
+        return False
+    lex, lists, k = P.lexicon(), word_lists(), key(b)
+    if lex.eponym.match(text, start) is not None:
+        return True
+    return (k in lists.medical or k in lists.drugs or k in COMMON_PROPER) and b not in lex.facility_words \
+        and b not in _GENERIC_HOSPITALS and not lists.is_name(k) and b not in lex.first_names \
+        and b not in lex.ambiguous_first_names
 
 def _titles(text: str, start: int, title: str, word: str) -> bool:
     """Whether a title right before a run names it: not one that ends a phrase ("for the nurse: Mon 142/88") or,
@@ -387,6 +410,10 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "Nurtec", "Hgb", "Tired": a medical word or an ordinary word that is no one's name
     elif len(run) == 1 and prev in _DETERMINERS:
         return  # "the Trelegy", "a Fitbit": after an article a lone unknown word is a thing, not a person
+    elif len(run) == 1 and switched_treatment(text, start, end, prev) and not word_lists().is_name(key(first)) \
+            and first not in lex.first_names and first not in lex.ambiguous_first_names \
+            and not _PERSON_NEXT.match(text, end):
+        return
     elif prev not in lex.name_cues and prev not in lex.place_cues and _product_use(text, end) \
             and not word_lists().is_name(key(first)) \
             and first not in lex.first_names:

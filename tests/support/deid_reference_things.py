@@ -134,7 +134,7 @@ _DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[
 _THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped(?!\s+with\b)|"
                          r"works|worked|working|seems|seemed|made\s+me|makes\s+me|"
                          r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
-                         r"does\s+nothing|wore\s+off|kicked\s+in|"
+                         r"does\s+nothing|wore\s+off|kicked\s+in|instead\s+of|"
                          r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")
 _LINE_WORDS = frozenset(str.split("express forte extra plus max rapid advance duo xr sr cr odt liquigels caplets "
                                   "original cold flu night day lc"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_things import no_name_in_context  # shared, as it is
 from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, word_lists
 from tests.support import deid_reference_patterns as P
@@ -102,12 +103,15 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     name_like = not plain or f in lex.ambiguous_first_names or f in lists.name_words
     if name_like and f.isalpha() and (
             (prev in _HONORIFIC_TITLES and adjacent) or (prev == "miss" and prev2 not in _NOT_TITLE_MISS)
-            or (prev in lex.relations and text[max(0, start - 2):start].rstrip().endswith("(")
-                and text[end:end + 1] in (")", ","))
+            or ((prev in lex.relations or _ROLE_BRACKET.search(text, max(0, start - 40), start))
+                and text[max(0, start - 2):start].rstrip().endswith("(") and text[end:end + 1] in (")", ","))
             or _OWNER_AFTER.match(text, end)):
         return "name"  # "texted miss dale", "physio (tom)", "hope (my midwife)"
     if not plain and len(f) > 3 and prev == "to" and prev2 in _MOTION:
         return "place"  # "the long drive up to coffs"
+    noun = _NOUN_BEFORE.search(text, max(0, start - 40), start) if f in lex.ambiguous_first_names else None
+    if noun is not None and lists.is_plain_word(prev) and prev not in lex.relations and prev not in lex.titles:
+        return None
     if f in lex.ambiguous_first_names and (prev in _MEET or possessive or _ACT_AFTER.match(text, end)
                                            or _AND_I.match(text, end) or (prev == "and" and prev2 == "me")):
         return "name"  # "saw rose", "grace says", "sunny's", "will and i"
@@ -125,6 +129,8 @@ def _relation_after(text: str, end: int) -> bool:
     return m is not None and m.group(1).casefold() in _HONORIFICS
 
 
+_NOUN_BEFORE = re.compile(r"\b(?i:the|a|an|my|our|your|his|her|their|this|that)\s+[a-z][a-z\-]*\s+$")
+_ROLE_BRACKET = re.compile(rf"\b(?i:{ROLES})\s*\(\s*$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _OWNER_AFTER = re.compile(r"\s*\((?i:my|our|his|her|their)\s")  # "hope (my midwife)"
 _MOTION = frozenset(str.split("up down drove drive driving went go going back flew fly trip moved over out across "
@@ -272,7 +278,8 @@ def org_words(text: str, add: Add) -> None:
 
 
 # an acronym where someone goes: "at CHEO", "to HSC childrens", "from AIIMS"
-_ACRONYM_PLACE = re.compile(r"\b(?i:at|to|from)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)")
+_ACRONYM_PLACE = re.compile(r"\b(?i:at|to|from)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)"
+                           r"(?!\s+(?i:joints?|ligaments?|tendons?|nerves?|muscles?|discs?|bones?)\b)")
 
 
 def _unknown_acronym(word: str) -> bool:

@@ -322,6 +322,10 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
     if capital and folded in allow.name_words and folded not in COMMON_PROPER and (
             mid_sentence or (folded in allow.given_names and fold(nxt) in _PERSON_VERBS | {"from"})):
         return "an ordinary word that is also a name, written with a capital"
+    if capital and not mid_sentence and folded in allow.given_names and fold(nxt) in _PERSON_VERBS | {"from"}:
+        # "Jan from church popped round", "Theo said": a given name the lists also hold as a word, a month's short
+        # form or a common proper noun, before what a person does
+        return "a given name opening a sentence, before what a person does"
     if capital and possessive and (folded in allow.given_names or folded in allow.name_words) \
             and folded not in COMMON_PROPER:
         return "a name with a possessive"  # "Will's mom"

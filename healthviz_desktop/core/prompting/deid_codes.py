@@ -158,11 +158,13 @@ _SAVED_AS = re.compile(r"\b(?i:saved\s+(?:it\s+)?as|named|called|titled|filename
                        r"(?P<f>[\w\-]+(?:\s[\w\-]+){0,4}\.(?i:pdf|jpe?g|png|heic|gif|tiff?|docx?|mp4|mov))\b")
 _FILE_GATE = re.compile(r"\.(?i:pdf|jpe?g|png|heic|gif|tiff?|docx?|mp4|mov)\b")
 # "Scan 12 Feb.pdf in the WhatsApp group", "'Scan 14 Mar.pdf' is the A&E letter": a scan's or a photo's name, spaces
-# and all, by the word it starts with or in quotes, with a number in it (round thirteen, set N's first look)
+# and all, by the word it starts with or in quotes, with a number in it (round thirteen, set N's first look); the
+# copy's number a computer adds in brackets too ("Screenshot (412).png", "IMG_2041 (1).jpg"; session twenty-three)
 _FILE_EXT = r"\.(?i:pdf|jpe?g|png|heic|gif|tiff?|docx?|mp4|mov)"
 _FILE_WORD = r"[\w\-]*\w[\w\-]*"
 _NAMED_FILE = re.compile(rf"\b(?P<f>(?:Scan|IMG|Image|Photo|Pic|Screenshot|Document|Doc|PXL|DSC|WhatsApp\s+Image|"
-                         rf"Letter|Report)[\s_\-]{_FILE_WORD}(?:\s{_FILE_WORD}){{0,4}}{_FILE_EXT})\b"
+                         rf"Letter|Report)(?:[\s_\-]{_FILE_WORD}(?:\s{_FILE_WORD}){{0,4}}(?:\s?\(\d{{1,4}}\))?"
+                         rf"|\s?\(\d{{1,4}}\)){_FILE_EXT})\b"
                          rf"|(?<=['\"‘“])(?P<q>{_FILE_WORD}(?:\s{_FILE_WORD}){{0,5}}{_FILE_EXT})(?=['\"’”])")
 # a reading's word just before numbers: "steps 8400 9200", "HR 112 118 121" are readings, not an ID
 _READING_BEFORE = re.compile(r"\b(?i:steps|hr|bp|pulse|glucose|sugars?|bg|readings?|weights?|kcal|calories|"

@@ -153,7 +153,9 @@ READING_WORDS = frozenset(str.split("""hr heart pulse rate bp sats sat spo2 oxyg
 _SAINT = re.compile(r"\b(?:St|Ste|Saint|Sankt|San|Santa|São|Sta)\.?\s+(?P<n>[A-Z][\w'’\-]+)"
                     r"(?:\s+(?:[A-Z][a-z][\w'’\-]*|[A-Z]{2,5})\b)*")
 _NOT_SAINT_AFTER = re.compile(r"\s+(?i:wort|day|eve)\b")
-_ACRONYM_IN = re.compile(r"\b(?i:in|into)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)")
+# (not capitals before a joint, a ligament or a nerve: "in the SI joint", "into the AC joint")
+_ACRONYM_IN = re.compile(r"\b(?i:in|into)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)"
+                         r"(?!\s+(?i:joints?|ligaments?|tendons?|nerves?|muscles?|discs?|bones?)\b)")
 # "the FHCSD pharmacy", "KKH clinic": an acronym no list knows before the word for a place of care
 # (and before a department: "MGH ortho", "UCH neuro"; round eleven; an acronym of a procedure goes too, "TKR ortho
 # review": kept as the review found it, for the two places of set K's unread reserves it takes out)
@@ -175,7 +177,6 @@ def cued_candidates(text: str, add: Add) -> None:
     """Every place, clock time and role-cued name of this module's rules in ``text`` (see the docstring)."""
     from healthviz_desktop.core.prompting.deid_addresses import address_candidates
     from healthviz_desktop.core.prompting.deid_ages import age_candidates, worded_ages
-    from healthviz_desktop.core.prompting.deid_cjk_names import cjk_name_candidates
     from healthviz_desktop.core.prompting.deid_clock import clock_candidates
     from healthviz_desktop.core.prompting.deid_codes import code_candidates
     from healthviz_desktop.core.prompting.deid_forms import form_candidates
@@ -198,7 +199,11 @@ def cued_candidates(text: str, add: Add) -> None:
     _places(text, tokens, token_words, add)
     form_candidates(text, add)
     named_candidates(text, add)
-    cjk_name_candidates(text, add)
+    if text and max(text) >= "\u3005":  # (only text with a letter of those scripts imports their rules: their
+        # patterns take a twentieth of the start-up to compile)
+        from healthviz_desktop.core.prompting.deid_cjk_names import cjk_name_candidates
+
+        cjk_name_candidates(text, add)
     address_candidates(text, add)
     clock_candidates(text, add)
     street_candidates(text, add)

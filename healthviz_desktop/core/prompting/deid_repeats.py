@@ -18,7 +18,8 @@ from itertools import pairwise
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_names import unpossessive
-from healthviz_desktop.core.prompting.deid_things import SPEAKING
+from healthviz_desktop.core.prompting.deid_run_context import DETERMINERS
+from healthviz_desktop.core.prompting.deid_things import SPEAKING, USE_VERBS
 from healthviz_desktop.core.prompting.vocabulary import WordLists, fold, word_lists
 
 _KINDS = frozenset(("name", "place", "employer"))
@@ -86,17 +87,39 @@ _BETWEEN = re.compile(r"\s*,\s*(?P<w>[A-Z][a-z][\w'’\-]*)(?:\s*,\s*(?:and\s+|&
 
 def _listed_between_names(text: str, kept: list[tuple[str, int, int]], lists: WordLists,
                           lex: P.Lexicon) -> list[tuple[str, int, int]]:
-    """The capitalised word in "A, X and B" (or "A, X, B") where the resolver kept A and B as names, unless it is a
-    word the lexicon knows, a drug or an English word no name list holds ("Sam, Dad and Tash" leaves "Dad")."""
+    """The capitalised word in "A, X and B" (or "A, X, B") where the resolver kept A and B as names, and those of a
+    list that ends with a kept name ("- Sam, Bec and B", "Sam and B"), unless it is a word the lexicon knows, a drug
+    or an English word no name list holds ("Sam, Dad and Tash" leaves "Dad")."""
+
+    def listable(f: str) -> bool:
+        return f not in lex.not_name and f not in lex.known_words and f not in lists.drugs and not (
+            f in lists.english and f not in lists.name_words and not lists.is_name(f))
+
     names = sorted((s, e) for kind, s, e in kept if kind == "name")
     out: list[tuple[str, int, int]] = []
     for (_s, a_end), (b_start, _e) in pairwise(names):
         m = _BETWEEN.fullmatch(text, a_end, b_start)
-        f = fold(m.group("w")) if m is not None else ""
-        if m is not None and f not in lex.not_name and f not in lex.known_words and f not in lists.drugs and not (
-                f in lists.english and f not in lists.name_words and not lists.is_name(f)):
+        if m is not None and listable(fold(m.group("w"))):
             out.append(("name", m.start("w"), m.end("w")))
+    for b_start, _e in names:
+        m = _LIST_BEFORE.search(text, max(0, b_start - 80), b_start)
+        if m is None:
+            continue
+        words = list(_LISTED_WORD.finditer(text, m.start(), m.end()))
+        before = text[max(0, m.start() - 20):m.start()].split()
+        bought = bool(before) and (fold(before[-1]) in _THINGS_BEFORE or before[-1][-1:].isdigit())
+        # (a list with a thing in it is not all people, nor one after "took", "the" or "ordered": "ordered Sporlac
+        # and Cyclopam", where the last may be a brand read as a name)
+        if not bought and all(listable(fold(w.group())) for w in words):
+            out += [("name", w.start(), w.end()) for w in words]
     return out
+
+
+# a list of capitalised words before "and" and a name ("Sam, Bec and [Tash]", "Sam and [Tash]")
+_LIST_BEFORE = re.compile(r"(?<![\w'’\-])(?:[A-Z][a-z][\w'’\-]*\s*,\s*)*[A-Z][a-z][\w'’\-]*\s*(?:,\s*)?(?:and|&)\s+$")
+_LISTED_WORD = re.compile(r"[A-Z][a-z][\w'’\-]*")
+_THINGS_BEFORE = USE_VERBS | DETERMINERS | frozenset(str.split("of ordered order got get gets buy buying bought some "
+                                                                 "my his her their our your"))
 
 
 def _ordinary(folded: str, lists: WordLists, lex: P.Lexicon) -> bool:

@@ -133,7 +133,7 @@ CLINICAL_FORM = re.compile(r"(?:algia|algie|ektomie|ectomia|ectomie|skopie|scopi
 THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped(?!\s+with\b)|"
                          r"works|worked|working|seems|seemed|made\s+me|makes\s+me|"
                          r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
-                         r"does\s+nothing|wore\s+off|kicked\s+in|"
+                         r"does\s+nothing|wore\s+off|kicked\s+in|instead\s+of|"
                          r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")
 
 
@@ -279,3 +279,28 @@ def named_as_a_product(text: str, start: int, end: int, prev: str, prev2: str) -
         bracket = _DRUG_BRACKET_BEFORE.search(text, max(0, start - 40), start)
         before = bracket is not None and key(bracket.group(1)) in drugs
     return before and PRODUCT_ENDS.match(text, end) is not None
+
+
+# a change of treatment: what it changed from or to is a product ("switched from Seretide to Trelegy", "switched me
+# from Yasmin to Dianette", "weaned from Keppra"), as is anything changed from "to" or "onto" a drug the lists know
+# ("from Seretide onto Fostair"); never "moved from", "drove to"
+_SWITCHED = re.compile(r"\b(?i:switched|switch|switching|swapped|swap|swapping|changed|change|changing|weaned|"
+                       r"tapered|titrated|stepped)(?:\s+(?i:me|him|her|them|us|you|over|back|down|up))?"
+                       r"(?:\s+(?i:from)\s+[^\W\d_][\w\-]*)?\s+(?i:from|to|onto)\s+$")
+_TO_A_DRUG = re.compile(r"\s+(?:to|onto)\s+(?:the\s+)?([^\W\d_][\w\-]+)")
+# what a clinician gave or started someone on ("gave me Keflex", "put her on Esmya", "prescribed him Augmentin")
+_GIVEN = re.compile(r"\b(?i:gave|give|given|giving|prescribed|prescribe|prescribing|started|starting|put|putting)\s+"
+                    r"(?i:me|him|her|them|us|you)\s+(?:(?i:on|onto)\s+)?$")
+
+
+def switched_treatment(text: str, start: int, end: int, prev: str) -> bool:
+    """Whether the word at ``start``:``end`` after "from", "to" or "onto" (``prev``, folded) is what a treatment
+    changed from or to, or after "gave me", "put her on" (``prev`` "me", "her", "on") what was given."""
+    if _GIVEN.search(text, max(0, start - 30), start) is not None:
+        return True
+    if prev not in ("from", "to", "onto"):
+        return False
+    if _SWITCHED.search(text, max(0, start - 60), start) is not None:
+        return True
+    to = _TO_A_DRUG.match(text, end) if prev == "from" else None
+    return to is not None and key(to.group(1)) in word_lists().drugs

@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, count
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_names import Add
 from healthviz_desktop.core.prompting.deid_person import bare_word, fold_text
 from healthviz_desktop.core.prompting.deid_signals import low
@@ -135,12 +136,15 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     name_like = not plain or f in lex.ambiguous_first_names or f in lists.name_words
     if name_like and f.isalpha() and (
             (prev in _HONORIFIC_TITLES and adjacent) or (prev == "miss" and prev2 not in _NOT_TITLE_MISS)
-            or (prev in lex.relations and text[max(0, start - 2):start].rstrip().endswith("(")
-                and text[end:end + 1] in (")", ","))
+            or ((prev in lex.relations or _ROLE_BRACKET.search(text, max(0, start - 40), start))
+                and text[max(0, start - 2):start].rstrip().endswith("(") and text[end:end + 1] in (")", ","))
             or _OWNER_AFTER.match(text, end)):
         return "name"  # "texted miss dale", "physio (tom)", "hope (my midwife)"
     if not plain and len(f) > 3 and prev == "to" and prev2 in _MOTION:
         return "place"  # "the long drive up to coffs"
+    noun = _NOUN_BEFORE.search(text, max(0, start - 40), start) if f in lex.ambiguous_first_names else None
+    if noun is not None and lists.is_plain_word(prev) and prev not in lex.relations and prev not in lex.titles:
+        return None  # "the pharmacy bill came", "my phone bill": a noun's own word, not a name after it
     if f in lex.ambiguous_first_names and (prev in _MEET or possessive or _ACT_AFTER.match(text, end)
                                            or _AND_I.match(text, end) or (prev == "and" and prev2 == "me")):
         return "name"  # "saw rose", "grace says", "sunny's", "will and i"
@@ -158,6 +162,12 @@ def _relation_after(text: str, end: int) -> bool:
     return m is not None and m.group(1).casefold() in _HONORIFICS
 
 
+# a lower-case given name right after a noun and its article or owner is the noun's own word ("the pharmacy bill
+# came", "my gas bill"), unless the noun is a person's ("the nurse pip says", "my mate tom said"; a role written
+# out is deid_cued's: "the receptionist bill said")
+_NOUN_BEFORE = re.compile(r"\b(?i:the|a|an|my|our|your|his|her|their|this|that)\s+[a-z][a-z\-]*\s+$")
+# a role written out before a name in brackets: "the social worker (heath, lovely bloke)"
+_ROLE_BRACKET = re.compile(rf"\b(?i:{ROLES})\s*\(\s*$")
 _NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 _OWNER_AFTER = re.compile(r"\s*\((?i:my|our|his|her|their)\s")  # "hope (my midwife)"
 _MOTION = frozenset(str.split("up down drove drive driving went go going back flew fly trip moved over out across "
@@ -345,7 +355,9 @@ def org_words(text: str, add: Add) -> None:
 
 
 # an acronym where someone goes: "at CHEO", "to HSC childrens", "from AIIMS"
-_ACRONYM_PLACE = re.compile(r"\b(?i:at|to|from)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)")
+# (not capitals before a joint, a ligament or a nerve: "to the SI joint", "from the AC joint")
+_ACRONYM_PLACE = re.compile(r"\b(?i:at|to|from)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)"
+                           r"(?!\s+(?i:joints?|ligaments?|tendons?|nerves?|muscles?|discs?|bones?)\b)")
 
 
 def _unknown_acronym(word: str) -> bool:
