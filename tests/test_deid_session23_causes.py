@@ -16,6 +16,10 @@ Recall, in the same forms:
 - "girls from work - Sam, Bec and [NAME]": a list of names ending with a caught one kept its first members.
 - "the social worker (heath, lovely bloke)": a name in brackets after a role written out.
 - "Screenshot (412).png": the copy's number a computer adds in brackets kept a file's name whole.
+- Recall, second look: ordinary given names opening a sentence before a deed in the past ("Wade found a guy",
+  never "May saw", "Hope fell"), before an honorific ("Sunny bhai took me"), a word before a role in brackets
+  ("Chase (trainer) made me"), and a capitalised word right beside a capitalised name or place kept, that no rule
+  took ("at KPX Software": "Software" kept the employer's kind but also its name's other half; never "Hospital").
 The allowlist (explainer text, an edited prompt): "Jan from church popped round" passed, a given name that is also a
 month's short form opening a sentence before what a person does.
 Sentences written for these tests; no personal data.
@@ -74,6 +78,10 @@ GONE = [
     ("the social worker (heath, lovely bloke) says", ["heath"]),
     ("Saved my step count as Screenshot (412).png for the cardiologist", ["Screenshot", "(412).png"]),
     ("sent IMG_2041 (1).jpg to the GP", ["IMG_2041", "(1).jpg"]),
+    ("Wade found a guy who can fit the rails.", ["Wade"]),
+    ("Sunny bhai took me to the clinic.", ["Sunny"]),
+    ("Chase (trainer) made me do rows.", ["Chase"]),
+    ("Can't walk to the office at KPX Software. uric acid 8.9.", ["KPX", "Software"]),
 ]
 
 
@@ -91,6 +99,10 @@ def test_places_and_names_beside_these_forms_still_go(text: str, secrets: list[s
     ("with Sam, Dad and Tash", "Dad"),
     ("Maya's Medicaid ID changed", "Medicaid"),
     ("Sarah's Bell's palsy is better", "Bell's"),
+    ("Went to BNH Hospital, rapid strep positive", "Hospital"),
+    ("May saw the worst of it.", "May"),
+    ("Hope fell apart when the scan came back.", "Hope"),
+    ("Ventolin (blue) helps", "Ventolin"),
 ])
 def test_things_beside_these_names_stay(text: str, kept: str) -> None:
     out = deidentify(text).text

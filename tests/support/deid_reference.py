@@ -18,7 +18,7 @@ from healthviz_desktop.core.prompting.deid_codes import take_number_parts
 from healthviz_desktop.core.prompting.deid_composed import composed_terms, find_composed
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_day_words import take_weekdays
-from healthviz_desktop.core.prompting.deid_repeats import repeated_names, rest_pieces
+from healthviz_desktop.core.prompting.deid_repeats import beside_kept, repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_said import not_an_id
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits
 from healthviz_desktop.core.prompting.deid_sites import leave_care_places
@@ -196,7 +196,8 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
         C.private_candidates(text, C.fold_text(text), private_terms, add)
     after_names(text, found, add)  # shared too: a name in a bracket after a name found
     spans = _resolve(text, found)
-    again = repeated_names(text, [(s.category, s.start, s.end) for s in spans])  # shared too: a name said again
+    kept = [(s.category, s.start, s.end) for s in spans]
+    again = repeated_names(text, kept) + beside_kept(text, kept, found)  # shared too: a name said again, its rest
     return _resolve(text, found + again) if again else spans
 
 

@@ -128,7 +128,9 @@ _DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[
                    r"(?!(?:faded|ended|started|worsened|improved|flared|peaked|settled|eased|lifted|passed|returned|"
                    r"continued|increased|decreased|dropped|cleared|changed|lasted|seemed|needed|used|based|bored|"
                    r"tired|scared|worried|aged|shaped|themed|related|shed|red|bed|fed\s+up)\b)(?-i:[a-z]{3,}ed)\b|"
-                   r"(?:thinks|reckons|follows|says|wants|knows|keeps|tells|works|hosts|texts|calls|drives|brings)\b)",
+                   r"(?:thinks|reckons|follows|says|wants|knows|keeps|tells|works|hosts|texts|calls|drives|brings|"
+                   r"found|sat|stood|met|woke|slept|lent|paid|spoke|taught|threw|wrote|ate|drank|fought|heard|rode|"
+                   r"told|swore|sang)\b)",
                    re.IGNORECASE)
 # what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
 _THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped(?!\s+with\b)|"

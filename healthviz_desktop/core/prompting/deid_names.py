@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_glosses import glossed
 from healthviz_desktop.core.prompting.deid_run_context import (
     AT_LIKE,
@@ -28,6 +29,7 @@ from healthviz_desktop.core.prompting.deid_run_context import (
     TIME_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_TAILS,
+    honorific_next,
     inside_a_name,
     joins_after_stop,
     known_name,
@@ -204,6 +206,10 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
 
 
 
+# a role alone in brackets after a word: "Chase (trainer) made me", "Gift (physio) says"
+_ROLE_IN_BRACKETS = re.compile(rf"\s*\((?i:{ROLES}|trainer|coach|carer|cleaner|driver|manager)\s*[),]")
+
+
 def _owned_thing(text: str, run: list[Word], b: str, start: int) -> bool:
     """Whether ``b`` (folded, at ``start``) after a run ending in a possessive is a thing the person has: a medical
     or drug word, an eponym's condition ("Jonah's Crohn's") or a common proper noun, never a facility's word
@@ -285,7 +291,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif (first in lex.ambiguous_first_names or key(first) in word_lists().name_words) and len(run) == 1 and (
             re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE) or (
                 re.match(r"['’]s?\s", text[end:end + 3]) and prev not in DETERMINERS) or (
-                at_start and prev not in DETERMINERS and DOES.match(text, end))):
+                at_start and prev not in DETERMINERS and DOES.match(text, end)) or honorific_next(text, end)):
         # "Bill from the pharmacy", "Grace said", "Ken had", "Frank's snoring"; "Hunter pushed me", "Faith
         # stayed", "Sunny and i went", "Wade thinks"
         add(("name", start, end))
@@ -340,7 +346,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "the afternoon Sinemet", "my night Seroquel": a dose named by when it is taken
     elif one_product(run) and re.match(PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
-    elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
+    elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE) or _ROLE_IN_BRACKETS.match(
+            text, end):
         add(("name", start, end))  # "Hope (my therapist)"
     elif first in lex.ambiguous_first_names and re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE):
         add(("name", start, end))

@@ -17,10 +17,11 @@ from functools import lru_cache
 from itertools import pairwise
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_names import unpossessive
 from healthviz_desktop.core.prompting.deid_run_context import DETERMINERS
-from healthviz_desktop.core.prompting.deid_things import SPEAKING, USE_VERBS
-from healthviz_desktop.core.prompting.vocabulary import WordLists, fold, word_lists
+from healthviz_desktop.core.prompting.deid_things import SPEAKING, USE_VERBS, calendar_words
+from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, WordLists, fold, word_lists
 
 _KINDS = frozenset(("name", "place", "employer"))
 _WORD = re.compile(r"(?<![\w'’\-])[^\W\d_][\w'’\-]*")
@@ -120,6 +121,49 @@ _LIST_BEFORE = re.compile(r"(?<![\w'’\-])(?:[A-Z][a-z][\w'’\-]*\s*,\s*)*[A-Z
 _LISTED_WORD = re.compile(r"[A-Z][a-z][\w'’\-]*")
 _THINGS_BEFORE = USE_VERBS | DETERMINERS | frozenset(str.split("of ordered order got get gets buy buying bought some "
                                                                  "my his her their our your"))
+
+
+def beside_kept(text: str, kept: list[tuple[str, int, int]], found: list[tuple[str, int, int]]
+                ) -> list[tuple[str, int, int]]:
+    """A capitalised word right beside a capitalised name, place or employer kept (``kept``), mid-sentence, that is
+    no title, relation, role, month, drug or word the lexicon knows and that no rule's candidate (``found``) covers:
+    the rest of that name ("Services [Hospital]", "at Sharp [Memorial]"), which the rules reading words one by one
+    left as an everyday word. (A word another candidate covers is left to the resolver's choice: taking it as a
+    name would block a longer place that holds it.)"""
+    lists, lex = word_lists(), P.lexicon()
+    covered = sorted((s, e) for _k, s, e in found)
+    out: list[tuple[str, int, int]] = []
+    for kind, s, e in kept:
+        if kind not in _KINDS or not text[s:s + 1].isupper():  # (beside a capitalised name only: "lên" is a verb)
+            continue
+        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        if before is not None and _rest_of_a_name(fold(before.group(1)), lists, lex) \
+                and not _opens_sentence(text, before.start(1)) and not _covered(covered, *before.span(1)):
+            out.append((kind, before.start(1), before.end(1)))
+        after = _WORD_AFTER.match(text, e)
+        if after is not None and _rest_of_a_name(fold(after.group(1)), lists, lex) \
+                and not _covered(covered, *after.span(1)):
+            out.append((kind, after.start(1), after.end(1)))
+    return out
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w'’\-])([A-Z][a-z][\w’\-]*) $")
+_WORD_AFTER = re.compile(r" ([A-Z][a-z][\w’\-]*)(?![\w'’\-])")
+
+
+def _rest_of_a_name(f: str, lists: WordLists, lex: P.Lexicon) -> bool:
+    """Whether a capitalised word beside a name may be the rest of it: not a title, relation, role, month, drug,
+    medical word, word the lexicon knows nor the kind of place it is ("Hospital", "Hospitals" stay)."""
+    return len(f) > 2 and f not in _never() and f not in lex.not_name and f not in lex.known_words \
+        and f not in COMMON_PROPER and f not in calendar_words() and f not in lists.drugs and f not in lists.medical \
+        and f not in _ROLE_WORDS and unpossessive(f).removesuffix("s") not in lex.facility_words
+
+
+_ROLE_WORDS = frozenset(w for r in ROLES.split("|") for w in re.findall(r"[a-z]+", r))
 
 
 def _ordinary(folded: str, lists: WordLists, lex: P.Lexicon) -> bool:

@@ -116,15 +116,28 @@ PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?:
                           r"\s*\(\d|\s+(?:and|&)\s+(?-i:[A-Z])|\s+(?:aunty|auntie|uncle|ji|bhai|bhaiya|didi|bhabhi|"
                           r"sahib|saab|san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
 # what a person does, after a given name that is also an ordinary word at the start of a sentence: a deed in the
-# past ("pushed", "stayed"; not what weather, a mood or a symptom does: "Dawn broke", "Hope faded"), a present
-# one, or company ("Sunny and i")
+# past ("pushed", "stayed", "found", "paid"; not what weather, a month, a mood or a symptom does: "Dawn broke", "May
+# saw", "Hope faded", "Faith kept"), a present one, or company ("Sunny and i")
 DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[A-Z])[a-z]+\s+(?:and|&)\s+(?:i|me)\b|"
                    r"(?:is|was)\s+(?:hosting|coming|driving|visiting|staying|helping|taking|picking|bringing)\b|"
                    r"(?!(?:faded|ended|started|worsened|improved|flared|peaked|settled|eased|lifted|passed|returned|"
                    r"continued|increased|decreased|dropped|cleared|changed|lasted|seemed|needed|used|based|bored|"
                    r"tired|scared|worried|aged|shaped|themed|related|shed|red|bed|fed\s+up)\b)(?-i:[a-z]{3,}ed)\b|"
-                   r"(?:thinks|reckons|follows|says|wants|knows|keeps|tells|works|hosts|texts|calls|drives|brings)\b)",
+                   r"(?:thinks|reckons|follows|says|wants|knows|keeps|tells|works|hosts|texts|calls|drives|brings|"
+                   r"found|sat|stood|met|woke|slept|lent|paid|spoke|taught|threw|wrote|ate|drank|fought|heard|rode|"
+                   r"told|swore|sang)\b)",
                    re.IGNORECASE)
+# the honorifics said after a name ("ravi uncle says", "Sunny bhai took me")
+HONORIFICS = frozenset(str.split("uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab"))
+_HONORIFIC_NEXT = re.compile(r"\s+([A-Za-z]+)\b")
+
+
+def honorific_next(text: str, end: int) -> bool:
+    """Whether an honorific follows ``end`` ("Sunny bhai", "ravi uncle")."""
+    m = _HONORIFIC_NEXT.match(text, end)
+    return m is not None and m.group(1).casefold() in HONORIFICS
+
+
 FACILITY_ENDS = frozenset(str.split("general memorial women children childrens"))
 GENERIC_HOSPITALS = frozenset(str.split("""eye children's childrens children general local private district county
     community teaching women's womens day cottage mental psychiatric maternity new old main big small city the a this

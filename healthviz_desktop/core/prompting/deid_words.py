@@ -26,6 +26,7 @@ from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_names import Add
 from healthviz_desktop.core.prompting.deid_person import bare_word, fold_text
+from healthviz_desktop.core.prompting.deid_run_context import HONORIFICS
 from healthviz_desktop.core.prompting.deid_signals import low
 from healthviz_desktop.core.prompting.deid_things import no_name_in_context
 from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, word_lists
@@ -159,7 +160,7 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
 def _relation_after(text: str, end: int) -> bool:
     """An honorific right after a name: "ravi uncle says", "priya aunty"."""
     m = _NEXT_WORD.match(text, end)
-    return m is not None and m.group(1).casefold() in _HONORIFICS
+    return m is not None and m.group(1).casefold() in HONORIFICS
 
 
 # a lower-case given name right after a noun and its article or owner is the noun's own word ("the pharmacy bill
@@ -177,7 +178,6 @@ _HONORIFIC_TITLES = frozenset(str.split("dr mr mrs mx prof fr rev"))
 _NOT_TITLE_MISS = frozenset(str.split("i we you they will would to dont don't didnt didn't really so still"))
 # a modal before a street word makes it a verb ("Giorgi will drive me"; round ten; the allowlist reads it too)
 MODALS = frozenset(str.split("will would can could should must may might shall to gonna wanna"))
-_HONORIFICS = frozenset(str.split("uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab"))
 
 
 def word_candidates(text: str, add: Add) -> None:

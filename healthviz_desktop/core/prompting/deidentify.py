@@ -40,7 +40,7 @@ from healthviz_desktop.core.prompting.deid_names import (
 )
 from healthviz_desktop.core.prompting.deid_org_groups import org_cues, org_groups
 from healthviz_desktop.core.prompting.deid_person import fold_text, private_candidates
-from healthviz_desktop.core.prompting.deid_repeats import repeated_names, rest_pieces
+from healthviz_desktop.core.prompting.deid_repeats import beside_kept, repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_shields import clinical_spans, eponym_shields
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits, low
 from healthviz_desktop.core.prompting.deid_sites import leave_care_places
@@ -230,8 +230,10 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
         private_candidates(text, fold_text(text), private_terms, add)
     after_names(text, found, add)  # a name in a bracket after a name found above
     spans = _resolve(text, found)
-    again = repeated_names(text, [(s.category, s.start, s.end) for s in spans])
-    return _resolve(text, found + again) if again else spans  # a name found, said again where nothing shows it
+    kept = [(s.category, s.start, s.end) for s in spans]
+    again = repeated_names(text, kept) + beside_kept(text, kept, found)
+    # a name found, said again where nothing shows it, and the rest of a name beside it
+    return _resolve(text, found + again) if again else spans
 
 
 def _cue_words(folded: str, tokens: list[str], lex: P.Lexicon) -> set[str]:
