@@ -20,6 +20,12 @@ Recall, in the same forms:
   never "May saw", "Hope fell"), before an honorific ("Sunny bhai took me"), a word before a role in brackets
   ("Chase (trainer) made me"), and a capitalised word right beside a capitalised name or place kept, that no rule
   took ("at KPX Software": "Software" kept the employer's kind but also its name's other half; never "Hospital").
+- From set U's 240 entries read (everyday English of the whole English-speaking world, written to stress names that
+  are words): spoken dates ("June twenty fifth", "Thursday the twelfth", "eight p m"), names before an honorific
+  ("Chitra akka") or a title alone in brackets ("Ivy (Nan)"); readings said in words were read as ages over 89
+  ("blood sugar ... one hundred and sixty two", "one forty over ninety"); what a dose change names after an owner
+  ("upped his Clenil", "used her Asmol"), a product for a number of days ("Solu-Medrol for 3 days"), a refill or a
+  spoken count of it ("my Epilim refill", "Oestrogel two pumps"), food for a meal ("Banku for supper").
 The allowlist (explainer text, an edited prompt): "Jan from church popped round" passed, a given name that is also a
 month's short form opening a sentence before what a person does.
 Sentences written for these tests; no personal data.
@@ -48,6 +54,15 @@ UNCHANGED = [
     "Clinic at the station gave me Keflex and the nurse said rest.",
     "GP put her on Esmya for 3 months",
     "started me on Restoralax, two sachets",
+    "my blood sugar this morning was one hundred and sixty two.",
+    "blood pressure is one forty over ninety. the doctor wants a repeat",
+    "blood pressure one fifty over ninety five. started the higher dose",
+    "Nurse upped his Clenil. Back to school tomorrow.",
+    "Used her Asmol. We're ok now.",
+    "Solu-Medrol for 3 days.",
+    "Went to the clinic for my Epilim refill, the queue was long.",
+    "Perimenopause they reckon. Oestrogel two pumps.",
+    "Banku for supper.",
 ]
 
 
@@ -82,6 +97,15 @@ GONE = [
     ("Sunny bhai took me to the clinic.", ["Sunny"]),
     ("Chase (trainer) made me do rows.", ["Chase"]),
     ("Can't walk to the office at KPX Software. uric acid 8.9.", ["KPX", "Software"]),
+    ("next Ocrevus infusion is June twenty fifth at eight a.m.", ["June", "twenty", "fifth", "eight"]),
+    ("Physio on Thursday the twelfth.", ["Thursday", "twelfth"]),
+    ("wheelchair appointment is on monday the fourteenth of october", ["monday", "fourteenth", "october"]),
+    ("I took my Lyrica at eight and then again at eight p m.", ["p"]),
+    ("it was May the second, I think", ["May", "second"]),
+    ("Syndopa 110 daily. Chitra akka will come.", ["Chitra"]),
+    ("Ivy (Nan) came out of hospital today.", ["Ivy"]),
+    ("Gran is ninety five today", ["ninety", "five"]),
+    ("took her Kemi to school", ["Kemi"]),
 ]
 
 
@@ -103,6 +127,9 @@ def test_places_and_names_beside_these_forms_still_go(text: str, secrets: list[s
     ("May saw the worst of it.", "May"),
     ("Hope fell apart when the scan came back.", "Hope"),
     ("Ventolin (blue) helps", "Ventolin"),
+    ("I may first try rest", "may"),
+    ("Monday the first time I felt ok", "first"),
+    ("we march first thing", "march"),
 ])
 def test_things_beside_these_names_stay(text: str, kept: str) -> None:
     out = deidentify(text).text

@@ -154,6 +154,8 @@ MIXED_CODE = re.compile(r"\b(?=[A-Z0-9]{5,12}\b)(?:[A-Z]+\d+|\d+[A-Z]+){2,}[A-Z0
 NAMED_AGE = re.compile(r"\b(?P<w>[A-Z][a-z][\w'’]*),\s+(?P<d>9\d|1[0-4]\d)(?=\s*(?:,|\)|(?:and|now|this|next|years?|"
                        r"yrs?|yo|still|today)\b))")
 # an age in words standing on its own ("She's ninety-four", "Pop, ninety-one,"): not a measurement
+READING_BEFORE_WORDS = re.compile(r"\b(?i:over|sugars?|glucose|pressure|bp|readings?|pulse|hr|levels?|weight|"
+                                  r"weighs?|spo2|sats?|oxygen)\b(?:\s+[\w'’]+){0,3}\s+$")
 WORD_AGE = re.compile(rf"\b(?P<d>{P._AGE_WORD})\b(?![\s\-]*(?:minutes?|mins?|seconds?|secs?|percent|per\s*cent|%|"
                       r"pounds?|lbs?|kg|kilos?|mg|ml|steps|days?|hours?|weeks?|times|degrees|bpm|beats|over|/))",
                       re.IGNORECASE)
@@ -409,7 +411,8 @@ def form_candidates(text: str, add: Add) -> None:
             add(("date", m.start(), m.end()))
     if "ninet" in lower or "hundred" in lower:
         for m in WORD_AGE.finditer(text):
-            add(("age", m.start("d"), m.end("d")))
+            if not READING_BEFORE_WORDS.search(text, max(0, m.start() - 48), m.start()):
+                add(("age", m.start("d"), m.end("d")))
     if "." in text or "_" in text or " " in text:
         for m in FILE_NAME.finditer(text):
             add(("id", m.start(), m.end()))

@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_glosses import glossed
 from healthviz_desktop.core.prompting.deid_run_context import honorific_next, inside_a_name  # shared, as they are
 from healthviz_desktop.core.prompting.deid_things import (  # shared, as they are
@@ -187,7 +186,8 @@ def names(text: str, groups: list[_Group], add: Add) -> None:
                 continue
             # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
             opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b)) \
-                and not _acts_as_a_person(key(b), text, e)
+                and not _acts_as_a_person(key(b), text, e) \
+                and not (key(b) not in word_lists().english and honorific_next(text, e))
             # right after "Dr", "Mrs", "Prof" a word of the not-a-name list is a surname all the same ("Dr Long",
             # "Dr. Tamam"; round ten)
             surname = not run and titled and prev in TITLE_ABBREVIATIONS and b not in lex.relations \
@@ -215,14 +215,18 @@ _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|pa
                   r"forte|extra|plus|max|rapid|advance|duo|xr|sr|cr|odt|liquigels?|caplets?|jelly|juice|sachets?|"
                   r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device|frame|stockings|"
                   r"sponge|cake|wrap|sandwich|roll|pie|biscuits?|crisps|noodles|soup|latte|smoothie|yog(?:h)?urt|"
-                  r"cereal|pizza|burger|meal)\b")
+                  r"cereal|pizza|burger|meal|"
+                  # session twenty-three: what is filled or counted out of it ("Epilim refill", "Oestrogel two pumps")
+                  r"refills?|prescriptions?|scripts?|(?:one|two|three|four|five|six|half\s+a|a)\s+(?:pumps?|puffs?|"
+                  r"tabs?|tablets?|drops?|sprays?|sachets?|capsules?|caps|units?|doses?|squirts?))\b")
 # what is done with a device or a drug, after its name (session sixteen, set O's moved entries: "Mirena removal")
 _DEVICE_ACT_AFTER = re.compile(r"\s+(?i:removal|insertion|implant|coil|refills?)\b")
 
 
 
-# a role alone in brackets after a word: "Chase (trainer) made me", "Gift (physio) says"
-_ROLE_IN_BRACKETS = re.compile(rf"\s*\((?i:{ROLES}|trainer|coach|carer|cleaner|driver|manager)\s*[),]")
+_OWNERS = frozenset(str.split("my his her their our your"))
+_DOSE_CHANGES = frozenset(str.split("upped increased reduced stopped started restarted used applied inhaled swallowed "
+                                    "doubled halved missed skipped weaned tapered"))
 
 
 def _owned_thing(text: str, run: list[Word], b: str, start: int) -> bool:
@@ -353,6 +357,9 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         # "Bill from the pharmacy", "Grace said", "Ken had", "Frank's snoring"; "Hunter pushed me", "Faith
         # stayed", "Sunny and i went", "Wade thinks"
         add(("name", start, end))
+    elif len(run) == 1 and honorific_next(text, end) and key(first) not in word_lists().english \
+            and first not in lex.known_words:
+        add(("name", start, end))
     elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
                             or prev in _clinical_words()) and not (
                 re.search(r"[,;:(]\s*$", text[max(0, start - 3):start])
@@ -384,6 +391,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
     elif _one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in _USE_VERBS and not at_start)
+                            or (prev in _OWNERS and prev2 in _DOSE_CHANGES and first not in lex.first_names)
                             or _DOSE_AFTER.match(text, end, end + 16)) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
@@ -403,8 +411,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "the afternoon Sinemet", "my night Seroquel": a dose named by when it is taken
     elif _one_product(run) and re.match(_PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
-    elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE) or _ROLE_IN_BRACKETS.match(
-            text, end):
+    elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
         add(("name", start, end))  # "Hope (my therapist)"
     elif first in lex.ambiguous_first_names and re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE):
         add(("name", start, end))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from healthviz_desktop.core.prompting.deid_cued import ROLES  # shared, as it is
 from healthviz_desktop.core.prompting.deid_things import CLINICAL_FORM, acts_as_a_person  # shared, as they are
 from healthviz_desktop.core.prompting.vocabulary import fold, foreign_town_words, foreign_words, key, word_lists
 from tests.support import deid_reference_patterns as P
@@ -18,13 +19,14 @@ _PRODUCT_USE = re.compile(r"\s+(?:(?i:for|pra|para|pour|für|fur|per|voor|contra
                           r"(?P<what>[a-zà-ÿ]+)|(?i:at\s+night|at\s+bedtime|"
                           r"before\s+bed|twice|once\s+a|every\s+\d|daily|nightly|as\s+needed|test|in\s+the\s+(?:day|morning|evening)|"
                           r"morning\s+and\s+night|prn|sos|nocte|mane|bd|bid|tds|tid|qds|qid|(?:after|before|with)\s+"
-                          r"(?:meals|food|breakfast|lunch|supper|dinner)|day\s+\d+\b(?!\s*(?:of|off)\b))\b)")
+                          r"(?:meals|food|breakfast|lunch|supper|dinner)|day\s+\d+\b(?!\s*(?:of|off)\b)|"
+                          r"for\s+\d+\s+(?:more\s+)?(?:days?|weeks?|nights?))\b)")
 _USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu nausea itch itching rash heartburn
     reflux allergies allergy hayfever congestion fever headache headaches migraine period cramps back joints skin eyes
     nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
     spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas acid
     indigestion stomach tummy gut mouth lips cheeks feet hands nappy gums teeth tooth ear ears eye muscles sickness
-    sick vomiting dizziness vertigo nerves spasms tinnitus
+    sick vomiting dizziness vertigo nerves spasms tinnitus breakfast brekkie lunch dinner supper tea snack
     gases dolor dor douleur douleurs toux tos tosse sommeil sueno sono schlaf schmerzen kopfschmerzen husten dormir
     acidez azia nausea nauseas nausee febre fiebre fievre fieber colicas colica gripe grippe"""))
 
@@ -52,9 +54,17 @@ def _clinical_words() -> frozenset[str]:
 
 
 def _relation_in_brackets(text: str, end: int) -> bool:
-    """ "Sunny (Dad, everyone calls him that)": a relation word opening brackets after a name."""
-    m = re.match(r"\s*\(([\w'’\-]+)", text[end:end + 24])
-    return m is not None and m.group(1).casefold() in P.lexicon().relations
+    """ "Sunny (Dad, everyone calls him that)": a relation word opening brackets after a name; "Ivy (Nan) came out",
+    "Chase (trainer) made me": a title or a role alone in them."""
+    m = re.match(r"\s*\(([\w'’\-]+)(\s*[),])?", text[end:end + 24])
+    if m is None:
+        return False
+    w, lex = m.group(1).casefold(), P.lexicon()
+    return w in lex.relations or (m.group(2) is not None and (w in lex.titles or w in _ROLE_WORDS))
+
+
+_ROLE_WORDS = frozenset(w for r in ROLES.split("|") for w in re.findall(r"[a-z]+", r)) | frozenset(
+    str.split("trainer coach carer cleaner driver manager"))
 
 
 _SUPPLEMENTS = frozenset(str.split("oil vitamin vitamins magnesium zinc iron calcium omega probiotic probiotics "

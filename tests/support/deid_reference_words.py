@@ -139,7 +139,8 @@ _MOTION = frozenset(str.split("up down drove drive driving went go going back fl
 _HONORIFIC_TITLES = frozenset(str.split("dr mr mrs mx prof fr rev"))
 _NOT_TITLE_MISS = frozenset(str.split("i we you they will would to dont don't didnt didn't really so still"))
 _MODALS = frozenset(str.split("will would can could should must may might shall to gonna wanna"))
-_HONORIFICS = frozenset(str.split("uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab"))
+_HONORIFICS = frozenset(str.split("""uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab akka
+    anna chechi chetta bhabhi aapa baji behen thatha paati"""))
 
 
 def word_candidates(text: str, add: Add) -> None:

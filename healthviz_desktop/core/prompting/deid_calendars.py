@@ -171,6 +171,10 @@ _ORDINAL_DAY = (r"(?:twenty|thirty)[\s\-]?(?:first|second|third|fourth|fifth|six
 _SIMPLE_ORDINAL = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 _MONTH_WORD = (r"(?i:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|"
                r"mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
+_MONTH_BEFORE_DAY = (r"(?:(?-i:May|March|Mar)|(?i:january|february|april|june|july|august|september|october|"
+                     r"november|december|jan|feb|apr|jun|jul|aug|sep|sept|oct|nov|dec))")
+_NOT_A_COUNT = (r"(?!\s+(?i:time|day|week|month|year|dose|attempt|try|round|cycle|floor|century|birthday|anniversary|"
+                r"of\s+(?:the|my|his|her|them|us)\b))")
 _SPOKEN_DATE = re.compile(
     rf"\b(?:(?i:on|by|until|till|before|after|from|since|due)\s+the\s+(?P<d>(?:{_ORDINAL_DAY})(?:\s+of\s+{_MONTH_WORD})?)"
     rf"\b(?!\s+(?i:time|day|week|month|year|dose|attempt|try|round|cycle|floor|century|birthday|anniversary|"
@@ -178,16 +182,22 @@ _SPOKEN_DATE = re.compile(
     rf"|\bthe\s+(?P<m>(?i:{_ORDINAL_DAY}|{_SIMPLE_ORDINAL})\s+of\s+{_MONTH_WORD}\b)"
     # session twenty-two: the month went out after "on the twenty third" ("[DATE] of june"), and a day's ordinal of
     # ten or more with its month and no "the" ("New date twelfth of august") went out whole
-    rf"|(?<![\w\-])(?P<n>(?i:{_ORDINAL_DAY})\s+of\s+{_MONTH_WORD}\b))", re.IGNORECASE)
+    rf"|(?<![\w\-])(?P<n>(?i:{_ORDINAL_DAY})\s+of\s+{_MONTH_WORD}\b)"
+    # session twenty-three: a month before its spoken day ("June twenty fifth", "March the third"; "may" and "march"
+    # only with their capital) and a weekday before "the" and its spoken day ("Thursday the twelfth")
+    rf"|\b(?P<o>{_MONTH_BEFORE_DAY}\s+(?:the\s+)?(?:{_ORDINAL_DAY}|{_SIMPLE_ORDINAL}))\b{_NOT_A_COUNT}"
+    rf"|\b(?P<w>(?i:{_WEEKDAY_NAMES})\s+the\s+(?:{_ORDINAL_DAY}|{_SIMPLE_ORDINAL})(?:\s+of\s+{_MONTH_WORD})?)\b"
+    rf"{_NOT_A_COUNT})", re.IGNORECASE)
 _HOUR_WORD = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
 _SPOKEN_CLOCK = re.compile(
     rf"\b(?i:at|by|around|about|till|until|since|before|after)\s+(?:(?i:like|about|around|maybe|roughly|gone)\s+)?"
     rf"(?P<t>(?i:{_HOUR_WORD})(?:[\s\-](?i:oh[\s\-](?:one|two|"
     rf"three|four|five|six|seven|eight|nine)|fifteen|thirty|forty[\s\-]?five|forty|fifty[\s\-]?five|fifty|twenty[\s\-]?five|"
-    rf"twenty|ten|o\s?['’]?\s?clock)(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?|\s*(?i:am|pm|a\.m\.|p\.m\.)))(?![\w\-])")
+    rf"twenty|ten|o\s?['’]?\s?clock)(?:\s*(?i:am|pm|a\.m\.|p\.m\.|[ap]\s+m\b))?|\s*(?i:am|pm|a\.m\.|p\.m\.|[ap]\s+m\b)))"
+    rf"(?![\w\-])")
 _SPOKEN_GATE = frozenset(str.split("""tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth
     eighteenth nineteenth twentieth thirtieth first second third fourth fifth sixth seventh eighth ninth"""))
-_CLOCK_GATE = frozenset(str.split("thirty forty fifty fifteen twenty ten oh clock oclock am pm"))
+_CLOCK_GATE = frozenset(str.split("thirty forty fifty fifteen twenty ten oh clock oclock am pm m"))  # ("p m")
 _HOUR_WORDS = frozenset(_HOUR_WORD.split("|"))
 _GATE_WORDS = frozenset(str.split("""tabaski korite korité tamkharit magal fete fête quatorze bastille saint st
     toussaint remembrance armistice veterans victoria family emancipation jouvert ouvert crop phagwah pentecost
@@ -218,7 +228,7 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     found."""
     if not words.isdisjoint(_SPOKEN_GATE):
         for m in _SPOKEN_DATE.finditer(text):
-            g = next(k for k in ("d", "m", "n") if m.group(k))
+            g = next(k for k in ("d", "m", "n", "o", "w") if m.group(k))
             add(("date", m.start(g), m.end(g)))
     if not words.isdisjoint(_HOUR_WORDS) and not words.isdisjoint(_CLOCK_GATE):
         for m in _SPOKEN_CLOCK.finditer(text):

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_glosses import glossed
 from healthviz_desktop.core.prompting.deid_run_context import (
     AT_LIKE,
@@ -186,7 +185,8 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
                 continue
             # a sentence that starts with an ordinary word ("Trying Tiger Balm") starts no name with it
             opener = k == 0 and at_start and b not in lex.ambiguous_first_names and word_lists().is_plain_word(key(b)) \
-                and not person_acts_after(key(b), text, e)
+                and not person_acts_after(key(b), text, e) \
+                and not (key(b) not in word_lists().english and honorific_next(text, e))  # ("Chitra akka")
             # right after "Dr", "Mrs", "Prof" a word of the not-a-name list is a surname all the same ("Dr Long",
             # "Dr. Tamam"; round ten)
             surname = not run and titled and prev in TITLE_ABBREVIATIONS and b not in lex.relations \
@@ -206,8 +206,11 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
 
 
 
-# a role alone in brackets after a word: "Chase (trainer) made me", "Gift (physio) says"
-_ROLE_IN_BRACKETS = re.compile(rf"\s*\((?i:{ROLES}|trainer|coach|carer|cleaner|driver|manager)\s*[),]")
+# the owner between a use verb and what is used ("upped his Clenil", "used her Asmol")
+_OWNERS = frozenset(str.split("my his her their our your"))
+# what is done to a dose, never to a person ("took her Kemi to school" is a child taken somewhere)
+_DOSE_CHANGES = frozenset(str.split("upped increased reduced stopped started restarted used applied inhaled swallowed "
+                                    "doubled halved missed skipped weaned tapered"))
 
 
 def _owned_thing(text: str, run: list[Word], b: str, start: int) -> bool:
@@ -295,6 +298,9 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         # "Bill from the pharmacy", "Grace said", "Ken had", "Frank's snoring"; "Hunter pushed me", "Faith
         # stayed", "Sunny and i went", "Wade thinks"
         add(("name", start, end))
+    elif len(run) == 1 and honorific_next(text, end) and key(first) not in word_lists().english \
+            and first not in lex.known_words:
+        add(("name", start, end))  # "Chitra akka will come", "Suresh anna": a word no list knows before an honorific
     elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
                             or prev in clinical_words()) and not (
                 re.search(r"[,;:(]\s*$", text[max(0, start - 3):start])
@@ -326,6 +332,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
     elif one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in USE_VERBS and not at_start)
+                            or (prev in _OWNERS and prev2 in _DOSE_CHANGES and first not in lex.first_names)
                             or DOSE_AFTER.match(text, end, end + 16)) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
@@ -346,8 +353,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         return  # "the afternoon Sinemet", "my night Seroquel": a dose named by when it is taken
     elif one_product(run) and re.match(PRODUCT_AFTER, text[end:end + 16], re.IGNORECASE):
         return  # "Dymista spray", "Medtronic pump": a product
-    elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE) or _ROLE_IN_BRACKETS.match(
-            text, end):
+    elif re.match(r"\s*\((?:my|our|his|her|their|the)\s", text[end:end + 8], re.IGNORECASE):
         add(("name", start, end))  # "Hope (my therapist)"
     elif first in lex.ambiguous_first_names and re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE):
         add(("name", start, end))

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_things import acts_as_a_person, eponym_phrases
 from healthviz_desktop.core.prompting.vocabulary import key, word_lists
 
@@ -82,9 +83,18 @@ def known_name(first: str) -> bool:
 
 
 def relation_in_brackets(text: str, end: int) -> bool:
-    """ "Sunny (Dad, everyone calls him that)": a relation word opening brackets after a name."""
-    m = re.match(r"\s*\(([\w'’\-]+)", text[end:end + 24])
-    return m is not None and m.group(1).casefold() in P.lexicon().relations
+    """ "Sunny (Dad, everyone calls him that)": a relation word opening brackets after a name; "Ivy (Nan) came out",
+    "Chase (trainer) made me": a title or a role alone in them."""
+    m = re.match(r"\s*\(([\w'’\-]+)(\s*[),])?", text[end:end + 24])
+    if m is None:
+        return False
+    w, lex = m.group(1).casefold(), P.lexicon()
+    return w in lex.relations or (m.group(2) is not None and (w in lex.titles or w in ROLE_WORDS))
+
+
+# the words of the roles a person is named by (deid_cued.ROLES) and a few more said alone in brackets
+ROLE_WORDS = frozenset(w for r in ROLES.split("|") for w in re.findall(r"[a-z]+", r)) | frozenset(
+    str.split("trainer coach carer cleaner driver manager"))
 
 
 # what follows a person at the start of a sentence ("Ngozi rang", "Thảo and I", "Kemi's mum")
@@ -128,7 +138,8 @@ DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[A
                    r"told|swore|sang)\b)",
                    re.IGNORECASE)
 # the honorifics said after a name ("ravi uncle says", "Sunny bhai took me")
-HONORIFICS = frozenset(str.split("uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab"))
+HONORIFICS = frozenset(str.split("""uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab akka
+    anna chechi chetta bhabhi aapa baji behen thatha paati"""))
 _HONORIFIC_NEXT = re.compile(r"\s+([A-Za-z]+)\b")
 
 

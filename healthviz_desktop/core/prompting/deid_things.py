@@ -33,7 +33,10 @@ PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|pat
                   r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device|frame|stockings|"
                   # session twenty-two: food and drink ("Victoria sponge", "Pret wrap", "Tesco meal deal")
                   r"sponge|cake|wrap|sandwich|roll|pie|biscuits?|crisps|noodles|soup|latte|smoothie|yog(?:h)?urt|"
-                  r"cereal|pizza|burger|meal)\b")
+                  r"cereal|pizza|burger|meal|"
+                  # session twenty-three: what is filled or counted out of it ("Epilim refill", "Oestrogel two pumps")
+                  r"refills?|prescriptions?|scripts?|(?:one|two|three|four|five|six|half\s+a|a)\s+(?:pumps?|puffs?|"
+                  r"tabs?|tablets?|drops?|sprays?|sachets?|capsules?|caps|units?|doses?|squirts?))\b")
 
 
 # a sentence that starts with a product, not a person: "Nytol for sleep", "Lacri-Lube at night"
@@ -42,7 +45,8 @@ _PRODUCT_USE = re.compile(r"\s+(?:(?i:for|pra|para|pour|für|fur|per|voor|contra
                           r"(?P<what>[a-zà-ÿ]+)|(?i:at\s+night|at\s+bedtime|"
                           r"before\s+bed|twice|once\s+a|every\s+\d|daily|nightly|as\s+needed|test|in\s+the\s+(?:day|morning|evening)|"
                           r"morning\s+and\s+night|prn|sos|nocte|mane|bd|bid|tds|tid|qds|qid|(?:after|before|with)\s+"
-                          r"(?:meals|food|breakfast|lunch|supper|dinner)|day\s+\d+\b(?!\s*(?:of|off)\b))\b)")
+                          r"(?:meals|food|breakfast|lunch|supper|dinner)|day\s+\d+\b(?!\s*(?:of|off)\b)|"
+                          r"for\s+\d+\s+(?:more\s+)?(?:days?|weeks?|nights?))\b)")
 
 
 _USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu nausea itch itching rash heartburn
@@ -50,7 +54,7 @@ _USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu 
     nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
     spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas acid
     indigestion stomach tummy gut mouth lips cheeks feet hands nappy gums teeth tooth ear ears eye muscles sickness
-    sick vomiting dizziness vertigo nerves spasms tinnitus
+    sick vomiting dizziness vertigo nerves spasms tinnitus breakfast brekkie lunch dinner supper tea snack
     gases dolor dor douleur douleurs toux tos tosse sommeil sueno sono schlaf schmerzen kopfschmerzen husten dormir
     acidez azia nausea nauseas nausee febre fiebre fievre fieber colicas colica gripe grippe"""))  # and in the
     # languages people mix in, folded: "Luftal pra gases", "Doliprane pour la douleur"
