@@ -25,7 +25,8 @@ Recall, in the same forms:
   ("Chitra akka") or a title alone in brackets ("Ivy (Nan)"); readings said in words were read as ages over 89
   ("blood sugar ... one hundred and sixty two", "one forty over ninety"); what a dose change names after an owner
   ("upped his Clenil", "used her Asmol"), a product for a number of days ("Solu-Medrol for 3 days"), a refill or a
-  spoken count of it ("my Epilim refill", "Oestrogel two pumps"), food for a meal ("Banku for supper").
+  spoken count of it ("my Epilim refill", "Oestrogel two pumps"), food for a meal ("Banku for supper"); English
+  family words the lexicon lacked ("Mi granddaughter Precious come"), an acronym someone came out of ("the QE").
 The allowlist (explainer text, an edited prompt): "Jan from church popped round" passed, a given name that is also a
 month's short form opening a sentence before what a person does.
 Sentences written for these tests; no personal data.
@@ -106,6 +107,11 @@ GONE = [
     ("Ivy (Nan) came out of hospital today.", ["Ivy"]),
     ("Gran is ninety five today", ["ninety", "five"]),
     ("took her Kemi to school", ["Kemi"]),
+    ("Mi granddaughter Precious come look fi me.", ["Precious"]),
+    ("my sis Kemi drove me to the clinic", ["Kemi"]),
+    ("my sis kemi", ["kemi"]),
+    ("stepson tobi is home", ["tobi"]),
+    ("Nan came out of the QE today.", ["QE"]),
 ]
 
 
@@ -130,6 +136,7 @@ def test_places_and_names_beside_these_forms_still_go(text: str, secrets: list[s
     ("I may first try rest", "may"),
     ("Monday the first time I felt ok", "first"),
     ("we march first thing", "march"),
+    ("ran out of the PPI again", "PPI"),
 ])
 def test_things_beside_these_names_stay(text: str, kept: str) -> None:
     out = deidentify(text).text
