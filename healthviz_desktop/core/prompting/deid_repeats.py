@@ -17,9 +17,8 @@ from functools import lru_cache
 from itertools import pairwise
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_names import unpossessive
-from healthviz_desktop.core.prompting.deid_run_context import DETERMINERS
+from healthviz_desktop.core.prompting.deid_run_context import DETERMINERS, ROLE_WORDS
 from healthviz_desktop.core.prompting.deid_things import SPEAKING, USE_VERBS, calendar_words
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, WordLists, fold, word_lists
 
@@ -160,10 +159,7 @@ def _rest_of_a_name(f: str, lists: WordLists, lex: P.Lexicon) -> bool:
     medical word, word the lexicon knows nor the kind of place it is ("Hospital", "Hospitals" stay)."""
     return len(f) > 2 and f not in _never() and f not in lex.not_name and f not in lex.known_words \
         and f not in COMMON_PROPER and f not in calendar_words() and f not in lists.drugs and f not in lists.medical \
-        and f not in _ROLE_WORDS and unpossessive(f).removesuffix("s") not in lex.facility_words
-
-
-_ROLE_WORDS = frozenset(w for r in ROLES.split("|") for w in re.findall(r"[a-z]+", r))
+        and f not in ROLE_WORDS and unpossessive(f).removesuffix("s") not in lex.facility_words
 
 
 def _ordinary(folded: str, lists: WordLists, lex: P.Lexicon) -> bool:
