@@ -26,7 +26,8 @@ Recall, in the same forms:
   ("blood sugar ... one hundred and sixty two", "one forty over ninety"); what a dose change names after an owner
   ("upped his Clenil", "used her Asmol"), a product for a number of days ("Solu-Medrol for 3 days"), a refill or a
   spoken count of it ("my Epilim refill", "Oestrogel two pumps"), food for a meal ("Banku for supper"); English
-  family words the lexicon lacked ("Mi granddaughter Precious come"), an acronym someone came out of ("the QE").
+  family words the lexicon lacked ("Mi granddaughter Precious come"), an acronym someone came out of ("the QE"), and
+  from the tuning corpus a four-digit clock before a shift read as a dose ("Endorsed to Jovelyn 1500 shift").
 The allowlist (explainer text, an edited prompt): "Jan from church popped round" passed, a given name that is also a
 month's short form opening a sentence before what a person does.
 Sentences written for these tests; no personal data.
@@ -112,6 +113,7 @@ GONE = [
     ("my sis kemi", ["kemi"]),
     ("stepson tobi is home", ["tobi"]),
     ("Nan came out of the QE today.", ["QE"]),
+    ("c/o knee pain, Voltaren applied. Endorsed to Jovelyn 1500 shift.", ["Jovelyn", "1500"]),
 ]
 
 
@@ -137,6 +139,7 @@ def test_places_and_names_beside_these_forms_still_go(text: str, secrets: list[s
     ("Monday the first time I felt ok", "first"),
     ("we march first thing", "march"),
     ("ran out of the PPI again", "PPI"),
+    ("Metformin 1500 daily with food", "Metformin"),
 ])
 def test_things_beside_these_names_stay(text: str, kept: str) -> None:
     out = deidentify(text).text

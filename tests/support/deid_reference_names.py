@@ -461,6 +461,7 @@ def _known_name(first: str) -> bool:
 # a count or dose after a product ("Buspar 10", "Lomotil x1"), not a year after a place ("at Waiouru 1979-83"; a
 # year-like dose has its unit: "Fultium 2000 IU"; round thirteen)
 _DOSE_AFTER = re.compile(r"\s*(?!(?:[01]?\d|2[0-3])(?::[0-5]\d|\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)))"
+                         r"(?!(?:[01]\d|2[0-3])[0-5]\d\s+(?i:shift|hrs|hours|handover)\b)"
                          r"(?:x\s?\d|\d)(?!(?:(?<=1)9\d\d|(?<=2)0\d\d)(?![\d\s]*(?i:iu|u|mg|mcg|µg|ml|units?|g)\b))")
 
 # words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
