@@ -27,7 +27,8 @@ Recall, in the same forms:
   ("upped his Clenil", "used her Asmol"), a product for a number of days ("Solu-Medrol for 3 days"), a refill or a
   spoken count of it ("my Epilim refill", "Oestrogel two pumps"), food for a meal ("Banku for supper"); English
   family words the lexicon lacked ("Mi granddaughter Precious come"), an acronym someone came out of ("the QE"), and
-  from the tuning corpus a four-digit clock before a shift read as a dose ("Endorsed to Jovelyn 1500 shift").
+  from the tuning corpus a four-digit clock before a shift read as a dose ("Endorsed to Jovelyn 1500 shift"); an hour
+  before "tomorrow morning", "tonight" or "last night" ("dialysis at 7 tomorrow morning").
 The allowlist (explainer text, an edited prompt): "Jan from church popped round" passed, a given name that is also a
 month's short form opening a sentence before what a person does.
 Sentences written for these tests; no personal data.
@@ -114,6 +115,8 @@ GONE = [
     ("stepson tobi is home", ["tobi"]),
     ("Nan came out of the QE today.", ["QE"]),
     ("c/o knee pain, Voltaren applied. Endorsed to Jovelyn 1500 shift.", ["Jovelyn", "1500"]),
+    ("Ayah's dialysis at 7 tomorrow morning at the centre.", ["7"]),
+    ("woke with chest pain at 3 last night", ["3"]),
 ]
 
 
@@ -140,6 +143,7 @@ def test_places_and_names_beside_these_forms_still_go(text: str, secrets: list[s
     ("we march first thing", "march"),
     ("ran out of the PPI again", "PPI"),
     ("Metformin 1500 daily with food", "Metformin"),
+    ("took 2 tonight and slept", "2"),
 ])
 def test_things_beside_these_names_stay(text: str, kept: str) -> None:
     out = deidentify(text).text

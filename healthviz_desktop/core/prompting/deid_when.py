@@ -4,9 +4,9 @@ called from deid_clock.py's ``clock_candidates``, so the fast and the reference 
 
 - A Unix timestamp, as device and app exports paste them ("ts=1719806400", "\"time\": 1719806400123"): ten digits
   from 15 to 19 (2017 to 2030), or thirteen for milliseconds, after the name the log gives it.
-- An hour "in the morning" (or afternoon, evening, "at night") after a word for when ("vomiting since 4 in the
-  morning"); not a count of tablets ("took 2 in the morning") nor one said roughly ("about 2 in the morning" is as
-  often a count).
+- An hour "in the morning" (or afternoon, evening, "at night"; since session twenty-three "tonight", "last night",
+  "tomorrow morning") after a word for when ("vomiting since 4 in the morning"); not a count of tablets ("took 2 in
+  the morning") nor one said roughly ("about 2 in the morning" is as often a count).
 - A day's ordinal right after the word for a visit or a deadline ("come back clinic 14th", "due 3rd"); not a
   floor, a time, a week, a dose, a place in line or a schedule ("clinic 3rd floor", "back 2nd time", "Clinic 2nd and
   4th Tuesday").
@@ -30,8 +30,10 @@ _EPOCH = re.compile(r"(?<![\d.,:/\-])1[5-9]\d{8}(?:\d{3})?(?![\d.,:/\-])")
 _EPOCH_CUE = re.compile(r"\b(?i:ts|timestamp|time|epoch|unix|datetime|date|created(?:_at)?|updated(?:_at)?|start|end|"
                         r"t)[\"'\]]*\s*[=:]\s*[\"']?\Z")
 # (each read from its rarer end, the words before it then checked behind: "in the morning", an ordinal)
+# (session twenty-three: and the day before or after, "at 7 tomorrow morning", "at 3 last night", "by 6 tonight")
 _PART_OF_DAY = re.compile(r"(?<=\s)(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|this\s+(?:morning|"
-                          r"afternoon|evening))\b", re.IGNORECASE)
+                          r"afternoon|evening)|tonight|last\s+night|(?:tomorrow|yesterday)(?:\s+(?:morning|afternoon|"
+                          r"evening|night))?)\b", re.IGNORECASE)
 _HOUR_OF_DAY = re.compile(r"\b(?i:since|at|until|till|til|from|by|before|after)\s+"
                           r"(?P<t>(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?)\s+\Z")
 _VISIT_CUE = re.compile(r"\b(?i:clinic|appointment|appt|review|due|till|until|before|after|by)\s+\Z")
@@ -58,7 +60,8 @@ def when_candidates(text: str, add: Add) -> None:
             if _EPOCH_CUE.search(text, max(0, m.start() - 16), m.start()):
                 add(("time", m.start(), m.end()))
     lower = text.lower()
-    if " in the " in lower or " at night" in lower or " this " in lower:
+    if " in the " in lower or " at night" in lower or " this " in lower or "night" in lower or "tomorrow" in lower \
+            or "yesterday" in lower:
         for part in _PART_OF_DAY.finditer(text):
             hour = _HOUR_OF_DAY.search(text, max(0, part.start() - 20), part.start())
             if hour:
