@@ -64,6 +64,7 @@ UNCHANGED = [
     "Used her Asmol. We're ok now.",
     "Solu-Medrol for 3 days.",
     "Went to the clinic for my Epilim refill, the queue was long.",
+    "Discharged with EpiPen prescription and Telfast 180.",
     "Perimenopause they reckon. Oestrogel two pumps.",
     "Banku for supper.",
 ]

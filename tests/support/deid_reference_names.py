@@ -216,8 +216,9 @@ _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|pa
                   r"powder|granules|solution|suppositor(?:y|ies)|pessar(?:y|ies)|mouthwash|rinse|balm|device|frame|stockings|"
                   r"sponge|cake|wrap|sandwich|roll|pie|biscuits?|crisps|noodles|soup|latte|smoothie|yog(?:h)?urt|"
                   r"cereal|pizza|burger|meal|"
-                  # session twenty-three: what is filled or counted out of it ("Epilim refill", "Oestrogel two pumps")
-                  r"refills?|prescriptions?|scripts?|(?:one|two|three|four|five|six|half\s+a|a)\s+(?:pumps?|puffs?|"
+                  # session twenty-three: its prescription, a spoken count of it ("EpiPen prescription", "Oestrogel
+                  # two pumps"; not "refill", a verb too: "Asked Kate refill the jug")
+                  r"prescriptions?|scripts?|(?:one|two|three|four|five|six|half\s+a|a)\s+(?:pumps?|puffs?|"
                   r"tabs?|tablets?|drops?|sprays?|sachets?|capsules?|caps|units?|doses?|squirts?))\b")
 # what is done with a device or a drug, after its name (session sixteen, set O's moved entries: "Mirena removal")
 _DEVICE_ACT_AFTER = re.compile(r"\s+(?i:removal|insertion|implant|coil|refills?)\b")
@@ -225,6 +226,7 @@ _DEVICE_ACT_AFTER = re.compile(r"\s+(?i:removal|insertion|implant|coil|refills?)
 
 
 _OWNERS = frozenset(str.split("my his her their our your"))
+_REFILL_AFTER = re.compile(r"\s+(?i:refills?|prescriptions?|scripts?|repeats?)\b")
 _DOSE_CHANGES = frozenset(str.split("upped increased reduced stopped started restarted used applied inhaled swallowed "
                                     "doubled halved missed skipped weaned tapered"))
 
@@ -391,7 +393,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
     elif _one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in _USE_VERBS and not at_start)
-                            or (prev in _OWNERS and prev2 in _DOSE_CHANGES and first not in lex.first_names)
+                            or (prev in _OWNERS and (prev2 in _DOSE_CHANGES or _REFILL_AFTER.match(text, end))
+                                and first not in lex.first_names)
                             or _DOSE_AFTER.match(text, end, end + 16)) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person

@@ -208,6 +208,8 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
 
 # the owner between a use verb and what is used ("upped his Clenil", "used her Asmol")
 _OWNERS = frozenset(str.split("my his her their our your"))
+# what is filled for an owner ("for my Epilim refill"; "Asked Kate refill the jug" is a person asked)
+_REFILL_AFTER = re.compile(r"\s+(?i:refills?|prescriptions?|scripts?|repeats?)\b")
 # what is done to a dose, never to a person ("took her Kemi to school" is a child taken somewhere)
 _DOSE_CHANGES = frozenset(str.split("upped increased reduced stopped started restarted used applied inhaled swallowed "
                                     "doubled halved missed skipped weaned tapered"))
@@ -332,7 +334,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             len(run[0][0]) > 1 and run[0][0].split("-")[0].isupper()):
         return  # "Tiger Balm", "Deep Heat": ordinary words that are no one's name; "PMDD-ish"
     elif one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in USE_VERBS and not at_start)
-                            or (prev in _OWNERS and prev2 in _DOSE_CHANGES and first not in lex.first_names)
+                            or (prev in _OWNERS and (prev2 in _DOSE_CHANGES or _REFILL_AFTER.match(text, end))
+                                and first not in lex.first_names)
                             or DOSE_AFTER.match(text, end, end + 16)) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person

@@ -34,8 +34,9 @@ PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|pat
                   # session twenty-two: food and drink ("Victoria sponge", "Pret wrap", "Tesco meal deal")
                   r"sponge|cake|wrap|sandwich|roll|pie|biscuits?|crisps|noodles|soup|latte|smoothie|yog(?:h)?urt|"
                   r"cereal|pizza|burger|meal|"
-                  # session twenty-three: what is filled or counted out of it ("Epilim refill", "Oestrogel two pumps")
-                  r"refills?|prescriptions?|scripts?|(?:one|two|three|four|five|six|half\s+a|a)\s+(?:pumps?|puffs?|"
+                  # session twenty-three: its prescription, a spoken count of it ("EpiPen prescription", "Oestrogel
+                  # two pumps"; not "refill", a verb too: "Asked Kate refill the jug")
+                  r"prescriptions?|scripts?|(?:one|two|three|four|five|six|half\s+a|a)\s+(?:pumps?|puffs?|"
                   r"tabs?|tablets?|drops?|sprays?|sachets?|capsules?|caps|units?|doses?|squirts?))\b")
 
 
