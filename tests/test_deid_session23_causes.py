@@ -40,6 +40,7 @@ import pytest
 
 from healthviz_desktop.core.prompting.allowlist import unlisted_words
 from healthviz_desktop.core.prompting.deidentify import deidentify
+from tests.corpus.score_heldout import present
 
 UNCHANGED = [
     "Little twinge in the SI joint after the walk.",
@@ -124,9 +125,8 @@ GONE = [
 @pytest.mark.parametrize(("text", "secrets"), GONE)
 def test_places_and_names_beside_these_forms_still_go(text: str, secrets: list[str]) -> None:
     out = deidentify(text).text
-    words = [w.strip(",.;:!?()'s") for w in out.split()]
-    for secret in secrets:
-        assert secret not in words, out
+    for secret in secrets:  # the held-out scorer's own test: the secret as a whole word, in any case
+        assert not present(secret, out), out
 
 
 @pytest.mark.parametrize(("text", "kept"), [

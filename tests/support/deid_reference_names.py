@@ -224,7 +224,6 @@ _PRODUCT_AFTER = (r"\s+(?:spray|sprays|tablets?|tabs?|cream|gel|inhaler|patch|pa
 _DEVICE_ACT_AFTER = re.compile(r"\s+(?i:removal|insertion|implant|coil|refills?)\b")
 
 
-
 _OWNERS = frozenset(str.split("my his her their our your"))
 _REFILL_AFTER = re.compile(r"\s+(?i:refills?|prescriptions?|scripts?|repeats?)\b")
 _DOSE_CHANGES = frozenset(str.split("upped increased reduced stopped started restarted used applied inhaled swallowed "
@@ -243,6 +242,7 @@ def _owned_thing(text: str, run: list[Word], b: str, start: int) -> bool:
     return (k in lists.medical or k in lists.drugs or k in COMMON_PROPER) and b not in lex.facility_words \
         and b not in _GENERIC_HOSPITALS and not lists.is_name(k) and b not in lex.first_names \
         and b not in lex.ambiguous_first_names
+
 
 def _titles(text: str, start: int, title: str, word: str) -> bool:
     """Whether a title right before a run names it: not one that ends a phrase ("for the nurse: Mon 142/88") or,

@@ -129,7 +129,8 @@ _PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?
                           r"\s+my\s+(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|son|daughter|mum|mom|dad|"
                           r"brother|sister|friend|neighbour|neighbor|cousin|flatmate|roommate|sambo)\b|"
                           r"\s*\(\d|\s+(?:and|&)\s+(?-i:[A-Z])|\s+(?:aunty|auntie|uncle|ji|bhai|bhaiya|didi|bhabhi|"
-                          r"sahib|saab|san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
+                          r"sahib|saab|aunt|chacha|chachi|mausi|akka|anna|chechi|chetta|aapa|baji|behen|thatha|paati|"
+                          r"san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
 # what a person does, after a given name that is also an ordinary word at the start of a sentence: a deed in the
 # past ("pushed", "stayed"; not what weather, a mood or a symptom does: "Dawn broke", "Hope faded"), a present
 # one, or company ("Sunny and i")

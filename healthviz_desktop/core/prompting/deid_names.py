@@ -205,7 +205,6 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
             _name_run(text, run, prev, prev2, at_start, titled, add)
 
 
-
 # the owner between a use verb and what is used ("upped his Clenil", "used her Asmol")
 _OWNERS = frozenset(str.split("my his her their our your"))
 # what is filled for an owner ("for my Epilim refill"; "Asked Kate refill the jug" is a person asked)
@@ -227,6 +226,7 @@ def _owned_thing(text: str, run: list[Word], b: str, start: int) -> bool:
     return (k in lists.medical or k in lists.drugs or k in COMMON_PROPER) and b not in lex.facility_words \
         and b not in GENERIC_HOSPITALS and not lists.is_name(k) and b not in lex.first_names \
         and b not in lex.ambiguous_first_names
+
 
 def _titles(text: str, start: int, title: str, word: str) -> bool:
     """Whether a title right before a run names it: not one that ends a phrase ("for the nurse: Mon 142/88") or,

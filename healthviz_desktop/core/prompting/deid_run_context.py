@@ -115,6 +115,9 @@ _NEXT_LOWER = re.compile(r"\s+([a-zà-ÿ]+)\b")
 
 # what is done with a device or a drug, after its name (session sixteen, set O's moved entries: "Mirena removal")
 DEVICE_ACT_AFTER = re.compile(r"\s+(?i:removal|insertion|implant|coil|refills?)\b")
+# the honorifics said after a name ("ravi uncle says", "Sunny bhai took me")
+HONORIFICS = frozenset(str.split("""uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab akka
+    anna chechi chetta bhabhi aapa baji behen thatha paati"""))
 PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?:my|our|his|her|the)\b|"
                           r"\s+(?:said|says|told|"
                           r"asked|came|comes|rang|called|texted|phoned|drove|brought|took|gave|bought|had|has|got|made|"
@@ -125,8 +128,8 @@ PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?:
                           r"cooks|hugs|visits|snores|sleeps|helps\s+(?:me|us|with)|(?-i:[a-z]{2,}ed|[a-z]{3,}ing))\b|"
                           r"\s+my\s+(?:partner|husband|wife|boyfriend|girlfriend|bf|gf|son|daughter|mum|mom|dad|"
                           r"brother|sister|friend|neighbour|neighbor|cousin|flatmate|roommate|sambo)\b|"
-                          r"\s*\(\d|\s+(?:and|&)\s+(?-i:[A-Z])|\s+(?:aunty|auntie|uncle|ji|bhai|bhaiya|didi|bhabhi|"
-                          r"sahib|saab|san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
+                          r"\s*\(\d|\s+(?:and|&)\s+(?-i:[A-Z])|\s+(?:" + "|".join(sorted(HONORIFICS)) +
+                          r"|san|chan|kun|sensei|nim|ssi|ate|kuya|tita|tito)\b)", re.IGNORECASE)
 # what a person does, after a given name that is also an ordinary word at the start of a sentence: a deed in the
 # past ("pushed", "stayed", "found", "paid"; not what weather, a month, a mood or a symptom does: "Dawn broke", "May
 # saw", "Hope faded", "Faith kept"), a present one, or company ("Sunny and i")
@@ -139,9 +142,6 @@ DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[A
                    r"found|sat|stood|met|woke|slept|lent|paid|spoke|taught|threw|wrote|ate|drank|fought|heard|rode|"
                    r"told|swore|sang)\b)",
                    re.IGNORECASE)
-# the honorifics said after a name ("ravi uncle says", "Sunny bhai took me")
-HONORIFICS = frozenset(str.split("""uncle aunty auntie aunt ji bhai bhaiya didi chacha chachi mausi sahib saab akka
-    anna chechi chetta bhabhi aapa baji behen thatha paati"""))
 _HONORIFIC_NEXT = re.compile(r"\s+([A-Za-z]+)\b")
 
 
