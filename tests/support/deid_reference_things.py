@@ -9,7 +9,14 @@ from functools import lru_cache
 
 from healthviz_desktop.core.prompting.deid_cued import ROLES  # shared, as it is
 from healthviz_desktop.core.prompting.deid_things import CLINICAL_FORM, acts_as_a_person  # shared, as they are
-from healthviz_desktop.core.prompting.vocabulary import fold, foreign_town_words, foreign_words, key, word_lists
+from healthviz_desktop.core.prompting.vocabulary import (
+    fold,
+    foreign_start_words,
+    foreign_town_words,
+    foreign_words,
+    key,
+    word_lists,
+)
 from tests.support import deid_reference_patterns as P
 
 Word = tuple[str, int, int]
@@ -102,6 +109,11 @@ def _foreign_word(first: str) -> bool:
     listed = folded in foreign_words() and folded not in foreign_town_words()
     return (listed or (len(folded) > 6 and CLINICAL_FORM.search(folded) is not None)) \
         and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
+
+
+def _opening_foreign_word(first: str) -> bool:
+    """A sentence's first word of another language, also those met in English text now and then ("Kepala")."""
+    return _foreign_word(first) or fold(first) in foreign_start_words()
 
 
 # what follows a person at the start of a sentence ("Ngozi rang", "Thảo and I", "Kemi's mum")

@@ -55,6 +55,7 @@ from healthviz_desktop.core.prompting.deid_things import (
     foreign_word,
     named_as_a_product,
     one_product,
+    opening_foreign_word,
     product_use,
     switched_treatment,
 )
@@ -393,8 +394,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("name", start, end))
     elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
             r"\s+\d", text[end:end + 3]) and not product_use(text, end) and not THING_NEXT.match(text, end) and (
-            not foreign_word(first) or PERSON_NEXT.match(text, end)) and (
+            not opening_foreign_word(first) or PERSON_NEXT.match(text, end)) and (
             not P.ADDED_CAPITAL.match(run[0][0]) or PERSON_NEXT.match(text, end)):
         # a sentence starts with a word no list knows: "Callum and I", "Ngozi rang" (not "Norco 1 tab", nor
-        # "Schmerzen since Monday", an everyday word of another language)
+        # "Schmerzen since Monday", "Kepala pusing", an everyday word of another language)
         add(("name", start, end))

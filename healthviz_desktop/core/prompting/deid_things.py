@@ -12,6 +12,7 @@ from functools import lru_cache
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.vocabulary import (
     fold,
+    foreign_start_words,
     foreign_town_words,
     foreign_words,
     key,
@@ -121,6 +122,15 @@ def foreign_word(first: str) -> bool:
     listed = folded in foreign_words() and folded not in foreign_town_words()
     return (listed or (len(folded) > 6 and CLINICAL_FORM.search(folded) is not None)) \
         and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
+
+
+def opening_foreign_word(first: str) -> bool:
+    """A sentence's first word that is an everyday word of another language: ``foreign_word``, or one also met in
+    English text now and then but far more often in its own ("Kepala pusing", "Masuk angin", "Mide yanması";
+    session twenty-four). Only where a sentence opens: mid-sentence such a capital names someone as often ("anak
+    saya Putri")."""
+    # (the list holds no name the word lists or the lexicon know: the build leaves them out, a test checks it)
+    return foreign_word(first) or fold(first) in foreign_start_words()
 
 
 # session seventeen: the endings of clinical words in the languages people mix in, folded ("Migräne", "Hörsturz",

@@ -119,6 +119,14 @@ def foreign_town_words() -> frozenset[str]:
     return _words("foreign_town_words.txt")
 
 
+@lru_cache(maxsize=1)
+def foreign_start_words() -> frozenset[str]:
+    """Everyday words of other languages also met in English text now and then, yet far more often in their own
+    ("kepala", "masuk", "teste"): a word of that language where it opens a sentence (scripts/build_foreign_words.py,
+    session twenty-four)."""
+    return _words("foreign_start_words.txt")
+
+
 def key(word: str) -> str:
     """Casefolded with straight apostrophes, diacritics kept: how a word is looked up in the lists."""
     return word.casefold().replace("’", "'")

@@ -1,0 +1,77 @@
+"""Issue 15, session twenty-four: what the de-identifier still changed in identifier-free entries, each fixed in its
+general form.
+
+- A sentence opening with an everyday word of another language became a name: "Heute", "Tengo", "Otra", "Turno",
+  "Anak", "Kaki", "Pieds", "Mide", "Meia". The list of such words (``foreign_words.txt``) leaves out every word
+  met in English text more than rarely, since names of every language are (Zipf 1.4 or more); these words are met
+  there too, now and then (1.5-2.2), but some 300 times more often in their own language. Such a word is now read
+  as that language's word where it opens a sentence (``foreign_start_words.txt``). Not mid-sentence: there a capital
+  on such a word names someone or somewhere as often ("anak saya Putri", "din București"), and a name the lists know
+  or a word before what a person does still goes.
+Sentences written for these tests; no personal data.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deidentify import deidentify
+from healthviz_desktop.core.prompting.vocabulary import fold, foreign_start_words, foreign_words, gazetteer, word_lists
+from tests.corpus.score_heldout import present
+
+OPENERS_KEPT = [
+    ("Heute beim Arzt, 5/10.", "Heute"),
+    ("Tengo dolor de espalda otra vez, 6/10.", "Tengo"),
+    ("Otra noche sin dormir, the knee again.", "Otra"),
+    ("Turno con la médica el martes, bring the scans.", "Turno"),
+    ("Anak demam 38.5 since noon, gave syrup.", "Anak"),
+    ("Kaki bengkak after the long drive.", "Kaki"),
+    ("Pieds gonflés ce soir, legs up on the sofa.", "Pieds"),
+    ("Mide ağrısı 4/10 after the coffee.", "Mide"),
+    ("Meia de compressão all day, calves better.", "Meia"),
+    ("Slept badly. Farmacia sin jarabe, volver mañana.", "Farmacia"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), OPENERS_KEPT)
+def test_a_sentence_opening_with_a_word_of_another_language_is_left_alone(text: str, word: str) -> None:
+    out = deidentify(text).text
+    assert present(word, out), out
+    assert out == text
+
+
+NAMES_STILL_GO = [
+    ("Ngozi rang about the results.", ["Ngozi"]),  # a word no list knows, before what a person does
+    ("Callum and I walked to the shop.", ["Callum"]),
+    ("Tengo said the pain was worse, Dr Okafor agreed.", ["Okafor"]),
+    ("Heute Termin bei Dr. Brandauer, 8/10.", ["Brandauer"]),
+]
+
+
+@pytest.mark.parametrize(("text", "secrets"), NAMES_STILL_GO)
+def test_names_around_such_words_still_go(text: str, secrets: list[str]) -> None:
+    out = deidentify(text).text
+    for secret in secrets:
+        assert not present(secret, out), out
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Bought lunch for Putri today.", "Putri"),  # Indonesian "princess", and a given name
+    ("Bought lunch for Bintang today.", "Bintang"),  # "star"
+    ("Went with my cousin Anak to the pharmacy.", "Anak"),
+])
+def test_mid_sentence_the_same_words_still_read_as_names(text: str, secret: str) -> None:
+    assert fold(secret) in foreign_start_words()
+    out = deidentify(text).text
+    assert not present(secret, out), out
+
+
+def test_the_opening_list_holds_no_word_the_main_list_has_and_no_town_or_name_of_the_lexicon() -> None:
+    openers = foreign_start_words()
+    assert {"heute", "tengo", "otra", "anak", "kaki", "pieds", "mide", "meia"} <= openers
+    assert not openers & foreign_words()  # (what the main list has is read so everywhere already)
+    # the rule trusts the build to have left out every name the lists and the lexicon know
+    lexicon = P.lexicon()
+    assert not openers & {fold(n) for n in lexicon.first_names | lexicon.ambiguous_first_names}
+    assert not [w for w in openers if word_lists().is_name(w) or w in gazetteer().places]
