@@ -8,6 +8,10 @@ general form.
   as that language's word where it opens a sentence (``foreign_start_words.txt``). Not mid-sentence: there a capital
   on such a word names someone or somewhere as often ("anak saya Putri", "din București"), and a name the lists know
   or a word before what a person does still goes.
+- A hospital's acronym no list knows went out unless a place word came before it ("at CHEO"): "#NOF. RNSH.
+  surgery tmrw", "tunampeleka JOOTRH kesho", "(NTUH)". An unknown acronym ending in H is now a place wherever it
+  stands; not the clinical ones the lists lack (a haemorrhage "SAH", a hormone "AMH", "PIH"), not "WFH", and never
+  right before a number (an ID card's kind: "CNH 0483...").
 Sentences written for these tests; no personal data.
 """
 
@@ -75,3 +79,27 @@ def test_the_opening_list_holds_no_word_the_main_list_has_and_no_town_or_name_of
     lexicon = P.lexicon()
     assert not openers & {fold(n) for n in lexicon.first_names | lexicon.ambiguous_first_names}
     assert not [w for w in openers if word_lists().is_name(w) or w in gazetteer().places]
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Grandad fell again. #NOF. KMSH. surgery tomorrow.", "KMSH"),
+    ("Tulimpeleka PQRH jana usiku, sukari 18.", "PQRH"),
+    ("Infusion day at the day unit (TVUH), 4 hours.", "TVUH"),
+    ("Bloods sent to BWCH, results Friday.", "BWCH"),
+])
+def test_a_hospital_acronym_ending_in_h_goes_wherever_it_stands(text: str, secret: str) -> None:
+    out = deidentify(text).text
+    assert not present(secret, out), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("FSH 9.2, AMH 1.1 on day 3.", "AMH"),
+    ("CT showed a small SAH, neuro obs hourly.", "SAH"),
+    ("BP 150/100 at 34 weeks, PIH they think.", "PIH"),
+    ("Boss said WFH tomorrow, thank god.", "WFH"),
+    ("Showed my CNH 04837291650 at reception.", "CNH"),
+    ("TSH 3.1 and ACTH normal, LH surge today.", "ACTH"),
+])
+def test_clinical_acronyms_ending_in_h_stay(text: str, kept: str) -> None:
+    out = deidentify(text).text
+    assert present(kept, out), out

@@ -204,6 +204,10 @@ def word_candidates(text: str, add: Add) -> None:
     for m in _ACRONYM_PLACE.finditer(text):
         if _unknown_acronym(m.group("a")):
             add(("place", m.start("a"), m.end("a")))  # "at CHEO", "to HSC childrens"
+    if "H" in text:
+        for m in _HOSPITAL_ACRONYM.finditer(text):
+            if m.group() not in _CLINICAL_H and _unknown_acronym(m.group()):
+                add(("place", m.start(), m.end()))  # "RNSH.", "tunampeleka JOOTRH kesho", "(NTUH)"
     lower = low(text)  # as re.IGNORECASE folds, one character for one
     if any(w in lower for w in _ORG_SIGNS):
         org_words(text, add)
@@ -359,6 +363,13 @@ def org_words(text: str, add: Add) -> None:
 _ACRONYM_PLACE = re.compile(r"\b(?i:at|to|from|(?:came|come|comes|got|gets|is|was|be) out\s+of)\s+(?:(?i:the)\s+)?"
                            r"(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)"
                            r"(?!\s+(?i:joints?|ligaments?|tendons?|nerves?|muscles?|discs?|bones?)\b)")
+
+
+# session twenty-four: an acronym no list knows that ends in H is mostly a hospital's ("RNSH", "NTUH", "JOOTRH",
+# "KGH", "UCLH"), wherever it stands; not the clinical ones the lists lack (a haemorrhage, a hormone, a hypertension)
+# nor working from home, and never before a number or a dash ("CNH 0483...", "AMH-low")
+_HOSPITAL_ACRONYM = re.compile(r"\b[A-Z]{2,5}H\b(?![\-/&]|\s*\d)")
+_CLINICAL_H = frozenset(str.split("PPH SAH SDH EDH IVH AMH PIH WFH"))
 
 
 def _unknown_acronym(word: str) -> bool:
