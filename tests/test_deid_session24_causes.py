@@ -12,6 +12,10 @@ general form.
   surgery tmrw", "tunampeleka JOOTRH kesho", "(NTUH)". An unknown acronym ending in H is now a place wherever it
   stands; not the clinical ones the lists lack (a haemorrhage "SAH", a hormone "AMH", "PIH"), not "WFH", and never
   right before a number (an ID card's kind: "CNH 0483...").
+- A private term's part before initials, as pharmacy and clinic texts write a name ("Rx for LATISHA W ready",
+  "Appt for TAN S.H.", "Rx for Jane D."), let the initials out, and "TAN" itself: a part that is an ordinary word
+  was read as the word. Initials now extend the term and make its part read as a name (not the pronoun "I", nor a
+  letter that starts a code: "C-section").
 Sentences written for these tests; no personal data.
 """
 
@@ -103,3 +107,25 @@ def test_a_hospital_acronym_ending_in_h_goes_wherever_it_stands(text: str, secre
 def test_clinical_acronyms_ending_in_h_stay(text: str, kept: str) -> None:
     out = deidentify(text).text
     assert present(kept, out), out
+
+
+@pytest.mark.parametrize(("text", "terms", "secrets"), [
+    ("Pharmacy text: Rx for MARISOL K ready at the counter.", ["Marisol Kettering"], ["MARISOL", "K"]),
+    ("Reminder: Appt for LIM S.K. on Monday at the clinic.", ["Lim Siew Kee"], ["LIM", "S.K."]),
+    ("Rx for Odette P. is ready for pickup.", ["Odette Park"], ["Odette", "P."]),
+    ("Label says Patient: WOOD J.R., ward 4.", ["Jonah Wood"], ["WOOD", "J.R."]),
+])
+def test_initials_after_a_private_term_go_with_it(text: str, terms: list[str], secrets: list[str]) -> None:
+    out = deidentify(text, terms).text
+    for secret in secrets:
+        assert not present(secret, out), out
+
+
+@pytest.mark.parametrize(("text", "terms", "kept"), [
+    ("Called Odette I think around noon.", ["Odette Park"], "I think"),
+    ("Saw Lim B12 level low, shots due.", ["Lim Siew Kee"], "B12 level"),
+    ("wood floor is cold, knees 4/10", ["Jonah Wood"], "wood floor"),
+])
+def test_what_follows_a_private_term_that_is_no_initial_stays(text: str, terms: list[str], kept: str) -> None:
+    out = deidentify(text, terms).text
+    assert kept in out, out

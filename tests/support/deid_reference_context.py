@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from healthviz_desktop.core.prompting.deid_inflections import inflections
+from healthviz_desktop.core.prompting.deid_person import INITIALS_AFTER, with_initials  # shared, as they are
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 from tests.support import deid_reference_patterns as P
 
@@ -293,7 +294,7 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
                     found.islower() or _opens_before_time(text, m.start(), m.end())) \
                     and not _reads_as_name(text, m.start(), m.end(), found):
                 continue  # the term "Will" or "Hope" as the word: "I will try", "no hope", "Sunny morning"
-            add(("private", m.start(), m.end()))
+            add(("private", m.start(), with_initials(text, m.end())))
             strong.append(m.span())
     for m in P.WORD.finditer(folded_text):
         word = m.group()
@@ -301,7 +302,7 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
         inside = any(s <= m.start() < e for s, e in strong) or (m.start() and folded_text[m.start() - 1].isalnum())
         if bare.casefold() in model.weak and not inside \
                 and _reads_as_name(text, m.start(), m.start() + len(bare), word):
-            add(("private", m.start(), m.start() + len(bare)))
+            add(("private", m.start(), with_initials(text, m.start() + len(bare))))
 
 
 # nouns of time and weather: an ordinary word that opens a sentence right before one describes it ("Sunny morning")
@@ -345,8 +346,8 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     if prev in lex.titles or prev in lex.relations or prev in _CUES or prev in ("and", "&", "+") \
             or (nxt in _PERSON_VERBS and not (word.islower() and prev in _DETERMINERS)):  # not "my pinky made"
         return True
-    if word != bare_word(word) or nxt == "next":
-        return True  # "Long's", "grace's mom", "Bill next door"
+    if word != bare_word(word) or nxt == "next" or INITIALS_AFTER.match(text, end):
+        return True  # "Long's", "grace's mom", "Bill next door", "TAN S.H."
     # "storm (the real one, my housemate) made me toast", "memory here, writing this": a bracket that says whose the
     # person is, or the word that signs a note (round twelve)
     bracket = re.match(r"\s*\(([^()]{1,50})\)", text[end:end + 56])

@@ -164,7 +164,7 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
                     found.islower() or _opens_before_time(text, m.start(), m.end())) \
                     and not _reads_as_name(text, m.start(), m.end(), found):
                 continue  # the term "Will" or "Hope" as the word: "I will try", "no hope", "Sunny morning"
-            add(("private", m.start(), m.end()))
+            add(("private", m.start(), with_initials(text, m.end())))
             strong.append(m.span())
     # a weak part is in the casefolded text as it is in any word it could match (C-level test first)
     if not any(w in lowered for w in model.weak) or model.weak.isdisjoint(
@@ -176,7 +176,7 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
         inside = any(s <= m.start() < e for s, e in strong) or (m.start() and folded_text[m.start() - 1].isalnum())
         if bare.casefold() in model.weak and not inside \
                 and _reads_as_name(text, m.start(), m.start() + len(bare), word):
-            add(("private", m.start(), m.start() + len(bare)))
+            add(("private", m.start(), with_initials(text, m.start() + len(bare))))
 
 
 # nouns of time and weather: an ordinary word that opens a sentence right before one describes it ("Sunny morning")
@@ -210,6 +210,18 @@ def _ordinary_terms(forms: tuple[str, ...]) -> frozenset[str]:
                      and lists.is_word(f.casefold()))
 
 
+# session twenty-four: initials after a name, as labels and letters write them ("LATISHA W", "TAN S.H.", "Jane D."):
+# a capital alone (not the pronoun "I" nor the article "A" unless dotted) or dotted capitals, that start no code or
+# compound ("C-section", "A&E", "B12")
+INITIALS_AFTER = re.compile(r" (?:[A-Z]\.|[B-HJ-Z])(?: ?[A-Z]\.)*(?![\w\-&/'’])")
+
+
+def with_initials(text: str, end: int) -> int:
+    """Where a name ending at ``end`` ends with the initials written after it."""
+    m = INITIALS_AFTER.match(text, end)
+    return m.end() if m else end
+
+
 def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     lex = P.lexicon()
     before = text[max(0, start - 40):start]
@@ -220,8 +232,8 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     if prev in lex.titles or prev in lex.relations or prev in _CUES or prev in ("and", "&", "+") \
             or (nxt in _PERSON_VERBS and not (word.islower() and prev in _DETERMINERS)):  # not "my pinky made"
         return True
-    if word != bare_word(word) or nxt == "next":
-        return True  # "Long's", "grace's mom", "Bill next door"
+    if word != bare_word(word) or nxt == "next" or INITIALS_AFTER.match(text, end):
+        return True  # "Long's", "grace's mom", "Bill next door", "TAN S.H."
     # "storm (the real one, my housemate) made me toast", "memory here, writing this": a bracket that says whose the
     # person is, or the word that signs a note (round twelve)
     bracket = re.match(r"\s*\(([^()]{1,50})\)", text[end:end + 56])
