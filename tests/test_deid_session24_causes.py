@@ -16,6 +16,12 @@ general form.
   "Appt for TAN S.H.", "Rx for Jane D."), let the initials out, and "TAN" itself: a part that is an ordinary word
   was read as the word. Initials now extend the term and make its part read as a name (not the pronoun "I", nor a
   letter that starts a code: "C-section").
+- From set V's 240 entries read (pasted and forwarded text): a name in capitals after an insurer's, a bank's or a
+  school's label for the person ("Member: RICHARD T KOWALSKI", "Account holder: ..."), or greeted or served in a
+  pasted text ("Dear JOSEPH KIPRONO,", "Rx for AMANDA has been refilled", "Package for ROSA MARTINEZ"), read as
+  after a patient's label, so a word, a drug or a test in capitals ends it before it starts ("Dear DIARY", "appt for
+  MRI", "Rx for AMOXICILLIN"). And "Member ID 88213" was read as a town before Idaho's ZIP code: "ID" is Idaho only
+  before one of Idaho's own ZIP codes (832-838).
 Sentences written for these tests; no personal data.
 """
 
@@ -129,3 +135,34 @@ def test_initials_after_a_private_term_go_with_it(text: str, terms: list[str], s
 def test_what_follows_a_private_term_that_is_no_initial_stays(text: str, terms: list[str], kept: str) -> None:
     out = deidentify(text, terms).text
     assert kept in out, out
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("EOB for Mum: Member: DORIS E WAKEFIELD, Member ID 55102, Group 7.", ["DORIS", "WAKEFIELD"]),
+    ("Subscriber name: OKAFOR CHIDI, plan B.", ["OKAFOR", "CHIDI"]),
+    ("Account holder: TAMSIN ABERNETHY, sort code hidden.", ["TAMSIN", "ABERNETHY"]),
+    ("SMS: Dear WANJIRU KAMAU, your card is active.", ["WANJIRU", "KAMAU"]),
+    ("Boots: Rx for PRIYANKA has been refilled, collect any time.", ["PRIYANKA"]),
+    ("Courier: Package for HENRIK SOLBERG held at depot.", ["HENRIK", "SOLBERG"]),
+])
+def test_a_name_in_capitals_after_a_label_or_a_greeting_goes(text: str, secrets: list[str]) -> None:
+    out = deidentify(text).text
+    for secret in secrets:
+        assert not present(secret, out), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Dear DIARY, today was bad again.", "Dear DIARY"),
+    ("Booked the appt for MRI on Monday.", "for MRI"),
+    ("Rx for AMOXICILLIN 500 ready at the counter.", "for AMOXICILLIN"),
+    ("Dear PATIENT, your results are normal.", "Dear PATIENT"),
+    ("Member ID 88213 on the back of the card.", "Member ID"),
+])
+def test_words_drugs_and_tests_in_capitals_after_those_cues_stay(text: str, kept: str) -> None:
+    out = deidentify(text).text
+    assert kept in out, out
+
+
+def test_idaho_is_read_only_before_its_own_zip_codes() -> None:
+    assert "Eagle" not in deidentify("the clinic in Eagle ID 83616 moved").text
+    assert "Member ID" in deidentify("Member ID 88213 on the back of the card.").text

@@ -449,7 +449,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("name", start, end))
     elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
             r"\s+\d", text[end:end + 3]) and not _product_use(text, end) and not _THING_NEXT.match(text, end) and (
-            not _opening_foreign_word(first) or _PERSON_NEXT.match(text, end)) and (
+            not _opening_foreign_word(first, text, end) or _PERSON_NEXT.match(text, end)) and (
             not P.ADDED_CAPITAL.match(run[0][0]) or _PERSON_NEXT.match(text, end)):
         # a sentence starts with a word no list knows: "Callum and I", "Ngozi rang" (not "Norco 1 tab", nor
         # "Schmerzen since Monday", an everyday word of another language)

@@ -111,9 +111,11 @@ def _foreign_word(first: str) -> bool:
         and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
 
 
-def _opening_foreign_word(first: str) -> bool:
-    """A sentence's first word of another language, also those met in English text now and then ("Kepala")."""
-    return _foreign_word(first) or fold(first) in foreign_start_words()
+def _opening_foreign_word(first: str, text: str, end: int) -> bool:
+    """A sentence's first word of another language, also those met in English text now and then ("Kepala"); not
+    before a bracket of Chinese, Japanese or Korean letters ("Sota (颯太)")."""
+    return _foreign_word(first) or (fold(first) in foreign_start_words()
+                                    and not re.match(r"\s*\(\s*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text[end:]))
 
 
 # what follows a person at the start of a sentence ("Ngozi rang", "Thảo and I", "Kemi's mum")

@@ -172,7 +172,9 @@ def word_candidates(text: str, add: Add) -> None:
         if _unknown_acronym(m.group("a")):
             add(("place", m.start("a"), m.end("a")))  # "at CHEO", "to HSC childrens"
     for m in re.finditer(r"\b[A-Z]{2,5}H\b(?![\-/&]|\s*\d)", text):  # a hospital's acronym: "RNSH", "JOOTRH"
-        if m.group() not in ("PPH", "SAH", "SDH", "EDH", "IVH", "AMH", "PIH", "WFH") and _unknown_acronym(m.group()):
+        f = m.group().casefold()
+        if m.group() not in ("PPH", "SAH", "SDH", "EDH", "IVH", "AMH", "PIH", "WFH") and _unknown_acronym(m.group()) \
+                and f not in P.lexicon().first_names:
             add(("place", m.start(), m.end()))
     org_words(text, add)
     facility_pairs(text, add)

@@ -19,7 +19,16 @@ Add = Callable[[tuple[str, int, int]], None]
 
 # (not "PT": physiotherapy's too, "PT: HEP done")
 _LABEL = re.compile(r"\b(?:Pt|Patient|PATIENT|Name|NAME|Client|Resident|Surname|SURNAME|(?:Patient|Pt|Full|First|"
-                    r"Last|Given|Family)\s+(?:[Nn]ame|NAME)s?)\s*[:=]\s*")
+                    r"Last|Given|Family)\s+(?:[Nn]ame|NAME)s?|"
+                    # session twenty-four (set V): an insurer's, a bank's or a school's label for the person
+                    r"(?i:member|subscriber|insured|policy\s*holder|account\s+holder|card\s*holder|beneficiary|"
+                    r"claimant|recipient|addressee|employee|student|pupil|dependa?ent|guarantor|customer)(?:\s+name)?)"
+                    r"\s*[:=]\s*")
+# session twenty-four (set V): a name in capitals greeted or served in a pasted text ("Dear CHUA MEI LING,", "Rx for
+# AMANDA has been refilled", "Package for ROSA MARTINEZ"); read as after a label, so a word, a drug or a test in
+# capitals ends it before it starts ("Dear DIARY", "appt for MRI", "Rx for AMOXICILLIN")
+_CAPITALS_CUE = re.compile(r"\b(?:Dear|DEAR|(?i:(?:rx|prescription|script|refill|package|parcel|order|delivery|"
+                           r"appt|appointment|booking)\s+for))\s+(?=[A-Z][A-Z'’\-]+\b(?![a-z]))")
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*[A-ZÀ-ÖØ-Þ]\b\.?|[A-ZÀ-ÖØ-Þ]\b\.?|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’\-]*")
 # a form's next field, written without its colon ("Patient: WARRICK J. DOB 03/04/1950")
 # (also read by deid_named.py's surnames in capitals after a title)
@@ -71,6 +80,11 @@ def pasted_candidates(text: str, add: Add) -> None:
         for m in _LABEL.finditer(text):
             end = _names_after_label(text, m.end())
             if end > m.end() and any(c.isupper() for c in text[m.end():end]) and not text[m.end():end].istitle():
+                add(("name", m.end(), end))
+    if "Dear" in text or "DEAR" in text or " for " in text or " FOR " in text:
+        for m in _CAPITALS_CUE.finditer(text):
+            end = _names_after_label(text, m.end())
+            if end > m.end():
                 add(("name", m.end(), end))
     if "*" in text or "•" in text or "xx" in text.lower():
         for m in _MASKED.finditer(text):

@@ -77,8 +77,10 @@ _BRACKET_AFTER_NUMBER = re.compile(r"(?<![\w\-/])(?P<n>\d++(?:[\-/ ]\d++)*+)\s*\
 # town before a state and its ZIP code
 _RURAL_ROUTE = re.compile(r"\b(?:HC|HCR|RR|R\.R\.|(?i:rural\s+route|star\s+route))\s*#?\s*\d{1,4}"
                           r"(?:\s*,?\s*(?i:box)\s*#?\s*\d{1,5})?\b(?![.,/]\d|\s*(?i:cm|mm|kg|g|ml|%|bpm)\b)")
-_TOWN_STATE_ZIP = re.compile(r"\b(?P<p>[A-Z][a-z][\w'’\-]*+(?:\s+[A-Z][a-z][\w'’\-]*+)?),?\s+[A-Z]{2}\s+\d{5}"
-                             r"(?:-\d{4})?\b")
+# (Idaho's "ID" only before one of its own ZIP codes, 832-838: "Member ID 88213" is an insurance card's number;
+# session twenty-four)
+_TOWN_STATE_ZIP = re.compile(r"\b(?P<p>[A-Z][a-z][\w'’\-]*+(?:\s+[A-Z][a-z][\w'’\-]*+)?),?\s+"
+                             r"(?:(?!ID\b)[A-Z]{2}\s+\d{5}|ID\s+83[2-8]\d\d)(?:-\d{4})?\b")
 # "Guys and St Thomas", "Barts and the London": a hospital's first name joined to a saint's or "the" name
 _JOINED_HOSPITAL = re.compile(r"\b(?P<p>[A-Z][a-z]+['’]?s?)\s+(?:and|&)\s+(?:St\.?|Saint)\s+[A-Z][a-z]")
 # "NYU Langone", "UCSF Benioff": an acronym no list knows and the name after it; "UHS said": one that speaks

@@ -124,13 +124,17 @@ def foreign_word(first: str) -> bool:
         and not word_lists().is_name(folded) and folded not in P.lexicon().first_names
 
 
-def opening_foreign_word(first: str) -> bool:
+# a bracket opening on Chinese, Japanese or Korean letters after a word: the name it transliterates ("Sota (颯太)")
+SCRIPT_GLOSS = re.compile(r"\s*\(\s*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def opening_foreign_word(first: str, text: str, end: int) -> bool:
     """A sentence's first word that is an everyday word of another language: ``foreign_word``, or one also met in
     English text now and then but far more often in its own ("Kepala pusing", "Masuk angin", "Mide yanması";
     session twenty-four). Only where a sentence opens: mid-sentence such a capital names someone as often ("anak
-    saya Putri")."""
+    saya Putri"); nor before the name it transliterates in brackets ("Sota (颯太)")."""
     # (the list holds no name the word lists or the lexicon know: the build leaves them out, a test checks it)
-    return foreign_word(first) or fold(first) in foreign_start_words()
+    return foreign_word(first) or (fold(first) in foreign_start_words() and not SCRIPT_GLOSS.match(text, end))
 
 
 # session seventeen: the endings of clinical words in the languages people mix in, folded ("Migräne", "Hörsturz",

@@ -206,7 +206,7 @@ def word_candidates(text: str, add: Add) -> None:
             add(("place", m.start("a"), m.end("a")))  # "at CHEO", "to HSC childrens"
     if "H" in text:
         for m in _HOSPITAL_ACRONYM.finditer(text):
-            if m.group() not in _CLINICAL_H and _unknown_acronym(m.group()):
+            if m.group() not in _CLINICAL_H and _unknown_acronym(m.group()) and not _named(m.group()):
                 add(("place", m.start(), m.end()))  # "RNSH.", "tunampeleka JOOTRH kesho", "(NTUH)"
     lower = low(text)  # as re.IGNORECASE folds, one character for one
     if any(w in lower for w in _ORG_SIGNS):
@@ -370,6 +370,13 @@ _ACRONYM_PLACE = re.compile(r"\b(?i:at|to|from|(?:came|come|comes|got|gets|is|wa
 # nor working from home, and never before a number or a dash ("CNH 0483...", "AMH-low")
 _HOSPITAL_ACRONYM = re.compile(r"\b[A-Z]{2,5}H\b(?![\-/&]|\s*\d)")
 _CLINICAL_H = frozenset(str.split("PPH SAH SDH EDH IVH AMH PIH WFH"))
+
+
+def _named(word: str) -> bool:
+    """A given name the lexicon knows, in capitals ("SARAH", "HANNAH", "NOAH"): no hospital's acronym. (Not every
+    name of the lists: "LUTH", a teaching hospital's, is a surname there too.)"""
+    f = word.casefold()
+    return f in P.lexicon().first_names
 
 
 def _unknown_acronym(word: str) -> bool:
