@@ -22,6 +22,12 @@ general form.
   after a patient's label, so a word, a drug or a test in capitals ends it before it starts ("Dear DIARY", "appt for
   MRI", "Rx for AMOXICILLIN"). And "Member ID 88213" was read as a town before Idaho's ZIP code: "ID" is Idaho only
   before one of Idaho's own ZIP codes (832-838).
+- Pasted lab results lost their reference ranges as IDs ("Ferritin 9 ug/L (15-200)" → "([ID])"): a range, low to
+  high, in brackets right after the value or after "normal" or "range" is kept (never after "ref", a reference
+  number's cue, nor one of four digits before the dash: "(2210-8812)").
+- A prescription's dosage form before a product ("Tab Ecosprin 75mg", "Inj Clexane 40") and an acid ("Alendronic
+  acid") were names; health insurers and public schemes named in general ("on hold with UnitedHealthcare", "EOB
+  from Aetna", "MediSave used") were names or places.
 Sentences written for these tests; no personal data.
 """
 
@@ -166,3 +172,33 @@ def test_words_drugs_and_tests_in_capitals_after_those_cues_stay(text: str, kept
 def test_idaho_is_read_only_before_its_own_zip_codes() -> None:
     assert "Eagle" not in deidentify("the clinic in Eagle ID 83616 moved").text
     assert "Member ID" in deidentify("Member ID 88213 on the back of the card.").text
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Haemoglobin 118 g/L (115-165), Ferritin 9 ug/L (15-200) LOW", "(15-200)"),
+    ("Platelets 142 x10^9/L (150-400) L, Hb 109", "(150-400)"),
+    ("B12 312 ng/L (197-771), folate fine", "(197-771)"),
+    ("her sodium was 139, normal range 133-146", "133-146"),
+    ("Tab Concor 2.5mg morning, Tab Ecosprin 75mg after lunch", "Ecosprin 75mg"),
+    ("Inj Clexane 40 daily for 10 days", "Clexane 40"),
+    ("Alendronic acid 70mg once weekly recommended.", "Alendronic acid"),
+    ("Spent 2 hours on hold with UnitedHealthcare again.", "UnitedHealthcare"),
+    ("EOB from Aetna came, they paid 80%.", "Aetna"),
+    ("MediSave used for the day surgery, thank god.", "MediSave"),
+])
+def test_ranges_dosage_forms_acids_and_insurers_stay(text: str, kept: str) -> None:
+    out = deidentify(text).text
+    assert kept in out, out
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Claim 4471-2290 denied again.", "4471-2290"),
+    ("Room 12 (2210-8812) on the form.", "2210-8812"),
+    ("Room 12 (881-220) on the form.", "881-220"),  # (high to low: no range)
+    ("appt ref 133-146 for the clinic", "133-146"),
+    ("Eric acid reflux again, poor thing.", "Eric"),
+    ("Tab Hunter came over with soup.", "Hunter"),
+])
+def test_ids_and_names_beside_those_forms_still_go(text: str, secret: str) -> None:
+    out = deidentify(text).text
+    assert not present(secret, out), out

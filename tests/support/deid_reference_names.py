@@ -333,6 +333,12 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
                 and first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)) \
                 and not re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) and not _PERSON_NEXT.match(text, end):
             return
+    if not titled and bare(run[0][0]) in ("tab", "tabs", "cap", "caps", "inj", "syp", "syr", "susp") \
+            and 1 < len(run) <= 3:
+        return
+    if len(run) == 1 and not titled and first.endswith("ic") and re.match(r"\s+(?i:acid)\b", text[end:]) \
+            and first not in lex.first_names:
+        return
     if len(run) == 2 and bare(run[1][0]) in _LINE_WORDS and bare(run[0][0]) not in lex.first_names \
             and not titled and prev not in lex.name_cues and not word_lists().is_name(key(bare(run[0][0]))):
         return  # "Feminax Express", "Nurofen Plus": a product and the line it belongs to

@@ -244,6 +244,12 @@ def _cued(prev: str, length: int) -> bool:
         length > 1 and prev in lex.place_cues)
 
 
+# session twenty-four (set V): the dosage forms a prescription writes before a product, as Indian and South-East Asian
+# prescriptions do ("Tab Ecosprin 75mg after lunch", "Inj Clexane", "Syp Ascoril")
+_DOSAGE_FORMS = frozenset(str.split("tab tabs cap caps inj syp syr susp"))
+_ACID_AFTER = re.compile(r"\s+(?i:acid)\b")
+
+
 def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool, titled: bool,
               add: Add) -> None:
     lex = P.lexicon()
@@ -274,6 +280,11 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
                 and first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)) \
                 and not re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE) and not PERSON_NEXT.match(text, end):
             return
+    if not titled and bare(run[0][0]) in _DOSAGE_FORMS and 1 < len(run) <= 3:
+        return  # "Tab Ecosprin 75mg", "Inj Clexane 40": a prescription's dosage form before its product
+    if len(run) == 1 and not titled and first.endswith("ic") and _ACID_AFTER.match(text, end) \
+            and first not in lex.first_names:
+        return  # "Alendronic acid", "Tranexamic acid": an acid, not a person (not "Eric acid reflux again")
     if len(run) == 2 and bare(run[1][0]) in LINE_WORDS and bare(run[0][0]) not in lex.first_names \
             and not titled and prev not in lex.name_cues and not word_lists().is_name(key(bare(run[0][0]))):
         return  # "Feminax Express", "Nurofen Plus": a product and the line it belongs to

@@ -111,10 +111,20 @@ _READINGS_BEFORE = re.compile(r"\b(?i:readings?|sugars?|glucose|bgs?|cgm|levels?
                               r"numbers|values?)\b[^.!?\n\d]{0,16}\Z")
 
 
+# session twenty-four (set V, pasted lab results): a reference range, low to high, in brackets right after the value
+# it frames or after "normal" or "range" ("Ferritin 9 ug/L (15-200)", "Platelets 142 x10^9/L (150-400)", "normal
+# range 150-400"; not after "ref", a reference number's cue: "appt ref 4471-9921")
+_LAB_RANGE = re.compile(r"(?P<a>0|[1-9]\d{0,2})\s?[-–]\s?(?P<b>[1-9]\d{0,3})")
+_RANGE_FRAME_BEFORE = re.compile(r"(?:\d[^()\n]{0,20}\(\s*|\b(?i:normal|range)[:.\s]*)\Z")
+
+
 def not_an_id(text: str, start: int, token: str) -> bool:
     """A run of digits that names no one: a procedure's code after "CPT", a range of readings after a reading's
-    word (round thirteen)."""
+    word (round thirteen), a lab result's reference range (session twenty-four)."""
     before = text[max(0, start - 24):start]
     if token.isdigit() and len(token) == 5 and _CODE_BEFORE.search(before):
+        return True
+    lab = _LAB_RANGE.fullmatch(token)
+    if lab is not None and int(lab.group("a")) < int(lab.group("b")) and _RANGE_FRAME_BEFORE.search(before):
         return True
     return _RANGE.fullmatch(token) is not None and _READINGS_BEFORE.search(before) is not None
