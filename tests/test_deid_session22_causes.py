@@ -36,6 +36,8 @@ UNCHANGED = [
     "Dear Diary, IBS-D day.",
     "Ate the whole bag of Maltesers then BG was 11.2",
     "Meal 2: Pret wrap - bloating within 30 min.",
+    "Meal 2: Wagamama noodles - bloating within 30 min.",  # (session twenty-four: "Pret" alone is now a word of
+    # French opening a sentence too, so a brand no list knows keeps this rule pinned)
     "Night shift again, feet aching",
     "Double shift again.",
     "Ventolin works better than the brown one",

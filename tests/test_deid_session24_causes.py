@@ -126,6 +126,8 @@ def test_clinical_acronyms_ending_in_h_stay(text: str, kept: str) -> None:
     ("Reminder: Appt for LIM S.K. on Monday at the clinic.", ["Lim Siew Kee"], ["LIM", "S.K."]),
     ("Rx for Odette P. is ready for pickup.", ["Odette Park"], ["Odette", "P."]),
     ("Label says Patient: WOOD J.R., ward 4.", ["Jonah Wood"], ["WOOD", "J.R."]),
+    # (with no cue of a pasted text before it: only the private term's initials take "K")
+    ("Picked up the meds for MARISOL K yesterday.", ["Marisol Kettering"], ["MARISOL", "K"]),
 ])
 def test_initials_after_a_private_term_go_with_it(text: str, terms: list[str], secrets: list[str]) -> None:
     out = deidentify(text, terms).text
@@ -202,3 +204,30 @@ def test_ranges_dosage_forms_acids_and_insurers_stay(text: str, kept: str) -> No
 def test_ids_and_names_beside_those_forms_still_go(text: str, secret: str) -> None:
     out = deidentify(text).text
     assert not present(secret, out), out
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("Hi, your methadone script for 08/04-14/04 is ready.", ["08/04", "14/04"]),
+    ("Fit note covers 3/5-17/5, then review.", ["3/5", "17/5"]),
+    ("Account holder: SITI NORAINI BTE KAMARUDDIN, NRIC hidden.", ["SITI", "NORAINI", "KAMARUDDIN"]),
+    ("Patient: FAIZAL BIN OSMAN DOB hidden", ["FAIZAL", "OSMAN"]),
+    ("Dear ZULAIKHA RAHMAN, your appt is confirmed.", ["ZULAIKHA", "RAHMAN"]),
+    ("Dear NURUL FARAH AZMI, your appt is confirmed.", ["NURUL", "FARAH", "AZMI"]),
+])
+def test_date_ranges_and_malay_names_in_capitals_go(text: str, secrets: list[str]) -> None:
+    out = deidentify(text).text
+    for secret in secrets:
+        assert not present(secret, out), out
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("pain 3/10-5/10 all day, meh", "3/10-5/10"),
+    ("grip power 3/5-4/5 on the left", "3/5-4/5"),
+    ("Seen at RAH today, long wait.", "today"),
+    ("RAH discharge letter came today.", "discharge letter"),
+])
+def test_scores_stay_and_a_short_acronym_ending_in_ah_is_still_a_place(text: str, kept: str) -> None:
+    out = deidentify(text).text
+    assert kept in out, out
+    if "RAH" in text:
+        assert "RAH" not in out, out

@@ -407,6 +407,12 @@ def form_candidates(text: str, add: Add) -> None:
         if first not in known and first not in P.lexicon().not_name:
             add(("place", m.start(), m.end()))
     lower = text.casefold()
+    for m in re.finditer(r"(?<![\d./\-])(?P<c>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))\s?-\s?"
+                         r"(?P<d>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/]|\.\d)", text):
+        (a, b), (c, d) = ([int(x) for x in v.split("/")] for v in (m.group("c"), m.group("d")))
+        if not (b == d and a <= b and c <= d):
+            add(("date", m.start("c"), m.end("c")))
+            add(("date", m.start("d"), m.end("d")))
     if "half" in lower or "quarter" in lower:
         for m in WORD_TIME.finditer(text):
             add(("date", m.start(), m.end()))

@@ -174,7 +174,7 @@ def word_candidates(text: str, add: Add) -> None:
     for m in re.finditer(r"\b[A-Z]{2,5}H\b(?![\-/&]|\s*\d)", text):  # a hospital's acronym: "RNSH", "JOOTRH"
         f = m.group().casefold()
         if m.group() not in ("PPH", "SAH", "SDH", "EDH", "IVH", "AMH", "PIH", "WFH") and _unknown_acronym(m.group()) \
-                and f not in P.lexicon().first_names:
+                and f not in P.lexicon().first_names and not (f.endswith("ah") and sum(c in "aeiou" for c in f) >= 2):
             add(("place", m.start(), m.end()))
     org_words(text, add)
     facility_pairs(text, add)

@@ -151,6 +151,16 @@ GROUPED_CODE = re.compile(r"\b(?=(?:[A-Z-]*\d){3})(?=(?:[0-9-]*[A-Z]){2})[A-Z0-9
 # "half eleven", "quarter past two": a time in words
 WORD_TIME = re.compile(r"\b(?i:half|quarter\s+past|quarter\s+to|half\s+past)\s+(?i:one|two|three|four|five|six|seven|"
                        r"eight|nine|ten|eleven|twelve|\d{1,2})\b")
+# session twenty-four (set V): a range of two days and months joined by a hyphen, "08/04-14/04" (the second one's
+# hyphen before it kept it from being read as a date); both parts day/month or month/day, so no reading
+DATE_RANGE = re.compile(r"(?<![\d./\-])(?P<c>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))\s?-\s?"
+                        r"(?P<d>(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\d/]|\.\d)")
+
+
+def _scores(first: str, second: str) -> bool:
+    """Two scores out of the same total ("3/5-4/5", "6/10-8/10": power, pain), not two days of a month."""
+    (a, b), (c, d) = (tuple(int(x) for x in v.split("/")) for v in (first, second))
+    return b == d and a <= b and c <= d
 CARD_NUMBER = re.compile(r"(?<![\d\-])\d{4}(?:[\s\-]\d{4}){2,4}(?![\d\-])")
 PHONE_LOCAL = re.compile(r"(?<![\w/.\-])\d{3}[\s.\-]\d{4}(?![\w/]|[.\-]\d)")
 FILE_NAME = re.compile(r"(?<![\w.])[\w\-]+\.(?i:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b"
@@ -221,6 +231,11 @@ def form_candidates(text: str, add: Add) -> None:
             first = m.group(1).split()[0].casefold()
             if first not in known and first not in P.lexicon().not_name:
                 add(("place", m.start(), m.end()))
+    if "/" in text and "-" in text:
+        for m in DATE_RANGE.finditer(text):  # "script for 08/04-14/04", "fit note 3/5-17/5": both ends
+            if not _scores(m.group("c"), m.group("d")):
+                add(("date", m.start("c"), m.end("c")))
+                add(("date", m.start("d"), m.end("d")))
     if "half" in lower or "quarter" in lower:
         for m in WORD_TIME.finditer(text):
             add(("date", m.start(), m.end()))

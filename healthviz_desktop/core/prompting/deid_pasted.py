@@ -34,6 +34,8 @@ _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*[A-ZÀ-ÖØ-Þ]\b\.?|
 # (also read by deid_named.py's surnames in capitals after a title)
 FORM_FIELDS = frozenset(str.split("dob d.o.b dod dms mrn nhs nhi dx rx id age sex gender ward bed room rm appt date "
                                   "time addr address tel phone ph mob dr gp consultant ref re no hosp"))
+# the words that join a Malay or Arabic name to the father's ("bin", "binti", "bte": "BTE" is also a hearing aid)
+_PATRONYMIC = frozenset(str.split("bin binti bte bt ibn bint"))
 # the short words that join a sentence, not a name ("Dr. SMITH AND Dr. JONES", "Mr. JONES THE surgeon")
 JOINING_WORDS = frozenset(str.split("and or the but of to in on at for is was not no with from by as so if"))
 # (each run taken whole, possessively: "x" * 5000 costs one pass, not a search over its splits)
@@ -53,6 +55,10 @@ def _names_after_label(text: str, start: int) -> int:
         f = fold(word)
         # after the first, a name's word or a short one goes on the name ("NGUYEN VAN AN", round seventeen)
         later = words > 0 and word.isupper() and f not in JOINING_WORDS and (f in lists.name_words or len(f) <= 3)
+        if words > 0 and f in _PATRONYMIC:  # "NUR AISYAH BTE ROSLAN", "AHMAD BIN ISMAIL": the name goes on
+            end, words = m.start() + len(word), words + 1
+            pos = m.end() + len(re.match(r"\s*", text[m.end():]).group())
+            continue
         if words == 0 and word.isupper() and f in lists.name_words and _given_name_next(text, m.end()):
             later = True  # "PATIENT: BROWN SARAH": a surname that is a word, with a given name after it
         if text[m.end():m.end() + 1] == ":" or f in FORM_FIELDS or (len(word) > 1 and (

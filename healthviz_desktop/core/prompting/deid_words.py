@@ -376,7 +376,8 @@ def _named(word: str) -> bool:
     """A given name the lexicon knows, in capitals ("SARAH", "HANNAH", "NOAH"): no hospital's acronym. (Not every
     name of the lists: "LUTH", a teaching hospital's, is a surname there too.)"""
     f = word.casefold()
-    return f in P.lexicon().first_names
+    # (and the shape of a given name ending in "-ah", "AISYAH", "FARAH", "NORAH": two vowels or more; not "RAH")
+    return f in P.lexicon().first_names or (f.endswith("ah") and sum(c in "aeiou" for c in f) >= 2)
 
 
 def _unknown_acronym(word: str) -> bool:
