@@ -57,7 +57,8 @@ def _names_after_label(text: str, start: int) -> int:
         later = words > 0 and word.isupper() and f not in JOINING_WORDS and (f in lists.name_words or len(f) <= 3)
         if words > 0 and f in _PATRONYMIC:  # "NUR AISYAH BTE ROSLAN", "AHMAD BIN ISMAIL": the name goes on
             end, words = m.start() + len(word), words + 1
-            pos = m.end() + len(re.match(r"\s*", text[m.end():]).group())
+            rest = text[m.end():m.end() + 8]
+            pos = m.end() + len(rest) - len(rest.lstrip())
             continue
         if words == 0 and word.isupper() and f in lists.name_words and _given_name_next(text, m.end()):
             later = True  # "PATIENT: BROWN SARAH": a surname that is a word, with a given name after it
