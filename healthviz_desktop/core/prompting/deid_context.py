@@ -161,6 +161,8 @@ def _scores(first: str, second: str) -> bool:
     """Two scores out of the same total ("3/5-4/5", "6/10-8/10": power, pain), not two days of a month."""
     (a, b), (c, d) = (tuple(int(x) for x in v.split("/")) for v in (first, second))
     return b == d and a <= b and c <= d
+
+
 CARD_NUMBER = re.compile(r"(?<![\d\-])\d{4}(?:[\s\-]\d{4}){2,4}(?![\d\-])")
 PHONE_LOCAL = re.compile(r"(?<![\w/.\-])\d{3}[\s.\-]\d{4}(?![\w/]|[.\-]\d)")
 FILE_NAME = re.compile(r"(?<![\w.])[\w\-]+\.(?i:jpe?g|png|heic|heif|gif|bmp|tiff?|webp|mov|mp4|dng|raw|pdf)\b"

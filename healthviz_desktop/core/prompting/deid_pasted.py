@@ -24,9 +24,10 @@ _LABEL = re.compile(r"\b(?:Pt|Patient|PATIENT|Name|NAME|Client|Resident|Surname|
                     r"(?i:member|subscriber|insured|policy\s*holder|account\s+holder|card\s*holder|beneficiary|"
                     r"claimant|recipient|addressee|employee|student|pupil|dependa?ent|guarantor|customer)(?:\s+name)?)"
                     r"\s*[:=]\s*")
-# session twenty-four (set V): a name in capitals greeted or served in a pasted text ("Dear CHUA MEI LING,", "Rx for
+# session twenty-four (set V): a name in capitals greeted or served in a pasted text ("Dear JOSEPH KIPRONO,", "Rx for
 # AMANDA has been refilled", "Package for ROSA MARTINEZ"); read as after a label, so a word, a drug or a test in
-# capitals ends it before it starts ("Dear DIARY", "appt for MRI", "Rx for AMOXICILLIN")
+# capitals ends it, before it starts or inside it ("Dear DIARY", "appt for MRI"; "Dear CHUA MEI LING" keeps "LING",
+# a medical list's word)
 _CAPITALS_CUE = re.compile(r"\b(?:Dear|DEAR|(?i:(?:rx|prescription|script|refill|package|parcel|order|delivery|"
                            r"appt|appointment|booking)\s+for))\s+(?=[A-Z][A-Z'’\-]+\b(?![a-z]))")
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’\-]*[A-ZÀ-ÖØ-Þ]\b\.?|[A-ZÀ-ÖØ-Þ]\b\.?|[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ][\w'’\-]*")
