@@ -81,7 +81,7 @@ DATE_FORMS = (
     re.compile(r"\b(?i:on|since|until|till|from|by|before|after)\s+(?:(?i:the)\s+)?"
                r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b(?!\s+(?:(?i:and)|&)\s+[A-Z][a-z])"),
     # a time of day: "4:45 PM", "16:30", "4pm", "7 a.m."
-    re.compile(r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?(?![\d:])"
+    re.compile(r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?(?!\d|:\d)"
                r"|\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"),
     # a 24-hour time in four digits after a cue: "woke 0512", "bed at 2330"
     re.compile(r"\b(?i:woke|up|asleep|bed|awake|alarm)\s+(?:(?i:at)\s+)?(?P<d>(?:[01]\d|2[0-3])[0-5]\d)\b"

@@ -54,13 +54,26 @@ _PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
 def org_cues(text: str, add: Add, lo: int, hi: int) -> None:
     lex = P.lexicon()
     for m in lex.org_cue.finditer(text, lo, hi):
-        org = m.group("org")
+        org = _to_sentence_end(m.group("org"))
         words = {w.casefold() for w in P.WORD.findall(org)}
         if words <= lex.known_words:
             continue
         cue = m.group("cue").casefold()
         kind = _org_kind(words, "school" if re.search(r"stud|school|pupil|enrolled", cue) else "employer")
         add((kind, m.start("org"), m.start("org") + len(org.rstrip(".,;:'’-"))))
+
+
+# session twenty-five: a workplace's name ends where its sentence does ("in sick to Millhaven Bakery. Light hurt"
+# lost "Light"), not at a saint's, a mount's or a fort's dot ("St. Luke's Hospital")
+_SENTENCE_END = re.compile(r"(?<=\w)\.\s+")
+_SHORT_FORMS = frozenset(str.split("st mt ft dr"))
+
+
+def _to_sentence_end(org: str) -> str:
+    for stop in _SENTENCE_END.finditer(org):
+        if org[:stop.start()].split()[-1].casefold() not in _SHORT_FORMS:
+            return org[:stop.start()]
+    return org
 
 
 def org_groups(groups: list[_Group], add: Add) -> None:
@@ -454,7 +467,9 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             or not _foreign_word(first))):
         add(("name", start, end))
     elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
-            r"\s+\d", text[end:end + 3]) and not _product_use(text, end) and not _THING_NEXT.match(text, end) and (
+            r"\s+\d", text[end:end + 3]) and not _product_use(text, end) and (
+            # (a proper-noun list's word alone is a town or a name, "Chicago.", no product: session twenty-five)
+            not _THING_NEXT.match(text, end) or word_lists().is_name(key(first))) and (
             not _opening_foreign_word(first, text, end) or _PERSON_NEXT.match(text, end)) and (
             not P.ADDED_CAPITAL.match(run[0][0]) or _PERSON_NEXT.match(text, end)):
         # a sentence starts with a word no list knows: "Callum and I", "Ngozi rang" (not "Norco 1 tab", nor

@@ -97,7 +97,9 @@ LAB = re.compile(r"\b(?<!(?-i:[A-Z0-9])-)(?:BP|HR|RR|TSH|T3|T4|FT4|FT3|HbA1c|A1c
                  r"SpO2|(?-i:sats?|Sats|SATS?)|O2|glucose|ferritin|B12|vitamin D|potassium|sodium|creatinine|"
                  r"cholesterol|"
                  r"temp(?:erature)?|pulse|weight|BMI|PSA|ANA|heart rate|blood pressure|sugar|level)"
-                 r"\s*(?:of|was|is|at|:|=|-)?\s*\d++(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?(?!-\d{4})",
+                 # (never a clock time: "Sat 9am", "sat 2pm" is Saturday's; session twenty-five)
+                 r"\s*(?:of|was|is|at|:|=|-)?\s*\d++(?:[.,]\d+)?(?:\s*/\s*\d+(?:[.,]\d+)?)?"
+                 r"(?!-\d{4}|(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))",
                  re.IGNORECASE)
 # insulin and other ratios: "carb ratio 1:10", "correction 1:40", and the list it opens ("ratio 1:10 breakfast, 1:12
 # lunch": round eleven; "ratio 1:25 at breakfast, 1:20 rest of day": round fourteen) (not a time)
@@ -128,7 +130,7 @@ ORG_CUE_WORDS = frozenset((
     "work", "works", "worked", "working", "employed", "job", "shift", "shifts", "internship", "placement",
     "manager", "engineer", "nurse", "cashier", "driver", "clerk", "teacher", "lecturer", "student", "pupil",
     "volunteer", "study", "studies", "studied", "studying", "enrolled", "go", "goes", "went", "fired", "laid",
-    "quit"))
+    "quit", "sick"))
 
 
 @dataclass(frozen=True)
@@ -206,7 +208,11 @@ def lexicon() -> Lexicon:
         r"(?:[ \-](?:[A-Za-z0-9]*\d[A-Za-z0-9]*|(?-i:[A-Z]{2,4})\b)){0,3})",
         re.IGNORECASE)
     org_cue = re.compile(
-        r"\b(?P<cue>work(?:s|ed|ing)?\s+(?:at|for)|employed\s+(?:at|by)|(?:job|shift|shifts|internship|placement)\s+at|"
+        # (session twenty-five: with when or how long between, "works nights at Coles", "I work late at Tesco
+        # Extra"; and who is told of a sick day, "had to call in sick to Woolies")
+        r"\b(?P<cue>work(?:s|ed|ing)?\s+(?:(?:nights|days|lates|late|earlies|evenings|weekends|shifts|nightshift|"
+        r"part[\s\-]time|full[\s\-]time|there|still|now|casually)\s+)?(?:at|for)|employed\s+(?:at|by)|"
+        r"(?<=\bin\s)sick\s+(?:to|at)|(?:job|shift|shifts|internship|placement)\s+at|"
         r"(?:manager|engineer|nurse|cashier|driver|clerk|teacher|lecturer|student|pupil|volunteer)\s+at|"
         r"stud(?:y|ies|ied|ying)\s+at|enrolled\s+at|(?:go|goes|went)\s+to\s+school\s+at|"
         r"(?:fired|laid off|quit)\s+(?:from|at))\s+(?:the\s+)?"

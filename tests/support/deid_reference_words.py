@@ -285,7 +285,7 @@ def org_words(text: str, add: Add) -> None:
 
 # an acronym where someone goes: "at CHEO", "to HSC childrens", "from AIIMS"
 _ACRONYM_PLACE = re.compile(r"\b(?i:at|to|from|(?:came|come|comes|got|gets|is|was|be) out\s+of)\s+(?:(?i:the)\s+)?"
-                           r"(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)"
+                           r"(?P<a>[A-Z]{2,7})(?:['’]s)?\b(?![\-/&]|\s*\d)"
                            r"(?!\s+(?i:joints?|ligaments?|tendons?|nerves?|muscles?|discs?|bones?)\b)")
 
 

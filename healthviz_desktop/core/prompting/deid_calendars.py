@@ -27,6 +27,7 @@ import re
 from collections.abc import Callable
 
 from healthviz_desktop.core.prompting.deid_more_calendars import more_calendar_candidates
+from healthviz_desktop.core.prompting.deid_spoken import spoken_candidates
 from healthviz_desktop.core.prompting.deid_times import WEEKDAYS
 from healthviz_desktop.core.prompting.vocabulary import fold
 
@@ -233,6 +234,7 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     if not words.isdisjoint(_HOUR_WORDS) and not words.isdisjoint(_CLOCK_GATE):
         for m in _SPOKEN_CLOCK.finditer(text):
             add(("time", m.start("t"), m.end("t")))
+    spoken_candidates(text, words, add)  # session twenty-five: dates and hours said aloud ("the third of the fourth")
     if not any(c.isdigit() for c in text):
         return
     if not words.isdisjoint(_GATE_WORDS) and _YEAR_GATE.search(text):

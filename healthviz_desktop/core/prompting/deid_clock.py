@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting.deid_spoken import HOUR_AFTER_DATE
 from healthviz_desktop.core.prompting.deid_when import when_candidates
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 
@@ -140,7 +141,11 @@ _FOUR_AFTER_WHEN = re.compile(r"\b(?i:by|since|until|till|til|before|after|aroun
                               r"euros|bucks|words|metres|meters|k|kelvin|degrees)\b)")
 _EVENT_BEFORE = re.compile(r"\b(?i:surgery|op|operation|appt|appointment|scan|procedure|flight|theatre|consult|biopsy|"
                            r"endoscopy|colonoscopy|mri|ct|x-?ray|ultrasound|injection|chemo|review|"
-                           r"infusion|interview|pickup|pick-up|bus|train|ferry)\b[^.\n!?;\d]{0,31}\Z")
+                           r"infusion|interview|pickup|pick-up|bus|train|ferry|"
+                           # session twenty-five: a dose given and the rest of a care log's timed entries ("Panadol
+                           # given 1830", "2 tabs 1230", "bowels opened 2100", "report time 0540", "received 0412")
+                           r"given|gave|administered|tabs|caps|opened|received|discharged|report\s+time)"
+                           r"\b[^.\n!?;\d]{0,31}\Z")
 # "took ritalin 10mg at 7:30 and another at 11", "again at 12", "shutdown around 4", "woke at 5": an hour said bare
 # after a word of time, where what comes before is something done at a time of day (a dose, waking, a crash), not a
 # level ("pain at 7", "sugar was at 6": those stay), and nothing measured after it
@@ -364,9 +369,15 @@ def clock_candidates(text: str, add: Add) -> None:
 def paired_candidates(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
     """A clock right after a date any rule found, and a four-digit time after a time ("from 0930 to 1400"). Reads
     the candidates found so far; call it last. Nothing to do without a date or a time found."""
-    if not found or not _GATE.search(text):
+    if not found:
         return
     dates = [(s, e) for cat, s, e in found if cat == "date"]
+    for _, end in dates:  # session twenty-five: an hour said aloud after a date ("the ninth at eight")
+        m = HOUR_AFTER_DATE.match(text, end)
+        if m:
+            add(("time", m.start("t"), m.end("t")))
+    if not _GATE.search(text):
+        return
     times = [(s, e) for cat, s, e in found if cat in ("time", "date")]
     for start, end in dates:
         m = _TIME_AFTER_DATE.match(text, end) or _BARE_HOUR_AFTER_DATE.match(text, end)

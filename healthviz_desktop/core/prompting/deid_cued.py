@@ -88,8 +88,12 @@ ROLES = (r"nurse|sister|physio|physiotherapist|therapist|counsellor|counselor|ps
           r"social\s+worker|support\s+worker|key\s*worker|case\s+manager|midwife|pharmacist|receptionist|coach|"
           r"tutor|consultant|registrar|surgeon|paramedic|dietitian|dietician|psychologist|psychiatrist|gp|"
           r"optometrist|dentist|hygienist|hca|neighbour|neighbor|colleague|coworker|co-worker|flatmate|housemate|"
-          r"roommate|landlord|landlady|boss|supervisor|manager|chaplain|doula|health\s+visitor|educator")
+          r"roommate|landlord|landlady|boss|supervisor|manager|chaplain|doula|health\s+visitor|educator|"
+          # session twenty-five: a doctor in lower case, as dictation writes one ("my therapist doctor wolf said")
+          r"doctor|doc|dr")
 _ROLE_WORD = re.compile(rf"(?:{ROLES})")
+_DOCTOR_WORDS = frozenset(("doctor", "doc", "dr"))
+_THE_DOCTOR_BEFORE = re.compile(r"\b(?i:the|a|an|duty|on-call|call|covering|locum|family|our|his|her|their|your)\s+\Z")
 ROLE_WORDS = frozenset(r for r in ROLES.split("|") if r.isalpha())  # the roles of one word ("carer", "neighbour")
 _ROLE_FIRSTS = frozenset(r.split("\\s", 1)[0].replace("\\-", "-").split("-")[0] for r in ROLES.split("|")) | {
     "keyworker", "co-worker"}  # the tokens a role of one word joined up starts with
@@ -269,6 +273,9 @@ def cued_candidates(text: str, add: Add) -> None:
         bare = re.sub(r"['’]s?$", "", fold(cued.group("n")))
         if bare in _NOT_NAMES or bare in lists.medical:
             continue
+        if token_words[k] in _DOCTOR_WORDS and _THE_DOCTOR_BEFORE.search(text, max(0, tokens[k][0] - 12),
+                                                                          tokens[k][0]):
+            continue  # "the duty doctor mobile rang": a doctor spoken of, not named (a title stands bare)
         # an ordinary word ("nurse line,") is a name only before what a person does ("nurse pat says")
         # (a word the lexicon knows is no name either: "GP appt booked"; session twenty-two)
         if (cued.group("acts") and bare in lists.name_words) or bare in lists.names or not (

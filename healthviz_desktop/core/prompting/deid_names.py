@@ -404,7 +404,9 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             or not foreign_word(first))):
         add(("name", start, end))
     elif not word_lists().is_word(key(first)) and first not in lex.known_words and not re.match(
-            r"\s+\d", text[end:end + 3]) and not product_use(text, end) and not THING_NEXT.match(text, end) and (
+            r"\s+\d", text[end:end + 3]) and not product_use(text, end) and (
+            # (a proper-noun list's word alone is a town or a name, "Chicago.", no product: session twenty-five)
+            not THING_NEXT.match(text, end) or word_lists().is_name(key(first))) and (
             not opening_foreign_word(first, text, end) or PERSON_NEXT.match(text, end)) and (
             not P.ADDED_CAPITAL.match(run[0][0]) or PERSON_NEXT.match(text, end)):
         # a sentence starts with a word no list knows: "Callum and I", "Ngozi rang" (not "Norco 1 tab", nor

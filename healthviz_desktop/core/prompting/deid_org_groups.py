@@ -18,13 +18,26 @@ if TYPE_CHECKING:
 def org_cues(text: str, add: Add, lo: int, hi: int) -> None:
     lex = P.lexicon()
     for m in lex.org_cue.finditer(text, lo, hi):
-        org = m.group("org")
+        org = _to_sentence_end(m.group("org"))
         words = {w.casefold() for w in P.WORD.findall(org)}
         if words <= lex.known_words:
             continue
         cue = m.group("cue").casefold()
         kind = _org_kind(words, "school" if re.search(r"stud|school|pupil|enrolled", cue) else "employer")
         add((kind, m.start("org"), m.start("org") + len(org.rstrip(".,;:'’-"))))
+
+
+# session twenty-five: a workplace's name ends where its sentence does ("in sick to Millhaven Bakery. Light hurt"
+# lost "Light"), not at a saint's, a mount's or a fort's dot ("St. Luke's Hospital")
+_SENTENCE_END = re.compile(r"(?<=\w)\.\s+")
+_SHORT_FORMS = frozenset(str.split("st mt ft dr"))
+
+
+def _to_sentence_end(org: str) -> str:
+    for stop in _SENTENCE_END.finditer(org):
+        if org[:stop.start()].split()[-1].casefold() not in _SHORT_FORMS:
+            return org[:stop.start()]
+    return org
 
 
 def org_groups(groups: list[CapGroup], add: Add) -> None:

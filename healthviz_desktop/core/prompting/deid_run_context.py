@@ -140,7 +140,11 @@ DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[A
                    r"tired|scared|worried|aged|shaped|themed|related|shed|red|bed|fed\s+up)\b)(?-i:[a-z]{3,}ed)\b|"
                    r"(?:thinks|reckons|follows|says|wants|knows|keeps|tells|works|hosts|texts|calls|drives|brings|"
                    r"found|sat|stood|met|woke|slept|lent|paid|spoke|taught|threw|wrote|ate|drank|fought|heard|rode|"
-                   r"told|swore|sang)\b)",
+                   r"told|swore|sang)\b|"
+                   # session twenty-five: what a person did not do, or would have been ("Paddy didn't know me",
+                   # "Summer would have been 16 today")
+                   r"(?:didn|doesn|couldn|wouldn|hasn|wasn)['’]?t\s+(?:know|come|call|ring|text|want|say|turn|make|"
+                   r"recogni[sz]e|remember|answer|reply|eat|sleep|wake)\b|would\s+have\s+been\s+\d)",
                    re.IGNORECASE)
 _HONORIFIC_NEXT = re.compile(r"\s+([A-Za-z]+)\b")
 

@@ -22,6 +22,8 @@ _DIGIT = r"(?:oh|o|zero|nought|nil|one|two|three|four|five|six|seven|eight|nine)
 _SAID_DIGIT = rf"(?:(?:double|triple)[\s\-]?{_DIGIT}|{_DIGIT})"
 _SAID_NUMBER = re.compile(rf"(?<![\w\-])(?i:{_SAID_DIGIT}(?:[\s,\-]+{_SAID_DIGIT}){{4,}})(?![\w\-])")
 _GATE = re.compile(r"(?i:\b(?:oh|zero|double|triple|nought)\b)")
+_PHONE_WORDS = re.compile(r"(?i:\b(?:text|call|ring|phone|mobile|cell|whatsapp|number)\b)")
+_PHONE_BEFORE = re.compile(r"\b(?i:text|call|ring|phone|mobile|cell|whatsapp|number)\b[^.!?\n\d]{0,24}\Z")
 
 
 def _digits(run: str) -> int:
@@ -54,10 +56,21 @@ def said_candidates(text: str, add: Add) -> None:
                 add(("id", m.start(), m.end()))
     for m in _EXTENSION.finditer(text) if any(k in text for k in _EXTENSION_SIGNS) else ():
         add(("phone", m.start("n"), m.end("n")))
+    if _PHONE_WORDS.search(text) and _TWO_DIGIT_WORDS.search(text):
+        _cued_phones(text, add)
     if not _GATE.search(text):
         return
     for m in _SAID_NUMBER.finditer(text):
         if _digits(m.group()) >= 7 and _GATE.search(m.group()):
+            add(("phone", m.start(), m.end()))
+
+
+def _cued_phones(text: str, add: Add) -> None:
+    """Session twenty-five (set W, dictated): a phone number said in plain digit words after the word for calling
+    ("text me on nine one seven four four two eight eight one nine"), no "oh" or "double" needed; never counting."""
+    for m in _SAID_NUMBER.finditer(text):
+        if _digits(m.group()) >= 7 and _PHONE_BEFORE.search(text, max(0, m.start() - 32), m.start()) \
+                and _said_id(m.group()):
             add(("phone", m.start(), m.end()))
 
 
@@ -68,7 +81,11 @@ def said_candidates(text: str, add: Add) -> None:
 _SAID_DIGIT_WORD = rf"{_DIGIT}|double|triple"
 _SAID_ITEM = rf"(?:(?:double|triple)[\s\-]?{_DIGIT}|{_DIGIT}|[a-z]|dash|hyphen|slash|stroke)"
 _ID_WORDS = (r"(?:(?:job|claim|case|reference|ref|account|member|membership|policy|card|health\s+card|nhs|pps|"
-             r"medicare|patient|booking|customer|client|file|ticket|id|tracking|order|claimant)\s+(?:number|no|num)|"
+             r"medicare|patient|booking|customer|client|file|ticket|id|tracking|order|claimant|plate|registration|"
+             r"reg)\s+(?:number|no|num)|"
+             # session twenty-five (set W, dictated): a code that opens something and a plate read out ("the locker
+             # code is seven three nine one", "plate number C K R L two one five")
+             r"(?:locker|door|gate|key\s*safe|keysafe|alarm|access|entry|pin)\s+code|pin|"
              r"reference|ref|social(?:\s+security(?:\s+number)?)?|ssn|pps|nino|sin|id)")
 # (items joined by spaces or a hyphen, never across a comma or a spaced dash: "claim number is four four one nine two,
 # two paracetamol" ends at "two,"; a cue with its colon, "NHS number: four eight five...", or "no.")
@@ -82,7 +99,9 @@ _DIGIT_VALUE = {w: i for i, w in enumerate(str.split("zero one two three four fi
 def _said_id(run: str) -> bool:
     """Four digit words or more, and no counting: "one two three four", "four five six seven days" go up by one."""
     words = re.findall(r"[a-z]+", run.lower())
-    if sum(1 for w in words if re.fullmatch(_SAID_DIGIT_WORD, w)) < 4:
+    said = sum(1 for w in words if re.fullmatch(_SAID_DIGIT_WORD, w))
+    # (three with letters spelled among them, as a plate is read: "C K R L two one five")
+    if said < 4 and not (said >= 3 and sum(len(w) == 1 for w in words) >= 2):
         return False
     values = [_DIGIT_VALUE[w] for w in words if w in _DIGIT_VALUE]
     return not (len(values) == len(words) and all(b == a + 1 for a, b in pairwise(values)))
@@ -93,7 +112,7 @@ def _said_id(run: str) -> bool:
 _TWO_DIGIT_WORDS = re.compile(r"(?:ne|wo|ree|our|ive|ix|ven|ght|ero|oh|ble|ple|il|NE|WO|REE|OUR|IVE|IX|VEN|GHT|ERO|OH|"
                               rf"BLE|PLE|IL)[ \-](?i:{_DIGIT}|double|triple)\b")
 _EXTENSION_SIGNS = ("ext", "Ext", "EXT", "loc", "Loc", "LOC", " x", " X")
-_ID_CUE_GATE = re.compile(r"(?i:\b(?:number|no|num|reference|ref|social|ssn|pps|nino|sin|id)\b)")
+_ID_CUE_GATE = re.compile(r"(?i:\b(?:number|no|num|reference|ref|social|ssn|pps|nino|sin|id|code|pin)\b)")
 # a case or process number's chain of digit groups ("0001287-44.2023.5.01.0042"): read whole, not as a date inside it
 # (its first group of five digits or more, or both dots and dashes: never a firmware's "1012.3.4.5" or readings
 # "4500.4700.4300.4800")

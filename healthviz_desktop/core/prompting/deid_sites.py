@@ -16,6 +16,9 @@ deid_cued.py, so the fast de-identifier and the reference one share it as it is.
 - "IRC caseworker", "KW Multicultural Centre", "at UPMC Western Psych": an acronym no list knows before a worker's
   word, before the capitalised words of a centre's or a service's name, or of a hospital's where someone goes.
 - "Out on the Ocean Rose DL 209": a boat's port letters and number after its name.
+- Session twenty-five: "Flew SFO → SIN", "after the ICN–JFK turnaround", "the DXB layover": airports by their
+  three-letter codes, joined as a route where a flight is spoken of, or before the word for a stop on one; and "SPMC
+  Davao", "CMC Ludhiana": a hospital's acronym before the town it stands in.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ import re
 from collections.abc import Callable
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.vocabulary import word_lists
+from healthviz_desktop.core.prompting.vocabulary import fold, gazetteer, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -69,6 +72,20 @@ _ACRONYM_CENTRE = re.compile(r"(?<![\w\-])(?P<p>[A-Z]{2,5}(?:\s+[A-Z][a-z]+){1,3
 _ACRONYM_HOSPITAL = re.compile(r"\b(?i:at|to|from|in)\s+(?:(?i:the)\s+)?(?P<p>[A-Z]{2,5}(?:\s+[A-Z][a-z]+){0,2}\s+"
                                r"(?:Psych|Psychiatric|Behavioral|Behavioural|Presbyterian|Memorial|General|Medical|"
                                r"Rehab|Children['’]s|Women['’]s))\b")
+# session twenty-five: airports by their codes where a flight is spoken of; a route's codes are joined by an arrow or a
+# dash ("SFO → SIN", "LHR-HND-LHR"; not a reference's letters before its number, "TSA-BIO-99018842"), a code alone
+# stands before the word for a stop on one ("the DXB layover", "after the SYD run")
+_ROUTE = re.compile(r"(?<![\w\-/])[A-Z]{3}(?:\s*(?:→|->|>|–|—|-)\s*[A-Z]{3}){1,4}(?![\w\-/])")
+_ROUTE_ARROW = re.compile(r"→|->|>")
+# (before "layover", "airport" and the like a code may be a word too, "LAX layover"; before "run" or "trip" only one no
+# list knows: "the ENT run", "DVT trip")
+_AIRPORT_STOP = re.compile(r"(?<![\w\-/])(?P<p>[A-Z]{3})\s+(?:(?P<s>(?i:layover|stopover|turnaround|transit|airport|"
+                           r"terminal))|(?i:run|trip|flight|flights|sector|connection))\b")
+_CODE = re.compile(r"[A-Z]{3}")
+# "SPMC Davao", "WVMC Iloilo", "CMC Ludhiana": a hospital's acronym before the town it stands in (a town of the
+# gazetteer that is no English word); never someone's ("my TL Jericho", "her PA Chelsea": a role and a name)
+_ACRONYM_TOWN = re.compile(r"(?<![\w\-/])(?P<p>[A-Z]{2,6})\s+(?P<t>[A-Z][a-z]{3,})\b")
+_OWNER_BEFORE = re.compile(r"\b(?i:my|his|her|our|your|their)\s+\Z")
 # "Out on the Ocean Rose DL 209": a boat's port letters and number after its name (no word for a boat)
 _VESSEL_CODE = re.compile(r"\b(?i:on|aboard|on\s+board|skipper\s+of|(?:boat|creeler|trawler|yacht)\s+(?:is|was))\s+"
                           r"(?:(?i:the)\s+)?"
@@ -160,6 +177,13 @@ def site_candidates(text: str, words: frozenset[str], add: Add) -> None:
         for m in _ACRONYM_WORKER.finditer(text):
             if m.group("p") not in _GENERIC_ACRONYMS:
                 add(("employer", m.start("p"), m.end("p")))
+    _airports(text, signs, add)
+    for m in _ACRONYM_TOWN.finditer(text):
+        town = m.group("t").casefold()
+        if fold(town) in gazetteer().places and _unknown_acronym(m.group("p")) and town not in lex.first_names \
+                and town not in lex.ambiguous_first_names \
+                and not _OWNER_BEFORE.search(text, max(0, m.start() - 7), m.start()):  # (not "PSW Gloria")
+            add(("place", m.start("p"), m.end("p")))
     for rx, wanted in ((_ACRONYM_HOSPITAL, _HOSPITAL_SIGNS), (_ACRONYM_CENTRE, _CENTRE_SIGNS)):
         if not signs.isdisjoint(wanted):
             for m in rx.finditer(text):
@@ -181,6 +205,8 @@ _COMPASS_SIGNS = frozenset(str.split("east west north south"))
 _SERVICE_SIGNS = frozenset(str.split("counselling counseling therapy wellbeing well-being mental support recovery "
                                      "addiction"))
 _CAPITALS = re.compile(r"[A-Z]{2}")
+_FLIGHT_SIGNS = frozenset(str.split("flew fly flying flight flights layover stopover turnaround trip crew landed "
+                                    "landing jetlag jet red-eye redeye sector departed airport transit"))
 _WORKER_SIGNS = frozenset(str.split("caseworker worker keyworker advisor adviser officer navigator interpreter "
                                     "volunteer rep lawyer solicitor"))
 _HOSPITAL_SIGNS = frozenset(str.split("psych psychiatric behavioral behavioural presbyterian memorial general medical "
@@ -189,6 +215,38 @@ _CENTRE_SIGNS = frozenset(str.split("centre center service services society asso
                                     "project agency trust"))
 # demonyms and the words for a people: "the Syrian family", "the Polish girls", "the Afghan family"
 _PEOPLES = ("ian", "ish", "ese", "ean", "afghan", "muslim", "jewish", "catholic", "hindu", "sikh")
+
+
+def _airports(text: str, signs: frozenset[str], add: Add) -> None:
+    """Airports' codes no word list knows: a route's where a flight is spoken of or an arrow joins them, one alone
+    before the word for a stop on a flight."""
+    flown = not signs.isdisjoint(_FLIGHT_SIGNS)
+    for m in _ROUTE.finditer(text):
+        codes = list(_CODE.finditer(m.group()))
+        # (every code may be a word or a clinical acronym too, "SFO → SIN", "ICN–JFK", so long as one is neither)
+        if (flown or _ROUTE_ARROW.search(m.group())) and any(_unknown_acronym(c.group()) for c in codes) \
+                and not any(_named_thing(c.group()) for c in codes):
+            for c in codes:
+                add(("place", m.start() + c.start(), m.start() + c.end()))
+    for m in _AIRPORT_STOP.finditer(text):
+        code = m.group("p")
+        if _unknown_acronym(code) or (m.group("s") and not _named_thing(code)):
+            add(("place", m.start("p"), m.end("p")))
+
+
+def _named_thing(word: str) -> bool:
+    """A kind of worker or service ("NHS"), a drug or a word the de-identifier itself knows: never an airport."""
+    return word in _GENERIC_ACRONYMS or word.casefold() in P.lexicon().known_words \
+        or word.casefold() in word_lists().drugs
+
+
+def _unknown_acronym(word: str) -> bool:
+    """An acronym no word list knows ("SPMC", "DXB"): not a clinical one ("DVT", "MRI"), a word ("MAN") or a kind of
+    worker or service ("NHS")."""
+    f = word.casefold()
+    lists = word_lists()
+    return word not in _GENERIC_ACRONYMS and f not in P.lexicon().known_words and f not in lists.medical \
+        and f not in lists.drugs and not lists.is_word(f)
 
 
 def _medical(word: str) -> bool:

@@ -358,10 +358,11 @@ def org_words(text: str, add: Add) -> None:
             add(("employer", m.start("org"), m.start("org") + len(bare_word(m.group("org")))))
 
 
-# an acronym where someone goes: "at CHEO", "to HSC childrens", "from AIIMS", "came out of the QE"
+# an acronym where someone goes: "at CHEO", "to HSC childrens", "from AIIMS", "came out of the QE" (up to seven
+# capitals, "at NIMHANS": session twenty-five)
 # (not capitals before a joint, a ligament or a nerve: "to the SI joint", "from the AC joint")
 _ACRONYM_PLACE = re.compile(r"\b(?i:at|to|from|(?:came|come|comes|got|gets|is|was|be) out\s+of)\s+(?:(?i:the)\s+)?"
-                           r"(?P<a>[A-Z]{2,5})(?:['’]s)?\b(?![\-/&]|\s*\d)"
+                           r"(?P<a>[A-Z]{2,7})(?:['’]s)?\b(?![\-/&]|\s*\d)"
                            r"(?!\s+(?i:joints?|ligaments?|tendons?|nerves?|muscles?|discs?|bones?)\b)")
 
 

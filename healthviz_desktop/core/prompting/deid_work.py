@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from healthviz_desktop.core.prompting.deid_orgs import _COMMON_CAPITALS
 from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
+from healthviz_desktop.core.prompting.deid_sites import _GENERIC_ACRONYMS
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, word_lists
 from healthviz_desktop.core.prompting.word_trie import trie
 
@@ -66,7 +67,8 @@ _NOT_ORGS = _COMMON_CAPITALS | frozenset(str.split("""a&e ward night day sunday 
     tuesday wednesday thursday friday saturday weekend morning evening mum mom dad nan gran the my our his her their
     a an this that care support crisis community mental home district palliative hospice rehab physio stroke diabetes
     memory falls walking running cycling swimming knitting book reading bowls golf tennis football rugby cricket
-    netball hockey church parish youth school uni college work office night shift agency bank nurse doctor"""))
+    netball hockey church parish youth school uni college work office night shift agency bank nurse doctor carer carers
+    nursing staffing temp recruitment employment"""))
 _SIGNS = ("driver", "cleaner", "carer", "care", "aide", "courier", "porter", "cashier", "clerk", "supervisor",
           "engineer", "technician", "labo", "operative", "picker", "packer", "receptionist", "chef", "cook", "wait",
           "barista", "guard", "mechanic", "electrician", "plumber", "accountant", "analyst", "developer", "consultant",
@@ -96,7 +98,13 @@ _GIG_GATE = re.compile(trie(list(_GIG_SIGNS), ignore_case=False))
 # session twenty-two: a capitalised name before the kind of workplace it runs or the shift worked there ("Amazon
 # warehouse", "the Co-op depot", "off from the Tata works", "Egged shift 6 hours"); not a time's word ("Night shift",
 # "Late shift") nor, alone at a sentence's start, an ordinary word ("Double shift again")
-_WORKPLACE_AFTER = re.compile(r"(?<![\w'’\-])(?P<o>[A-Z][\w&'’\-]*)\s+(?P<w>warehouse|depot|works|factory|shift)\b")
+_WORKPLACE_AFTER = re.compile(r"(?<![\w'’\-])(?P<o>[A-Z][\w&'’\-]*)\s+(?P<w>warehouse|depot|works|factory|shift|"
+                              r"hub|agency|(?P<r>supervisor|manager|boss|foreman|payroll|HR))\b")
+# session twenty-five: and the hub or agency it runs, or who is in charge there ("the UPS hub", "Pulse agency", "G4S
+# supervisor", "Amazon HR"), a role's only after a name no list knows as a word ("Shift supervisor", "the Ward
+# manager", "NHS HR" name no one's)
+_WORKPLACE_SIGNS = ("warehouse", "depot", " works", "factory", "shift", " hub", "agency", "supervisor", "manager",
+                    "boss", "foreman", "payroll", " hr")
 _SHIFT_WORDS = frozenset(str.split("late early long double split graveyard twilight overnight afternoon extra first "
                                    "last next same whole half full this that each every"))
 
@@ -157,10 +165,14 @@ def work_candidates(text: str, add: Add) -> None:
             or "Liceum" in text:
         for m in _POLISH_SCHOOL.finditer(text):
             add(("school", m.start("o"), m.end("o")))
-    if "warehouse" in lower or "depot" in lower or " works" in lower or "factory" in lower or "shift" in lower:
+    if any(w in lower for w in _WORKPLACE_SIGNS):
         for m in _WORKPLACE_AFTER.finditer(text):
             o = m.group("o").casefold().strip("'’")
-            after_the = text[max(0, m.start() - 4):m.start()].casefold() == "the "
+            after_the = text[max(0, m.start() - 4):m.start()].casefold() == "the " and not m.group("r")
+            if (m.group("r") or (m.group("w") in ("hub", "agency") and not after_the)) and (
+                    m.group("o") in _GENERIC_ACRONYMS or m.group("o").endswith(("'s", "’s"))
+                    or word_lists().is_word(o)):
+                continue  # "NHS manager", "Sarah's boss", "Case manager", "Carer agency"
             if o not in _NOT_ORGS and o not in _SHIFT_WORDS and o not in MONTH_WORDS and o not in COMMON_PROPER and (
                     _named(m.group("o")) or after_the) and (m.group("w") != "works" or after_the):
                 add(("employer", m.start("o"), m.end("o")))
