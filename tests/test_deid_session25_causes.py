@@ -21,7 +21,10 @@
   "Sat" read as an oxygen saturation ("sat 2pm"), a name after "w/", a doctor in lower case ("doctor wolf said"),
   a person who did not do something ("Paddy didn't know me") or would have been an age ("Summer would have been
   16"), and a hospital's acronym of six or seven capitals ("at NIMHANS"); and chemotherapy regimens kept
-  ("back to FOLFOX").
+  ("back to FOLFOX"); and text With Every Word Capitalised, as some voice typing writes it, lost its ordinary words
+  as names ("Today [NAME] Thirty Over Eighty Five"): such a text is read with its ordinary words in lower case; and a
+  text written in capitals is read in sentence case, so a town or a name no list knows reads as one ("WENT TO
+  WESTMEAD").
 Sentences written for these tests; no personal data.
 """
 
@@ -158,6 +161,9 @@ def test_a_tests_acronym_before_a_town_stays(text: str, kept: str) -> None:
     ("Taxi comes at seven in the morning so set two alarms.", ["seven"]),
     ("sched w/ the GP sat 9am, ask re meds.", ["9am"]),
     ("Party at the club sat 2pm, social anxiety already.", ["2pm"]),
+    ("Surgery re sick note. Dr Okafor off til 12th.", ["12th"]),
+    ("Lithium level 1.1, too high?? recheck 19th.", ["19th"]),
+    ("Uncle's hospital visit 4.30. Anxiety 6/10.", ["4.30"]),
 ])
 def test_dates_and_hours_said_aloud_go(text: str, secrets: list[str]) -> None:
     assert _through(text, secrets) == []
@@ -169,6 +175,11 @@ def test_dates_and_hours_said_aloud_go(text: str, secrets: list[str]) -> None:
     ("Pain at seven out of ten by lunch.", "seven out of ten"),
     ("Monday at eight weeks pregnant, nausea 6/10.", "eight weeks"),
     ("Sat 92 on air, 96 with oxygen.", "Sat 92"),
+    ("Fasting til 2nd dose, then review 2nd trimester.", "2nd dose"),
+    ("Review 2nd trimester scan with the midwife.", "2nd trimester"),
+    ("Visit 2.5 hours long, session 1.25 mg.", "1.25 mg"),
+    ("She put me up to one hundred and fifty of the sertraline.", "one hundred and fifty"),
+    ("Sugar level this morning one hundred and ninety after food.", "one hundred and ninety"),
 ])
 def test_counts_scores_and_readings_said_aloud_stay(text: str, kept: str) -> None:
     assert present(kept, deidentify(text).text)
@@ -221,4 +232,39 @@ def test_names_and_places_of_reflective_entries_go(text: str, secret: str) -> No
     ("Back to FOLFOX next week, cycle 4.", "FOLFOX"),
 ])
 def test_products_words_and_regimens_beside_those_cues_stay(text: str, kept: str) -> None:
+    assert present(kept, deidentify(text).text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Today Sugar Reading Was One Forty Two Fasting And BP One Thirty Over Eighty Five", "One Thirty Over Eighty"),
+    ("Only Slept Four Hours Since Last Week And The Escitalopram Ten Is Not Helping Yet", "Escitalopram Ten"),
+    ("Grocery List Eggs Bread Milk And The Celebration Of Life Is Saturday", "Celebration Of Life"),
+])
+def test_ordinary_words_of_a_text_in_title_case_stay(text: str, kept: str) -> None:
+    assert present(kept, deidentify(text).text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Appointment With Doctor Bishop At The Pain Management Programme On Tuesday", "Bishop"),
+    ("Called Priya About The Refill She Said Come Tomorrow", "Priya"),
+    ("Walked To Glenfield Park With The Dog Felt Calmer After", "Glenfield"),
+])
+def test_names_and_places_of_a_text_in_title_case_still_go(text: str, secret: str) -> None:
+    assert _through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("PAIN 7/10 SINCE LUNCH, RIGHT LOWER SIDE. AUNTY SAID APPENDIX. WENT TO WESTMEAD", "WESTMEAD"),
+    ("PREGNANT 34 WEEKS. HEADACHE + SWOLLEN FACE. HUSBAND OBINNA DROVE ME TO TRIAGE", "OBINNA"),
+    ("Patient: FAIZAL BIN OSMAN DOB Hidden Ward Bed Consultant Review Pending", "OSMAN"),
+])
+def test_a_town_or_a_name_in_a_text_written_in_capitals_goes(text: str, secret: str) -> None:
+    assert _through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("BACK PAIN 8/10 AGAIN. VA STILL HASNT APPROVED THE MRI. ICE 20 MIN, 2 ALEVE", "ALEVE"),
+    ("GRABE ANG SAKIT NG TIYAN KO SINCE LUNCH, 7/10, TOOK BUSCOPAN AT NOON", "NG TIYAN KO"),
+])
+def test_words_drugs_and_acronyms_in_a_text_written_in_capitals_stay(text: str, kept: str) -> None:
     assert present(kept, deidentify(text).text)

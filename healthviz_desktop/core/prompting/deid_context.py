@@ -48,6 +48,12 @@ DATE_FORMS = (
     # a day ordinal that ends a phrase or follows a date cue: "on the 22nd.", "since the 3rd,", "by 4th"
     re.compile(r"\b(?i:on|since|until|till|from|by|before|after)\s+(?:(?i:the)\s+)?"
                r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b(?!\s+(?:(?i:and)|&)\s+[A-Z][a-z])"),
+    # session twenty-five (set W): after "til" and a check's or a visit's word ("off til 12th", "recheck 19th"), not
+    # before what the ordinal counts ("til 2nd dose", "review 2nd trimester")
+    re.compile(r"\b(?i:til|recheck|re-check|review|repeat|appt|appointment|bloods|follow-up|f/u)\s+(?:(?i:the)\s+)?"
+               r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))\b(?!\s*(?:(?i:and)|&)\s+[A-Z][a-z]|\s+(?i:dose|doses|"
+               r"time|times|opinion|trimester|cycle|round|week|day|month|year|line|attempt|try|visit|degree|floor|"
+               r"child|baby|shot|jab|injection|infusion|session|one|set|course|batch|booster|vaccine|in)\b)"),
     # a time of day: "4:45 PM", "16:30", "4pm", "7 a.m."
     re.compile(r"(?<![\d:/.])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s*(?i:am|pm|a\.m\.|p\.m\.))?(?!\d|:\d)"
                r"|\b(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"),
@@ -137,8 +143,13 @@ NAMED_AGE = re.compile(r"\b(?P<w>[A-Z][a-z][\w'’]*),\s+(?P<d>9\d|1[0-4]\d)(?=\
 # ninety" (a reading's word at most three words before it, or "over" between a pressure's two numbers)
 READING_BEFORE_WORDS = re.compile(r"\b(?i:over|sugars?|glucose|pressure|bp|readings?|pulse|hr|levels?|weight|"
                                   r"weighs?|spo2|sats?|oxygen)\b(?:\s+[\w'’]+){0,3}\s+$")
-WORD_AGE = re.compile(rf"\b(?P<d>{P._AGE_WORD})\b(?![\s\-]*(?:minutes?|mins?|seconds?|secs?|percent|per\s*cent|%|"
-                      r"pounds?|lbs?|kg|kilos?|mg|ml|steps|days?|hours?|weeks?|times|degrees|bpm|beats|over|/))",
+WORD_AGE = re.compile(rf"\b(?<!hundred\s)(?<!hundred\sand\s)(?<!hundred-and-)(?P<d>{P._AGE_WORD})\b"
+                      r"(?![\s\-]*(?:minutes?|mins?|seconds?|secs?|percent|per\s*cent|%|"
+                      r"pounds?|lbs?|kg|kilos?|mg|ml|steps|days?|hours?|weeks?|times|degrees|bpm|beats|over|/|"
+                      # (session twenty-five: a number past any age, "one hundred and fifty" of a dose, "one hundred
+                      # and ninety" of a sugar reading)
+                      r"(?:and[\s\-]+)?(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+                      r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)))",
                       re.IGNORECASE)
 # a UK National Insurance number ("QQ 60 27 19 B") and upper-case codes in hyphenated groups ("4EK7-VN2-QP61")
 NI_NUMBER = re.compile(r"\b[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]\b")

@@ -149,7 +149,7 @@ def signals(text: str) -> set[str]:
 
 
 # which sign each of deid_context.DATE_FORMS needs (same order); None: the word "clock"
-DATE_SIGNS = ("weekday", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "hyphen", ".", "ap", "ordinal",
+DATE_SIGNS = ("weekday", "ordinal", "ordinal", "time", "hhmm", ".", ".", None, "/", "/", "hyphen", ".", "ap", "ordinal",
               "cjk", "dia", "h", "/")
 _WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAYS = frozenset(str.split("mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat "

@@ -24,6 +24,7 @@ from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
 from healthviz_desktop.core.prompting.deid_ages import repeated_ages
 from healthviz_desktop.core.prompting.deid_brackets import after_names
+from healthviz_desktop.core.prompting.deid_case import title_case_read
 from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_codes import take_number_parts
 from healthviz_desktop.core.prompting.deid_composed import composed_terms, find_composed
@@ -130,6 +131,7 @@ def _placed(span: Span, start: int, end: int, written: str) -> Span:
 
 def _find_written(text: str, private_terms: Sequence[str], typed: bool) -> list[Span]:
     original, text = text, ascii_digits(text)  # "۱۴۰۲/۱۲/۰۵" read as "1402/12/05" (same offsets)
+    text = title_case_read(text)  # "Mother Is Tired" read "Mother is tired" (same offsets; deid_case.py)
     spans = _find(text, private_terms, typed=typed)
     if text is original:
         return spans
