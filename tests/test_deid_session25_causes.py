@@ -21,10 +21,12 @@
   "Sat" read as an oxygen saturation ("sat 2pm"), a name after "w/", a doctor in lower case ("doctor wolf said"),
   a person who did not do something ("Paddy didn't know me") or would have been an age ("Summer would have been
   16"), and a hospital's acronym of six or seven capitals ("at NIMHANS"); and chemotherapy regimens kept
-  ("back to FOLFOX"); and text With Every Word Capitalised, as some voice typing writes it, lost its ordinary words
-  as names ("Today [NAME] Thirty Over Eighty Five"): such a text is read with its ordinary words in lower case; and a
-  text written in capitals is read in sentence case, so a town or a name no list knows reads as one ("WENT TO
-  WESTMEAD").
+  ("back to FOLFOX"); from the one never-read entry moved after scoring (an account, a kind that must be 0): the
+  last digits of an account said as words ("account ending four four seven one"), the same digits written out again
+  ("no it's 4471"), and a day's ordinal under ten ending a clause after "on the" ("on the fifth"); and text With
+  Every Word Capitalised, as some voice typing writes it, lost its ordinary words as names ("Today [NAME] Thirty
+  Over Eighty Five"): such a text is read with its ordinary words in lower case; and a text written in capitals is
+  read in sentence case, so a town or a name no list knows reads as one ("WENT TO WESTMEAD").
 Sentences written for these tests; no personal data.
 """
 
@@ -267,4 +269,23 @@ def test_a_town_or_a_name_in_a_text_written_in_capitals_goes(text: str, secret: 
     ("GRABE ANG SAKIT NG TIYAN KO SINCE LUNCH, 7/10, TOOK BUSCOPAN AT NOON", "NG TIYAN KO"),
 ])
 def test_words_drugs_and_acronyms_in_a_text_written_in_capitals_stay(text: str, kept: str) -> None:
+    assert present(kept, deidentify(text).text)
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("The direct debit comes out of account ending four four seven one no it's 4471 on the fifth.",
+     ["four four seven one", "4471", "fifth"]),
+    ("Card ends in oh nine one two, cancel it.", ["oh nine one two"]),
+    ("See you on the third at ten for the review.", ["third"]),
+])
+def test_last_digits_said_aloud_and_a_short_ordinal_day_go(text: str, secrets: list[str]) -> None:
+    assert _through(text, secrets) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The week ending one two three four was a blur.", "one two three four"),
+    ("On the second try it worked, on the first day it didn't.", "second try"),
+    ("On the first day of the course I slept badly.", "first day"),
+])
+def test_counting_and_ordinals_that_count_stay(text: str, kept: str) -> None:
     assert present(kept, deidentify(text).text)

@@ -187,6 +187,11 @@ _SPOKEN_DATE = re.compile(
     rf"\b(?!\s+(?i:time|day|week|month|year|dose|attempt|try|round|cycle|floor|century|birthday|anniversary|"
     rf"of\s+(?:the|my|his|her|them|us)\b))"
     rf"|\bthe\s+(?P<m>(?i:{_ORDINAL_DAY}|{_SIMPLE_ORDINAL})\s+of\s+{_MONTH_WORD}\b)"
+    # session twenty-five (set W's reserve: "comes out ... on the fifth"): a day's ordinal under ten after a date's
+    # word and "the" where its clause ends or a time or a joining word follows (not "on the second try")
+    rf"|\b(?i:on|by|until|till|before|after|from|since|due)\s+the\s+(?P<s>{_SIMPLE_ORDINAL})\b"
+    rf"(?=\s*(?:[.,;:!?)]|$)|\s+(?i:at|and|so|but|when|then|or|with|for\s+the|in\s+the\s+(?:morning|afternoon|"
+    rf"evening))\b)"
     # session twenty-two: the month went out after "on the twenty third" ("[DATE] of june"), and a day's ordinal of
     # ten or more with its month and no "the" ("New date twelfth of august") went out whole
     rf"|(?<![\w\-])(?P<n>(?i:{_ORDINAL_DAY})\s+of\s+{_MONTH_WORD}\b)"
@@ -235,7 +240,7 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     found."""
     if not words.isdisjoint(_SPOKEN_GATE):
         for m in _SPOKEN_DATE.finditer(text):
-            g = next(k for k in ("d", "m", "n", "o", "w") if m.group(k))
+            g = next(k for k in ("d", "m", "n", "o", "w", "s") if m.group(k))
             add(("date", m.start(g), m.end(g)))
     if not words.isdisjoint(_HOUR_WORDS) and not words.isdisjoint(_CLOCK_GATE):
         for m in _SPOKEN_CLOCK.finditer(text):

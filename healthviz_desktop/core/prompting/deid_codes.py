@@ -122,9 +122,14 @@ _EXT_ALONE = re.compile(r"\b(?i:ext|extn|extension)\b\.?\s*(?:#\s*)?(?P<d>\d{3,6
                         r"euros?|pounds?|usd|aud|cad|nzd|mg|ml|units?|steps|degrees|times|x)\b)")
 # "the card ending 4418", "account ending in 0917": the last digits a card or an account is known by
 # (and "should end 3291", round thirteen: the word alone, not before a year)
+# (session twenty-five, set W's reserve: the digits said as words too, "account ending four four seven one", and the
+# same number written in digits anywhere else then, "no it's 4471")
+_SAID = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _ENDING_IN = re.compile(r"(?<!(?i:week|onth|year|riod|rter|scal|term) )\b(?:(?i:ending|ends|ended)\s+"
                         r"(?:(?i:in|with)\s+)?|(?i:end)\s+(?:(?i:in|with)\s+)?(?!19\d\d|20\d\d))"
-                        r"(?P<d>\d{4})\b(?![.,/\-]\d)")
+                        rf"(?P<d>\d{{4}}\b(?![.,/\-]\d)|(?i:{_SAID}(?:[\s\-]+{_SAID}){{3}})\b)")
+_SAID_VALUE = {w: str(i) for i, w in enumerate(str.split("zero one two three four five six seven eight nine"))} | {
+    "oh": "0"}
 # "記号 2108 番号 44731", "号码 ...", "번호 ...": a number after the word for one in Japanese, Chinese and Korean
 _CJK_NUMBER = re.compile(r"(?:記号|番号|号码|號碼|번호)\s*[:：]?\s*(?P<d>[A-Za-z0-9][A-Za-z0-9\-]{2,})")
 
@@ -226,6 +231,11 @@ def code_candidates(text: str, add: Add) -> None:
     if "end" in lower:
         for m in _ENDING_IN.finditer(text):
             add(("code", m.start("d"), m.end("d")))
+            said = m.group("d").lower().replace("-", " ").split()
+            if len(said) == 4:  # the same digits written out elsewhere: "... no it's 4471"
+                digits = "".join(_SAID_VALUE[w] for w in said)
+                for again in re.finditer(rf"(?<![\d.,]){digits}(?![\d.,])", text):
+                    add(("code", again.start(), again.end()))
     if "号" in text or "號" in text or "번호" in text:
         for m in _CJK_NUMBER.finditer(text):
             if sum(c.isdigit() for c in m.group("d")) >= 3:
