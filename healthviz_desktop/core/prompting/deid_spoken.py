@@ -1,6 +1,6 @@
-"""Dates and clock times said aloud, as voice-to-text writes them (issue 15, session twenty-five: set W's dictated
-entries, each rule written as its general form; tests/test_deid_session25_causes.py). Plain code called from
-deid_calendars.py, so the fast de-identifier and the reference one share it as it is.
+"""Dates, clock times, file names and e-mail addresses said aloud, as voice-to-text writes them (issue 15, session
+twenty-five: set W's dictated entries, each rule written as its general form; tests/test_deid_session25_causes.py).
+Plain code called from deid_calendars.py, so the fast de-identifier and the reference one share it as it is.
 
 - A day and a month both said as ordinals, the British way of saying 3/4: "the third of the fourth", "fourth of the
   eleventh nineteen thirty two" (with the year said after it).

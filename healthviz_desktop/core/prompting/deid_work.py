@@ -100,9 +100,9 @@ _GIG_GATE = re.compile(trie(list(_GIG_SIGNS), ignore_case=False))
 # "Late shift") nor, alone at a sentence's start, an ordinary word ("Double shift again")
 _WORKPLACE_AFTER = re.compile(r"(?<![\w'’\-])(?P<o>[A-Z][\w&'’\-]*)\s+(?P<w>warehouse|depot|works|factory|shift|"
                               r"hub|agency|(?P<r>supervisor|manager|boss|foreman|payroll|HR))\b")
-# session twenty-five: and the hub or agency it runs, or who is in charge there ("the UPS hub", "Pulse agency", "G4S
-# supervisor", "Amazon HR"), a role's only after a name no list knows as a word ("Shift supervisor", "the Ward
-# manager", "NHS HR" name no one's)
+# session twenty-five: and the hub or agency it runs, or who is in charge there ("the UPS hub", "G4S supervisor",
+# "Deloitte HR"), a role's and an agency's only after a name no list knows as a word ("Shift supervisor", "Case
+# manager", "NHS HR", "Carer agency", and so "Pulse agency" too, name no one's)
 _WORKPLACE_SIGNS = ("warehouse", "depot", " works", "factory", "shift", " hub", "agency", "supervisor", "manager",
                     "boss", "foreman", "payroll", " hr")
 _SHIFT_WORDS = frozenset(str.split("late early long double split graveyard twilight overnight afternoon extra first "
