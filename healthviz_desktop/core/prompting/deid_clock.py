@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from healthviz_desktop.core.prompting.deid_spoken import HOUR_AFTER_DATE
+from healthviz_desktop.core.prompting.deid_spoken import HOUR_AFTER_DATE, spoken_rx
 from healthviz_desktop.core.prompting.deid_when import when_candidates
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 
@@ -373,7 +373,7 @@ def paired_candidates(text: str, found: list[tuple[str, int, int]], add: Add) ->
         return
     dates = [(s, e) for cat, s, e in found if cat == "date"]
     for _, end in dates:  # session twenty-five: an hour said aloud after a date ("the ninth at eight")
-        m = HOUR_AFTER_DATE.match(text, end)
+        m = spoken_rx(HOUR_AFTER_DATE).match(text, end)
         if m:
             add(("time", m.start("t"), m.end("t")))
     if not _GATE.search(text):
