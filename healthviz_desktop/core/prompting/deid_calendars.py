@@ -159,12 +159,6 @@ _AFTER_DAY_TIME = re.compile(
     rf"(?:\b(?i:{_WEEKDAY_NAMES}|{WEEKDAYS})|\b(?:[12]\d|3[01]|0?[1-9])\.?\s+[^\W\d_]{{3,}})\.?,?\s+(?:(?i:at|um|om|à|a|u|jam|pukul|"
     r"saat|ora|alle|kl\.?)\s+)?(?P<t>(?:[01]?\d|2[0-3])\.[0-5]\d)\b(?![.,]\d|\s*(?i:mg|mcg|ml|kg|g|l|mmol|units?|"
     r"iu|%|hours?|hrs?|h|km|miles?)\b)")
-# session twenty-five (set W): a dotted clock on a five-minute mark right after a visit's word ("hospital visit 4.30.",
-# "appt 10.15 with the GP"), never a value with its unit after it
-_VISIT_DOTTED = re.compile(r"\b(?i:visit|appt|appointment|session|meeting|pickup|pick-up|consult)\s+(?:(?i:at|@)\s*)?"
-                           r"(?P<t>(?:1[0-2]|0?[1-9])\.[0-5][05])(?![\w/%]|[.,:]\d|\s*(?i:mg|mcg|ml|g|kg|mmol|units?|"
-                           r"iu|kcal|km|miles|lbs?|score|points?|pts|hours?|hrs?|h)\b)")
-_VISIT_GATE = re.compile(r"\d\.[0-5][05]")
 # "jam 04.15", "pukul 9.30", "u 9h", "saat 10.40", "hoje 9h", "às 14h": the word for "at" (or "today") of more
 # languages before a clock time with its minutes or an "h" (without them "jam 2", "u 2" are no time)
 _AT_MORE = re.compile(r"\b(?i:jam|pukul|u|saat|ora|hoje|às|as|das|dès|desde|alas|a\s+las|vers|kello|klockan)\s+"
@@ -277,9 +271,6 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
             add(("date", m.start(), m.end()))
     if _DOT_TIME_GATE.search(text):
         for m in _AFTER_DAY_TIME.finditer(text):
-            add(("time", m.start("t"), m.end("t")))
-    if _VISIT_GATE.search(text):
-        for m in _VISIT_DOTTED.finditer(text):
             add(("time", m.start("t"), m.end("t")))
     if "(" in text and "." in text:
         for m in _DM_WEEKDAY.finditer(text):

@@ -121,9 +121,12 @@ _EVENT_FOUR = re.compile(r"(?<=\s)(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?:\s?(?i:hrs|h
 # round seventeen (the tuning corpus: "come in tomorrow 9.40", "didnt eat since 1900", "home by 0815"): a dotted clock
 # on a five-minute mark right after the day it falls on, and a four-digit clock after a word for when (never one that
 # reads as a year, 19xx or 20xx, nor a value before a unit: "by 1200 kcal")
-_DAY_WORD_CLOCK = re.compile(r"\b(?i:tomorrow|tmrw|tmr|today|tonight|this\s+(?:morning|afternoon|evening))\s+"
-                             r"(?:(?i:at|@)\s+)?(?P<t>(?:1[0-2]|0?[1-9])\.[0-5][05])(?![\w/%]|[.,:]\d|\s*(?i:mg|mcg|"
-                             r"ml|g|kg|mmol|units?|iu|kcal|km|miles|lbs?|score|points?|pts|copay|co-pay|for\s+the)\b)")
+# (session twenty-five, set W: or right after a visit's own word, "hospital visit 4.30.", "appt 10.15 with the GP")
+_DAY_WORD_CLOCK = re.compile(r"\b(?:(?i:tomorrow|tmrw|tmr|today|tonight|this\s+(?:morning|afternoon|evening))|"
+                             r"(?P<v>(?i:visit|appt|appointment|session|meeting|pickup|pick-up|consult)))\s+"
+                             r"(?:(?i:at|@)\s*)?(?P<t>(?:1[0-2]|0?[1-9])\.[0-5][05])(?![\w/%]|[.,:]\d|\s*(?i:mg|mcg|"
+                             r"ml|g|kg|mmol|units?|iu|kcal|km|miles|lbs?|score|points?|pts|copay|co-pay|for\s+the|"
+                             r"hours?|hrs?|h)\b)")
 _DOTTED_FIVE = re.compile(r"\d\.[0-5][05]")  # (its speed gate)
 # ... and only where a visit is spoken of just before (a second reader found lab values, prices and hours of sleep
 # after "today" on the five-minute marks: "LDL today 3.10", "Parking today 4.50", "Slept tonight 6.45 hours")
@@ -318,7 +321,7 @@ def clock_candidates(text: str, add: Add) -> None:
                 add(("time", m.start("t"), m.end("t")))
     if _DOTTED_FIVE.search(text):
         for m in _DAY_WORD_CLOCK.finditer(text):
-            if _VISIT_NEAR.search(text, max(0, m.start() - 45), m.start()) \
+            if (m.group("v") or _VISIT_NEAR.search(text, max(0, m.start() - 45), m.start())) \
                     and not _READING_NEAR.search(text, max(0, m.start() - 30), m.start()):  # not "INR today 2.35"
                 add(("time", m.start("t"), m.end("t")))
     if _FOUR_DIGITS.search(text):
