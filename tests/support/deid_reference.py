@@ -19,6 +19,7 @@ from healthviz_desktop.core.prompting.deid_codes import take_number_parts
 from healthviz_desktop.core.prompting.deid_composed import composed_terms, find_composed
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_day_words import take_weekdays
+from healthviz_desktop.core.prompting.deid_logs import log_candidates
 from healthviz_desktop.core.prompting.deid_repeats import beside_kept, repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_said import not_an_id
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits
@@ -189,6 +190,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
         N.org_groups(groups, add)
         N.names(text, groups, add)
     C.form_candidates(text, add)
+    log_candidates(text, add)  # shared: a log's series of bare dates and clocks
     if typed:
         W.word_candidates(text, add)
         cued_candidates(text, add)  # plain code, shared with the fast de-identifier as it is

@@ -42,7 +42,9 @@ _DATE_LIST = (
     # 04/03/2026, 4.3.26, 3-4-2026 (day and month in either order)
     re.compile(r"(?<![\d/.\-])(?:[12]\d|3[01]|0?[1-9])[/.\-](?:[12]\d|3[01]|0?[1-9])[/.\-](?:\d{4}|\d{2})(?![\d/.\-]*\d)"),
     # 4 March 2026, 4th of March, March 4th, 2026, Mar 4, March 2026, March '26
-    re.compile(rf"\b(?:{_DAY}\s+(?:of\s+)?)(?:{MONTHS})\b\.?(?:,?\s+(?:{_YEAR}|'\d\d))?", re.IGNORECASE),
+    # (not a reading's decimals on the line before: "Jan 2 9.4\nJan 3" is no "4 Jan"; session twenty-six)
+    re.compile(rf"\b(?<!\d[.,])(?:{_DAY}[^\S\n]+(?:of\s+)?)(?:{MONTHS})\b\.?(?:,?\s+(?:{_YEAR}|'\d\d))?",
+               re.IGNORECASE),
     re.compile(rf"\b(?:{MONTHS})\.?\s+{_DAY}\b(?:,?\s+(?:{_YEAR}|'\d\d))?", re.IGNORECASE),
     re.compile(rf"\b(?:{MONTHS})\.?,?\s+(?:{_YEAR}|'\d\d)\b", re.IGNORECASE),
     # (a month on its own, "since March", "in early May", is no date: round three's writers, like the people they

@@ -208,8 +208,9 @@ def _beside_taken_out(text: str, s: int, e: int, named: list[tuple[int, int]], l
         return ""  # (an acronym beside a name is mostly clinical: "Son's ADHD", "ResMed CPAP")
     # beside what the other layer took out, or the capitalised word just held before it ("[PRIVATE] Salt Lake")
     skipped = named + [(u.start, u.end) for u in last if u.text[:1].isupper()]
-    after = any(0 < s - b <= 2 and text[b:s].isspace() for _a, b in skipped)  # "[NAME] Lake"
-    before = any(0 < a - e <= 2 and text[e:a].isspace() for a, _b in skipped)  # "Services [PRIVATE]"
+    # (on the same line: a log's "ECG possible AFib" ends its line before the next line's date)
+    after = any(0 < s - b <= 2 and _gap(text, b, s) for _a, b in skipped)  # "[NAME] Lake"
+    before = any(0 < a - e <= 2 and _gap(text, e, a) for a, _b in skipped)  # "Services [PRIVATE]"
     if not (after or before):
         return ""
     folded = fold(word)
@@ -217,6 +218,10 @@ def _beside_taken_out(text: str, s: int, e: int, named: list[tuple[int, int]], l
             or folded in word_lists().drugs:
         return ""  # (nor a drug: "the [WORD] Gaviscon")
     return "a capitalised word beside a name or place taken out (the rest of it?)"
+
+
+def _gap(text: str, start: int, end: int) -> bool:
+    return text[start:end].isspace() and "\n" not in text[start:end]
 
 
 @lru_cache(maxsize=1)

@@ -64,12 +64,15 @@ _NAMED_IS_AGE = re.compile(rf"\b(?P<k>[^\W\d_][\w'’]*)\.?\s+[A-Z][a-z'’\-]+(
                            rf"{_AGE}{_NO_UNIT}")
 # "She'll be 90 in July", "mum turns 95 on Friday", "dad would have been 92": an age to come or one that was, said
 # of a person (round thirteen, set M's first look; never a reading: "her sugar will be 95")
-_WILL_BE_AGE = re.compile(rf"\b(?i:{_PERSON}|mother|father|grandmother|grandfather|granny['’]s|she['’]d|he['’]d|"
+# (session twenty-six: the writer's own, "I'll be 94 on the 2nd", "I turned 90 in May")
+_WILL_BE_AGE = re.compile(rf"\b(?i:{_PERSON}|i|mother|father|grandmother|grandfather|granny['’]s|she['’]d|he['’]d|"
                           r"husband|wife|partner|brother|sister|aunt|auntie|uncle)"
                           rf"(?:['’]ll)?(?:\s+(?i:will|would|is\s+going\s+to|['’]s\s+going\s+to|is\s+gonna|"
                           rf"['’]s\s+gonna|gonna))?(?:\s+(?i:have))?\s+"
                           rf"(?i:be|been|turns|turned|turning|is\s+turning|was\s+turning)\s+{_AGE}{_NO_UNIT}"
                           r"(?!\s+(?i:on|with|at|in)\s+(?:(?i:his|her|the|room)\s+)?(?i:sats|oxygen|o2|air|room))")
+# "born 3 May 1931, making her 95": an age worked out (session twenty-six)
+_MAKING_AGE = re.compile(rf"\b(?i:making|makes|made)\s+(?i:her|him|me|them)\s+{_AGE}{_NO_UNIT}")
 # "Father (… b. 1932) had a fall. 91 and stubborn.": an age that opens a sentence, "and" what the person is, with a
 # person spoken of just before and no reading's word (round thirteen; not "HR 110. 95 and falling")
 _OPENS_AGE_AND = re.compile(rf"(?:\A|(?<=[.!?]\s)|(?<=\n)){_AGE}\s+(?:and|&)\s+(?!(?i:rising|falling|climbing|"
@@ -82,6 +85,10 @@ _CARED_FOR_AGE = re.compile(rf"\b(?:(?i:i|we)\s+(?i:care\s+for|cared\s+for|look\
                             rf"\s+(?i:is|was|turned|turns|is\s+now)\s+{_AGE}{_NO_UNIT}(?!(?i:st|nd|rd|th)\b)"
                             r"(?!\s+(?i:on\s+(?:room\s+air|air|oxygen|o2|\d)|with|at|after|before|during|strong|percent|"
                             r"centile|per)\b)")
+# the month an age over 89 is reached ("She'll be 95 in January", "he turns 100 next June", "93 come March")
+_BIRTHDAY_MONTH = re.compile(r"\s+(?:(?i:in|on|this|next|come|by)\s+)?(?P<m>(?i:january|february|march|april|may|june|"
+                             r"july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|"
+                             r"nov|dec))\b(?!\s+\d)")
 # "92 and still driving": an age that opens the entry or a sentence, "and still" doing what a person of that age
 # does (a short list: "97 and still coughing", "95 and still waiting" are counts and readings), never after a
 # reading's word
@@ -127,7 +134,7 @@ def age_candidates(text: str, add: Add) -> None:
         else:
             windows.append((lo, hi))
     for lo, hi in windows:
-        for rx in (_AT_AGE, _NOW_AGE, _GERMAN_TURNED, _SAYS_AGE, _WILL_BE_AGE, _CARED_FOR_AGE):
+        for rx in (_AT_AGE, _NOW_AGE, _GERMAN_TURNED, _SAYS_AGE, _WILL_BE_AGE, _CARED_FOR_AGE, _MAKING_AGE):
             for m in rx.finditer(text, lo, hi):
                 add(("age", m.start("d"), m.end("d")))
         for m in _PRONOUN_AGE.finditer(text, lo, hi):
@@ -182,6 +189,11 @@ def repeated_ages(text: str, found: list[tuple[str, int, int]], add: Add) -> Non
                 before = text[max(0, m.start() - 24):m.start()]
                 if not _VITAL_BEFORE.search(before) and not re.search(r"[\d/]\s*$", before):
                     add(("age", m.start(), m.end()))
+    for cat, _s, e in list(found):  # "She'll be 95 in January": the month of a birthday past 89 (session twenty-six)
+        if cat == "age":
+            month = _BIRTHDAY_MONTH.match(text, e)
+            if month and (month.group("m")[0].isupper() or month.group("m").lower() not in ("may", "mar")):
+                add(("date", month.start("m"), month.end("m")))
     for age in ages:
         for m in re.finditer(_AGAIN.format(age) + _NO_UNIT, text):
             before = text[max(0, m.start() - 24):m.start()]

@@ -42,6 +42,12 @@ _TITLE_DOT = re.compile(r"(?<![\w'’])(?:Dr|Mr|Mrs|Ms|Mx|Prof|Fr|Rev|MUDr|Mgr|S
 _KUNYA = re.compile(r"(?<![\w'’\-])(?P<k>(?i:abu|umm|ibn|bint))\s+(?P<n>[^\W\d_][\w'’\-]*)")
 _JOIN_AFTER = re.compile(r"(?:\s|-)(?i:al|el|ibn|bin|bint|ben|bat|abu)[\s\-][A-Z][\w'’\-]*")
 _SPACED_SCRIPT = re.compile(r"[\u0590-\u08ff\u0900-\u0dff]")
+# "Tita Baby", "Kuya Boy", "Auntie Girlie": a pet name that is a family word or an everyday word, capitalised right
+# after a family word, is that person's name (session twenty-six; as the Philippines' nicknames are)
+_PET_NAME_AFTER_FAMILY = re.compile(r"\b(?i:tita|tito|kuya|ate|lola|lolo|manang|manong|aunty|auntie|aunt|uncle|tia|tio|"
+                                    r"nana|nanny|gran|granny|grandma|grandpa|cousin)\s+(?P<n>(?=[A-Z])(?i:baby|boy|girl|"
+                                    r"girlie|junior|bunny|pinky|bebe|bong|dodong|inday|neneng|totoy|sweetie|honey)\b)")
+_PET_NAME_GATE = re.compile(r"\b(?:Baby|Boy|Girl|Jun|Bunny|Pinky|Bebe|Bong|Honey|Inday|Dodong|Neneng|Totoy|Sweetie)")
 _RELATION_THEN = re.compile(r"(?<![\w'’])(?i:my|her|his|our|their)\s+(?P<r>[a-z\-]+)\s+"
                             r"(?P<n>[^\W\d_][^\s\d,.;:!?()\[\]]*)")
 
@@ -78,6 +84,8 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
     script without capitals after who it is. Call it after every other rule: it reads the names found."""
     lex = P.lexicon()
     _joined_words(text, found, add)
+    for m in _PET_NAME_AFTER_FAMILY.finditer(text) if _PET_NAME_GATE.search(text) else ():
+        add(("name", m.start("n"), m.end("n")))  # (the pet name alone: the family word stays)
     for m in _TITLE_DOT.finditer(text) if any(t in text for t in _TITLES_DOT) else ():
         f = fold(m.group("n"))
         if f in lex.not_name and not (word_lists().is_plain_word(f) or f in lex.relations or f in lex.titles

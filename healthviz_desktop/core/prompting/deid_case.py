@@ -4,7 +4,10 @@ Tired". A capital there says nothing, and runs of capitalised ordinary words rea
 Eighty Five"). Such a text is read with its ordinary words in lower case (a surname that is a word too, "Prior",
 "Street", is read as the word: here nothing tells them apart), the same length so every offset stays; given names,
 the words the lists know only as names, and words no list knows keep their capital. A text in capitals is read in
-sentence case the same way. Plain code shared by the fast de-identifier and the reference one.
+sentence case the same way. Since session twenty-six a sentence in Title Case inside an ordinary entry is read so
+too ("…said journal it. Today Dr Ruiz BP One Thirty Over Eighty Five."), when it holds prose's small words ("Is",
+"Over", "The"): a pasted letter's line of names and places has none. Plain code shared by the fast de-identifier
+and the reference one.
 """
 
 from __future__ import annotations
@@ -19,18 +22,42 @@ _CAPS = re.compile(r"[A-Z]{2,}")
 _CAPITAL_START = re.compile(r"\b[A-Z][A-Za-z]")
 _LETTER_START = re.compile(r"\b[A-Za-z][A-Za-z]")
 _MIN_WORDS = 8  # (a short line, "Call Mum Re Meds", or a pasted form's fields, "Pt: TAUTAHI M. DOB", say too little)
+# six words in Title Case running (written to start at a capital, the word's start checked behind it: several times
+# faster than a leading "\b" on ordinary text, which most texts are)
+_CAPITAL_RUN = re.compile(r"[A-Z](?<![\w'’][A-Z])[a-z'’]+[ ,]+(?:[A-Z][a-z'’]+[ ,]+){4}[A-Z][a-z]")
+# (the small words prose is made of, capitalised: dictation's sign; a list of names and places has none of them)
+_SMALL_WORD = re.compile(r"\b(?:The|And|Is|Are|Was|Were|To|Of|In|On|At|With|For|From|My|She|He|It|We|They|Her|His"
+                         r"|Our|So|Not|Had|Has|Have|Been|This|That|But|Me|Him|Them|Very|Did|Do|Just|Over|Up|Out|Off|After|Before"
+                         r"|Again|Today|Still|Then|All|Some|Now|Too|Said|Went|Got)\b")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _SHARE = 0.8  # of its words of two letters or more: what a sentence or two in ordinary case never reach
 
 
 def title_case_read(text: str) -> str:
-    """``text`` with its ordinary words lower-cased when nearly every word starts with a capital; ``text`` itself
-    (the same object) otherwise."""
+    """``text`` with its ordinary words lower-cased where nearly every word starts with a capital, the whole text
+    or one of its sentences; ``text`` itself (the same object) where none does."""
     if len(_CAPITAL_START.findall(text)) < _SHARE * len(_LETTER_START.findall(text)):
-        return text  # (most texts: a cheap count of words starting with a capital, at C speed, says so)
+        if not _CAPITAL_RUN.search(text):
+            return text  # (most texts: a cheap count of words starting with a capital, at C speed, says so)
+        # (one sentence dictated in Title Case inside an ordinary entry: "…said journal it. Today Dr Ruiz BP One
+        # Thirty Over Eighty Five.")
+        read = text
+        for m in _SENTENCE.finditer(text):
+            sentence = m.group()
+            if len(_CAPITAL_START.findall(sentence)) >= _SHARE * len(_LETTER_START.findall(sentence)) \
+                    and len(_SMALL_WORD.findall(sentence)) >= 2:  # (not a pasted letter's "Clinic, Douglas Road, Cork")
+                done = _title_read(sentence, capitals=False)
+                if done is not sentence:
+                    read = read[:m.start()] + done + read[m.end():]
+        return read if read != text else text
+    return _title_read(text, capitals=True)
+
+
+def _title_read(text: str, *, capitals: bool) -> str:
     words = [m for m in _WORD.finditer(text) if len(m.group()) > 1]
     if len(words) < _MIN_WORDS:
         return text
-    if sum(m.group().isupper() for m in words) >= _SHARE * len(words):
+    if capitals and sum(m.group().isupper() for m in words) >= _SHARE * len(words):
         return _capitals_read(text)
     if sum(m.group().istitle() for m in words) < _SHARE * len(words):
         return text  # (words in capitals are no sign of it: "Patient: FAIZAL BIN OSMAN DOB" is a form's fields)

@@ -148,7 +148,10 @@ _EVENT_BEFORE = re.compile(r"\b(?i:surgery|op|operation|appt|appointment|scan|pr
                            # session twenty-five: a dose given and the rest of a care log's timed entries ("Panadol
                            # given 1830", "2 tabs 1230", "bowels opened 2100", "report time 0540", "received 0412")
                            r"given|gave|administered|tabs|caps|opened|received|discharged|report\s+time)"
-                           r"\b[^.\n!?;\d]{0,31}\Z")
+                           r"\b[^.\n!?;\d]{0,31}\Z"
+                           # session twenty-six: a night's care, the clock right after ("pad changed 0300", "turned
+                           # 0200"; not "changed metformin to 1000")
+                           r"|\b(?i:changed|turned|repositioned)\s+\Z")
 # "took ritalin 10mg at 7:30 and another at 11", "again at 12", "shutdown around 4", "woke at 5": an hour said bare
 # after a word of time, where what comes before is something done at a time of day (a dose, waking, a crash), not a
 # level ("pain at 7", "sugar was at 6": those stay), and nothing measured after it

@@ -28,11 +28,17 @@ _LAST_FOUR = re.compile(
     r"[\s:,(#\-]*(?:(?:(?i:it|that|they)\s+)?(?i:is|are|was|were|=)\s*)?[\s:(#]*(?P<d>\d{4})\b(?![.,/\-]\d)")
 # "Sensor code 5819", "door code: 4471", "PIN 0912": a code of four digits or more after the word for one
 # (and the word for a code in the languages people mix in: "kod 7312", "código 5521", "codice 0042")
-# (round eleven: an outpatient ticket or token, "ENT OPD, ticket 5523")
+# (round eleven: an outpatient ticket or token, "ENT OPD, ticket 5523"; session twenty-six: a polyclinic's queue
+# number, "Queue no. 2093", and a carer's log, "Key safe 8820", "code changed to 4471")
 _CODE_NUMBER = re.compile(r"\b(?i:code|codes|pin|passcode|kod|kodu|kód|kode|koodi|código|codigo|codice|ticket|"
-                          r"token)\b[\s:#]*(?:(?i:no|number|num)\b\.?\s*)?"
-                          r"(?:(?i:is|was|=|to|jest|es|est|è)\s*)?(?P<d>\d{4,})\b(?![.,/\-]\d)")
-_CODE_SIGNS = ("code", "pin", "kod", "kód", "kode", "koodi", "código", "codigo", "codice", "ticket", "token")
+                          r"token|queue|key\s?safe|lock\s?box|key\s+box)\b[\s:#]*(?:(?i:no|number|num)\b\.?\s*)?"
+                          r"(?:(?:(?i:changed|reset|now|is|was|to|jest|es|est|è)\b|=)\s*){0,3}"
+                          r"(?P<d>\d{4,})\b(?![.,/\-]\d)")
+# a queue's or a ticket's number with its letter: "Queue number A2147" (not "ICD code F3210")
+_QUEUE_NUMBER = re.compile(r"\b(?i:queue|ticket|token)\b[\s:#]*(?:(?i:no|number|num)\b\.?\s*)?"
+                           r"(?P<d>[A-Z]{1,2}\d{3,})\b(?![.,/\-]\d)")
+_CODE_SIGNS = ("code", "pin", "kod", "kód", "kode", "koodi", "código", "codigo", "codice", "ticket", "token",
+               "queue", "safe", "box")
 # round eleven (set K's first look): "Empire BCBS member ID YLJ904417322, group 7710": a plan's group number after the
 # plan's words (a group alone, "my support group 2024", is no plan's)
 _PLAN_GROUP = re.compile(r"\b(?i:group|grp)\b[\s:#]*(?:(?i:no|number|num)\b\.?\s*)?"
@@ -201,7 +207,8 @@ def code_candidates(text: str, add: Add) -> None:
             if _a_phone(m.group(), m.group("d")):
                 add(("code", m.start("d"), m.end("d")))
     if four_digits:  # an SSN's last four, a code, a Discord tag, a card of capitals and groups
-        for rx, signs in ((_LAST_FOUR, ("last",)), (_CODE_NUMBER, _CODE_SIGNS), (_HASH_TAG, ("#",))):
+        for rx, signs in ((_LAST_FOUR, ("last",)), (_CODE_NUMBER, _CODE_SIGNS), (_HASH_TAG, ("#",)),
+                          (_QUEUE_NUMBER, ("queue", "ticket", "token"))):
             if any(sign in lower for sign in signs):
                 for m in rx.finditer(text):
                     g = "d" if "d" in rx.groupindex else 0

@@ -55,6 +55,7 @@ _APPOINTMENT = re.compile(
     r"\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b|\b(?:today|tomorrow|"
     r"tmrw|tonight|appointment|appt|review|meeting|booked|rebooked|moved|scan|session|consult|consultation|"
     r"check-?up|follow-?up|clinic|surgery|op|operation|visit|call|phone\s+call|video\s+call|interview|"
+    r"party|funeral|wedding|christening|mass|church|"  # (session twenty-six: "Party at the community room at 3")
     r"\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\b", re.IGNORECASE)
 # "at 9h", "around 16h", "às 14h30": an hour with an "h" after a cue is a time, where "9h" alone is a duration
 _H_HOUR = re.compile(r"\b(?i:at|around|by|until|till|from|às|as|a\s+las|vers|um|ab)\s+"
@@ -163,12 +164,19 @@ _ACRONYM_IN = re.compile(r"\b(?i:in|into)\s+(?:(?i:the)\s+)?(?P<a>[A-Z]{2,5})(?:
 # "the FHCSD pharmacy", "KKH clinic": an acronym no list knows before the word for a place of care
 # (and before a department: "MGH ortho", "UCH neuro"; round eleven; an acronym of a procedure goes too, "TKR ortho
 # review": kept as the review found it, for the two places of set K's unread reserves it takes out)
+# "UHWI kept her overnight", "KNH admitted him": an acronym no list knows that keeps, admits or discharges someone is
+# a hospital's (session twenty-six)
+_ACRONYM_KEEPS = re.compile(r"(?P<a>[A-Z](?<!\w.)[A-Z]{2,6})\s+(?i:kept|keeping|admitted|admits|discharged|discharges|"
+                            r"transferred|readmitted)\s+(?i:her|him|me|them|us|my|mum|mom|dad|baby)\b")
 _ACRONYM_FACILITY = re.compile(r"(?P<a>[A-Z](?<!\w.)[A-Z]{2,5})\s+"
                                r"(?i:pharmacy|clinic|hospital|surgery|practice|polyclinic|"
                                r"health\s+cent(?:re|er)|medical\s+cent(?:re|er)|ortho|orthopaedics|orthopedics|neuro|"
                                r"neurology|cardio|cardiology|rheum|rheumatology|derm|dermatology|gastro|oncology|onc|"
                                r"peds|paeds|pediatrics|paediatrics|urology|endo|endocrinology|pulm|pulmonology|"
-                               r"nephrology|radiology|imaging|urgent\s+care|infusion|outpatients?|maternity)\b")
+                               r"nephrology|radiology|imaging|urgent\s+care|infusion|outpatients?|maternity|"
+                               # session twenty-six: "RPA emergency", "KGH eye clinic", "UHWI A&E"
+                               r"emergency|casualty|a&e|ed|(?:eye|ent|fracture|diabetes|diabetic|memory|falls|heart|"
+                               r"foot|wound|pain|stroke)\s+(?:clinic|unit|department|dept))\b")
 _NOT_NAMES = frozenset(str.split("""said says told asked was is has had and or but the a an my her his our their
     who which that this came rang called gave thinks reckons will would can could did does do also again today
     yesterday tomorrow then so just only really never always still there here too as for to of with about because
@@ -247,6 +255,9 @@ def cued_candidates(text: str, add: Add) -> None:
         if _unknown_acronym(m.group("a")):
             add(("place", m.start("a"), m.end("a")))
     for m in _ACRONYM_IN.finditer(text):
+        if _unknown_acronym(m.group("a")):
+            add(("place", m.start("a"), m.end("a")))
+    for m in _ACRONYM_KEEPS.finditer(text):
         if _unknown_acronym(m.group("a")):
             add(("place", m.start("a"), m.end("a")))
     for m in _HOUR.finditer(text):

@@ -32,6 +32,14 @@ _CAP = r"[A-Z][a-z][\w'’\-]*+"
 _ISLAND = re.compile(rf"\b(?P<p>(?:{_CAP}\s+){{1,2}}(?:Island|Islands|Isle|Atoll)\b"
                      rf"(?!\s*(?i:fever|of\s+reil))"
                      rf"|Isle\s+of\s+{_CAP})")
+# session twenty-six: "sits at the baraza in Old Town", "moved to Silver Bay": a settlement's name after where someone
+# is or goes, whatever its first words mean (the gazetteer's phrases leave out names made of everyday words)
+_SETTLEMENT = re.compile(rf"\b(?i:in|at|to|from|near|around|outside)\s+(?:the\s+)?(?P<p>(?:{_CAP}\s+){{1,2}}"
+                         r"(?:Town|Village|City|Heights|Estate|Vale|Valley|Bay|Beach|Hills?|Springs|Falls|Harbou?r|"
+                         r"Cove|Creek|Ridge|Grove|Quarter|End)(?:\s+(?:North|South|East|West|Central))?)\b"
+                         r"(?!['’]s\s+(?i:disease|syndrome))")
+_SETTLEMENT_WORDS = ("Town", "Village", "City", "Heights", "Estate", "Vale", "Valley", "Bay", "Beach", "Hill",
+                     "Springs", "Falls", "Harbo", "Cove", "Creek", "Ridge", "Grove", "Quarter", "End")  # its speed gate
 _GATHERING = [*str.split("clinic hospital surgery pharmacy chemist practice centre center hospice marae church mosque "
                          "temple shelter school office"),
               "health centre", "health center", "medical centre", "medical center"]
@@ -107,6 +115,9 @@ def place_candidates(text: str, add: Add) -> None:
         for m in _ISLAND.finditer(text):
             if "Love Island" not in m.group("p"):  # (a television show)
                 add(("place", m.start("p"), m.end("p")))
+    for m in _SETTLEMENT.finditer(text) if any(w in text for w in _SETTLEMENT_WORDS) else ():
+        if fold(m.group("p").split()[0]) not in MONTH_WORDS:
+            add(("place", m.start("p"), m.end("p")))
     for m in _FACILITY_IN.finditer(text):
         if _GATHERING_BEFORE.search(text, max(0, m.start() - 20), m.start()) and not _plain(m.group("p").split()[0]):
             add(("place", m.start("p"), m.end("p")))

@@ -210,6 +210,8 @@ def one_product(run: list[Word]) -> bool:
 SPEAKING = frozenset(str.split("said says told tells asked asks rang rings texted texts phoned messaged emailed "
                                "visited visits thinks thought reckons wants wanted popped drove brought massaged "
                                "hugged laughed cried hoovered cooked"))
+# ...and these too where the word is a given name as well ("Theo came by", "Theo helped"; session twenty-six)
+_DEEDS = frozenset(str.split("came comes helped helps handled stayed fixed collected"))
 # ...unless it names a role or a service, which speak too ("Physio says", "Nephrologist wants", "Cardiology said")
 ROLE_ENDINGS = ("ist", "ian", "ogy", "opy", "ics", "physio", "nurse", "team", "clinic")
 
@@ -219,8 +221,8 @@ def acts_as_a_person(word: str, next_word: str) -> bool:
     a person does (``next_word``, folded): then it is someone's name. Read by both layers: the de-identifier and
     the allowlist (round seven)."""
     lists = word_lists()
-    return next_word in SPEAKING and word in lists.medical and word not in lists.english \
-        and not word.endswith(ROLE_ENDINGS)
+    acts = next_word in SPEAKING or (next_word in _DEEDS and word in P.lexicon().first_names)
+    return acts and word in lists.medical and word not in lists.english and not word.endswith(ROLE_ENDINGS)
 
 
 # round nine (set I's first look): a lower-case word a name list knows that the words round it show is no name

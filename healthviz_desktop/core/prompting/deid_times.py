@@ -11,7 +11,8 @@ so the fast de-identifier and the reference one share it as it is.
 - A clock time after the word for "at" of another language: "om 16.30", "om 14u", "ore 17.30", "kl. 19",
   "kl. 10:20", "à 11h", "à 9h15", "um 9"; an hour with "h" before a date ("14 h le 3 décembre"); a time of day
   in four digits with "H" or "hrs" ("0600H", "1500 hrs"); a dotted time on the quarter after a day word or an
-  appointment ("GP tmrw 9.15", "physio 3.45 cancelled").
+  appointment ("GP tmrw 9.15", "physio 3.45 cancelled"); a dotted time on any five minutes after a visit ("nurse came
+  4.30", "the DN arrived 9.40"; session twenty-six).
 """
 
 from __future__ import annotations
@@ -70,12 +71,18 @@ _QUARTER_TIME = re.compile(r"\b(?i:tmrw|tmr|tomorrow|today|tonight|appt|appointm
                            r"clinic|review|dentist|follow-?up)\s+(?:(?i:w/|with)\s+)?(?:[A-Z][a-z]+\s+)?(?P<t>(?:1\d|2[0-3]|0?[1-9])\."
                            r"(?:00|15|30|45))\b(?![\d.]\d|\s*(?i:mg|mcg|ml|kg|g|l|mmol|units?|iu|%|hours?|hrs?|h)\b)")
 
+# (session twenty-six: a carer's "palliative nurse came 4.30", "the DN arrived 9.40": a visit, the minutes on any five)
+_VISIT_TIME = re.compile(r"\b(?i:came|arrived|arrives|arriving|visited)\s+(?:(?i:at|about|around)\s+)?"
+                         r"(?P<t>(?:1\d|2[0-3]|0?[1-9])\.[0-5][05])\b"
+                         r"(?![\d.]\d|\s*(?i:mg|mcg|ml|kg|g|l|mmol|units?|iu|%|hours?|hrs?|h|stone|st|lbs?|miles?|km)\b)")
+
 
 _WEEKDAY_WORDS = frozenset(w for w in WEEKDAYS.split("|"))
 _SHORT_WEEKDAY_WORDS = frozenset(str.split("mo di mi do fr sa so ma wo vr za zo"))
 LOCAL_AT_WORDS = frozenset(str.split("om ore alle kl klo à às um las la godz"))
 _QUARTER_WORDS = frozenset(str.split("tmrw tmr tomorrow today tonight appt appointment physio gp session class clinic "
                                      "review dentist follow up"))
+_VISIT_WORDS = frozenset(str.split("came arrived arrives arriving visited"))
 _DAY_MONTH_GATE = re.compile(r"\d[./\-]\d")
 _DOT_GATE = re.compile(r"\d\.\d")
 _H_GATE = re.compile(r"\d\s?h")
@@ -100,6 +107,9 @@ def time_candidates(text: str, words: frozenset[str], add: Add) -> None:
                     add(("date", m.start("d"), m.end("d")))
         if not words.isdisjoint(_QUARTER_WORDS):
             for m in _QUARTER_TIME.finditer(text):
+                add(("time", m.start("t"), m.end("t")))
+        if not words.isdisjoint(_VISIT_WORDS):
+            for m in _VISIT_TIME.finditer(text):
                 add(("time", m.start("t"), m.end("t")))
     if "el" in words or "le" in words:
         for m in _EL_DAY.finditer(text):

@@ -32,6 +32,7 @@ from healthviz_desktop.core.prompting.deid_context import form_candidates
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_day_words import take_weekdays
 from healthviz_desktop.core.prompting.deid_digits import digit_windows, merge, number_ids, phones
+from healthviz_desktop.core.prompting.deid_logs import log_candidates
 from healthviz_desktop.core.prompting.deid_names import (
     PUNCT,
     bare,
@@ -223,6 +224,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
         org_groups(groups, add)
         find_names(text, groups, add)
     form_candidates(text, add)
+    log_candidates(text, add)  # a log's series of bare dates and clocks (deid_logs.py)
     if typed:
         word_candidates(text, add)
         cued_candidates(text, add)
