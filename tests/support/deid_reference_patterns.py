@@ -104,9 +104,10 @@ LAB = re.compile(r"\b(?<!(?-i:[A-Z0-9])-)(?:BP|HR|RR|TSH|T3|T4|FT4|FT3|HbA1c|A1c
                  r"(?!-\d{4}|(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))",
                  re.IGNORECASE)
 # insulin and other ratios: "carb ratio 1:10", "correction 1:40", and the list it opens ("ratio 1:10 breakfast, 1:12
-# lunch": round eleven; "ratio 1:25 at breakfast, 1:20 rest of day": round fourteen) (not a time)
+# lunch": round eleven; "ratio 1:25 at breakfast, 1:20 rest of day": round fourteen) (not a time), on its own line
+# (a log's "4.5u NovoRapid" ends its line before the next line's "1:45 pre-match 8.2": session twenty-seven)
 RATIO = re.compile(r"\b(?:ratio|ratios|correction|factor|icr|isf|i:c|novolog|novorapid|humalog|fiasp|apidra|lyumjev|"
-                   r"admelog|lispro|aspart|glulisine|insulin|bolus)\s*(?:of|is|=|:)?\s*1\s*:\s*\d+"
+                   r"admelog|lispro|aspart|glulisine|insulin|bolus)[^\S\n]*(?:of|is|=|:)?[^\S\n]*1\s*:\s*\d+"
                    r"(?:\s+(?!and\b)[a-z]{2,12}){0,3}"
                    r"(?:\s*(?:,|;|/|and)\s*1\s*:\s*\d+(?:\s+(?!and\b)[a-z]{2,12}){0,3})*", re.IGNORECASE)
 # session seventeen: a test's or a scale's score out of its maximum ("Beighton was 7/9", "MoCA again - 12/30", "PHQ-9

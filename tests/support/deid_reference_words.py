@@ -239,7 +239,8 @@ def facility_pairs(text: str, add: Add) -> None:
 _ORG_AFTER = re.compile(r"\b(?i:work(?:s|ed|ing)?\s+(?:at|for)|in\s+work\s+at|employed\s+(?:at|by)|"
                         r"(?:job|jobs|shift|shifts|internship|placement)\s+at|clos(?:ed|ing)\s+at|open(?:ed|ing)\s+at|"
                         r"volunteer(?:ing|s)?\s+at|(?:call(?:ed|ing)?|rang|ring(?:ing)?|phoned)\s+in\s+sick\s+(?:to|at|for)|"
-                        r"(?:called|calling)\s+out\s+of\s+work\s+at|off\s+sick\s+from)\s+(?:(?i:the)\s+)?"
+                        r"(?:called|calling)\s+out\s+of\s+work\s+at|off\s+sick\s+from|off\s+work\s+from|signed\s+off\s+from)"
+                        r"\s+(?:(?i:the)\s+)?"
                         r"(?P<org>[A-Za-z][\w'’&\-]*(?:(?:[ ]&)?[ ][A-Za-z][\w'’&\-]*){0,2})")
 # an employer in brackets after a workplace word: "my office (Cognizant)"
 _ORG_BRACKET = re.compile(r"\b(?i:office|work|job|company|employer|firm|workplace)\s*\((?P<org>[A-Za-z][\w&'’\-]*)")
@@ -259,7 +260,8 @@ def org_words(text: str, add: Add) -> None:
         f = bare_word(word).casefold()
         if f in _NOT_ORG or f in lex.titles or f in lex.relations:
             return False
-        return lists.is_name(f) or f in lists.name_words or not lists.is_word(f)
+        # (a brand too, where someone works: "called in sick to tesco", "new job at ocado"; session twenty-seven)
+        return lists.is_name(f) or f in lists.name_words or not lists.is_word(f) or f in lists.brands
 
     for m in _ORG_AFTER.finditer(text):
         parts = list(re.finditer(r"\S+", m.group("org")))

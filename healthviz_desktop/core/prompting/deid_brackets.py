@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_chains import branch_of_a_chain
 from healthviz_desktop.core.prompting.deid_cued import _FAMILY, ROLE_WORDS, ROLES
 from healthviz_desktop.core.prompting.deid_run_context import TIME_WORDS
 from healthviz_desktop.core.prompting.vocabulary import fold, key, word_lists
@@ -30,6 +31,7 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?=\s*\()")
 # also without "my" and before a comma ("Chase (trainer) made me", "Bông (my daughter, 4) fever")
 _WHO = re.compile(r"(?<![\w'’\-])(?P<n>[^\W\d_][\w'’\-]*)\s*\(\s*(?:(?P<my>my|her|his|our|their)\s+"
                   r"(?:[\w'’\-]+\s+)?)?(?P<r>[a-z\-]+)\s*[),]")
+_ITEM_START = re.compile(r"(?:\A|[.!?:;,\n(]|\A[-•*]|\n[-•*])\s*\Z")
 _ROLE = re.compile(rf"(?i:{ROLES})")
 # the words that join an Arabic or Hebrew name, before it ("Abu ", "umm ", "Ibn ", "bint ") or after it
 # (" al-Karmel", " el-Sayed", " ibn Rushd", " ben Ami")
@@ -84,6 +86,7 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
     script without capitals after who it is. Call it after every other rule: it reads the names found."""
     lex = P.lexicon()
     _joined_words(text, found, add)
+    branch_of_a_chain(text, found, add)  # (a chain before the street it stands on: session twenty-seven)
     for m in _PET_NAME_AFTER_FAMILY.finditer(text) if _PET_NAME_GATE.search(text) else ():
         add(("name", m.start("n"), m.end("n")))  # (the pet name alone: the family word stays)
     for m in _TITLE_DOT.finditer(text) if any(t in text for t in _TITLES_DOT) else ():
@@ -118,8 +121,18 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
         wider = not m.group("my") or m.group().endswith(",")
         if (relation in lex.relations or relation in _FAMILY or (not m.group("my") and relation in ROLE_WORDS)) \
                 and (name[0].isupper() or not _has_case(name)) and f not in _FAMILY and f not in lex.relations \
-                and not name.isupper() and not (wider and (_known(name) or _known(name, english=False))):
+                and (_initial(text, m.start("n"), m.end("n")) or (not name.isupper()
+                     and not (wider and (_known(name) or _known(name, english=False))))):
             add(("name", m.start("n"), m.end("n")))
+
+
+def _initial(text: str, start: int, end: int) -> bool:
+    """One capital letter standing for the person, as people write a child's or a client's name, where a sentence,
+    a line or a list's item starts: "K (our foster son, 11) started" (session twenty-seven; never "I", never a
+    letter after its word: "Hep C (my brother)", "Vitamin D (my GP)")."""
+    letter = text[start:end]
+    return len(letter) == 1 and letter.isupper() and letter != "I" \
+        and _ITEM_START.search(text, max(0, start - 8), start) is not None
 
 
 def _joined_words(text: str, found: list[tuple[str, int, int]], add: Add) -> None:

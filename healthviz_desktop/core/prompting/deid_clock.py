@@ -123,7 +123,8 @@ _EVENT_FOUR = re.compile(r"(?<=\s)(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?:\s?(?i:hrs|h
 # reads as a year, 19xx or 20xx, nor a value before a unit: "by 1200 kcal")
 # (session twenty-five, set W: or right after a visit's own word, "hospital visit 4.30.", "appt 10.15 with the GP")
 _DAY_WORD_CLOCK = re.compile(r"\b(?:(?i:tomorrow|tmrw|tmr|today|tonight|this\s+(?:morning|afternoon|evening))|"
-                             r"(?P<v>(?i:visit|appt|appointment|session|meeting|pickup|pick-up|consult)))\s+"
+                             r"(?P<v>(?i:visit|appt|appointment|session|meeting|pickup|pick-up|pick\s+up|drop\s+off|drop-off|dropoff|"
+                             r"consult)))\s+"
                              r"(?:(?i:at|@)\s*)?(?P<t>(?:1[0-2]|0?[1-9])\.[0-5][05])(?![\w/%]|[.,:]\d|\s*(?i:mg|mcg|"
                              r"ml|g|kg|mmol|units?|iu|kcal|km|miles|lbs?|score|points?|pts|copay|co-pay|for\s+the|"
                              r"hours?|hrs?|h)\b)")

@@ -37,6 +37,20 @@ _CODE_NUMBER = re.compile(r"\b(?i:code|codes|pin|passcode|kod|kodu|kód|kode|koo
 # a queue's or a ticket's number with its letter: "Queue number A2147" (not "ICD code F3210")
 _QUEUE_NUMBER = re.compile(r"\b(?i:queue|ticket|token)\b[\s:#]*(?:(?i:no|number|num)\b\.?\s*)?"
                            r"(?P<d>[A-Z]{1,2}\d{3,})\b(?![.,/\-]\d)")
+# a parcel's tracking number, in groups or not: "tracking 1Z 999 AA1 01 2345 6784", "consignment no. JD0002 2514"
+# (session twenty-seven; eight letters and digits or more with a digit among them: not "tracking BP daily")
+_TRACKING = re.compile(r"\b(?i:tracking|consignment|waybill|parcel)\b[\s:#]*(?:(?i:no|number|num|code|ref|id)\b\.?"
+                       r"[\s:#]*)?(?P<d>[A-Z0-9]{2,}(?:[ \-][A-Z0-9]{2,})*)\b")
+# a store's or a branch's number after its name: "Shoppers Drug Mart #1287", "Walgreens #4412", "store #212"
+# (session twenty-seven: the chain is no one's, its branch is a place; never "#1 priority")
+_STORE_NUMBER = re.compile(r"\b(?:[A-Z][A-Za-z'’]+|(?i:store|branch|shop|location|pharmacy|outlet))\s+#\s?"
+                           r"(?P<d>\d{2,6})\b")
+# a school's class or form by its year and letters: "Class 5H", "form 10B", "tutor group 9RW" (session twenty-seven;
+# a year alone, "Year 9", "Grade 4", names no one; an antiarrhythmic's "class 1C" stays)
+_CLASS_CODE = re.compile(r"\b(?i:class|form|tutor\s+group|reg\s+group|form\s+group|homeroom)\s+"
+                         r"(?P<d>(?!1[ABC]\b)\d{1,2}[A-Z]{1,3})\b(?!\s+(?i:drugs?|agents?|antiarrhythmics?)\b)")
+_CLASS_SIGNS = ("class", "form", "group", "homeroom")
+_TRACKING_SIGNS = ("tracking", "consignment", "waybill", "parcel")
 _CODE_SIGNS = ("code", "pin", "kod", "kód", "kode", "koodi", "código", "codigo", "codice", "ticket", "token",
                "queue", "safe", "box")
 # round eleven (set K's first look): "Empire BCBS member ID YLJ904417322, group 7710": a plan's group number after the
@@ -187,6 +201,10 @@ def code_candidates(text: str, add: Add) -> None:
     lists = word_lists()
     lower = text.lower()
     secret_candidates(text, add)  # session nineteen: passwords and wifi codes, IDs in other scripts' letters
+    for m in _CLASS_CODE.finditer(text) if any(w in lower for w in _CLASS_SIGNS) else ():
+        add(("code", m.start("d"), m.end("d")))
+    for m in _STORE_NUMBER.finditer(text) if "#" in text else ():
+        add(("code", m.start("d"), m.end("d")))
     for m in _HANDLE.finditer(text) if any(w in lower for w in _HANDLE_SIGNS) else ():
         h = m.group("h")
         # a handle that is letters alone only after "is", ":" or "@" ("username niya" is Tagalog's "his")
@@ -213,6 +231,11 @@ def code_candidates(text: str, add: Add) -> None:
                 for m in rx.finditer(text):
                     g = "d" if "d" in rx.groupindex else 0
                     add(("code", m.start(g), m.end(g)))
+        if any(sign in lower for sign in _TRACKING_SIGNS):
+            for m in _TRACKING.finditer(text):
+                code = re.sub(r"[ \-]", "", m.group("d"))
+                if len(code) >= 8 and any(c.isdigit() for c in code):
+                    add(("code", m.start("d"), m.end("d")))
         if _GROUPS_OF_FOUR.search(text):
             for m in _CAPS_GROUPS.finditer(text):
                 letters = m.group().split()[0].lower()

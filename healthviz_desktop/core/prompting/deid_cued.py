@@ -56,7 +56,11 @@ _APPOINTMENT = re.compile(
     r"tmrw|tonight|appointment|appt|review|meeting|booked|rebooked|moved|scan|session|consult|consultation|"
     r"check-?up|follow-?up|clinic|surgery|op|operation|visit|call|phone\s+call|video\s+call|interview|"
     r"party|funeral|wedding|christening|mass|church|"  # (session twenty-six: "Party at the community room at 3")
+    r"came\s+round|came\s+over|came\s+by|comes\s+round|coming\s+round|popped\s+in|"  # ("came round at 7": s. 27)
     r"\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\b", re.IGNORECASE)
+# ... or a day right after it ("presenting at 2 on the 18th", "at 4 on Friday": session twenty-seven)
+_DAY_AFTER = re.compile(r"\s+(?i:on|this|next)\s+(?:(?i:the)\s+)?(?:\d{1,2}(?i:st|nd|rd|th)\b|"
+                        r"(?i:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\b)")
 # "at 9h", "around 16h", "às 14h30": an hour with an "h" after a cue is a time, where "9h" alone is a duration
 _H_HOUR = re.compile(r"\b(?i:at|around|by|until|till|from|às|as|a\s+las|vers|um|ab)\s+"
                      r"(?P<d>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b")
@@ -265,7 +269,7 @@ def cued_candidates(text: str, add: Add) -> None:
         if before and fold(before[-1].strip(".,;:!?()")) in _LEVEL_WORDS:
             continue
         sentence = re.split(r"[.!?\n]\s", text[max(0, m.start() - 60):m.start()])[-1]
-        if _APPOINTMENT.search(sentence):
+        if _APPOINTMENT.search(sentence) or _DAY_AFTER.match(text, m.end()):
             add(("date", m.start("d"), m.end("d")))
     if _DIGIT.search(text):
         _numbers(text, add)

@@ -9,7 +9,8 @@ writes its dates and times bare, one per line or per reading, and the series say
 - An ordinal opening a line before a dash or a colon: "3rd — Dad collapsed", "5th: moved to ward".
 - A weekday with its hour: "Tuesdays at 9", "Physio Tuesdays 11.", "Thursday 10ish", "Fri – 10.15 podiatrist",
   "Sunday after 11 Mass", and its day and month, "Tue 9/10 AM BP" (not "Tuesday 2 falls", "Monday 3 tablets").
-- An hour to an hour: "home help 9 till 10", "lay there from 11 till like 4" (not "days 3 till 5").
+- An hour to an hour: "home help 9 till 10", "lay there from 11 till like 4" (not "days 3 till 5"); with a dash
+  after what is held then: "lecture 9-11", "shift 7-3" (session twenty-seven; not "work 2-3 days").
 Plain code shared by the fast de-identifier and the reference one.
 """
 
@@ -64,6 +65,12 @@ _HOUR_RANGE = re.compile(rf"(?<![\w/.,:\-])(?:(?i:from)\s+)?(?P<a>{_HOUR}(?:[.:]
                          rf"(?i:till|til|until|'til|’til)\s+(?:(?i:like|about|around|gone)\s+)?"
                          rf"(?P<b>{_HOUR}(?:[.:][0-5]\d)?)(?![\w/.,:]\d|\d|\w)"
                          rf"{_NOT_AMOUNT}")
+# session twenty-seven (set Y's students and shift workers): an hour to an hour with a dash right after what is held
+# then, "lecture 9-11", "shift 7-3", "training 6.30-8" (never a count: "work 2-3 days", "training 3-4 times")
+_EVENT_RANGE = re.compile(rf"\b(?i:lecture|lectures|seminar|tutorial|shift|shifts|work|training|rehearsal|visiting|"
+                          rf"nursery|practical|placement|contact)\s+(?:(?i:from|is|was)\s+)?"
+                          rf"(?P<a>{_HOUR}(?:[.:][0-5]\d)?)\s*[-–]\s*(?P<b>{_HOUR}(?:[.:][0-5]\d)?)"
+                          rf"(?![\w/.,:]\d|\d|\w|\s*[/%]){_NOT_AMOUNT}")
 _COUNTED_BEFORE = re.compile(r"\b(?i:day|days|week|weeks|cycle|cycles|dose|doses|level|levels|grade|stage|step|steps|"
                              r"page|pages|pain|score|scores|size|sizes|age|ages|aged|from)\s*$")
 
@@ -96,6 +103,12 @@ def log_candidates(text: str, add: Add) -> None:
             if not counted or m.group().lower().startswith("from"):
                 add(("time", m.start("a"), m.end("a")))
                 add(("time", m.start("b"), m.end("b")))
+
+
+    if "-" in text or "–" in text:
+        for m in _EVENT_RANGE.finditer(text):
+            add(("time", m.start("a"), m.end("a")))
+            add(("time", m.start("b"), m.end("b")))
 
 
 def _clock_series(text: str, add: Add) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting.deid_chains import brand_at_work
 from healthviz_desktop.core.prompting.deid_orgs import _COMMON_CAPITALS
 from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
 from healthviz_desktop.core.prompting.deid_sites import _GENERIC_ACRONYMS
@@ -99,12 +100,13 @@ _GIG_GATE = re.compile(trie(list(_GIG_SIGNS), ignore_case=False))
 # warehouse", "the Co-op depot", "off from the Tata works", "Egged shift 6 hours"); not a time's word ("Night shift",
 # "Late shift") nor, alone at a sentence's start, an ordinary word ("Double shift again")
 _WORKPLACE_AFTER = re.compile(r"(?<![\w'’\-])(?P<o>[A-Z][\w&'’\-]*)\s+(?P<w>warehouse|depot|works|factory|shift|"
-                              r"hub|agency|(?P<r>supervisor|manager|boss|foreman|payroll|HR))\b")
+                              r"hub|agency|(?P<r>supervisor|manager|boss|foreman|payroll|HR|"
+                              r"occupational\s+health|occ\s+health))\b")  # (the last two: session twenty-seven)
 # session twenty-five: and the hub or agency it runs, or who is in charge there ("the UPS hub", "G4S supervisor",
 # "Deloitte HR"), a role's and an agency's only after a name no list knows as a word ("Shift supervisor", "Case
 # manager", "NHS HR", "Carer agency", and so "Pulse agency" too, name no one's)
 _WORKPLACE_SIGNS = ("warehouse", "depot", " works", "factory", "shift", " hub", "agency", "supervisor", "manager",
-                    "boss", "foreman", "payroll", " hr")
+                    "boss", "foreman", "payroll", " hr", "occupational health", "occ health")
 _SHIFT_WORDS = frozenset(str.split("late early long double split graveyard twilight overnight afternoon extra first "
                                    "last next same whole half full this that each every"))
 
@@ -121,7 +123,8 @@ def _named(org: str) -> bool:
     first = org.split()[0].casefold().strip("'’")
     if first in _NOT_ORGS:
         return False
-    return len(org.split()) > 1 or not word_lists().is_plain_word(first)
+    # (a brand named where someone works is their employer: "Doordash shift", "Woolworths HR"; session twenty-seven)
+    return len(org.split()) > 1 or not word_lists().is_plain_word(first) or first in word_lists().brands
 
 
 def work_candidates(text: str, add: Add) -> None:
@@ -171,11 +174,12 @@ def work_candidates(text: str, add: Add) -> None:
             after_the = text[max(0, m.start() - 4):m.start()].casefold() == "the " and not m.group("r")
             if (m.group("r") or (m.group("w") in ("hub", "agency") and not after_the)) and (
                     m.group("o") in _GENERIC_ACRONYMS or m.group("o").endswith(("'s", "’s"))
-                    or word_lists().is_word(o)):
+                    or (word_lists().is_word(o) and o not in word_lists().brands)):
                 continue  # "NHS manager", "Sarah's boss", "Case manager", "Carer agency"
             if o not in _NOT_ORGS and o not in _SHIFT_WORDS and o not in MONTH_WORDS and o not in COMMON_PROPER and (
                     _named(m.group("o")) or after_the) and (m.group("w") != "works" or after_the):
                 add(("employer", m.start("o"), m.end("o")))
+    brand_at_work(text, lower, add)  # "Royal Mail occupational health", "Tesco sick pay" (session twenty-seven)
     if _SITE_GATE.search(text):
         for m in _SITE_CODE.finditer(text):
             add(("employer", m.start("c"), m.end("c")))
