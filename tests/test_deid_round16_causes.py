@@ -70,8 +70,7 @@ def test_a_product_named_by_what_stands_round_it_stays(text: str, kept: str) -> 
     ("Clexane 40 daily, Temuulen does the jab", "Temuulen"),
     ("ibuprofen 400 and Tavita next to me, bearable", "Tavita"),
     ("Tavita + ibuprofen = finally slept", "Tavita"),
-    # (session twenty-seven: a chain named in general, "the generic Lidl sells", is no one's: brands.txt)
-    ("the generic Hargreaves sells is the same stuff", "Hargreaves"),
+    ("the generic Lidl sells is the same stuff", "Lidl"),
     ("painkiller Adaeze, she said, would help", "Adaeze"),
 ])
 def test_a_person_beside_a_dose_or_a_drug_stays_hidden(text: str, gone: str) -> None:

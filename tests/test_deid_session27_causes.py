@@ -8,17 +8,14 @@ fixed in its general form.
   7-3"); a parcel's tracking number in groups ("tracking 1Z 999 AA1 01 2345 6784"); a child's initial before a
   bracket saying who they are ("K (our foster son, 11)"); a school's class or form ("Class 5H", "form 10B"); a
   store's number after its chain ("Shoppers Drug Mart #1287").
-- Everyday brands, apps, games and shows (data/vocabulary/brands.txt and brand_phrases.txt, scripts/build_brands.py)
-  are no one's name ("obsessed with Fortnite", "Red Bull at midnight", "Bupa approved the MRI"), yet a brand is still
-  the employer where someone works ("called in sick to tesco", "Doordash shift", "my asda manager", "off work from
-  Tesco", "the Tesco occ health nurse"), a private term the person entered matches in any case, and a brand listed
-  after a name, an organisation's acronym, makes no product of it ("Jasmine Tran, NDIS number"; "Elocom, Cetaphil"
-  is still a product listed with a brand); a chain's name before the street or the place it stands on is that
-  branch's ("the Tim Hortons on King St"), and a brand before a word of someone's work there their employer
-  ("Royal Mail occupational health", "Tesco sick pay"; deid_chains.py), after a word of work ("HR at Royal Mail",
-  "sin trabajar en el Publix") and before what only an employer does ("Gojek deactivated me"): from the four
-  never-read reserve entries whose workplace went out with the session's first brand lists, moved to tuning and
-  read (`tuning/session27_moved.jsonl`).
+- The employer someone is off work or signed off from ("Off work from Tesco", "signed off from Asda") and the employer
+  before its occupational health ("the Tesco occ health nurse").
+- Pinned for the next try at everyday brands (session twenty-seven's list of 1,933 chains, products, apps, games and
+  shows as no one's name was tried and not shipped: docs/privacy.md): the forms in which a brand names someone's
+  employer, a branch or a private term, which any such list must leave taken ("called in sick to tesco", "Doordash
+  shift", "HR at Royal Mail", "the Tim Hortons on King St", "Gojek deactivated me", the private term "Tesco" written
+  "tesco"); some come from the four never-read reserve entries moved to tuning and read
+  (`tuning/session27_moved.jsonl`).
 Sentences written for these tests; no personal data.
 """
 
@@ -98,37 +95,14 @@ def test_their_look_alikes_stay(text: str, kept: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "kept"), [
-    ("He's obsessed with Fortnite and it's wrecking his sleep.", "Fortnite"),
-    ("Jigsaws and Minecraft after tea.", "Minecraft"),
     ("Ten minutes of Headspace before bed.", "Headspace"),
-    ("Bluey marathon while she got over the bug.", "Bluey"),
-    ("The Premier League lads take months with these.", "Premier League"),
-    ("Red Bull at midnight, heart racing.", "Red Bull"),
-    ("Bupa finally approved the MRI.", "Bupa"),
-    ("Apple Watch alerted AFib overnight.", "Apple Watch"),
-    ("bread from Tesco on the way home", "Tesco"),
-    ("pulled something loading the ute at bunnings this arvo", "bunnings"),
-    ("Bought the maintenance for my high blood at Mercury Drug, they ask my card", "Mercury Drug"),
-    ("GP faxed the letter to the DWP assessor.", "DWP"),
-    ("Motability car arrived, automatic so my left knee gets a rest.", "Motability"),
     ("signed off from work for 2 weeks, NHS occupational health said rest", "NHS occupational health"),
     ("Glucosamine, fish oil, Pamol.", "Glucosamine"),
     ("NHS suspended the clinic for the strike", "NHS suspended"),
     ("Eczema hands, sanitizer at work. Elocom, Cetaphil. Better by Friday.", "Elocom"),
 ])
-def test_everyday_brands_games_and_shows_stay(text: str, kept: str) -> None:
+def test_work_words_beside_a_service_or_a_product_change_nothing(text: str, kept: str) -> None:
     assert _kept(text, [kept]) == []
-
-
-def test_brand_lists_hold_no_persons_name() -> None:
-    from healthviz_desktop.core.prompting import deid_patterns as P
-    from healthviz_desktop.core.prompting.vocabulary import word_lists
-
-    lists, lex = word_lists(), P.lexicon()
-    assert {"fortnite", "bluey", "tesco"} <= lists.brands <= lists.medical
-    assert not lists.brands & (lex.first_names | lex.ambiguous_first_names)
-    assert not lists.brands & lists.names
-    assert "lego" not in lists.brands  # (a surname too: left out by the build's name lists)
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -139,6 +113,8 @@ def test_brand_lists_hold_no_persons_name() -> None:
     ("my asda manager rang about the fit note", "asda"),
     ("cant bend it fully. deliveroo rider id suspended", "deliveroo"),
     ("ready for pickup at Shoppers Drug Mart #1287 on the corner", "1287"),
+    ("Walgreens #4412 called about the refill", "4412"),
+    ("the store #212 pharmacist was kind", "212"),
     ("wants to up pred to 40mg. Off work from Tesco till Monday at least", "Tesco"),
     ("signed off from Asda for 2 weeks", "Asda"),
     ("the Tesco occ health nurse rang", "Tesco"),
@@ -153,7 +129,7 @@ def test_brand_lists_hold_no_persons_name() -> None:
     ("rear-ended on the way home. Gojek deactivated me temporarily.", "Gojek"),
     ("dictating this in the car outside Trader Joe's on Westheimer, left my shift early", "Joe's"),
 ])
-def test_a_brand_where_someone_works_and_a_stores_number_go(text: str, secret: str) -> None:
+def test_an_employer_a_branch_and_a_stores_number_go(text: str, secret: str) -> None:
     assert _through(text, [secret]) == []
 
 
@@ -165,3 +141,8 @@ def test_a_brand_entered_as_a_private_term_matches_in_lower_case() -> None:
 def test_a_brand_in_a_private_term_is_its_strong_part() -> None:
     out = deidentify("bread from tesco on the way home", ["Tesco Llandudno"]).text
     assert "tesco" not in out.lower()
+
+
+@pytest.mark.parametrize("text", ["Off work from Tesco till Monday at least", "signed off from asda for 2 weeks"])
+def test_what_someone_is_off_work_from_is_named_as_their_employer(text: str) -> None:
+    assert "[EMPLOYER]" in deidentify(text).text

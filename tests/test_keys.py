@@ -101,6 +101,18 @@ def test_a_locked_keyring_says_unlock_it(backend: Any) -> None:
     assert store.status("fake").state == "locked"
 
 
+def test_a_key_typed_for_the_session_stands_while_the_keyring_is_locked_or_failing(backend: Any) -> None:
+    """A person whose keyring fails types a key for the session; the failing keyring must not hide it (a modal
+    'API key for this session' dialog came back at every send, and hung a CI run waiting for an answer)."""
+    backend(LockedKeyring())
+    store = KeyStore()
+    store.set_session("fake", "test-key-not-real")
+    assert store.get("fake") == "test-key-not-real"
+    status = store.status("fake")
+    assert status.state == "session" and "unlock your keyring" in status.message
+    assert "test-key-not-real" not in status.message
+
+
 def test_a_plain_text_backend_is_never_used(backend: Any) -> None:
     plain = PlaintextKeyring()
     backend(plain)

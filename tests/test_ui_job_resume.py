@@ -85,7 +85,7 @@ def test_a_restore_halts_a_clip_in_flight_before_the_file_is_replaced(qtbot: Any
                                                                      monkeypatch: Any) -> None:
     """Issue 9, item 8: a restore dropped the clip sender without setting its cancel flag, so a job being
     driven went on writing job rows into the restored file."""
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
 
     from healthviz_desktop.core.backups import create_backup
     from healthviz_desktop.core.generation.studio import ClipChoices, ClipOrder, ClipSource
@@ -97,6 +97,8 @@ def test_a_restore_halts_a_clip_in_flight_before_the_file_is_replaced(qtbot: Any
     seed_journal(data, make_entries(2))
     backup = create_backup(DataPaths.at(data), "manual")  # from before the clip: no job rows in it
     monkeypatch.setattr(QMessageBox, "exec", lambda self: 0)
+    # (never a modal dialog left to wait for an answer: it blocks the run past any timeout)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("test-key-not-real", True))
     monkeypatch.setattr(QMessageBox, "clickedButton", lambda box: next(
         (b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole), None))
     window = open_window(qtbot, data)

@@ -132,6 +132,8 @@ class KeyStore:
             try:
                 value = backend.get_password(self.service, provider)
             except (KeyringError, Exception) as exc:  # secretstorage/dbus errors are not KeyringErrors
+                if provider in _SESSION:  # (typed because the keyring failed: it stands while the keyring does)
+                    return _SESSION[provider]
                 raise _translate(exc) from None
             if value:
                 return str(value)
@@ -188,6 +190,8 @@ class KeyStore:
             value = backend.get_password(self.service, provider)
         except Exception as exc:
             err = _translate(exc)
+            if provider in _SESSION:  # (a locked or failing keyring: the key typed for this session stands)
+                return KeyStatus(provider, "session", f"a key is set for this session only ({err})", name)
             state: KeyState = "locked" if isinstance(err, KeyringLocked) else "no_keyring"
             return KeyStatus(provider, state, str(err), name)
         if value:

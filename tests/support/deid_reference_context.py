@@ -276,8 +276,7 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
             f = w.casefold()
             if len(P.term_key(f)) < 2 or f in _PARTICLES or (f.isdigit() and len(f) < 3):
                 continue
-            # (a brand in a term is its strong part: "Tesco Llandudno", the person's employer; session twenty-seven)
-            if (lists.is_word(f) and f not in lists.brands) or f in lex.known_words or f in lex.not_name:
+            if lists.is_word(f) or f in lex.known_words or f in lex.not_name:
                 weak.add(f)
             else:
                 strong.add(w)
@@ -345,7 +344,7 @@ def _ordinary_terms(forms: tuple[str, ...]) -> frozenset[str]:
     written in lower case in the text they are the word, unless they read as a name."""
     lists = word_lists()
     return frozenset(f.casefold() for f in forms if f[:1].isupper() and not f.isupper() and f.isalpha()
-                     and lists.is_word(f.casefold()) and f.casefold() not in lists.brands)
+                     and lists.is_word(f.casefold()))
 
 
 def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:

@@ -329,8 +329,6 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             w.casefold().replace("’", "'") for w, _, _ in run) in _eponym_phrases() or " ".join(
             text[start:end].casefold().split()) in _eponym_phrases()):  # "St Patrick's Day" as listed, "Grace of God"
         return  # "Braxton Hicks", "Lou Gehrig": an eponym of two words
-    if not titled and all(key(bare(w)) in word_lists().brands for w, _, _ in run):
-        return  # "obsessed with Fortnite", "Lego as the reward": an everyday brand or game, no one's name (s. 27)
     if len(run) == 1 and not titled and _listed_phrase(text, start, end):
         return  # "Saint-Jean", "Sainte patience": a feast or a saint called on, as the lexicon lists it (round nine)
     if len(run) == 1 and not titled and prev not in lex.name_cues:

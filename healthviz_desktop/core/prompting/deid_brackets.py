@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_chains import branch_of_a_chain
 from healthviz_desktop.core.prompting.deid_cued import _FAMILY, ROLE_WORDS, ROLES
 from healthviz_desktop.core.prompting.deid_run_context import TIME_WORDS
 from healthviz_desktop.core.prompting.vocabulary import fold, key, word_lists
@@ -86,7 +85,6 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
     script without capitals after who it is. Call it after every other rule: it reads the names found."""
     lex = P.lexicon()
     _joined_words(text, found, add)
-    branch_of_a_chain(text, found, add)  # (a chain before the street it stands on: session twenty-seven)
     for m in _PET_NAME_AFTER_FAMILY.finditer(text) if _PET_NAME_GATE.search(text) else ():
         add(("name", m.start("n"), m.end("n")))  # (the pet name alone: the family word stays)
     for m in _TITLE_DOT.finditer(text) if any(t in text for t in _TITLES_DOT) else ():

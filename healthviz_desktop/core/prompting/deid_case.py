@@ -67,9 +67,7 @@ def _title_read(text: str, *, capitals: bool) -> str:
     for m in words:
         w = m.group()
         f = w.casefold()
-        # (a word in capitals is an acronym and stays as written: "BP", "ER"; session twenty-seven)
-        if w[0].isupper() and not w[1:2].isupper() and lists.is_word(f) and not lists.is_name(f) \
-                and f not in lex.first_names \
+        if w[0].isupper() and lists.is_word(f) and not lists.is_name(f) and f not in lex.first_names \
                 and f not in lex.ambiguous_first_names and previous not in lex.titles:  # ("Doctor Bishop")
             out[m.start()] = w[0].lower()
         previous = f

@@ -110,11 +110,9 @@ def org_candidates(text: str, add: Add) -> None:
     if "shift" in text or "rota" in text or "job" in text or "uniform" in text or "manager" in text:
         for m in _OWN_SHIFT.finditer(text):
             b = m.group("b").rstrip("'’")
-            # (a brand is a name here, "my asda manager": session twenty-seven)
-            if "&" not in b and "-" not in b and b not in ("hca", "hcas", "csw") and (
-                    b in lists.brands or b.rstrip("s") in lists.brands or (
-                    not lists.is_word(b) and not lists.is_word(b.rstrip("s")) and b not in lists.medical
-                    and b not in lists.drugs)) and b not in _COMMON_CAPITALS and b not in MONTH_WORDS \
+            if "&" not in b and "-" not in b and b not in ("hca", "hcas", "csw") \
+                    and not lists.is_word(b) and not lists.is_word(b.rstrip("s")) and b not in lists.medical \
+                    and b not in lists.drugs and b not in _COMMON_CAPITALS and b not in MONTH_WORDS \
                     and b not in clinical_words() and fold(b) not in foreign_words():  # "my arubaito manager"
                 add(("employer", m.start("b"), m.end("b")))
     lower = text.lower()
@@ -146,9 +144,8 @@ def org_candidates(text: str, add: Add) -> None:
             if brand not in _COMMON_CAPITALS and brand not in COMMON_PROPER and brand not in MONTH_WORDS \
                     and brand not in _NOT_BRANDS and re.split("['’]", brand)[0] not in _NOT_BRANDS \
                     and brand not in _PLACES_OF_A_SHIFT \
-                    and brand not in lists.drugs and not (lists.is_word(brand) and brand not in lists.brands
-                                                          and brand not in lists.name_words
-                                                          and brand not in lists.names):
+                    and brand not in lists.drugs and not (
+                    lists.is_word(brand) and brand not in lists.name_words and brand not in lists.names):
                 end = m.end("b")
                 if rx is _SHIFTS_FOR:  # the brand's other words: "nights at Foster Farms" (round twelve)
                     for more in _MORE_CAPITALS.finditer(text, end):
@@ -158,7 +155,7 @@ def org_candidates(text: str, add: Add) -> None:
                         end = more.end()
                 add(("employer", m.start("b"), end))
     for m in _UNKNOWN_BEFORE_JOB.finditer(text) if any(w in text for w in _JOBS_ON_APPS) else ():
-        if not lists.is_word(m.group("b")) or m.group("b") in lists.brands:
+        if not lists.is_word(m.group("b")):
             add(("employer", m.start("b"), m.end("b")))
     if "Children" in text:
         for m in _CHILDRENS.finditer(text):

@@ -133,8 +133,7 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
             f = w.casefold()
             if len(P.term_key(f)) < 2 or f in _PARTICLES or (f.isdigit() and len(f) < 3):
                 continue
-            # (a brand in a term is its strong part: "Tesco Llandudno", the person's employer; session twenty-seven)
-            if (lists.is_word(f) and f not in lists.brands) or f in lex.known_words or f in lex.not_name:
+            if lists.is_word(f) or f in lex.known_words or f in lex.not_name:
                 weak.add(f)
             else:
                 strong.add(w)
@@ -205,11 +204,10 @@ def _opens_before_time(text: str, start: int, end: int) -> bool:
 
 def _ordinary_terms(forms: tuple[str, ...]) -> frozenset[str]:
     """The one-word terms written with a capital that are ordinary words too ("Will", "Hope"), in lower case:
-    written in lower case in the text they are the word, unless they read as a name. (Never a brand: the person
-    entered it as their employer or their shop, matched in any case, "called in sick to tesco"; session 27.)"""
+    written in lower case in the text they are the word, unless they read as a name."""
     lists = word_lists()
     return frozenset(f.casefold() for f in forms if f[:1].isupper() and not f.isupper() and f.isalpha()
-                     and lists.is_word(f.casefold()) and f.casefold() not in lists.brands)
+                     and lists.is_word(f.casefold()))
 
 
 # session twenty-four: initials after a name, as labels and letters write them ("LATISHA W", "TAN S.H.", "Jane D."):

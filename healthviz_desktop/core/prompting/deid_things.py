@@ -73,11 +73,8 @@ def product_use(text: str, end: int) -> bool:
     if listed is None:
         return False
     lists = word_lists()
-    # (an organisation's acronym listed after it says nothing, though the brand lists hold it: "Jasmine Tran, NDIS
-    # number"; session twenty-seven)
-    return any(w is not None and not (w.isupper() and key(w) in lists.brands) and (
-        key(w) in lists.drugs or key(w) in lists.medical or key(w) in clinical_words() or key(w) in _USE_FOR
-        or key(w) in _SUPPLEMENTS) for w in listed.groups())
+    return any(w is not None and (key(w) in lists.drugs or key(w) in lists.medical or key(w) in clinical_words()
+                                  or key(w) in _USE_FOR or key(w) in _SUPPLEMENTS) for w in listed.groups())
 
 
 @lru_cache(maxsize=1)
@@ -96,12 +93,10 @@ _SUPPLEMENTS = frozenset(str.split("oil vitamin vitamins magnesium zinc iron cal
 @lru_cache(maxsize=1)
 def eponym_phrases() -> frozenset[str]:
     """The lexicon's eponyms of two words or more, casefolded, words joined by one space ("braxton hicks")."""
-    from healthviz_desktop.core.resources import load_toml, read_text
+    from healthviz_desktop.core.resources import load_toml
 
     lexicon = load_toml("deid_lexicon.toml")
     phrases = [e for e in lexicon["eponyms"] if " " in e or "-" in e] + lexicon["phrases_not_names"]
-    # (and the everyday brands, games and shows of two words or more: "Mario Kart", "Peppa Pig"; session 27)
-    phrases += read_text("vocabulary/brand_phrases.txt").splitlines()
     return frozenset(" ".join(e.casefold().replace("-", " ").split()) for e in phrases)
 
 

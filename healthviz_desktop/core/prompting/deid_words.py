@@ -335,8 +335,7 @@ def org_words(text: str, add: Add) -> None:
         f = bare_word(word).casefold()
         if f in _NOT_ORG or f in lex.titles or f in lex.relations:
             return False
-        # (a brand too, where someone works: "called in sick to tesco", "new job at ocado"; session twenty-seven)
-        return lists.is_name(f) or f in lists.name_words or not lists.is_word(f) or f in lists.brands
+        return lists.is_name(f) or f in lists.name_words or not lists.is_word(f)
 
     for m in _ORG_AFTER.finditer(text):
         parts = list(re.finditer(r"\S+", m.group("org")))

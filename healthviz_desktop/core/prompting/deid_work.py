@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from healthviz_desktop.core.prompting.deid_chains import brand_at_work
 from healthviz_desktop.core.prompting.deid_orgs import _COMMON_CAPITALS
 from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
 from healthviz_desktop.core.prompting.deid_sites import _GENERIC_ACRONYMS
@@ -123,8 +122,7 @@ def _named(org: str) -> bool:
     first = org.split()[0].casefold().strip("'’")
     if first in _NOT_ORGS:
         return False
-    # (a brand named where someone works is their employer: "Doordash shift", "Woolworths HR"; session twenty-seven)
-    return len(org.split()) > 1 or not word_lists().is_plain_word(first) or first in word_lists().brands
+    return len(org.split()) > 1 or not word_lists().is_plain_word(first)
 
 
 def work_candidates(text: str, add: Add) -> None:
@@ -174,12 +172,11 @@ def work_candidates(text: str, add: Add) -> None:
             after_the = text[max(0, m.start() - 4):m.start()].casefold() == "the " and not m.group("r")
             if (m.group("r") or (m.group("w") in ("hub", "agency") and not after_the)) and (
                     m.group("o") in _GENERIC_ACRONYMS or m.group("o").endswith(("'s", "’s"))
-                    or (word_lists().is_word(o) and o not in word_lists().brands)):
+                    or word_lists().is_word(o)):
                 continue  # "NHS manager", "Sarah's boss", "Case manager", "Carer agency"
             if o not in _NOT_ORGS and o not in _SHIFT_WORDS and o not in MONTH_WORDS and o not in COMMON_PROPER and (
                     _named(m.group("o")) or after_the) and (m.group("w") != "works" or after_the):
                 add(("employer", m.start("o"), m.end("o")))
-    brand_at_work(text, lower, add)  # "Royal Mail occupational health", "Tesco sick pay" (session twenty-seven)
     if _SITE_GATE.search(text):
         for m in _SITE_CODE.finditer(text):
             add(("employer", m.start("c"), m.end("c")))

@@ -39,7 +39,7 @@ _PREFIXES = frozenset(str.split("pre post non re anti self semi over under co mi
 @dataclass(frozen=True)
 class WordLists:
     english: frozenset[str]  # ordinary English words, lower case (SCOWL 50)
-    medical: frozenset[str]  # medical terms, drug names and everyday brands (brands.txt), lower case
+    medical: frozenset[str]  # medical terms and drug names, lower case
     names: frozenset[str]  # proper nouns that are no ordinary word: given names, surnames, places
     name_words: frozenset[str]  # ordinary words that are also names ("rose", "long", "baker")
     medical_name_words: frozenset[str] = frozenset()  # name words the medical list has too ("arm", "colon")
@@ -48,9 +48,6 @@ class WordLists:
     # brand and foreign drug names beyond the common ones ("synthroid", "novorapid"), in ``medical`` and ``drugs`` for
     # the de-identifier (a brand, not a person); the allowlist leaves them out, since some are people's names too
     other_drugs: frozenset[str] = frozenset()
-    # everyday brands, apps, games and shows of one word that are no one's name ("tesco", "fortnite", "bluey"), in
-    # ``medical`` too (session twenty-seven, scripts/build_brands.py)
-    brands: frozenset[str] = frozenset()
 
     def is_word(self, folded: str) -> bool:
         """An ordinary or medical word (casefolded), or a common proper noun ("monday", "english"). A word with
@@ -86,14 +83,10 @@ def _words(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
     other = _words("other_drugs.txt")
-    # (everyday brands, apps, games and shows that are no one's name, "Tesco", "Fortnite", "Bluey": read as the
-    # medical words are, never a name on their own; session twenty-seven, scripts/build_brands.py)
-    brands = _words("brands.txt")
-    return WordLists(english=_words("english.txt"), medical=_words("medical.txt") | other | brands,
-                     names=_words("names.txt"),
+    return WordLists(english=_words("english.txt"), medical=_words("medical.txt") | other, names=_words("names.txt"),
                      name_words=_words("name_words.txt"), medical_name_words=_words("medical_name_words.txt"),
                      drugs=_words("drugs.txt") | other, common_name_words=_words("common_name_words.txt"),
-                     other_drugs=other, brands=brands)
+                     other_drugs=other)
 
 
 @dataclass(frozen=True)
