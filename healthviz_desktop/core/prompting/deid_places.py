@@ -181,4 +181,3 @@ def _acronym_places(text: str, add: Add) -> None:
             if named and any(lists.is_name(w) for w in words) and not any(
                     w in lists.medical or w in clinical_words() for w in words):
                 add(("place", s, e))
-
