@@ -51,16 +51,17 @@ _HOUR = re.compile(
     r"o['’]clock)\b|\s+[A-Z]|\s+[a-z]+\s+(?i:street|st|road|rd|lane|ln|avenue|ave|drive|close|way|court|place)\b))")
 # what makes a bare hour an appointment's time rather than a habit ("woke at 6", "bed by 9", "145/95 at 8"): a day
 # or an appointment word shortly before it ("Wednesday at 2", "the 12th at 11", "review ... at 10")
+_WEEKDAY_WORD = r"(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b"
 _APPOINTMENT = re.compile(
-    r"\b(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\b|\b(?:today|tomorrow|"
+    rf"\b{_WEEKDAY_WORD}|\b(?:today|tomorrow|"
     r"tmrw|tonight|appointment|appt|review|meeting|booked|rebooked|moved|scan|session|consult|consultation|"
     r"check-?up|follow-?up|clinic|surgery|op|operation|visit|call|phone\s+call|video\s+call|interview|"
     r"party|funeral|wedding|christening|mass|church|"  # (session twenty-six: "Party at the community room at 3")
     r"came\s+round|came\s+over|came\s+by|comes\s+round|coming\s+round|popped\s+in|"  # ("came round at 7": s. 27)
     r"\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*)\b", re.IGNORECASE)
 # ... or a day right after it ("presenting at 2 on the 18th", "at 4 on Friday": session twenty-seven)
-_DAY_AFTER = re.compile(r"\s+(?i:on|this|next)\s+(?:(?i:the)\s+)?(?:\d{1,2}(?i:st|nd|rd|th)\b|"
-                        r"(?i:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|rsday|urday)?\b)")
+_DAY_AFTER = re.compile(rf"\s+(?:on|this|next)\s+(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)\b|{_WEEKDAY_WORD})",
+                        re.IGNORECASE)
 # "at 9h", "around 16h", "às 14h30": an hour with an "h" after a cue is a time, where "9h" alone is a duration
 _H_HOUR = re.compile(r"\b(?i:at|around|by|until|till|from|às|as|a\s+las|vers|um|ab)\s+"
                      r"(?P<d>(?:[01]?\d|2[0-3])h(?:[0-5]\d)?)\b")

@@ -103,8 +103,6 @@ def log_candidates(text: str, add: Add) -> None:
             if not counted or m.group().lower().startswith("from"):
                 add(("time", m.start("a"), m.end("a")))
                 add(("time", m.start("b"), m.end("b")))
-
-
     if "-" in text or "–" in text:
         for m in _EVENT_RANGE.finditer(text):
             add(("time", m.start("a"), m.end("a")))
