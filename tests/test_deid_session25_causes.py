@@ -36,11 +36,7 @@ import pytest
 
 from healthviz_desktop.core.prompting.deidentify import deidentify
 from tests.corpus.score_heldout import present
-
-
-def _through(text: str, secrets: list[str]) -> list[str]:
-    out = deidentify(text).text
-    return [s for s in secrets if present(s, out)]
+from tests.support.deid_checks import through
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -49,7 +45,7 @@ def _through(text: str, secrets: list[str]) -> list[str]:
     ("Day 3. Edinburgh. Knee sore after the walk.", "Edinburgh"),
 ])
 def test_a_place_or_name_standing_alone_as_a_sentence_goes(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -72,7 +68,7 @@ def test_a_product_or_word_standing_alone_as_a_sentence_stays(text: str, kept: s
     ("Deloitte HR emailed about the phased return.", "Deloitte"),
 ])
 def test_a_workplace_after_when_someone_works_or_a_sick_day_goes(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -97,7 +93,7 @@ def test_a_sick_day_or_a_workplace_in_general_stays(text: str, kept: str) -> Non
     ("BP measured again 19:00: 150/95.", "19:00"),
 ])
 def test_a_care_logs_clock_times_go(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -119,7 +115,7 @@ def test_doses_and_amounts_after_those_words_stay(text: str, kept: str) -> None:
     ("Calf swollen after the SYD run, ultrasound booked.", ["SYD"]),
 ])
 def test_airports_where_a_flight_is_spoken_of_go(text: str, secrets: list[str]) -> None:
-    assert _through(text, secrets) == []
+    assert through(text, secrets) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -139,7 +135,7 @@ def test_clinical_acronyms_beside_flight_words_stay(text: str, kept: str) -> Non
     ("UMC Utrecht called back about the results.", ["UMC", "Utrecht"]),
 ])
 def test_a_hospitals_acronym_before_its_town_goes(text: str, secrets: list[str]) -> None:
-    assert _through(text, secrets) == []
+    assert through(text, secrets) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -168,7 +164,7 @@ def test_a_tests_acronym_before_a_town_stays(text: str, kept: str) -> None:
     ("Uncle's hospital visit 4.30. Anxiety 6/10.", ["4.30"]),
 ])
 def test_dates_and_hours_said_aloud_go(text: str, secrets: list[str]) -> None:
-    assert _through(text, secrets) == []
+    assert through(text, secrets) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -197,12 +193,12 @@ def test_counts_scores_and_readings_said_aloud_stay(text: str, kept: str) -> Non
     ("Sent the photo, I M G underscore four four eight one dot jpeg, to the nurse.", ["I M G underscore"]),
 ])
 def test_addresses_and_numbers_said_aloud_go(text: str, secrets: list[str]) -> None:
-    assert _through(text, secrets) == []
+    assert through(text, secrets) == []
 
 
 def test_a_number_said_with_oh_or_double_still_goes_without_a_cue() -> None:
     """Round thirteen's rule, which the word for calling now also finds: pinned here without one."""
-    assert _through("Jotted down oh seven nine double-oh four triple-six one for later.", ["double-oh"]) == []
+    assert through("Jotted down oh seven nine double-oh four triple-six one for later.", ["double-oh"]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -223,7 +219,7 @@ def test_counting_and_words_round_at_and_dot_stay(text: str, kept: str) -> None:
     ("Dr Rao at NIMHANS said the word combined-type.", "NIMHANS"),
 ])
 def test_names_and_places_of_reflective_entries_go(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -252,7 +248,7 @@ def test_ordinary_words_of_a_text_in_title_case_stay(text: str, kept: str) -> No
     ("Walked To Glenfield Park With The Dog Felt Calmer After", "Glenfield"),
 ])
 def test_names_and_places_of_a_text_in_title_case_still_go(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -261,7 +257,7 @@ def test_names_and_places_of_a_text_in_title_case_still_go(text: str, secret: st
     ("Patient: FAIZAL BIN OSMAN DOB Hidden Ward Bed Consultant Review Pending", "OSMAN"),
 ])
 def test_a_town_or_a_name_in_a_text_written_in_capitals_goes(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -279,7 +275,7 @@ def test_words_drugs_and_acronyms_in_a_text_written_in_capitals_stay(text: str, 
     ("See you on the third at ten for the review.", ["third"]),
 ])
 def test_last_digits_said_aloud_and_a_short_ordinal_day_go(text: str, secrets: list[str]) -> None:
-    assert _through(text, secrets) == []
+    assert through(text, secrets) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [

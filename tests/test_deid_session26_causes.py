@@ -29,17 +29,7 @@ import pytest
 from healthviz_desktop.core.prompting.composer import explainer_text
 from healthviz_desktop.core.prompting.deid_case import title_case_read
 from healthviz_desktop.core.prompting.deidentify import deidentify
-from tests.corpus.score_heldout import present
-
-
-def _through(text: str, secrets: list[str]) -> list[str]:
-    out = deidentify(text).text
-    return [s for s in secrets if present(s, out)]
-
-
-def _kept(text: str, items: list[str]) -> list[str]:
-    out = deidentify(text).text
-    return [k for k in items if k not in out]
+from tests.support.deid_checks import lost, through
 
 
 def test_a_title_case_sentence_inside_an_ordinary_entry_is_read_in_lower_case() -> None:
@@ -67,7 +57,7 @@ def test_a_line_of_names_and_places_is_no_dictated_sentence(text: str) -> None:
     ("She is 88, chest infection; the ambulance took her to Sharp Grossmont ER overnight.", "Sharp"),
 ])
 def test_the_word_that_opens_a_name_goes_with_it(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -77,7 +67,7 @@ def test_the_word_that_opens_a_name_goes_with_it(text: str, secret: str) -> None
     ("then Dr Mwangi changed the dose", "Dr"),
 ])
 def test_a_weekday_a_relation_a_role_or_a_title_before_a_name_stays(text: str, kept: str) -> None:
-    assert _kept(text, [kept]) == []
+    assert lost(text, [kept]) == []
 
 
 @pytest.mark.parametrize(("text", "secrets"), [
@@ -89,7 +79,7 @@ def test_a_weekday_a_relation_a_role_or_a_title_before_a_name_stays(text: str, k
      ["3rd", "5th", "8th"]),
 ])
 def test_a_logs_series_of_bare_dates_and_clocks_goes(text: str, secrets: list[str]) -> None:
-    assert _through(text, secrets) == []
+    assert through(text, secrets) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -100,7 +90,7 @@ def test_a_logs_series_of_bare_dates_and_clocks_goes(text: str, secrets: list[st
     ("metformin 1000 bid, 0600 reading 142", ["metformin 1000 bid"]),
 ])
 def test_counts_years_and_scores_in_a_row_stay(text: str, kept: list[str]) -> None:
-    assert _kept(text, kept) == []
+    assert lost(text, kept) == []
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -114,7 +104,7 @@ def test_counts_years_and_scores_in_a_row_stay(text: str, kept: list[str]) -> No
     ("couldnt sleep, lay there from 11 till like 4 thinking", "11"),
 ])
 def test_a_weekday_with_its_hour_or_date_and_an_hour_to_an_hour_go(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -125,7 +115,7 @@ def test_a_weekday_with_its_hour_or_date_and_an_hour_to_an_hour_go(text: str, se
     ("days 3 till 5 were the worst of the cycle", "days 3 till 5"),
 ])
 def test_a_weekdays_count_or_score_stays(text: str, kept: str) -> None:
-    assert _kept(text, [kept]) == []
+    assert lost(text, [kept]) == []
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -135,7 +125,7 @@ def test_a_weekdays_count_or_score_stays(text: str, kept: str) -> None:
     ("Party at the community room at 3. Her hearing aids need batteries.", "3"),
 ])
 def test_a_visits_dotted_time_a_nights_care_and_an_events_hour_go(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -145,7 +135,7 @@ def test_a_visits_dotted_time_a_nights_care_and_an_events_hour_go(text: str, sec
     ("Mummy's sugar\nJan 2 9.4\nJan 3 12.8 — too much cake", "9.4"),
 ])
 def test_readings_and_doses_beside_those_cues_stay(text: str, kept: str) -> None:
-    assert _kept(text, [kept]) == []
+    assert lost(text, [kept]) == []
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -161,7 +151,7 @@ def test_readings_and_doses_beside_those_cues_stay(text: str, kept: str) -> None
     ("foot screening Queue number A2147 at pharmacy, waited 1 hour", "A2147"),
 ])
 def test_set_xs_names_places_ages_and_codes_go(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -173,7 +163,7 @@ def test_set_xs_names_places_ages_and_codes_go(text: str, secret: str) -> None:
     ("in the queue 2 hours, queue for 45 people", "2 hours"),
 ])
 def test_look_alikes_of_those_stay(text: str, kept: str) -> None:
-    assert _kept(text, [kept]) == []
+    assert lost(text, [kept]) == []
 
 
 def test_a_word_ending_its_line_before_a_date_is_no_part_of_a_name_in_the_explainer() -> None:
@@ -192,7 +182,7 @@ def test_a_word_ending_its_line_before_a_date_is_no_part_of_a_name_in_the_explai
     ("Kuya Boy drove us to the ER.", "Boy"),
 ])
 def test_trades_acronyms_that_keep_someone_settlements_and_pet_names_go(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -203,7 +193,7 @@ def test_trades_acronyms_that_keep_someone_settlements_and_pet_names_go(text: st
     ("my Tita said rest", "Tita said"),
 ])
 def test_their_look_alikes_stay(text: str, kept: str) -> None:
-    assert _kept(text, [kept]) == []
+    assert lost(text, [kept]) == []
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -212,7 +202,7 @@ def test_their_look_alikes_stay(text: str, kept: str) -> None:
     ("Mum 93 in March and she says she has earned a bed that goes up.", "March"),
 ])
 def test_the_month_a_birthday_past_89_falls_in_goes(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -220,4 +210,4 @@ def test_the_month_a_birthday_past_89_falls_in_goes(text: str, secret: str) -> N
     ("sats 94 in January were lower", "January"),
 ])
 def test_a_month_after_no_age_or_a_may_that_is_a_verb_stays(text: str, kept: str) -> None:
-    assert _kept(text, [kept]) == []
+    assert lost(text, [kept]) == []

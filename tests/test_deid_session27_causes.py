@@ -24,17 +24,7 @@ from __future__ import annotations
 import pytest
 
 from healthviz_desktop.core.prompting.deidentify import deidentify
-from tests.corpus.score_heldout import present
-
-
-def _through(text: str, secrets: list[str]) -> list[str]:
-    out = deidentify(text).text
-    return [s for s in secrets if present(s, out)]
-
-
-def _kept(text: str, items: list[str]) -> list[str]:
-    out = deidentify(text).text
-    return [k for k in items if k not in out]
+from tests.support.deid_checks import lost, through
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -42,7 +32,7 @@ def _kept(text: str, items: list[str]) -> list[str]:
     ("bolus 3u humalog\n2:15 walk home, 6.1", "2:15"),
 ])
 def test_a_logs_clock_after_an_insulins_line_goes(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -51,7 +41,7 @@ def test_a_logs_clock_after_an_insulins_line_goes(text: str, secret: str) -> Non
     ("Humalog 1:8 at dinner", "1:8"),
 ])
 def test_an_insulin_ratio_on_its_line_stays(text: str, kept: str) -> None:
-    assert _kept(text, [kept]) == []
+    assert lost(text, [kept]) == []
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -72,7 +62,7 @@ def test_an_insulin_ratio_on_its_line_stays(text: str, kept: str) -> None:
     ("she's in form 10B now, tutor group 9RW before", "10B"),
 ])
 def test_a_school_runs_a_visits_and_a_shifts_times_and_a_tracking_number_go(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -91,7 +81,7 @@ def test_a_school_runs_a_visits_and_a_shifts_times_and_a_tracking_number_go(text
     ("Class 2 obesity, Year 9, Grade 4", "Class 2 obesity, Year 9, Grade 4"),
 ])
 def test_their_look_alikes_stay(text: str, kept: str) -> None:
-    assert _kept(text, [kept]) == []
+    assert lost(text, [kept]) == []
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -102,7 +92,7 @@ def test_their_look_alikes_stay(text: str, kept: str) -> None:
     ("Eczema hands, sanitizer at work. Elocom, Cetaphil. Better by Friday.", "Elocom"),
 ])
 def test_work_words_beside_a_service_or_a_product_change_nothing(text: str, kept: str) -> None:
-    assert _kept(text, [kept]) == []
+    assert lost(text, [kept]) == []
 
 
 @pytest.mark.parametrize(("text", "secret"), [
@@ -130,7 +120,7 @@ def test_work_words_beside_a_service_or_a_product_change_nothing(text: str, kept
     ("dictating this in the car outside Trader Joe's on Westheimer, left my shift early", "Joe's"),
 ])
 def test_an_employer_a_branch_and_a_stores_number_go(text: str, secret: str) -> None:
-    assert _through(text, [secret]) == []
+    assert through(text, [secret]) == []
 
 
 def test_a_brand_entered_as_a_private_term_matches_in_lower_case() -> None:

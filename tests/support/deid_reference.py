@@ -11,15 +11,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
-from healthviz_desktop.core.prompting.deid_ages import repeated_ages
+from healthviz_desktop.core.prompting.deid_ages import ages_after_names, repeated_ages
 from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_case import title_case_read
-from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_codes import take_number_parts
 from healthviz_desktop.core.prompting.deid_composed import composed_terms, find_composed
 from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_day_words import take_weekdays
 from healthviz_desktop.core.prompting.deid_logs import log_candidates
+from healthviz_desktop.core.prompting.deid_paired import paired_candidates
 from healthviz_desktop.core.prompting.deid_repeats import beside_kept, repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_said import not_an_id
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits
@@ -201,7 +201,8 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
     after_names(text, found, add)  # shared too: a name in a bracket after a name found
     spans = _resolve(text, found)
     kept = [(s.category, s.start, s.end) for s in spans]
-    again = repeated_names(text, kept) + beside_kept(text, kept, found)  # shared too: a name said again, its rest
+    # shared too: a name said again, its rest, an age after it
+    again = repeated_names(text, kept) + beside_kept(text, kept, found) + ages_after_names(text, kept)
     return _resolve(text, found + again) if again else spans
 
 

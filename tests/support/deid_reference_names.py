@@ -401,6 +401,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             and _HOSPITAL_AFTER.match(text, end):
         add(("place", start, end))  # "the Mater hospital", "at Tallaght hospital"
     elif len(run) == 1 and at_start and len(first) > 6 and first.endswith("ing") \
+            and not re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) \
             and not word_lists().is_name(key(first)) \
             and first not in lex.first_names and first not in lex.ambiguous_first_names:
         return  # "Sundowning again": a sentence that opens with a doing word
@@ -493,3 +494,4 @@ _DOSE_AFTER = re.compile(r"\s*(?!(?:[01]?\d|2[0-3])(?::[0-5]\d|\s*(?i:am|pm|a\.m
 _IN_OTHER_LANGUAGES = ("w", "we", "v", "ve", "på", "z", "ze", "do", "til")
 _TIME_WORDS = P.MONTH_WORDS | frozenset(str.split("""monday tuesday wednesday thursday friday saturday sunday mon
     tue tues wed weds thu thur thurs fri sat sun today tonight tomorrow yesterday"""))
+

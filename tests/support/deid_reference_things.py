@@ -159,7 +159,12 @@ _DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[
                    # session twenty-five: what a person did not do, or would have been ("Paddy didn't know me",
                    # "Summer would have been 16 today")
                    r"(?:didn|doesn|couldn|wouldn|hasn|wasn)['’]?t\s+(?:know|come|call|ring|text|want|say|turn|make|"
-                   r"recogni[sz]e|remember|answer|reply|eat|sleep|wake)\b|would\s+have\s+been\s+\d)",
+                   r"recogni[sz]e|remember|answer|reply|eat|sleep|wake)\b|would\s+have\s+been\s+\d|"
+                   # session twenty-eight: a deed done or being done, and a child's or a young person's age ("Mark did
+                   # tea", "Mike driving", "Aisling is doing the run", "Hope is 19 and", "Summer is 16.")
+                   r"did\b|(?:is\s+|was\s+)?(?:driving|picking|dropping|collecting|cooking|doing)\b|"
+                   r"(?:is|was|turns|turned)\s+(?:[2-9]|1\d|[2-9]\d)(?=\s*(?:[,.;!]|and\b|now\b|today\b|"
+                   r"years?\s+old\b|$)))",
                    re.IGNORECASE)
 # what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
 _THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped(?!\s+with\b)|"

@@ -202,6 +202,23 @@ def repeated_ages(text: str, found: list[tuple[str, int, int]], add: Add) -> Non
                 add(("age", m.start(), m.end()))
 
 
+def ages_after_names(text: str, kept: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """An age over 89 right after a person's name the resolver kept (``kept``: (kind, start, end)), past the bracket
+    that holds the name or set off by a comma: "Halmeoni ([NAME]) 96", "mr [NAME], 92." (session twenty-eight: such
+    ages went out on the held-out bodies, the name taken and its age left). Never before a unit or a range."""
+    out = []
+    for kind, _s, e in kept:
+        if kind in ("name", "private"):
+            m = _AGE_AFTER_NAME.match(text, e)
+            if m is not None:
+                out.append(("age", m.start("d"), m.end("d")))
+    return out
+
+
+_AGE_AFTER_NAME = re.compile(rf"(?:\)\s*,?\s*(?:(?:is|was|now|aged)\s+)?|\s*,\s*(?:(?:now|aged)\s+)?){_AGE}{_NO_UNIT}"
+                             r"(?!\s*[-–]\s*\d)")
+
+
 # "ma 93 lata", "91 χρονών", "Opa wordt 90", "abuela cumple 95": an age over 89 with the word for years, or after
 # the word for turning, in the languages people mix in (the English forms are deid_patterns' AGE_PATTERNS)
 _YEARS_WORDS = (r"lat|lata|jaar|jahre|jahren|jahr|ans|años|anos|anni|år|yaşında|yasinda|yaş|yas|χρονών|χρονων|ετών|"

@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_cued import _FAMILY, ROLE_WORDS, ROLES
+from healthviz_desktop.core.prompting.deid_cued import _FAMILY, READING_WORDS, ROLE_WORDS, ROLES
 from healthviz_desktop.core.prompting.deid_run_context import TIME_WORDS
+from healthviz_desktop.core.prompting.deid_things import USE_FOR
 from healthviz_desktop.core.prompting.vocabulary import fold, key, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
@@ -30,6 +31,11 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?=\s*\()")
 # also without "my" and before a comma ("Chase (trainer) made me", "Bông (my daughter, 4) fever")
 _WHO = re.compile(r"(?<![\w'’\-])(?P<n>[^\W\d_][\w'’\-]*)\s*\(\s*(?:(?P<my>my|her|his|our|their)\s+"
                   r"(?:[\w'’\-]+\s+)?)?(?P<r>[a-z\-]+)\s*[),]")
+# an age closing a bracket ("6)", "4 yrs)"), and a name with a child's age alone in its bracket ("Hope (8) passed",
+# "Hunter (12) - ear infection"; session twenty-eight: not "Panadol (2)", "Round (3)", "BMI (30)")
+_AGE_CLOSES = re.compile(r"\s*\d{1,2}\s*(?:y|yo|yrs?|years?|m|mo|months?)?\s*\)")
+_CHILD_AGED = re.compile(r"(?<![\w'’\-])(?P<n>[A-Z][a-z][\w'’\-]*)\s*\(\s*(?:1[0-7]|[1-9])\s*"
+                         r"(?:y|yo|yrs?|years?)?\s*\)")
 _ITEM_START = re.compile(r"(?:\A|[.!?:;,\n(]|\A[-•*]|\n[-•*])\s*\Z")
 _ROLE = re.compile(rf"(?i:{ROLES})")
 # the words that join an Arabic or Hebrew name, before it ("Abu ", "umm ", "Ibn ", "bint ") or after it
@@ -80,6 +86,19 @@ def _reads_as_name(words: str) -> bool:
     return first[0].isupper() and not first.isupper() and not _known(first)
 
 
+def _names_kin(words: str) -> bool:
+    """One capitalised word in a bracket right after a family word or a relation is that person's name, even one
+    a list knows as a month or another language's word ("Mum (June)", "landlord (Gord)"; session twenty-eight): not
+    a drug, a clinical word, a role, a relation, a title, a place's kind, a day or an ordinary English word ("Dad
+    (Retired)", "Mum (Hospital)")."""
+    lists, lex = word_lists(), P.lexicon()
+    f = fold(words)
+    return words[:1].isupper() and not words.isupper() and " " not in words and f not in lists.drugs \
+        and f not in lists.medical and f not in _FAMILY and f not in lex.relations and f not in lex.titles \
+        and f not in lex.facility_words and not _ROLE.fullmatch(f) and (f not in TIME_WORDS or f in P.MONTH_WORDS) \
+        and (f not in lists.english or f in lists.name_words)
+
+
 def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
     """Names in a bracket after a name or a family word, a name before a bracket saying who it is, a name in a
     script without capitals after who it is. Call it after every other rule: it reads the names found."""
@@ -99,13 +118,13 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
                 add(("name", m.start("n"), m.end("n")))
     if "(" not in text:
         return
-    anchors = [e for cat, _, e in found if cat in ("name", "private")]
+    anchors = [(e, False) for cat, _, e in found if cat in ("name", "private")]
     for m in _WORD_BEFORE.finditer(text):
         if fold(m.group("w")) in _FAMILY or fold(m.group("w")) in lex.relations:
-            anchors.append(m.end())
-    for end in anchors:
+            anchors.append((m.end(), True))
+    for end, kin in anchors:
         bracket = _IN_BRACKET.match(text, end)
-        if bracket and _reads_as_name(bracket.group("n")):
+        if bracket and (_reads_as_name(bracket.group("n")) or (kin and _names_kin(bracket.group("n")))):
             add(("name", bracket.start("n"), bracket.end("n")))
             age = _AGE_AFTER.match(text, bracket.start("end")) if bracket.group("end") == "," else None
             if age:
@@ -117,10 +136,17 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
         # reading is as often ("Sertraline (GP)", "Calpol (my son, 3)", "Fever (my daughter, 4)", "Covid
         # (colleague)"): there only a word no list knows is a name
         wider = not m.group("my") or m.group().endswith(",")
+        # (but "my daughter, 6" after a word says a child is named, even a word English has: "Favour (my daughter,
+        # 6)"; session twenty-eight)
+        aged = bool(m.group("my")) and m.group().endswith(",") and _AGE_CLOSES.match(text, m.end()) is not None \
+            and f not in USE_FOR and f not in READING_WORDS  # (not "Fever (my daughter, 4)", "Weight (my son, 3)")
         if (relation in lex.relations or relation in _FAMILY or (not m.group("my") and relation in ROLE_WORDS)) \
                 and (name[0].isupper() or not _has_case(name)) and f not in _FAMILY and f not in lex.relations \
                 and (_initial(text, m.start("n"), m.end("n")) or (not name.isupper()
-                     and not (wider and (_known(name) or _known(name, english=False))))):
+                     and not (wider and ((_known(name) and not aged) or _known(name, english=False))))):
+            add(("name", m.start("n"), m.end("n")))
+    for m in _CHILD_AGED.finditer(text):
+        if not _known(m.group("n")) and not _known(m.group("n"), english=False):
             add(("name", m.start("n"), m.end("n")))
 
 

@@ -26,10 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_more_calendars import more_calendar_candidates
 from healthviz_desktop.core.prompting.deid_spoken import spoken_candidates
 from healthviz_desktop.core.prompting.deid_times import WEEKDAYS
-from healthviz_desktop.core.prompting.vocabulary import fold
+from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -228,6 +229,36 @@ _CAL_WORDS = frozenset(str.split("""muharram safar rabi rabiul jumada jumadi jum
 # (the Solar Hijri months as Afghanistan names them, less those that are other words too)
 
 
+# session twenty-eight: a year right after a word no list knows, capitalised or in a script without capitals, dates
+# the feast, fair or festival it names as a holiday's year does ("Fallas 2024", "Nyepi 2024", "Vardavar 2023", "春节
+# 2025"): the holiday list can never be whole. Not an amount after a brand ("Zelbrix 2000 kcal", "2000 x2").
+# (the year first, the word before it read behind: the engine then scans for a digit alone)
+_EVENT_YEAR = re.compile(r"(?P<y>(?<=[^\W\d_][ \t])(?:19[5-9]|20[0-4])\d)(?![\w'’]|[.,:/\-]\d|"
+                         r"\s*(?i:iu|mg|mcg|µg|units?|ml|kcal|cal|steps|x\d*)\b)")
+_WORD_BEFORE_YEAR = re.compile(r"(?P<w>[^\W\d_][^\W\d_'’]*)[ \t]+\Z")
+
+
+# session twenty-eight: a day and a month with a slash or a dash after what is booked, due or moved then ("Beta booked
+# 3/6", "due 3/4", "Rescheduled for 10-14", "Delivery was 3/3", "due date 2/3", "para el 3/6"); a time's kind, as a
+# fraction's shape it has; a score's ("/10") stays
+_BOOKED_DAY = re.compile(r"\b(?i:booked(?:\s+(?:for|in))?|due(?:\s+date)?(?:\s+(?:is|was|on))?|(?:re)?scheduled\s+"
+                         r"(?:for|to)|moved\s+to|delivery\s+(?:was|is)|para\s+el|starts|starting)\s+"
+                         r"(?P<d>(?P<a>[0-3]?\d)[/\-](?P<b>[0-3]?\d))(?![\d/\-]|[.,]\d|\s*(?:%|(?i:mg|ml|"
+                         r"units?|days?|weeks?|times|of)\b))")
+_BOOKED_GATE = frozenset(str.split("booked due scheduled rescheduled moved delivery para starts starting"))
+
+
+def _names_an_event(word: str) -> bool:
+    """A word before a year that names what the year dates: capitalised (not an acronym) or in a script without
+    capitals, and no English, clinical or drug word, nor a word the lexicon knows ("Class 2024", "COVID 2020",
+    "Ozempic 2024")."""
+    if word.isupper() or not (word[0].isupper() or not any(c.isupper() or c.islower() for c in word)):
+        return False
+    f, lists = fold(word), word_lists()
+    return not lists.is_word(f) and f not in lists.drugs and f not in lists.medical \
+        and f not in P.lexicon().known_words
+
+
 def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     """Every date of this module's rules in ``text`` (see the docstring); ``words`` are its words in lower case.
     Each pattern runs only where a cheap sign of what it needs is there: a speed gate, never a change in what is
@@ -242,9 +273,19 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
     spoken_candidates(text, words, add)  # session twenty-five: dates and hours said aloud ("the third of the fourth")
     if not any(c.isdigit() for c in text):
         return
-    if not words.isdisjoint(_GATE_WORDS) and _YEAR_GATE.search(text):
-        for m in _HOLIDAY_YEAR.finditer(text):
-            add(("date", m.start(), m.end()))
+    if _YEAR_GATE.search(text):
+        if not words.isdisjoint(_GATE_WORDS):
+            for m in _HOLIDAY_YEAR.finditer(text):
+                add(("date", m.start(), m.end()))
+        for m in _EVENT_YEAR.finditer(text):
+            before = _WORD_BEFORE_YEAR.search(text, max(0, m.start() - 40), m.start())
+            if before is not None and _names_an_event(before.group("w")):
+                add(("date", m.start("y"), m.end("y")))
+    if not words.isdisjoint(_BOOKED_GATE):
+        for m in _BOOKED_DAY.finditer(text):
+            a, b = int(m.group("a")), int(m.group("b"))  # a day and a month either way round ("10-14")
+            if 0 < min(a, b) <= 12 and max(a, b) <= 31 and not m.group("d").endswith("/10"):
+                add(("time", m.start("d"), m.end("d")))
     if "inst" in words or "instant" in words or "ultimo" in words or "ult" in words or "proximo" in words \
             or "prox" in words:
         for m in _INSTANT.finditer(text):

@@ -1,6 +1,6 @@
 """Round nine of issue 15: clock times and dates the earlier rules left, found in set H once it was retired to the
-tuning corpus, each written as the general form it is. Plain code, called from deid_cued.py (``clock_candidates``)
-and from both de-identifiers' last step (``paired_candidates``), so the fast and the reference one share it.
+tuning corpus, each written as the general form it is. Plain code, called from deid_cued.py (``clock_candidates``),
+so the fast and the reference one share it; what pairs a clock with a date found is deid_paired.py.
 
 - A clock time right after a date, in any of the forms a clock is written, and a day and month with a slash
   right before a clock time with its minutes: "28/3 0845", "19/04/24 @ 1430", "Do 28.11. 16h", "12/5 14:00"
@@ -26,7 +26,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from healthviz_desktop.core.prompting.deid_spoken import HOUR_AFTER_DATE, spoken_rx
 from healthviz_desktop.core.prompting.deid_when import when_candidates
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 
@@ -37,7 +36,6 @@ _CLOCK = (r"(?:(?:[01]?\d|2[0-3])(?:[:.h][0-5]\d)(?:\s?(?i:h|am|pm|uhr|น\.?))?
           r"|(?:1[0-2]|0?[1-9])\s?(?i:am|pm|a\.m\.|p\.m\.)|(?:[01]\d|2[0-3])[0-5]\d(?:\s?(?i:hrs|h|น\.?))?)")
 _JOIN = r"[\s,]*(?:(?i:at|@|um|à|a\s+las|a\s+la|alle|om|kl\.?|klo|klockan|kello|saat|jam|pukul|às|ore|o)\s*)?"
 _NOT_A_CLOCK_AFTER = r"(?![\w/:]|[.,]\d|\s*(?i:mg|mcg|ml|g|kg|%|x|tabs?|units?|iu|steps|bpm|mmhg|/10)\b)"
-_TIME_AFTER_DATE = re.compile(rf"{_JOIN}(?P<t>{_CLOCK}){_NOT_A_CLOCK_AFTER}")
 # a day and a month (no year) right before a clock with its minutes: "12/5 14:00", "28/3 0845" (not "Fasting 7.4,
 # 2h post-meal" nor "BG 8.8. 18:45": dotted, a day and month is a lab value's shape; "2h" is a duration's)
 _MINUTES_CLOCK = (r"(?:(?:[01]?\d|2[0-3])[:.h][0-5]\d|(?:1[0-2]|0?[1-9])\s?(?i:am|pm|a\.m\.|p\.m\.)|"
@@ -61,7 +59,6 @@ _DIARY_DATE = re.compile(r"\b(?i:diary|journal|entry|log|notes?|update)\s+(?P<d>
 # "Jovelyn 1500 shift", "the 0700 meds": a four-digit time before what happens at it on a ward
 _FOUR_BEFORE_ROUND = re.compile(r"\b(?P<t>(?:[01]\d|2[0-3])[0-5]\d)\s+(?i:shift|meds|med\s+pass|round|rounds|obs|"
                                 r"handover|huddle|feed|check)\b")
-_FOUR_AFTER_TIME = re.compile(r"\b(?i:to|till|until|til|[-–@])\s*(?P<t>(?:[01]\d|2[0-3])[0-5]\d)(?![\w/.,:]\d|\d)")
 # "slept 0900-1400": the first of two clock times joined by a dash, when they read as times (one starts with 0, or
 # both fall on the quarter hour; a unit after the range rules it out, "1200-1500 kcal"; round eleven)
 # (written to start with its first digit, the rest read behind it: the regex engine then scans for a digit alone)
@@ -85,10 +82,6 @@ _WEEK_NUMBER = re.compile(r"\b(?:KW|Kw\.|(?i:kalenderwoche|uke|uge|vecka|veckan|
                           r"týden|tyden|semaine|settimana|semana))\s?(?:(?i:nr|no)\.?\s?)?(?P<w>[1-9]|[1-4]\d|5[0-3])\b"
                           r"(?![.,/:]\d|\s*(?i:of|de|di|av|af|z|der|du)\b)")
 # round twelve (set L's first look), each written as the general form it is:
-# "Friday 10/18 @ 11": an hour said bare right after a date any rule found, joined by "@" or "at"
-_BARE_HOUR_AFTER_DATE = re.compile(r"\s*(?:@|(?i:at))\s*(?P<t>1[0-2]|0?[1-9])(?![\w/:%]|[.,]\d|\s*[-–]\s*\d|"
-                                   r"\s*(?i:mg|mcg|ml|g|kg|x|tabs?|units?|iu|steps|bpm|mmhg|out|of|weeks?|wks?|days?|months?|"
-                                   r"years?|yrs?|hours?|hrs?|mins?|minutes|times|percent|pm|am)\b)")
 # "Screenshot 2024-02-06 at 7.42.15 AM.png": a clock with its seconds, dotted the way a file name has it
 _CLOCK_SECONDS = re.compile(r"(?<![\w.])(?P<t>(?:[01]?\d|2[0-3])[.:][0-5]\d[.:][0-5]\d)(?:\s?(?i:am|pm|a\.m\.|p\.m\.))?"
                             r"(?![\w]|[.:]\d)")
@@ -190,10 +183,6 @@ _WEEKDAY_BEFORE = re.compile(r"\b(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun
 _HEADING_DATE = re.compile(r"(?:\A|\n)[^\S\n]*(?P<d>(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9]))(?!\d|/\d)"
                            r"\s*(?:[-–—:])\s")
 _GATE = re.compile(r"\d")
-# session twenty-two: a dotted clock right before "on" and a date ("10.20 on the 4th of March"; dotted, a number
-# alone could be a reading, so only with the date after it; never a price, "Paid £9.35 on the 3rd")
-_DOTTED_BEFORE_DATE = re.compile(r"(?<![\d.,:/£$€¥₹])(?P<t>(?:[01]?\d|2[0-3])\.[0-5]\d(?:\s*(?i:am|pm))?),?\s+"
-                                 r"(?i:on)\s+(?:(?i:the)\s+)?\Z")
 # round twelve's review: what makes a number a value, a count or a scale, not a time
 _SCALE_BEFORE = re.compile(r"\b(?i:scale\s+of|out\s+of|from)\s*\Z")
 _BREATHING = re.compile(r"\b(?i:breathe|breathing|breath|inhale|exhale|hold|count|counting)\b")
@@ -372,28 +361,3 @@ def clock_candidates(text: str, add: Add) -> None:
                     and not _COUNT_BEFORE.search(text, max(0, m.start() - 16), m.start()):
                 add(("time", m.start("t"), m.end("t")))
 
-
-def paired_candidates(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
-    """A clock right after a date any rule found, and a four-digit time after a time ("from 0930 to 1400"). Reads
-    the candidates found so far; call it last. Nothing to do without a date or a time found."""
-    if not found:
-        return
-    dates = [(s, e) for cat, s, e in found if cat == "date"]
-    for _, end in dates:  # session twenty-five: an hour said aloud after a date ("the ninth at eight")
-        m = spoken_rx(HOUR_AFTER_DATE).match(text, end)
-        if m:
-            add(("time", m.start("t"), m.end("t")))
-    if not _GATE.search(text):
-        return
-    times = [(s, e) for cat, s, e in found if cat in ("time", "date")]
-    for start, end in dates:
-        m = _TIME_AFTER_DATE.match(text, end) or _BARE_HOUR_AFTER_DATE.match(text, end)
-        if m:
-            add(("time", m.start("t"), m.end("t")))
-        m = _DOTTED_BEFORE_DATE.search(text, max(0, start - 24), start)
-        if m:
-            add(("time", m.start("t"), m.end("t")))
-    if times:
-        for m in _FOUR_AFTER_TIME.finditer(text):
-            if any(e <= m.start() and m.start() - e <= 12 for _, e in times):
-                add(("time", m.start("t"), m.end("t")))

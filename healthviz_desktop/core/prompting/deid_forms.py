@@ -168,6 +168,9 @@ def form_candidates(text: str, add: Add) -> None:
         for rx in (_DAY_MONTH, _MONTH_DAY):
             for m in rx.finditer(text):
                 add(("date", m.start(), m.end()))
+    if not words.isdisjoint(_SHORT_MONTH_WORDS):
+        for m in _DAY_SHORT_MONTH.finditer(text):
+            add(("date", m.start(), m.end()))
     if _H_MINUTES_GATE.search(text):
         for m in _H_MINUTES.finditer(text):
             before = text[max(0, m.start() - 16):m.start()].split()
@@ -210,6 +213,11 @@ _SPOKEN_COUNTS = frozenset(("quarter", "five", "ten", "twenty"))
 _SPOKEN_JOINS = frozenset(("to", "after"))
 _DIGIT_TO_GATE = re.compile(r"\d\s+to\s")
 _MONTH_WORDS = frozenset(_MONTHS.split("|")) | {"tháng"}
+# session twenty-eight: the short months of French, Spanish, Portuguese and Italian after a day ("le 9 janv.",
+# "18-Fev", "12/dez"; English's are deid_patterns')
+_SHORT_MONTHS = "janv|févr|fevr|avr|juil|déc|fev|abr|dez|ene|dic|giu|lug|ott"
+_SHORT_MONTH_WORDS = frozenset(_SHORT_MONTHS.split("|"))
+_DAY_SHORT_MONTH = re.compile(rf"(?<![\d.,:/\-])(?:[12]\d|3[01]|0?[1-9])(?:\s+(?i:de\s+)?|-|/)(?i:{_SHORT_MONTHS})\b")
 _H_MINUTES_GATE = re.compile(r"\dh[0-5]\d")
 _DOTTED_GATE = re.compile(r"\d\.\d{1,2}\.")
 _DOT_TIME_GATE = re.compile(r"\d\.[0-5]\d")

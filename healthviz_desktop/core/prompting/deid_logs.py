@@ -71,6 +71,15 @@ _EVENT_RANGE = re.compile(rf"\b(?i:lecture|lectures|seminar|tutorial|shift|shift
                           rf"nursery|practical|placement|contact)\s+(?:(?i:from|is|was)\s+)?"
                           rf"(?P<a>{_HOUR}(?:[.:][0-5]\d)?)\s*[-–]\s*(?P<b>{_HOUR}(?:[.:][0-5]\d)?)"
                           rf"(?![\w/.,:]\d|\d|\w|\s*[/%]){_NOT_AMOUNT}")
+# session twenty-eight: a shift's hours in the shift words of the languages people mix in, on a day's clock ("zmiana
+# 7-15", "Dyżur 7-19", "turno 8-20"), and an hour to an hour in words after a shift ("early shift 6 to 2", "I was on
+# the 8-8", "nights 7 till 7"; not "on the 2-3 days", "shift 2 to 3 times")
+_DAY_HOUR = r"(?:1\d|2[0-4]|0?[1-9])"
+_SHIFT_RANGE = re.compile(rf"\b(?i:zmiana|zmianie|dyżur|dyzur|turno|schicht|dienst|guardia|plantão|plantao|vardiya|"
+                          rf"smjena|smena|směna|shift|on\s+the|nights?|earlies|lates)\s+(?:(?i:from|is|was)\s+)?"
+                          rf"(?P<a>{_DAY_HOUR}(?:[.:][0-5]\d)?)\s*(?:[-–]|\s(?i:to|till|til|until)\s)\s*"
+                          rf"(?P<b>{_DAY_HOUR}(?:[.:][0-5]\d)?)(?![\w/.,:]\d|\d|\w|\s*[/%]){_NOT_AMOUNT}")
+_RANGE_GATE = re.compile(r"\d\s*(?:[-–]|\s(?i:to|till|til|until)\s)\s*\d")
 _COUNTED_BEFORE = re.compile(r"\b(?i:day|days|week|weeks|cycle|cycles|dose|doses|level|levels|grade|stage|step|steps|"
                              r"page|pages|pain|score|scores|size|sizes|age|ages|aged|from)\s*$")
 
@@ -107,6 +116,9 @@ def log_candidates(text: str, add: Add) -> None:
         for m in _EVENT_RANGE.finditer(text):
             add(("time", m.start("a"), m.end("a")))
             add(("time", m.start("b"), m.end("b")))
+    for m in _SHIFT_RANGE.finditer(text) if _RANGE_GATE.search(text) else ():
+        add(("time", m.start("a"), m.end("a")))
+        add(("time", m.start("b"), m.end("b")))
 
 
 def _clock_series(text: str, add: Add) -> None:

@@ -334,9 +334,10 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             and HOSPITAL_AFTER.match(text, end):
         add(("place", start, end))  # "the Mater hospital", "at Tallaght hospital"
     elif len(run) == 1 and at_start and len(first) > 6 and first.endswith("ing") \
-            and not word_lists().is_name(key(first)) \
+            and not re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE) and not word_lists().is_name(key(first)) \
             and first not in lex.first_names and first not in lex.ambiguous_first_names:
-        return  # "Sundowning again": a sentence that opens with a doing word
+        return  # "Sundowning again": a sentence that opens with a doing word (not "Aisling rang": a name before
+        # what a person does; session twenty-eight)
     elif len(run) > 1 and bare(run[-1][0]) in FACILITY_ENDS and not at_start:
         add(("place", start, end))  # "the Jewish General", "BC Women's": a hospital named by what it is
     elif len(run) == 1 and person_acts_after(key(first), text, end):

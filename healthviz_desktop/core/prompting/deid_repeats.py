@@ -19,7 +19,9 @@ from itertools import pairwise
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_names import unpossessive
 from healthviz_desktop.core.prompting.deid_run_context import DETERMINERS, ROLE_WORDS
+from healthviz_desktop.core.prompting.deid_sites import GENERIC_ACRONYMS
 from healthviz_desktop.core.prompting.deid_things import SPEAKING, USE_VERBS, calendar_words
+from healthviz_desktop.core.prompting.deid_words import _unknown_acronym
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, WordLists, fold, word_lists
 
 _KINDS = frozenset(("name", "place", "employer"))
@@ -133,6 +135,8 @@ def beside_kept(text: str, kept: list[tuple[str, int, int]], found: list[tuple[s
     covered = sorted((s, e) for _k, s, e in found)
     out: list[tuple[str, int, int]] = []
     for kind, s, e in kept:
+        if kind in _KINDS or kind == "private":
+            out += _acronyms_beside(text, s, e, "place" if kind == "private" else kind, covered)
         if kind not in _KINDS or not text[s:s + 1].isupper():  # (beside a capitalised name only: "lên" is a verb)
             continue
         before = _WORD_BEFORE.search(text, max(0, s - 30), s)
@@ -144,6 +148,32 @@ def beside_kept(text: str, kept: list[tuple[str, int, int]], found: list[tuple[s
                 and not _covered(covered, *after.span(1)):
             out.append((kind, after.start(1), after.end(1)))
     return out
+
+
+def _acronyms_beside(text: str, start: int, end: int, kind: str, covered: list[tuple[int, int]]
+                     ) -> list[tuple[str, int, int]]:
+    """An acronym no word list knows right beside a name, place or employer kept, or a private term: the rest of
+    that name ("[Tata] ACTREC", "GMC [Patiala]", "[Dhaka] EPZ"); not a clinical one ("[Sharp Memorial] ER")."""
+    out, cues = [], P.lexicon().cue_words
+    before = _ACRONYM_BEFORE.search(text, max(0, start - 12), start)
+    if before is not None and _OWNER_BEFORE.search(text, max(0, before.start(1) - 8), before.start(1)):
+        before = None  # "my TL [Jericho]", "her PA [Chelsea]": someone's role before their name
+    for m in (before, _ACRONYM_AFTER.match(text, end)):
+        if m is not None and _unknown_acronym(m.group(1)) and m.group(1) not in GENERIC_ACRONYMS \
+                and m.group(1).casefold() not in cues \
+                and m.group(1).casefold() not in _FIELD_ACRONYMS \
+                and not _covered(covered, *m.span(1)):
+            out.append((kind, *m.span(1)))  # (not a form's next field: "Mr. [NGUYEN VAN AN] DOB")
+    return out
+
+
+# capitals alone, Latin, Cyrillic or Greek ("QMC", "ЦГКБ", "ΑΠΘ"), a space or a "+" from the name ("LAC+USC")
+_ACRONYM_BEFORE = re.compile(r"(?<![\w'’\-&.])([A-ZА-ЯЁΑ-Ω]{2,6})[ +]$")
+# a form's fields and the numbers people carry, by their acronyms: what follows a name on a form, not its rest
+_FIELD_ACRONYMS = frozenset(str.split("dob nok addr ssn mrn nhs nric fin ur urn hn chi pps ihi ehic tfn sin ni nino "
+                                      "bsn pesel amka"))
+_OWNER_BEFORE = re.compile(r"\b(?i:my|his|her|our|your|their)\s+$")
+_ACRONYM_AFTER = re.compile(r"[ +]([A-ZА-ЯЁΑ-Ω]{2,6})(?![\w'’\-&])")
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:

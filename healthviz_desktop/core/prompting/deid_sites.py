@@ -17,8 +17,9 @@ deid_cued.py, so the fast de-identifier and the reference one share it as it is.
   word, before the capitalised words of a centre's or a service's name, or of a hospital's where someone goes.
 - "Out on the Ocean Rose DL 209": a boat's port letters and number after its name.
 - Session twenty-five: "Flew SFO → SIN", "after the ICN–JFK turnaround", "the DXB layover": airports by their
-  three-letter codes, joined as a route where a flight is spoken of, or before the word for a stop on one; and "SPMC
-  Davao", "CMC Ludhiana": a hospital's acronym before the town it stands in.
+  three-letter codes, joined as a route where a flight is spoken of, or before the word for a stop on one ("SPMC
+  Davao", a hospital's acronym before its town, was read here until session twenty-eight; it is now an acronym
+  beside a place taken, deid_repeats.py).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import re
 from collections.abc import Callable
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.vocabulary import fold, gazetteer, word_lists
+from healthviz_desktop.core.prompting.vocabulary import word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -35,6 +36,14 @@ Add = Callable[[tuple[str, int, int]], None]
 _ROOM = re.compile(r"\b(?P<k>(?i:room|rm|block|blk|ward|cabin|tent|caravan|hut|barracks|dorm))\.?"
                    r"\s+#?(?!(?:[CTLS]\d{1,2}|CD\d+)(?![\w\-/]))"
                    r"(?P<p>[A-Z]{1,2}-?\d{1,4}[A-Z]?|\d{1,4}-?[A-Z])(?![\w\-/])")
+# session twenty-eight: a house's, a tent's or a flat's number alone ("house 3087", "house no. 47", "H.No. 12", "tent
+# 61", "kv. 7", "villa 12", "plot 45") and a room's with a floor before a dot ("room 2.14"); never a count after it
+# ("house 2 days", "tent 3 nights")
+_DWELLING_NUMBER = re.compile(r"\b(?i:house|h\.\s?no|tent|kv|villa|plot|bungalow|(?P<r>room|rm))\.?\s*"
+                              r"(?:(?i:no|number)\.?\s*|#\s*)?(?P<p>\d{1,5}[A-Za-z]?|(?(r)\d{1,2}\.\d{1,3}|(?!)))"
+                              r"(?![\w\-/]|[.,]\d|\s*(?i:days?|weeks?|nights?|times|mins?|minutes|hours?|hrs?|people|"
+                              r"beds?|floors?|am|pm|mg|x|degrees?|deg|celsius|c|f|percent)\b|\s*[%°])")
+_DWELLING_SIGNS = frozenset(str.split("house h no tent kv villa plot bungalow room rm"))
 # (not "Depot 150", an injection, "Camp 4" of a trek, nor "Bus Station 3")
 _STATION = re.compile(r"\b(?P<p>(?:Station|Precinct|Firehouse)\s+#?\d{1,3})(?![\w.,/\-])")
 _KIND_OF_STATION = re.compile(r"(?i:bus|coach|train|tube|metro|petrol|gas|police|nurses['’]?|nurse['’]s|space|power)"
@@ -82,10 +91,8 @@ _ROUTE_ARROW = re.compile(r"→|->|>")
 _AIRPORT_STOP = re.compile(r"(?<![\w\-/])(?P<p>[A-Z]{3})\s+(?:(?P<s>(?i:layover|stopover|turnaround|transit|airport|"
                            r"terminal))|(?i:run|trip|flight|flights|sector|connection))\b")
 _CODE = re.compile(r"[A-Z]{3}")
-# "SPMC Davao", "WVMC Iloilo", "CMC Ludhiana": a hospital's acronym before the town it stands in (a town of the
-# gazetteer that is no English word); never someone's ("my TL Jericho", "her PA Chelsea": a role and a name)
-_ACRONYM_TOWN = re.compile(r"(?<![\w\-/])(?P<p>[A-Z]{2,6})\s+(?P<t>[A-Z][a-z]{3,})\b")
-_OWNER_BEFORE = re.compile(r"\b(?i:my|his|her|our|your|their)\s+\Z")
+# (a hospital's acronym before its town, "SPMC Davao", is deid_repeats.py's acronym beside a place taken since
+# session twenty-eight)
 # "Out on the Ocean Rose DL 209": a boat's port letters and number after its name (no word for a boat)
 _VESSEL_CODE = re.compile(r"\b(?i:on|aboard|on\s+board|skipper\s+of|(?:boat|creeler|trawler|yacht)\s+(?:is|was))\s+"
                           r"(?:(?i:the)\s+)?"
@@ -106,11 +113,17 @@ _SERVICE_KINDS = frozenset(str.split("""community local student students univers
     alcohol sexual domestic psychological talking trauma grief carers carer parent parents hospital gp practice
     workplace work occupational nhs county city council district regional national state"""))
 # acronyms that are a kind of worker or service, not whose ("NHS nurse", "GP surgery", "ED nurse")
-_GENERIC_ACRONYMS = frozenset(str.split("""NHS GP ED ER ICU CCU HDU OT PT SLT SW RN EN HCA CNA LPN NP PA MD DR MH CMHT
+GENERIC_ACRONYMS = frozenset(str.split("""NHS GP ED ER ICU CCU HDU OT PT SLT SW RN EN HCA CNA LPN NP PA MD DR MH CMHT
     CAMHS IAPT CPN DWP PIP ESA UC HR OH IT TA SEN SENCO ADHD ASD PTSD CBT DBT EMDR A&E ENT AE VA UK US EU UN WHO
     NDIS OHS WHS PPE CEO SEO PR BSL ASL ESOL LGBTQ LGBT DV LD RAF RN HMRC DVLA RNLI AA NA CAB JSA EHCP MRI STI
     IVF TBI CT PET SEND ICT EAL ESL MND MS IBD COPD HIV TB CF PD HF DM DSN CNS ANP TVN IPC MSK SALT PALS ILD CKD IBS
     CHC RMN RGN HV"""))
+
+# session twenty-eight: an acronym no list knows before a portal, a matriculation number or an outpatient
+# department ("the UNN portal", "NUS matric no", "BSMMU chest OPD"): a university's, a hospital's or a service's
+_ACRONYM_BEFORE_PLACE_WORD = re.compile(r"(?P<a>[A-Z](?<!\w.)[A-Z]{2,5})\s+(?:(?i:chest|eye|main)\s+)?"
+                                        r"(?i:portal|opd|matric|campus|hostel|dorms?)\b")
+_PLACE_WORDS_AFTER = frozenset(("portal", "opd", "matric", "campus", "hostel", "dorm", "dorms"))
 
 
 def site_candidates(text: str, words: frozenset[str], add: Add) -> None:
@@ -124,6 +137,9 @@ def site_candidates(text: str, words: frozenset[str], add: Add) -> None:
             for m in _ROOM.finditer(text):
                 start = m.start("k") if m.group("k")[0].isupper() else m.start("p")  # "Ward D9" whole, "room C-118"
                 add(("place", start, m.end("p")))
+        if not signs.isdisjoint(_DWELLING_SIGNS):
+            for m in _DWELLING_NUMBER.finditer(text):
+                add(("address", m.start("p"), m.end("p")))
         if not signs.isdisjoint(_STATION_SIGNS):
             for m in _STATION.finditer(text):
                 if not _KIND_OF_STATION.search(text, max(0, m.start() - 12), m.start()):
@@ -171,23 +187,21 @@ def site_candidates(text: str, words: frozenset[str], add: Add) -> None:
             first = m.group("p").split()[0].casefold()
             if first not in _SERVICE_KINDS and first not in lists.medical:  # not "Stroke support service"
                 add(("employer", m.start("p"), m.end("p")))
+    if not signs.isdisjoint(_PLACE_WORDS_AFTER):
+        for m in _ACRONYM_BEFORE_PLACE_WORD.finditer(text):
+            if _unknown_acronym(m.group("a")):
+                add(("place", m.start("a"), m.end("a")))
     if not _CAPITALS.search(text):
         return
     if not signs.isdisjoint(_WORKER_SIGNS):
         for m in _ACRONYM_WORKER.finditer(text):
-            if m.group("p") not in _GENERIC_ACRONYMS:
+            if m.group("p") not in GENERIC_ACRONYMS:
                 add(("employer", m.start("p"), m.end("p")))
     _airports(text, signs, add)
-    for m in _ACRONYM_TOWN.finditer(text):
-        town = m.group("t").casefold()
-        if fold(town) in gazetteer().places and _unknown_acronym(m.group("p")) and town not in lex.first_names \
-                and town not in lex.ambiguous_first_names \
-                and not _OWNER_BEFORE.search(text, max(0, m.start() - 7), m.start()):  # (not "PSW Gloria")
-            add(("place", m.start("p"), m.end("p")))
     for rx, wanted in ((_ACRONYM_HOSPITAL, _HOSPITAL_SIGNS), (_ACRONYM_CENTRE, _CENTRE_SIGNS)):
         if not signs.isdisjoint(wanted):
             for m in rx.finditer(text):
-                if m.group("p").split()[0] not in _GENERIC_ACRONYMS:
+                if m.group("p").split()[0] not in GENERIC_ACRONYMS:
                     add(("place", m.start("p"), m.end("p")))
 
 
@@ -236,7 +250,7 @@ def _airports(text: str, signs: frozenset[str], add: Add) -> None:
 
 def _named_thing(word: str) -> bool:
     """A kind of worker or service ("NHS"), a drug or a word the de-identifier itself knows: never an airport."""
-    return word in _GENERIC_ACRONYMS or word.casefold() in P.lexicon().known_words \
+    return word in GENERIC_ACRONYMS or word.casefold() in P.lexicon().known_words \
         or word.casefold() in word_lists().drugs
 
 
@@ -245,7 +259,7 @@ def _unknown_acronym(word: str) -> bool:
     worker or service ("NHS")."""
     f = word.casefold()
     lists = word_lists()
-    return word not in _GENERIC_ACRONYMS and f not in P.lexicon().known_words and f not in lists.medical \
+    return word not in GENERIC_ACRONYMS and f not in P.lexicon().known_words and f not in lists.medical \
         and f not in lists.drugs and not lists.is_word(f)
 
 

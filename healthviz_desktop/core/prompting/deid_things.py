@@ -51,7 +51,7 @@ _PRODUCT_USE = re.compile(r"\s+(?:(?i:for|pra|para|pour|für|fur|per|voor|contra
                           r"for\s+\d+\s+(?:more\s+)?(?:days?|weeks?|nights?))\b)")
 
 
-_USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu nausea itch itching rash heartburn
+USE_FOR = frozenset(str.split("""sleep pain throat cough coughs cold colds flu nausea itch itching rash heartburn
     reflux allergies allergy hayfever congestion fever headache headaches migraine period cramps back joints skin eyes
     nose sinuses sinus bowels constipation diarrhoea diarrhea anxiety stress acne dryness swelling sore sores bites
     spots ulcers wind bloating gas burns cuts eczema psoriasis dandruff thrush warts verruca verrucas acid
@@ -66,7 +66,7 @@ def product_use(text: str, end: int) -> bool:
     """Whether what follows a word says how a product is used ("for sleep", "at night", "twice"), or lists it with
     another ("Glucosamine, fish oil, Pamol")."""
     m = _PRODUCT_USE.match(text, end)
-    if m is not None and (m.group("what") is None or fold(m.group("what")) in _USE_FOR
+    if m is not None and (m.group("what") is None or fold(m.group("what")) in USE_FOR
                           or key(m.group("what")) in word_lists().medical):
         return True
     listed = re.match(r"\s*,\s*([A-Za-z][\w\-]*)(?:\s+([a-z][\w\-]*))?", text[end:end + 40])
@@ -74,7 +74,7 @@ def product_use(text: str, end: int) -> bool:
         return False
     lists = word_lists()
     return any(w is not None and (key(w) in lists.drugs or key(w) in lists.medical or key(w) in clinical_words()
-                                  or key(w) in _USE_FOR or key(w) in _SUPPLEMENTS) for w in listed.groups())
+                                  or key(w) in USE_FOR or key(w) in _SUPPLEMENTS) for w in listed.groups())
 
 
 @lru_cache(maxsize=1)

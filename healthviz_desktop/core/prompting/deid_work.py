@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from healthviz_desktop.core.prompting.deid_orgs import _COMMON_CAPITALS
 from healthviz_desktop.core.prompting.deid_patterns import MONTH_WORDS
-from healthviz_desktop.core.prompting.deid_sites import _GENERIC_ACRONYMS
+from healthviz_desktop.core.prompting.deid_sites import GENERIC_ACRONYMS
 from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, word_lists
 from healthviz_desktop.core.prompting.word_trie import trie
 
@@ -171,7 +171,7 @@ def work_candidates(text: str, add: Add) -> None:
             o = m.group("o").casefold().strip("'’")
             after_the = text[max(0, m.start() - 4):m.start()].casefold() == "the " and not m.group("r")
             if (m.group("r") or (m.group("w") in ("hub", "agency") and not after_the)) and (
-                    m.group("o") in _GENERIC_ACRONYMS or m.group("o").endswith(("'s", "’s"))
+                    m.group("o") in GENERIC_ACRONYMS or m.group("o").endswith(("'s", "’s"))
                     or word_lists().is_word(o)):
                 continue  # "NHS manager", "Sarah's boss", "Case manager", "Carer agency"
             if o not in _NOT_ORGS and o not in _SHIFT_WORDS and o not in MONTH_WORDS and o not in COMMON_PROPER and (

@@ -22,10 +22,9 @@ from itertools import accumulate, compress, count, repeat
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
-from healthviz_desktop.core.prompting.deid_ages import repeated_ages
+from healthviz_desktop.core.prompting.deid_ages import ages_after_names, repeated_ages
 from healthviz_desktop.core.prompting.deid_brackets import after_names
 from healthviz_desktop.core.prompting.deid_case import title_case_read
-from healthviz_desktop.core.prompting.deid_clock import paired_candidates
 from healthviz_desktop.core.prompting.deid_codes import take_number_parts
 from healthviz_desktop.core.prompting.deid_composed import composed_terms, find_composed
 from healthviz_desktop.core.prompting.deid_context import form_candidates
@@ -41,6 +40,7 @@ from healthviz_desktop.core.prompting.deid_names import (
     unpossessive,
 )
 from healthviz_desktop.core.prompting.deid_org_groups import org_cues, org_groups
+from healthviz_desktop.core.prompting.deid_paired import paired_candidates
 from healthviz_desktop.core.prompting.deid_person import fold_text, private_candidates
 from healthviz_desktop.core.prompting.deid_repeats import beside_kept, repeated_names, rest_pieces
 from healthviz_desktop.core.prompting.deid_shields import clinical_spans, eponym_shields
@@ -235,7 +235,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
     after_names(text, found, add)  # a name in a bracket after a name found above
     spans = _resolve(text, found)
     kept = [(s.category, s.start, s.end) for s in spans]
-    again = repeated_names(text, kept) + beside_kept(text, kept, found)
+    again = repeated_names(text, kept) + beside_kept(text, kept, found) + ages_after_names(text, kept)
     # a name found, said again where nothing shows it, and the rest of a name beside it
     return _resolve(text, found + again) if again else spans
 
