@@ -5,8 +5,11 @@ In lower case only a given name of the lexicon's list goes again ("then ama left
 word is as likely one of another language); a word that is also an ordinary word ("Rose", "Black") only with its
 capital, and at the start of a sentence only before what a person says or does ("Rose brought soup"; "Black stools
 again", "Will try" stay); a place's ordinary words never ("Eye" of "St John's Eye Hospital"); nor a word beside a
-drug or before a model or a dose ("Acamol, Etopan", "Medtronic 780G": a product a first rule took for a name). Plain
-code called on the resolver's spans, shared by the fast de-identifier and the reference one.
+drug or before a model or a dose ("Acamol, Etopan", "Medtronic 780G": a product a first rule took for a name). The
+rest of a name beside one kept goes too: a capitalised word (session twenty-three) and, since session twenty-eight,
+an acronym no list knows ("Dhaka EPZ", "LAC+USC"; not a clinical, care or generic acronym, a form's next field nor
+someone's role before their name). Plain code called on the resolver's spans, shared by the fast de-identifier and
+the reference one.
 """
 
 from __future__ import annotations
@@ -153,7 +156,8 @@ def beside_kept(text: str, kept: list[tuple[str, int, int]], found: list[tuple[s
 def _acronyms_beside(text: str, start: int, end: int, kind: str, covered: list[tuple[int, int]]
                      ) -> list[tuple[str, int, int]]:
     """An acronym no word list knows right beside a name, place or employer kept, or a private term: the rest of
-    that name ("[Tata] ACTREC", "GMC [Patiala]", "[Dhaka] EPZ"); not a clinical one ("[Sharp Memorial] ER")."""
+    that name ("GMC [Patiala]", "[Dhaka] EPZ"); not a clinical or generic one ("[Sharp Memorial] ER", "NHS"), a
+    form's next field ("DOB") nor someone's role before their name ("my TL [Jericho]")."""
     out, cues = [], P.lexicon().cue_words
     before = _ACRONYM_BEFORE.search(text, max(0, start - 12), start)
     if before is not None and _OWNER_BEFORE.search(text, max(0, before.start(1) - 8), before.start(1)):
