@@ -25,8 +25,9 @@ Add = Callable[[tuple[str, int, int]], None]
 # one to three words in a bracket, up to a comma or the closing bracket: "(王建国)", "(Gio)", "(Park Soon-ja, 93)"
 _IN_BRACKET = re.compile(r"\s*\(\s*(?P<n>[^\W\d_][\w'’\-]*(?:[ \-][^\W\d_][\w'’\-]*){0,2})\s*(?P<end>[,)])")
 _AGE_AFTER = re.compile(r",\s*(?P<a>9\d|1[0-4]\d)\s*\)")
-# a word right before a bracket ("Mum (", "Halmeoni (")
-_WORD_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)(?=\s*\()")
+# a word right before a bracket ("Mum (", "Halmeoni ("), read back from the bracket (a speed gate: most texts hold
+# few brackets and many words)
+_WORD_BEFORE = re.compile(r"(?<![\w'’\-])(?P<w>[^\W\d_][\w'’\-]*)\s*\Z")
 # "Bank (my husband)", "Ploy (our neighbour's daughter)": the bracket says who the person is; since round seventeen
 # also without "my" and before a comma ("Chase (trainer) made me", "Bông (my daughter, 4) fever")
 _WHO = re.compile(r"(?<![\w'’\-])(?P<n>[^\W\d_][\w'’\-]*)\s*\(\s*(?:(?P<my>my|her|his|our|their)\s+"
@@ -118,10 +119,11 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
                 add(("name", m.start("n"), m.end("n")))
     if "(" not in text:
         return
+    before_brackets = _words_before_brackets(text)
     anchors = [(e, False) for cat, _, e in found if cat in ("name", "private")]
-    for m in _WORD_BEFORE.finditer(text):
-        if fold(m.group("w")) in _FAMILY or fold(m.group("w")) in lex.relations:
-            anchors.append((m.end(), True))
+    for start, end in before_brackets:
+        if fold(text[start:end]) in _FAMILY or fold(text[start:end]) in lex.relations:
+            anchors.append((end, True))
     for end, kin in anchors:
         bracket = _IN_BRACKET.match(text, end)
         if bracket and (_reads_as_name(bracket.group("n")) or (kin and _names_kin(bracket.group("n")))):
@@ -129,7 +131,7 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
             age = _AGE_AFTER.match(text, bracket.start("end")) if bracket.group("end") == "," else None
             if age:
                 add(("age", age.start("a"), age.end("a")))
-    for m in _WHO.finditer(text):
+    for m in filter(None, (_WHO.match(text, start) for start, _end in before_brackets)):
         relation, name = m.group("r"), m.group("n")
         f = fold(name)
         # the forms since round seventeen (no "my", or a comma after the relation) say whose a drug, a symptom or a
@@ -148,6 +150,17 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
     for m in _CHILD_AGED.finditer(text):
         if not _known(m.group("n")) and not _known(m.group("n"), english=False):
             add(("name", m.start("n"), m.end("n")))
+
+
+def _words_before_brackets(text: str) -> list[tuple[int, int]]:
+    """Where the word right before each opening bracket is ("Mum (June)": "Mum"), in order."""
+    out, bracket = [], text.find("(")
+    while bracket >= 0:
+        m = _WORD_BEFORE.search(text, max(0, bracket - 200), bracket)
+        if m is not None:
+            out.append(m.span("w"))
+        bracket = text.find("(", bracket + 1)
+    return out
 
 
 def _initial(text: str, start: int, end: int) -> bool:

@@ -67,18 +67,19 @@ _HOUR_RANGE = re.compile(rf"(?<![\w/.,:\-])(?:(?i:from)\s+)?(?P<a>{_HOUR}(?:[.:]
                          rf"{_NOT_AMOUNT}")
 # session twenty-seven (set Y's students and shift workers): an hour to an hour with a dash right after what is held
 # then, "lecture 9-11", "shift 7-3", "training 6.30-8" (never a count: "work 2-3 days", "training 3-4 times")
-_EVENT_RANGE = re.compile(rf"\b(?i:lecture|lectures|seminar|tutorial|shift|shifts|work|training|rehearsal|visiting|"
-                          rf"nursery|practical|placement|contact)\s+(?:(?i:from|is|was)\s+)?"
-                          rf"(?P<a>{_HOUR}(?:[.:][0-5]\d)?)\s*[-–]\s*(?P<b>{_HOUR}(?:[.:][0-5]\d)?)"
+# (each written as the range first, the word before it read behind: the engine then scans for a digit alone)
+_EVENT_RANGE = re.compile(rf"(?P<a>{_HOUR}(?:[.:][0-5]\d)?)\s*[-–]\s*(?P<b>{_HOUR}(?:[.:][0-5]\d)?)"
                           rf"(?![\w/.,:]\d|\d|\w|\s*[/%]){_NOT_AMOUNT}")
+_EVENT_BEFORE = re.compile(r"\b(?i:lecture|lectures|seminar|tutorial|shift|shifts|work|training|rehearsal|visiting|"
+                           r"nursery|practical|placement|contact)\s+(?:(?i:from|is|was)\s+)?\Z")
 # session twenty-eight: a shift's hours in the shift words of the languages people mix in, on a day's clock ("zmiana
 # 7-15", "Dyżur 7-19", "turno 8-20"), and an hour to an hour in words after a shift ("early shift 6 to 2", "I was on
 # the 8-8", "nights 7 till 7"; not "on the 2-3 days", "shift 2 to 3 times")
 _DAY_HOUR = r"(?:1\d|2[0-4]|0?[1-9])"
-_SHIFT_RANGE = re.compile(rf"\b(?i:zmiana|zmianie|dyżur|dyzur|turno|schicht|dienst|guardia|plantão|plantao|vardiya|"
-                          rf"smjena|smena|směna|shift|on\s+the|nights?|earlies|lates)\s+(?:(?i:from|is|was)\s+)?"
-                          rf"(?P<a>{_DAY_HOUR}(?:[.:][0-5]\d)?)\s*(?:[-–]|\s(?i:to|till|til|until)\s)\s*"
+_SHIFT_RANGE = re.compile(rf"(?P<a>{_DAY_HOUR}(?:[.:][0-5]\d)?)\s*(?:[-–]|\s(?i:to|till|til|until)\s)\s*"
                           rf"(?P<b>{_DAY_HOUR}(?:[.:][0-5]\d)?)(?![\w/.,:]\d|\d|\w|\s*[/%]){_NOT_AMOUNT}")
+_SHIFT_BEFORE = re.compile(r"\b(?i:zmiana|zmianie|dyżur|dyzur|turno|schicht|dienst|guardia|plantão|plantao|vardiya|"
+                           r"smjena|smena|směna|shift|on\s+the|nights?|earlies|lates)\s+(?:(?i:from|is|was)\s+)?\Z")
 _RANGE_GATE = re.compile(r"\d\s*(?:[-–]|\s(?i:to|till|til|until)\s)\s*\d")
 _COUNTED_BEFORE = re.compile(r"\b(?i:day|days|week|weeks|cycle|cycles|dose|doses|level|levels|grade|stage|step|steps|"
                              r"page|pages|pain|score|scores|size|sizes|age|ages|aged|from)\s*$")
@@ -113,12 +114,17 @@ def log_candidates(text: str, add: Add) -> None:
                 add(("time", m.start("a"), m.end("a")))
                 add(("time", m.start("b"), m.end("b")))
     if "-" in text or "–" in text:
-        for m in _EVENT_RANGE.finditer(text):
+        _ranges_after(text, _EVENT_RANGE, _EVENT_BEFORE, add)
+    if _RANGE_GATE.search(text):
+        _ranges_after(text, _SHIFT_RANGE, _SHIFT_BEFORE, add)
+
+
+def _ranges_after(text: str, ranges: re.Pattern[str], before: re.Pattern[str], add: Add) -> None:
+    """An hour to an hour (``ranges``) right after what is held then (``before``, read behind the range's start)."""
+    for m in ranges.finditer(text):
+        if before.search(text, max(0, m.start() - 60), m.start()):
             add(("time", m.start("a"), m.end("a")))
             add(("time", m.start("b"), m.end("b")))
-    for m in _SHIFT_RANGE.finditer(text) if _RANGE_GATE.search(text) else ():
-        add(("time", m.start("a"), m.end("a")))
-        add(("time", m.start("b"), m.end("b")))
 
 
 def _clock_series(text: str, add: Add) -> None:
