@@ -134,7 +134,7 @@ PERSON_NEXT = re.compile(r"(?:['’]s?\b|\s+(?:and|&)\s+(?:i|me|my)\b|\s*,\s*(?:
 # past ("pushed", "stayed", "found", "paid"; not what weather, a month, a mood or a symptom does: "Dawn broke", "May
 # saw", "Hope faded", "Faith kept"), a present one, or company ("Sunny and i")
 DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[A-Z])[a-z]+\s+(?:and|&)\s+(?:i|me)\b|"
-                   r"(?:is|was)\s+(?:hosting|coming|driving|visiting|staying|helping|taking|picking|bringing)\b|"
+                   r"(?:is|was)\s+(?:hosting|coming|driving|visiting|staying|helping|taking|picking|bringing|doing)\b|"
                    r"(?!(?:faded|ended|started|worsened|improved|flared|peaked|settled|eased|lifted|passed|returned|"
                    r"continued|increased|decreased|dropped|cleared|changed|lasted|seemed|needed|used|based|bored|"
                    r"tired|scared|worried|aged|shaped|themed|related|shed|red|bed|fed\s+up)\b)(?-i:[a-z]{3,}ed)\b|"
@@ -147,7 +147,7 @@ DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[A
                    r"recogni[sz]e|remember|answer|reply|eat|sleep|wake)\b|would\s+have\s+been\s+\d|"
                    # session twenty-eight: a deed done or being done, and a child's or a young person's age ("Mark did
                    # tea", "Mike driving", "Aisling is doing the run", "Hope is 19 and", "Summer is 16.")
-                   r"did\b|(?:is\s+|was\s+)?(?:driving|picking|dropping|collecting|cooking|doing)\b|"
+                   r"did\b|(?:driving|picking|dropping|collecting|cooking|doing)\b|"
                    r"(?:is|was|turns|turned)\s+(?:[2-9]|1\d|[2-9]\d)(?=\s*(?:[,.;!]|and\b|now\b|today\b|"
                    r"years?\s+old\b|$)))",
                    re.IGNORECASE)
