@@ -60,14 +60,19 @@ _CUES = frozenset(str.split("with w called named saw met told asked texted phone
                   "thanks love hugged"))
 
 # "9/2", "9/12", "09/05" (DATE_FORMS below); never after the word for a blood pressure, "Pressão 12/8" is Brazil's
-# way of writing 120/80 (round eleven: read after the match, _BP_BEFORE, so the regex scans for a digit alone)
+# way of writing 120/80 (round eleven: read after the match, _READING_BEFORE, so the regex scans for a digit alone)
 _DAY_SLASH_MONTH = re.compile(
     r"(?<![\d./\-])(?:(?:0[1-9]|[12]\d|3[01]|[1-9])/0[1-9]|0[1-9]/1[0-2]|(?:[12]\d|3[01]|[1-9])/(?:1[12]|[79])|"
     # (a score's shape "2/5" only with one digit before the slash: "12/2" is a date; round eleven)
     r"(?:[12]\d|3[01]|[2-9])/(?:[1-8])"
     r"(?<!(?<!\d)[2-8]/[2-8](?<=(?:2/[2-8]|3/[3-8]|4/[4-8]|5/[5-8]|6/[6-8]|7/[78]|8/8))))"
     r"(?![\d/]|\.\d|\s*(?:/|out of|of\b|per\b|a\s+day\b|each\b))")
-_BP_BEFORE = re.compile(r"\b(?i:bp|pa|pressão|pressao|pressure)\s\Z")
+# a reading's word before a pair of numbers: a blood pressure ("Pressão 12/8" is Brazil's way of writing 120/80,
+# "Tension 14/9" France's), eyesight ("vision 6/12"), a ratio ("carb ratio 1:15"), or what a result went up or down
+# from ("up from 7.2.") (session twenty-nine: all but the blood pressure's words were read as a date)
+_READING_BEFORE = re.compile(r"\b(?i:bp|pa|pressão|pressao|pressure|tension|tensão|tensao|tensión|presión|presion|"
+                             r"pressione|eyes?|vision|acuity|ratio|count|(?:up|down|rose|fell|dropped)\s+from)"
+                             r"(?:\s+to)?\s\Z")
 
 DATE_FORMS = (
     # a weekday and a day: "Wed 31st", "Tuesday the 3rd", "Fri 14"
@@ -379,9 +384,9 @@ def form_candidates(text: str, add: Add) -> None:
     if any(ch.isdigit() for ch in text):
         for rx in DATE_FORMS:
             for m in rx.finditer(text):
-                if rx is _DAY_SLASH_MONTH and _BP_BEFORE.search(text[:m.start()]):
-                    continue
                 g = "d" if "d" in rx.groupindex else 0
+                if _READING_BEFORE.search(text[:m.start(g)]):
+                    continue
                 add(("date", m.start(g), m.end(g)))
         for rx in AGE_FORMS:
             for m in rx.finditer(text):

@@ -12,6 +12,10 @@ from healthviz_desktop.core.prompting.deid_glosses import glossed
 from healthviz_desktop.core.prompting.deid_run_context import honorific_next, inside_a_name  # shared, as they are
 from healthviz_desktop.core.prompting.deid_things import (  # shared, as they are
     OWNED_SIGN,
+    PLURAL_ACRONYM,
+    bracketed_product,
+    drug_run,
+    finding_next,
     named_as_a_product,
     switched_treatment,
 )
@@ -50,6 +54,8 @@ Word = tuple[str, int, int]
 _JOINERS = {"of", "&", "de", "van", "von", "da", "del", "der", "du", "le", "la", "bin", "al", "di"}
 _PUNCT = ".,;:!?\"'“”‘’()[]{}<>*•–—-"
 
+
+_STREET_BEFORE = frozenset(("on", "off", "along", "bd", "blvd", "av", "ave", "rue", "rua", "calle", "via", "ul"))
 
 def org_cues(text: str, add: Add, lo: int, hi: int) -> None:
     lex = P.lexicon()
@@ -463,6 +469,11 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         add(("place", start, end))  # "Hospital Şehitkamil", "Klinikum Rechts", "apteka Ziko": a facility's name
     elif (prev in lex.place_cues or (prev in _IN_OTHER_LANGUAGES and _foreign_word(first))) and not at_start:
         add(("place", start, end))
+    elif not titled and prev not in lex.name_cues and (drug_run(run) or (len(run) == 1 and (
+            PLURAL_ACRONYM.fullmatch(run[0][0]) or bracketed_product(text, start, end, prev or prev2)
+            or (not _known_name(first) and prev not in lex.place_cues and prev not in _STREET_BEFORE
+                and finding_next(text, end))))):
+        return  # products, clinical terms (session twenty-nine)
     elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
             word_lists().is_name(key(first)) or first in lex.first_names or _PERSON_NEXT.match(text, end)
             or not _foreign_word(first))):

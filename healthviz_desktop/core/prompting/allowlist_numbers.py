@@ -93,6 +93,13 @@ def spoken_time(token: str, nxt: str, prev: str, prev2: str, after: str = "") ->
 # session seventeen: an hour said as a word after a cue, where the clause goes on ("at eight, so", "by ten and"), not
 # a noun ("at eight weeks"); "by" only after where someone is by then ("in bed by ten", not "dropped by two"); never
 # after a symptom, a reading or a change ("pain at eight, so", "sugar at nine", "peaked at nine": a score)
+# a clock hour "14h" after these (or a weekday, or before "du matin", "sáng"), not hours counted
+_HOUR_FROM = frozenset(str.split("since till until to from depuis des vers desde hasta ate bis ab seit um started"))
+_OF_THE_DAY = frozenset(str.split("du da de del sang chieu toi"))
+_HOURS_LAST = frozenset(str.split("""for every each q x slept sleep sleeping fasted fasting fast lasted lasting took
+    over last in only about approx nearly almost another extra a"""))
+_HOURS_OF = frozenset(str.split("""shift shifts double doubles day days night nights each per fast flight flight drive
+    journey straight total sleep trip run block"""))  # "13h shift", "14h each way", "a 14h double"
 _WORD_HOUR_CUES = frozenset(str.split("at until till around before after since"))
 _BY_WHERE = frozenset(str.split("bed home back up done there ready asleep out"))
 _NOT_BEFORE_AN_HOUR = frozenset(str.split("""pain score level sugar bg bs glucose weight fatigue anxiety nausea mood
@@ -151,7 +158,10 @@ def why_number(token: str, nxt: str, words: frozenset[str], prev: str = "", afte
         if re.fullmatch(r"(?:[12]\d|3[01]|0?[1-9])\.(?:0[1-9]|1[0-2])", token) and not with_unit:
             return "a date-like pair of numbers"  # "14.03" (a measurement has a unit or one decimal)
         clock = re.fullmatch(r"([01]?\d|2[0-3])\.[0-5]\d", token)
-        if clock and not with_unit and not _reading(prev) and (int(clock.group(1)) >= 10 or prev in _CLOCK_CUES):
+        if clock and not with_unit and not _reading(prev) and (
+                int(clock.group(1)) >= 10 or prev in _CLOCK_CUES or len(clock.group(1)) == 2
+                or fold(nxt) in _WEEKDAYS or fold(nxt) in _OTHER_WEEKDAYS or fold(nxt) in _DAY_WORDS):
+            # (session twenty-nine: "09.00", and before its day: "9.15 Thurs", "8.30 tomorrow")
             return "a time of day (or a reading with no unit?)"  # "12.30", "9.45" (not "INR 2.35", "5.25 mmol")
         if re.fullmatch(r"9\d|1[0-4]\d", token) and not with_unit and prev not in _READINGS:
             return "a number that could be an age over 89"
@@ -168,6 +178,13 @@ def why_number(token: str, nxt: str, words: frozenset[str], prev: str = "", afte
         return "a time of day"  # "at 9h", "around 16h" ("9h" alone is a duration)
     if re.fullmatch(r"(?:[01]?\d|2[0-3])h", folded) and prev in _DAY_WORDS | {"rdv", "rendez-vous", "rv"}:
         return "a time of day"  # "rendez-vous 9h", "appt 14h" ("2h after food", "slept 9h": hours)
+    hour = re.fullmatch(r"([01]?\d|2[0-3])h(?:[0-5]\d)?", folded)
+    if hour and prev not in _HOURS_LAST and fold(nxt) not in _HOURS_OF and (
+            prev in _HOUR_FROM or prev in _WEEKDAYS or prev in _OTHER_WEEKDAYS or fold(nxt) in _OF_THE_DAY
+            or int(hour.group(1)) >= 13):
+        # session twenty-nine: "since 14h", "samedi 11h", "3h du matin", "started 23h" (an afternoon's or an
+        # evening's hour is written so far more often than hours of something: "slept 14h", "fasted 16h" stay)
+        return "a time of day"
     unit = _ATTACHED_UNIT.fullmatch(token)
     if (unit and len(unit.group(1)) <= 6) or _COUNTS.fullmatch(token):
         return ""  # "400mg", "5k", "3x", "10h", "x2", "1-0-1"

@@ -46,12 +46,16 @@ from healthviz_desktop.core.prompting.deid_things import (
     LINE_WORDS,
     LIST_JOINS,
     OWNED_SIGN,
+    PLURAL_ACRONYM,
     PRODUCT_AFTER,
     THING_NEXT,
     USE_VERBS,
+    bracketed_product,
     calendar_words,
     clinical_words,
+    drug_run,
     eponym_phrases,
+    finding_next,
     foreign_word,
     named_as_a_product,
     one_product,
@@ -81,6 +85,8 @@ class CapGroup:
 # "in", "at", "from" and "to" of languages that write a common noun in lower case mid-sentence: Polish, Czech and
 # Slovak, the Scandinavian languages (round nineteen; not Norwegian "i", English's "i")
 _IN_OTHER_LANGUAGES = frozenset(("w", "we", "v", "ve", "på", "z", "ze", "do", "til"))
+# where a capital names a street, not a test before its finding ("ECG at the clinic on bd Zerktouni normal")
+_ON_A_STREET = frozenset(str.split("on off along bd blvd av ave rue rua calle via ul"))
 
 
 def cap_groups(text: str) -> list[CapGroup]:
@@ -400,6 +406,11 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         # ("teraz w Białymstoku", "z Warszawy", "på Nørrebro", "til Ullevål": a capital after another language's
         # "in", "at", "from" or "to" is a place, whatever list holds the word)
         add(("place", start, end))
+    elif not titled and prev not in lex.name_cues and (drug_run(run) or (len(run) == 1 and (
+            PLURAL_ACRONYM.fullmatch(run[0][0]) or bracketed_product(text, start, end, prev or prev2)
+            or (not known_name(first) and prev not in lex.place_cues and prev not in _ON_A_STREET
+                and finding_next(text, end))))):
+        return  # "Invega Sustenna"; "PVCs"; "IV iron (Ferinject)"; "say Widal positive": products, clinical terms
     elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
             word_lists().is_name(key(first)) or first in lex.first_names or PERSON_NEXT.match(text, end)
             or not foreign_word(first))):

@@ -154,6 +154,18 @@ THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped(?!\s+with\b)|"
                          r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
                          r"does\s+nothing|wore\s+off|kicked\s+in|instead\s+of|"
                          r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")
+# session twenty-nine: a test's finding after it ("Coags normal", "Quantiferon positive", "HBsAg pending", "Tac
+# trough") or how a remedy is taken ("Gastrolyte sips"); not what a person has done ("Yusra surgery", "Kemi jab").
+# (Not a drug listed after it: "Robaxacet + Voltaren" and "Tavita + ibuprofen = finally slept" are written alike.)
+# (never what a person is positive for or about: "Kai positive for flu", "Nguyen positive about it", round sixteen)
+_FINDING_NEXT = re.compile(r"\s+(?:suspected|confirmed|(?:positive|negative)(?!\s+(?i:for|about|on|that|to|with)\b)|"
+                           r"normal|abnormal|pending|levels?|trough|titre|titer|syndrome|disease|antibodies|warning|"
+                           r"sips|soak)\b")
+
+
+def finding_next(text: str, end: int) -> bool:
+    """Whether a test's finding or a remedy's use follows ``end`` ("Widal positive", "Gastrolyte sips")."""
+    return _FINDING_NEXT.match(text, end) is not None
 
 
 LINE_WORDS = frozenset(str.split("express forte extra plus max rapid advance duo xr sr cr odt liquigels caplets "
@@ -325,3 +337,44 @@ def switched_treatment(text: str, start: int, end: int, prev: str) -> bool:
         return True
     to = _TO_A_DRUG.match(text, end) if prev == "from" else None
     return to is not None and key(to.group(1)) in word_lists().drugs
+
+
+# an acronym with a small plural or past ending is a clinical term's, not a name: "PVCs", "PFTs", "TKR'd"
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,6}(?:s|['’]d)")
+
+# the kinds of treatment a brand in brackets names ("IV iron (Ferinject)", "the generic (Breyna)")
+_PRODUCT_KINDS = frozenset(str.split("""iron vaccine vaccines jab jabs shot shots generic antihistamine antihistamines
+    painkiller painkillers antibiotic antibiotics steroid steroids supplement supplements thickener formula
+    immunotherapy infusion medication medicine meds pill pills contraceptive laxative antacid"""))
+
+
+def drug_run(run: list[Word]) -> bool:
+    """Whether two or three capitalised words are a product by a drug the lists know among them, and no word is a
+    name: "Invega Sustenna", "Lantus SoloStar", "Uzimam Lyrica" (a verb of another language before the drug)."""
+    if not 1 < len(run) <= 3:
+        return False
+    lists, lex = word_lists(), P.lexicon()
+    words = [bare_word(w) for w, _s, _e in run]
+    drugs = [key(w) in lists.drugs or key(w) in lists.other_drugs for w in words]
+    # every other word a word of some language, none a name ("Lyrica Okonkwo" is no product)
+    return any(drugs) and all(d or ((lists.is_word(key(w)) or foreign_word(w)) and w not in lex.first_names
+                                    and w not in lex.ambiguous_first_names and not lists.is_name(key(w)))
+                              for w, d in zip(words, drugs, strict=True))
+
+
+def bracketed_product(text: str, start: int, end: int, prev: str) -> bool:
+    """Whether one word in brackets glosses the drug, the product's form or the kind of treatment named before it:
+    "IV iron (Ferinject)", "the generic (Breyna)", "rabies vaccine (Verorab)" (a person's, a role's or a service's
+    word is none of these: "physio (Sarah)", "clinic (Okafor)"; nor a name: "flu jab (Nicola)")."""
+    if text[start - 1:start] != "(" or text[end:end + 1] != ")" or not prev:
+        return False
+    lists, lex = word_lists(), P.lexicon()
+    word = bare_word(text[start:end])
+    if word in lex.first_names or word in lex.ambiguous_first_names or lists.is_name(key(word)):
+        return False
+    return key(prev) in lists.drugs or key(prev) in lists.other_drugs or prev in _PRODUCT_KINDS \
+        or re.match(PRODUCT_AFTER, " " + prev, re.IGNORECASE) is not None
+
+
+def bare_word(word: str) -> str:
+    return word.strip(".,;:!?\"'“”‘’()[]{}<>*•–—-")
