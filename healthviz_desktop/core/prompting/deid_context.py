@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_names import Add
+from healthviz_desktop.core.prompting.deid_cap_groups import Add
 from healthviz_desktop.core.prompting.deid_person import bare_word
 from healthviz_desktop.core.prompting.deid_signals import (
     DATE_SIGNS,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from healthviz_desktop.core.prompting import deid_patterns as P
 
 if TYPE_CHECKING:
-    from healthviz_desktop.core.prompting.deid_names import Add, CapGroup
+    from healthviz_desktop.core.prompting.deid_cap_groups import Add, CapGroup
 
 
 def org_cues(text: str, add: Add, lo: int, hi: int) -> None:

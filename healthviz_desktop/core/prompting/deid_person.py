@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_cap_groups import PUNCT, Add
 from healthviz_desktop.core.prompting.deid_inflections import inflections
-from healthviz_desktop.core.prompting.deid_names import PUNCT, Add
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_names import unpossessive
+from healthviz_desktop.core.prompting.deid_cap_groups import unpossessive
 from healthviz_desktop.core.prompting.deid_run_context import DETERMINERS, ROLE_WORDS
 from healthviz_desktop.core.prompting.deid_sites import GENERIC_ACRONYMS
 from healthviz_desktop.core.prompting.deid_things import SPEAKING, USE_VERBS, calendar_words

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from healthviz_desktop.core.prompting import deid_patterns as P
-from healthviz_desktop.core.prompting.deid_names import PUNCT
+from healthviz_desktop.core.prompting.deid_cap_groups import PUNCT
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")  # the words eponym_alone could start with, for its speed gate
 _RATIO_SIGN = re.compile(r"1\s*:\s*\d")  # what every ratio and clinical duration holds

@@ -23,8 +23,8 @@ from functools import lru_cache
 from itertools import accumulate, compress, count
 
 from healthviz_desktop.core.prompting import deid_patterns as P
+from healthviz_desktop.core.prompting.deid_cap_groups import Add
 from healthviz_desktop.core.prompting.deid_cued import ROLES
-from healthviz_desktop.core.prompting.deid_names import Add
 from healthviz_desktop.core.prompting.deid_person import bare_word, fold_text
 from healthviz_desktop.core.prompting.deid_run_context import HONORIFICS
 from healthviz_desktop.core.prompting.deid_signals import low

@@ -24,6 +24,7 @@ from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
 from healthviz_desktop.core.prompting.deid_ages import ages_after_names, repeated_ages
 from healthviz_desktop.core.prompting.deid_brackets import after_names
+from healthviz_desktop.core.prompting.deid_cap_groups import PUNCT, bare, cap_groups, unpossessive
 from healthviz_desktop.core.prompting.deid_case import title_case_read
 from healthviz_desktop.core.prompting.deid_codes import take_number_parts
 from healthviz_desktop.core.prompting.deid_composed import composed_terms, find_composed
@@ -32,13 +33,7 @@ from healthviz_desktop.core.prompting.deid_cued import cued_candidates
 from healthviz_desktop.core.prompting.deid_day_words import take_weekdays
 from healthviz_desktop.core.prompting.deid_digits import digit_windows, merge, number_ids, phones
 from healthviz_desktop.core.prompting.deid_logs import log_candidates
-from healthviz_desktop.core.prompting.deid_names import (
-    PUNCT,
-    bare,
-    cap_groups,
-    find_names,
-    unpossessive,
-)
+from healthviz_desktop.core.prompting.deid_names import find_names
 from healthviz_desktop.core.prompting.deid_org_groups import org_cues, org_groups
 from healthviz_desktop.core.prompting.deid_paired import paired_candidates
 from healthviz_desktop.core.prompting.deid_person import fold_text, private_candidates
