@@ -158,3 +158,21 @@ def test_the_explainer_holds_back_an_hour_written_the_other_ways(text: str, hour
 ])
 def test_the_explainer_keeps_hours_counted_and_readings(text: str, kept: str) -> None:
     assert kept in _explained(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Sonographer Tamsin at the clinic said all fine.", "Tamsin"),
+    ("HR (tamsin) still 'reviewing'. ugh.", "tamsin"),
+    ("hubby doing the school pick up for ishaan thank god", "ishaan"),
+    ("Abdoulaye rang about the lift to dialysis.", "Abdoulaye"),
+])
+def test_a_given_name_of_the_new_list_goes(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("crise de asma de madrugada, acordei cedo", "asma"),
+    ("makati ang mata 5/10, uminom ng Allerta", "mata"),
+])
+def test_an_everyday_word_of_another_language_is_no_given_name(text: str, kept: str) -> None:
+    assert lost(text, [kept]) == []

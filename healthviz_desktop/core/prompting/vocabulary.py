@@ -83,7 +83,9 @@ def _words(name: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
     other = _words("other_drugs.txt")
-    return WordLists(english=_words("english.txt"), medical=_words("medical.txt") | other, names=_words("names.txt"),
+    # (given_names.txt: the names SCOWL's proper nouns lack, session twenty-nine)
+    names = _words("names.txt") | _words("given_names.txt")
+    return WordLists(english=_words("english.txt"), medical=_words("medical.txt") | other, names=names,
                      name_words=_words("name_words.txt"), medical_name_words=_words("medical_name_words.txt"),
                      drugs=_words("drugs.txt") | other, common_name_words=_words("common_name_words.txt"),
                      other_drugs=other)
