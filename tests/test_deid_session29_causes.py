@@ -176,3 +176,41 @@ def test_a_given_name_of_the_new_list_goes(text: str, secret: str) -> None:
 ])
 def test_an_everyday_word_of_another_language_is_no_given_name(text: str, kept: str) -> None:
     assert lost(text, [kept]) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Home is The Sail @ Marina Bay #42-07, lift broken again.", "42-07"),
+    ("dental clinic at Jurong Point #01-12. Extraction done.", "01-12"),
+    ("Para el informe: Calle de Alcalá 186, 4ºB, 28028 Madrid", "4ºB"),
+    ("vivo en el 3º izq, sin ascensor, las rodillas fatal", "3º izq"),
+])
+def test_a_flats_unit_or_floor_and_door_goes(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("fiebre 38ºC y 39º por la noche", "38ºC"),
+    ("physio exercises #1-5 done, knee 3/10", "#1-5"),
+])
+def test_a_temperature_or_a_range_of_items_is_no_flat(text: str, kept: str) -> None:
+    assert lost(text, [kept]) == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Drops x4 a day after. Sandy to do the shopping.", "Sandy"),
+    ("Flovent 44 for her. Faith (me) - migraines 2x this week.", "Faith"),
+    ("Couldn't make my shift. Dawn on the desk was lovely about it.", "Dawn"),
+    ("Seen in the epilepsy clinic. Grace continues to have seizures at night.", "Grace"),
+])
+def test_the_explainer_holds_back_a_given_name_opening_a_sentence(text: str, name: str) -> None:
+    assert name not in _explained(text)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("HbA1c 58. Dawn phenomenon most mornings.", "Dawn phenomenon"),
+    ("Slept badly. Amber light on the CPAP again.", "Amber light"),
+    ("Knee sore. Rose hip oil on the scar.", "Rose hip"),
+    ("Will try the new pillow tonight.", "Will"),
+])
+def test_the_explainer_keeps_a_word_that_opens_a_sentence_as_a_word(text: str, kept: str) -> None:
+    assert kept in _explained(text)

@@ -56,6 +56,7 @@ _PLACE_CUES = frozenset(("in", "from", "near", "past"))
 _GENERIC_STREETS = frozenset(str.split("main high back front side long old new"))
 _SENTENCE_END = ".!?:;\n•*\"“(–—-"
 _MODALS = frozenset(("will",))  # "will" in lower case is the verb ("Will said" is a name)
+_JOINS_A_PERSON = frozenset(str.split("and & on in at from with to then just also is was has had"))
 _PERSON_VERBS = frozenset(str.split("said says told asked came come went called rang texted phoned drove brought "
                                     "visited thinks thought wants helped is was has had will would"))
 
@@ -331,6 +332,11 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
         # "Jan from church popped round", "Theo said": a given name the lists also hold as a word, a month's short
         # form or a common proper noun, before what a person does
         return "a given name opening a sentence, before what a person does"
+    if capital and not mid_sentence and folded in allow.given_names and folded not in word_lists().common_name_words \
+            and folded not in COMMON_PROPER and folded not in _MODALS and _person_next(text, start + len(word), nxt):
+        # session twenty-nine: "Sandy picking up the cake", "Faith (me) - migraine", "Dawn on the desk was lovely":
+        # a given name opening a sentence before what follows a person (not "Dawn phenomenon", "Amber light")
+        return "a given name opening a sentence"
     if capital and possessive and (folded in allow.given_names or folded in allow.name_words) \
             and folded not in COMMON_PROPER:
         return "a name with a possessive"  # "Will's mom"
@@ -342,6 +348,17 @@ def _why_word(text: str, start: int, word: str, allow: Allowlist, parts: frozens
     if capital and mid_sentence and folded not in allow.capital_ok:
         return "a word written with a capital where no sentence starts (a name?)"  # "at the Spire", "on Route 50"
     return ""
+
+
+def _person_next(text: str, end: int, nxt: str) -> bool:
+    """Whether what follows a word reads as what follows a person: a bracket, a comma or the sentence's end, a verb
+    ("picking", "rang"), or a word that joins or places ("and", "on", "from")."""
+    if text[end:end + 2].strip()[:1] in ("(", ",", ".", "!", "?", ":", ";", "-", "–", ""):
+        return True
+    folded = fold(nxt)
+    # (not a plural, which a noun takes as often: "Star jumps made the knee worse", session twenty-three)
+    return folded in _PERSON_VERBS or folded in SPEAKING or folded in _JOINS_A_PERSON or (
+        len(folded) > 3 and folded.endswith(("ing", "ed")))
 
 
 def _sentence_start(text: str, start: int, ends: str = _SENTENCE_END) -> bool:

@@ -134,6 +134,13 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _NUMBER_SCHOOL = re.compile(r"(?<![\d.,])(?P<n>\d{1,4})\s*(?:СУ|СОУ|ОУ|ОШ|ПМГ|ЕГ)\b")
 
 
+# session twenty-nine: a flat's number where the address has it: a Singapore or Malaysian unit, floor and door ("Blk
+# 630 Jurong West St 65 #01-12", "block 32 #03-15"; not "exercises #1-5"), and a Spanish floor and door ("Calle de
+# Alcalá 186, 4ºB", "3º izq"; not a temperature, "38ºC")
+_UNIT_NUMBER = re.compile(r"(?<![\w#])#\s?\d{2}-\d{2,5}(?![\d\-/])|(?<![\w.,])\d{1,2}\s?[ºª]\s?"
+                          r"(?:[A-BD-EG-Z]\b|(?i:izq|izda|izqda|dcha|dch|dra|dto|esq)\b\.?)")
+
+
 def address_candidates(text: str, add: Add) -> None:
     """Every street, room and numbered institution of this module's rules in ``text`` (see the docstring). Each
     rule runs only where a cheap sign of what it needs is there: a speed gate, never a change in what is found."""
@@ -142,6 +149,9 @@ def address_candidates(text: str, add: Add) -> None:
             add(("place", m.start(), m.end()))
     if not _GATE.search(text):
         return
+    if "#" in text or "º" in text or "ª" in text:
+        for m in _UNIT_NUMBER.finditer(text):
+            add(("address", m.start(), m.end()))
     lower = text.lower()
     if _CYRILLIC.search(text):
         for m in _NUMBER_SCHOOL.finditer(text):
