@@ -95,6 +95,7 @@ def test_a_clinical_noun_of_another_language_stays(text: str, kept: str) -> None
     ("Ambrose came over with soup", "Ambrose"),
     ("Mum prefers Euphemia to the GP", "Euphemia"),
     ("Jérémie again, knee sore", "Jérémie"),
+    ("Desdemie again, knee sore", "Desdemie"),  # (a name no list knows, with a clinical-looking ending)
     ("Petraitis again today, same questions", "Petraitis"),
     ("Politis again today, same questions", "Politis"),
     ("neighbour: Bellerose. lovely woman", "Bellerose"),
