@@ -18,7 +18,7 @@ from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_cued import _FAMILY, READING_WORDS, ROLE_WORDS, ROLES
 from healthviz_desktop.core.prompting.deid_run_context import TIME_WORDS
 from healthviz_desktop.core.prompting.deid_things import USE_FOR
-from healthviz_desktop.core.prompting.vocabulary import fold, key, word_lists
+from healthviz_desktop.core.prompting.vocabulary import fold, has_case, key, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -60,10 +60,6 @@ _RELATION_THEN = re.compile(r"(?<![\w'’])(?i:my|her|his|our|their)\s+(?P<r>[a-
                             r"(?P<n>[^\W\d_][^\s\d,.;:!?()\[\]]*)")
 
 
-def _has_case(word: str) -> bool:
-    return any(c.isupper() or c.islower() for c in word if c.isalpha())
-
-
 def _known(word: str, *, english: bool = True) -> bool:
     """A word a list knows as no name: an ordinary English word no one is named, a drug, a clinical word, a
     family word, a role, a relation ("(Neuro)", "(Dad)", "(Advil)"); not a nickname ("(Gio)", "(Bill)")."""
@@ -79,7 +75,7 @@ def _reads_as_name(words: str) -> bool:
     """A bracket's words are a name: written in a script without capitals ("王建国", "سلامة"), or capitalised
     words no list knows, not an acronym ("(GP)", "(TCM)")."""
     first = words.split()[0].split("-")[0]
-    if not _has_case(first):
+    if not has_case(first):
         return True
     if len(words.split()) > 1 and all(w[:1].isupper() and not w.isupper() for w in words.split()) \
             and not _known(first, english=False):
@@ -143,7 +139,7 @@ def after_names(text: str, found: list[tuple[str, int, int]], add: Add) -> None:
         aged = bool(m.group("my")) and m.group().endswith(",") and _AGE_CLOSES.match(text, m.end()) is not None \
             and f not in USE_FOR and f not in READING_WORDS  # (not "Fever (my daughter, 4)", "Weight (my son, 3)")
         if (relation in lex.relations or relation in _FAMILY or (not m.group("my") and relation in ROLE_WORDS)) \
-                and (name[0].isupper() or not _has_case(name)) and f not in _FAMILY and f not in lex.relations \
+                and (name[0].isupper() or not has_case(name)) and f not in _FAMILY and f not in lex.relations \
                 and (_initial(text, m.start("n"), m.end("n")) or (not name.isupper()
                      and not (wider and ((_known(name) and not aged) or _known(name, english=False))))):
             add(("name", m.start("n"), m.end("n")))

@@ -30,7 +30,7 @@ from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_more_calendars import more_calendar_candidates
 from healthviz_desktop.core.prompting.deid_spoken import spoken_candidates
 from healthviz_desktop.core.prompting.deid_times import WEEKDAYS
-from healthviz_desktop.core.prompting.vocabulary import fold, word_lists
+from healthviz_desktop.core.prompting.vocabulary import fold, has_case, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -252,7 +252,7 @@ def _names_an_event(word: str) -> bool:
     """A word before a year that names what the year dates: capitalised (not an acronym) or in a script without
     capitals, and no English, clinical or drug word, nor a word the lexicon knows ("Class 2024", "COVID 2020",
     "Ozempic 2024")."""
-    if word.isupper() or not (word[0].isupper() or not any(c.isupper() or c.islower() for c in word)):
+    if word.isupper() or not (word[0].isupper() or not has_case(word)):
         return False
     f, lists = fold(word), word_lists()
     return not lists.is_word(f) and f not in lists.drugs and f not in lists.medical \

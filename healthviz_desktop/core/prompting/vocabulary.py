@@ -145,3 +145,8 @@ def fold(word: str) -> str:
     if w.isascii():
         return w
     return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)).translate(_LETTERS)
+
+
+def has_case(word: str) -> bool:
+    """Whether a word is written in a script with capitals ("Fallas", "fallas"; not "春节", "ফাল্গুন")."""
+    return any(c.isupper() or c.islower() for c in word)
