@@ -322,7 +322,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             PLURAL_ACRONYM.fullmatch(run[0][0]) or bracketed_product(text, start, end, prev or prev2)
             or (not known_name(first) and prev not in lex.place_cues and prev not in _ON_A_STREET
                 and finding_next(text, end))))):
-        return  # "Invega Sustenna"; "PVCs"; "IV iron (Ferinject)"; "say Widal positive": products, clinical terms
+        return  # "Comprei Sudafed"; "PVCs"; "IV iron (Ferinject)"; "say Widal positive": products, clinical terms
     elif len(run) > 1 or prev in lex.name_cues or (not at_start and (
             word_lists().is_name(key(first)) or first in lex.first_names or PERSON_NEXT.match(text, end)
             or not foreign_word(first))):

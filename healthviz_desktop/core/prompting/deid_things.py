@@ -350,7 +350,8 @@ _PRODUCT_KINDS = frozenset(str.split("""iron vaccine vaccines jab jabs shot shot
 
 def drug_run(run: list[Word]) -> bool:
     """Whether two or three capitalised words are a product by a drug the lists know among them, and no word is a
-    name: "Invega Sustenna", "Lantus SoloStar", "Uzimam Lyrica" (a verb of another language before the drug)."""
+    name: "Comprei Sudafed", "Insuline Novorapid", "Gouttes Tobrex" (another language's verb or noun before the drug;
+    not "Invega Sustenna", whose other word no list knows)."""
     if not 1 < len(run) <= 3:
         return False
     lists, lex = word_lists(), P.lexicon()
