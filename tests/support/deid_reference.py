@@ -26,6 +26,7 @@ from healthviz_desktop.core.prompting.deid_signals import ascii_digits
 from healthviz_desktop.core.prompting.deid_sites import leave_care_places
 from healthviz_desktop.core.prompting.deidentify import join_running_dates
 from tests.support import deid_reference_context as C
+from tests.support import deid_reference_groups as G
 from tests.support import deid_reference_names as N
 from tests.support import deid_reference_patterns as P
 from tests.support import deid_reference_words as W
@@ -129,7 +130,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
     lex = P.lexicon()
     folded = text.casefold()
     words = {w.strip(_PUNCT) for w in folded.split()}  # for cheap "could this pattern match" tests
-    words.update([N.bare(w) for w in words if "'" in w or "’" in w])
+    words.update([G.bare(w) for w in words if "'" in w or "’" in w])
     n = len(text)
     found: list[tuple[str, int, int]] = []
     add = found.append
@@ -142,7 +143,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
         if keys.isdisjoint(words):
             return []
         return _merge([(max(0, m.start() - before), min(n, m.end() + after)) for m in P.WORD.finditer(text)
-                       if N.bare(m.group()) in keys])
+                       if G.bare(m.group()) in keys])
 
     if "@" in text:
         scan(P.EMAIL, "email")
@@ -184,10 +185,10 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
         scan(P.UNIT, "address", lo, hi)
         scan(P.PO_BOX, "address", lo, hi)
     for lo, hi in near(lex.org_cue_words, 0, 90):
-        N.org_cues(text, add, lo, hi)
+        G.org_cues(text, add, lo, hi)
     if typed:  # words a person typed; in a prompt of the grammar's words alone each word is vetted already
-        groups = N.cap_groups(text)
-        N.org_groups(groups, add)
+        groups = G.cap_groups(text)
+        G.org_groups(groups, add)
         N.names(text, groups, add)
     C.form_candidates(text, add)
     log_candidates(text, add)  # shared: a log's series of bare dates and clocks

@@ -318,8 +318,8 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
         # ("teraz w Białymstoku", "z Warszawy", "på Nørrebro", "til Ullevål": a capital after another language's
         # "in", "at", "from" or "to" is a place, whatever list holds the word)
         add(("place", start, end))
-    elif not titled and prev not in lex.name_cues and (drug_run(run) or (len(run) == 1 and (
-            PLURAL_ACRONYM.fullmatch(run[0][0]) or bracketed_product(text, start, end, prev or prev2)
+    elif not titled and prev not in lex.name_cues and (drug_run([bare(w) for w, _s, _e in run]) or (len(run) == 1 and (
+            PLURAL_ACRONYM.fullmatch(run[0][0]) or bracketed_product(text, start, end, prev or prev2, first)
             or (not known_name(first) and prev not in lex.place_cues and prev not in _ON_A_STREET
                 and finding_next(text, end))))):
         return  # "Comprei Sudafed"; "PVCs"; "IV iron (Ferinject)"; "say Widal positive": products, clinical terms

@@ -348,14 +348,14 @@ _PRODUCT_KINDS = frozenset(str.split("""iron vaccine vaccines jab jabs shot shot
     immunotherapy infusion medication medicine meds pill pills contraceptive laxative antacid"""))
 
 
-def drug_run(run: list[Word]) -> bool:
-    """Whether two or three capitalised words are a product by a drug the lists know among them, and no word is a
-    name: "Comprei Sudafed", "Insuline Novorapid", "Gouttes Tobrex" (another language's verb or noun before the drug;
-    not "Invega Sustenna", whose other word no list knows)."""
-    if not 1 < len(run) <= 3:
+def drug_run(words: list[str]) -> bool:
+    """Whether two or three capitalised words (``words``: casefolded, without a possessive, deid_cap_groups.bare)
+    are a product by a drug the lists know among them, and no word is a name: "Comprei Sudafed", "Insuline
+    Novorapid", "Gouttes Tobrex" (another language's verb or noun before the drug; not "Invega Sustenna", whose other
+    word no list knows)."""
+    if not 1 < len(words) <= 3:
         return False
     lists, lex = word_lists(), P.lexicon()
-    words = [bare_word(w) for w, _s, _e in run]
     drugs = [key(w) in lists.drugs or key(w) in lists.other_drugs for w in words]
     # every other word a word of some language, none a name ("Lyrica Okonkwo" is no product)
     return any(drugs) and all(d or ((lists.is_word(key(w)) or foreign_word(w)) and w not in lex.first_names
@@ -363,19 +363,15 @@ def drug_run(run: list[Word]) -> bool:
                               for w, d in zip(words, drugs, strict=True))
 
 
-def bracketed_product(text: str, start: int, end: int, prev: str) -> bool:
-    """Whether one word in brackets glosses the drug, the product's form or the kind of treatment named before it:
-    "IV iron (Ferinject)", "the generic (Breyna)", "rabies vaccine (Verorab)" (a person's, a role's or a service's
-    word is none of these: "physio (Sarah)", "clinic (Okafor)"; nor a name: "flu jab (Nicola)")."""
+def bracketed_product(text: str, start: int, end: int, prev: str, word: str) -> bool:
+    """Whether one word in brackets (``word``, at ``start``:``end``: casefolded, deid_cap_groups.bare) glosses the
+    drug, the product's form or the kind of treatment named before it: "IV iron (Ferinject)", "the generic (Breyna)",
+    "rabies vaccine (Verorab)" (a person's, a role's or a service's word is none of these: "physio (Sarah)", "clinic
+    (Okafor)"; nor a name: "flu jab (Nicola)")."""
     if text[start - 1:start] != "(" or text[end:end + 1] != ")" or not prev:
         return False
     lists, lex = word_lists(), P.lexicon()
-    word = bare_word(text[start:end])
     if word in lex.first_names or word in lex.ambiguous_first_names or lists.is_name(key(word)):
         return False
     return key(prev) in lists.drugs or key(prev) in lists.other_drugs or prev in _PRODUCT_KINDS \
         or re.match(PRODUCT_AFTER, " " + prev, re.IGNORECASE) is not None
-
-
-def bare_word(word: str) -> str:
-    return word.strip(".,;:!?\"'“”‘’()[]{}<>*•–—-")
