@@ -75,7 +75,8 @@ def test_a_malformed_list_is_refused(tmp_path: Path, toml: str, message: str) ->
 
 
 @pytest.mark.slow
-def test_a_surviving_mutation_fails_the_run_and_the_tree_is_untouched(tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", [[], ["--no-fork"]], ids=["forked-from-a-loaded-server", "a-fresh-pytest-each"])
+def test_a_surviving_mutation_fails_the_run_and_the_tree_is_untouched(tmp_path: Path, how: list[str]) -> None:
     trends = REPO / "healthviz_desktop" / "core" / "trends.py"
     before = hashlib.sha256(trends.read_bytes()).hexdigest()
     listed = tmp_path / "mutations.toml"
@@ -85,7 +86,7 @@ def test_a_surviving_mutation_fails_the_run_and_the_tree_is_untouched(tmp_path: 
         + _entry("survivor", "used_classes >= 2", "used_classes >= 1",
                  ["tests/test_trends.py::test_date_range_months"]),  # a test that never reaches that line
         encoding="utf-8")
-    result = _run("--list", str(listed), "--workers", "1")
+    result = _run("--list", str(listed), "--workers", "1", *how)
     assert result.returncode == 1, result.stdout + result.stderr
     rows = {line.split()[0]: line.split()[2] for line in result.stdout.splitlines()
             if line.startswith(("caught-one ", "survivor "))}

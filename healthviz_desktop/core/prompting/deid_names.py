@@ -59,6 +59,7 @@ from healthviz_desktop.core.prompting.deid_things import (
     named_as_a_product,
     one_product,
     opening_foreign_word,
+    person_role,
     product_use,
     switched_treatment,
 )
@@ -236,8 +237,10 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
                             or prev in clinical_words()) and not (
                 re.search(r"[,;:(]\s*$", text[max(0, start - 3):start])
-                and re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE)):
-        return  # "Lemsip Max", "Tylenol PM": a product's own word after it (not "at daycare, Kylie from the")
+                and re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE)) and not (
+                person_role(prev) and text[start - 1:start].isspace() and text[start - 2:start - 1].isalpha()):
+        return  # "Lemsip Max", "Tylenol PM": a product's own word after it (not "at daycare, Kylie from the"; not
+        # "Sonographer Tamsin", a person named by their role right before: session thirty; "Physio: Berg balance")
     elif len(run) == 1 and not at_start and (prev == "at" or ("-" not in first and key(first) not in COMMON_PROPER and (
             prev in AT_LIKE or (prev == "of" and prev2 == "out")))) and word_lists().is_plain_word(key(first)) \
             and first not in GENERIC_PLACES and first not in lex.known_words \

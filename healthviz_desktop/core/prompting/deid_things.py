@@ -228,6 +228,20 @@ _DEEDS = frozenset(str.split("came comes helped helps handled stayed fixed colle
 ROLE_ENDINGS = ("ist", "ian", "ogy", "opy", "ics", "physio", "nurse", "team", "clinic")
 
 
+# session thirty: the endings of a person's role written as a medical word ("sonographer", "phlebotomist",
+# "hospitalist", "geriatrician"); a drug's class ends so too ("agonist") and is none
+_PERSON_ROLE_ENDINGS = ("ist", "ician", "grapher")
+
+
+def person_role(word: str) -> bool:
+    """Whether ``word`` (folded) names a person by their role: a title, or a word the medical lists know with a
+    role's ending that no drug list holds ("Zolpimist" is a product)."""
+    k, lists = key(word), word_lists()
+    return word in P.lexicon().titles or (
+        len(k) > 5 and k.endswith(_PERSON_ROLE_ENDINGS) and not k.endswith("gonist") and k in lists.medical
+        and k not in lists.drugs)
+
+
 def acts_as_a_person(word: str, next_word: str) -> bool:
     """Whether ``word`` (folded), a word only the medical lists know and no role or service, is followed by what only
     a person does (``next_word``, folded): then it is someone's name. Read by both layers: the de-identifier and
