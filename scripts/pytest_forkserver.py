@@ -21,9 +21,10 @@ import sys
 import time
 import traceback
 
-# third-party only: anything of the copy imported here would be the unmutated module in every child
-PRELOAD = ("pytest", "_pytest.assertion.rewrite", "_pytest.python", "hypothesis", "pytest_timeout", "pytestqt.plugin",
-           "PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "sqlalchemy", "platformdirs")
+# third-party only: anything of the copy imported here would be the unmutated module in every child; and no pytest
+# plugin (pytest-qt, pytest-timeout, hypothesis), which pytest must import itself to rewrite their asserts
+PRELOAD = ("pytest", "_pytest.assertion.rewrite", "_pytest.python", "PySide6.QtCore", "PySide6.QtGui",
+           "PySide6.QtWidgets", "sqlalchemy", "platformdirs")
 PROJECT_PACKAGES = ("healthviz_desktop", "tests")
 
 

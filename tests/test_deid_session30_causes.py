@@ -44,3 +44,51 @@ def test_a_product_word_and_a_role_before_ordinary_words_stay(text: str, kept: s
 def test_a_role_that_heads_a_line_names_no_one() -> None:
     # a role before a colon heads what it did: "Berg" is the balance test's name (held-out bodies, session thirty)
     assert lost("Physio: Berg balance 38/56, up from 31.", ["Berg balance 38/56"]) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Abitiamo in via Foria 118, Napoli, scala B.", "Napoli"),
+    ("Dorm room 214, Θεσσαλονίκη. Emailed the professor.", "Θεσσαλονίκη"),
+    ("Finger crushed at Unit 2, Bhosari MIDC, nail came off.", "Bhosari"),
+    ("Replacement goes to 4471 Township Rd 118, Millersburg.", "Millersburg"),
+])
+def test_a_capital_after_an_address_number_and_a_comma_is_no_product(text: str, secret: str) -> None:
+    # a bare number and a comma list a product only after a product or a dose's word ("Buscopan 10, Gastrolyte")
+    assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Buscopan 10, Gastrolyte sachets and rest.", "Gastrolyte"),
+    ("Montair LC 0-0-1, Levocet at night.", "Levocet"),
+    ("Vitamin C 1000mg, Emzor paracetamol.", "Emzor"),
+    ("tabs 2, Erceflora 1 vial.", "Erceflora"),
+])
+def test_a_product_listed_after_a_dose_and_a_comma_stays(text: str, kept: str) -> None:
+    assert lost(text, [kept]) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Skidded on the wet road near Koramangala 5th Block at night.", "Koramangala"),
+    ("Colonoscopy booked Middlemore 22/1. Bit scared.", "Middlemore"),
+    ("Fell on the tram tracks on Deansgate 12/1, road rash.", "Deansgate"),
+    ("Grommets put in at Kenepuru 8/5, anaesthetic went fine.", "Kenepuru"),
+    ("Neurologist at Phyathai 2 wants an MRI.", "Phyathai"),
+    ("Walked 30 min around Lac 2 after dinner.", "Lac"),
+    ("hostel room Jwalamukhi 214, mess food is not helping", "Jwalamukhi"),
+    ("He's lived in Bath 50 years and won't move.", "Bath"),
+])
+def test_a_number_after_a_place_is_no_dose(text: str, secret: str) -> None:
+    # an ordinal or a day and month is no dose, and after "at", "in", "near" or "around" a number is the place's own
+    assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Buspar 10 daily since March.", "Buspar"),
+    ("took Symbicort 200/6 twice, chest tight.", "Symbicort"),
+    ("Flutiform 50/5 two puffs at night.", "Flutiform"),
+    ("Still at Clexane 40 until the bloods.", "Clexane"),
+    ("Switched to Vexlo 10 last week.", "Vexlo"),
+    ("back on Lyrica 75 at night", "Lyrica"),
+])
+def test_a_product_before_its_dose_stays(text: str, kept: str) -> None:
+    assert lost(text, [kept]) == []

@@ -11,6 +11,7 @@ from healthviz_desktop.core.prompting.deid_run_context import honorific_next, in
 from healthviz_desktop.core.prompting.deid_things import (  # shared, as they are
     OWNED_SIGN,
     PLURAL_ACRONYM,
+    after_dose,
     bracketed_product,
     drug_run,
     finding_next,
@@ -31,7 +32,6 @@ from tests.support.deid_reference_groups import (
     joins_after_stop,
 )
 from tests.support.deid_reference_things import (
-    _AFTER_DOSE,
     _AMOUNT_WORDS,
     _COUNT,
     _DOES,
@@ -213,7 +213,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             return
         if OWNED_SIGN.match(text, end) and not _known_name(first):
             return  # "Darier's sign, apparently"
-        if _AFTER_DOSE.search(text, max(0, start - 12), start) and first not in lex.first_names \
+        if after_dose(text, start) and first not in lex.first_names \
                 and first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)) \
                 and not re.match(_NAME_ACTS, text[end:end + 24], re.IGNORECASE) and not _PERSON_NEXT.match(text, end):
             return
@@ -289,7 +289,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif _one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in _USE_VERBS and not at_start)
                             or (prev in _OWNERS and (prev2 in _DOSE_CHANGES or _REFILL_AFTER.match(text, end))
                                 and first not in lex.first_names)
-                            or _DOSE_AFTER.match(text, end, end + 16)) and \
+                            or (_DOSE_AFTER.match(text, end, end + 16) and prev not in _WHERE_BEFORE_A_NUMBER)) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
     elif _one_product(run) and prev.isdigit() and prev2 in _USE_VERBS and not word_lists().is_name(key(first)) \
@@ -365,8 +365,13 @@ def _known_name(first: str) -> bool:
 # a count or dose after a product ("Buspar 10", "Lomotil x1"), not a year after a place ("at Waiouru 1979-83"; a
 # year-like dose has its unit: "Fultium 2000 IU"; round thirteen)
 _DOSE_AFTER = re.compile(r"\s*(?!(?:[01]?\d|2[0-3])(?::[0-5]\d|\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)))"
+                         r"(?!\d{1,2}(?i:st|nd|rd|th)\b|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d)"
+                         r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]|[.,]\d))"
                          r"(?!(?:[01]\d|2[0-3])[0-5]\d\s+(?i:shift|hrs|hours|handover)\b)"
                          r"(?:x\s?\d|\d)(?!(?:(?<=1)9\d\d|(?<=2)0\d\d)(?![\d\s]*(?i:iu|u|mg|mcg|µg|ml|units?|g)\b))")
+
+# where a number after a capital is the place's own ("at Phyathai 2"), not a dose
+_WHERE_BEFORE_A_NUMBER = frozenset(str.split("at in near around across outside room hostel live lives living"))
 
 # words of time that end a run of capitalised words ("Dr Castellanos Tue 9/24", "Ysbyty Gwynedd Thursday")
 _IN_OTHER_LANGUAGES = ("w", "we", "v", "ve", "på", "z", "ze", "do", "til")

@@ -178,10 +178,6 @@ _LINE_WORDS = frozenset(str.split("express forte extra plus max rapid advance du
 # nodes", "Amsler grid", "McKenzie press-ups" (a word that can be a given name needs the stronger nouns)
 _EPONYM_NOUNS = re.compile(r"\s+(?:score|scale|grid|nodes?|manoeuvre|maneuver|press-ups?|criteria|classification|"
                            r"questionnaire|index|(?P<weak>test|sign|extension|exercises|technique|protocol|method))\b")
-# a product listed after a dose: "Buscopan 10 mg x3, Gastrolyte,", "Montair LC 0-0-1, Levocet."
-# (the unit may follow its digits: "Vitamin C 1000mg, Emzor paracetamol", round eleven)
-_AFTER_DOSE = re.compile(r"(?:\d|(?:\b|(?<=\d))(?i:mg|mcg|ml|puffs?|caps?|tabs?|x\s?\d+|prn|sos|od|bd|tds|nocte))"
-                    r"\s*,\s*$")
 _LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
 _COUNT = re.compile(r"x\d+|\d+(?:mg|mcg|ml|g)")  # "Buscopan 10mg x3 and Colpermin"
 _DOSE_WORDS = frozenset(str.split("cap caps capsule capsules tab tabs tablet tablets mg mcg ml puff puffs sachet "

@@ -36,7 +36,6 @@ from healthviz_desktop.core.prompting.deid_run_context import (
     relation_in_brackets,
 )
 from healthviz_desktop.core.prompting.deid_things import (
-    AFTER_DOSE,
     AMOUNT_WORDS,
     COUNT,
     DOSE_TIMES,
@@ -49,6 +48,7 @@ from healthviz_desktop.core.prompting.deid_things import (
     PRODUCT_AFTER,
     THING_NEXT,
     USE_VERBS,
+    after_dose,
     bracketed_product,
     calendar_words,
     clinical_words,
@@ -167,6 +167,10 @@ def _cued(prev: str, length: int) -> bool:
 # prescriptions do ("Tab Ecosprin 75mg after lunch", "Inj Clexane", "Syp Ascoril")
 _DOSAGE_FORMS = frozenset(str.split("tab tabs cap caps inj syp syr susp"))
 _ACID_AFTER = re.compile(r"\s+(?i:acid)\b")
+# session thirty: where a number after a capital is the place's own ("at Phyathai 2", "around Lac 2", "in hostel room
+# Jwalamukhi 214"), not a dose (a known drug never comes here: "at Clexane 40" stays); not after "to", "from" or "on",
+# which switch or take a product ("switched to Vexlo 10", "on Lyrica 75")
+_WHERE_BEFORE_A_NUMBER = frozenset(str.split("at in near around across outside room hostel live lives living"))
 
 
 def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool, titled: bool,
@@ -195,7 +199,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
             return
         if OWNED_SIGN.match(text, end) and not known_name(first):
             return  # "Darier's sign, apparently": an eponym's sign, not a person
-        if AFTER_DOSE.search(text, max(0, start - 12), start) and first not in lex.first_names \
+        if after_dose(text, start) and first not in lex.first_names \
                 and first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)) \
                 and not re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE) and not PERSON_NEXT.match(text, end):
             return
@@ -270,7 +274,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif one_product(run) and text[end:end + 1] not in ("'", "’") and ((prev in USE_VERBS and not at_start)
                             or (prev in _OWNERS and (prev2 in _DOSE_CHANGES or _REFILL_AFTER.match(text, end))
                                 and first not in lex.first_names)
-                            or DOSE_AFTER.match(text, end, end + 16)) and \
+                            or (DOSE_AFTER.match(text, end, end + 16) and prev not in _WHERE_BEFORE_A_NUMBER)) and \
             first not in lex.ambiguous_first_names and not word_lists().is_name(key(first)):
         return  # "took Lomotil x1", "Buspar 10": a product, not a person
     elif one_product(run) and prev.isdigit() and prev2 in USE_VERBS and not word_lists().is_name(key(first)) \

@@ -58,8 +58,11 @@ NAME_ACTS = (r"\s+(?:said|says|told|asked|came|rang|called|texted|phoned|drove|b
 # a count or dose after a product ("Buspar 10", "Lomotil x1"), not a year after a place ("at Waiouru 1979-83"; a
 # year-like dose has its unit: "Fultium 2000 IU"; round thirteen)
 # (a clock time is no dose: "Endorsed to Jovelyn 14:00" kept the name; session twenty-two; nor one of four
-# digits before a shift: "Endorsed to Jovelyn 1500 shift", session twenty-three)
+# digits before a shift: "Endorsed to Jovelyn 1500 shift", session twenty-three; nor an ordinal or a day and month:
+# "near Koramangala 5th Block", "booked Middlemore 22/1", session thirty)
 DOSE_AFTER = re.compile(r"\s*(?!(?:[01]?\d|2[0-3])(?::[0-5]\d|\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)))"
+                        r"(?!\d{1,2}(?i:st|nd|rd|th)\b|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d)"
+                        r"|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\d/]|[.,]\d))"
                         r"(?!(?:[01]\d|2[0-3])[0-5]\d\s+(?i:shift|hrs|hours|handover)\b)"
                         r"(?:x\s?\d|\d)(?!(?:(?<=1)9\d\d|(?<=2)0\d\d)(?![\d\s]*(?i:iu|u|mg|mcg|µg|ml|units?|g)\b))")
 

@@ -187,6 +187,24 @@ AFTER_DOSE = re.compile(r"(?:\d|(?:\b|(?<=\d))(?i:mg|mcg|ml|puffs?|caps?|tabs?|x
                     r"\s*,\s*$")
 
 
+# session thirty: a bare number before the comma is no dose after an address's word, one or two words before it
+# ("via Foria 118, Napoli", "Township Rd 118, Millersburg", "Unit 2, Bhosari", "room 214, Θεσσαλονίκη")
+_WORDS_NUMBER_COMMA = re.compile(r"(?:([^\W\d_][\w\-]*)\.?\s+)?([^\W\d_][\w\-]*)\.?\s+\d+[a-zA-Z]?\s*,\s*$")
+_ADDRESS_WORDS = frozenset(str.split("""rd road st street ave avenue av lane ln dr drive way cres crescent close ct
+    court pl blvd boulevard terrace tce hwy highway pde parade sq square unit room rm box block blk flat apt apartment
+    suite lot house bldg building floor level rr po via rue calle rua strasse str ul ulica avenida corso viale
+    piazza"""))
+
+
+def after_dose(text: str, start: int) -> bool:
+    """Whether what ends right before ``start`` is a dose and a comma, so a capital at ``start`` is the next product
+    listed (AFTER_DOSE); a bare number after an address's word is none."""
+    if AFTER_DOSE.search(text, max(0, start - 12), start) is None:
+        return False
+    before = _WORDS_NUMBER_COMMA.search(text, max(0, start - 48), start)
+    return before is None or not any(w is not None and w.casefold() in _ADDRESS_WORDS for w in before.groups())
+
+
 LIST_JOINS = frozenset(("and", "&", "+", "plus", "then", "or"))
 
 
