@@ -92,3 +92,22 @@ def test_a_number_after_a_place_is_no_dose(text: str, secret: str) -> None:
 ])
 def test_a_product_before_its_dose_stays(text: str, kept: str) -> None:
     assert lost(text, [kept]) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Burning down to the elbow. Agnieszka made me ring 111 last night.", "Agnieszka"),
+    ("Mhairi made me promise to write these down.", "Mhairi"),
+    ("Took nothing. Hajar makes me rest every afternoon.", "Hajar"),
+])
+def test_someone_who_makes_the_writer_do_something_is_a_person(text: str, secret: str) -> None:
+    # "made me" after an unknown word opening a sentence is a product's effect only before how it felt
+    assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Brufen made me drowsy all afternoon.", "Brufen"),
+    ("Nytol made me groggy. Never again.", "Nytol"),
+    ("Zopiclone makes me feel hungover.", "Zopiclone"),
+])
+def test_a_product_that_made_the_writer_feel_something_stays(text: str, kept: str) -> None:
+    assert lost(text, [kept]) == []

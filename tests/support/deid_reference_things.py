@@ -167,8 +167,10 @@ _DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[
                    r"years?\s+old\b|$)))",
                    re.IGNORECASE)
 # what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
+_BIDDEN = (r"(?!\s+(?:promise|ring|call|phone|book|sit|rest|stay|swear|laugh|wait|write|text|apologi[sz]e|sign|fill|"
+           r"tidy|clean|tell|show|put|get\s+up|turn)\b)")  # what a person makes someone do ("made me promise")
 _THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped(?!\s+with\b)|"
-                         r"works|worked|working|seems|seemed|made\s+me|makes\s+me|"
+                         rf"works|worked|working|seems|seemed|made\s+me{_BIDDEN}|makes\s+me{_BIDDEN}|"
                          r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
                          r"does\s+nothing|wore\s+off|kicked\s+in|instead\s+of|"
                          r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")

@@ -149,8 +149,12 @@ CLINICAL_FORM = re.compile(r"(?:algia|algie|ektomie|ectomia|ectomie|skopie|scopi
 
 
 # what follows a thing, not a person, at the start of a sentence ("Nytol if desperate", "Eltroxin brand makes")
+# session thirty: what a person makes someone do, never a product ("Mhairi made me promise to write", "Agnieszka made
+# me ring 111"; "Brufen made me drowsy" is a product's effect)
+_BIDDEN = (r"(?!\s+(?:promise|ring|call|phone|book|sit|rest|stay|swear|laugh|wait|write|text|apologi[sz]e|sign|fill|"
+           r"tidy|clean|tell|show|put|get\s+up|turn)\b)")
 THING_NEXT = re.compile(r"(?:\s+(?:if|brand|helps|helped(?!\s+with\b)|"
-                         r"works|worked|working|seems|seemed|made\s+me|makes\s+me|"
+                         rf"works|worked|working|seems|seemed|made\s+me{_BIDDEN}|makes\s+me{_BIDDEN}|"
                          r"is\s+(?:helping|working|useless|rubbish|great|good|better|worse)|did\s+nothing|"
                          r"does\s+nothing|wore\s+off|kicked\s+in|instead\s+of|"
                          r"not\s+(?:helping|working))\b|[.!]?\s*$|\.\s+[A-Z])")
