@@ -98,8 +98,9 @@ def test_the_bare_hour_rule_needs_something_done_at_a_time_of_day():
     assert "[DATE]" in deidentify("woke at 5 with my heart pounding").text
     # round three kept these as habits; the writers of sets E to L all mark such hours, so round twelve takes them
     # (readings keep theirs: "145/95 at 8" is a value, then the hour it was read at, which stays)
+    # (session thirty: "sofa by 8," goes too, a bare hour ending its clause)
     assert deidentify("Woke at 6 with the stiffness, sofa by 8, bed by 9; 145/95 at 8, 131/86 at 6.").text == \
-        "Woke at [DATE] with the stiffness, sofa by 8, bed by [DATE]; 145/95 at 8, 131/86 at 6."
+        "Woke at [DATE] with the stiffness, sofa by [DATE], bed by [DATE]; 145/95 at 8, 131/86 at 6."
 
 
 # Set L's second look (32 entries moved): the account, the first four changed identifier-free entries and the next

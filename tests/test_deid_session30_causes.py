@@ -111,3 +111,45 @@ def test_someone_who_makes_the_writer_do_something_is_a_person(text: str, secret
 ])
 def test_a_product_that_made_the_writer_feel_something_stays(text: str, kept: str) -> None:
     assert lost(text, [kept]) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Itchy 6/10, Eumovate cream. My brother will drive me at 7.", "7"),
+    ("Ice 20 on 20 off, bleeding stopped by 4. Dad closed the shop early.", "4"),
+    ("Varicose veins worse, I dey stand since 7. Legs swollen.", "7"),
+    ("The counselling centre has walk-ins, went at 2, the therapist was kind.", "2"),
+    ("Going to ring occupational health when they open at 9 and ask.", "9"),
+])
+def test_a_bare_hour_ending_its_clause_goes(text: str, secret: str) -> None:
+    # a bare hour after "at", "by", "since" or "after" at the end of its clause
+    assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Pain at 7. Took co-codamol.", "Pain at 7"),
+    ("INR at 2. Warfarin unchanged.", "INR at 2"),
+    ("Sugar stayed at 9 all day, then dropped.", "9"),
+    ("The nurse said try the humidifier at 4.", "humidifier at 4"),
+    ("Libre alarm at 3.2 during the swim set.", "3.2"),
+    ("Alarms set at 4 and 13 for the race.", "4"),
+    ("Uric acid was high last time at 8.9.", "8.9"),
+    ("Took 2 at 5. Then slept.", "2"),
+])
+def test_a_reading_a_setting_or_a_decimal_after_at_stays(text: str, kept: str) -> None:
+    assert lost(text, [kept]) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Bolt account suspended till I send the sick note.", "Bolt"),
+    ("Neck stiff 5/10. Ola app blocked me for low acceptance.", "Ola"),
+    ("o iFood bloqueou minha conta por causa do atestado.", "iFood"),
+    ("nearly fainted during foodpanda delivery, headache.", "foodpanda"),
+    ("Uber support wanted my licence number for the claim.", "Uber"),
+])
+def test_a_gig_platform_whose_account_acts_on_the_worker_is_their_employer(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+def test_a_ride_taken_names_no_employer() -> None:
+    # a rider's own trip: the platform is a brand here, not where the writer works
+    assert lost("Ordered an Uber home, the Uber driver was kind.", ["Uber driver", "an Uber home"]) == []

@@ -36,6 +36,19 @@ _PART_OF_DAY = re.compile(r"(?<=\s)(?:in\s+the\s+(?:morning|afternoon|evening)|a
                           r"evening|night))?)\b", re.IGNORECASE)
 _HOUR_OF_DAY = re.compile(r"\b(?i:since|at|until|till|til|from|by|before|after)\s+"
                           r"(?P<t>(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?)\s+\Z")
+# session thirty: a bare hour after "at", "by", "since" or "after" that ends its clause ("will drive me at 7.",
+# "stopped by 4.", "I dey stand since 7.", "went at 2, therapist..."), or before "and", "then" or "till"; not a
+# reading, a score, a count or a device's setting at that level ("pain at 7.", "INR at 2.", "sugar stayed at 9", "try
+# the humidifier at 4"); "till" counts as often as it tells the time ("Breathe in till 4, hold till 7", round twelve)
+_CLAUSE_HOUR = re.compile(r"(?<=\s)(?i:at|by|since|after)\s+(?P<t>(?:1[0-2]|0?[1-9])(?:[:.][0-5]\d)?)"
+                          r"(?=\s*(?:[.;!?)](?!\d)|,\s|\Z|\s+(?i:and|then|till|until|tomorrow|tonight|today)\b(?!\s+\d)))")
+_READING_BEFORE_HOUR = re.compile(r"\b(?i:pain|pains|sugar|sugars|bg|bgl|glucose|inr|level|levels|score|scores|temp|"
+                                  r"fever|hr|bp|severity|it|was|is|stayed|steady|stuck|peaked|capped|maxed|kept|held|"
+                                  r"sits|sitting|sat|rated|mood|anxiety|energy|fatigue|nausea|stress|reading|readings|"
+                                  r"number|numbers|count|up|down|out|dose|doses|ratio|stage|grade|week|weeks|day|days|"
+                                  r"day\s+\d+|page|mark|size|one|back|humidifier|setting|settings|alarm|alarms|"
+                                  r"alert|alerts|dial|mode|volume|speed|notch|pressure|pump|tens|heater|fan|"
+                                  r"thermostat)\s+\Z")
 _VISIT_CUE = re.compile(r"\b(?i:clinic|appointment|appt|review|due|till|until|before|after|by)\s+\Z")
 _NOT_A_VISIT_DAY = re.compile(r"\s*(?i:floor|time|times|week|weeks|day|days|visit|dose|doses|cycle|round|attempt|"
                               r"percentile|centile|birthday|grade|year|place|month|line|trimester|stage|session|"
@@ -66,6 +79,10 @@ def when_candidates(text: str, add: Add) -> None:
             hour = _HOUR_OF_DAY.search(text, max(0, part.start() - 20), part.start())
             if hour:
                 add(("time", hour.start("t"), hour.end("t")))
+    for m in _CLAUSE_HOUR.finditer(text):
+        if not _READING_BEFORE_HOUR.search(text, max(0, m.start() - 16), m.start()) \
+                and not re.search(r"\d\s*\Z|/10\b[^.;!?]*\Z", text[max(0, m.start() - 40):m.start()]):
+            add(("time", m.start("t"), m.end("t")))
     for m in _ORDINAL.finditer(text):
         if _VISIT_CUE.search(text, max(0, m.start() - 16), m.start()) and not _NOT_A_VISIT_DAY.match(text, m.end()):
             add(("date", m.start(), m.end()))

@@ -91,9 +91,17 @@ _GIG = re.compile(r"\b(?i:driv(?:e|es|ing|en)|drove|deliver(?:s|ed|ing)?|dash(?:
                   r"rid(?:e|es|ing)|courier(?:s|ed|ing)?|shop(?:s|ped|ping)?)\s+(?:(?i:for|on|with)\s+)?"
                   r"(?P<o>Uber(?:\s+Eats)?|Lyft|DoorDash|Door\s+Dash|Instacart|Grubhub|Postmates|Deliveroo|Just\s+Eat|"
                   r"Bolt|Glovo|Rappi|Grab(?:Food)?|Gojek|Swiggy|Zomato|Jumia|Amazon\s+Flex|Shipt|Wolt|Ola)\b")
+# session thirty: ...or whose account, trips, support or app acts on the worker ("Bolt account suspended", "Uber fit
+# block my account", "Ola app blocked me for low acceptance", "Bykea app still showing me online", "o iFood bloqueou
+# minha conta", "during foodpanda delivery"); a rider's own trip is "an Uber", "the Uber driver" (not matched)
+_GIG_ACCOUNT = re.compile(r"\b(?P<o>Uber(?:\s+Eats)?|Lyft|DoorDash|Instacart|Grubhub|Deliveroo|Bolt|Glovo|Rappi|"
+                          r"Grab(?:Food)?|"
+                          r"Gojek|Swiggy|Zomato|Wolt|Ola|Bykea|iFood|foodpanda|Careem|inDrive|Lalamove)\s+"
+                          r"(?=(?:app\s+)?(?i:account|support|trips|deliveries|delivery|earnings|payouts?|rating|"
+                          r"acceptance|fit\s+block|blocked|bloqueou|quer|still\s+showing|suspend|deactivat))")
 _GIG_SIGNS = ("uber", "lyft", "doordash", "door dash", "instacart", "grubhub", "postmates", "deliveroo", "just eat",
               "bolt", "glovo", "rappi", "grab", "gojek", "swiggy", "zomato", "jumia", "amazon flex", "shipt", "wolt",
-              "ola")
+              "ola", "bykea", "ifood", "foodpanda", "careem", "indrive", "lalamove")
 _GIG_GATE = re.compile(trie(list(_GIG_SIGNS), ignore_case=False))
 # session twenty-two: a capitalised name before the kind of workplace it runs or the shift worked there ("Amazon
 # warehouse", "the Co-op depot", "off from the Tata works", "Egged shift 6 hours"); not a time's word ("Night shift",
@@ -139,6 +147,8 @@ def work_candidates(text: str, add: Add) -> None:
                 add(("employer", m.start("o"), m.end("o")))
     if _GIG_GATE.search(lower):
         for m in _GIG.finditer(text):
+            add(("employer", m.start("o"), m.end("o")))
+        for m in _GIG_ACCOUNT.finditer(text):
             add(("employer", m.start("o"), m.end("o")))
     if any(w in lower for w in _BOSS_SIGNS):
         for m in _BOSS_AT.finditer(text):
