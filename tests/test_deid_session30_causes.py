@@ -10,6 +10,8 @@ Sentences written for these tests; no personal data.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.support.deid_checks import lost, through
@@ -153,3 +155,29 @@ def test_a_gig_platform_whose_account_acts_on_the_worker_is_their_employer(text:
 def test_a_ride_taken_names_no_employer() -> None:
     # a rider's own trip: the platform is a brand here, not where the writer works
     assert lost("Ordered an Uber home, the Uber driver was kind.", ["Uber driver", "an Uber home"]) == []
+
+
+def _explained(text: str) -> str:
+    from healthviz_desktop.core.prompting.composer import explainer_text
+
+    return explainer_text(text)[0]
+
+
+@pytest.mark.parametrize(("text", "number"), [
+    ("Dr Ferraro, cardiologo, studio in corso Re Umberto 54, Torino.", "54"),
+    ("hostel room Jwalamukhi 214, mess food is not helping", "214"),
+    ("Recommended the centre on chaussée de Waterloo 88, called them.", "88"),
+])
+def test_the_explainer_holds_back_a_number_right_after_a_place_taken_out(text: str, number: str) -> None:
+    # the rest of an address: the de-identifier takes the street or the town, the number stays beside it
+    assert re.search(rf"(?<!\w){number}(?!\w)", _explained(text)) is None
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Gave Aisling 5 ml of Calpol at night.", "5 ml"),
+    ("Gave Kemi 2 tabs of paracetamol.", "2 tabs"),
+    ("Sugars all over the place. By 9pm 210. Card at the desk.", "210"),
+    ("Pain 7/10 after Bristol 3 days ago.", "3 days"),
+])
+def test_the_explainer_keeps_a_number_with_its_unit_or_after_a_clock(text: str, kept: str) -> None:
+    assert kept in _explained(text)

@@ -30,6 +30,7 @@ from healthviz_desktop.core.prompting.allowlist_numbers import (
     STREET_WORDS,
     date_word,
     long_digit_runs,
+    number_beside_place,
     spoken_time,
     why_number,
 )
@@ -180,7 +181,8 @@ def _unlisted(text: str, private_terms: Sequence[str], skip: list[tuple[int, int
             or context_reason(text, m.group(), e, prev, nxt) \
             or _where_acronym(m.group(), prev, prev2) \
             or _why_unlisted(text, m, nxt, allow, parts, prev, after, prev2) \
-            or _beside_taken_out(text, s, e, named, out[-1:])
+            or _beside_taken_out(text, s, e, named, out[-1:]) \
+            or number_beside_place(text, s, e, named, nxt)
         if reason:
             out.append(Unlisted(s, e, m.group(), reason))
     return out

@@ -272,3 +272,23 @@ def _reading(prev: str) -> bool:
 def _scored_after(words: tuple[str, ...]) -> bool:
     """Whether these words make the number before them a score: "out of 10", "on a scale of ten"."""
     return words[:1] == ("out",) or words[:3] == ("on", "a", "scale")
+
+
+# session thirty: a bare number right after a name or place the other layer took out is the rest of it, a house, a
+# room or a street's number ("[PLACE] 54,", "[NAME] 214", "Phyathai 2"); not one with its unit or count after it
+# ("[NAME] 75 mg", "[NAME] 2 tabs"), nor a reading's value after a kept word
+_BARE_NUMBER = re.compile(r"\d{1,4}[A-Za-z]?")
+
+
+def number_beside_place(text: str, start: int, end: int, named: list[tuple[int, int]], nxt: str) -> str:
+    """Why the bare number at ``start:end`` is held back: right after (on its line) a span taken out that has a
+    letter, and no unit or count after it."""
+    if not _BARE_NUMBER.fullmatch(text[start:end]) or fold(nxt) in _UNITS or _ATTACHED_UNIT.fullmatch(text[start:end]):
+        return ""
+    if text[end:end + 1] in ("/", ":", ".", "-") and text[end + 1:end + 2].isdigit():
+        return ""  # a score, a clock or a decimal: read as such elsewhere
+    for a, b in named:  # (a span that starts with a letter: a name or a place, not a clock, "By 9pm 210")
+        if 0 < start - b <= 2 and text[b:start].isspace() and "\n" not in text[b:start] and text[a:a + 1].isalpha():
+            return "a number right after a name or place taken out (a house, room or street number?)"
+    return ""
+
