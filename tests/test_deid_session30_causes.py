@@ -181,3 +181,21 @@ def test_the_explainer_holds_back_a_number_right_after_a_place_taken_out(text: s
 ])
 def test_the_explainer_keeps_a_number_with_its_unit_or_after_a_clock(text: str, kept: str) -> None:
     assert kept in _explained(text)
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Malaria again, UNILAG exams next week and no sleep.", "UNILAG"),
+    ("JKUAT special exam form needs a doctor's note.", "JKUAT"),
+    ("idk about LUMS counselling, the wait is long.", "LUMS"),
+])
+def test_an_unknown_acronym_before_what_a_student_does_there_is_a_school(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("GCSE exams are killing him, migraines daily.", "GCSE"),
+    ("ICU library was closed, read in the car.", "ICU"),
+    ("ADHD exams support plan agreed with the school.", "ADHD"),
+])
+def test_an_exam_or_a_clinical_acronym_before_exams_stays(text: str, kept: str) -> None:
+    assert lost(text, [kept]) == []

@@ -14,6 +14,8 @@ one share it as it is.
   code ("Ganado AZ 86505"); a hospital's name joined to a saint's ("Guys and St Thomas"); an acronym no list knows
   before a name ("NYU Langone"), before what it says ("UHS said") or after where someone goes ("at Memorial Hermann
   TMC").
+- Session thirty: an acronym no list knows right before what a student does there ("UNILAG exams", "LUMS
+  counselling"): the school; not an exam's own name ("GCSE exams").
 """
 
 from __future__ import annotations
@@ -109,8 +111,26 @@ def _plain(word: str) -> bool:
     return f in _NOT_PLACES or f in MONTH_WORDS or f in word_lists().medical
 
 
+# session thirty: an acronym no list knows right before what a student does there ("UNILAG exams", "JKUAT special exam
+# form", "BITS compre exams", "LUMS counselling", "lecture at UOA" is another's form): the school
+_SCHOOL_ACRONYM = re.compile(r"\b(?P<p>[A-Z]{3,7})\s+(?=(?:special\s+|compre\s+|final\s+|mid-?sem\s+)?"
+                             r"(?:exams?|lectures?|semester|sem|hostel|campus|counsell?ing|library|faculty|tutorials?|"
+                             r"convocation|registrar|admissions?)\b)")
+
+
+# ...not an exam's or a qualification's own name ("GCSE exams", "OSCE exams", "NEET exam")
+_EXAMS = frozenset(str.split("""GCSE IGCSE OSCE SAT ACT MCAT USMLE PLAB IELTS TOEFL GRE GMAT LSAT NCLEX CPA JEE NEET
+    WAEC KCSE KCPE CAPE CSEC BAC ATAR VCE CAT UPSC NEB SSC HSC CBSE ICSE STAAR MRCP MRCS FRCS PANCE NAPLEX COMLEX UCAT
+    BMAT"""))
+
+
 def place_candidates(text: str, add: Add) -> None:
     """Every place of this module's rules in ``text`` (see the docstring)."""
+    from healthviz_desktop.core.prompting.deid_words import _unknown_acronym
+
+    for m in _SCHOOL_ACRONYM.finditer(text):
+        if _unknown_acronym(m.group("p")) and m.group("p") not in _EXAMS:
+            add(("school", m.start("p"), m.end("p")))
     if "Isl" in text:
         for m in _ISLAND.finditer(text):
             if "Love Island" not in m.group("p"):  # (a television show)
