@@ -199,3 +199,19 @@ def test_an_unknown_acronym_before_what_a_student_does_there_is_a_school(text: s
 ])
 def test_an_exam_or_a_clinical_acronym_before_exams_stays(text: str, kept: str) -> None:
     assert lost(text, [kept]) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("arthrotec 50 twice daily. tunde laughing at me say i don old.", "tunde"),
+    ("missed lectures. ishita from class is lending me her notes.", "ishita"),
+])
+def test_an_unknown_lower_case_word_laughing_or_from_class_is_a_person(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("my coursemate dey help me with the lab report.", "dey help me"),
+    ("advil help me sleep a bit", "advil help me"),
+])
+def test_help_me_after_a_word_of_pidgin_or_a_product_names_no_one(text: str, kept: str) -> None:
+    assert lost(text, [kept]) == []

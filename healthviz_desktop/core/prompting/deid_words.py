@@ -64,7 +64,10 @@ _VERB_AFTER = re.compile(r"\s+(?:said|says|thinks|thought|told|asked|drove|broug
                          r"phoned|covered|answered|replied|spotted|strapped|booked|collected|finally|set\s+up|is|was|"
                          r"has|had|stayed|left|woke|slept|massaged|lent|filmed|checked|fixed|chased|forwarded|"
                          r"emailed|dm'?d|dmed|facetimed|snapchatted|held|carried|walked|sat|waited|waits|sits|keeps|"
-                         r"kept|noticed|noticed|made\s+me|let\s+me|drove\s+me|talked|listened|yelled|snapped)\b")
+                         r"kept|noticed|noticed|made\s+me|let\s+me|drove\s+me|talked|listened|yelled|snapped|"
+                         # session thirty: "tunde laughing at me", "ishita from class" (not "help me": Pidgin's
+                         # "dey help me" is no name)
+                         r"laughing|from\s+(?:class|work|school|uni|church))\b")
 # the same for a word that is also an ordinary word ("grace says"): no "is", "has" ("hope is")
 _ACT_AFTER = re.compile(r"\s+(?:said|says|told|asked|drove|brought|brings|bringing|came|rang|called|texted|gave|took|"
                         r"reckons|thinks|wants|helped|suggested|offered|picked|dropped|bought|sent|reminded|insisted|"
