@@ -141,6 +141,9 @@ def test_round_thirteen_second_look_alikes_stay(text):
 def test_a_product_before_a_year_is_a_place_where_someone_was():
     out = deidentify("tinnitus from the guns at Waiouru 1979-83, worse at night").text
     assert "Waiouru" not in out, out
+    # (session thirty: after "at" a number is never a dose now; after "of" only the year's own rule tells)
+    out = deidentify("tinnitus from the guns of Waiouru 1979-83, worse at night").text
+    assert "Waiouru" not in out, out
     assert deidentify("took Lomotil x1 and Buspar 10 at night").text == "took Lomotil x1 and Buspar 10 at night"
 
 

@@ -122,7 +122,8 @@ def test_a_weekdays_count_or_score_stays(text: str, kept: str) -> None:
     ("Mam's breathing bad, palliative nurse came 4.30. Morphine driver started.", "4.30"),
     ("Colles fracture, cast on. The DN arrived 9.40, dressing done", "9.40"),
     ("Night: pad changed 2130 and he settled, no more calls.", "2130"),
-    ("Party at the community room at 3. Her hearing aids need batteries.", "3"),
+    # (session thirty: "at 3" ending its clause goes by another rule now; this hour goes only as the event's)
+    ("Party at the community room at 3 with the cousins. Her hearing aids need batteries.", "3"),
 ])
 def test_a_visits_dotted_time_a_nights_care_and_an_events_hour_go(text: str, secret: str) -> None:
     assert through(text, [secret]) == []
