@@ -208,7 +208,7 @@ def classify(code: int, output: str) -> tuple[str, str]:
 
 class ForkServer:
     """scripts/pytest_forkserver.py for one copy: each run forks from a process that has pytest and the heavy
-    third-party modules loaded already, and imports the project afresh (about half a second saved per run)."""
+    third-party modules loaded already, and imports the project afresh (about a third of a second saved per run)."""
 
     def __init__(self, root: Path, env: dict[str, str], output: Path) -> None:
         self.output = output

@@ -2,8 +2,8 @@
 copy as its working directory and the environment the check builds, it imports pytest and the heavy third-party
 modules the tests use, then runs each request in a forked child. Each child imports the project afresh from the
 copy as it is on disk at that moment (the server itself never imports healthviz_desktop or tests), so a mutation
-is seen exactly as by ``python -m pytest``; what is saved is the interpreter's and the plugins' start-up, about
-half a second of each run.
+is seen exactly as by ``python -m pytest``; what is saved is the interpreter's and pytest's own start-up, about
+a third of a second of each run.
 
 Protocol, one JSON object per line: the request on stdin {"args": [...], "output": path, "timeout": seconds};
 the reply on stdout {"code": exit code (negative: killed by that signal), "timed_out": bool, "seconds": float}.

@@ -291,4 +291,3 @@ def number_beside_place(text: str, start: int, end: int, named: list[tuple[int, 
         if 0 < start - b <= 2 and text[b:start].isspace() and "\n" not in text[b:start] and text[a:a + 1].isalpha():
             return "a number right after a name or place taken out (a house, room or street number?)"
     return ""
-
