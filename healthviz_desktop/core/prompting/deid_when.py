@@ -7,6 +7,9 @@ called from deid_clock.py's ``clock_candidates``, so the fast and the reference 
 - An hour "in the morning" (or afternoon, evening, "at night"; since session twenty-three "tonight", "last night",
   "tomorrow morning") after a word for when ("vomiting since 4 in the morning"); not a count of tablets ("took 2 in
   the morning") nor one said roughly ("about 2 in the morning" is as often a count).
+- Session thirty: a bare hour after "at", "by", "since" or "after" that ends its clause ("will drive me at 7.",
+  "stopped by 4."); not a reading, a score or a setting at that level ("Pain at 7.", "try the humidifier at 4"), nor
+  the whole part of a decimal ("alarm at 3.2").
 - A day's ordinal right after the word for a visit or a deadline ("come back clinic 14th", "due 3rd"); not a
   floor, a time, a week, a dose, a place in line or a schedule ("clinic 3rd floor", "back 2nd time", "Clinic 2nd and
   4th Tuesday").
