@@ -24,7 +24,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from healthviz_desktop.core.prompting.deid_inflections import inflections
-from healthviz_desktop.core.prompting.deid_person import INITIALS_AFTER, with_initials  # shared, as they are
+from healthviz_desktop.core.prompting.deid_person import (  # shared, as they are
+    INITIALS_AFTER,
+    _given_name_here,
+    _weak_given_name,
+    with_initials,
+)
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 from tests.support import deid_reference_patterns as P
 
@@ -231,6 +236,7 @@ class PersonModel:
 
     strong: tuple[str, ...]
     weak: frozenset[str]
+    given: frozenset[str]
 
 
 def fold_text(text: str) -> str:
@@ -244,6 +250,7 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
     lists = word_lists()
     strong: set[str] = set()
     weak: set[str] = set()
+    given_names: set[str] = set()
     for term in terms:
         t = fold_text(" ".join(term.split()))
         if not P.term_key(t):
@@ -285,6 +292,7 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
                 weak.add(f)
             else:
                 strong.add(w)
+        given_names.update(filter(None, [_weak_given_name(words)]))
         for w in words:  # "sestri Jeleni" for the term "Jelena" (round ten): where it reads as a name; not the
             if not (lists.is_word(w.casefold()) or w.casefold() in lex.known_words):  # forms of "Long" or "Rose"
                 weak.update(f for f in inflections(w) if f not in strong)
@@ -292,7 +300,7 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
             if form[-1:].isalpha() and not form.casefold().endswith("s") and not lists.is_word(
                     form.casefold() + "s"):
                 strong.add(form + "s")  # a possessive without its apostrophe: "jonahs" (not "bells")
-    return PersonModel(tuple(sorted(strong)), frozenset(weak))
+    return PersonModel(tuple(sorted(strong)), frozenset(weak), frozenset(given_names))
 
 
 def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: Add) -> None:
@@ -316,8 +324,10 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
         word = m.group()
         bare = re.sub(r"['’]s?$", "", word)
         inside = any(s <= m.start() < e for s, e in strong) or (m.start() and folded_text[m.start() - 1].isalnum())
+        capital_given = bare.casefold() in model.given and bare[:1].isupper() and not bare.isupper() \
+            and _given_name_here(text, m.start(), m.start() + len(bare))
         if bare.casefold() in model.weak and not inside \
-                and _reads_as_name(text, m.start(), m.start() + len(bare), word):
+                and (capital_given or _reads_as_name(text, m.start(), m.start() + len(bare), word)):
             add(("private", m.start(), with_initials(text, m.start() + len(bare))))
 
 

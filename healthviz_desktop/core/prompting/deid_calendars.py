@@ -325,6 +325,7 @@ def calendar_candidates(text: str, words: frozenset[str], add: Add) -> None:
 
 _SHORT_WEEKDAYS = "pon|wt|śr|sr|czw|pt|sob|niedz|ma|di|wo|do|vr|za|zo|mo|mi|fr|sa|so|lu|mer|jeu|ven|sam|dim"
 _WEEKDAY_WORDS = frozenset(fold(w) for w in f"{_WEEKDAY_NAMES}|{WEEKDAYS}|{_SHORT_WEEKDAYS}".split("|"))
+WEEKDAY_WORDS = _WEEKDAY_WORDS  # (an hour written with "h" after one tells the time: deid_when)
 # speed gates: each rule above runs only where what it needs is there (never a change in what is found)
 _YEAR_GATE = re.compile(r"(?:19|20|1[34])\d\d|['‘’]\d\d")
 _MORE_MONTH_WORDS = frozenset(w for w in _MORE_MONTHS.split("|"))

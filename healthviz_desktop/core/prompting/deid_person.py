@@ -83,6 +83,7 @@ class PersonModel:
     strong: tuple[str, ...]
     weak: frozenset[str]
     strong_keys: tuple[str, ...] = ()  # ``P.term_key`` of each strong form, computed once
+    given: frozenset[str] = frozenset()  # weak given names: with a capital, the name even where a sentence opens
 
 
 def fold_text(text: str) -> str:
@@ -96,6 +97,7 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
     lists = word_lists()
     strong: set[str] = set()
     weak: set[str] = set()
+    given_names: set[str] = set()
     for term in terms:
         t = fold_text(" ".join(term.split()))
         if not P.term_key(t):
@@ -137,6 +139,9 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
                 weak.add(f)
             else:
                 strong.add(w)
+        first = _weak_given_name(words)
+        if first:
+            given_names.add(first)
         for w in words:  # "sestri Jeleni" for the term "Jelena" (round ten): where it reads as a name; not the
             if not (lists.is_word(w.casefold()) or w.casefold() in lex.known_words):  # forms of "Long" or "Rose"
                 weak.update(f for f in inflections(w) if f not in strong)
@@ -145,7 +150,7 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
                     form.casefold() + "s"):
                 strong.add(form + "s")  # a possessive without its apostrophe: "jonahs" (not "bells")
     forms = tuple(sorted(strong))
-    return PersonModel(forms, frozenset(weak), tuple(P.term_key(f) for f in forms))
+    return PersonModel(forms, frozenset(weak), tuple(P.term_key(f) for f in forms), frozenset(given_names))
 
 
 def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: Add) -> None:
@@ -175,8 +180,45 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
         bare = bare_word(word)
         inside = any(s <= m.start() < e for s, e in strong) or (m.start() and folded_text[m.start() - 1].isalnum())
         if bare.casefold() in model.weak and not inside \
-                and _reads_as_name(text, m.start(), m.start() + len(bare), word):
+                and (_reads_as_name(text, m.start(), m.start() + len(bare), word)
+                     or (bare.casefold() in model.given and bare[:1].isupper() and not bare.isupper()
+                         and _given_name_here(text, m.start(), m.start() + len(bare)))):
             add(("private", m.start(), with_initials(text, m.start() + len(bare))))
+
+
+def _weak_given_name(words: list[str]) -> str:
+    """The given name of a person's name of two words or more, where it is also an ordinary word ("Grace" of
+    "Grace Olanrewaju", "Theo" of "Theo Walsh": "theo" is in the medical list): a first name the lexicon knows, or
+    a word that is no English word. Not a relation's word ("Papa Gus", though "Aunty Grace Mensah" gives "grace"),
+    nor the first word of a place, a school, a company or a hospital ("Hope Hospice", "Covenant Uni")."""
+    lex = P.lexicon()
+    lists = word_lists()
+    folded = [w.casefold() for w in words]
+    start = next((i for i, f in enumerate(folded) if f not in lex.relations), len(folded))  # (no title is left)
+    if len(folded) - start < 2 or not words[start][:1].isupper() or any(
+            f in lex.org_suffixes or f in lex.school_words or f in lex.facility_words or f in lex.street_suffixes
+            or f in lex.relations for f in folded[start:]):
+        return ""
+    f = folded[start]
+    if not f.isalpha() or f in _common_words() or f in _MODALS or not (lists.is_word(f) or f in lex.known_words):
+        return ""
+    return f if f in lex.first_names or f in lex.ambiguous_first_names or f not in lists.english else ""
+
+
+# what follows an English word that is a given name too where it is the word: "Hope to finish", "Jack of all
+# trades", "Faith in the plan" (round eight's and set U's look-alikes)
+_WORD_NEXT = frozenset(str.split("to of for in the a an it its this that you everyone"))
+
+
+def _given_name_here(text: str, start: int, end: int) -> bool:
+    """Whether a weak given name entered, written with its capital, is the name where it stands: not before a noun
+    of time ("Summer mornings"), and, an English word, not before what makes it that word ("Hope to finish")."""
+    if _opens_before_time(text, start, end):
+        return False
+    if text[start:end].casefold() not in word_lists().english:
+        return True
+    nxt = text[end:end + 20].split()
+    return not nxt or nxt[0].strip(PUNCT).casefold() not in _WORD_NEXT
 
 
 # nouns of time and weather: an ordinary word that opens a sentence right before one describes it ("Sunny morning")

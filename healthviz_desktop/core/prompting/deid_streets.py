@@ -56,6 +56,16 @@ _ST_NUMBER_GATE = re.compile(r"(?i:st|rd|ave|blvd)\.?\s+\d")
 # place has or an end of phrase (Hangul: a neighbourhood, district or station ending: 동, 구, 역)
 _CJK_AFTER_CUE = re.compile(r"\b(?i:at|to|in|near|from)\s+(?P<p>[\u3040-\u30ff\u3400-\u9fff]{1,8}|[\uac00-\ud7af]{1,6}"
                             r"(?:동|구|역))(?=\s*(?:[,.;:)]|$|(?i:clinic|hospital|hosp|station|ward|pharmacy|in|on)\b))")
+# session thirty-one: after "at", "to", "near" or "from", a name in those scripts whatever follows it ("at 旺角 who
+# pressed", "to 東京女子医大 ER", "to 강남세브란스 내과", "near 마곡 for"): of three characters or more after "to" or
+# "from" ("went to 运动 today", "allergic to 花粉", "talked to 医生" are two), of two after "at" or "near" unless the
+# second names a kind of place or person ("at 医院"); never a department ("from 정형외과", "to 内科") nor a centre's
+# kind ("at 月子中心") of four characters or fewer (a clinic's name is longer: "山本耳鼻科")
+_CJK_AFTER_PLACE_CUE = re.compile(r"\b(?:(?i:at|near)\s+(?P<p>[\u3040-\u30ff\u3400-\u9fff]{2,10}|[\uac00-\ud7af]{2,8})|"
+                                  r"(?i:to|from)\s+(?P<q>[\u3040-\u30ff\u3400-\u9fff]{3,10}|[\uac00-\ud7af]{3,8}))"
+                                  r"(?![\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
+_CJK_KINDS = re.compile(r"(?:과|科|中心|센터)\Z")
+_CJK_KIND_OF_TWO = re.compile(r"\A.[院医醫生科房店所室館馆师師]\Z")
 _NORDIC_HOSPITAL = re.compile(r"\b[A-ZÆØÅÄÖ][a-zæøåäö]{2,}(?:hospitalet|sjukhuset|sykehuset|sygehuset|lasarettet|"
                               r"klinikken|kliniken|lægehuset|legesenteret|vårdcentralen)\b")
 _HOSPITAL_AFTER = re.compile(rf"(?P<n>(?:{_CAP}\s+){{1,3}})(?:sykehus|sjukhus|sygehus|lasarett|sairaala|klinikos|"
@@ -100,8 +110,12 @@ def street_candidates(text: str, add: Add) -> None:
         for m in _CJK_DISTRICT.finditer(text):
             add(("place", m.start(), m.end()))
     if not text.isascii():
-        for m in _CJK_AFTER_CUE.finditer(text):
-            add(("place", m.start("p"), m.end("p")))
+        for rx in (_CJK_AFTER_CUE, _CJK_AFTER_PLACE_CUE):
+            for m in rx.finditer(text):
+                g = "p" if m.group("p") else "q"
+                name = m.group(g)
+                if not (len(name) <= 4 and _CJK_KINDS.search(name)) and not _CJK_KIND_OF_TWO.match(name):
+                    add(("place", m.start(g), m.end(g)))
     if not _GATE.search(text):
         return
     if "-" in text:

@@ -10,6 +10,10 @@ called from deid_clock.py's ``clock_candidates``, so the fast and the reference 
 - Session thirty: a bare hour after "at", "by", "since" or "after" that ends its clause ("will drive me at 7.",
   "stopped by 4."); not a reading, a score or a setting at that level ("Pain at 7.", "try the humidifier at 4"), nor
   the whole part of a decimal ("alarm at 3.2").
+- Session thirty-one: a dotted clock on the quarter hour ("ward for 7.15", "Back home 21.00"), unless a reading's
+  word, a test's code or acronym or a medical word stands among the three words before it; and an hour written with
+  "h" (or Dutch "u" and its minutes) after a word for when or a weekday, before "du matin", or past noon ("since
+  14h", "samedi 11h", "Discharged 23h"), never a length of time ("slept 7h", "every 4h", "a 14h double").
 - A day's ordinal right after the word for a visit or a deadline ("come back clinic 14th", "due 3rd"); not a
   floor, a time, a week, a dose, a place in line or a schedule ("clinic 3rd floor", "back 2nd time", "Clinic 2nd and
   4th Tuesday").
@@ -24,6 +28,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+
+from healthviz_desktop.core.prompting.deid_calendars import WEEKDAY_WORDS
+from healthviz_desktop.core.prompting.vocabulary import fold, key, word_lists
 
 Add = Callable[[tuple[str, int, int]], None]
 
@@ -69,6 +76,70 @@ _TRIAL_SIGNS = re.compile(r"trial|study|protocol|participant|randomi|enrol|estud
                           r"etude")
 
 
+# session thirty-one: a dotted clock on the quarter hour ("ward for 7.15", "pulang 21.00", "Clinic 9.15 Thurs"): not a
+# dose (its unit after it, "0.15" and "0.30"), nor a reading or a lab value after its word, its acronym or a number
+# ("INR 2.30", "K 4.15", "Glycémie à jeun 1.45", "EpiPen 0.15", "1.5/2.30")
+_QUARTER_CLOCK = re.compile(r"(?<![\w.,:/\-])(?:[01]\d|2[0-3]|[1-9])\.(?:00|15|30|45)"
+                            r"(?![\w%]|[.,:/\-]\d|\s*(?i:mg|mcg|ml|mmol|g|kg|lbs?|l|units?|iu|u|mm|cm|km|m|mi|miles?|"
+                            r"x|times|hrs?|hours?|mins?|minutes?|h|%|bpm|kcal|cal|steps|stone|st|litres?|liters?|°)(?!\w))")
+_GLUCOSE_STEMS = ("glyc", "glic", "gluc", "glik", "glyk")  # a blood sugar in many languages: "glycémie", "glicemia"
+
+
+def _reading_before(text: str, start: int) -> bool:
+    """Whether what stands before a number at ``start`` makes it a reading: its word, an acronym or a test's code
+    ("eGFR", "HbA1c", "SpO2"), a medical or drug word among the three words before it, or a number or sign right
+    before."""
+    if _READING_BEFORE_HOUR.search(text, max(0, start - 16), start) \
+            or re.search(r"[\d/=:<>~]\s*\Z", text[max(0, start - 4):start]):
+        return True
+    words = re.findall(r"[^\W_][\w\-]*", text[max(0, start - 30):start])[-3:]
+    return any(_names_a_reading(w) for w in words)
+
+
+def _names_a_reading(word: str) -> bool:
+    """An acronym ("K", "INR"), a test's code ("eGFR", "HbA1c", "hba1c"), a medical or drug word, or a blood sugar's
+    word of another language."""
+    lists = word_lists()
+    if any(c.isupper() for c in word[1:]) or (word.isupper() and word not in ("I", "A")):
+        return True
+    if not word.isalpha() and not word.isdigit():
+        return True
+    return key(word) in lists.medical or key(word) in lists.drugs or word.casefold().startswith(_GLUCOSE_STEMS)
+
+
+# session thirty-one: an hour written with "h" (French, Portuguese, and the English of those who write them) or a
+# Dutch "u" with its minutes, where something tells the time: "since 14h", "samedi 11h", "tomorrow 8h", "3h du
+# matin", "15h-17h", "donderdag 17u30"; an hour past noon whatever stands before it ("Discharged 23h"). Not a
+# length of time: "slept 7h", "every 4h", "in 3h", "fasting 16h", "24h Holter" (24 is no hour here), "14u" of insulin
+_H_HOUR = re.compile(r"(?<![\w.,:/\-])(?P<t>(?:[01]?\d|2[0-3])h|(?:[01]?\d|2[0-3])u[0-5]\d)(?![\w%])"
+                     r"(?:\s*[-–]\s*(?P<u>(?:[01]?\d|2[0-3])[hu](?:[0-5]\d)?)(?![\w%]))?")
+_H_CUE = frozenset(str.split("at à as às alle ore om um tot vanaf vers since depuis desde until till til jusqu "
+                             "to by from tomorrow today tonight demain aujourd hui amanhã hoje mañana hoy domani oggi "
+                             "morgen heute vandaag"))
+_H_LENGTH_BEFORE = frozenset(str.split("a an x for every q each per in within over after last past about around "
+                                       "approx slept sleep fasting fasted fast took takes taking lasted lasts "
+                                       "lasting spent pendant durant durante während"))
+_H_AFTER = re.compile(r"\s+(?i:du\s+(?:matin|soir)|de\s+l['’]apr[eè]s-midi|de\s+la\s+(?:mañana|manana|tarde|noche)|"
+                      r"da\s+(?:manhã|manha|tarde|noite)|in\s+the\s+(?:morning|evening|afternoon)|at\s+night|"
+                      r"this\s+(?:morning|evening|afternoon))\b")
+_H_LENGTH_AFTER = re.compile(r"\s*(?i:ago|later|post|fast|fasting|holter|urine|collection|shift|shifts|of|"
+                             r"sleep|on|off|a\s+day|a\s+night|per|each|every|x)\b")
+
+
+def _h_hours(text: str, add: Add) -> None:
+    """The hours written with "h" (or "u" and minutes) that tell the time (``_H_HOUR``'s comment)."""
+    for m in _H_HOUR.finditer(text):
+        before = text[max(0, m.start() - 24):m.start()]
+        word = re.search(r"([^\W\d_]+)\W{0,2}\s*\Z", before)
+        prev = word.group(1).casefold() if word else ""
+        if prev in _H_LENGTH_BEFORE or _H_LENGTH_AFTER.match(text, m.end("t")):
+            continue
+        hour = int(re.split(r"[hu]", m.group("t"))[0])
+        if prev in _H_CUE or fold(prev) in WEEKDAY_WORDS or m.group("u") or "u" in m.group("t") or hour >= 13 \
+                or _H_AFTER.match(text, m.end()):
+            add(("time", m.start(), m.end()))
+
+
 def when_candidates(text: str, add: Add) -> None:
     """Every timestamp, hour, visit's ordinal and trial site of this module's rules in ``text``."""
     if _TEN_DIGITS.search(text):
@@ -86,6 +157,12 @@ def when_candidates(text: str, add: Add) -> None:
         if not _READING_BEFORE_HOUR.search(text, max(0, m.start() - 16), m.start()) \
                 and not re.search(r"\d\s*\Z|/10\b[^.;!?]*\Z", text[max(0, m.start() - 40):m.start()]):
             add(("time", m.start("t"), m.end("t")))
+    if "." in text:
+        for m in _QUARTER_CLOCK.finditer(text):
+            if not _reading_before(text, m.start()):
+                add(("time", m.start(), m.end()))
+    if "h" in text or "u" in text:
+        _h_hours(text, add)
     for m in _ORDINAL.finditer(text):
         if _VISIT_CUE.search(text, max(0, m.start() - 16), m.start()) and not _NOT_A_VISIT_DAY.match(text, m.end()):
             add(("date", m.start(), m.end()))
