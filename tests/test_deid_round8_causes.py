@@ -149,6 +149,7 @@ def test_round_eight_code_look_alikes_stay(text: str) -> None:
 
 @pytest.mark.parametrize("text, gone", [
     ("Oma sesak napas lagi jam 04.15, SpO2 89%", "04.15"),  # the word for "at" of more languages
+    ("Oma sesak napas lagi jam 04.20, SpO2 89%", "04.20"),  # (off the quarter hour: this rule alone, session 31)
     ("Dentist hari Minggu 10.00. Gusi bengkak.", "10.00"),  # a dotted time after a weekday
     ("rebooked Fri 12 July, 11.15. Lump bigger", "11.15"),  # ... or after a date
     ("next appt 4.5 (Fri) 18:30", "4.5"),  # a day and a month before a weekday in brackets
@@ -219,6 +220,7 @@ def test_naming_look_alikes_stay(text: str) -> None:
     ("Green Lanes Surgery, 320 Green Lanes N4. Please arrive early", ["Green Lanes"], "N4"),  # a postcode district
     ("moved to 5 Hill Street, SW1A 2AA last month", [], "2AA"),
     ("Psychiatrist appt in Daegu at 마음편한의원, Dr Kwak", [], "마음편한의원"),  # a clinic named in Korean
+    ("Psychiatrist appt in Daegu, 마음편한의원 on Friday", [], "마음편한의원"),  # (no "at": this rule alone)
     ("В 119 СУ ще ме замести колежката", [], "119"),  # a school's number before its abbreviation
     ("Called the FHCSD pharmacy to refill", [], "FHCSD"),  # an unknown acronym before a place of care
     ("posted to me at 14 Cois Cuain, Salthill, H91 X2K7.", [], "X2K7"),  # an Eircode

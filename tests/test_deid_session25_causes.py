@@ -162,6 +162,7 @@ def test_a_tests_acronym_before_a_town_stays(text: str, kept: str) -> None:
     ("Surgery re sick note. Dr Okafor off til 12th.", ["12th"]),
     ("Lithium level 1.1, too high?? recheck 19th.", ["19th"]),
     ("Uncle's hospital visit 4.30. Anxiety 6/10.", ["4.30"]),
+    ("Uncle's hospital visit 4.20. Anxiety 6/10.", ["4.20"]),  # (off the quarter hour: this rule alone)
 ])
 def test_dates_and_hours_said_aloud_go(text: str, secrets: list[str]) -> None:
     assert through(text, secrets) == []

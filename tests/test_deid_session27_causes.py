@@ -46,6 +46,7 @@ def test_an_insulin_ratio_on_its_line_stays(text: str, kept: str) -> None:
 
 @pytest.mark.parametrize(("text", "secret"), [
     ("First day at nursery. Drop off 8.15, she cried for ten minutes.", "8.15"),
+    ("First day at nursery. Drop off 8.20, she cried for ten minutes.", "8.20"),
     ("drop-off at 8.45 then straight to work", "8.45"),
     ("Vomiting since lunch. The warden came round at 7 with water.", "7"),
     ("Heart pounding. Presenting to the group at 2 on the 18th.", "2"),

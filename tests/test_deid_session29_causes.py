@@ -139,9 +139,12 @@ def _explained(text: str) -> str:
     ("contractions from 22h to 1h, not painful", "1h"),
     ("Clinic 9.15 Thurs, fasting from midnight.", "9.15"),
     ("bloods 09.00 then the scan", "09.00"),
+    # (session thirty-one's de-identifier takes the ones above itself; these it leaves to this layer)
+    ("Kopfweh seit 9h, Ibuprofen 400.", "9h"),
+    ("bloods 09.20 then the scan", "09.20"),
 ])
 def test_the_explainer_holds_back_an_hour_written_the_other_ways(text: str, hour: str) -> None:
-    # the allowlist layer only: "14h", "9.15" pass the de-identifier as they always did
+    # the allowlist layer: "14h", "9.15" passed the de-identifier until session thirty-one; "seit 9h" still does
     assert hour not in _explained(text)
 
 

@@ -23,6 +23,9 @@ its general form with the look-alikes that must stay.
   마포 for acupuncture" went out. Now whatever follows; not a department ("from 정형외과", "to 内科") nor a centre's
   kind ("at 月子中心"), not two characters after "to" or "from" ("allergic to 花粉") nor a kind of place after "at"
   ("at 医院"), and not after "in" ("pain in 胸口 again").
+- Given names that are everyday English words ("Favour", "Lucky", "Juniper", "Willow") went out where a person's
+  context showed them: the de-identifier reads them as it reads "Grace" or "Hunter" (a name before what a person
+  does), and the allowlist keeps them as the words they are ("so lucky", "willow bark tea").
 Sentences written for these tests; no personal data.
 """
 
@@ -59,6 +62,9 @@ def kept(text: str, terms: list[str], item: str) -> bool:
     ("Made it through by the grace of god, pain 6/10.", ["Grace Okafor"], "grace of god"),
     ("Will try the TENS machine again tonight.", ["Will Ellison"], "Will try"),
     ("Hope to finish the antibiotics by Friday.", ["Hope Tanaka"], "Hope to finish"),
+    ("Hope remains, pain 6/10.", ["Hope Hospice"], "Hope remains"),
+    ("Hope so, anyway.", ["Hope Tanaka"], "Hope so"),
+    ("We said grace before dinner, pain 4/10.", ["Grace Okafor"], "said grace before"),
     ("Jack of all trades, master of none, and sore all over.", ["Jack Morrow"], "Jack of all"),
 ])
 def test_a_word_that_is_no_given_name_entered_stays(text: str, terms: list[str], item: str) -> None:
@@ -139,3 +145,20 @@ def test_a_place_in_cjk_script_after_at_or_to_is_a_place(text: str, secret: str)
 ])
 def test_a_department_or_a_body_part_in_cjk_script_stays(text: str, kept: str) -> None:
     assert kept in deidentify(text).text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Favour is helping me with the forms.", "Favour"),
+    ("Juniper came out screaming, 3.4kg.", "Juniper"),
+    ("Willow said the rash looks better.", "Willow"),
+])
+def test_a_given_name_that_is_a_word_doing_what_people_do_is_a_name(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+def test_a_given_name_that_is_a_word_stays_the_word() -> None:
+    from healthviz_desktop.core.prompting.composer import explainer_text
+
+    assert "Lucky the pharmacy" in deidentify("Lucky the pharmacy was open late.").text
+    for text in ("so lucky it was only a sprain", "willow bark tea helped a bit"):
+        assert explainer_text(text)[0] == text

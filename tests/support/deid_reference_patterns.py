@@ -149,6 +149,7 @@ class Lexicon:
     facility_words: frozenset[str]
     first_names: frozenset[str]
     ambiguous_first_names: frozenset[str]
+    word_given_names: frozenset[str]
     known_words: frozenset[str]  # capitalised, but never a name on their own
     eponym: re.Pattern[str]
     eponym_alone: re.Pattern[str]  # "Ehlers-Danlos", "Bristol 6": clinical without a possessive or a condition word
@@ -196,7 +197,7 @@ def lexicon() -> Lexicon:
             text = " ".join([item["label"], *item.get("aliases", [])])
             known.update(w.casefold() for w in WORD.findall(text))
     known.update(m for m in MONTHS.split("|"))
-    ambiguous = _words(raw["ambiguous_first_names"])
+    ambiguous = _words(raw["ambiguous_first_names"]) | _words(raw["word_given_names"])
     eponym = re.compile(
         rf"\b(?:{_alt(raw['eponyms'])})(?:(?:['’]s|['’])(?:\s+(?:{_alt(raw['condition_words'])}))?"
         rf"|\s+(?:{_alt(raw['condition_words'])}))(?!\w)", re.IGNORECASE)
@@ -245,6 +246,7 @@ def lexicon() -> Lexicon:
         street_suffixes=_words(numbered), org_suffixes=_words(raw["org_suffixes"]),
         school_words=_words(raw["school_words"]), facility_words=_words(raw["facility_words"]),
         first_names=_words(raw["first_names"]) - ambiguous, ambiguous_first_names=ambiguous,
+        word_given_names=_words(raw["word_given_names"]),
         known_words=frozenset(known), eponym=eponym, eponym_alone=eponym_alone,
         eponym_alone_firsts=frozenset(re.split(r"[\s\-]", e.casefold())[0] for e in several) | {"bristol"},
         condition_words=_words(raw["condition_words"]),

@@ -105,7 +105,7 @@ def allowlist() -> Allowlist:
     words = lists.english | medical | frozenset(extra)
     name_words = lists.name_words - COMMON_PROPER
     raw = load_toml("deid_lexicon.toml")
-    given = lex.first_names | lex.ambiguous_first_names
+    given = lex.first_names | (lex.ambiguous_first_names - lex.word_given_names)  # ("so lucky" is the word)
     grammar_words = set(grammar().vocabulary) | _grammar_tokens(load_toml("metaphors.toml"))
     own = set(lex.not_name) | COMMON_PROPER | lists.medical_name_words | lists.common_name_words
     held = (name_words | (given & words)) - own - grammar_words

@@ -189,6 +189,7 @@ class Lexicon:
     facility_words: frozenset[str]
     first_names: frozenset[str]
     ambiguous_first_names: frozenset[str]
+    word_given_names: frozenset[str]
     known_words: frozenset[str]  # capitalised, but never a name on their own
     eponym: re.Pattern[str]
     eponym_alone: re.Pattern[str]  # "Ehlers-Danlos", "Bristol 6": clinical without a possessive or a condition word
@@ -248,7 +249,7 @@ def lexicon() -> Lexicon:
             text = " ".join([item["label"], *item.get("aliases", [])])
             known.update(w.casefold() for w in WORD.findall(text))
     known.update(m for m in MONTHS.split("|"))
-    ambiguous = _words(raw["ambiguous_first_names"])
+    ambiguous = _words(raw["ambiguous_first_names"]) | _words(raw["word_given_names"])
     id_cue_words = frozenset(w for w in WORD.findall(" ".join(c.split()[0] for c in raw["id_cues"]).casefold())
                              if len(w) > 1)
     eponym = re.compile(
@@ -299,6 +300,7 @@ def lexicon() -> Lexicon:
         street_suffixes=_words(numbered), org_suffixes=_words(raw["org_suffixes"]),
         school_words=_words(raw["school_words"]), facility_words=_words(raw["facility_words"]),
         first_names=_words(raw["first_names"]) - ambiguous, ambiguous_first_names=ambiguous,
+        word_given_names=_words(raw["word_given_names"]),
         known_words=frozenset(known), eponym=eponym, eponym_alone=eponym_alone,
         eponym_alone_firsts=frozenset(re.split(r"[\s\-]", e.casefold())[0] for e in several) | {"bristol"},
         eponym_firsts=frozenset(_first_letters(e) for e in raw["eponyms"]),

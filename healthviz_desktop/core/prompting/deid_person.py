@@ -207,7 +207,7 @@ def _weak_given_name(words: list[str]) -> str:
 
 # what follows an English word that is a given name too where it is the word: "Hope to finish", "Jack of all
 # trades", "Faith in the plan" (round eight's and set U's look-alikes)
-_WORD_NEXT = frozenset(str.split("to of for in the a an it its this that you everyone"))
+_WORD_NEXT = frozenset(str.split("to of for in the a an it its this that you everyone so"))
 
 
 def _given_name_here(text: str, start: int, end: int) -> bool:
