@@ -111,6 +111,8 @@ def _names_a_reading(word: str) -> bool:
 # Dutch "u" with its minutes, where something tells the time: "since 14h", "samedi 11h", "tomorrow 8h", "3h du
 # matin", "15h-17h", "donderdag 17u30"; an hour past noon whatever stands before it ("Discharged 23h"). Not a
 # length of time: "slept 7h", "every 4h", "in 3h", "fasting 16h", "24h Holter" (24 is no hour here), "14u" of insulin
+# (allowlist_numbers.py holds its own words for the same reading, on purpose: the two layers share no rule, so that
+# one's miss is not the other's)
 _H_HOUR = re.compile(r"(?<![\w.,:/\-])(?P<t>(?:[01]?\d|2[0-3])h|(?:[01]?\d|2[0-3])u[0-5]\d)(?![\w%])"
                      r"(?:\s*[-–]\s*(?P<u>(?:[01]?\d|2[0-3])[hu](?:[0-5]\d)?)(?![\w%]))?")
 _H_CUE = frozenset(str.split("at à as às alle ore om um tot vanaf vers since depuis desde until till til jusqu "
