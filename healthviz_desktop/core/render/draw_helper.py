@@ -143,10 +143,25 @@ class DrawHelper:
                 raise HelperFailed("the drawing helper ran out of frames")
             frame = av.VideoFrame(self.width, self.height, "yuv420p")
             for plane in frame.planes:
-                _read_into(self._out, memoryview(plane))
+                rows = _plane_rows(plane)
+                if rows.shape[1] == plane.line_size:
+                    _read_into(self._out, memoryview(plane))
+                else:  # a padded plane: its rows one by one, the padding left as it is
+                    for row in rows:
+                        _read_into(self._out, memoryview(row))
         except (EOFError, OSError, ValueError) as exc:  # ValueError: the pipe was closed under the read
             raise HelperFailed(f"the drawing helper stopped ({exc.__class__.__name__})") from exc
         return frame
+
+
+def _plane_rows(plane: Any) -> Any:
+    """A plane's visible pixels as rows (a view into its buffer): the two sides of the pipe may lay a plane out with
+    different padding at the end of each row (PyAV 18.1.1's reformat pads rows to 64 bytes, a new frame does not), so
+    only the visible width goes through it."""
+    import numpy as np
+
+    stride, width, height = int(plane.line_size), int(plane.width), int(plane.height)
+    return np.frombuffer(memoryview(plane), dtype=np.uint8)[: stride * height].reshape(height, stride)[:, :width]
 
 
 def _widen(pipe: IO[bytes]) -> None:
@@ -184,7 +199,7 @@ def _draw_its_frames(out: IO[bytes]) -> None:
             frame = drawer.video_frame(index)
             out.write(HEADER.pack(FRAME, 0))
             for plane in frame.planes:
-                out.write(memoryview(plane))
+                out.write(_plane_rows(plane).tobytes() if plane.line_size != plane.width else memoryview(plane))
             out.flush()
         out.write(HEADER.pack(DONE, 0))
     except BrokenPipeError:
