@@ -5,9 +5,10 @@ cannot share it: skia-python keeps the GIL while it draws (skia-python issue #16
 threads drawing half the frames each took 1.25 s against 1.23 s for one). A second process can. It draws
 two frames in three (``helper_draws``) with its own SceneDrawer (drawing is a pure function of the spec
 and the frame's index, so its frames are the very frames this process would have drawn) and sends each
-as the encoder's YUV 4:2:0 planes through a pipe (its stdout), straight into a new frame's buffers; a
-reader thread keeps up to AHEAD of them waiting, so memory stays flat. If the helper fails, the render
-draws the rest itself: a helper costs at most speed, never a clip.
+as the encoder's YUV 4:2:0 planes through a pipe (its stdout), straight into a new frame's buffers (each
+plane's visible rows only: the two sides may pad rows differently, ``_plane_rows``); a reader thread keeps up
+to AHEAD of them waiting, so memory stays flat. If the helper fails, the render draws the rest itself: a helper
+costs at most speed, never a clip.
 
 Not used for short clips (starting the process, ~0.4 s, costs more than it saves), on fewer than four cores, or in
 the frozen binary (a spawned child there would start the app again; see ``splits``).
