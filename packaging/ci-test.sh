@@ -23,9 +23,11 @@ dist=$(realpath -m "${DIST:-dist}")
 # DEB_COMPRESS=zstd DEB_LEVEL=10 packaging/ci-test.sh for quick local runs.
 export DEB_COMPRESS=${DEB_COMPRESS:-xz} DEB_LEVEL=${DEB_LEVEL:-6}
 # Guards: the .deb goal is 120 MB (xz); the onedir is over its 250 MB goal (docs/benchmarks.md: two FFmpeg
-# builds, Skia, the C2PA library), so its guard catches growth, not the goal.
+# builds, Skia, the C2PA library), so its guard catches growth, not the goal. (430 since session thirty-one: PyAV
+# 18.1.1's wheel brings 101 MB of libraries against 18.1.0's 72, its four libxcb parts 7 MB each against under 1, all
+# already stripped; the onedir went from 397 to 426 MB with no change of ours.)
 deb_max_mb=${DEB_MAX_MB:-120}
-onedir_max_mb=${ONEDIR_MAX_MB:-420}
+onedir_max_mb=${ONEDIR_MAX_MB:-430}
 
 [ "$(id -u)" = 0 ] || fail "ci-test.sh needs root (debootstrap, chroot, apt-get); packaging/build.sh does not"
 work=$(mktemp -d "${TMPDIR:-/tmp}/healthviz-ci.XXXXXX")
