@@ -77,6 +77,7 @@ def test_a_word_that_is_no_given_name_entered_stays(text: str, terms: list[str],
     ("Mum's taxi comes 10.30 tomorrow.", "10.30"),
     ("Physio moved to 11.15, knee sore.", "11.15"),
     ("Bus was late, got in 08.45 and the ankle had swollen.", "08.45"),
+    ("Headache since 14h, ward for 7.15 anyway.", "7.15"),
 ])
 def test_a_dotted_clock_on_the_quarter_hour_is_a_time(text: str, secret: str) -> None:
     assert through(text, [secret]) == []

@@ -102,7 +102,7 @@ def _names_a_reading(word: str) -> bool:
     lists = word_lists()
     if any(c.isupper() for c in word[1:]) or (word.isupper() and word not in ("I", "A")):
         return True
-    if not word.isalpha() and not word.isdigit():
+    if word[:1].isalpha() and not word.isalpha():  # ("14h", "3pm" before it are clocks, not codes)
         return True
     return key(word) in lists.medical or key(word) in lists.drugs or word.casefold().startswith(_GLUCOSE_STEMS)
 
