@@ -11,6 +11,7 @@ from healthviz_desktop.core.prompting.deid_cued import ROLES  # shared, as it is
 from healthviz_desktop.core.prompting.deid_things import CLINICAL_FORM, acts_as_a_person  # shared, as they are
 from healthviz_desktop.core.prompting.vocabulary import (
     fold,
+    foreign_short_words,
     foreign_start_words,
     foreign_town_words,
     foreign_words,
@@ -114,7 +115,7 @@ def _foreign_word(first: str) -> bool:
 def _opening_foreign_word(first: str, text: str, end: int) -> bool:
     """A sentence's first word of another language, also those met in English text now and then ("Kepala"); not
     before a bracket of Chinese, Japanese or Korean letters ("Sota (颯太)")."""
-    return _foreign_word(first) or (fold(first) in foreign_start_words()
+    return _foreign_word(first) or ((fold(first) in foreign_start_words() or key(first) in foreign_short_words())
                                     and not re.match(r"\s*\(\s*[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]", text[end:]))
 
 

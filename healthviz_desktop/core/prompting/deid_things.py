@@ -12,6 +12,7 @@ from functools import lru_cache
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.vocabulary import (
     fold,
+    foreign_short_words,
     foreign_start_words,
     foreign_town_words,
     foreign_words,
@@ -134,7 +135,9 @@ def opening_foreign_word(first: str, text: str, end: int) -> bool:
     session twenty-four). Only where a sentence opens: mid-sentence such a capital names someone as often ("anak
     saya Putri"); nor before the name it transliterates in brackets ("Sota (颯太)")."""
     # (the list holds no name the word lists or the lexicon know: the build leaves them out, a test checks it)
-    return foreign_word(first) or (fold(first) in foreign_start_words() and not SCRIPT_GLOSS.match(text, end))
+    # (and a short word as its language spells it, "Un poco", "Nie mogę", "Δεν"; session thirty-two)
+    return foreign_word(first) or ((fold(first) in foreign_start_words() or key(first) in foreign_short_words())
+                                   and not SCRIPT_GLOSS.match(text, end))
 
 
 # session seventeen: the endings of clinical words in the languages people mix in, folded ("Migräne", "Hörsturz",

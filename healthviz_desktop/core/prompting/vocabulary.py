@@ -129,6 +129,14 @@ def foreign_start_words() -> frozenset[str]:
     return _words("foreign_start_words.txt")
 
 
+@lru_cache(maxsize=1)
+def foreign_short_words() -> frozenset[str]:
+    """The words of two or three letters other languages write most ("un", "ya", "nie", "δεν"), lower case and
+    spelled as their language spells them ("sé" is a word, "Noé" no "noe"): a word of that language where it opens a
+    sentence (scripts/build_foreign_short_words.py, session thirty-two)."""
+    return _words("foreign_short_words.txt")
+
+
 def key(word: str) -> str:
     """Casefolded with straight apostrophes, diacritics kept: how a word is looked up in the lists."""
     return word.casefold().replace("’", "'")
