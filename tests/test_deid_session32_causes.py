@@ -7,6 +7,18 @@ through, each pinned in its general form with the look-alikes that must go on be
   holds the two- and three-letter words those languages write most, spelled as they spell them; a sentence's first
   word that is one of them is that language's word. Not before what a person does ("Ya said"), not mid-sentence, and
   not spelled otherwise ("Noé fever 38.5": no Norwegian "noe").
+- A part of a term the person entered, written in lower case, went out where the sentence showed a person: joined
+  by "and" or "&" to another term's name ("tia and jasmin came round", "hunter & mason"), before a negated verb
+  ("grace wouldn't settle"), after a role's word ("my key worker amir") or after Tagalog's personal article ("si
+  mark naiwan sa bahay"). Each now reads as the name. Not a modal after a role's word before its verb ("the nurse
+  will call", which was taken out before as "Nurse Will"), not the word after a determiner ("my hope wasn't
+  enough"), and not the word joined to an ordinary word ("long and winding").
+- Brands of medicines and health products sold outside the United States went out as names, and so did the
+  entries' clinical terms with them ("Mepilex dressing changed", "Mum says Hydralyte works", "Гевискон после еды"):
+  the drug lists hold DrugBank's and MeSH's brands, mostly American. ``brands.txt`` (scripts/build_brands.py, from
+  ``scripts/brand_sources/``) holds the first word of some 4,500 brands of 25 markets, minus every word the English,
+  medical, name and place lists or the people's-name lists know; it is read as ``other_drugs.txt`` is. A brand that
+  is a given name is left out and stays a name ("Yasmin rang").
 Sentences written for these tests; no personal data.
 """
 
@@ -16,7 +28,7 @@ import pytest
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deidentify import deidentify
-from healthviz_desktop.core.prompting.vocabulary import fold, foreign_short_words, word_lists
+from healthviz_desktop.core.prompting.vocabulary import _words, fold, foreign_short_words, gazetteer, word_lists
 from tests.support.deid_checks import through
 
 
@@ -50,3 +62,53 @@ def test_the_short_word_list_holds_no_word_of_the_english_lists_and_no_name_but_
     lists, lexicon = word_lists(), P.lexicon()
     assert not [w for w in short if lists.is_word(fold(w)) or lists.is_word(w)]
     assert not short & {fold(n) for n in lexicon.first_names | lexicon.ambiguous_first_names}
+
+
+@pytest.mark.parametrize(("text", "terms", "secret"), [
+    ("tia and jasmin came round with pizza", ["Tia", "Jasmin"], "tia"),
+    ("hunter & mason fought over the xbox", ["Hunter", "Mason"], "hunter"),
+    ("grace wouldn't settle, teething + temp 37.9", ["Grace"], "grace"),
+    ("swimming with my key worker amir, knee hurt after", ["Amir Rahimi"], "amir"),
+    ("si mark naiwan sa bahay with lola", ["Mark", "PCMC"], "mark"),
+    ("rose and chidi went to the shops for me", ["Rose Okafor", "Chidi Okafor"], "rose"),
+])
+def test_a_lower_case_part_of_a_term_goes_where_the_sentence_shows_a_person(
+        text: str, terms: list[str], secret: str) -> None:
+    assert through(text, [secret], terms) == []
+
+
+@pytest.mark.parametrize(("text", "terms", "item"), [
+    ("the nurse will call tomorrow about the bloods", ["Will Ellison"], "nurse will call"),
+    ("my hope wasn't enough, pain 7/10", ["Hope Tanaka"], "hope wasn't"),
+    ("long and winding road to recovery", ["Rose Long", "Dan Reid"], "long and winding"),
+    ("mark the calendar and jasmin tea at night", ["Jasmin"], "mark the calendar"),
+])
+def test_the_same_words_that_read_as_words_stay(text: str, terms: list[str], item: str) -> None:
+    assert item in deidentify(text, terms).text
+
+
+@pytest.mark.parametrize("text", [
+    "Mepilex dressing changed on the heel.",
+    "Buscapina y a dormir.",
+    "Гевискон после еды, изжога меньше.",
+    "Lonart finished, fever gone.",
+    "Sudocrem on the nappy rash.",
+    "Mum says Hydralyte works better than water.",
+    "Pharmacist recommended Diprobase and Hydromol.",
+    "Kept down some Hydralyte, then Ultracet.",
+])
+def test_a_brand_sold_outside_the_united_states_is_a_product(text: str) -> None:
+    assert deidentify(text).text == text
+
+
+def test_a_brand_that_is_a_given_name_stays_a_name() -> None:
+    assert through("Yasmin rang about the results.", ["Yasmin"]) == []
+
+
+def test_the_brand_list_holds_no_word_of_the_english_name_or_place_lists() -> None:
+    brands = _words("brands.txt")
+    assert {"augmentin", "mepilex", "hydralyte", "panadeine", "гевискон"} <= brands
+    lists, lexicon = word_lists(), P.lexicon()
+    assert not brands & (lists.english | lists.names | lists.name_words | gazetteer().places)
+    assert not brands & (lexicon.first_names | lexicon.ambiguous_first_names)
+    assert all(sum(c.isalpha() for c in w) >= 5 for w in brands)

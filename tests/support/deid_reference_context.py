@@ -61,8 +61,9 @@ _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called
                           "took takes dropped picked gave gives bought made makes cooked drives brings sent stayed "
                           "popped fed held hugged laughed cried"))
 _DETERMINERS = frozenset(str.split("the a an my your his her our their this that"))
+# (session thirty-two: and Tagalog's personal articles, "si mark naiwan sa bahay", "ni lola")
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
-                  "thanks love hugged"))
+                  "thanks love hugged si ni"))
 
 # "9/2", "9/12", "09/05" (DATE_FORMS below); never after the word for a blood pressure, "Pressão 12/8" is Brazil's
 # way of writing 120/80 (round eleven: read after the match, _READING_BEFORE, so the regex scans for a digit alone)
@@ -312,11 +313,13 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
     strong: list[tuple[int, int]] = []
     if pattern is not None:
         ordinary = _ordinary_terms(present)
-        for m in pattern.finditer(folded_text):
+        matches = list(pattern.finditer(folded_text))
+        starts = [(m.start(), m.end()) for m in matches]
+        for m in matches:
             found = m.group()
             if ordinary and found.casefold() in ordinary and (
                     found.islower() or _opens_before_time(text, m.start(), m.end())) \
-                    and not _reads_as_name(text, m.start(), m.end(), found):
+                    and not _reads_as_name(text, m.start(), m.end(), found) and not _joined_to(text, m.end(), starts):
                 continue  # the term "Will" or "Hope" as the word: "I will try", "no hope", "Sunny morning"
             add(("private", m.start(), with_initials(text, m.end())))
             strong.append(m.span())
@@ -327,7 +330,8 @@ def private_candidates(text: str, folded_text: str, terms: Sequence[str], add: A
         capital_given = bare.casefold() in model.given and bare[:1].isupper() and not bare.isupper() \
             and _given_name_here(text, m.start(), m.start() + len(bare))
         if bare.casefold() in model.weak and not inside \
-                and (capital_given or _reads_as_name(text, m.start(), m.start() + len(bare), word)):
+                and (capital_given or _reads_as_name(text, m.start(), m.start() + len(bare), word)
+                     or _joined_to(text, m.start() + len(word), strong)):
             add(("private", m.start(), with_initials(text, m.start() + len(bare))))
 
 
@@ -369,8 +373,14 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     prev = prev_words[-1].strip(PUNCT).casefold() if prev_words else ""
     after = text[end:end + 30].split()
     nxt = after[0].strip(PUNCT).casefold() if after else ""
+    # (session thirty-two: a negated verb reads as what a person does, "grace wouldn't settle", and a role's word as
+    # whose the person is, "my key worker amir", never before a modal, "the nurse will call")
+    acts = nxt in _PERSON_VERBS or nxt.endswith(("n't", "n’t"))
+    if word.islower() and word in _MODALS and nxt in _AFTER_MODAL:
+        return False  # "the nurse will call": the verb after a title's word, not "Nurse Will"
     if prev in lex.titles or prev in lex.relations or prev in _CUES or prev in ("and", "&", "+") \
-            or (nxt in _PERSON_VERBS and not (word.islower() and prev in _DETERMINERS)):  # not "my pinky made"
+            or (acts and not (word.islower() and prev in _DETERMINERS)) \
+            or (prev in _role_words() and word.casefold() not in _MODALS):  # (a determiner: not "my pinky made")
         return True
     if word != bare_word(word) or nxt == "next" or INITIALS_AFTER.match(text, end):
         return True  # "Long's", "grace's mom", "Bill next door", "TAN S.H."
@@ -383,6 +393,24 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     stripped = before.rstrip()
     at_start = not stripped or stripped[-1] in ".!?:;\n•*\"“(–—-"
     return word[:1].isupper() and not word.isupper() and not at_start
+
+
+# "tia and jasmin came round", "hunter & mason": a part of a term joined to another term's name is a name too
+_JOINED = re.compile(r"\s*(?:and|&|\+|n)\s+", re.IGNORECASE)
+
+
+def _joined_to(text: str, end: int, strong: list[tuple[int, int]]) -> bool:
+    """Whether the word ending at ``end`` is joined by "and", "&" or "+" to a strong match of the private terms."""
+    m = _JOINED.match(text, end)
+    return m is not None and any(s == m.end() for s, _e in strong)
+
+
+@lru_cache(maxsize=1)
+def _role_words() -> frozenset[str]:
+    """The last word of each role deid_cued.py knows ("nurse", "worker", "physio"): the person's role before a name."""
+    from healthviz_desktop.core.prompting.deid_cued import ROLES
+
+    return frozenset(alt.split("\\s+")[-1].replace("\\s*", "") for alt in ROLES.split("|"))
 
 
 def bare_word(word: str) -> str:

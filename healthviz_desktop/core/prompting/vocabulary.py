@@ -82,7 +82,8 @@ def _words(name: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def word_lists() -> WordLists:
-    other = _words("other_drugs.txt")
+    # (and the brands sold where people write from, session thirty-two: read as other_drugs.txt is)
+    other = _words("other_drugs.txt") | _words("brands.txt")
     # (given_names.txt: the names SCOWL's proper nouns lack, session twenty-nine)
     names = _words("names.txt") | _words("given_names.txt")
     return WordLists(english=_words("english.txt"), medical=_words("medical.txt") | other, names=names,
