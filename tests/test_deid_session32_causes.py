@@ -19,6 +19,11 @@ through, each pinned in its general form with the look-alikes that must go on be
   ``scripts/brand_sources/``) holds the first word of some 4,500 brands of 25 markets, minus every word the English,
   medical, name and place lists or the people's-name lists know; it is read as ``other_drugs.txt`` is. A brand that
   is a given name is left out and stays a name ("Yasmin rang").
+- Medical eponyms the lexicon's 134 did not hold went out as names ("Kennedy's disease", "Mohs surgery", "Webster
+  pack"). ``eponym_nouns.txt`` (scripts/build_eponyms.py, from ``scripts/eponym_sources/``) holds some 1,100 with
+  the nouns they are used with; one keeps its name only before one of them ("Kennedy's mum rang" is a person), never
+  a weak noun for a name that is a given name too ("Allen's test results"), and never a place of care ("Mayo
+  Clinic Phoenix" is a place).
 Sentences written for these tests; no personal data.
 """
 
@@ -28,7 +33,14 @@ import pytest
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deidentify import deidentify
-from healthviz_desktop.core.prompting.vocabulary import _words, fold, foreign_short_words, gazetteer, word_lists
+from healthviz_desktop.core.prompting.vocabulary import (
+    _words,
+    fold,
+    foreign_short_words,
+    gazetteer,
+    listed_eponyms,
+    word_lists,
+)
 from tests.support.deid_checks import through
 
 
@@ -112,3 +124,30 @@ def test_the_brand_list_holds_no_word_of_the_english_name_or_place_lists() -> No
     assert not brands & (lists.english | lists.names | lists.name_words | gazetteer().places)
     assert not brands & (lexicon.first_names | lexicon.ambiguous_first_names)
     assert all(sum(c.isalpha() for c in w) >= 5 for w in brands)
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Dad has Kennedy's disease, his legs are weaker.", "Kennedy's disease"),
+    ("Mohs surgery on my nose next week.", "Mohs surgery"),
+    ("Pharmacist set up a Webster pack for mum.", "Webster pack"),
+    ("Baby starts Ponseti casting on Monday.", "Ponseti casting"),
+    ("Sleep clinic did the Epworth sleepiness scale.", "Epworth sleepiness scale"),
+])
+def test_a_listed_eponym_before_its_noun_stays(text: str, kept: str) -> None:
+    assert kept in deidentify(text).text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Kennedy's mum rang about the results.", "Kennedy"),  # no noun of the eponym: a person
+    ("Allen's test results came back fine.", "Allen"),  # a given name: not before a weak noun
+    ("The DME at Mayo Clinic Phoenix wants the mask back.", "Phoenix"),  # a place of care is a place
+])
+def test_the_same_names_elsewhere_still_go(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+def test_the_eponym_list_holds_no_place_of_care_and_no_weak_noun_for_a_given_name() -> None:
+    eponyms = {name: nouns for entries in listed_eponyms().values() for name, nouns in entries}
+    assert len(eponyms) > 1000 and "colles" in eponyms and "fracture" in eponyms["colles"]
+    assert not [n for nouns in eponyms.values() for n in nouns if n in ("clinic", "hospital", "centre", "center")]
+    assert "allen" not in eponyms or "test" not in eponyms["allen"]

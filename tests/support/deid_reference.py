@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from healthviz_desktop.core.prompting.deid_addresses import take_house_numbers
 from healthviz_desktop.core.prompting.deid_ages import ages_after_names, repeated_ages
@@ -25,6 +26,7 @@ from healthviz_desktop.core.prompting.deid_said import not_an_id
 from healthviz_desktop.core.prompting.deid_signals import ascii_digits
 from healthviz_desktop.core.prompting.deid_sites import leave_care_places
 from healthviz_desktop.core.prompting.deidentify import join_running_dates
+from healthviz_desktop.core.prompting.vocabulary import listed_eponyms
 from tests.support import deid_reference_context as C
 from tests.support import deid_reference_groups as G
 from tests.support import deid_reference_names as N
@@ -225,6 +227,9 @@ def _resolve(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
                 start < m.end() and m.start() < end and _shields(text, m, cat)
                 for rx in (lex.eponym, lex.eponym_alone) for m in rx.finditer(text, lo, hi)):
             continue
+        if cat in ("private", "name", "place", "town") and any(
+                start < m.end() and m.start() < end for m in _listed_eponyms().finditer(text, lo, hi)):
+            continue  # "Kennedy's disease", "Mohs surgery": a listed eponym before one of its nouns
         kept.append((cat, start, end))
     # a name or place that contains a private term ("Amara Quell" around "Amara") goes out whole
     privates = [(s, e) for cat, s, e in kept if cat == "private"]
@@ -276,6 +281,17 @@ def _named_rest(text: str, s: int, e: int, ps: int, pe: int) -> bool:
     lists = word_lists()
     rest = (text[s:max(s, ps)] + " " + text[min(e, pe):e]).casefold()
     return any(lists.is_name(w) or not lists.is_word(w) for w in re.findall(r"[^\W\d_]{2,}", rest))
+
+
+@lru_cache(maxsize=1)
+def _listed_eponyms() -> re.Pattern[str]:
+    """Every listed eponym (vocabulary.listed_eponyms) before one of its nouns, in one pattern."""
+    def loose(phrase: str) -> str:
+        return r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", phrase))
+
+    alternatives = "|".join(rf"{loose(name)}(?:['’]s|['’]|s)?[\s\-]+(?:{'|'.join(loose(n) for n in nouns)})"
+                            for entries in listed_eponyms().values() for name, nouns in entries)
+    return re.compile(rf"\b(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _shields(text: str, eponym: re.Match[str], cat: str) -> bool:

@@ -4,9 +4,11 @@ eponym it is part of ("Bell's palsy", "Crohn's"). Moved out of deidentify.py (ro
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_cap_groups import PUNCT
+from healthviz_desktop.core.prompting.vocabulary import listed_eponyms
 
 _LETTER_RUN = re.compile(r"[^\W\d_]+")  # the words eponym_alone could start with, for its speed gate
 _RATIO_SIGN = re.compile(r"1\s*:\s*\d")  # what every ratio and clinical duration holds
@@ -46,9 +48,26 @@ def eponym_shields(text: str, start: int, end: int, lo: int, hi: int, cat: str, 
     if could_hold_eponym(window, words, lex) and any(
             start < m.end() and m.start() < end and shields(text, m, cat) for m in lex.eponym.finditer(text, lo, hi)):
         return True
+    # an eponym of the listed ones before one of its nouns: always one ("Kennedy's disease", "Mohs surgery")
+    for first in words & listed_eponyms().keys():
+        if any(start < m.end() and m.start() < end for m in _listed_eponym(first).finditer(text, lo, hi)):
+            return True
     return not lex.eponym_alone_firsts.isdisjoint(words) and any(
         start < m.end() and m.start() < end and shields(text, m, cat)
         for m in lex.eponym_alone.finditer(text, lo, hi))
+
+
+@lru_cache(maxsize=2048)  # (one pattern per first word of the list: bounded by it)
+def _listed_eponym(first: str) -> re.Pattern[str]:
+    """The listed eponyms whose name starts with the run of letters ``first``, each before one of its nouns, with or
+    without a possessive; a space or a hyphen inside either as written or the other way ("Brandt Daroff")."""
+
+    def loose(phrase: str) -> str:
+        return r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", phrase))
+
+    alternatives = "|".join(rf"{loose(name)}(?:['’]s|['’]|s)?[\s\-]+(?:{'|'.join(loose(n) for n in nouns)})"
+                            for name, nouns in listed_eponyms()[first])
+    return re.compile(rf"\b(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def shields(text: str, eponym: re.Match[str], cat: str) -> bool:

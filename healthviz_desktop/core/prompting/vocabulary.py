@@ -7,6 +7,7 @@ context says so. Light on purpose (``re`` and the resources module only): ``heal
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -136,6 +137,20 @@ def foreign_short_words() -> frozenset[str]:
     spelled as their language spells them ("sé" is a word, "Noé" no "noe"): a word of that language where it opens a
     sentence (scripts/build_foreign_short_words.py, session thirty-two)."""
     return _words("foreign_short_words.txt")
+
+
+@lru_cache(maxsize=1)
+def listed_eponyms() -> dict[str, tuple[tuple[str, tuple[str, ...]], ...]]:
+    """Medical eponyms and the nouns they are used with (scripts/build_eponyms.py, session thirty-two), by the first
+    run of letters of their name: "kennedy" → (("kennedy", ("disease", "ulcer")),). A name only, never a person's,
+    before one of its nouns: "Kennedy's disease", "Mohs surgery", "Webster pack"."""
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for line in read_text("vocabulary/eponym_nouns.txt").splitlines():
+        name, _, nouns = line.partition("\t")
+        first = re.match(r"[^\W\d_]+", name)
+        if first and nouns:
+            by_first.setdefault(first.group(), []).append((name, tuple(nouns.split(","))))
+    return {k: tuple(v) for k, v in by_first.items()}
 
 
 def key(word: str) -> str:
