@@ -48,6 +48,9 @@ def test_the_allowlist_never_passes_the_wider_drug_list() -> None:
     ("On Clexane 40 daily, Ultracet, Pan 40.", "Ultracet"),
     ("Taking Ultracet 1-0-1 and Cartigen.", "Cartigen"),
     ("Ibuprofen 400 + Robaxacet.", "Robaxacet"),
+    # (session thirty-two: brands no list holds, now that brands.txt knows Ultracet and Robaxacet)
+    ("Painkiller Quenzadol only if needed.", "Quenzadol"),
+    ("Ibuprofen 400 + Tresvanol.", "Tresvanol"),
     ("gave him 2 puffs Zorvent, then bed", "Zorvent"),
 ])
 def test_a_product_named_by_what_stands_round_it_stays(text: str, kept: str) -> None:
@@ -107,6 +110,7 @@ def test_a_name_with_a_clinical_looking_ending_stays_hidden(text: str, gone: str
 @pytest.mark.parametrize("text, kept", [
     ("spots that hive when rubbed (Darier's sign, apparently).", "Darier's sign"),
     ("Kernig's sign positive, neck stiff", "Kernig's sign positive"),
+    ("Voskuil's sign positive, neck stiff", "Voskuil's sign positive"),  # (an eponym no list holds)
 ])
 def test_an_eponym_before_a_sign_or_a_result_stays(text: str, kept: str) -> None:
     assert kept in _out(text)

@@ -65,6 +65,7 @@ UNCHANGED = [
     "Used her Asmol. We're ok now.",
     "Solu-Medrol for 3 days.",
     "Went to the clinic for my Epilim refill, the queue was long.",
+    "Went to the clinic for my Trevanex refill, the queue was long.",  # (a brand no list holds)
     "Discharged with EpiPen prescription and Telfast 180.",
     "Perimenopause they reckon. Oestrogel two pumps.",
     "Banku for supper.",
@@ -131,6 +132,7 @@ def test_places_and_names_beside_these_forms_still_go(text: str, secrets: list[s
 
 @pytest.mark.parametrize(("text", "kept"), [
     ("From the app ordered Sporlac and Cyclopam, my ID", "Sporlac"),  # a list after "ordered" is no list of people
+    ("From the app ordered Zelmorin and Quadrilax, my ID", "Zelmorin"),  # (brands no list holds: Cyclopam is known now)
     ("got 20% off the Allergex and Flomist.", "Allergex"),
     ("with Sam, Dad and Tash", "Dad"),
     ("Maya's Medicaid ID changed", "Medicaid"),

@@ -51,6 +51,7 @@ def test_a_place_or_name_standing_alone_as_a_sentence_goes(text: str, secret: st
 @pytest.mark.parametrize(("text", "kept"), [
     ("Ibuprofen. Then slept till noon.", "Ibuprofen"),
     ("Nurtec. Helped within the hour.", "Nurtec"),
+    ("Zolvarex. Helped within the hour.", "Zolvarex"),  # (a brand no list holds)
     ("Migraleve. Then slept for two hours.", "Migraleve"),
     ("Berocca. Still flat by lunch.", "Berocca"),
     ("Tired. Slept most of the afternoon.", "Tired"),

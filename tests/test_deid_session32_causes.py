@@ -61,6 +61,7 @@ def test_a_sentence_opening_with_a_short_word_of_another_language_is_left_alone(
 @pytest.mark.parametrize(("text", "secret"), [
     ("Ya said the scan was fine.", "Ya"),  # before what a person does: a name as before
     ("Noé fever 38.5 since noon.", "Noé"),  # the Norwegian word is "noe": spelled otherwise, no word
+    ("Lê fever 38.5 since noon.", "Lê"),  # the French article is "le": a Vietnamese surname spelled otherwise
     ("Went for coffee with Un after the clinic.", "Un"),  # mid-sentence: a capital names someone
 ])
 def test_a_short_word_that_reads_as_a_name_still_goes(text: str, secret: str) -> None:
