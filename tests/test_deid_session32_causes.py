@@ -24,6 +24,9 @@ through, each pinned in its general form with the look-alikes that must go on be
   the nouns they are used with; one keeps its name only before one of them ("Kennedy's mum rang" is a person), never
   a weak noun for a name that is a given name too ("Allen's test results"), and never a place of care ("Mayo
   Clinic Phoenix" is a place).
+- A lower-case medical word after a title or a relation was read as a name even across a sentence's end: "go
+  doctor. doxycycline? no fever", "Rang the nurse. amoxicillin made it worse". A title's own dot ends no sentence:
+  "saw dr. smith" still takes "smith".
 Sentences written for these tests; no personal data.
 """
 
@@ -152,3 +155,15 @@ def test_the_eponym_list_holds_no_place_of_care_and_no_weak_noun_for_a_given_nam
     assert len(eponyms) > 1000 and "colles" in eponyms and "fracture" in eponyms["colles"]
     assert not [n for nouns in eponyms.values() for n in nouns if n in ("clinic", "hospital", "centre", "center")]
     assert "allen" not in eponyms or "test" not in eponyms["allen"]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("she says lyme maybe, go doctor. doxycycline? no fever", "doxycycline"),
+    ("Rang the nurse. amoxicillin made it worse", "amoxicillin"),
+])
+def test_a_word_after_a_title_that_ends_a_sentence_is_no_name(text: str, kept: str) -> None:
+    assert kept in deidentify(text).text
+
+
+def test_a_title_written_with_its_dot_still_names() -> None:
+    assert through("saw dr. smith about the rash", ["smith"]) == []

@@ -58,6 +58,10 @@ _AND_I = re.compile(r"\s+(?:and|n|&)\s+(?:i|me)\b(?!['’])", re.IGNORECASE)
 _AFTER_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s+$")  # "10,000 lux" (not "x2. aoife")
 
 
+# the titles written short with a dot ("dr. smith", "mrs. patel"): their dot ends no sentence
+_DOTTED_TITLES = frozenset(str.split("dr dra drs mr mrs ms mx prof pr fr sr sra srta st rev sgt capt lt col hon"))
+
+
 def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -> str | None:
     """What a lower-case word (``f``: folded, without its possessive) is, read with the two words before it."""
     lex, lists = P.lexicon(), word_lists()
@@ -80,7 +84,10 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     last = text[max(0, start - 3):start].rstrip()[-1:]
     # (nor "MR" or "TIA" in capitals: a scan or a stroke before a lower-case word, not "Mr" or Spanish "tía": "Dün MR
     # çektirdim" (round nineteen), "TIA workup" (session twenty-one)
-    adjacent = not last.isdigit() and not (
+    # (nor across a sentence's end: "go doctor. doxycycline?"; a title's own dot is none, "dr. smith"; session
+    # thirty-two)
+    ended = last in "!?" or (last == "." and prev not in _DOTTED_TITLES)
+    adjacent = not last.isdigit() and not ended and not (
         prev in _CAPITALS_NO_PERSON and text[max(0, start - 4):start].rstrip().endswith(_CAPITALS_NO_PERSON[prev]))
     by_person = (prev in lex.titles or prev in lex.relations) and not owned and adjacent
     # a relation before a word of another language that no names list knows: what they do ("Baba arbeitet bei";
