@@ -31,6 +31,7 @@ from tests.support import deid_reference_context as C
 from tests.support import deid_reference_groups as G
 from tests.support import deid_reference_names as N
 from tests.support import deid_reference_patterns as P
+from tests.support import deid_reference_person as R
 from tests.support import deid_reference_words as W
 
 PLACEHOLDERS = {
@@ -200,7 +201,7 @@ def _find(text: str, private_terms: Sequence[str], *, typed: bool) -> list[Span]
     paired_candidates(text, found, add)  # shared too: a clock beside a date any rule found
     repeated_ages(text, found, add)  # an age over 89 found, said again bare
     if private_terms:
-        C.private_candidates(text, C.fold_text(text), private_terms, add)
+        R.private_candidates(text, R.fold_text(text), private_terms, add)
     after_names(text, found, add)  # shared too: a name in a bracket after a name found
     spans = _resolve(text, found)
     kept = [(s.category, s.start, s.end) for s in spans]

@@ -11,7 +11,7 @@ from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_things import no_name_in_context  # shared, as it is
 from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, word_lists
 from tests.support import deid_reference_patterns as P
-from tests.support.deid_reference_context import Add, bare_word, fold_text
+from tests.support.deid_reference_person import Add, bare_word, fold_text
 
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))

@@ -6,7 +6,7 @@ ordinary word ("Long" of "Rose Long") counts only where it reads as a name (afte
 such as "with", with a capital where no sentence starts, or before "said"). A one-word term written with a capital
 that is an ordinary word too ("Will") is that word where it stands in lower case and does not read as a name.
 
-tests/support/deid_reference_context.py holds the plain copy the reference detector uses: a change in what is
+tests/support/deid_reference_person.py holds the plain copy the reference detector uses: a change in what is
 found goes into both.
 """
 
