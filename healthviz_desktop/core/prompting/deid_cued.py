@@ -354,7 +354,7 @@ def _four_digit_time(text: str, start: int, digits: str) -> bool:
 
 def _places(text: str, tokens: list[tuple[int, int, str]], words: list[str], add: Add) -> None:
     gaz = gazetteer()
-    places, place_words, phrases = gaz.places, gaz.place_words, gaz.phrases
+    places, place_words, phrases, everyday = gaz.places, gaz.place_words, gaz.phrases, gaz.everyday
     wanted = _wanted()
     lists = word_lists()
     never_names = P.lexicon().not_name
@@ -376,8 +376,11 @@ def _places(text: str, tokens: list[tuple[int, int, str]], words: list[str], add
             continue  # "Epworth score 15": a scale named after a town is the scale
         if text[s].islower() and bare in never_names:
             continue  # "kamar mandi" (a bathroom): in lower case a word the lexicon says is none (session twenty-two)
-        if bare in places or (bare in place_words and prev in _WORD_PLACE_CUES and i and
-                              text[tokens[i - 1][1]:s].strip() == ""):
+        # a town whose name is an everyday word of another language, in lower case, is one only where an uncommon
+        # English word would be ("jugo de naranja", "crema de hidrocortisona"; capitalised "Crema" is the town)
+        word_like = bare in place_words or (bare in everyday and text[s].islower())
+        if (bare in places and not word_like) or (word_like and prev in _WORD_PLACE_CUES and i and
+                                                  text[tokens[i - 1][1]:s].strip() == ""):
             add(("town", s, e - (len(w) - len(bare))))
             continue
         for width in (3, 2):

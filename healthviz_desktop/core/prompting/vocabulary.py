@@ -100,11 +100,14 @@ class Gazetteer:
     places: frozenset[str]  # one-word place names that are no English, medical or drug word ("campbelltown")
     place_words: frozenset[str]  # one-word place names that are uncommon English words ("chinchilla")
     phrases: frozenset[str]  # place names of two or three words ("box hill")
+    # towns of ``places`` whose name is an everyday word of another language ("crema", "nyeri"; session thirty-three)
+    everyday: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return Gazetteer(places=_words("places.txt"), place_words=_words("place_words.txt"),
+                     everyday=_words("everyday_town_names.txt"),
                      phrases=frozenset(line.strip() for line in read_text("vocabulary/place_phrases.txt").splitlines()
                                        if line.strip()))
 
