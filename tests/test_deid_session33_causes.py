@@ -9,8 +9,17 @@ through, each pinned in its general form with the look-alikes that must go on be
   "near", as an uncommon English word is. Capitalised it is the town as before ("Went to Crema", "back in Nyeri").
 - A host with a country domain of the languages people write from and no "www." went out whole
   ("fse.regione.lombardia.it", "saude.gov.br"): the top-level domains read were mostly English-speaking ones. Those
-  that are English words too ("it", "my", "at", "no") are read only after a host of two labels or more: "did
-  it.it hurt" is a missing space.
+  that are words or abbreviations too ("it", "my", "no", Spanish "es" and "se", "pt") are read only after a host
+  of two labels or more: "did it.it hurt", "dolor.se fue" are a missing space.
+- A listed drug and its dose after a capitalised word of another language went out with that word as a two-word
+  name, taking the dose's drug with it ("Toma Adiro 100", "Beriem Ketonal 50", "Пила Нурофен 400", "Le di Motrin
+  7.5 ml"). A drug the lists know, no name, with a number after it, ends a name's run: it is no surname. The word
+  before it is read as before ("Gave Mia Motrin 5 ml" still takes "Mia").
+- A name in capitals inside an ordinary entry, as a pasted label, form or message writes it, went out whole
+  ("Dear AMA SERWAA,", "Patient: JOHN SMITH DOB", "Paziente: GALLO ROSARIA", "CIPOLLA, GIANNA  AMOXICILLIN"): words
+  in capitals read as acronyms. A run of two to four words in capitals that holds a name the lists know, or a word
+  of five letters or more with two vowels no list knows, is read in sentence case first (deid_case.py). A run of
+  acronyms and words stays as written ("NO ACUTE FINDINGS", "Dx: DM, HTN, CKD", "SpO2 95% RA, HR 98").
 Sentences written for these tests; no personal data.
 """
 
@@ -54,7 +63,8 @@ def test_the_everyday_town_list_holds_towns_only() -> None:
     ("downloaded the report from fse.regione.lombardia.it today", "lombardia"),
     ("booked through saude.gov.br, slot next week", "saude"),
     ("results on portal.moh.my after 3 days", "portal.moh.my"),
-    ("see mi-salud.es for the form", "mi-salud"),
+    ("see citaprevia.sanidad.es for the form", "citaprevia"),
+    ("logged in at meuportal.sns.pt again", "meuportal"),
 ])
 def test_a_host_with_a_country_domain_goes(text: str, secret: str) -> None:
     assert through(text, [secret]) == []
@@ -64,6 +74,49 @@ def test_a_host_with_a_country_domain_goes(text: str, secret: str) -> None:
     "I did it.it hurt all night though",
     "pain in the arm.my legs are fine",
     "knee is better.no swelling today",
+    "dolor de cabeza.se fue con el paracetamol",
+    "slept badly.pt says the nights are worse",
 ])
 def test_a_missing_space_before_an_english_word_is_no_host(text: str) -> None:
     assert deidentify(text).text == text
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Toma Adiro 100 cada día por la mañana.", "Adiro 100"),
+    ("Beriem Ketonal 50 rano i wieczorem.", "Ketonal 50"),
+    ("Пила Нурофен 400 вечером.", "Нурофен 400"),
+    ("Le di Motrin 7.5 ml a las 3.", "Motrin 7.5 ml"),
+])
+def test_a_drug_and_its_dose_after_a_word_of_another_language_is_no_surname(text: str, item: str) -> None:
+    assert item in deidentify(text).text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Gave Mia Motrin 5 ml at bedtime.", "Mia"),
+    ("Zandile Panadol 500 at night, still sore.", "Zandile"),
+    ("Saw Priya Khanna 2 weeks ago about the rash.", "Khanna"),  # no drug: the surname as before
+])
+def test_the_name_before_a_drug_still_goes(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "secrets"), [
+    ("Msg from the clinic: 'Dear AMA SERWAA, your appointment is on Monday.'", ["SERWAA"]),
+    ("Pasted label: Patient: JOHN SMITH DOB 01/02/1950", ["JOHN", "SMITH"]),
+    ("Copied from the portal: 'Paziente: GALLO ROSARIA — Referto: EEG normale'", ["GALLO", "ROSARIA"]),
+    ("bottle says CIPOLLA, GIANNA  AMOXICILLIN 250MG/5ML", ["CIPOLLA", "GIANNA"]),
+    ("Ordered by: RUTH ANN KOWALCZYK, NP. Labs fine otherwise.", ["KOWALCZYK", "RUTH"]),
+])
+def test_a_name_in_capitals_inside_an_ordinary_entry_goes(text: str, secrets: list[str]) -> None:
+    assert through(text, secrets) == []
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("MRI LEFT KNEE: NO ACUTE FINDINGS, mild effusion.", ["MRI LEFT KNEE", "NO ACUTE FINDINGS"]),
+    ("Letter says Dx: type 2 DM, HTN, CKD stage 3.", ["DM, HTN, CKD stage 3"]),
+    ("O: SpO2 95% RA, HR 98. A: ?CAP.", ["SpO2 95% RA, HR 98"]),
+    ("He's GMFCS IV now, TNBC on her side of the family.", ["GMFCS IV", "TNBC"]),
+])
+def test_acronyms_and_words_in_capitals_stay(text: str, items: list[str]) -> None:
+    out = deidentify(text).text
+    assert [i for i in items if i not in out] == []

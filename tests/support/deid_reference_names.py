@@ -85,6 +85,11 @@ def names(text: str, groups: list[_Group], add: Add) -> None:
                 run, titled = [], False
                 prev2, prev, at_start = prev, b, False
                 continue
+            if run and not titled and _drug_after_a_word(b, text, e):
+                _name_run(text, run, prev, prev2, at_start, titled, add)
+                run = []
+                prev2, prev, at_start = prev, b, False
+                continue
             if run and b not in lex.titles and b not in lex.relations and (
                     b not in _TIME_WORDS or inside_a_name(words, k)):
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
@@ -133,6 +138,12 @@ _OWNERS = frozenset(str.split("my his her their our your"))
 _REFILL_AFTER = re.compile(r"\s+(?i:refills?|prescriptions?|scripts?|repeats?)\b")
 _DOSE_CHANGES = frozenset(str.split("upped increased reduced stopped started restarted used applied inhaled swallowed "
                                     "doubled halved missed skipped weaned tapered"))
+
+
+def _drug_after_a_word(b: str, text: str, end: int) -> bool:
+    """A drug the lists know, no name, with its dose after it ("Toma Adiro 100"): no surname."""
+    k = key(b)
+    return k in word_lists().drugs and not word_lists().is_name(k) and re.match(r"[\s,]*\d", text[end:]) is not None
 
 
 def _owned_thing(text: str, run: list[Word], b: str, start: int) -> bool:

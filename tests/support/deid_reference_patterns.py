@@ -16,12 +16,15 @@ _ORD = r"(?:st|nd|rd|th)"
 _DAY = rf"(?:[12]\d|3[01]|0?[1-9]){_ORD}?"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 
+_TLDS = ("com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|app|ly|us|ca|au|nz|ie|in|eu|dev|ai|care|clinic|med|"
+         "test|example|online|xyz|portal|tv|gg|fm|ee|be|link|site|social|blog|page|chat|art|"
+         "br|pl|dk|fi|jp|cn|kr|sg|za|mx|gr|ru|ua|hu|cz|ro|gh|pk|lk|vn")
+_WORD_TLDS = "it|my|at|no|es|pt|se|sa|ph|np|th|ar|tr|ch|ng|ke|cl|il|ae"  # only after a host of two labels or more
 EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICODE)
 URL = re.compile(
     r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>\"']+[^\s<>\"'.,;:!?)\]]"
-    r"|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|"
-    r"app|ly|us|ca|au|nz|ie|in|eu|dev|ai|care|clinic|med|test|example|online|xyz|portal|tv|gg|fm|ee|be|link|site|"
-    r"social|blog|page|chat|art)\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?"
+    rf"|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:{_TLDS})\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?"
+    rf"|\b[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+\.(?:{_WORD_TLDS})\b(?:/[^\s<>\"']*[^\s<>\"'.,;:!?)\]])?"
     # round twelve (set L's first look: "twitch.tv/someone"): a host of any top-level domain with a path after it
     # (the host read whole, possessively, its last label then checked behind: linear on long dotted text)
     # (of two or three letters: "night.nausea/vomiting" and "awful.pain/fatigue" are a missing space)
@@ -66,8 +69,7 @@ BIRTH_YEAR = re.compile(r"\b(?:born|b\.)\s+(?:in\s+)?(?P<d>(?:18|19|20)\d\d)(?!\
 MONTH_WORDS = frozenset(MONTHS.split("|"))
 DIGITS = re.compile(r"\d+")
 JOIN = re.compile(r"[\s.\-/()+:]{1,3}")
-TLD_GATE = re.compile(r"\.(?:com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|app|ly|us|ca|au|nz|ie|in|eu|"
-                      r"dev|ai|care|clinic|med|test|example|online|xyz|portal|tv|gg|fm|ee|be|link|site|social|blog|page|chat|art)\b"
+TLD_GATE = re.compile(rf"\.(?:{_TLDS}|{_WORD_TLDS})\b"
                       r"|\.[a-z]{2,3}/[a-z0-9_~@\-]",
                       re.IGNORECASE)
 HEX_COLON_GATE = re.compile(r":[0-9a-fA-F]{0,4}:")

@@ -6,8 +6,11 @@ Eighty Five"). Such a text is read with its ordinary words in lower case (a surn
 the words the lists know only as names, and words no list knows keep their capital. A text in capitals is read in
 sentence case the same way. Since session twenty-six a sentence in Title Case inside an ordinary entry is read so
 too ("…said journal it. Today Dr Ruiz BP One Thirty Over Eighty Five."), when it holds prose's small words ("Is",
-"Over", "The"): a pasted letter's line of names and places has none. Plain code shared by the fast de-identifier
-and the reference one.
+"Over", "The"): a pasted letter's line of names and places has none. Since session thirty-three a run of two to four
+words in capitals inside an ordinary entry or a short line, as a pasted label, form or message writes a name, is
+read in sentence case when it holds a name ("Dear AMA SERWAA,", "Patient: JOHN SMITH DOB", "CIPOLLA, GIANNA"); a
+run of acronyms and words ("NO ACUTE FINDINGS", "Dx: DM, HTN") stays as written. Plain code shared by the fast
+de-identifier and the reference one.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ def title_case_read(text: str) -> str:
     """``text`` with its ordinary words lower-cased where nearly every word starts with a capital, the whole text
     or one of its sentences; ``text`` itself (the same object) where none does."""
     if len(_CAPITAL_START.findall(text)) < _SHARE * len(_LETTER_START.findall(text)):
+        text = _names_in_capitals(text)
         if not _CAPITAL_RUN.search(text):
             return text  # (most texts: a cheap count of words starting with a capital, at C speed, says so)
         # (one sentence dictated in Title Case inside an ordinary entry: "…said journal it. Today Dr Ruiz BP One
@@ -50,7 +54,54 @@ def title_case_read(text: str) -> str:
                 if done is not sentence:
                     read = read[:m.start()] + done + read[m.end():]
         return read if read != text else text
-    return _title_read(text, capitals=True)
+    read = _title_read(text, capitals=True)
+    return _names_in_capitals(text) if read is text else read  # (a short line: "Patient: JOHN SMITH DOB")
+
+
+# session thirty-three: two to four words in capitals inside an ordinary entry, as a pasted label, form or message
+# writes a name ("Dear AMA SERWAA,", "Patient: JOHN SMITH DOB", "RAHMAN, SHAHANA")
+_CAPS_RUN = re.compile(r"(?<!\w)(?<!\w['’])[A-Z]{2,}(?:,? [A-Z]{2,}){1,3}(?![\w'’])")
+
+
+def _names_in_capitals(text: str) -> str:
+    """``text`` with each run of words in capitals that holds a name read in sentence case (as ``_capitals_read``
+    reads a text in capitals, see ``_run_word``), so the name rules see "Dear Ama Serwaa," and "Patient: John Smith
+    Dob"; a run of words the lists know otherwise ("NO ACUTE FINDINGS", "MRI LEFT KNEE") stays as written."""
+    read = text
+    for m in _CAPS_RUN.finditer(text):
+        if any(_name_like(w) for w in _CAPS.findall(m.group())):
+            read = read[:m.start()] + _CAPS.sub(_run_word, m.group()) + read[m.end():]
+    return read
+
+
+def _run_word(m: re.Match[str]) -> str:
+    """A word of a run in capitals that holds a name: two capitals as written unless a name (an acronym or an
+    initial's abbreviation), an ordinary English word that is no name in lower case, any other word with its first
+    letter a capital ("AMA SERWAA" read "Ama Serwaa": a given name that is an acronym too)."""
+    w = m.group()
+    f, lists, lex = w.casefold(), word_lists(), P.lexicon()
+    if len(w) == 2:  # ("REYES, MA. LOURDES": an initial's abbreviation as written, never an English "ma")
+        return w[0] + f[1:] if lists.is_name(f) or f in lex.first_names else w
+    if f in lists.english and f not in lists.name_words and not lists.is_name(f) and f not in lex.first_names \
+            and f not in lex.ambiguous_first_names:
+        return f  # (not a surname that is a word too: "TAN KOK LEONG", "JOHN SMITH")
+    return w[0] + f[1:]
+
+
+def _name_like(word: str) -> bool:
+    """A word in capitals of three letters or more that is a name the lists know ("SMITH", "GIANNA", "LIM"), or,
+    of five or more with two vowels, no word of any list ("SERWAA"): an acronym no list knows is short or has
+    hardly any vowel ("HTN", "TNBC", "GMFCS", "UHID"), and two capitals are an acronym ("RA", "PO")."""
+    lists, lex, f = word_lists(), P.lexicon(), word.casefold()
+    if len(f) < 3:
+        return False
+    if lists.is_name(f) or f in lex.first_names:
+        return True
+    return len(f) > 4 and len(_VOWELS.findall(f)) >= 2 and not lists.is_word(f) and f not in foreign_words() \
+        and f not in lex.ambiguous_first_names
+
+
+_VOWELS = re.compile(r"[aeiouy]")
 
 
 def _title_read(text: str, *, capitals: bool) -> str:

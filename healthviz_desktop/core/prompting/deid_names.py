@@ -99,6 +99,13 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
                 run, titled = [], False
                 prev2, prev, at_start = prev, b, False
                 continue
+            if run and not titled and _drug_after_a_word(b, text, e):
+                # "Toma Adiro 100", "Beriem Ketonal 50", "Пила Нурофен 400": a listed drug and its dose after a verb
+                # of another language is no surname; the run ends before it
+                _name_run(text, run, prev, prev2, at_start, titled, add)
+                run = []
+                prev2, prev, at_start = prev, b, False
+                continue
             if run and b not in lex.titles and b not in lex.relations and (
                     b not in TIME_WORDS or inside_a_name(words, k)):
                 run.append((w, s, e))  # "Robert Frost": once a name has begun, the run is its surname
@@ -123,6 +130,15 @@ def find_names(text: str, groups: list[CapGroup], add: Add) -> None:
             run.append((w, s, e))
         if run:
             _name_run(text, run, prev, prev2, at_start, titled, add)
+
+
+_DOSE_NEXT = re.compile(r"[\s,]*\d")
+
+
+def _drug_after_a_word(b: str, text: str, end: int) -> bool:
+    """Whether ``b`` (folded, ending at ``end``) is a drug the lists know, no name, with its dose after it."""
+    lists, k = word_lists(), key(b)
+    return k in lists.drugs and not lists.is_name(k) and _DOSE_NEXT.match(text, end) is not None
 
 
 # the owner between a use verb and what is used ("upped his Clenil", "used her Asmol")
