@@ -20,14 +20,14 @@ _ORD = r"(?:st|nd|rd|th)"
 _DAY = rf"(?:[12]\d|3[01]|0?[1-9]){_ORD}?"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 
-# the top-level domains a host is read by without "www." or "://" ("mychart.example.org"); session thirty-three added the
-# country domains of the languages people write from ("sanita.gov.pt")
+# the top-level domains a host is read by without "www." or "://" ("mychart.example.org"); session thirty-three added
+# the country domains of the languages people write from ("saude.gov.br")
 _TLDS = ("com|org|net|edu|gov|io|co|uk|de|fr|nl|info|biz|me|health|app|ly|us|ca|au|nz|ie|in|eu|dev|ai|care|clinic|med|"
          "test|example|online|xyz|portal|tv|gg|fm|ee|be|link|site|social|blog|page|chat|art|"
          "br|pl|dk|fi|jp|cn|kr|sg|za|mx|gr|ru|ua|hu|cz|ro|gh|pk|lk|vn")
-# country domains that are words or abbreviations too (English "it", "my", Spanish "es", "se", Tagalog "sa", "pt", "pH"),
-# read only after a host of two labels or more: a missing space after a full stop writes "did it.it hurt", "the
-# arm.my legs", "dolor.se fue", "evening.ar" ("fse.regione.lombardia.it", "portal.moh.my", "citas.sanidad.es")
+# country domains that are words or abbreviations too (English "it", "my", Spanish "es", "se", Tagalog "sa", "pt",
+# "pH"), read only after a host of two labels or more: a missing space after a full stop writes "did it.it hurt",
+# "the arm.my legs", "dolor.se fue", "evening.ar" ("fse.regione.lombardia.it", "portal.moh.my", "citas.sanidad.es")
 _WORD_TLDS = "it|my|at|no|es|pt|se|sa|ph|np|th|ar|tr|ch|ng|ke|cl|il|ae"
 EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+", re.UNICODE)
 URL = re.compile(
