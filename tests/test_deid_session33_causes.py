@@ -47,6 +47,8 @@ def test_a_lower_case_town_that_is_an_everyday_word_of_another_language_is_that_
     ("back home in nyeri since monday, cough better", "nyeri"),  # after "in": the town
     ("my cousin drove up from grado yesterday", "grado"),
     ("Flew home to Nyeri, malaria test negative.", "Nyeri"),
+    ("Fish factory on Senja, hands numb at night.", "Senja"),  # capitalised after "on": the island
+    ("Took her to Nyeri Level 5 for the cough.", "Nyeri"),  # a hospital's town before its level
 ])
 def test_the_same_towns_where_they_read_as_towns_still_go(text: str, secret: str) -> None:
     assert through(text, [secret]) == []
@@ -95,6 +97,7 @@ def test_a_drug_and_its_dose_after_a_word_of_another_language_is_no_surname(text
     ("Gave Mia Motrin 5 ml at bedtime.", "Mia"),
     ("Zandile Panadol 500 at night, still sore.", "Zandile"),
     ("Saw Priya Khanna 2 weeks ago about the rash.", "Khanna"),  # no drug: the surname as before
+    ("Talked to Maria Allegra about the rota.", "Allegra"),  # a drug's name with no dose after it: a surname
 ])
 def test_the_name_before_a_drug_still_goes(text: str, secret: str) -> None:
     assert through(text, [secret]) == []
