@@ -61,6 +61,7 @@ def title_case_read(text: str) -> str:
 # session thirty-three: two to four words in capitals inside an ordinary entry, as a pasted label, form or message
 # writes a name ("Dear AMA SERWAA,", "Patient: JOHN SMITH DOB", "RAHMAN, SHAHANA")
 _CAPS_RUN = re.compile(r"(?<!\w)(?<!\w['’])[A-Z]{2,}(?:,? [A-Z]{2,}){1,3}(?![\w'’])")
+_CREDENTIAL_AFTER = re.compile(r", [A-Z]{2}\Z")
 
 
 def _names_in_capitals(text: str) -> str:
@@ -69,19 +70,21 @@ def _names_in_capitals(text: str) -> str:
     Dob"; a run of words the lists know otherwise ("NO ACUTE FINDINGS", "MRI LEFT KNEE") stays as written."""
     read = text
     for m in _CAPS_RUN.finditer(text):
-        if any(_name_like(w) for w in _CAPS.findall(m.group())):
-            read = read[:m.start()] + _CAPS.sub(_run_word, m.group()) + read[m.end():]
+        run = _CREDENTIAL_AFTER.sub("", m.group())  # ("RUTH ANN KOWALCZYK, NP": her credential)
+        words = _CAPS.findall(run)
+        # (not a run with an initial or a particle of two letters, "NGUYEN VAN AN", "REYES, MA": the patient
+        # rules read those as written)
+        if len(words) > 1 and any(_name_like(w) for w in words) and all(len(w) > 2 for w in words):
+            read = read[:m.start()] + _CAPS.sub(_run_word, run) + read[m.start() + len(run):]
     return read
 
 
 def _run_word(m: re.Match[str]) -> str:
-    """A word of a run in capitals that holds a name: two capitals as written unless a name (an acronym or an
-    initial's abbreviation), an ordinary English word that is no name in lower case, any other word with its first
-    letter a capital ("AMA SERWAA" read "Ama Serwaa": a given name that is an acronym too)."""
+    """A word of a run in capitals that holds a name: an ordinary English word that is no name in lower case, any
+    other word with its first letter a capital ("AMA SERWAA" read "Ama Serwaa": a given name that is an acronym
+    too)."""
     w = m.group()
     f, lists, lex = w.casefold(), word_lists(), P.lexicon()
-    if len(w) == 2:  # ("REYES, MA. LOURDES": an initial's abbreviation as written, never an English "ma")
-        return w[0] + f[1:] if lists.is_name(f) or f in lex.first_names else w
     if f in lists.english and f not in lists.name_words and not lists.is_name(f) and f not in lex.first_names \
             and f not in lex.ambiguous_first_names:
         return f  # (not a surname that is a word too: "TAN KOK LEONG", "JOHN SMITH")
