@@ -13,6 +13,9 @@ and no name of the two people's-name lists build_vocabulary.py reads at build ti
 the U.S. Census 1990 names): "Yasmin", "Valda", "Alvesco" go, however real the product. The word taken of a brand of
 several words is its first ("Panadeine" of "Panadeine Forte").
 
+It also writes ``drug_given_names.txt`` (session thirty-three): the words of the drug lists and ``brands.txt`` that
+are first names of ``nam_dict.txt`` too ("allegra", "tobi"), which stay names after "with".
+
 Run: ``python scripts/build_brands.py --nam-dict PATH/nam_dict.txt --census PATH/names`` (as build_vocabulary.py
 says); after build_vocabulary.py and build_gazetteer.py.
 """
@@ -27,6 +30,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from build_foreign_words import given_names
 from build_vocabulary import OUT, people_names
 
 SOURCES = Path(__file__).resolve().parent / "brand_sources"
@@ -63,6 +67,13 @@ def main() -> None:
             out.add(w)
     (OUT / "brands.txt").write_text("".join(f"{w}\n" for w in sorted(out)), encoding="utf-8")
     print(f"brands.txt: {len(out):,} words from {len(lines):,} brands")
+    # session thirty-three: the drugs the lists hold that are first names too ("allegra", "camila", "tobi"): after
+    # "with" a listed drug is a product ("dressed with Mepilex"), never one of these ("went out with Allegra")
+    drugs = set().union(*((OUT / f).read_text("utf-8").split() for f in ("drugs.txt", "other_drugs.txt"))) | out
+    first = set(given_names(args.nam_dict))
+    named = sorted(w for w in drugs if w in first)
+    (OUT / "drug_given_names.txt").write_text("".join(f"{w}\n" for w in named), encoding="utf-8")
+    print(f"drug_given_names.txt: {len(named):,} words")
 
 
 if __name__ == "__main__":

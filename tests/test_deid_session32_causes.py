@@ -32,6 +32,8 @@ Sentences written for these tests; no personal data.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from healthviz_desktop.core.prompting import deid_patterns as P
@@ -75,7 +77,9 @@ def test_the_short_word_list_holds_no_word_of_the_english_lists_and_no_name_but_
     short = foreign_short_words()
     assert {"un", "ya", "nie", "che", "δεν", "het"} <= short
     assert all(2 <= len(w) <= 3 and w == w.casefold() for w in short)
-    lists, lexicon = word_lists(), P.lexicon()
+    # (the clinical words of other languages, session thirty-three, share a few: Catalan "peu", Vietnamese "đau")
+    full = word_lists()
+    lists, lexicon = replace(full, medical=full.medical - full.foreign_clinical), P.lexicon()
     assert not [w for w in short if lists.is_word(fold(w)) or lists.is_word(w)]
     assert not short & {fold(n) for n in lexicon.first_names | lexicon.ambiguous_first_names}
 

@@ -20,6 +20,18 @@ through, each pinned in its general form with the look-alikes that must go on be
   in capitals read as acronyms. A run of two to four words in capitals that holds a name the lists know, or a word
   of five letters or more with two vowels no list knows, is read in sentence case first (deid_case.py). A run of
   acronyms and words stays as written ("NO ACUTE FINDINGS", "Dx: DM, HTN, CKD", "SpO2 95% RA, HR 98").
+- Everyday clinical words of other languages went out as names where a capital stood on them ("Ból głowy od rana",
+  "Tos seca, 5/10", "Kurzatmig bei 50 Metern", "Fièvre 38.5"): the lists of other languages' words leave out a word
+  met in English text, one shaped like a town or a given name somewhere, and a compound too rare to be counted.
+  ``clinical_words.txt`` (scripts/build_clinical_words.py, from ``scripts/clinical_sources/``) holds some 4,700
+  symptoms, body parts, conditions, tests and treatments of 29 languages, read as medical words; not the words
+  for a role, a place or a visit of care, which stand before a name ("Hebamme Katrin", "Puskesmas Tebet"), nor a
+  first name or a town. Such a word after a comma is no product listed ("Mama Neema, presha yake 170/110"), nor
+  is a capital after it a product's own word ("plastische chirurgie Erasmus MC").
+- A drug the lists know went out as a name after "with" ("dressed with Mepilex", "treated with Lasix"): "with" is a
+  name's cue. After any name's cue a listed drug no name list knows is a product, unless it is a first name too
+  (``drug_given_names.txt``: "went to the shops with Allegra"). A drug written with a hyphen that the lists hold
+  whole is read whole, not by its parts ("IV Solu-Medrol", "Adcal-D3").
 Sentences written for these tests; no personal data.
 """
 
@@ -28,7 +40,7 @@ from __future__ import annotations
 import pytest
 
 from healthviz_desktop.core.prompting.deidentify import deidentify
-from healthviz_desktop.core.prompting.vocabulary import gazetteer
+from healthviz_desktop.core.prompting.vocabulary import gazetteer, word_lists
 from tests.support.deid_checks import through
 
 
@@ -123,3 +135,51 @@ def test_a_name_in_capitals_inside_an_ordinary_entry_goes(text: str, secrets: li
 def test_acronyms_and_words_in_capitals_stay(text: str, items: list[str]) -> None:
     out = deidentify(text).text
     assert [i for i in items if i not in out] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ból głowy od rana, 6/10.",
+    "Tos seca, 5/10, peor de noche.",
+    "Kurzatmig bei 50 Metern, Puls 110.",
+    "Fièvre 38.5 ce soir.",
+    "Кашель сухий 2 тижні.",
+    "Blutbild morgen früh nüchtern.",
+])
+def test_a_clinical_word_of_another_language_with_a_capital_is_no_name(text: str) -> None:
+    assert deidentify(text).text == text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("tumeenda zahanati na Mama Neema, presha yake 170/110.", "Neema"),
+    ("Huisarts sent a referral to plastische chirurgie Erasmus MC last week.", "Erasmus"),
+    ("32. SSW, BP 140/90. Hebamme Katrin kommt morgen.", "Katrin"),
+    ("Puskesmas Tebet bilang TB paru, obat 6 bulan.", "Tebet"),
+])
+def test_names_beside_the_clinical_words_of_another_language_still_go(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+def test_the_clinical_word_list_holds_no_name_town_or_word_of_care() -> None:
+    clinical = word_lists().foreign_clinical
+    assert {"ból", "tos", "kurzatmig", "blutbild"} <= clinical
+    assert not {"hebamme", "puskesmas", "makati", "armen", "gota"} & clinical  # care, a town, two first names
+    assert not [w for w in clinical if w in word_lists().names or w in word_lists().english]
+
+
+@pytest.mark.parametrize("text", [
+    "Skin tear on the forearm dressed with Mepilex.",
+    "Treated with Lasix today, ankles better.",
+    "IV Solu-Medrol given, then home.",
+    "Adrenaline, Solu-Medrol. Discharged at midnight.",
+])
+def test_a_listed_drug_after_with_or_written_with_a_hyphen_is_a_product(text: str) -> None:
+    assert deidentify(text).text == text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("went to the shops with Allegra, knee sore after", "Allegra"),  # a drug's name that is a first name too
+    ("coffee with Tobi after the clinic", "Tobi"),
+    ("went to the shops with Priya, knee sore after", "Priya"),
+])
+def test_a_first_name_after_with_still_goes(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []

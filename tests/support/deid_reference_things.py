@@ -49,7 +49,8 @@ def _product_use(text: str, end: int) -> bool:
     if listed is None:
         return False
     lists = word_lists()
-    return any(w is not None and (key(w) in lists.drugs or key(w) in lists.medical or key(w) in _clinical_words()
+    return any(w is not None and (key(w) in lists.drugs or (key(w) in lists.medical and key(w) not in
+                                                            lists.foreign_clinical) or key(w) in _clinical_words()
                                   or key(w) in _USE_FOR or key(w) in _SUPPLEMENTS) for w in listed.groups())
 
 

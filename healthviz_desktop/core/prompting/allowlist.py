@@ -101,7 +101,7 @@ def allowlist() -> Allowlist:
     lex = P.lexicon()
     extra = set(lex.not_name) | set(grammar().vocabulary) | COMMON_PROPER | _grammar_tokens(load_toml("metaphors.toml"))
     # (never the de-identifier's other drug names: DrugBank's brands meet people's names, "Makena", "Corwin")
-    medical, drugs = lists.medical - lists.other_drugs, lists.drugs - lists.other_drugs
+    medical, drugs = lists.medical - lists.other_drugs - lists.foreign_clinical, lists.drugs - lists.other_drugs
     words = lists.english | medical | frozenset(extra)
     name_words = lists.name_words - COMMON_PROPER
     raw = load_toml("deid_lexicon.toml")

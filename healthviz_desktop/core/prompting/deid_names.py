@@ -63,7 +63,7 @@ from healthviz_desktop.core.prompting.deid_things import (
     product_use,
     switched_treatment,
 )
-from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, fold, key, word_lists
+from healthviz_desktop.core.prompting.vocabulary import COMMON_PROPER, drug_given_names, fold, key, word_lists
 
 # "in", "at", "from" and "to" of languages that write a common noun in lower case mid-sentence: Polish, Czech and
 # Slovak, the Scandinavian languages (round nineteen; not Norwegian "i", English's "i")
@@ -164,6 +164,13 @@ def _owned_thing(text: str, run: list[Word], b: str, start: int) -> bool:
         and b not in lex.ambiguous_first_names
 
 
+def _medical_not_foreign(word: str) -> bool:
+    """A word of the medical lists that is no clinical word of another language: a product's own word may follow
+    the one ("Lemsip Max"), never the other ("plastische chirurgie Erasmus MC"; session thirty-three)."""
+    lists = word_lists()
+    return key(word) in lists.medical and key(word) not in lists.foreign_clinical
+
+
 def _titles(text: str, start: int, title: str, word: str) -> bool:
     """Whether a title right before a run names it: not one that ends a phrase ("for the nurse: Mon 142/88") or,
     written out, a sentence ("eye doctor. Macular degeneration"); "Dr. Bell" is one."""
@@ -238,6 +245,10 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if titled or after_relation or set_off or first in lex.first_names or relation_in_brackets(text, end) or (
             first in lex.ambiguous_first_names and len(run) > 1):
         add(("name", start, end))
+    elif len(run) == 1 and prev in lex.name_cues and key(first) in word_lists().drugs \
+            and not word_lists().is_name(key(first)) and first not in lex.ambiguous_first_names \
+            and key(first) not in drug_given_names():
+        return  # "dressed with Mepilex", "treated with Lasix": a drug the lists know, no one's name, after "with"
     elif len(run) == 1 and prev == "the" and prev2 in PLACE_THE and not at_start and first not in GENERIC_PLACES \
             and "-" not in first and (prev2 not in PLACE_THE_STRICT or not (
                 word_lists().is_word(key(first)) or foreign_word(first))) \
@@ -254,7 +265,7 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     elif len(run) == 1 and honorific_next(text, end) and key(first) not in word_lists().english \
             and first not in lex.known_words:
         add(("name", start, end))  # "Chitra akka will come", "Suresh anna": a word no list knows before an honorific
-    elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or key(prev) in word_lists().medical
+    elif len(run) == 1 and not at_start and (key(prev) in word_lists().drugs or _medical_not_foreign(prev)
                             or prev in clinical_words()) and not (
                 re.search(r"[,;:(]\s*$", text[max(0, start - 3):start])
                 and re.match(NAME_ACTS, text[end:end + 24], re.IGNORECASE)) and not (

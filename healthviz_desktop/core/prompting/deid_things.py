@@ -74,7 +74,10 @@ def product_use(text: str, end: int) -> bool:
     if listed is None:
         return False
     lists = word_lists()
-    return any(w is not None and (key(w) in lists.drugs or key(w) in lists.medical or key(w) in clinical_words()
+    # (not a clinical word of another language, a symptom or a body part more than a product: "Mama Neema,
+    # presha yake 170/110"; session thirty-three)
+    return any(w is not None and (key(w) in lists.drugs or (key(w) in lists.medical and key(w) not in
+                                                            lists.foreign_clinical) or key(w) in clinical_words()
                                   or key(w) in USE_FOR or key(w) in _SUPPLEMENTS) for w in listed.groups())
 
 

@@ -49,6 +49,9 @@ class WordLists:
     # brand and foreign drug names beyond the common ones ("synthroid", "novorapid"), in ``medical`` and ``drugs`` for
     # the de-identifier (a brand, not a person); the allowlist leaves them out, since some are people's names too
     other_drugs: frozenset[str] = frozenset()
+    # everyday clinical words of other languages ("ból", "tos", "kurzatmig"; session thirty-three), in ``medical`` for
+    # the de-identifier; the allowlist leaves them out, as it does ``other_drugs``
+    foreign_clinical: frozenset[str] = frozenset()
 
     def is_word(self, folded: str) -> bool:
         """An ordinary or medical word (casefolded), or a common proper noun ("monday", "english"). A word with
@@ -56,7 +59,7 @@ class WordLists:
         term without them: "Ọlá" is no "ola"."""
         if not folded.isascii():
             return folded in self.english or folded in self.medical or fold(folded) in self.english
-        if "-" in folded and folded not in self.english:  # "post-op", "mid-afternoon", "pre-bolused"
+        if "-" in folded and folded not in self.english and folded not in self.medical:  # "post-op", "pre-bolused"
             parts = [p for p in folded.split("-") if p]
             return bool(parts) and (parts[0] in _PREFIXES or all(self.is_word(p) for p in parts))
         return folded in self.english or folded in self.medical or folded in COMMON_PROPER
@@ -70,7 +73,7 @@ class WordLists:
         "Tired"), where "Rose" or "Baker" could be."""
         if not folded.isascii():
             return self.is_word(folded) and fold(folded) not in self.name_words
-        if "-" in folded and folded not in self.english:
+        if "-" in folded and folded not in self.english and folded not in self.medical:  # (not "solu-medrol")
             parts = [p for p in folded.split("-") if p]
             return bool(parts) and (parts[0] in _PREFIXES or all(self.is_plain_word(p) for p in parts))
         return folded in self.medical or (folded in self.english and folded not in self.name_words) \
@@ -87,10 +90,11 @@ def word_lists() -> WordLists:
     other = _words("other_drugs.txt") | _words("brands.txt")
     # (given_names.txt: the names SCOWL's proper nouns lack, session twenty-nine)
     names = _words("names.txt") | _words("given_names.txt")
-    return WordLists(english=_words("english.txt"), medical=_words("medical.txt") | other, names=names,
+    clinical = _words("clinical_words.txt")
+    return WordLists(english=_words("english.txt"), medical=_words("medical.txt") | other | clinical, names=names,
                      name_words=_words("name_words.txt"), medical_name_words=_words("medical_name_words.txt"),
                      drugs=_words("drugs.txt") | other, common_name_words=_words("common_name_words.txt"),
-                     other_drugs=other)
+                     other_drugs=other, foreign_clinical=clinical)
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,13 @@ def foreign_start_words() -> frozenset[str]:
     ("kepala", "masuk", "teste"): a word of that language where it opens a sentence (scripts/build_foreign_words.py,
     session twenty-four)."""
     return _words("foreign_start_words.txt")
+
+
+@lru_cache(maxsize=1)
+def drug_given_names() -> frozenset[str]:
+    """The drug lists' words that are first names too ("allegra", "tobi"; scripts/build_brands.py): after "with" a
+    listed drug is a product, never one of these."""
+    return _words("drug_given_names.txt")
 
 
 @lru_cache(maxsize=1)
