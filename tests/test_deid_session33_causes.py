@@ -32,6 +32,10 @@ through, each pinned in its general form with the look-alikes that must go on be
   name's cue. After any name's cue a listed drug no name list knows is a product, unless it is a first name too
   (``drug_given_names.txt``: "went to the shops with Allegra"). A drug written with a hyphen that the lists hold
   whole is read whole, not by its parts ("IV Solu-Medrol", "Adcal-D3").
+- A given name that is an English word too, opening a sentence, went out before a symptom or a fall ("Justice
+  wheezing bad at church", "Innocent fell from the tree", "Grace continues to have seizures"): only what a person
+  says, does or thinks made it a name there. A person's symptom, fall or fit after it does too; not what a feeling
+  or a season does ("Hope has faded", "Summer has been hard").
 Sentences written for these tests; no personal data.
 """
 
@@ -183,3 +187,23 @@ def test_a_listed_drug_after_with_or_written_with_a_hyphen_is_a_product(text: st
 ])
 def test_a_first_name_after_with_still_goes(text: str, secret: str) -> None:
     assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Justice wheezing bad at church youth group.", "Justice"),
+    ("Innocent fell from the mango tree at school.", "Innocent"),
+    ("Grace continues to have nocturnal seizures.", "Grace"),
+    ("Prince vomited after the jollof.", "Prince"),
+    ("Joy has a fever of 38.9 since noon.", "Joy"),
+])
+def test_a_word_name_opening_a_sentence_before_a_symptom_goes(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Hope has faded a bit this week.",
+    "Summer has been hard on the joints.",
+    "Patience wearing thin with this cough.",
+])
+def test_a_word_name_opening_a_sentence_as_a_word_stays(text: str) -> None:
+    assert deidentify(text).text == text

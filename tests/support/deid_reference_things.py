@@ -165,6 +165,13 @@ _DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[
                    # session twenty-eight: a deed done or being done, and a child's or a young person's age ("Mark did
                    # tea", "Mike driving", "Aisling is doing the run", "Hope is 19 and", "Summer is 16.")
                    r"did\b|(?:driving|picking|dropping|collecting|cooking|doing)\b|"
+                   # session thirty-three: a person with a symptom or who fell ill ("Praise has fever 38.9", "Story
+                   # had a meltdown", "Innocent fell from the mango tree", "Justice wheezing"; not "Hope has faded")
+                   r"(?:has|had|have|got|gets|with)\s+(?:a\s+|an\s+|the\s+|bad\s+|high\s+|another\s+|his\s+|her\s+)?"
+                   r"(?:fever|temp|temperature|cough|cold|flu|rash|diarrh(?:o)?ea|vomiting|headache|tummy|stomach|"
+                   r"earache|ear\s+infection|conjunctivitis|infection|asthma|wheeze|croup|chickenpox|measles|malaria|"
+                   r"seizures?|meltdown|fits?|nosebleed|sore|runny|chest|cough)\b|"
+                   r"(?:fell|vomited|vomit|vomits|wheezing|coughing|fainted|collapsed|seized)\b|continues\s+to\s+have\b|"
                    r"(?:is|was|turns|turned)\s+(?:[2-9]|1\d|[2-9]\d)(?=\s*(?:[,.;!]|and\b|now\b|today\b|"
                    r"years?\s+old\b|$)))",
                    re.IGNORECASE)
