@@ -36,6 +36,10 @@ through, each pinned in its general form with the look-alikes that must go on be
   wheezing bad at church", "Innocent fell from the tree", "Grace continues to have seizures"): only what a person
   says, does or thinks made it a name there. A person's symptom, fall or fit after it does too; not what a feeling
   or a season does ("Hope has faded", "Summer has been hard").
+- In lower case only the word right after a title or a relation was taken: "dr kamal youssef changed the dose" kept
+  "youssef", "dr. helen tsui" kept "tsui". A word no list knows right after a given name the lists know, after a
+  title or relation, is the surname; not across a bracket ("Dr Pretorius (paed neuro)") nor before a number ("baby
+  Jayden bili 14").
 Sentences written for these tests; no personal data.
 """
 
@@ -207,3 +211,21 @@ def test_a_word_name_opening_a_sentence_before_a_symptom_goes(text: str, secret:
 ])
 def test_a_word_name_opening_a_sentence_as_a_word_stays(text: str) -> None:
     assert deidentify(text).text == text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("dr ben youssef changed bisoprolol to 2.5", "youssef"),
+    ("family doc dr. helen tsui at the clinic said RSI", "tsui"),
+    ("my cousin amelia voss drove me home", "voss"),
+])
+def test_the_lower_case_surname_after_a_titled_given_name_goes(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "item"), [
+    ("Notes for Dr Pretorius (paed neuro) for the review", "paed neuro"),
+    ("Jaundice baby Jayden bili 14, feeding 2-3 hourly", "bili 14"),
+    ("saw dr lee tomorrow about the rash", "tomorrow"),
+])
+def test_a_word_after_a_titled_name_that_is_no_surname_stays(text: str, item: str) -> None:
+    assert item in deidentify(text).text

@@ -9,7 +9,7 @@ import re
 
 from healthviz_desktop.core.prompting.deid_cued import ROLES
 from healthviz_desktop.core.prompting.deid_things import no_name_in_context  # shared, as it is
-from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, word_lists
+from healthviz_desktop.core.prompting.vocabulary import fold, foreign_short_words, foreign_words, word_lists
 from tests.support import deid_reference_patterns as P
 from tests.support.deid_reference_person import Add, bare_word, fold_text
 
@@ -93,6 +93,15 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     # a relation before a word of another language that no names list knows: what they do ("Baba arbeitet bei";
     # round twelve)
     by_person = by_person and not foreign
+    # session thirty-three: the surname after a lower-case given name that a title or a relation named ("dr kamal
+    # youssef", "dr. helen tsui"): no word of any list, right after a given name the lists know (not a short word of
+    # another language: "Ma fille Imane dit que")
+    if not plain and not foreign and len(f) > 2 and f.isalpha() and f not in foreign_short_words() and adjacent \
+            and not owned and (
+            prev2 in lex.titles or prev2 in lex.relations) and (lists.is_name(prev) or prev in lex.first_names) \
+            and text[max(0, start - 2):start - 1].isalpha() and text[start - 1:start] == " " \
+            and not re.match(r"\s*\d", text[end:end + 3]):  # (not "Dr Pretorius (paed neuro)", "baby Jayden bili 14")
+        return "name"
     if not plain and (by_person or prev in _CUES or (prev2 in lex.relations and prev in ("is", "was", "called",
                                                                                         "named"))):
         return "name"

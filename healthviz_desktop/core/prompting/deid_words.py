@@ -29,7 +29,7 @@ from healthviz_desktop.core.prompting.deid_person import bare_word, fold_text
 from healthviz_desktop.core.prompting.deid_run_context import HONORIFICS
 from healthviz_desktop.core.prompting.deid_signals import low
 from healthviz_desktop.core.prompting.deid_things import no_name_in_context
-from healthviz_desktop.core.prompting.vocabulary import fold, foreign_words, word_lists
+from healthviz_desktop.core.prompting.vocabulary import fold, foreign_short_words, foreign_words, word_lists
 
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged"))
@@ -127,6 +127,15 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     # a relation before a word of another language that no names list knows: what they do ("Baba arbeitet bei";
     # round twelve)
     by_person = by_person and not foreign
+    # session thirty-three: the surname after a lower-case given name that a title or a relation named ("dr kamal
+    # youssef", "dr. helen tsui"): no word of any list, right after a given name the lists know (not a short word of
+    # another language: "Ma fille Imane dit que")
+    if not plain and not foreign and len(f) > 2 and f.isalpha() and f not in foreign_short_words() and adjacent \
+            and not owned and (
+            prev2 in lex.titles or prev2 in lex.relations) and (lists.is_name(prev) or prev in lex.first_names) \
+            and text[max(0, start - 2):start - 1].isalpha() and text[start - 1:start] == " " \
+            and not re.match(r"\s*\d", text[end:end + 3]):  # (not "Dr Pretorius (paed neuro)", "baby Jayden bili 14")
+        return "name"
     if not plain and (by_person or prev in _CUES or (prev2 in lex.relations and prev in ("is", "was", "called",
                                                                                         "named"))):
         return "name"
