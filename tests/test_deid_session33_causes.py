@@ -23,8 +23,10 @@ through, each pinned in its general form with the look-alikes that must go on be
 - Everyday clinical words of other languages went out as names where a capital stood on them ("Ból głowy od rana",
   "Tos seca, 5/10", "Kurzatmig bei 50 Metern", "Fièvre 38.5"): the lists of other languages' words leave out a word
   met in English text, one shaped like a town or a given name somewhere, and a compound too rare to be counted.
-  ``clinical_words.txt`` (scripts/build_clinical_words.py, from ``scripts/clinical_sources/``) holds some 4,700
-  symptoms, body parts, conditions, tests and treatments of 29 languages, read as medical words; not the words
+  ``clinical_words.txt`` (scripts/build_clinical_words.py, from ``scripts/clinical_sources/``) holds some 4,800
+  symptoms, body parts, conditions, tests and treatments of 29 languages, and some 1,800 everyday English health
+  words the English and medical lists lack ("Norovirus going round", "Nebuliser once", "dressed with a backslab"),
+  read as medical words; not the words
   for a role, a place or a visit of care, which stand before a name ("Hebamme Katrin", "Puskesmas Tebet"), nor a
   first name or a town. Such a word after a comma is no product listed ("Mama Neema, presha yake 170/110"), nor
   is a capital after it a product's own word ("plastische chirurgie Erasmus MC").
@@ -152,6 +154,8 @@ def test_acronyms_and_words_in_capitals_stay(text: str, items: list[str]) -> Non
     "Fièvre 38.5 ce soir.",
     "Кашель сухий 2 тижні.",
     "Blutbild morgen früh nüchtern.",
+    "Norovirus doing the rounds at school.",
+    "Nebuliser once overnight, sats 94.",
 ])
 def test_a_clinical_word_of_another_language_with_a_capital_is_no_name(text: str) -> None:
     assert deidentify(text).text == text

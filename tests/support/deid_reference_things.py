@@ -171,7 +171,8 @@ _DOES = re.compile(r"\s+(?:(?:and|&|n)\s+(?:i|me)\b(?!['’])|(?:and|&)\s+(?-i:[
                    r"(?:fever|temp|temperature|cough|cold|flu|rash|diarrh(?:o)?ea|vomiting|headache|tummy|stomach|"
                    r"earache|ear\s+infection|conjunctivitis|infection|asthma|wheeze|croup|chickenpox|measles|malaria|"
                    r"seizures?|meltdown|fits?|nosebleed|sore|runny|chest|cough)\b|"
-                   r"(?:fell|vomited|vomit|vomits|wheezing|coughing|fainted|collapsed|seized)\b|continues\s+to\s+have\b|"
+                   r"fell\s+(?:from|off|down|over|out\s+of)\b|"  # (not "Hope fell apart")
+                   r"(?:vomited|vomit|vomits|wheezing|coughing|fainted|collapsed|seized)\b|continues\s+to\s+have\b|"
                    r"(?:is|was|turns|turned)\s+(?:[2-9]|1\d|[2-9]\d)(?=\s*(?:[,.;!]|and\b|now\b|today\b|"
                    r"years?\s+old\b|$)))",
                    re.IGNORECASE)
