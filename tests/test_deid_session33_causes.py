@@ -42,6 +42,9 @@ through, each pinned in its general form with the look-alikes that must go on be
   "youssef", "dr. helen tsui" kept "tsui". A word no list knows right after a given name the lists know, after a
   title or relation, is the surname; not across a bracket ("Dr Pretorius (paed neuro)") nor before a number ("baby
   Jayden bili 14").
+- A lower-case name no list knows went out before what a person does that the verb list lacked: "magda lost lots
+  of blood", "dariush from the team texted", and a message signed at its start ("michal here.", "deniz here,
+  tonsillitis again"). Not a drug before "here" mid-sentence ("we're all on doxy here, heat rash").
 Sentences written for these tests; no personal data.
 """
 
@@ -233,3 +236,17 @@ def test_the_lower_case_surname_after_a_titled_given_name_goes(text: str, secret
 ])
 def test_a_word_after_a_titled_name_that_is_no_surname_stays(text: str, item: str) -> None:
     assert item in deidentify(text).text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("magda lost lots of blood, pph 1.2L", "magda"),
+    ("dariush from the team texted me the drills", "dariush"),
+    ("michal here. the baby came at 4am", "michal"),
+    ("deniz here, tonsillitis again, swallowing is awful", "deniz"),
+])
+def test_a_lower_case_name_before_what_a_person_does_goes(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []
+
+
+def test_a_drug_before_here_mid_sentence_stays() -> None:
+    assert "doxy here" in deidentify("Camp life, we're all on doxy here, heat rash.").text

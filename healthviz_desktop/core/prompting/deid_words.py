@@ -67,13 +67,22 @@ _VERB_AFTER = re.compile(r"\s+(?:said|says|thinks|thought|told|asked|drove|broug
                          r"kept|noticed|noticed|made\s+me|let\s+me|drove\s+me|talked|listened|yelled|snapped|"
                          # session thirty: "tunde laughing at me", "ishita from class" (not "help me": Pidgin's
                          # "dey help me" is no name)
-                         r"laughing|from\s+(?:class|work|school|uni|church))\b")
+                         r"laughing|from\s+(?:class|work|school|uni|church)|"
+                         # session thirty-three: "magda lost lots of blood", "dariush from the team texted" ("wojtek
+                         # can u drive me", "wilner still complaining" were tried: a clinical term of the never-read
+                         # reserves was lost to each)
+                         r"lost|"
+                         r"from\s+the\s+(?:team|day|night|shift|ward|office|group|gym|club|church|class|school|clinic))\b")
 # the same for a word that is also an ordinary word ("grace says"): no "is", "has" ("hope is")
 _ACT_AFTER = re.compile(r"\s+(?:said|says|told|asked|drove|brought|brings|bringing|came|rang|called|texted|gave|took|"
                         r"reckons|thinks|wants|helped|suggested|offered|picked|dropped|bought|sent|reminded|insisted|"
                         r"covered|answered|replied|spotted|strapped|finally|set\s+up|from\s+(?:work|next\s+door|church|"
                         r"the\s+office)|stayed|woke|slept|massaged|lent|filmed|checked|fixed|chased|forwarded|emailed|"
                         r"dm'?d|dmed|facetimed|held|carried|waited|noticed|made\s+me|let\s+me|talked|listened)\b")
+# a sentence that opens with a name and "here", as a message is signed ("michal here.", "deniz here, tonsillitis";
+# not "on doxy here"; session thirty-three)
+_HERE = re.compile(r"\s+here(?=\s*[.,!:]|\s*$)")
+_OPENS = ("", ".", "!", "?")
 _AND_I = re.compile(r"\s+(?:and|n|&)\s+(?:i|me)\b(?!['’])", re.IGNORECASE)
 _AFTER_NUMBER = re.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s+$")  # "10,000 lux" (not "x2. aoife")
 
@@ -145,7 +154,8 @@ def word_kind(text: str, start: int, word: str, f: str, prev: str, prev2: str) -
     # "mi esposa says": a noun after "my" of another language; nor after an article ("like the neumólogo said": a
     # noun of another language; round eleven)
     if not plain and len(f) > 2 and prev not in _OTHER_POSSESSIVES and not (prev in _ARTICLES and word.islower()):
-        if _VERB_AFTER.match(text, end) or possessive or _AND_I.match(text, end) or (
+        if _VERB_AFTER.match(text, end) or (_HERE.match(text, end) and text[:start].rstrip()[-1:] in _OPENS) \
+                or possessive or _AND_I.match(text, end) or (
                 prev == "and" and prev2 == "me") or _relation_after(text, end):
             return "name"  # "zainab said", "kemi's", "ayo n i", "ravi uncle"
         if prev in _PLACE_AFTER and len(f) > 3 and not foreign:
