@@ -45,6 +45,8 @@ through, each pinned in its general form with the look-alikes that must go on be
 - A lower-case name no list knows went out before what a person does that the verb list lacked: "magda lost lots
   of blood", "dariush from the team texted", and a message signed at its start ("michal here.", "deniz here,
   tonsillitis again"). Not a drug before "here" mid-sentence ("we're all on doxy here, heat rash").
+- A Singapore flat's block and a ship's cabin went out with their number ("her Blk 412 flat", "cabin 8217"): read now
+  as a flat's or unit's number is.
 Sentences written for these tests; no personal data.
 """
 
@@ -250,3 +252,11 @@ def test_a_lower_case_name_before_what_a_person_does_goes(text: str, secret: str
 
 def test_a_drug_before_here_mid_sentence_stays() -> None:
     assert "doxy here" in deidentify("Camp life, we're all on doxy here, heat rash.").text
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("she fell at her Blk 412 flat, bruise on hip", "412"),
+    ("he fell in the shower in cabin 8217 on the ship", "8217"),
+])
+def test_a_block_or_cabin_number_goes(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []

@@ -73,7 +73,7 @@ TLD_GATE = re.compile(rf"\.(?:{_TLDS}|{_WORD_TLDS})\b"
                       r"|\.[a-z]{2,3}/[a-z0-9_~@\-]",
                       re.IGNORECASE)
 HEX_COLON_GATE = re.compile(r":[0-9a-fA-F]{0,4}:")
-UNIT_WORDS = frozenset(("apt", "apartment", "flat", "unit", "suite", "ste", "box", "p", "po"))
+UNIT_WORDS = frozenset(("apt", "apartment", "flat", "unit", "suite", "ste", "box", "p", "po", "blk", "cabin"))
 
 _AGE_NUM = r"(?:9\d|1[0-4]\d)"
 _AGE_WORD = r"(?:ninety|one hundred|a hundred)(?:[\s\-](?:and[\s\-])?(?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -89,7 +89,8 @@ AGE_PATTERNS = (
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.IGNORECASE)
-UNIT = re.compile(r"\b(?:apt|apartment|flat|unit|suite|ste)\.?\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
+# (session thirty-three: a Singapore flat's block, "Blk 412", and a ship's cabin, "cabin 8217")
+UNIT = re.compile(r"\b(?:apt|apartment|flat|unit|suite|ste|blk|cabin)\.?\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
 
 # clinical shapes that look like identifiers and must survive
 SEVERITY = re.compile(r"\b(?:10|\d)(?:\.\d)?\s*(?:/\s*10|out of (?:10|ten))\b", re.IGNORECASE)

@@ -90,7 +90,7 @@ HEX_COLON_GATE = re.compile(r":[0-9a-fA-F]{0,4}:")
 NUMERIC_DATE_GATE = re.compile(r"\d[\-/.]\d|(?i:the)\s+[:\d]")
 AGE_GATE = re.compile(r"(?<!\d)(?:9\d|1[0-4]\d)(?!\d)|(?i:ninet|hundred)")
 POSTCODE_GATE = re.compile(r"[A-Z]\d")
-UNIT_WORDS = frozenset(("apt", "apartment", "flat", "unit", "suite", "ste", "box", "p", "po"))
+UNIT_WORDS = frozenset(("apt", "apartment", "flat", "unit", "suite", "ste", "box", "p", "po", "blk", "cabin"))
 
 _AGE_NUM = r"(?:9\d|1[0-4]\d)"
 _AGE_WORD = r"(?:ninety|one hundred|a hundred)(?:[\s\-](?:and[\s\-])?(?:one|two|three|four|five|six|seven|eight|nine))?"
@@ -112,7 +112,9 @@ PERSON_AGE_GATE = re.compile(rf"(?:is|was)(?:\s+now)?\s+(?:{_AGE_NUM}|{_AGE_WORD
 POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b")
 STATE_ZIP = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b")
 PO_BOX = re.compile(r"\bP\.?\s?O\.?\s+Box\s+\d+\b", re.IGNORECASE)
-UNIT = re.compile(r"\b(?:apt|apartment|flat|unit|suite|ste)\.?\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
+# (session thirty-three: a Singapore flat's block, "Blk 412", and a ship's cabin, "cabin 8217"; a rural route's
+# box, "RR 1 Box 42", was tried: "RR 1" is a respiratory rate, clinical text, and the box went through all the same)
+UNIT = re.compile(r"\b(?:apt|apartment|flat|unit|suite|ste|blk|cabin)\.?\s*#?\s*\d+[A-Za-z]?\b", re.IGNORECASE)
 
 # clinical shapes that look like identifiers and must survive (a pattern that starts "\d(?<!\w\d)" is one that
 # starts "\b\d", written so that the engine jumps from digit to digit: several times faster on prose)
