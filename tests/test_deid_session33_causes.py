@@ -47,6 +47,14 @@ through, each pinned in its general form with the look-alikes that must go on be
   tonsillitis again"). Not a drug before "here" mid-sentence ("we're all on doxy here, heat rash").
 - A Singapore flat's block and a ship's cabin went out with their number ("her Blk 412 flat", "cabin 8217"): read now
   as a flat's or unit's number is.
+- A part of a place the person entered, written in lower case after "in", "at" or "from" (with or without "the"),
+  went out as a word: "heat index 104 in mobile today" with "Mobile" entered, "the bulk bill place in sale" with
+  "Sale VIC", "art at the willows" with "The Willows Day Service". There it names the person's place; never a
+  medical word, a facility's word, a kind of place or a common word of the term ("BP in the surgery" with
+  "Fernhill Surgery", "from church" with "St Matthias church"), nor a word a noun of its own follows ("from the
+  pain management course" with "Ashfield Pain Clinic", "at the day centre" with "The Willows Day Service"). A
+  term's word written short or long is the term too ("PA Hospital" with "PA hosp" entered; "St"/"Saint",
+  "Mt"/"Mount", "Uni"/"University"); an article is no part of one.
 Sentences written for these tests; no personal data.
 """
 
@@ -260,3 +268,23 @@ def test_a_drug_before_here_mid_sentence_stays() -> None:
 ])
 def test_a_block_or_cabin_number_goes(text: str, secret: str) -> None:
     assert through(text, [secret]) == []
+
+
+@pytest.mark.parametrize(("text", "terms", "secret"), [
+    ("heat index 104 in mobile today and my MS fatigue is no joke", ["Wade Landry", "Mobile"], "mobile"),
+    ("might try the bulk bill place in sale", ["Sale VIC"], "sale"),
+    ("I did art at the willows today, painted a horse", ["The Willows Day Service"], "willows"),
+    ("Surgery at PA Hospital on Monday, hip", ["PA hosp"], "PA Hospital"),
+])
+def test_a_lower_case_part_of_a_place_term_after_in_or_at_goes(text: str, terms: list[str], secret: str) -> None:
+    assert through(text, [secret], terms) == []
+
+
+@pytest.mark.parametrize(("text", "terms", "item"), [
+    ("BP 118/76 in the surgery, bloods fine", ["Fernhill Surgery"], "in the surgery"),
+    ("stretching from the pain management course", ["Ashfield Pain Clinic"], "from the pain management"),
+    ("art at the day centre today", ["The Willows Day Service"], "at the day centre"),
+    ("Mrs Okonjo from church (St. Matthias) dropped off jollof", ["St Matthias church"], "from church"),
+])
+def test_the_kind_or_a_common_word_of_a_place_term_stays(text: str, terms: list[str], item: str) -> None:
+    assert item in deidentify(text, terms).text

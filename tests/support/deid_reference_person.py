@@ -51,6 +51,25 @@ _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called
                           "took takes dropped picked gave gives bought made makes cooked drives brings sent stayed "
                           "popped fed held hugged laughed cried"))
 _DETERMINERS = frozenset(str.split("the a an my your his her our their this that"))
+# session thirty-three: where a part of a term, or an ordinary word that is one, names the person's place
+_PLACE_BEFORE = frozenset(str.split("in at from near into outside"))
+# ... never a kind of place the term names too ("from church" of "St Matthias church", "from the ward" of "Ward 23")
+_KINDS_OF_PLACE = frozenset(str.split("church chapel mosque temple ward wards bowls club gym pool school college uni "
+                                      "work home office library park beach shop shops pub centre center unit lab hall "
+                                      "court field ground hospital clinic"))
+# ... and what may follow it there: a place's name ends ("in mobile today", "at the willows, painted"), no noun of
+# its own goes on ("at the day centre", "from the pain management course")
+_AFTER_A_PLACE = frozenset(str.split("today tonight yesterday tomorrow again now for with on and to of since till "
+                                     "until this last next after before by so but then at in"))
+
+
+def _ends_a_place(text: str, end: int, nxt: str) -> bool:
+    after = text[end:end + 2].lstrip(" ")
+    return not after or not after[0].isalpha() or nxt in _AFTER_A_PLACE
+# the words a place's name is written short or long with ("PA hosp" of "PA Hospital", "St Vincent's", "Mt Druitt")
+_WRITTEN_SHORT = {"hosp": ("Hospital",), "hospital": ("hosp",), "st": ("Saint",), "saint": ("St",), "mt": ("Mount",),
+                  "mount": ("Mt",), "ctr": ("Centre", "Center"), "centre": ("Ctr",), "center": ("Ctr",),
+                  "uni": ("University",), "university": ("Uni",), "med": ("Medical",), "medical": ("Med",)}
 # (session thirty-two: and Tagalog's personal articles, "si mark naiwan sa bahay", "ni lola")
 _CUES = frozenset(str.split("with w called named saw met told asked texted phoned rang visited emailed messaged dear "
                   "thanks love hugged si ni"))
@@ -116,6 +135,9 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
         words = [w for w in words if w.casefold().rstrip(".") not in lex.titles]
         if len(words) > 1 or words != [t]:
             strong.add(" ".join(words))
+        for k, w in enumerate(words if len(words) > 1 else ()):  # "PA hosp" → "PA Hospital" (session thirty-three)
+            for other in _WRITTEN_SHORT.get(w.casefold().rstrip("."), ()):
+                strong.add(" ".join([*words[:k], other, *words[k + 1:]]))
         initials = "".join(w[0] for w in words if w.casefold() not in _PARTICLES or w[:1].isupper())
         if len(words) >= 3 and initials.isalpha():
             strong.add(initials.upper())  # "Del Norte Community College" → "DNCC"
@@ -139,7 +161,7 @@ def person_model(terms: tuple[str, ...]) -> PersonModel:
             (weak if lists.is_word(w) or w in lex.known_words else strong).add(w)
         for w in words if len(words) > 1 or any(ch.isspace() or ch == "-" for ch in t) else []:
             f = w.casefold()
-            if len(P.term_key(f)) < 2 or f in _PARTICLES or (f.isdigit() and len(f) < 3):
+            if len(P.term_key(f)) < 2 or f in _PARTICLES or f in _DETERMINERS or (f.isdigit() and len(f) < 3):
                 continue
             if lists.is_word(f) or f in lex.known_words or f in lex.not_name:
                 weak.add(f)
@@ -230,6 +252,14 @@ def _reads_as_name(text: str, start: int, end: int, word: str) -> bool:
     acts = nxt in _PERSON_VERBS or nxt.endswith(("n't", "n’t"))
     if word.islower() and word in _MODALS and nxt in _AFTER_MODAL:
         return False  # "the nurse will call": the verb after a title's word, not "Nurse Will"
+    prev2 = prev_words[-2].strip(PUNCT).casefold() if len(prev_words) > 1 else ""
+    if (prev in _PLACE_BEFORE or (prev == "the" and prev2 in _PLACE_BEFORE)) \
+            and word.casefold() not in word_lists().medical and word.casefold() not in lex.facility_words \
+            and word.casefold() not in _common_words() and word.casefold() not in _KINDS_OF_PLACE \
+            and _ends_a_place(text, end, nxt):
+        # "in mobile today", "in sale", "art at the willows": the term's place, never its kind or a common word ("in
+        # the surgery" of "Fernhill Surgery", "from the pain course" of "Ashfield Pain Clinic"; session thirty-three)
+        return True
     if prev in lex.titles or prev in lex.relations or prev in _CUES or prev in ("and", "&", "+") \
             or (acts and not (word.islower() and prev in _DETERMINERS)) \
             or (prev in _role_words() and word.casefold() not in _MODALS):  # (a determiner: not "my pinky made")
