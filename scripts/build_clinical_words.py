@@ -33,27 +33,17 @@ import argparse
 import re
 import sys
 import tomllib
-import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from build_foreign_words import ascii_fold as fold
 from build_foreign_words import given_names
 from build_vocabulary import OUT
 
 SOURCES = Path(__file__).resolve().parent / "clinical_sources"
 MIN_LETTERS = 3
 _WORD = re.compile(r"[^\W\d_]+(?:['’·\-][^\W\d_]+)*")
-# letters no Unicode decomposition takes to a-z (as vocabulary.fold)
-_LETTERS = str.maketrans({"ł": "l", "ð": "d", "þ": "th", "æ": "ae", "ø": "o", "œ": "oe", "ı": "i"})
-
-
-def fold(word: str) -> str:
-    """Casefolded, without diacritics, apostrophes straight: the form the other lists are written in."""
-    w = word.casefold().replace("’", "'")
-    return "".join(c for c in unicodedata.normalize("NFKD", w) if not unicodedata.combining(c)).translate(_LETTERS)
-
-
 def source_words() -> set[str]:
     """Every listed word as written, casefolded with straight apostrophes (how vocabulary.key looks words up)."""
     return {w.casefold().replace("’", "'") for path in sorted(SOURCES.glob("*.txt"))
