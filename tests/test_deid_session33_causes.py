@@ -55,6 +55,8 @@ through, each pinned in its general form with the look-alikes that must go on be
   pain management course" with "Ashfield Pain Clinic", "at the day centre" with "The Willows Day Service"). A
   term's word written short or long is the term too ("PA Hospital" with "PA hosp" entered; "St"/"Saint",
   "Mt"/"Mount", "Uni"/"University"); an article is no part of one.
+- "EpiPen Jr" went out as a name with its suffix: "Jr" after a drug the lists know is the product's line, as
+  "Plus" or "Forte" is; after a name it stays one ("Martin Smith Jr", "Smith Jr came by").
 Sentences written for these tests; no personal data.
 """
 
@@ -288,3 +290,15 @@ def test_a_lower_case_part_of_a_place_term_after_in_or_at_goes(text: str, terms:
 ])
 def test_the_kind_or_a_common_word_of_a_place_term_stays(text: str, terms: list[str], item: str) -> None:
     assert item in deidentify(text, terms).text
+
+
+def test_jr_after_a_listed_drug_is_its_line() -> None:
+    assert deidentify("Teacher gave the EpiPen Jr at lunch and called an ambulance.").text.count("EpiPen Jr") == 1
+
+
+@pytest.mark.parametrize(("text", "secret"), [
+    ("Saw Martin Smith Jr yesterday about the fence.", "Smith"),
+    ("Smith Jr came by with soup.", "Smith"),
+])
+def test_jr_after_a_name_stays_a_name(text: str, secret: str) -> None:
+    assert through(text, [secret]) == []

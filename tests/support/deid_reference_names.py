@@ -241,9 +241,10 @@ def _name_run(text: str, run: list[Word], prev: str, prev2: str, at_start: bool,
     if len(run) == 1 and not titled and first.endswith("ic") and re.match(r"\s+(?i:acid)\b", text[end:]) \
             and first not in lex.first_names:
         return
-    if len(run) == 2 and bare(run[1][0]) in _LINE_WORDS and bare(run[0][0]) not in lex.first_names \
+    if len(run) == 2 and (bare(run[1][0]) in _LINE_WORDS or (bare(run[1][0]) == "jr" and key(
+            bare(run[0][0])) in word_lists().drugs)) and bare(run[0][0]) not in lex.first_names \
             and not titled and prev not in lex.name_cues and not word_lists().is_name(key(bare(run[0][0]))):
-        return  # "Feminax Express", "Nurofen Plus": a product and the line it belongs to
+        return  # "Feminax Express", "Nurofen Plus", "EpiPen Jr": a product and the line it belongs to
     ends = text[:start].rstrip()[-1:]
     after_relation = (")" not in text[max(0, start - 4):start] and (prev in lex.relations and ends not in (
         ":", ";", "."))) or (
