@@ -21,6 +21,7 @@ from functools import lru_cache
 from healthviz_desktop.core.prompting import deid_patterns as P
 from healthviz_desktop.core.prompting.deid_cap_groups import PUNCT, Add
 from healthviz_desktop.core.prompting.deid_inflections import inflections
+from healthviz_desktop.core.prompting.deid_run_context import GENERIC_PLACES
 from healthviz_desktop.core.prompting.vocabulary import word_lists
 
 
@@ -49,10 +50,10 @@ _PERSON_VERBS = frozenset(str.split("said says told asked came comes went called
 _DETERMINERS = frozenset(str.split("the a an my your his her our their this that"))
 # session thirty-three: where a part of a term, or an ordinary word that is one, names the person's place
 _PLACE_BEFORE = frozenset(str.split("in at from near into outside"))
-# ... never a kind of place the term names too ("from church" of "St Matthias church", "from the ward" of "Ward 23")
-_KINDS_OF_PLACE = frozenset(str.split("church chapel mosque temple ward wards bowls club gym pool school college uni "
-                                      "work home office library park beach shop shops pub centre center unit lab hall "
-                                      "court field ground hospital clinic"))
+# ... never a kind of place the term names too ("from church" of "St Matthias church", "from the ward" of "Ward 23"):
+# the run context's generic places and the places people gather
+_KINDS_OF_PLACE = GENERIC_PLACES | frozenset(str.split("church chapel mosque temple wards bowls club school college "
+                                                       "uni work home hall court field ground"))
 # ... and what may follow it there: a place's name ends ("in mobile today", "at the willows, painted"), no noun of
 # its own goes on ("at the day centre", "from the pain management course")
 _AFTER_A_PLACE = frozenset(str.split("today tonight yesterday tomorrow again now for with on and to of since till "

@@ -49,8 +49,9 @@ class WordLists:
     # brand and foreign drug names beyond the common ones ("synthroid", "novorapid"), in ``medical`` and ``drugs`` for
     # the de-identifier (a brand, not a person); the allowlist leaves them out, since some are people's names too
     other_drugs: frozenset[str] = frozenset()
-    # everyday clinical words of other languages ("ból", "tos", "kurzatmig"; session thirty-three), in ``medical`` for
-    # the de-identifier; the allowlist leaves them out, as it does ``other_drugs``
+    # clinical_words.txt (session thirty-three): everyday clinical words of other languages ("ból", "tos",
+    # "kurzatmig") and the English health words the other lists lack ("norovirus"), in ``medical`` for the
+    # de-identifier; the allowlist leaves them out, as it does ``other_drugs``
     foreign_clinical: frozenset[str] = frozenset()
 
     def is_word(self, folded: str) -> bool:
